@@ -1,0 +1,146 @@
+// The figures table: every number a report or export may show, one tidy record each.
+// Produced by src/analysis from sufficient statistics; consumed by src/report and the
+// `figures` export. Renderers never compute statistics: everything they print is here.
+
+/**
+ * A group within an area and wave. `total`, or `gender=<code>`, `grade=<code>`,
+ * `gender=<code>;grade=<code>`. Codes (not labels) keep keys stable across languages;
+ * labels are in GroupLabel.
+ */
+export type GroupKey = string;
+
+export type Flag = 'caution' | null;
+
+export type SuppressionReason =
+  | 'base' // unweighted base under min_base
+  | 'count' // 1..max_small_count respondents answered yes
+  | 'complement' // 1..max_small_count respondents answered no
+  | 'secondary'; // hidden so that another suppressed cell cannot be recovered
+
+/** A proportion for one indicator × area × wave (or pooled waves) × group. */
+export interface EstimateRecord {
+  kind: 'estimate';
+  indicator: string;
+  area: string;
+  /** The wave; for pooled waves the last wave, with `pooled_years` listing all. */
+  year: number;
+  pooled_years: number[] | null;
+  group: GroupKey;
+  /** Unweighted base: respondents in the group with a valid answer (never suppressed). */
+  n: number;
+  /** Unweighted count of yes; null when suppressed. */
+  x: number | null;
+  estimate: number | null;
+  se: number | null;
+  ci_lower: number | null;
+  ci_upper: number | null;
+  /** The interval method actually used (e.g. "wilson", or "clopper-pearson" at 0 or 1). */
+  ci_method: string | null;
+  df: number | null;
+  deff: number | null;
+  n_eff: number | null;
+  suppressed: boolean;
+  suppression: SuppressionReason | null;
+  flag: Flag;
+}
+
+/** A difference between two waves, two groups, or an area and the rest of the county. */
+export interface ChangeRecord {
+  kind: 'change';
+  /** What is compared: wave vs previous wave, vs the first wave, girls vs boys, area vs rest of county. */
+  comparison: 'previous' | 'baseline' | 'gender' | 'rest_of_county';
+  indicator: string;
+  area: string;
+  group: GroupKey;
+  /** Wave of the first and second estimate (equal for gender and county comparisons). */
+  year_from: number;
+  year_to: number;
+  /** What the two estimates are (group keys, or area names for rest_of_county). */
+  from: string;
+  to: string;
+  estimate_from: number | null;
+  estimate_to: number | null;
+  /** estimate_to − estimate_from, as a proportion (0.05 = 5 percentage points). */
+  diff: number | null;
+  diff_ci_lower: number | null;
+  diff_ci_upper: number | null;
+  p: number | null;
+  /** p < 1 − level. */
+  significant: boolean | null;
+  suppressed: boolean;
+}
+
+/** A linear trend over three or more waves (no series break inside). */
+export interface TrendRecord {
+  kind: 'trend';
+  indicator: string;
+  area: string;
+  group: GroupKey;
+  years: number[];
+  /** Survey-weighted logistic regression on year. */
+  odds_ratio_per_year: number | null;
+  or_ci_lower: number | null;
+  or_ci_upper: number | null;
+  p: number | null;
+  /** Cochran–Armitage on unweighted counts (a check that needs no design). */
+  cochran_armitage_p: number | null;
+  significant: boolean | null;
+  suppressed: boolean;
+}
+
+/** Minimum detectable change for the next wave (step 5 follow-up basis). */
+export interface FollowUpRecord {
+  kind: 'follow_up';
+  indicator: string;
+  area: string;
+  group: GroupKey;
+  year: number;
+  estimate: number | null;
+  ci_lower: number | null;
+  ci_upper: number | null;
+  /** Smallest change (proportion) the next wave of the same size and design would detect. */
+  mdc: number | null;
+  suppressed: boolean;
+}
+
+export type FigureRecord = EstimateRecord | ChangeRecord | TrendRecord | FollowUpRecord;
+
+export interface SuppressionAuditEntry {
+  indicator: string;
+  area: string;
+  year: number;
+  group: GroupKey;
+  reason: SuppressionReason;
+}
+
+/** Respondents per area × wave × group (unweighted; counts only, never rows). */
+export interface RespondentCount {
+  area: string;
+  year: number;
+  group: GroupKey;
+  n: number;
+}
+
+export interface FiguresMeta {
+  areas: string[];
+  years: number[];
+  county: string;
+  ci_method: string;
+  level: number;
+  weighted: boolean;
+  strata: boolean;
+  clusters: boolean;
+  /** Labels for group keys, per language. */
+  group_labels: Record<GroupKey, { sv: string; en: string }>;
+  /** Group keys in display order (total, gender values, grade values, gender×grade). */
+  groups: GroupKey[];
+  pooled: { waves: boolean; grades: boolean; areas: Record<string, string[]> };
+}
+
+export interface FiguresTable {
+  meta: FiguresMeta;
+  records: FigureRecord[];
+  respondents: RespondentCount[];
+  audit: SuppressionAuditEntry[];
+  warnings: string[];
+}

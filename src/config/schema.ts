@@ -1,0 +1,220 @@
+// The project config (lagesbild.yaml): codebook + design + report settings, as one zod schema.
+// The JSON Schema in schema/lagesbild.schema.json is generated from this file (npm run schema),
+// so editors complete the same keys that the loader accepts.
+import { z } from 'zod';
+
+/** A text in Swedish and (optionally) English. A plain string is used for both languages. */
+export const LocalizedText = z.union([
+  z.string().min(1),
+  z.strictObject({ sv: z.string().min(1), en: z.string().min(1).optional() }),
+]);
+export type LocalizedText = z.infer<typeof LocalizedText>;
+
+/** Answer values as they appear in the CSV: codes ("1") or texts ("Ja, flera gånger"). */
+const AnswerList = z.array(z.union([z.string(), z.number()]).transform(String));
+
+export const CHAPTERS = ['utsatthet', 'utovande', 'attityder', 'otrygghet', 'forandringsfaktorer'] as const;
+export const FORMS = [
+  'fysiskt',
+  'hot',
+  'sexuellt',
+  'digitalt',
+  'parrelation',
+  'bevittnat',
+  'heder',
+  'ovrigt',
+] as const;
+export const LEVELS = ['individ', 'relation', 'narmiljo', 'samhalle'] as const;
+
+export const Chapter = z.enum(CHAPTERS);
+export const Form = z.enum(FORMS);
+export const Level = z.enum(LEVELS);
+export type Chapter = z.infer<typeof Chapter>;
+export type Form = z.infer<typeof Form>;
+export type Level = z.infer<typeof Level>;
+
+/** A named set of answers: which count as yes, which as no, which are missing (left out). */
+export const AnswerScale = z.strictObject({
+  yes: AnswerList.min(1),
+  no: AnswerList.default([]),
+  missing: AnswerList.default(['']),
+});
+export type AnswerScale = z.infer<typeof AnswerScale>;
+
+const GroupValue = z.strictObject({
+  code: z.union([z.string(), z.number()]).transform(String),
+  label: LocalizedText,
+  /** Other spellings in the data that mean the same value ("Tjej", "Flicka"). */
+  aliases: AnswerList.default([]),
+  /** Show this value as its own group in reports (false for e.g. "vill ej ange"; it still counts in totals). */
+  report: z.boolean().default(true),
+});
+
+export const GroupVariable = z.strictObject({
+  column: z.string().min(1),
+  label: LocalizedText,
+  values: z.array(GroupValue).min(1),
+  /** Answers that mean "not given"; such rows count in totals but in no group of this variable. */
+  missing: AnswerList.default(['']),
+});
+export type GroupVariable = z.infer<typeof GroupVariable>;
+
+/** Only respondents for whom this holds are in the indicator's denominator. */
+export const PopulationFilter = z.union([
+  z.strictObject({ column: z.string().min(1), values: AnswerList.min(1) }),
+  z.strictObject({ indicator: z.string().min(1), answer: z.enum(['yes', 'no']).default('yes') }),
+]);
+export type PopulationFilter = z.infer<typeof PopulationFilter>;
+
+const IndicatorCommon = {
+  id: z
+    .string()
+    .regex(/^[a-z][a-z0-9_]*$/, 'use lower-case letters, digits and _ (e.g. fysiskt_vald)'),
+  label: LocalizedText,
+  /** Short label for charts and tables (falls back to label). */
+  short: LocalizedText.optional(),
+  question: LocalizedText.optional(),
+  chapter: Chapter,
+  form: Form.optional(),
+  level: Level.optional(),
+  /** For förändringsfaktorer: is a higher value a risk or a protection? */
+  factor: z.enum(['risk', 'skydd']).optional(),
+  time_frame: LocalizedText.optional(),
+  /** Which direction is good: "lower" (less violence) or "higher" (more trust). */
+  good: z.enum(['lower', 'higher']).default('lower'),
+  population: PopulationFilter.optional(),
+  /** A key figure in the sammanfattning. */
+  key: z.boolean().default(false),
+  /** Part of "underlag för uppföljning" (step 5). */
+  follow_up: z.boolean().default(false),
+  /** Waves at which the question changed: no trend line or test crosses the break. */
+  series_breaks: z.array(z.number().int()).default([]),
+};
+
+/**
+ * An indicator is either read from a column (`column` + `answers`) or derived from other
+ * indicators (`any_of` / `all_of`). One object with a refinement (not a union) so that a
+ * mistake gets one precise message instead of two alternatives.
+ */
+export const Indicator = z
+  .strictObject({
+    ...IndicatorCommon,
+    column: z.string().min(1).optional(),
+    /** Name of an answer scale under `answer_scales`, or an inline scale. */
+    answers: z.union([z.string().min(1), AnswerScale]).optional(),
+    /** Overrides which answers of the scale count as yes for this indicator. */
+    yes: AnswerList.min(1).optional(),
+    /** Yes when any of these indicators is yes (no when all are no). */
+    any_of: z.array(z.string().min(1)).min(2).optional(),
+    /** Yes when all of these indicators are yes (no when any is no). */
+    all_of: z.array(z.string().min(1)).min(2).optional(),
+  })
+  .superRefine((ind, ctx) => {
+    const kinds = [ind.column !== undefined, ind.any_of !== undefined, ind.all_of !== undefined];
+    if (kinds.filter(Boolean).length !== 1) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'give exactly one of `column` (with `answers`), `any_of` or `all_of`',
+      });
+    }
+    if (ind.column !== undefined && ind.answers === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['answers'], message: 'a column indicator needs `answers` (a scale name or yes/no/missing lists)' });
+    }
+  });
+export type Indicator = z.infer<typeof Indicator>;
+
+export const CI_METHODS = ['wilson', 'beta', 'logit', 'xlogit', 'asin', 'mean'] as const;
+export const CiMethod = z.enum(CI_METHODS);
+export type CiMethod = z.infer<typeof CiMethod>;
+
+export const ProjectConfig = z.strictObject({
+  $schema: z.string().optional(),
+  /** Config format version, for future migrations. */
+  version: z.literal(1).default(1),
+  project: z
+    .strictObject({
+      /** Report title; default "Lägesbild: våld – <area>". */
+      title: LocalizedText.optional(),
+      /** Who publishes the report (shown on the title page). */
+      publisher: z.string().optional(),
+      /** The county or region the municipalities belong to (comparison area). */
+      county: z.string().min(1).default('Länet'),
+      /** Source line under every chart and table ("Källa: …"). */
+      source: LocalizedText,
+      /** The municipality's agreed definition of violence (handbook step 2). */
+      violence_definition: LocalizedText.optional(),
+      /** Compare each municipality with the rest of the county. */
+      compare_with_county: z.boolean().default(true),
+      /** Synthetic data: every report carries a visible notice. */
+      synthetic: z.boolean().default(false),
+      language: z.enum(['sv', 'en']).default('sv'),
+      /** Path to a logo (PNG or JPEG), relative to the config file. */
+      logo: z.string().optional(),
+      /** Accent colour of the report (hex). Chart colours stay colour-blind safe. */
+      accent: z
+        .string()
+        .regex(/^#[0-9a-fA-F]{6}$/, 'a hex colour such as #1f5f8b')
+        .default('#1f5f8b'),
+    })
+    .prefault({ source: 'Egen enkätundersökning' }),
+  columns: z.strictObject({
+    /** Municipality (kommun) or other reporting area. */
+    area: z.string().min(1),
+    /** Survey year / wave (a four-digit year). */
+    year: z.string().min(1),
+    /** Respondent id: only checked for duplicates, never written anywhere. */
+    id: z.string().min(1).optional(),
+  }),
+  design: z
+    .strictObject({
+      /** Column with survey weights; without it every respondent weighs 1. */
+      weight: z.string().min(1).optional(),
+      /** Column with strata (e.g. the municipality column for one sample per municipality). */
+      strata: z.string().min(1).optional(),
+      /** Column with primary sampling units (clusters, e.g. school); default each respondent. */
+      cluster: z.string().min(1).optional(),
+      /** A stratum with a single PSU: fail (as R does), or R's "certainty", "remove", "average", "adjust". */
+      lonely_psu: z.enum(['fail', 'certainty', 'remove', 'average', 'adjust']).default('fail'),
+    })
+    .prefault({}),
+  groups: z.strictObject({
+    gender: GroupVariable,
+    grade: GroupVariable.optional(),
+  }),
+  answer_scales: z.record(z.string(), AnswerScale).default({}),
+  statistics: z
+    .strictObject({
+      ci_method: CiMethod.default('wilson'),
+      level: z.number().gt(0.5).lt(1).default(0.95),
+      /** Power used for the minimum detectable change in "underlag för uppföljning". */
+      power: z.number().gt(0.5).lt(1).default(0.8),
+    })
+    .prefault({}),
+  disclosure: z
+    .strictObject({
+      /** No percentage is shown on a base (unweighted n) under this. */
+      min_base: z.number().int().min(1).default(10),
+      /** Estimates on a base under this are marked "tolka med försiktighet". */
+      caution_base: z.number().int().min(1).default(30),
+      /** Counts of yes (and of no) from 1 up to this are suppressed. */
+      max_small_count: z.number().int().min(0).default(2),
+      /** Secondary suppression so no suppressed value can be recovered from totals. */
+      secondary: z.boolean().default(true),
+    })
+    .prefault({}),
+  indicators: z.array(Indicator).min(1),
+});
+
+export type ProjectConfig = z.infer<typeof ProjectConfig>;
+export type ProjectConfigInput = z.input<typeof ProjectConfig>;
+
+export function isDerived(ind: Indicator): boolean {
+  return ind.column === undefined;
+}
+
+/** Pick the text for a language, falling back to Swedish. */
+export function localize(text: LocalizedText | undefined, lang: 'sv' | 'en'): string {
+  if (text === undefined) return '';
+  if (typeof text === 'string') return text;
+  return (lang === 'en' ? text.en : undefined) ?? text.sv;
+}
