@@ -74,6 +74,11 @@ const IndicatorCommon = {
   /** Short label for charts and tables (falls back to label). */
   short: LocalizedText.optional(),
   question: LocalizedText.optional(),
+  /**
+   * What a "yes" means, phrased to follow "uppgav N procent …" in a sentence:
+   * "att de utsatts för fysiskt våld". Falls back to the label.
+   */
+  statement: LocalizedText.optional(),
   chapter: Chapter,
   form: Form.optional(),
   level: Level.optional(),

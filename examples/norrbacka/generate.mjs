@@ -1,0 +1,277 @@
+#!/usr/bin/env node
+// Synthetic school survey on violence for the fictional county "Norrbacka län".
+// Writes one CSV per wave (enkat-2019.csv, enkat-2021.csv, enkat-2023.csv).
+//
+//   node examples/norrbacka/generate.mjs [output-dir]     (default: examples/norrbacka/data)
+//
+// Fixed seed, no dependencies: the same run writes byte-identical files. Every number that
+// shapes the data is in the tables below; the code after them only draws from those tables.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+// Any seed gives valid data. This one was chosen because chance alone makes few changes
+// between waves look significant, so the planted changes (TRENDS) are the story of the data.
+const SEED = 11;
+const WAVES = [2019, 2021, 2023];
+/** The 2019 export held value codes ("3"); later exports hold the value texts ("Ja, flera gånger"). */
+const CODED_WAVES = new Set([2019]);
+
+// ── Municipalities ───────────────────────────────────────────────────────────────────────
+// size: pupils per gender and school year (each wave varies ±15 % around it, within `range`).
+// gy2: null = no upper-secondary school in the municipality.
+// Area effects multiply the odds of a "yes" for questions of that kind (see QUESTIONS):
+//   risk   – violence, perpetration, accepting attitudes, risk factors
+//   unsafe – feeling unsafe
+//   trust  – protective factors (trusted adult, school climate, trust in authorities)
+const AREAS = [
+  { name: 'Ängsby', size: { ak9: 205, gy2: 180 }, range: [150, 250], risk: 1.1, unsafe: 1.35, trust: 0.9 },
+  { name: 'Björkträsk', size: { ak9: 32, gy2: 26 }, range: [10, 40], risk: 1.0, unsafe: 0.9, trust: 1.05 },
+  { name: 'Tjärnvik', size: { ak9: 24, gy2: 19 }, range: [10, 40], risk: 0.95, unsafe: 0.8, trust: 1.1 },
+  { name: 'Myrheden', size: { ak9: 17, gy2: 14 }, range: [10, 40], risk: 1.05, unsafe: 0.75, trust: 1.1 },
+  { name: 'Lövåsen', size: { ak9: 13, gy2: null }, range: [10, 40], risk: 0.9, unsafe: 0.7, trust: 1.15 },
+];
+
+// ── Respondent groups, as texts (2021, 2023) and codes (2019) ─────────────────────────────
+const GENDERS = {
+  girl: { text: 'Flicka', code: 1 },
+  boy: { text: 'Pojke', code: 2 },
+  other: { text: 'Annat/vill ej ange', code: 3 },
+};
+/** Share of pupils answering "Annat/vill ej ange" (drawn on top of the girls and boys). */
+const OTHER_GENDER_SHARE = 0.015;
+const GRADES = {
+  ak9: { text: 'Åk 9', code: 1 },
+  gy2: { text: 'Gy 2', code: 2 },
+};
+
+// ── Answer scales ────────────────────────────────────────────────────────────────────────
+// A "yes" or "no" is spread over the scale's answers by `share`.
+const SCALES = {
+  frekvens: {
+    yes: [a('Ja, en gång', 2, 0.55), a('Ja, flera gånger', 3, 0.45)],
+    no: [a('Nej', 1, 1)],
+  },
+  instamning: {
+    yes: [a('Stämmer helt', 1, 0.4), a('Stämmer ganska bra', 2, 0.6)],
+    no: [a('Stämmer ganska dåligt', 3, 0.45), a('Stämmer inte alls', 4, 0.55)],
+  },
+  ja_nej: {
+    yes: [a('Ja', 1, 1)],
+    no: [a('Nej', 2, 1)],
+  },
+  hur_ofta: {
+    yes: [a('Ofta', 1, 0.3), a('Ibland', 2, 0.7)],
+    no: [a('Sällan', 3, 0.4), a('Aldrig', 4, 0.6)],
+  },
+};
+const REFUSED = { text: 'Vill inte svara', code: 9 };
+
+// ── Questions ────────────────────────────────────────────────────────────────────────────
+// girls, boys: share answering yes in Åk 9, 2019, in a municipality whose area effects are 1.
+// gy2: odds ratio Gy 2 against Åk 9.   miss: share without an answer (half "Vill inte svara",
+// half empty).   onlyIf: asked only of pupils who answered yes to that question (else empty).
+// kind "none": no area effect and no link to the pupil's latent vulnerability.
+const QUESTIONS = [
+  //  column                 scale         girls  boys   gy2   kind      miss
+  q('F10_slagen',           'frekvens',    0.09, 0.15, 0.80, 'risk',   0.015),
+  q('F11_hotad',            'frekvens',    0.11, 0.14, 0.90, 'risk',   0.015),
+  q('F12_sex_tvang',        'frekvens',    0.12, 0.03, 1.30, 'risk',   0.030),
+  q('F13_sex_trakasserier', 'frekvens',    0.33, 0.10, 1.10, 'risk',   0.030),
+  q('F14_nat_krankt',       'frekvens',    0.20, 0.12, 0.90, 'risk',   0.020),
+  q('F15_nat_bilder',       'frekvens',    0.22, 0.06, 1.10, 'risk',   0.030),
+  q('F16a_partner',         'ja_nej',      0.45, 0.38, 2.20, 'none',   0.020),
+  q('F16b_partner_vald',    'frekvens',    0.11, 0.05, 1.30, 'risk',   0.030, 'F16a_partner'),
+  q('F17_bevittnat',        'frekvens',    0.09, 0.06, 1.00, 'risk',   0.030),
+  q('F18_heder',            'ja_nej',      0.07, 0.05, 1.00, 'risk',   0.030),
+  q('F20_utovat_fysiskt',   'frekvens',    0.05, 0.12, 0.75, 'risk',   0.020),
+  q('F21_utovat_nat',       'frekvens',    0.05, 0.08, 0.80, 'risk',   0.020),
+  q('F22_ok_slass',         'instamning',  0.08, 0.22, 0.90, 'risk',   0.015),
+  q('F23_ok_kontrollera',   'instamning',  0.08, 0.12, 0.90, 'risk',   0.015),
+  q('F24_otrygg_ute',       'hur_ofta',    0.40, 0.15, 1.10, 'unsafe', 0.015),
+  q('F25_otrygg_skolan',    'hur_ofta',    0.14, 0.09, 0.80, 'unsafe', 0.015),
+  q('F30_berusad',          'frekvens',    0.17, 0.14, 2.80, 'risk',   0.025),
+  q('F31_vuxen_prata',      'ja_nej',      0.78, 0.82, 0.90, 'trust',  0.015),
+  q('F32_vanner_slass',     'ja_nej',      0.10, 0.20, 0.80, 'risk',   0.020),
+  q('F33_skolan_ingriper',  'instamning',  0.62, 0.66, 0.90, 'trust',  0.015),
+  q('F34_trygg_omrade',     'instamning',  0.80, 0.86, 1.00, 'trust',  0.010),
+  q('F35_fortroende_polis', 'instamning',  0.70, 0.64, 0.95, 'trust',  0.020),
+  q('F36_fortroende_soc',   'instamning',  0.50, 0.45, 0.95, 'trust',  0.025),
+];
+
+/**
+ * Each pupil has a latent vulnerability z ~ N(0, 1) that raises the log-odds of every question
+ * of a kind by loading × z, so that forms of violence go together as in real surveys (the
+ * table values above are then approximate population shares).
+ */
+const LOADING = { risk: 0.7, unsafe: 0.4, trust: -0.4, none: 0 };
+/** Pupils answering "Annat/vill ej ange": log-odds midway between girls and boys, plus this. */
+const OTHER_GENDER_SHIFT = { risk: 0.4, unsafe: 0.4, trust: -0.3, none: 0 };
+
+// ── Planted changes over time ────────────────────────────────────────────────────────────
+// The odds are multiplied by `perWave` for every wave after 2019. Everything else is stable:
+// any other change between waves in the data is chance.
+const TRENDS = [
+  // Online abuse among girls in Ängsby rises clearly (about 20 % → 34 %): significant in Ängsby.
+  { column: 'F14_nat_krankt', gender: 'girl', area: 'Ängsby', perWave: 1.45 },
+  // Boys accepting fights falls modestly everywhere (about 25 % → 17 %): significant for the
+  // county's boys, too small to be significant in any one small municipality.
+  { column: 'F22_ok_slass', gender: 'boy', area: null, perWave: 0.8 },
+];
+
+// ── Non-response weights ─────────────────────────────────────────────────────────────────
+// Each municipality × school year × gender cell gets a response rate; weight = WEIGHT_SCALE /
+// rate, with a little individual variation (calibration), kept within WEIGHT_RANGE.
+const RESPONSE_RATE = { girl: [0.74, 0.95], boy: [0.66, 0.88], other: [0.7, 0.9] };
+const WEIGHT_SCALE = 0.88;
+const WEIGHT_JITTER = 0.04;
+const WEIGHT_RANGE = [0.9, 1.4];
+
+// ═════════════════════════════════════════════════════════════════════════════════════════
+
+function a(text, code, share) {
+  return { text, code, share };
+}
+
+function q(column, scale, girls, boys, gy2, kind, miss, onlyIf = null) {
+  return { column, scale, p: { girl: girls, boy: boys }, gy2, kind, miss, onlyIf };
+}
+
+/** mulberry32: a small, fast 32-bit PRNG; good enough for example data. */
+function makeRng(seed) {
+  let s = seed >>> 0;
+  const next = () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return {
+    next,
+    uniform: (lo, hi) => lo + (hi - lo) * next(),
+    /** Box–Muller; 1 − u keeps the logarithm finite. */
+    normal: () => Math.sqrt(-2 * Math.log(1 - next())) * Math.cos(2 * Math.PI * next()),
+    pick(options) {
+      let u = next();
+      for (const o of options) {
+        if ((u -= o.share) < 0) return o;
+      }
+      return options[options.length - 1];
+    },
+    shuffle(list) {
+      for (let i = list.length - 1; i > 0; i--) {
+        const j = Math.floor(next() * (i + 1));
+        [list[i], list[j]] = [list[j], list[i]];
+      }
+      return list;
+    },
+  };
+}
+
+const logit = (p) => Math.log(p / (1 - p));
+const expit = (x) => 1 / (1 + Math.exp(-x));
+
+/** Probability of "yes" for one question and one pupil. */
+function probability(question, area, grade, gender, waveIndex, z) {
+  const { kind } = question;
+  let x =
+    gender === 'other'
+      ? (logit(question.p.girl) + logit(question.p.boy)) / 2 + OTHER_GENDER_SHIFT[kind]
+      : logit(question.p[gender]);
+  if (grade === 'gy2') x += Math.log(question.gy2);
+  if (kind !== 'none') x += Math.log(area[kind]) + LOADING[kind] * z;
+  for (const t of TRENDS) {
+    if (t.column === question.column && t.gender === gender && (t.area === null || t.area === area.name)) {
+      x += waveIndex * Math.log(t.perWave);
+    }
+  }
+  return expit(x);
+}
+
+/** One pupil's answers: column → 'yes' | 'no' | 'refused' | 'empty'. */
+function answers(rng, area, grade, gender, waveIndex) {
+  const z = rng.normal();
+  const out = {};
+  for (const question of QUESTIONS) {
+    if (question.onlyIf !== null && out[question.onlyIf] !== 'yes') {
+      out[question.column] = 'empty';
+    } else if (rng.next() < question.miss) {
+      out[question.column] = rng.next() < 0.5 ? 'refused' : 'empty';
+    } else {
+      const p = probability(question, area, grade, gender, waveIndex, z);
+      out[question.column] = rng.next() < p ? 'yes' : 'no';
+    }
+  }
+  return out;
+}
+
+function cellSize(rng, area, base) {
+  const n = Math.round(base * rng.uniform(0.85, 1.15));
+  return Math.min(area.range[1], Math.max(area.range[0], n));
+}
+
+function binomial(rng, n, p) {
+  let k = 0;
+  for (let i = 0; i < n; i++) if (rng.next() < p) k++;
+  return k;
+}
+
+/** Text or code of a value, as the wave's export writes it. */
+function show(value, coded) {
+  return String(coded ? value.code : value.text);
+}
+
+function csvField(value) {
+  return /[",\n\r]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+}
+
+function generateWave(rng, year, waveIndex) {
+  const coded = CODED_WAVES.has(year);
+  const header = ['lopnr', 'ar', 'kommun', 'kon', 'arskurs', 'vikt', ...QUESTIONS.map((x) => x.column)];
+  const lines = [header.join(',')];
+  let serial = 0;
+  for (const area of AREAS) {
+    for (const grade of Object.keys(GRADES)) {
+      const base = area.size[grade];
+      if (base === null) continue;
+      const counts = { girl: cellSize(rng, area, base), boy: cellSize(rng, area, base) };
+      counts.other = binomial(rng, counts.girl + counts.boy, OTHER_GENDER_SHARE);
+      const cellWeight = {};
+      for (const g of Object.keys(counts)) cellWeight[g] = WEIGHT_SCALE / rng.uniform(...RESPONSE_RATE[g]);
+      const pupils = rng.shuffle(Object.keys(counts).flatMap((g) => Array(counts[g]).fill(g)));
+      for (const gender of pupils) {
+        serial++;
+        const w = cellWeight[gender] * rng.uniform(1 - WEIGHT_JITTER, 1 + WEIGHT_JITTER);
+        const weight = Math.min(WEIGHT_RANGE[1], Math.max(WEIGHT_RANGE[0], w));
+        const given = answers(rng, area, grade, gender, waveIndex);
+        const row = [
+          `${year}${String(serial).padStart(5, '0')}`,
+          String(year),
+          area.name,
+          show(GENDERS[gender], coded),
+          show(GRADES[grade], coded),
+          weight.toFixed(3),
+          ...QUESTIONS.map((question) => {
+            const state = given[question.column];
+            if (state === 'empty') return '';
+            if (state === 'refused') return show(REFUSED, coded);
+            return show(rng.pick(SCALES[question.scale][state]), coded);
+          }),
+        ];
+        lines.push(row.map(csvField).join(','));
+      }
+    }
+  }
+  return lines.join('\n') + '\n';
+}
+
+const here = dirname(fileURLToPath(import.meta.url));
+const outDir = resolve(process.argv[2] ?? join(here, 'data'));
+mkdirSync(outDir, { recursive: true });
+const rng = makeRng(SEED);
+WAVES.forEach((year, waveIndex) => {
+  const file = join(outDir, `enkat-${year}.csv`);
+  writeFileSync(file, generateWave(rng, year, waveIndex));
+  process.stdout.write(`${file}\n`);
+});

@@ -1,0 +1,272 @@
+// One streaming pass: respondents → sufficient statistics. Per (wave, area, stratum, PSU)
+// a block of sums for every group × indicator; nothing per row is kept. Any domain (an area,
+// the county, the rest of the county, pooled waves) is later assembled from these blocks,
+// folded into the per-stratum sums src/stats estimates from (see DESIGN.md).
+import { LimitError } from '../errors.js';
+import type { ProjectConfig } from '../config/schema.js';
+import type { StratumSums } from '../stats/index.js';
+import { YES, MISSING, OUTSIDE, type Respondent } from '../ingest/respondents.js';
+
+/** Sums kept per group × indicator in a block. */
+const F_B = 0; // Σ w (valid answers)
+const F_A = 1; // Σ w·y
+const F_W2 = 2; // Σ w²
+const F_AA = 3; // Σ w²·y (row-level; equals Σ A_j² when every row is its own PSU)
+const F_N = 4; // rows with a valid answer
+const F_X = 5; // rows answering yes
+const F_NALL = 6; // rows in the domain, missing answers included (R's degf counts them)
+const FIELDS = 7;
+
+/** More PSU blocks than this means the cluster column is probably a respondent id. */
+export const MAX_BLOCKS = 200_000;
+
+export interface Block {
+  year: number;
+  area: string;
+  stratum: string;
+  psu: string | null;
+  /** [group][indicator][field] */
+  sums: Float64Array;
+  /** Respondents per group (any answers). */
+  groupRows: Float64Array;
+}
+
+/** Group indices: 0 total, then gender values, grade values, gender × grade. */
+export interface GroupLayout {
+  genders: number;
+  grades: number;
+  count: number;
+  gender(g: number): number;
+  grade(k: number): number;
+  cross(g: number, k: number): number;
+}
+
+export function groupLayout(config: ProjectConfig): GroupLayout {
+  const G = config.groups.gender.values.length;
+  const K = config.groups.grade?.values.length ?? 0;
+  return {
+    genders: G,
+    grades: K,
+    count: 1 + G + K + G * K,
+    gender: (g) => 1 + g,
+    grade: (k) => 1 + G + k,
+    cross: (g, k) => 1 + G + K + g * K + k,
+  };
+}
+
+export class SurveyAccumulator {
+  readonly layout: GroupLayout;
+  readonly indicators: number;
+  readonly clustered: boolean;
+  private readonly blocks = new Map<string, Block>();
+  private last: Block | null = null;
+  private readonly groups = new Int32Array(4);
+
+  constructor(config: ProjectConfig) {
+    this.layout = groupLayout(config);
+    this.indicators = config.indicators.length;
+    this.clustered = config.design.cluster !== undefined;
+  }
+
+  add(r: Respondent): void {
+    const block = this.blockFor(r);
+    const L = this.layout;
+    const groups = this.groups;
+    let ng = 0;
+    groups[ng++] = 0;
+    if (r.gender >= 0) groups[ng++] = L.gender(r.gender);
+    if (r.grade >= 0) groups[ng++] = L.grade(r.grade);
+    if (r.gender >= 0 && r.grade >= 0) groups[ng++] = L.cross(r.gender, r.grade);
+
+    const w = r.weight;
+    const w2 = w * w;
+    const sums = block.sums;
+    const values = r.values;
+    const nInd = this.indicators;
+    for (let gi = 0; gi < ng; gi++) {
+      const g = groups[gi]!;
+      block.groupRows[g]! += 1;
+      let o = g * nInd * FIELDS;
+      for (let i = 0; i < nInd; i++, o += FIELDS) {
+        const v = values[i]!;
+        if (v === OUTSIDE) continue;
+        sums[o + F_NALL]! += 1;
+        if (v === MISSING) continue;
+        sums[o + F_B]! += w;
+        sums[o + F_W2]! += w2;
+        sums[o + F_N]! += 1;
+        if (v === YES) {
+          sums[o + F_A]! += w;
+          sums[o + F_AA]! += w2;
+          sums[o + F_X]! += 1;
+        }
+      }
+    }
+  }
+
+  private blockFor(r: Respondent): Block {
+    const psu = this.clustered ? r.psu : null;
+    const last = this.last;
+    // Rows usually come sorted by area and wave: skip the map look-up for runs.
+    if (last && last.year === r.year && last.area === r.area && last.stratum === r.stratum && last.psu === psu) return last;
+    const key = `${r.year}\u0000${r.area}\u0000${r.stratum}\u0000${psu ?? ''}`;
+    let block = this.blocks.get(key);
+    if (!block) {
+      if (this.blocks.size >= MAX_BLOCKS) {
+        throw tooManyBlocks();
+      }
+      block = {
+        year: r.year,
+        area: r.area,
+        stratum: r.stratum,
+        psu,
+        sums: new Float64Array(this.layout.count * this.indicators * FIELDS),
+        groupRows: new Float64Array(this.layout.count),
+      };
+      this.blocks.set(key, block);
+    }
+    this.last = block;
+    return block;
+  }
+
+  /** Add another accumulator's sums (e.g. one file's, once the file has been read without error). */
+  merge(other: SurveyAccumulator): void {
+    for (const [key, b] of other.blocks) {
+      const mine = this.blocks.get(key);
+      if (!mine) {
+        this.blocks.set(key, b);
+        continue;
+      }
+      for (let i = 0; i < b.sums.length; i++) mine.sums[i]! += b.sums[i]!;
+      for (let i = 0; i < b.groupRows.length; i++) mine.groupRows[i]! += b.groupRows[i]!;
+    }
+    if (this.blocks.size > MAX_BLOCKS) throw tooManyBlocks();
+  }
+
+  /** Freeze into an index for domain queries. */
+  finish(): SurveySums {
+    return new SurveySums([...this.blocks.values()], this.layout, this.indicators, this.clustered);
+  }
+}
+
+/** The accumulated sums with domain queries. Immutable. */
+export class SurveySums {
+  readonly areas: string[];
+  readonly years: number[];
+  /** PSUs per (wave, stratum) in the whole design: n_h. */
+  private readonly psuTotals = new Map<string, number>();
+  private readonly byYearArea = new Map<string, Block[]>();
+
+  constructor(
+    blocks: Block[],
+    readonly layout: GroupLayout,
+    readonly indicators: number,
+    readonly clustered: boolean,
+  ) {
+    const areas = new Set<string>();
+    const years = new Set<number>();
+    const psus = new Map<string, Set<string>>();
+    for (const b of blocks) {
+      areas.add(b.area);
+      years.add(b.year);
+      const k = `${b.year}\u0000${b.area}`;
+      const list = this.byYearArea.get(k);
+      if (list) list.push(b);
+      else this.byYearArea.set(k, [b]);
+      const sk = stratumKey(b.year, b.stratum);
+      if (this.clustered) {
+        const set = psus.get(sk) ?? new Set<string>();
+        set.add(b.psu!);
+        psus.set(sk, set);
+      } else {
+        this.psuTotals.set(sk, (this.psuTotals.get(sk) ?? 0) + b.groupRows[0]!);
+      }
+    }
+    for (const [k, set] of psus) this.psuTotals.set(k, set.size);
+    this.areas = [...areas].sort((a, b) => a.localeCompare(b, 'sv'));
+    this.years = [...years].sort((a, b) => a - b);
+  }
+
+  /** Respondents in the group (any answers) over the given areas and waves. */
+  respondents(areas: readonly string[], years: readonly number[], group: number): number {
+    let n = 0;
+    for (const b of this.blocksOf(areas, years)) n += b.groupRows[group]!;
+    return n;
+  }
+
+  /**
+   * Per-stratum sufficient statistics of one domain: the group within the areas and waves,
+   * for one indicator. Each wave is its own design, so strata are (wave, stratum).
+   */
+  domain(areas: readonly string[], years: readonly number[], group: number, indicator: number): StratumSums[] {
+    const base = (group * this.indicators + indicator) * FIELDS;
+    // Merge blocks that are the same PSU (a PSU may span areas), then fold PSU totals.
+    const psus = new Map<string, { year: number; stratum: string; s: Float64Array }>();
+    for (const b of this.blocksOf(areas, years)) {
+      const key = `${stratumKey(b.year, b.stratum)}\u0000${b.psu ?? ''}`;
+      const entry = psus.get(key);
+      const slice = b.sums.subarray(base, base + FIELDS);
+      if (!entry) psus.set(key, { year: b.year, stratum: b.stratum, s: Float64Array.from(slice) });
+      else for (let f = 0; f < FIELDS; f++) entry.s[f]! += slice[f]!;
+    }
+    const strata = new Map<string, StratumSums>();
+    for (const { year, stratum, s } of psus.values()) {
+      const sk = stratumKey(year, stratum);
+      let st = strata.get(sk);
+      if (!st) {
+        st = {
+          stratum: years.length > 1 ? `${year}:${stratum}` : stratum,
+          psuTotal: this.psuTotals.get(sk)!,
+          psuInDomain: 0,
+          sumA: 0,
+          sumB: 0,
+          sumAA: 0,
+          sumAB: 0,
+          sumBB: 0,
+          sumW2: 0,
+          n: 0,
+          x: 0,
+          nAll: 0,
+        };
+        strata.set(sk, st);
+      }
+      const A = s[F_A]!;
+      const B = s[F_B]!;
+      st.sumA += A;
+      st.sumB += B;
+      st.sumW2 += s[F_W2]!;
+      st.n += s[F_N]!;
+      st.x += s[F_X]!;
+      st.nAll += s[F_NALL]!;
+      if (this.clustered) {
+        st.sumAA += A * A;
+        st.sumAB += A * B;
+        st.sumBB += B * B;
+        if (s[F_NALL]! > 0) st.psuInDomain += 1;
+      } else {
+        // Every row its own PSU: A_j = w·y, B_j = w, so A_j² = A_j·B_j = w²·y and B_j² = w².
+        st.sumAA += s[F_AA]!;
+        st.sumAB += s[F_AA]!;
+        st.sumBB += s[F_W2]!;
+        st.psuInDomain += s[F_NALL]!;
+      }
+    }
+    return [...strata.values()];
+  }
+
+  private *blocksOf(areas: readonly string[], years: readonly number[]): Iterable<Block> {
+    for (const y of years) for (const a of areas) yield* this.byYearArea.get(`${y}\u0000${a}`) ?? [];
+  }
+}
+
+function tooManyBlocks(): LimitError {
+  return new LimitError(
+    `more than ${MAX_BLOCKS.toLocaleString('en')} distinct wave × municipality × stratum × cluster combinations`,
+    undefined,
+    'Is design.cluster (or design.strata) a respondent id by mistake? Clusters are e.g. schools',
+  );
+}
+
+function stratumKey(year: number, stratum: string): string {
+  return `${year}\u0000${stratum}`;
+}

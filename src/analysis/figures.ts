@@ -1,0 +1,428 @@
+// Sufficient statistics → the figures table: every estimate, comparison, trend and
+// follow-up figure, with disclosure control applied across all of them at once.
+import { localize, type ProjectConfig } from '../config/schema.js';
+import {
+  applyDisclosure,
+  cochranArmitage,
+  compareIndependent,
+  estimateProportion,
+  logisticTrend,
+  minimumDetectableChange,
+  type DisclosureCell,
+  type DisclosureRelation,
+  type ProportionEstimate,
+} from '../stats/index.js';
+import type { SurveySums } from './accumulate.js';
+import type {
+  ChangeRecord,
+  EstimateRecord,
+  FigureRecord,
+  FiguresTable,
+  FollowUpRecord,
+  GroupKey,
+  RespondentCount,
+  TrendRecord,
+} from './types.js';
+
+export interface PoolingOptions {
+  /** Report all waves together as one (labelled as pooled). */
+  waves?: boolean;
+  /** Do not split by school year. */
+  grades?: boolean;
+  /** Named units made of several municipalities: name → member municipalities. */
+  areas?: Record<string, string[]>;
+}
+
+interface Unit {
+  name: string;
+  members: string[];
+  county: boolean;
+}
+
+interface Wave {
+  /** The year records carry (the last of a pooled set). */
+  year: number;
+  years: number[];
+  pooled: boolean;
+}
+
+interface Group {
+  key: GroupKey;
+  index: number;
+  label: { sv: string; en: string };
+  kind: 'total' | 'gender' | 'grade' | 'cross';
+  gender: number;
+  grade: number;
+}
+
+export function computeFigures(sums: SurveySums, config: ProjectConfig, pooling: PoolingOptions = {}): FiguresTable {
+  const county = config.project.county;
+  const units = unitsOf(sums.areas, county, pooling.areas ?? {});
+  const waves: Wave[] = pooling.waves
+    ? [{ year: sums.years[sums.years.length - 1]!, years: sums.years, pooled: true }]
+    : sums.years.map((y) => ({ year: y, years: [y], pooled: false }));
+  const groups = groupsOf(config, sums, pooling.grades ?? false);
+  const opts = { method: config.statistics.ci_method, level: config.statistics.level, lonelyPsu: config.design.lonely_psu };
+
+  // 1. Estimates for every unit × wave × group × indicator that has respondents.
+  const estimates = new Map<string, { record: EstimateRecord; est: ProportionEstimate }>();
+  const respondents: RespondentCount[] = [];
+  for (const unit of units) {
+    for (const wave of waves) {
+      for (const group of groups) {
+        const n = sums.respondents(unit.members, wave.years, group.index);
+        if (n === 0) continue;
+        respondents.push({ area: unit.name, year: wave.year, group: group.key, n });
+        config.indicators.forEach((ind, i) => {
+          const domain = sums.domain(unit.members, wave.years, group.index, i);
+          const est = estimateProportion(domain, opts);
+          if (est.n === 0) return;
+          estimates.set(cellKey(ind.id, unit.name, wave.year, group.key), { record: estimateRecord(ind.id, unit.name, wave, group.key, est), est });
+        });
+      }
+    }
+  }
+
+  // 2. Disclosure control over all estimates, with the relations an attacker could use.
+  const { cells, relations } = disclosureStructure(config, sums, units, waves, groups, estimates);
+  const disclosure = applyDisclosure(cells, relations, {
+    minBase: config.disclosure.min_base,
+    maxSmallCount: config.disclosure.max_small_count,
+    secondary: config.disclosure.secondary,
+  });
+  const audit: FiguresTable['audit'] = [];
+  for (const [key, { record }] of estimates) {
+    const d = disclosure.get(key);
+    if (d?.suppressed) {
+      hideEstimate(record, d.reason!);
+      audit.push({ indicator: record.indicator, area: record.area, year: record.year, group: record.group, reason: d.reason! });
+    }
+    if (record.n < config.disclosure.caution_base) record.flag = 'caution';
+  }
+
+  // 3. Comparisons, trends and follow-up figures, built only from what may be shown.
+  const records: FigureRecord[] = [...estimates.values()].map((e) => e.record);
+  const level = config.statistics.level;
+  const mainGroups = groups.filter((g) => g.kind !== 'cross');
+  const genders = groups.filter((g) => g.kind === 'gender').slice(0, 2);
+  const latest = waves[waves.length - 1]!;
+  for (const unit of units) {
+    config.indicators.forEach((ind, i) => {
+      const get = (wave: Wave, group: GroupKey) => estimates.get(cellKey(ind.id, unit.name, wave.year, group));
+      const unbroken = wavesSinceBreak(waves, ind.series_breaks);
+      for (const group of mainGroups) {
+        const last = get(latest, group.key);
+        if (!last) continue;
+        const previous = unbroken.length >= 2 ? unbroken[unbroken.length - 2]! : null;
+        if (previous) records.push(waveChange('previous', ind.id, unit.name, group.key, previous, latest, get(previous, group.key), last, level));
+        if (unbroken.length >= 3) records.push(waveChange('baseline', ind.id, unit.name, group.key, unbroken[0]!, latest, get(unbroken[0]!, group.key), last, level));
+        if (unbroken.length >= 3 && group.kind !== 'grade') records.push(trend(ind.id, unit, group, unbroken, i, sums, estimates, level));
+        if (!unit.county && group.kind !== 'cross') {
+          records.push(restOfCounty(ind.id, i, unit, units, group, latest, last, sums, opts, config));
+        }
+        if (ind.follow_up && group.kind !== 'grade') records.push(followUp(ind.id, unit.name, group.key, latest, last, config));
+      }
+      if (genders.length === 2) {
+        for (const group of [groups[0]!, ...groups.filter((g) => g.kind === 'grade')]) {
+          const key = (g: Group) => (group.kind === 'total' ? g.key : `${g.key};${group.key}`);
+          const a = get(latest, key(genders[0]!));
+          const b = get(latest, key(genders[1]!));
+          if (a && b) records.push(change('gender', ind.id, unit.name, group.key, latest.year, latest.year, key(genders[0]!), key(genders[1]!), a, b, level));
+        }
+      }
+    });
+  }
+
+  return {
+    meta: {
+      areas: units.map((u) => u.name),
+      years: waves.map((w) => w.year),
+      county,
+      ci_method: config.statistics.ci_method,
+      level,
+      weighted: config.design.weight !== undefined,
+      strata: config.design.strata !== undefined,
+      clusters: config.design.cluster !== undefined,
+      group_labels: Object.fromEntries(groups.map((g) => [g.key, g.label])),
+      groups: groups.map((g) => g.key),
+      pooled: { waves: pooling.waves ?? false, grades: pooling.grades ?? false, areas: pooling.areas ?? {} },
+    },
+    records,
+    respondents,
+    audit,
+    warnings: [],
+  };
+}
+
+function cellKey(indicator: string, area: string, year: number, group: GroupKey): string {
+  return `${indicator}\u0000${area}\u0000${year}\u0000${group}`;
+}
+
+function unitsOf(areas: string[], county: string, pools: Record<string, string[]>): Unit[] {
+  const pooled = new Set(Object.values(pools).flat());
+  const units: Unit[] = areas.filter((a) => !pooled.has(a)).map((a) => ({ name: a, members: [a], county: false }));
+  for (const [name, members] of Object.entries(pools)) units.push({ name, members: members.filter((m) => areas.includes(m)), county: false });
+  units.push({ name: county, members: areas, county: true });
+  return units;
+}
+
+function groupsOf(config: ProjectConfig, sums: SurveySums, poolGrades: boolean): Group[] {
+  const L = sums.layout;
+  const label = (t: Parameters<typeof localize>[0]) => ({ sv: localize(t, 'sv'), en: localize(t, 'en') });
+  const genderValues = config.groups.gender.values;
+  const gradeValues = poolGrades ? [] : (config.groups.grade?.values ?? []);
+  const groups: Group[] = [{ key: 'total', index: 0, label: { sv: 'Totalt', en: 'Total' }, kind: 'total', gender: -1, grade: -1 }];
+  genderValues.forEach((v, g) => groups.push({ key: `gender=${v.code}`, index: L.gender(g), label: label(v.label), kind: 'gender', gender: g, grade: -1 }));
+  gradeValues.forEach((v, k) => groups.push({ key: `grade=${v.code}`, index: L.grade(k), label: label(v.label), kind: 'grade', gender: -1, grade: k }));
+  genderValues.forEach((gv, g) =>
+    gradeValues.forEach((kv, k) => {
+      const gl = label(gv.label);
+      const kl = label(kv.label);
+      groups.push({
+        key: `gender=${gv.code};grade=${kv.code}`,
+        index: L.cross(g, k),
+        label: { sv: `${gl.sv}, ${kl.sv.toLowerCase()}`, en: `${gl.en}, ${kl.en.toLowerCase()}` },
+        kind: 'cross',
+        gender: g,
+        grade: k,
+      });
+    }),
+  );
+  return groups;
+}
+
+function estimateRecord(indicator: string, area: string, wave: Wave, group: GroupKey, e: ProportionEstimate): EstimateRecord {
+  return {
+    kind: 'estimate',
+    indicator,
+    area,
+    year: wave.year,
+    pooled_years: wave.pooled ? wave.years : null,
+    group,
+    n: e.n,
+    x: e.x,
+    estimate: e.estimate,
+    se: e.se,
+    ci_lower: e.ciLower,
+    ci_upper: e.ciUpper,
+    ci_method: e.ciMethod,
+    df: e.df,
+    deff: e.deff,
+    n_eff: e.nEff,
+    suppressed: false,
+    suppression: null,
+    flag: null,
+  };
+}
+
+function hideEstimate(r: EstimateRecord, reason: NonNullable<EstimateRecord['suppression']>): void {
+  r.suppressed = true;
+  r.suppression = reason;
+  r.x = r.estimate = r.se = r.ci_lower = r.ci_upper = r.deff = r.n_eff = null;
+}
+
+/**
+ * Cells and the additive relations between them (on unweighted n and x): a total is the sum
+ * of its parts, plus an unpublished remainder when the parts do not cover it (respondents
+ * with no gender given); the county is the sum of its municipalities.
+ */
+function disclosureStructure(
+  config: ProjectConfig,
+  sums: SurveySums,
+  units: Unit[],
+  waves: Wave[],
+  groups: Group[],
+  estimates: Map<string, { record: EstimateRecord }>,
+): { cells: DisclosureCell[]; relations: DisclosureRelation[] } {
+  const cells: DisclosureCell[] = [];
+  const relations: DisclosureRelation[] = [];
+  for (const { record } of estimates.values()) {
+    cells.push({ key: cellKey(record.indicator, record.area, record.year, record.group), n: record.n, x: record.x ?? 0, published: true });
+  }
+  const byKey = new Map(cells.map((c) => [c.key, c]));
+  const relate = (total: string, parts: string[], id: string) => {
+    const t = byKey.get(total);
+    if (!t) return;
+    const present = parts.map((p) => byKey.get(p)).filter((c): c is DisclosureCell => c !== undefined);
+    const rest = { key: `${total}\u0000rest:${id}`, n: t.n - sum(present, 'n'), x: t.x - sum(present, 'x'), published: false };
+    if (rest.n > 0) {
+      cells.push(rest);
+      byKey.set(rest.key, rest);
+    }
+    relations.push({ total, parts: [...present.map((c) => c.key), ...(rest.n > 0 ? [rest.key] : [])] });
+  };
+  const of = (kind: Group['kind']) => groups.filter((g) => g.kind === kind);
+  for (const ind of config.indicators) {
+    for (const wave of waves) {
+      for (const unit of units) {
+        const k = (g: Group) => cellKey(ind.id, unit.name, wave.year, g.key);
+        const total = k(groups[0]!);
+        relate(total, of('gender').map(k), 'gender');
+        if (of('grade').length > 0) relate(total, of('grade').map(k), 'grade');
+        for (const g of of('gender')) relate(k(g), of('cross').filter((c) => c.gender === g.gender).map(k), 'grade');
+        for (const s of of('grade')) relate(k(s), of('cross').filter((c) => c.grade === s.grade).map(k), 'gender');
+      }
+      const countyUnit = units.find((u) => u.county)!;
+      for (const g of groups) {
+        relate(
+          cellKey(ind.id, countyUnit.name, wave.year, g.key),
+          units.filter((u) => !u.county).map((u) => cellKey(ind.id, u.name, wave.year, g.key)),
+          'areas',
+        );
+      }
+    }
+  }
+  void sums;
+  return { cells, relations };
+}
+
+function sum(cells: DisclosureCell[], field: 'n' | 'x'): number {
+  let s = 0;
+  for (const c of cells) s += c[field];
+  return s;
+}
+
+function wavesSinceBreak(waves: Wave[], breaks: number[]): Wave[] {
+  if (waves.length === 1 && waves[0]!.pooled) return [];
+  const lastBreak = Math.max(-Infinity, ...breaks.filter((b) => b <= waves[waves.length - 1]!.year));
+  return waves.filter((w) => w.year >= lastBreak);
+}
+
+type Est = { record: EstimateRecord; est: ProportionEstimate } | undefined;
+
+function waveChange(kind: 'previous' | 'baseline', indicator: string, area: string, group: GroupKey, from: Wave, to: Wave, a: Est, b: Est, level: number): ChangeRecord {
+  return change(kind, indicator, area, group, from.year, to.year, String(from.year), String(to.year), a, b, level);
+}
+
+function change(
+  comparison: ChangeRecord['comparison'],
+  indicator: string,
+  area: string,
+  group: GroupKey,
+  yearFrom: number,
+  yearTo: number,
+  from: string,
+  to: string,
+  a: Est,
+  b: Est,
+  level: number,
+): ChangeRecord {
+  const shown = a && b && !a.record.suppressed && !b.record.suppressed && a.est.se !== null && b.est.se !== null;
+  const d = shown ? compareIndependent({ estimate: a.est.estimate!, se: a.est.se! }, { estimate: b.est.estimate!, se: b.est.se! }, level) : null;
+  return {
+    kind: 'change',
+    comparison,
+    indicator,
+    area,
+    group,
+    year_from: yearFrom,
+    year_to: yearTo,
+    from,
+    to,
+    estimate_from: shown ? a.record.estimate : null,
+    estimate_to: shown ? b.record.estimate : null,
+    diff: d?.diff ?? null,
+    diff_ci_lower: d?.ciLower ?? null,
+    diff_ci_upper: d?.ciUpper ?? null,
+    p: d?.p ?? null,
+    significant: d ? d.p < 1 - level : null,
+    suppressed: !shown,
+  };
+}
+
+function restOfCounty(
+  indicator: string,
+  i: number,
+  unit: Unit,
+  units: Unit[],
+  group: Group,
+  wave: Wave,
+  own: NonNullable<Est>,
+  sums: SurveySums,
+  opts: Parameters<typeof estimateProportion>[1],
+  config: ProjectConfig,
+): ChangeRecord {
+  const county = units.find((u) => u.county)!;
+  const rest = county.members.filter((m) => !unit.members.includes(m));
+  // The rest of the county is named by a token the report translates, not by a Swedish phrase.
+  const restName = 'rest_of_county';
+  let other: Est;
+  if (rest.length > 0) {
+    const est = estimateProportion(sums.domain(rest, wave.years, group.index, i), opts);
+    const d = config.disclosure;
+    const small = est.n < d.min_base || inSmallRange(est.x, d.max_small_count) || inSmallRange(est.n - est.x, d.max_small_count);
+    if (est.n > 0) {
+      const record = estimateRecord(indicator, restName, wave, group.key, est);
+      record.suppressed = small;
+      other = { record, est };
+    }
+  }
+  // Order: the rest of the county first, so diff = municipality − rest.
+  return change('rest_of_county', indicator, unit.name, group.key, wave.year, wave.year, restName, unit.name, other, own, opts.level);
+}
+
+function inSmallRange(count: number, max: number): boolean {
+  return count >= 1 && count <= max;
+}
+
+function trend(
+  indicator: string,
+  unit: Unit,
+  group: Group,
+  waves: Wave[],
+  i: number,
+  sums: SurveySums,
+  estimates: Map<string, { record: EstimateRecord; est: ProportionEstimate }>,
+  level: number,
+): TrendRecord {
+  const per = waves.map((w) => estimates.get(cellKey(indicator, unit.name, w.year, group.key)));
+  const shown = per.every((e) => e !== undefined && !e.record.suppressed);
+  const years = waves.map((w) => w.year);
+  let fit: ReturnType<typeof logisticTrend> | null = null;
+  let ca: ReturnType<typeof cochranArmitage> | null = null;
+  if (shown) {
+    fit = logisticTrend(
+      waves.map((w) => ({ year: w.year, strata: sums.domain(unit.members, [w.year], group.index, i) })),
+      { level },
+    );
+    ca = cochranArmitage(
+      per.map((e) => e!.est.x),
+      per.map((e) => e!.est.n),
+      years,
+    );
+  }
+  return {
+    kind: 'trend',
+    indicator,
+    area: unit.name,
+    group: group.key,
+    years,
+    odds_ratio_per_year: fit?.oddsRatio ?? null,
+    or_ci_lower: fit?.orLower ?? null,
+    or_ci_upper: fit?.orUpper ?? null,
+    p: fit?.p ?? null,
+    cochran_armitage_p: ca?.p ?? null,
+    significant: fit ? fit.p < 1 - level : null,
+    suppressed: !shown,
+  };
+}
+
+function followUp(indicator: string, area: string, group: GroupKey, wave: Wave, e: NonNullable<Est>, config: ProjectConfig): FollowUpRecord {
+  const r = e.record;
+  const mdc =
+    r.suppressed || r.estimate === null
+      ? null
+      : minimumDetectableChange(r.estimate, r.n, e.est.deff ?? 1, { level: config.statistics.level, power: config.statistics.power });
+  return {
+    kind: 'follow_up',
+    indicator,
+    area,
+    group,
+    year: wave.year,
+    estimate: r.estimate,
+    ci_lower: r.ci_lower,
+    ci_upper: r.ci_upper,
+    mdc,
+    suppressed: r.suppressed,
+  };
+}

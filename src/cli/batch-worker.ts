@@ -1,0 +1,70 @@
+// A batch worker thread: builds and renders reports for the jobs it is sent, each into its
+// own temporary folder. The main thread moves finished files into place, so workers never
+// touch the outputs and never share a file.
+import { parentPort, workerData } from 'node:worker_threads';
+import { createHash } from 'node:crypto';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { FiguresTable } from '../analysis/types.js';
+import type { ProjectConfig } from '../config/schema.js';
+import type { Lang, ReportDocument } from '../report/model.js';
+import type { ReportFormat } from '../render/index.js';
+import { LagesbildError } from '../errors.js';
+
+export interface WorkerSetup {
+  figures: FiguresTable;
+  config: ProjectConfig;
+  lang: Lang;
+  dateIso: string;
+  formats: ReportFormat[];
+  logo: ReportDocument['logo'];
+}
+
+export interface Job {
+  id: number;
+  /** A municipality, or null for the county overview. */
+  area: string | null;
+  tmpDir: string;
+  base: string;
+}
+
+export interface JobResult {
+  id: number;
+  ok: boolean;
+  files: { format: ReportFormat; tmpPath: string; sha256: string; bytes: number }[];
+  ms: number;
+  error?: string;
+}
+
+/** Build and render one job (also used in-process for --jobs 1). */
+export async function runJob(setup: WorkerSetup, job: Job): Promise<JobResult> {
+  const started = Date.now();
+  try {
+    const { buildMunicipalityReport, buildCountyReport } = await import('../report/index.js');
+    const { renderDocument } = await import('../render/index.js');
+    const common = { figures: setup.figures, config: setup.config, lang: setup.lang, dateIso: setup.dateIso, logo: setup.logo };
+    const doc = job.area === null ? buildCountyReport(common) : buildMunicipalityReport({ ...common, area: job.area });
+    const rendered = await renderDocument(doc, setup.formats);
+    await mkdir(job.tmpDir, { recursive: true });
+    const files = [];
+    for (const r of rendered) {
+      const tmpPath = join(job.tmpDir, `${job.base}.${r.format}`);
+      await writeFile(tmpPath, r.data);
+      files.push({ format: r.format, tmpPath, sha256: createHash('sha256').update(r.data).digest('hex'), bytes: r.data.length });
+    }
+    return { id: job.id, ok: true, files, ms: Date.now() - started };
+  } catch (err) {
+    const message = err instanceof LagesbildError ? err.toLine() : `internal error: ${err instanceof Error ? err.message : String(err)}`;
+    return { id: job.id, ok: false, files: [], ms: Date.now() - started, error: message };
+  }
+}
+
+if (parentPort) {
+  const port = parentPort;
+  const received = workerData as WorkerSetup;
+  // Buffers arrive as plain Uint8Arrays after the structured clone.
+  const setup: WorkerSetup = received.logo ? { ...received, logo: { ...received.logo, data: Buffer.from(received.logo.data) } } : received;
+  port.on('message', (job: Job) => {
+    void runJob(setup, job).then((result) => port.postMessage(result));
+  });
+}

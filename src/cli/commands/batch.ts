@@ -1,0 +1,211 @@
+// `lagesbild batch`: every municipality's report, the county overview and the figures table,
+// from one parse of the input, rendered by a pool of worker threads.
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import type { Command } from 'commander';
+import { EXIT, UsageError } from '../../errors.js';
+import type { CommandAction } from '../main.js';
+import { listOption } from '../main.js';
+import { loadProject } from '../project.js';
+import { resolveDate, writeOutputs, checkTargets, moveIntoPlace, safeFileName } from '../outputs.js';
+import { loadLogo, reportBaseName } from '../report-files.js';
+import { REPORT_FORMATS, type ReportFormat } from '../../render/index.js';
+import { exportFigures } from '../../render/tabular/figures-export.js';
+import { runJob, type Job, type JobResult, type WorkerSetup } from '../batch-worker.js';
+import { commonDataOptions, dataOptions, type DataFlags } from './options.js';
+import { startProgress } from '../progress.js';
+
+interface BatchFlags extends DataFlags {
+  out: string;
+  jobs?: string;
+  shard?: string;
+  json?: boolean;
+  lang?: 'sv' | 'en';
+  format: ReportFormat[];
+  date?: string;
+  force?: boolean;
+  county?: boolean;
+}
+
+export interface BatchSummary {
+  status: 'ok' | 'partial' | 'failed';
+  date: string;
+  shard: string | null;
+  jobs: {
+    area: string;
+    kind: 'municipality' | 'county';
+    status: 'ok' | 'failed';
+    outputs: { path: string; sha256: string; bytes: number }[];
+    warnings: string[];
+    ms: number;
+    error?: string;
+  }[];
+  failed_files: { file: string; error: string }[];
+  figures: { path: string; sha256: string } | null;
+}
+
+export function registerBatch(program: Command, wrap: <A extends unknown[]>(a: CommandAction<A>) => (...args: A) => Promise<void>): void {
+  const cmd = program
+    .command('batch')
+    .description('reports for every municipality, a county overview and the figures table, in one run')
+    .argument('<csv...>', 'survey files: one per municipality or wave, or one with all (globs like data/*.csv work)')
+    .option('-o, --out <dir>', 'output folder', 'out')
+    .option('-j, --jobs <n>', 'reports rendered in parallel (default: number of cores)')
+    .option('--shard <i/n>', 'only the i-th of n equal parts of the municipalities (split work across CI runners)')
+    .option('--json', 'print a machine-readable summary (status, outputs with sha256, time) on stdout')
+    .option('--lang <lang>', 'report language: sv or en')
+    .option('--format <list>', 'pdf, html or both', listOption(REPORT_FORMATS), [...REPORT_FORMATS])
+    .option('--date <YYYY-MM-DD>', 'report date (default: SOURCE_DATE_EPOCH, else today)')
+    .option('--no-county', 'no county overview report')
+    .option('-f, --force', 'replace existing files');
+  commonDataOptions(cmd);
+  cmd.addHelpText(
+    'after',
+    `
+Example:
+  SOURCE_DATE_EPOCH=1700000000 lagesbild batch 'data/*.csv' -c lagesbild.yaml -o rapporter --json > summary.json
+  → rapporter/<kommun>/<kommun>-2019-2023.pdf/.html, rapporter/<län>/…, rapporter/figures.csv
+
+Exit code 0 when every report was written, ${EXIT.partial} when some failed (the others are written).`,
+  );
+  cmd.action(
+    wrap(async (ctx, files: string[], flags: BatchFlags) => {
+      const dateIso = resolveDate(flags.date);
+      const jobs = parseJobs(flags.jobs);
+      const shard = parseShard(flags.shard);
+      const project = await loadProject(files, { ...dataOptions(flags), skipFailedFiles: true }, ctx.log);
+      for (const f of project.failed) ctx.log.warn(`left out ${f.error.toLine()}`);
+      const { figures, config } = project;
+      const lang = flags.lang ?? config.project.language;
+
+      const areas = figures.meta.areas.filter((a) => a !== figures.meta.county);
+      const mine = shard ? areas.filter((_, i) => i % shard.n === shard.i - 1) : areas;
+      const withCounty = flags.county !== false && (!shard || shard.i === 1);
+      const targets = [...mine.map((a) => ({ area: a as string | null, name: a })), ...(withCounty ? [{ area: null, name: figures.meta.county }] : [])];
+      const planned = targets.map((t, id) => {
+        const base = reportBaseName(t.name, figures.meta.years, lang);
+        return { id, area: t.area, name: t.name, dir: join(flags.out, safeFileName(t.name)), base };
+      });
+      const figuresPath = join(flags.out, shard ? `figures-${shard.i}-of-${shard.n}.csv` : 'figures.csv');
+      await checkTargets(
+        [figuresPath, ...planned.flatMap((p) => flags.format.map((f) => join(p.dir, `${p.base}.${f}`)))],
+        flags.force ?? false,
+      );
+
+      // Each job renders into its own folder under this one (same disk as the outputs, so the
+      // final move is a rename); removed at the end, also on failure.
+      await mkdir(flags.out, { recursive: true });
+      const tmpRoot = await mkdtemp(join(flags.out, '.lagesbild-tmp-'));
+      const setup: WorkerSetup = { figures, config, lang, dateIso, formats: flags.format, logo: await loadLogo(config, project.configPath) };
+      const progress = startProgress(planned.length, ctx.log.interactive && !flags.json);
+      const results = new Map<number, JobResult>();
+      try {
+        const queue: Job[] = planned.map((p) => ({ id: p.id, area: p.area, tmpDir: join(tmpRoot, `job-${p.id}`), base: p.base }));
+        const onDone = (r: JobResult) => {
+          results.set(r.id, r);
+          progress.tick(planned[r.id]!.name);
+        };
+        await runPool(queue, Math.min(jobs, Math.max(1, queue.length)), setup, onDone);
+        progress.stop();
+
+        // Move finished reports into place; failed jobs leave nothing behind.
+        for (const p of planned) {
+          const r = results.get(p.id)!;
+          if (!r.ok) continue;
+          await moveIntoPlace(
+            r.files.map((f) => ({ from: f.tmpPath, to: join(p.dir, `${p.base}.${f.format}`) })),
+            flags.force ?? false,
+          );
+        }
+        const figuresCsv = exportFigures(figures, 'csv');
+        await writeOutputs([{ path: figuresPath, data: figuresCsv }], flags.force ?? false);
+
+        const summary: BatchSummary = {
+          status: 'ok',
+          date: dateIso,
+          shard: flags.shard ?? null,
+          jobs: planned.map((p) => {
+            const r = results.get(p.id)!;
+            return {
+              area: p.name,
+              kind: p.area === null ? 'county' : 'municipality',
+              status: r.ok ? 'ok' : 'failed',
+              outputs: r.files.map((f) => ({ path: join(p.dir, `${p.base}.${f.format}`), sha256: f.sha256, bytes: f.bytes })),
+              warnings: [],
+              ms: r.ms,
+              ...(r.error ? { error: r.error } : {}),
+            };
+          }),
+          failed_files: project.failed.map((f) => ({ file: f.file, error: f.error.toLine() })),
+          figures: { path: figuresPath, sha256: createHash('sha256').update(figuresCsv).digest('hex') },
+        };
+        const failures = summary.jobs.filter((j) => j.status === 'failed').length + summary.failed_files.length;
+        summary.status = failures === 0 ? 'ok' : summary.jobs.some((j) => j.status === 'ok') ? 'partial' : 'failed';
+
+        for (const j of summary.jobs) {
+          if (j.status === 'failed') ctx.log.error(`${j.area}: ${j.error}`);
+          else ctx.log.info(`wrote ${j.outputs.map((o) => o.path).join(', ')}`);
+        }
+        ctx.log.info(`wrote ${figuresPath}`);
+        if (flags.json) process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+        return failures === 0 ? EXIT.ok : EXIT.partial;
+      } finally {
+        progress.stop();
+        await rm(tmpRoot, { recursive: true, force: true });
+      }
+    }),
+  );
+}
+
+/** Run jobs on `size` worker threads (in this thread when size is 1: no start-up cost). */
+async function runPool(queue: Job[], size: number, setup: WorkerSetup, onDone: (r: JobResult) => void): Promise<void> {
+  if (size <= 1) {
+    for (const job of queue) onDone(await runJob(setup, job));
+    return;
+  }
+  const pending = [...queue];
+  const workerUrl = new URL('../batch-worker.js', import.meta.url);
+  await Promise.all(
+    Array.from({ length: size }, async () => {
+      const worker = new Worker(workerUrl, { workerData: setup });
+      try {
+        for (let job = pending.shift(); job; job = pending.shift()) {
+          const current = job;
+          onDone(
+            await new Promise<JobResult>((resolve) => {
+              const fail = (err: unknown) =>
+                resolve({ id: current.id, ok: false, files: [], ms: 0, error: `worker stopped: ${err instanceof Error ? err.message : String(err)}` });
+              worker.once('message', (r: JobResult) => {
+                worker.off('error', fail);
+                resolve(r);
+              });
+              worker.once('error', fail);
+              worker.postMessage(current);
+            }),
+          );
+        }
+      } finally {
+        await worker.terminate();
+      }
+    }),
+  );
+}
+
+function parseJobs(value: string | undefined): number {
+  if (value === undefined) return availableParallelism();
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 64) throw new UsageError(`--jobs "${value}" is not a whole number from 1 to 64`);
+  return n;
+}
+
+function parseShard(value: string | undefined): { i: number; n: number } | null {
+  if (value === undefined) return null;
+  const m = /^(\d+)\/(\d+)$/.exec(value);
+  const i = m ? Number(m[1]) : NaN;
+  const n = m ? Number(m[2]) : NaN;
+  if (!m || n < 1 || i < 1 || i > n) throw new UsageError(`--shard "${value}" is not of the form i/n with 1 ≤ i ≤ n`, 'For example --shard 2/4 for the second of four CI runners');
+  return { i, n };
+}

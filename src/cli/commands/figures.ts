@@ -1,0 +1,54 @@
+// `lagesbild figures`: the full figures table for Excel, R or other programs.
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import { Option } from 'commander';
+import { EXIT } from '../../errors.js';
+import type { CommandAction } from '../main.js';
+import { loadProject } from '../project.js';
+import { writeOutputs } from '../outputs.js';
+import { exportFigures, type FiguresFormat } from '../../render/tabular/figures-export.js';
+import { commonDataOptions, dataOptions, type DataFlags } from './options.js';
+
+interface FiguresFlags extends DataFlags {
+  out?: string;
+  format: 'csv' | 'json';
+  excelSv?: boolean;
+  json?: boolean;
+  force?: boolean;
+}
+
+export function registerFigures(program: Command, wrap: <A extends unknown[]>(a: CommandAction<A>) => (...args: A) => Promise<void>): void {
+  const cmd = program
+    .command('figures')
+    .description('write the full figures table (every estimate, comparison, trend) as CSV or JSON')
+    .argument('<csv...>', 'survey files')
+    .option('-o, --out <dir>', 'output folder', 'out')
+    .addOption(new Option('--format <format>', 'file format').choices(['csv', 'json']).default('csv'))
+    .option('--excel-sv', 'CSV for Swedish Excel: semicolons, decimal comma, UTF-8 BOM')
+    .option('--json', 'print the records as JSON on stdout instead of writing a file')
+    .option('-f, --force', 'replace an existing figures file');
+  commonDataOptions(cmd);
+  cmd.addHelpText(
+    'after',
+    `
+Example:
+  lagesbild figures data/*.csv -c lagesbild.yaml --excel-sv -o tabeller
+  → tabeller/figures.csv (open it in Excel: columns split, decimal comma)
+
+Columns are described in the README under "The figures table".`,
+  );
+  cmd.action(
+    wrap(async (ctx, files: string[], flags: FiguresFlags) => {
+      const project = await loadProject(files, dataOptions(flags), ctx.log);
+      if (flags.json) {
+        process.stdout.write(exportFigures(project.figures, 'json'));
+        return EXIT.ok;
+      }
+      const format: FiguresFormat = flags.excelSv ? 'excel-sv' : flags.format;
+      const path = join(flags.out ?? 'out', format === 'json' ? 'figures.json' : 'figures.csv');
+      await writeOutputs([{ path, data: exportFigures(project.figures, format) }], flags.force ?? false);
+      ctx.log.info(`wrote ${path} (${project.figures.records.length} figures)`);
+      return EXIT.ok;
+    }),
+  );
+}

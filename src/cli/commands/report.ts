@@ -1,0 +1,78 @@
+// `lagesbild report`: one municipality's lägesbild as PDF and HTML.
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import { EXIT } from '../../errors.js';
+import type { CommandAction } from '../main.js';
+import { listOption } from '../main.js';
+import { chooseArea, loadProject } from '../project.js';
+import { checkTargets, resolveDate, writeOutputs } from '../outputs.js';
+import { loadLogo, reportBaseName, reportPaths } from '../report-files.js';
+import { REPORT_FORMATS, type ReportFormat } from '../../render/index.js';
+import { commonDataOptions, dataOptions, type DataFlags } from './options.js';
+
+interface ReportFlags extends DataFlags {
+  area?: string;
+  out: string;
+  lang?: 'sv' | 'en';
+  format: ReportFormat[];
+  date?: string;
+  force?: boolean;
+}
+
+export function registerReport(program: Command, wrap: <A extends unknown[]>(a: CommandAction<A>) => (...args: A) => Promise<void>): void {
+  const cmd = program
+    .command('report')
+    .description("write one municipality's lägesbild (PDF and HTML)")
+    .argument('<csv...>', 'survey files (one row per respondent); several files or a glob such as data/*.csv')
+    .option('--area <name>', 'the municipality to report (needed when the data has several)')
+    .option('-o, --out <dir>', 'output folder', 'out')
+    .option('--lang <lang>', 'report language: sv or en (default: the config, else sv)')
+    .option('--format <list>', 'pdf, html or both', listOption(REPORT_FORMATS), [...REPORT_FORMATS])
+    .option('--date <YYYY-MM-DD>', 'report date (default: SOURCE_DATE_EPOCH, else today)')
+    .option('-f, --force', 'replace existing report files');
+  commonDataOptions(cmd);
+  cmd.addHelpText(
+    'after',
+    `
+Example:
+  lagesbild report data/enkat-*.csv -c lagesbild.yaml --area Ängsby -o rapporter
+  → rapporter/Ängsby-2019-2023.pdf and .html`,
+  );
+  cmd.action(
+    wrap(async (ctx, files: string[], flags: ReportFlags) => {
+      const lang = flags.lang;
+      if (lang !== undefined && lang !== 'sv' && lang !== 'en') {
+        ctx.log.error(`--lang must be sv or en, not "${lang}"`);
+        return EXIT.usage;
+      }
+      const dateIso = resolveDate(flags.date);
+      const project = await loadProject(files, dataOptions(flags), ctx.log);
+      const area = chooseArea(project.figures, flags.area);
+      const reportLang = lang ?? project.config.project.language;
+      const base = reportBaseName(area, project.figures.meta.years, reportLang);
+      const paths = reportPaths(flags.out, base, flags.format);
+      // Refuse before the slow part, not after it.
+      await checkTargets(paths, flags.force ?? false);
+
+      const started = Date.now();
+      const { buildMunicipalityReport } = await import('../../report/index.js');
+      const doc = buildMunicipalityReport({
+        figures: project.figures,
+        config: project.config,
+        area,
+        lang: reportLang,
+        dateIso,
+        logo: await loadLogo(project.config, project.configPath),
+      });
+      const { renderDocument } = await import('../../render/index.js');
+      const rendered = await renderDocument(doc, flags.format);
+      await writeOutputs(
+        rendered.map((r) => ({ path: join(flags.out, `${base}.${r.format}`), data: r.data })),
+        flags.force ?? false,
+      );
+      ctx.log.verbose(`report: ${Date.now() - started} ms`);
+      for (const p of paths) ctx.log.info(`wrote ${p}`);
+      return EXIT.ok;
+    }),
+  );
+}

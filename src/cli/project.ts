@@ -1,0 +1,62 @@
+// What report, figures and batch share: config + CSV files → the figures table.
+import { resolve } from 'node:path';
+import { loadConfig } from '../config/load.js';
+import type { ProjectConfig } from '../config/schema.js';
+import { ingestFiles, type FailedFile, type FileSummary } from '../analysis/pipeline.js';
+import { computeFigures, type PoolingOptions } from '../analysis/figures.js';
+import type { FiguresTable } from '../analysis/types.js';
+import type { SurveySums } from '../analysis/accumulate.js';
+import { UsageError } from '../errors.js';
+import type { Delimiter, Encoding } from '../ingest/sniff.js';
+import { expandInputs } from './inputs.js';
+import type { Log } from './log.js';
+
+export interface ProjectOptions {
+  config?: string;
+  encoding?: Encoding;
+  delimiter?: Delimiter;
+  pooling?: PoolingOptions;
+  /** Batch: leave out files that fail and report them, instead of stopping. */
+  skipFailedFiles?: boolean;
+}
+
+export interface Project {
+  config: ProjectConfig;
+  configPath: string;
+  files: FileSummary[];
+  failed: FailedFile[];
+  sums: SurveySums;
+  figures: FiguresTable;
+}
+
+export async function loadProject(inputs: string[], opts: ProjectOptions, log: Log): Promise<Project> {
+  const configPath = opts.config ?? 'lagesbild.yaml';
+  const { config } = await loadConfig(configPath);
+  const files = await expandInputs(inputs);
+  const started = Date.now();
+  const { sums, files: summaries, failed } = await ingestFiles(files, config, {
+    skipFailedFiles: opts.skipFailedFiles,
+    encoding: opts.encoding,
+    delimiter: opts.delimiter,
+    onFile: (s) => log.verbose(`read ${s.file}: ${s.rows} rows (${s.encoding}, "${s.delimiter === '\t' ? 'tab' : s.delimiter}")`),
+  });
+  log.verbose(`ingest: ${Date.now() - started} ms`);
+  if (summaries.length === 0 && failed.length > 0) throw failed[0]!.error;
+  const t = Date.now();
+  const figures = computeFigures(sums, config, opts.pooling);
+  log.verbose(`statistics: ${Date.now() - t} ms, ${figures.records.length} figures`);
+  return { config, configPath: resolve(configPath), files: summaries, failed, sums, figures };
+}
+
+/** The municipality to report: --area, or the only one in the data. */
+export function chooseArea(figures: FiguresTable, area: string | undefined): string {
+  const areas = figures.meta.areas.filter((a) => a !== figures.meta.county);
+  if (area !== undefined) {
+    if (!areas.includes(area)) {
+      throw new UsageError(`no municipality "${area}" in the data`, `Choose one of: ${areas.join(', ')}`);
+    }
+    return area;
+  }
+  if (areas.length === 1) return areas[0]!;
+  throw new UsageError(`the data has ${areas.length} municipalities; say which to report with --area`, `Choose one of: ${areas.join(', ')} (or use \`lagesbild batch\` for all)`);
+}

@@ -1,0 +1,33 @@
+// One municipality's report: build the document, render it, and name the files.
+import { readFile } from 'node:fs/promises';
+import { dirname, extname, join, resolve } from 'node:path';
+import type { ReportDocument } from '../report/model.js';
+import type { Lang } from '../report/model.js';
+import type { ProjectConfig } from '../config/schema.js';
+import { ConfigError } from '../errors.js';
+import { safeFileName } from './outputs.js';
+
+/** The configured logo, read relative to the config file. */
+export async function loadLogo(config: ProjectConfig, configPath: string): Promise<ReportDocument['logo']> {
+  const logo = config.project.logo;
+  if (!logo) return null;
+  const path = resolve(dirname(configPath), logo);
+  const ext = extname(path).toLowerCase();
+  const mime = ext === '.png' ? 'image/png' : ext === '.jpg' || ext === '.jpeg' ? 'image/jpeg' : null;
+  if (!mime) throw new ConfigError(`the logo must be a PNG or JPEG file, not "${ext || 'no extension'}"`, { file: configPath, field: 'project.logo' });
+  try {
+    return { data: await readFile(path), mime };
+  } catch {
+    throw new ConfigError(`logo file not found: ${path}`, { file: configPath, field: 'project.logo' }, 'The path is relative to the config file');
+  }
+}
+
+/** `<dir>/<area>-<first>–<last wave>.<ext>`: deterministic, safe names. */
+export function reportBaseName(area: string, years: number[], lang: Lang): string {
+  const span = years.length === 0 ? '' : years.length === 1 ? `-${years[0]}` : `-${years[0]}-${years[years.length - 1]}`;
+  return `${safeFileName(area)}${span}${lang === 'en' ? '-en' : ''}`;
+}
+
+export function reportPaths(dir: string, base: string, formats: readonly string[]): string[] {
+  return formats.map((f) => join(dir, `${base}.${f}`));
+}

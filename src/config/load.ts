@@ -1,0 +1,203 @@
+// Load and validate lagesbild.yaml (or .json): YAML parse → zod schema → cross-checks.
+// Every error names the file, the line and column of the offending key, the key path and
+// what is allowed, so a coordinator can fix it without reading the schema.
+import { readFile } from 'node:fs/promises';
+import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import type { z } from 'zod';
+import { ConfigError } from '../errors.js';
+import { ProjectConfig, isDerived, type AnswerScale, type Indicator } from './schema.js';
+
+export interface LoadedConfig {
+  config: ProjectConfig;
+  /** Absolute or cwd-relative path of the file it came from (for messages and relative paths). */
+  path: string;
+}
+
+export async function loadConfig(path: string): Promise<LoadedConfig> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new ConfigError(
+      code === 'ENOENT' ? 'config file not found' : `cannot read config file (${code ?? 'unknown error'})`,
+      { file: path },
+      code === 'ENOENT' ? 'Pass it with -c <file>, or run `lagesbild init <csv>` to create one' : undefined,
+    );
+  }
+  return { config: parseConfig(text, path), path };
+}
+
+/** Parse config text; `file` is only used in messages. */
+export function parseConfig(text: string, file: string): ProjectConfig {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    const e = doc.errors[0]!;
+    const pos = lineCounter.linePos(e.pos[0]);
+    throw new ConfigError(`not valid YAML: ${firstLine(e.message)}`, { file, line: pos.line, column: pos.col });
+  }
+  const raw: unknown = doc.toJS();
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    throw new ConfigError('the config must be a mapping of keys (project, columns, groups, indicators, …)', { file, line: 1 });
+  }
+  const parsed = ProjectConfig.safeParse(raw);
+  if (!parsed.success) {
+    throw issueToError(parsed.error.issues[0]!, doc, lineCounter, file);
+  }
+  crossCheck(parsed.data, (path, message, hint) => {
+    const pos = positionOf(doc, lineCounter, path);
+    return new ConfigError(message, { file, ...pos, field: formatPath(path) }, hint);
+  });
+  return parsed.data;
+}
+
+type MakeError = (path: (string | number)[], message: string, hint?: string) => ConfigError;
+
+/** Checks the schema cannot express: references between indicators and scales, unique ids, cycles. */
+function crossCheck(config: ProjectConfig, fail: MakeError): void {
+  const ids = new Map<string, number>();
+  config.indicators.forEach((ind, i) => {
+    if (ids.has(ind.id)) {
+      throw fail(['indicators', i, 'id'], `indicator id "${ind.id}" is used twice (also indicators[${ids.get(ind.id)}])`, 'Give every indicator its own id');
+    }
+    ids.set(ind.id, i);
+  });
+  config.indicators.forEach((ind, i) => {
+    if (typeof ind.answers === 'string' && !(ind.answers in config.answer_scales)) {
+      const known = Object.keys(config.answer_scales);
+      throw fail(
+        ['indicators', i, 'answers'],
+        `unknown answer scale "${ind.answers}"`,
+        known.length ? `Use one of: ${known.join(', ')}` : 'Define it under answer_scales',
+      );
+    }
+    const refs = [...(ind.any_of ?? []), ...(ind.all_of ?? [])];
+    const key = ind.any_of ? 'any_of' : 'all_of';
+    refs.forEach((ref, j) => {
+      if (!ids.has(ref)) throw fail(['indicators', i, key, j], `unknown indicator "${ref}"`, `Use the id of an indicator in this file`);
+    });
+    if (ind.population && 'indicator' in ind.population && !ids.has(ind.population.indicator)) {
+      throw fail(['indicators', i, 'population', 'indicator'], `unknown indicator "${ind.population.indicator}"`);
+    }
+    if (ind.chapter === 'forandringsfaktorer' && ind.level === undefined) {
+      throw fail(['indicators', i, 'level'], 'a förändringsfaktor needs its ecological level', 'Set level: individ, relation, narmiljo or samhalle');
+    }
+  });
+  const order = dependencyOrder(config.indicators);
+  if (order === null) {
+    throw fail(['indicators'], 'derived indicators or population filters refer to each other in a circle');
+  }
+  const gender = config.groups.gender.values;
+  if (new Set(gender.map((v) => v.code)).size !== gender.length) {
+    throw fail(['groups', 'gender', 'values'], 'two gender values have the same code');
+  }
+}
+
+/**
+ * Indicators in an order where every indicator comes after those it depends on (any_of,
+ * all_of, population filter on an indicator); null when there is a cycle.
+ */
+export function dependencyOrder(indicators: Indicator[]): Indicator[] | null {
+  const byId = new Map(indicators.map((ind) => [ind.id, ind]));
+  const state = new Map<string, 'visiting' | 'done'>();
+  const out: Indicator[] = [];
+  const visit = (ind: Indicator): boolean => {
+    const s = state.get(ind.id);
+    if (s === 'done') return true;
+    if (s === 'visiting') return false;
+    state.set(ind.id, 'visiting');
+    for (const dep of dependenciesOf(ind)) {
+      const d = byId.get(dep);
+      if (d && !visit(d)) return false;
+    }
+    state.set(ind.id, 'done');
+    out.push(ind);
+    return true;
+  };
+  for (const ind of indicators) if (!visit(ind)) return null;
+  return out;
+}
+
+export function dependenciesOf(ind: Indicator): string[] {
+  const deps = [...(ind.any_of ?? []), ...(ind.all_of ?? [])];
+  if (ind.population && 'indicator' in ind.population) deps.push(ind.population.indicator);
+  return deps;
+}
+
+/** The scale of a source indicator with its `yes` override applied. */
+export function scaleOf(config: ProjectConfig, ind: Indicator): AnswerScale {
+  if (isDerived(ind) || ind.answers === undefined) throw new Error(`indicator ${ind.id} has no answers`);
+  const scale = typeof ind.answers === 'string' ? config.answer_scales[ind.answers]! : ind.answers;
+  if (!ind.yes) return scale;
+  // Answers moved to yes by the override are no longer "no".
+  const yes = new Set(ind.yes);
+  return { yes: ind.yes, no: [...scale.no, ...scale.yes].filter((a) => !yes.has(a)), missing: scale.missing };
+}
+
+function issueToError(issue: z.core.$ZodIssue, doc: Document, lc: LineCounter, file: string): ConfigError {
+  const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+  let message = issue.message;
+  let hint: string | undefined;
+  if (issue.code === 'unrecognized_keys') {
+    const key = issue.keys[0]!;
+    const pos = positionOf(doc, lc, [...path, key], true);
+    return new ConfigError(`unknown key "${key}"`, { file, ...pos, field: formatPath(path) || undefined }, 'Check the spelling; allowed keys are listed in schema/lagesbild.schema.json');
+  }
+  if (issue.code === 'invalid_value' && 'values' in issue) {
+    message = `"${String(valueAt(doc, path))}" is not allowed`;
+    hint = `Use one of: ${(issue.values as unknown[]).map(String).join(', ')}`;
+  } else if (issue.code === 'invalid_type' && valueAt(doc, path) === undefined) {
+    message = `missing required key`;
+    hint = `Add ${formatPath(path)} (${issue.expected})`;
+  } else if (issue.code === 'invalid_type') {
+    message = `expected ${issue.expected}, found ${describe(valueAt(doc, path))}`;
+  } else if (issue.code === 'invalid_union') {
+    message = `not a valid value (${describe(valueAt(doc, path))})`;
+    hint = 'See schema/lagesbild.schema.json for the allowed forms';
+  }
+  const pos = positionOf(doc, lc, path);
+  return new ConfigError(message, { file, ...pos, field: formatPath(path) }, hint);
+}
+
+function valueAt(doc: Document, path: (string | number)[]): unknown {
+  const node = doc.getIn(path, true);
+  return isNode(node) ? node.toJSON() : node;
+}
+
+function describe(v: unknown): string {
+  if (v === undefined) return 'nothing';
+  if (v === null) return 'an empty value';
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'object') return 'a mapping';
+  return `${typeof v} ${JSON.stringify(v)}`;
+}
+
+/** Line/column of the deepest existing node on the path (the key itself when `atKey`). */
+function positionOf(doc: Document, lc: LineCounter, path: (string | number)[], atKey = false): { line?: number; column?: number } {
+  for (let depth = path.length; depth >= 0; depth--) {
+    const sub = path.slice(0, depth);
+    let offset: number | undefined;
+    if (atKey && depth === path.length && sub.length > 0) {
+      const parent = doc.getIn(sub.slice(0, -1), true) as { items?: { key?: { value?: unknown; range?: [number, number, number] } }[] } | undefined;
+      const pair = parent?.items?.find((it) => it.key?.value === sub[sub.length - 1]);
+      offset = pair?.key?.range?.[0];
+    } else {
+      const node = sub.length === 0 ? doc.contents : doc.getIn(sub, true);
+      if (isNode(node) && node.range) offset = node.range[0];
+    }
+    if (offset !== undefined) {
+      const { line, col } = lc.linePos(offset);
+      return { line, column: col };
+    }
+  }
+  return {};
+}
+
+export function formatPath(path: (string | number)[]): string {
+  return path.reduce<string>((s, p) => (typeof p === 'number' ? `${s}[${p}]` : s ? `${s}.${p}` : p), '');
+}
+
+function firstLine(s: string): string {
+  return s.split('\n')[0]!.trim();
+}

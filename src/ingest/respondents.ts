@@ -1,0 +1,329 @@
+// Turn CSV rows into respondents as the config describes them: area, wave, weight, design,
+// groups, and one value per indicator (yes / no / missing / outside the population).
+// Everything the config names is resolved against the header once; per row only array
+// indexing and Map look-ups remain.
+import { ConfigError, DataError, type Location } from '../errors.js';
+import { dependencyOrder, scaleOf } from '../config/load.js';
+import { isDerived, localize, type GroupVariable, type Indicator, type ProjectConfig } from '../config/schema.js';
+import type { Sniffed } from './sniff.js';
+
+export const YES = 1;
+export const NO = 0;
+export const MISSING = -1;
+/** Not in the indicator's population (e.g. never had a partner): outside its domain. */
+export const OUTSIDE = -2;
+
+export interface Respondent {
+  area: string;
+  year: number;
+  weight: number;
+  stratum: string;
+  /** Primary sampling unit; null = the respondent is its own PSU. */
+  psu: string | null;
+  /** Index into config.groups.gender.values, or -1 when not given. */
+  gender: number;
+  /** Index into config.groups.grade.values, or -1 when not given (or no grade variable). */
+  grade: number;
+  /** Id column value, only for duplicate checks; never written anywhere. */
+  id: string | null;
+  /** One value per config indicator, in config order: YES, NO, MISSING or OUTSIDE. */
+  values: Int8Array;
+}
+
+/** A problem found in a row. `kind` groups identical problems for summaries. */
+export interface RowProblem {
+  kind: 'area' | 'year' | 'weight' | 'group' | 'answer' | 'population' | 'design';
+  message: string;
+  hint?: string;
+  location: Location;
+  /** Grouping key beyond kind: column and offending value (values are shown truncated). */
+  key: string;
+}
+
+export type ProblemSink = (p: RowProblem) => void;
+
+/** The default sink: the first problem stops the run. */
+export const throwOnProblem: ProblemSink = (p) => {
+  throw new DataError(p.message, p.location, p.hint);
+};
+
+interface ColumnRef {
+  index: number;
+  name: string;
+}
+
+export interface RowDecoder {
+  /** Decode one row; returns null when the row has a problem (already sent to the sink). */
+  decode(fields: string[], line: number): Respondent | null;
+}
+
+/**
+ * Resolve the config against a file's header. Throws ConfigError (with the CSV file and the
+ * config key) when a column the config names is not in the header.
+ */
+export function compileDecoder(config: ProjectConfig, header: string[], file: string, sniffed: Sniffed, sink: ProblemSink = throwOnProblem): RowDecoder {
+  const col = (name: string, key: string): ColumnRef => resolveColumn(header, name, key, file);
+  const area = col(config.columns.area, 'columns.area');
+  const year = col(config.columns.year, 'columns.year');
+  const id = config.columns.id ? col(config.columns.id, 'columns.id') : null;
+  const weight = config.design.weight ? col(config.design.weight, 'design.weight') : null;
+  const stratum = config.design.strata ? col(config.design.strata, 'design.strata') : null;
+  const cluster = config.design.cluster ? col(config.design.cluster, 'design.cluster') : null;
+  const gender = compileGroup(config.groups.gender, col(config.groups.gender.column, 'groups.gender.column'));
+  const grade = config.groups.grade ? compileGroup(config.groups.grade, col(config.groups.grade.column, 'groups.grade.column')) : null;
+  // Swedish Excel writes decimal commas in semicolon files; elsewhere "1,5" is a mistake.
+  const decimalComma = sniffed.delimiter !== ',';
+
+  const order = dependencyOrder(config.indicators)!;
+  const indexOf = new Map(config.indicators.map((ind, i) => [ind.id, i]));
+  const steps = order.map((ind) => compileIndicator(config, ind, indexOf, col));
+
+  const respondent: Respondent = {
+    area: '',
+    year: 0,
+    weight: 1,
+    stratum: '',
+    psu: null,
+    gender: -1,
+    grade: -1,
+    id: null,
+    values: new Int8Array(config.indicators.length),
+  };
+  const loc = (line: number, c: ColumnRef): Location => ({ file, line, column: c.index + 1, field: c.name });
+
+  return {
+    decode(fields, line) {
+      const r = respondent;
+      const areaValue = fields[area.index]!.trim();
+      if (areaValue === '') return fail('area', `no municipality (empty ${area.name})`, loc(line, area), area.name, 'Every row needs the municipality name');
+      r.area = areaValue;
+
+      const yearText = fields[year.index]!.trim();
+      const y = parseYear(yearText);
+      if (y === null) {
+        const m = /^(\d{4})\s*[/–-]\s*\d{2,4}$/.exec(yearText);
+        return fail(
+          'year',
+          `"${clip(yearText)}" is not a survey year`,
+          loc(line, year),
+          `${year.name}=${clip(yearText)}`,
+          m ? `Use a four-digit year such as ${m[1]} (the year the survey was answered)` : 'Use a four-digit year such as 2023',
+        );
+      }
+      r.year = y;
+
+      if (weight) {
+        const w = parseWeight(fields[weight.index]!, decimalComma);
+        if (typeof w === 'string') return fail('weight', w, loc(line, weight), weight.name, weightHint(fields[weight.index]!, decimalComma));
+        r.weight = w;
+      }
+      r.stratum = stratum ? fields[stratum.index]!.trim() : '';
+      r.psu = cluster ? fields[cluster.index]!.trim() : null;
+      if (cluster && r.psu === '') return fail('design', `no cluster (empty ${cluster.name})`, loc(line, cluster), cluster.name, 'Every row needs its PSU (e.g. school)');
+      r.id = id ? fields[id.index]! : null;
+
+      const g = gender.map.get(fields[gender.ref.index]!);
+      if (g === undefined) return groupProblem(gender, fields, line);
+      r.gender = g;
+      if (grade) {
+        const k = grade.map.get(fields[grade.ref.index]!);
+        if (k === undefined) return groupProblem(grade, fields, line);
+        r.grade = k;
+      } else r.grade = -1;
+
+      for (const step of steps) {
+        const v = step(fields, r.values);
+        if (typeof v !== 'number') return v === null ? null : fail(v.kind, v.message, loc(line, v.column), v.key, v.hint);
+      }
+      return r;
+    },
+  };
+
+  function fail(kind: RowProblem['kind'], message: string, location: Location, key: string, hint?: string): null {
+    sink({ kind, message, location, key, hint });
+    return null;
+  }
+
+  function groupProblem(group: CompiledGroup, fields: string[], line: number): null {
+    const value = fields[group.ref.index]!;
+    const expected = group.variable.values.map((v) => v.code);
+    return fail(
+      'group',
+      `"${clip(value)}" is not a value of ${localize(group.variable.label, 'en').toLowerCase()}`,
+      loc(line, group.ref),
+      `${group.ref.name}=${clip(value)}`,
+      nearMatchHint(value, [...group.map.keys()]) ?? `Expected one of: ${expected.join(', ')}; add it as a value or alias under groups in lagesbild.yaml`,
+    );
+  }
+}
+
+interface CompiledGroup {
+  variable: GroupVariable;
+  ref: ColumnRef;
+  /** Answer text → value index (-1 = not given). */
+  map: Map<string, number>;
+}
+
+function compileGroup(variable: GroupVariable, ref: ColumnRef): CompiledGroup {
+  const map = new Map<string, number>();
+  variable.values.forEach((v, i) => {
+    map.set(v.code, i);
+    for (const a of v.aliases) map.set(a, i);
+  });
+  for (const m of variable.missing) map.set(m, -1);
+  return { variable, ref, map };
+}
+
+type Step = (fields: string[], values: Int8Array) => number | null | StepProblem;
+interface StepProblem {
+  kind: RowProblem['kind'];
+  message: string;
+  hint: string;
+  column: ColumnRef;
+  key: string;
+}
+
+function compileIndicator(
+  config: ProjectConfig,
+  ind: Indicator,
+  indexOf: Map<string, number>,
+  col: (name: string, key: string) => ColumnRef,
+): Step {
+  const slot = indexOf.get(ind.id)!;
+  const key = `indicators[${slot}]`;
+  const inPopulation = compilePopulation(ind, indexOf, col, key);
+
+  if (isDerived(ind)) {
+    const parts = (ind.any_of ?? ind.all_of)!.map((id) => indexOf.get(id)!);
+    const any = ind.any_of !== undefined;
+    return (fields, values) => {
+      if (!inPopulation(fields, values)) return (values[slot] = OUTSIDE);
+      return (values[slot] = any ? anyOf(values, parts) : allOf(values, parts));
+    };
+  }
+
+  const column = col(ind.column!, `${key}.column`);
+  const scale = scaleOf(config, ind);
+  const answers = new Map<string, number>();
+  for (const a of scale.no) answers.set(a, NO);
+  for (const a of scale.yes) answers.set(a, YES);
+  for (const a of scale.missing) answers.set(a, MISSING);
+  const scaleName = typeof ind.answers === 'string' ? `answer_scales.${ind.answers}` : `${key}.answers`;
+  return (fields, values) => {
+    if (!inPopulation(fields, values)) return (values[slot] = OUTSIDE);
+    const raw = fields[column.index]!;
+    const v = answers.get(raw);
+    if (v !== undefined) return (values[slot] = v);
+    return {
+      kind: 'answer',
+      message: `"${clip(raw)}" is not an answer of ${ind.id}`,
+      hint: nearMatchHint(raw, [...answers.keys()]) ?? `Expected one of: ${[...answers.keys()].map((a) => (a === '' ? '(empty)' : a)).join(', ')}; add it to ${scaleName} in lagesbild.yaml (yes, no or missing)`,
+      column,
+      key: `${column.name}=${clip(raw)}`,
+    };
+  };
+}
+
+/** Population filter as a row predicate; indicators it depends on are decoded first. */
+function compilePopulation(
+  ind: Indicator,
+  indexOf: Map<string, number>,
+  col: (name: string, key: string) => ColumnRef,
+  key: string,
+): (fields: string[], values: Int8Array) => boolean {
+  const pop = ind.population;
+  if (!pop) return () => true;
+  if ('column' in pop) {
+    const c = col(pop.column, `${key}.population.column`);
+    const allowed = new Set(pop.values);
+    return (fields) => allowed.has(fields[c.index]!);
+  }
+  const slot = indexOf.get(pop.indicator)!;
+  const want = pop.answer === 'yes' ? YES : NO;
+  return (_fields, values) => values[slot] === want;
+}
+
+function anyOf(values: Int8Array, parts: number[]): number {
+  let missing = false;
+  for (const p of parts) {
+    const v = values[p]!;
+    if (v === YES) return YES;
+    if (v !== NO) missing = true;
+  }
+  return missing ? MISSING : NO;
+}
+
+function allOf(values: Int8Array, parts: number[]): number {
+  let missing = false;
+  for (const p of parts) {
+    const v = values[p]!;
+    if (v === NO) return NO;
+    if (v !== YES) missing = true;
+  }
+  return missing ? MISSING : YES;
+}
+
+function resolveColumn(header: string[], name: string, key: string, file: string): ColumnRef {
+  const first = header.indexOf(name);
+  if (first === -1) {
+    const near = header.find((h) => h.toLowerCase() === name.toLowerCase() || h.replace(/\s+/g, '') === name.replace(/\s+/g, ''));
+    throw new ConfigError(
+      `column "${name}" (${key} in the config) is not in the header`,
+      { file, line: 1 },
+      near ? `The file has "${near}": correct the spelling in the config` : `Check ${key} in the config; the file has ${header.length} columns: ${clipList(header)}`,
+    );
+  }
+  if (header.indexOf(name, first + 1) !== -1) {
+    throw new DataError(
+      `the header has two columns named "${name}" (columns ${first + 1} and ${header.indexOf(name, first + 1) + 1})`,
+      { file, line: 1, column: header.indexOf(name, first + 1) + 1 },
+      'Rename one of them so the config can tell them apart',
+    );
+  }
+  return { index: first, name };
+}
+
+export function parseYear(text: string): number | null {
+  if (!/^\d{4}$/.test(text)) return null;
+  const y = Number(text);
+  return y >= 1900 && y <= 2100 ? y : null;
+}
+
+/** A positive finite weight, or the reason it is not one. */
+export function parseWeight(raw: string, decimalComma: boolean): number | string {
+  const text = raw.trim();
+  if (text === '') return 'empty weight';
+  const normalised = decimalComma ? text.replace(',', '.') : text;
+  if (!/^[+]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(normalised)) {
+    return /^-/.test(normalised) ? `negative weight "${clip(text)}"` : `"${clip(text)}" is not a number`;
+  }
+  const w = Number(normalised);
+  if (!Number.isFinite(w)) return `"${clip(text)}" is not a finite number`;
+  if (w === 0) return 'weight is 0';
+  return w;
+}
+
+function weightHint(raw: string, decimalComma: boolean): string {
+  if (!decimalComma && /^\s*\d+,\d+\s*$/.test(raw)) {
+    return 'The weight has a decimal comma in a comma-separated file: write 1.5, or save the file with semicolons (Swedish Excel), where 1,5 is read as 1.5';
+  }
+  return 'Weights must be positive numbers (respondents with no weight should be removed or given one by whoever made the weights)';
+}
+
+/** "differs only by spaces or letter case" — the commonest reason an answer matches nothing. */
+function nearMatchHint(raw: string, known: string[]): string | undefined {
+  const norm = (s: string) => s.trim().replace(/\s+/g, ' ').toLowerCase();
+  const match = known.find((k) => k !== '' && norm(k) === norm(raw));
+  if (match === undefined) return undefined;
+  const what = raw.trim() !== raw ? 'spaces at the start or end' : 'spaces or upper/lower case';
+  return `It differs from "${match}" only by ${what}: clean the file, or add "${raw}" to the answers in lagesbild.yaml`;
+}
+
+function clip(s: string, max = 40): string {
+  return s.length > max ? `${s.slice(0, max)}…` : s;
+}
+
+function clipList(names: string[]): string {
+  const shown = names.slice(0, 12).join(', ');
+  return names.length > 12 ? `${shown}, … (${names.length - 12} more)` : shown;
+}

@@ -1,0 +1,147 @@
+// Horizontal bar chart: one bar per series and category, patterned fills, 95 % CI
+// whiskers, the printed value at each bar ("18 %", ".."), a legend and an optional
+// reference line.
+
+import type { ChartConfiguration, Plugin } from 'chart.js';
+import type { ChartSpec } from '../../report/model.js';
+import {
+  type Ctx,
+  drawLegend,
+  drawWhisker,
+  font,
+  haloText,
+  layoutLegend,
+  type LegendItem,
+  paintPattern,
+  whiteBackground,
+} from './draw.js';
+import { formatPercent } from './format.js';
+import { valueAxis, wrapLabel } from './layout.js';
+import { GRID, INK, MUTED_INK, seriesStyle } from './palette.js';
+
+type BarConfig = ChartConfiguration<'bar', (number | null)[], string[]>;
+
+const LABEL_GAP = 6;
+
+export function barChartConfig(spec: ChartSpec, ctx: Ctx, width: number, scale: number): BarConfig {
+  const axis = valueAxis(spec);
+  const reference = spec.reference ?? null;
+  const referenceText = reference ? `${reference.label} (${formatPercent(reference.value, spec.lang)})` : '';
+
+  const items: LegendItem[] = spec.series.map((s, i) => {
+    const style = seriesStyle(i);
+    return {
+      label: s.label,
+      drawKey: (c, x, y) => {
+        c.save();
+        c.fillStyle = style.color;
+        c.fillRect(x, y, 22, 12);
+        c.restore();
+        paintPattern(c, style.pattern, { left: x, top: y, width: 22, height: 12 });
+      },
+    };
+  });
+  if (reference) {
+    items.push({
+      label: referenceText,
+      drawKey: (c, x, y) => referenceStroke(c, x + 11, y - 1, y + 13),
+    });
+  }
+  const legend = layoutLegend(ctx, items, 4, width - 8);
+
+  // Room right of the axis for the longest value label beyond the largest whisker.
+  ctx.save();
+  ctx.font = font(12.5);
+  const labelWidth = Math.max(0, ...spec.series.flatMap((s) => s.valueLabels.map((l) => ctx.measureText(l).width)));
+  ctx.restore();
+
+  const overlay: Plugin<'bar'> = {
+    id: 'lagesbildBarOverlay',
+    afterDatasetsDraw(chart) {
+      const c = chart.ctx as Ctx;
+      const x = chart.scales['x'];
+      if (!x) return;
+      const bars = spec.series.map((_, i) =>
+        chart.getDatasetMeta(i).data.map(
+          (element) =>
+            element.getProps(['x', 'y', 'base', 'height'], true) as { x: number; y: number; base: number; height: number },
+        ),
+      );
+      // Layers: patterns, then the reference line, then whiskers and labels on top.
+      spec.series.forEach((s, i) => {
+        bars[i]?.forEach((bar, j) => {
+          if (s.values[j] === null || s.values[j] === undefined) return;
+          const rect = { left: Math.min(bar.base, bar.x), top: bar.y - bar.height / 2, width: Math.abs(bar.x - bar.base), height: bar.height };
+          paintPattern(c, seriesStyle(i).pattern, rect);
+        });
+      });
+      if (reference) referenceStroke(c, x.getPixelForValue(reference.value), chart.chartArea.top, chart.chartArea.bottom);
+      spec.series.forEach((s, i) => {
+        bars[i]?.forEach((bar, j) => {
+          const value = s.values[j] ?? null;
+          const lower = s.lower[j] ?? null;
+          const upper = s.upper[j] ?? null;
+          if (value !== null && lower !== null && upper !== null) {
+            const cap = Math.min(bar.height * 0.3, 5);
+            drawWhisker(c, 'horizontal', x.getPixelForValue(lower), x.getPixelForValue(upper), bar.y, cap, INK, true);
+          }
+          const end = Math.max(value ?? 0, upper ?? 0);
+          haloText(c, s.valueLabels[j] ?? '..', x.getPixelForValue(end) + LABEL_GAP, bar.y, { color: INK });
+        });
+      });
+    },
+    afterDraw(chart) {
+      drawLegend(chart.ctx as Ctx, legend);
+    },
+  };
+
+  return {
+    type: 'bar',
+    data: {
+      labels: spec.categories.map((c) => wrapLabel(c)),
+      datasets: spec.series.map((s, i) => ({
+        label: s.label,
+        data: s.values,
+        backgroundColor: seriesStyle(i).color,
+        borderWidth: 0,
+        categoryPercentage: 0.8,
+        barPercentage: 0.9,
+      })),
+    },
+    options: {
+      indexAxis: 'y',
+      responsive: false,
+      animation: false,
+      devicePixelRatio: scale,
+      layout: { padding: { top: legend.height, right: labelWidth + LABEL_GAP + 4, left: 4, bottom: 2 } },
+      scales: {
+        x: {
+          min: 0,
+          max: axis.max,
+          ticks: { stepSize: axis.step, callback: (v) => formatPercent(Number(v), spec.lang), color: MUTED_INK },
+          title: { display: true, text: spec.axisLabel, color: INK, padding: { top: 6, bottom: 0 } },
+          grid: { color: GRID },
+          border: { display: false },
+        },
+        y: {
+          ticks: { color: INK, autoSkip: false },
+          grid: { display: false },
+          border: { color: MUTED_INK },
+        },
+      },
+    },
+    plugins: [whiteBackground(), overlay],
+  };
+}
+
+function referenceStroke(c: Ctx, x: number, top: number, bottom: number): void {
+  c.save();
+  c.strokeStyle = INK;
+  c.lineWidth = 1.5;
+  c.setLineDash([5, 3]);
+  c.beginPath();
+  c.moveTo(x, top);
+  c.lineTo(x, bottom);
+  c.stroke();
+  c.restore();
+}

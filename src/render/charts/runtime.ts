@@ -1,0 +1,48 @@
+// Loads chart.js and the native canvas on first use only (CLI start-up stays fast), and
+// registers the bundled font and the chart components once per process.
+
+import type { createCanvas } from '@napi-rs/canvas';
+import type { Chart } from 'chart.js';
+import type { drawPoint } from 'chart.js/helpers';
+import { FONT_FACES, FONT_FAMILY, fontPath } from './assets.js';
+import { CHART_FONT_SIZE } from './layout.js';
+import { MUTED_INK } from './palette.js';
+
+export interface ChartRuntime {
+  Chart: typeof Chart;
+  createCanvas: typeof createCanvas;
+  drawPoint: typeof drawPoint;
+}
+
+let runtime: Promise<ChartRuntime> | undefined;
+
+export function loadChartRuntime(): Promise<ChartRuntime> {
+  runtime ??= init();
+  return runtime;
+}
+
+async function init(): Promise<ChartRuntime> {
+  const [canvas, chartjs, helpers] = await Promise.all([
+    import('@napi-rs/canvas'),
+    import('chart.js'),
+    import('chart.js/helpers'),
+  ]);
+  for (const face of FONT_FACES) {
+    const path = fontPath(face);
+    if (!canvas.GlobalFonts.registerFromPath(path)) throw new Error(`could not load the chart font ${path}`);
+  }
+  const { Chart: ChartClass } = chartjs;
+  ChartClass.register(
+    chartjs.BarController,
+    chartjs.BarElement,
+    chartjs.LineController,
+    chartjs.LineElement,
+    chartjs.PointElement,
+    chartjs.CategoryScale,
+    chartjs.LinearScale,
+  );
+  ChartClass.defaults.font.family = `"${FONT_FAMILY}"`;
+  ChartClass.defaults.font.size = CHART_FONT_SIZE;
+  ChartClass.defaults.color = MUTED_INK;
+  return { Chart: ChartClass, createCanvas: canvas.createCanvas, drawPoint: helpers.drawPoint };
+}

@@ -1,0 +1,134 @@
+// renderHtml: the report as one self-contained, accessible HTML file. Styles, fonts, charts
+// and the logo are inlined; a Content-Security-Policy forbids every other load.
+import { createHash } from 'node:crypto';
+import type { ChartSpec, FigureBlock, ReportDocument } from '../../report/model.js';
+import { loadHtmlAssets } from './assets.js';
+import { renderBlocks, type BlockContext } from './blocks.js';
+import { esc } from './escape.js';
+import { pngSize } from './png.js';
+import { themeCss, themeFor } from './theme.js';
+
+export interface RenderHtmlOptions {
+  /** Draws a chart as PNG; defaults to the chart renderer (src/render/charts). */
+  chartPng?: (spec: ChartSpec) => Promise<Buffer>;
+}
+
+export async function renderHtml(doc: ReportDocument, opts: RenderHtmlOptions = {}): Promise<string> {
+  const chartPng = opts.chartPng ?? (await defaultChartPng());
+  const assets = await loadHtmlAssets();
+  const charts = await renderCharts(doc, chartPng);
+
+  const style = [assets.fontCss, themeCss(themeFor(doc.accent)), assets.css].join('\n');
+  const styleHash = createHash('sha256').update(style, 'utf8').digest('base64');
+  const csp = [
+    "default-src 'none'",
+    'img-src data:',
+    'font-src data:',
+    `style-src 'sha256-${styleHash}'`,
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+
+  const ctx: BlockContext = { labels: doc.labels, chartImage: (b) => charts.get(b) ?? '' };
+  return [
+    '<!DOCTYPE html>',
+    `<html lang="${esc(doc.langTag)}">`,
+    '<head>',
+    '<meta charset="utf-8">',
+    `<meta http-equiv="Content-Security-Policy" content="${csp}">`,
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    '<meta name="color-scheme" content="light">',
+    `<title>${esc(doc.title)}</title>`,
+    `<meta name="description" content="${esc(doc.subtitle)}">`,
+    `<meta name="dcterms.date" content="${esc(doc.dateIso)}">`,
+    `<style>${style}</style>`,
+    '</head>',
+    '<body>',
+    `<a class="skip-link" href="#lb-main">${esc(doc.labels.skipToContent)}</a>`,
+    '<div class="page">',
+    renderMasthead(doc),
+    renderContents(doc),
+    '<main id="lb-main" tabindex="-1">',
+    ...doc.chapters.map(
+      (ch) =>
+        `<section class="chapter">\n<h2 id="${esc(ch.id)}">${esc(ch.title)}</h2>\n` +
+        `${renderBlocks(ch.blocks, ctx)}\n</section>`,
+    ),
+    '</main>',
+    renderFooter(doc),
+    '</div>',
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}
+
+/**
+ * Loaded on first use so that callers passing their own chartPng never load the canvas.
+ * Scale 2 is sharp on high-density screens at a third less weight than print resolution.
+ */
+async function defaultChartPng(): Promise<(spec: ChartSpec) => Promise<Buffer>> {
+  const { renderChartPng } = await import('../charts/index.js');
+  return (spec) => renderChartPng(spec, { scale: 2 });
+}
+
+/** One chart at a time: the canvas frees native memory only between event-loop turns. */
+async function renderCharts(
+  doc: ReportDocument,
+  chartPng: (spec: ChartSpec) => Promise<Buffer>,
+): Promise<Map<FigureBlock, string>> {
+  const images = new Map<FigureBlock, string>();
+  for (const chapter of doc.chapters) {
+    for (const block of chapter.blocks) {
+      if (block.type !== 'figure') continue;
+      const png = await chartPng(block.chart);
+      const { width, height } = pngSize(png);
+      images.set(
+        block,
+        `<img class="chart" src="data:image/png;base64,${png.toString('base64')}" ` +
+          `width="${width}" height="${height}" alt="${esc(block.alt)}">`,
+      );
+    }
+  }
+  return images;
+}
+
+function renderMasthead(doc: ReportDocument): string {
+  const logo = doc.logo
+    ? // Decorative: the publisher (or area) is written next to it as text.
+      `<img class="logo" src="data:${doc.logo.mime};base64,${doc.logo.data.toString('base64')}" alt="">`
+    : '';
+  return [
+    '<header class="masthead">',
+    syntheticNotice(doc),
+    `<div class="brand">${logo}<p class="publisher">${esc(doc.publisher ?? doc.area)}</p></div>`,
+    `<h1>${esc(doc.title)}</h1>`,
+    `<p class="subtitle">${esc(doc.subtitle)}</p>`,
+    `<p class="dateline"><time datetime="${esc(doc.dateIso)}">${esc(doc.dateText)}</time></p>`,
+    '</header>',
+  ].join('\n');
+}
+
+function renderContents(doc: ReportDocument): string {
+  const items = doc.chapters.map((ch) => `<li><a href="#${esc(ch.id)}">${esc(ch.title)}</a></li>`);
+  return (
+    `<nav class="toc" aria-labelledby="lb-toc-title">\n` +
+    `<h2 id="lb-toc-title">${esc(doc.labels.contents)}</h2>\n<ol>${items.join('')}</ol>\n</nav>`
+  );
+}
+
+function renderFooter(doc: ReportDocument): string {
+  const parts = [doc.publisher ?? doc.area, doc.title, doc.dateText].map(esc);
+  return [
+    '<footer class="colophon">',
+    syntheticNotice(doc),
+    `<p>${parts.join(' · ')}</p>`,
+    '</footer>',
+  ].join('\n');
+}
+
+function syntheticNotice(doc: ReportDocument): string {
+  return doc.syntheticNotice
+    ? `<p class="synthetic-notice" role="note">${esc(doc.syntheticNotice)}</p>`
+    : '';
+}

@@ -1,0 +1,146 @@
+// Number formatting for report text, tables and chart labels in Swedish and English.
+// Intl is deliberately not used: its separators and minus sign depend on the ICU build,
+// and reports must be byte-identical on every machine.
+import type { Lang } from './model.js';
+
+/** A value hidden by disclosure control. */
+export const SUPPRESSED = '..';
+/** A value that cannot exist (e.g. a comparison with no earlier wave). */
+export const NOT_APPLICABLE = '.';
+/** A value that could exist but is absent from the data. */
+export const MISSING = '–';
+
+const NBSP = '\u00a0';
+const MINUS = '\u2212';
+const EN_DASH = '–';
+
+/**
+ * Decimal rule: whole percent by default. One decimal only when every estimate shown
+ * together (a sentence, a chart, a table) rests on an unweighted base of at least
+ * LARGE_BASE respondents: below that the 95 % interval is wider than ±3 percentage
+ * points, so a decimal would suggest precision the data do not have.
+ */
+export const LARGE_BASE = 1000;
+export type Decimals = 0 | 1;
+
+export function decimalsForBases(bases: readonly number[]): Decimals {
+  return bases.length > 0 && bases.every((n) => n >= LARGE_BASE) ? 1 : 0;
+}
+
+/** Half away from zero, after removing binary noise (0.185 * 100 = 18.499999999999996). */
+function round(x: number, decimals: number): number {
+  const clean = Number(x.toPrecision(12));
+  const f = 10 ** decimals;
+  const r = (Math.sign(clean) * Math.round(Math.abs(clean) * f)) / f;
+  return r === 0 ? 0 : r; // no "−0"
+}
+
+function groupThousands(digits: string, sep: string): string {
+  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, sep);
+}
+
+function minusSign(lang: Lang): string {
+  return lang === 'sv' ? MINUS : '-';
+}
+
+/** A number with the language's decimal mark and thousands separator. */
+export function formatNumber(x: number, lang: Lang, decimals = 0): string {
+  const r = round(x, decimals);
+  const [int = '0', frac] = Math.abs(r).toFixed(decimals).split('.');
+  const body = groupThousands(int, lang === 'sv' ? NBSP : ',') + (frac ? (lang === 'sv' ? ',' : '.') + frac : '');
+  return r < 0 ? minusSign(lang) + body : body;
+}
+
+/** Counts: "1 234" (sv, non-breaking space), "1,234" (en). */
+export function formatInteger(n: number, lang: Lang): string {
+  return formatNumber(n, lang, 0);
+}
+
+function percentUnit(lang: Lang): string {
+  return lang === 'sv' ? `${NBSP}%` : '%';
+}
+
+/** A proportion as percent: "18 %", "18,4 %" (sv); "18%", "18.4%" (en). Null → `–`. */
+export function formatPercent(p: number | null, lang: Lang, decimals: Decimals = 0, unit = true): string {
+  if (p === null) return MISSING;
+  return formatNumber(p * 100, lang, decimals) + (unit ? percentUnit(lang) : '');
+}
+
+/** A confidence interval of proportions: "11–28 %" (sv), "11–28%" (en); without unit "11–28". */
+export function formatCi(lower: number | null, upper: number | null, lang: Lang, decimals: Decimals = 0, unit = true): string {
+  if (lower === null || upper === null) return MISSING;
+  return `${formatNumber(lower * 100, lang, decimals)}${EN_DASH}${formatNumber(upper * 100, lang, decimals)}${unit ? percentUnit(lang) : ''}`;
+}
+
+export interface DiffOptions {
+  /** "+5" / "−5" (tables); without sign the size only (sentences, where the verb gives the direction). */
+  signed: boolean;
+  /** Append "procentenheter" / "percentage points". */
+  unit: boolean;
+}
+
+/** A difference of proportions in percentage points: "+5 procentenheter", "−1 procentenhet", "-5 percentage points". */
+export function formatDiff(d: number | null, lang: Lang, decimals: Decimals = 0, opts: DiffOptions = { signed: true, unit: true }): string {
+  if (d === null) return MISSING;
+  const r = round(d * 100, decimals);
+  const size = formatNumber(opts.signed ? r : Math.abs(r), lang, decimals);
+  const text = opts.signed && r > 0 ? `+${size}` : size;
+  if (!opts.unit) return text;
+  const one = Math.abs(r) === 1 && decimals === 0;
+  const unitText = lang === 'sv' ? (one ? 'procentenhet' : 'procentenheter') : one ? 'percentage point' : 'percentage points';
+  return `${text} ${unitText}`;
+}
+
+/**
+ * A p-value: "p < 0,001"; three decimals under 0.01, otherwise two ("p = 0,03"). More
+ * decimals are used when rounding would put p on the other side of alpha (0.0496 is
+ * shown as 0,0496, not 0,05), so the number never contradicts "statistiskt säkerställd".
+ */
+export function formatP(p: number, lang: Lang, alpha = 0.05): string {
+  const mark = (s: string) => (lang === 'sv' ? s.replace('.', ',') : s);
+  if (p < 0.001) return `p < ${mark('0.001')}`;
+  if (p > 0.99) return `p > ${mark('0.99')}`;
+  let decimals = p < 0.01 ? 3 : 2;
+  while (decimals < 4 && round(p, decimals) < alpha !== p < alpha) decimals++;
+  return `p = ${formatNumber(p, lang, decimals)}`;
+}
+
+/** The confidence level: "95 %" (sv), "95%" (en). */
+export function formatLevel(level: number, lang: Lang): string {
+  const pct = round(level * 100, 1);
+  return formatNumber(pct, lang, Number.isInteger(pct) ? 0 : 1) + percentUnit(lang);
+}
+
+/** Chart values are percent (0–100), kept to two decimals so exports carry no binary noise. */
+export function percentValue(p: number): number {
+  return round(p * 100, 2);
+}
+
+/** "2023", or "2019–2023" for several waves. */
+export function formatYearRange(years: readonly number[]): string {
+  const sorted = [...years].sort((a, b) => a - b);
+  const first = sorted[0];
+  const last = sorted[sorted.length - 1];
+  if (first === undefined || last === undefined) return '';
+  return first === last ? String(first) : `${first}${EN_DASH}${last}`;
+}
+
+/** "a, b och c" (sv), "a, b and c" (en). */
+export function formatList(items: readonly string[], lang: Lang): string {
+  if (items.length <= 1) return items.join('');
+  const and = lang === 'sv' ? 'och' : 'and';
+  return `${items.slice(0, -1).join(', ')} ${and} ${items[items.length - 1]}`;
+}
+
+const MONTHS: Record<Lang, string[]> = {
+  sv: ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'],
+  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+};
+
+/** "5 mars 2024" / "5 March 2024" from "2024-03-05" (parsed as text: no time zone can shift it). */
+export function formatDate(iso: string, lang: Lang): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  const month = m ? MONTHS[lang][Number(m[2]) - 1] : undefined;
+  if (!m || month === undefined) throw new RangeError(`not an ISO date (YYYY-MM-DD): ${iso}`);
+  return `${Number(m[3])} ${month} ${m[1]}`;
+}

@@ -1,0 +1,99 @@
+// Group keys ("total", "gender=1", "gender=1;grade=9"): parsing, labels, and which groups
+// a report shows (a value with `report: false` is shown only where it is not suppressed).
+import type { EstimateRecord, FiguresMeta, GroupKey } from '../analysis/types.js';
+import type { GroupVariable, ProjectConfig } from '../config/schema.js';
+import type { Lang } from './model.js';
+
+export interface GroupParts {
+  gender: string | null;
+  grade: string | null;
+}
+
+export const TOTAL: GroupKey = 'total';
+
+const VARIABLE_ORDER = ['gender', 'grade'];
+
+function partsOf(key: GroupKey): [string, string][] {
+  if (key === TOTAL || key === '') return [];
+  return key.split(';').map((p) => {
+    const i = p.indexOf('=');
+    return [p.slice(0, i), p.slice(i + 1)];
+  });
+}
+
+/** The same key whatever the order of its parts ("grade=9;gender=1" → "gender=1;grade=9"). */
+export function canonicalGroup(key: GroupKey): GroupKey {
+  const rank = (v: string) => {
+    const i = VARIABLE_ORDER.indexOf(v);
+    return i < 0 ? VARIABLE_ORDER.length : i;
+  };
+  const parts = partsOf(key).sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b));
+  return parts.length === 0 ? TOTAL : parts.map(([v, c]) => `${v}=${c}`).join(';');
+}
+
+export function parseGroup(key: GroupKey): GroupParts {
+  const parts = new Map(partsOf(key));
+  return { gender: parts.get('gender') ?? null, grade: parts.get('grade') ?? null };
+}
+
+export function groupKey(parts: GroupParts): GroupKey {
+  const out: string[] = [];
+  if (parts.gender !== null) out.push(`gender=${parts.gender}`);
+  if (parts.grade !== null) out.push(`grade=${parts.grade}`);
+  return out.length === 0 ? TOTAL : out.join(';');
+}
+
+/** Labels from the figures table, canonical keys, in the report's language. */
+export function groupLabels(meta: FiguresMeta, lang: Lang): Map<GroupKey, string> {
+  const map = new Map<GroupKey, string>();
+  for (const [k, v] of Object.entries(meta.group_labels)) map.set(canonicalGroup(k), v[lang]);
+  return map;
+}
+
+export class GroupCatalog {
+  /** Gender codes in display order. */
+  readonly genders: string[];
+  /** School-year codes in display order (empty when grades are pooled or not configured). */
+  readonly grades: string[];
+  private readonly labels: Map<GroupKey, string>;
+
+  constructor(
+    meta: FiguresMeta,
+    private readonly config: ProjectConfig,
+    lang: Lang,
+  ) {
+    this.labels = groupLabels(meta, lang);
+    const single = (variable: 'gender' | 'grade') =>
+      meta.groups
+        .map((k) => parseGroup(k))
+        .filter((p) => p[variable] !== null && p[variable === 'gender' ? 'grade' : 'gender'] === null)
+        .map((p) => p[variable]!);
+    this.genders = single('gender');
+    this.grades = single('grade');
+  }
+
+  label(key: GroupKey): string {
+    return this.labels.get(canonicalGroup(key)) ?? key;
+  }
+
+  /** False when any part of the group is a value configured with `report: false`. */
+  reported(key: GroupKey): boolean {
+    const { gender, grade } = parseGroup(key);
+    return isReported(this.config.groups.gender, gender) && isReported(this.config.groups.grade, grade);
+  }
+
+  /**
+   * Gender codes to show for a set of cells: every reported value, and an unreported one
+   * (e.g. "vill ej ange") only when at least one of its cells is shown.
+   */
+  visibleGenders(cellsOf: (gender: string) => (EstimateRecord | undefined)[]): string[] {
+    return this.genders.filter(
+      (g) => this.reported(groupKey({ gender: g, grade: null })) || cellsOf(g).some((r) => r !== undefined && !r.suppressed),
+    );
+  }
+}
+
+function isReported(variable: GroupVariable | undefined, code: string | null): boolean {
+  if (code === null || variable === undefined) return true;
+  return variable.values.find((v) => v.code === code)?.report ?? true;
+}

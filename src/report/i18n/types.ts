@@ -1,0 +1,202 @@
+// The shape of a report language: every fixed text and every sentence template. Templates
+// take values that are already formatted; grammar (word order, definite forms) lives here,
+// the choice of which sentence to say lives in narrative.ts.
+import type { Form, Level } from '../../config/schema.js';
+import type { RenderLabels } from '../model.js';
+
+/** Whom a sentence is about: labels of the group's parts; both null means everyone. */
+export interface Who {
+  gender: string | null;
+  grade: string | null;
+}
+
+/** What the share is of: the indicator's statement ("att de utsatts för …") or, lacking one, its label. */
+export type Subject = { clause: string } | { label: string };
+
+export type Direction = 'rise' | 'fall' | 'none';
+
+/** A value and the wave it belongs to, both formatted. */
+export interface AtWave {
+  value: string;
+  year: string;
+}
+
+export interface Phrasing {
+  /** "18 procent" / "18%". */
+  percent(num: string): string;
+  estimate(who: Who, subject: Subject, pct: string, level: string, ci: string): string;
+  caution(n: string): string;
+  suppressed(who: Who): string;
+  pooledWaves(years: string): string;
+  change(dir: Direction, who: Who, subject: Subject, from: AtWave, to: AtWave, diff: string, p: string | null): string;
+  changeSuppressed(who: Who, yearFrom: string, yearTo: string): string;
+  riseCaveat: string;
+  trend(dir: Direction, who: Who, subject: Subject, range: string, p: string | null): string;
+  /** Two genders compared (within a school year when `grade` is set). */
+  gender(grade: string | null, subject: Subject, a: { who: Who; value: string }, b: { who: Who; value: string }, significant: boolean, diff: string, p: string | null): string;
+  genderSuppressed(grade: string | null, a: Who, b: Who): string;
+  county(who: Who, subject: Subject, area: { name: string; value: string }, rest: { name: string; value: string }, significant: boolean, diff: string, p: string | null): string;
+  countySuppressed(who: Who, area: string, rest: string): string;
+  /** "övriga länet" / "övriga Norrbacka län". */
+  restOfCounty(county: string): string;
+  singleWave(area: string, year: string): string;
+  indicatorSingleWave(label: string, year: string): string;
+  seriesBreak(year: string): string;
+  noSignificantChange(year: string): string;
+  noSignificantCountyDifference: string;
+  /** County overview: where an indicator differs significantly from the rest of the county. */
+  countyOverview(label: string, higher: string[], lower: string[]): string;
+}
+
+export interface Strings {
+  /** BCP 47 tag. */
+  langTag: string;
+  labels: RenderLabels;
+  syntheticNotice: string;
+  narrative: Phrasing;
+
+  title(area: string): string;
+  subtitle(years: string): string;
+  countyTitle(county: string): string;
+  countySubtitle(years: string): string;
+
+  chapters: {
+    sammanfattning: string;
+    inledning: string;
+    omUndersokningen: string;
+    utsatthet: string;
+    utovandeAttityder: string;
+    otrygghet: string;
+    utveckling: string;
+    jamforelseLanet: string;
+    forandringsfaktorer: string;
+    uppfoljning: string;
+    bilagor: string;
+    omOversikten: string;
+    kommunerna: string;
+    lanetsUtveckling: string;
+  };
+  forms: Record<Form, string>;
+  levels: Record<Level | 'none', string>;
+  factors: Record<'risk' | 'skydd' | 'none', string>;
+
+  sections: {
+    keyFigures: string;
+    findings: string;
+    definition: string;
+    lasanvisning: string;
+    utovande: string;
+    attityder: string;
+    tables: string;
+    questions: string;
+    method: string;
+  };
+
+  words: {
+    total: string;
+    allGrades: string;
+    share: string;
+    indicator: string;
+    group: string;
+    grade: string;
+    wave: string;
+    area: string;
+    n: string;
+    yes: string;
+    no: string;
+    lower: string;
+    higher: string;
+    pValue: string;
+    significant: string;
+    diffPp: string;
+    /** Header of a percent column with its interval in parentheses. */
+    shareWithCi(level: string): string;
+    ci(level: string): string;
+    shareIn(year: string): string;
+    ciIn(level: string, year: string): string;
+    nIn(year: string): string;
+    baseline(year: string): string;
+    mdc: string;
+    goodDirection: string;
+    pooledWave(range: string): string;
+    pooledArea(area: string): string;
+  };
+
+  notes: {
+    cellFormat(level: string): string;
+    suppressed: string;
+    caution(base: string): string;
+    pooledArea(area: string, members: string): string;
+    diff(area: string): string;
+  };
+
+  alt: {
+    bar: string;
+    line: string;
+    /** "flickor 24 %" inside an alt text. */
+    value(label: string, value: string): string;
+    tooFew: string;
+    reference(label: string, value: string): string;
+    highestLowest(high: string, low: string): string;
+  };
+
+  captions: {
+    byGenderGrade(label: string, area: string, wave: string): string;
+    byGender(label: string, area: string, wave: string): string;
+    factors(level: string, factor: string, area: string, wave: string): string;
+    trend(label: string, area: string, range: string): string;
+    respondents(area: string): string;
+    respondentsByArea(county: string): string;
+    countyComparison(area: string, wave: string): string;
+    areas(label: string, wave: string): string;
+    areasTable(label: string, wave: string): string;
+    followUp(area: string, wave: string): string;
+    appendix(label: string, area: string): string;
+  };
+
+  text: {
+    keyFigureDetail(wave: string, ci: string, genders: string): string;
+    handbook: string;
+    intro(area: string, years: string): string;
+    stepsIntro: string;
+    /** The five steps, names as published (English adds the Swedish name). */
+    steps: [string, string, string, string, string];
+    reportPlace(withFactors: boolean, withFollowUp: boolean): string;
+    definitionIntro(area: string): string;
+    noDefinitionTitle: string;
+    noDefinition: string;
+    survey(area: string, years: string, latest: string, n: string): string;
+    weighting(weighted: boolean, strata: boolean, clusters: boolean): string;
+    ciMethod(level: string, method: string): string;
+    ciMethods: Record<string, string>;
+    readingCi(level: string): string;
+    readingSuppressed: string;
+    readingCaution(base: string): string;
+    readingSignificant(alpha: string): string;
+    readingPp: string;
+    pooledWaves(range: string): string;
+    pooledGrades: string;
+    pooledAreas(list: string): string;
+    utsatthetIntro(wave: string, byGrade: boolean): string;
+    otrygghetIntro(wave: string): string;
+    utovandeIntro(wave: string): string;
+    utvecklingIntro(range: string): string;
+    countyIntro(area: string, county: string, wave: string): string;
+    factorsIntro: string;
+    followUpIntro(wave: string, power: string): string;
+    followUpGoals: string;
+    appendixTablesIntro: string;
+    questionItem(label: string, question: string | null, answers: string): string;
+    yesAnswers(list: string): string;
+    noAnswers(list: string): string;
+    anyOf(list: string): string;
+    allOf(list: string): string;
+    populationColumn(column: string, values: string): string;
+    populationIndicator(label: string, answer: 'yes' | 'no'): string;
+    methodTests: string;
+    methodDisclosure(minBase: string, maxSmall: string, secondary: boolean): string;
+    countyOverviewIntro(county: string, count: string, wave: string): string;
+    countyComparisonNote(county: string): string;
+    countyMissing(county: string): string;
+  };
+}

@@ -1,0 +1,108 @@
+// Read access to the figures table by indicator × area × wave × group. The report only
+// selects records; it never derives a number from them.
+import type {
+  ChangeRecord,
+  EstimateRecord,
+  FiguresMeta,
+  FiguresTable,
+  FollowUpRecord,
+  GroupKey,
+  RespondentCount,
+  TrendRecord,
+} from '../analysis/types.js';
+import { canonicalGroup } from './groups.js';
+
+type Key = string;
+const key = (...parts: (string | number)[]): Key => parts.join('\u0000');
+
+export class FigureLookup {
+  readonly meta: FiguresMeta;
+  private readonly estimates = new Map<Key, EstimateRecord>();
+  private readonly changes = new Map<Key, ChangeRecord>();
+  private readonly trends = new Map<Key, TrendRecord>();
+  private readonly followUps = new Map<Key, FollowUpRecord>();
+  private readonly respondentsByArea = new Map<string, RespondentCount[]>();
+  private readonly yearsByArea = new Map<string, Set<number>>();
+  private readonly pooledByWave = new Map<Key, number[]>();
+
+  constructor(table: FiguresTable) {
+    this.meta = table.meta;
+    // The first record for a key wins, so a table with duplicates reads the same every run.
+    const put = <T>(map: Map<Key, T>, k: Key, r: T) => {
+      if (!map.has(k)) map.set(k, r);
+    };
+    for (const r of table.records) {
+      const g = canonicalGroup(r.group);
+      switch (r.kind) {
+        case 'estimate':
+          put(this.estimates, key(r.indicator, r.area, r.year, g), r);
+          this.addYear(r.area, r.year);
+          if (r.pooled_years) put(this.pooledByWave, key(r.area, r.year), r.pooled_years);
+          break;
+        case 'change':
+          put(this.changes, key(r.comparison, r.indicator, r.area, g, r.year_to), r);
+          break;
+        case 'trend':
+          put(this.trends, key(r.indicator, r.area, g), r);
+          break;
+        case 'follow_up':
+          put(this.followUps, key(r.indicator, r.area, g, r.year), r);
+          break;
+      }
+    }
+    for (const r of table.respondents) {
+      const list = this.respondentsByArea.get(r.area) ?? [];
+      list.push(r);
+      this.respondentsByArea.set(r.area, list);
+      this.addYear(r.area, r.year);
+    }
+  }
+
+  private addYear(area: string, year: number): void {
+    const set = this.yearsByArea.get(area) ?? new Set<number>();
+    set.add(year);
+    this.yearsByArea.set(area, set);
+  }
+
+  estimate(indicator: string, area: string, year: number, group: GroupKey): EstimateRecord | undefined {
+    return this.estimates.get(key(indicator, area, year, canonicalGroup(group)));
+  }
+
+  /** A comparison whose second wave is `yearTo` (the latest wave for all but old tables). */
+  change(comparison: ChangeRecord['comparison'], indicator: string, area: string, group: GroupKey, yearTo: number): ChangeRecord | undefined {
+    return this.changes.get(key(comparison, indicator, area, canonicalGroup(group), yearTo));
+  }
+
+  trend(indicator: string, area: string, group: GroupKey): TrendRecord | undefined {
+    return this.trends.get(key(indicator, area, canonicalGroup(group)));
+  }
+
+  followUp(indicator: string, area: string, group: GroupKey, year: number): FollowUpRecord | undefined {
+    return this.followUps.get(key(indicator, area, canonicalGroup(group), year));
+  }
+
+  /** Waves with respondents or estimates in the area, ascending. */
+  years(area: string): number[] {
+    return [...(this.yearsByArea.get(area) ?? [])].sort((a, b) => a - b);
+  }
+
+  /** Waves in which the indicator has an estimate for the area's total, ascending. */
+  indicatorYears(indicator: string, area: string): number[] {
+    return this.years(area).filter((y) => this.estimate(indicator, area, y, 'total') !== undefined);
+  }
+
+  respondents(area: string, year: number, group: GroupKey): number | undefined {
+    const g = canonicalGroup(group);
+    return this.respondentsByArea.get(area)?.find((r) => r.year === year && canonicalGroup(r.group) === g)?.n;
+  }
+
+  /** The waves pooled into `year` for the area (null when the wave stands alone). */
+  pooledYears(area: string, year: number): number[] | null {
+    return this.pooledByWave.get(key(area, year)) ?? null;
+  }
+
+  /** Members of a pooled area (null for a single municipality). */
+  pooledArea(area: string): string[] | null {
+    return this.meta.pooled.areas[area] ?? null;
+  }
+}

@@ -1,0 +1,34 @@
+// Quantiles and distribution functions with R's names and argument order, over @stdlib.
+// Only the cases R handles differently from stdlib are special-cased here.
+import betaQuantile from '@stdlib/stats-base-dists-beta-quantile';
+import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
+import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
+import tCdf from '@stdlib/stats-base-dists-t-cdf';
+import tQuantile from '@stdlib/stats-base-dists-t-quantile';
+
+/** R qnorm(p): standard normal quantile. */
+export function qnorm(p: number): number {
+  return normalQuantile(p, 0, 1);
+}
+
+/** R pnorm(q): standard normal distribution function. */
+export function pnorm(q: number): number {
+  return normalCdf(q, 0, 1);
+}
+
+/** R qt(p, df); df = Infinity gives the normal quantile, as in R. NaN for df ≤ 0. */
+export function qt(p: number, df: number): number {
+  return df === Infinity ? qnorm(p) : tQuantile(p, df);
+}
+
+/** R pt(q, df); df = Infinity gives the normal distribution function, as in R. */
+export function pt(q: number, df: number): number {
+  return df === Infinity ? pnorm(q) : tCdf(q, df);
+}
+
+/** R qbeta(p, a, b), including R's point masses: a = 0 is 0, b = 0 is 1. */
+export function qbeta(p: number, a: number, b: number): number {
+  if (a === 0 && b > 0) return 0;
+  if (b === 0 && a > 0) return 1;
+  return betaQuantile(p, a, b);
+}

@@ -1,0 +1,82 @@
+// Reference fold from rows to DomainSums: what R's subset(design, domain) sees, reduced to
+// per-stratum sums of PSU totals. Used by tests (and as the specification the streaming
+// accumulator in src/analysis must agree with). Linear in rows.
+import type { DomainSums, StratumSums } from './types.js';
+
+export interface DesignRow {
+  stratum: string;
+  /** PSU label, nested in its stratum (R's nest=TRUE); use a row id when there are no clusters. */
+  psu: string;
+  weight: number;
+  /** 1 yes, 0 no, null missing answer. */
+  y: 0 | 1 | null;
+  /** Whether the row belongs to the domain. Rows outside still count in the stratum's PSU total. */
+  inDomain: boolean;
+}
+
+interface PsuTotals {
+  stratum: string;
+  a: number;
+  b: number;
+  domainRows: number;
+  answered: number;
+}
+
+/** Folds rows into one StratumSums per stratum (in order of first appearance). */
+export function foldDomainSums(rows: Iterable<DesignRow>): DomainSums {
+  const strata = new Map<string, StratumSums>();
+  const psus = new Map<string, PsuTotals>();
+  for (const r of rows) {
+    let st = strata.get(r.stratum);
+    if (!st) {
+      st = emptyStratum(r.stratum);
+      strata.set(r.stratum, st);
+    }
+    const key = JSON.stringify([r.stratum, r.psu]);
+    let psu = psus.get(key);
+    if (!psu) {
+      psu = { stratum: r.stratum, a: 0, b: 0, domainRows: 0, answered: 0 };
+      psus.set(key, psu);
+      st.psuTotal += 1;
+    }
+    if (!r.inDomain) continue;
+    psu.domainRows += 1;
+    st.nAll += 1;
+    if (r.y === null) continue;
+    psu.answered += 1;
+    psu.a += r.weight * r.y;
+    psu.b += r.weight;
+    st.sumW2 += r.weight * r.weight;
+    st.n += 1;
+    st.x += r.y;
+  }
+  for (const psu of psus.values()) {
+    const st = strata.get(psu.stratum)!;
+    if (psu.domainRows > 0) st.psuInDomain += 1;
+    if (psu.answered > 0) st.psuWithAnswer = (st.psuWithAnswer ?? 0) + 1;
+    st.sumA += psu.a;
+    st.sumB += psu.b;
+    st.sumAA += psu.a * psu.a;
+    st.sumAB += psu.a * psu.b;
+    st.sumBB += psu.b * psu.b;
+  }
+  return [...strata.values()];
+}
+
+function emptyStratum(stratum: string): StratumSums {
+  return {
+    stratum,
+    psuTotal: 0,
+    psuInDomain: 0,
+    psuWithAnswer: 0,
+    sumA: 0,
+    sumB: 0,
+    sumAA: 0,
+    sumAB: 0,
+    sumBB: 0,
+    sumW2: 0,
+    n: 0,
+    x: 0,
+    nAll: 0,
+  };
+}

@@ -1,0 +1,91 @@
+// A domain proportion with its design-based SE, df, design effect and interval: R's
+// svymean(~y, subset(design, domain), na.rm = TRUE, deff = "replace") and svyciprop(),
+// exactly, from per-stratum sums of PSU totals.
+import type { CiMethod } from '../config/schema.js';
+import { proportionCi } from './ci.js';
+import type { DomainSums, LonelyPsu, StratumSums } from './types.js';
+import { designDf, stratifiedVariance, type StratumScores } from './variance.js';
+
+export interface ProportionOptions {
+  method: CiMethod;
+  /** Confidence level, e.g. 0.95. */
+  level: number;
+  lonelyPsu: LonelyPsu;
+}
+
+/**
+ * Numbers are null when they do not exist: with n = 0 everything but n, x and df is null;
+ * deff is null when p̂(1−p̂) = 0 or n = 1 (R: NaN/NA); the interval is null when df < 1.
+ */
+export interface ProportionEstimate {
+  /** Domain rows with a valid answer, and of those answering yes (unweighted). */
+  n: number;
+  x: number;
+  estimate: number | null;
+  se: number | null;
+  /** degf() of the domain design: PSUs with a domain row minus strata with one (may be ≤ 0). */
+  df: number;
+  /** Design effect, R's deff = "replace": Var / (p̂(1−p̂)/(n−1)). */
+  deff: number | null;
+  /** Kish effective sample size (Σw)²/Σw². */
+  nEff: number | null;
+  ciLower: number | null;
+  ciUpper: number | null;
+  /** Interval method used: the requested one, or "clopper-pearson" when the SE is 0. */
+  ciMethod: string | null;
+}
+
+/** Estimates a proportion for one domain. Throws DesignError for a lonely PSU under lonelyPsu "fail". */
+export function estimateProportion(domain: DomainSums, opts: ProportionOptions): ProportionEstimate {
+  const t = totals(domain);
+  const df = designDf(domain.map((s) => s.psuInDomain));
+  if (t.n === 0 || !(t.b > 0)) {
+    return { n: t.n, x: t.x, estimate: null, se: null, df, deff: null, nEff: null, ciLower: null, ciUpper: null, ciMethod: null };
+  }
+  const p = t.a / t.b;
+  // Clamped: when every PSU has the same proportion, rounding can leave −1e-20.
+  const variance = Math.max(0, stratifiedVariance(linearisedScores(domain, p, t.b), 1, opts.lonelyPsu)[0]![0]!);
+  const se = Math.sqrt(variance);
+  const nEff = (t.b * t.b) / t.w2;
+  const deff = t.n > 1 && p > 0 && p < 1 ? (variance * (t.n - 1)) / (p * (1 - p)) : null;
+  const ci = proportionCi(opts.method, { estimate: p, se, df, nAll: t.nAll, nEff, level: opts.level });
+  return {
+    n: t.n,
+    x: t.x,
+    estimate: p,
+    se,
+    df,
+    deff,
+    nEff,
+    ciLower: ci?.lower ?? null,
+    ciUpper: ci?.upper ?? null,
+    ciMethod: ci?.method ?? null,
+  };
+}
+
+/**
+ * PSU scores of the ratio p̂ = ΣA/ΣB: z_j = (A_j − p̂·B_j)/ΣB, summed per stratum from the
+ * stratum's sums (Σz_j and Σz_j²), as svymean's x·w/Σw after centring.
+ */
+function linearisedScores(domain: DomainSums, p: number, totalB: number): StratumScores[] {
+  return domain.map((s) => ({
+    stratum: s.stratum,
+    psuTotal: s.psuTotal,
+    present: s.n > 0,
+    sum: [(s.sumA - p * s.sumB) / totalB],
+    cross: [[(s.sumAA - 2 * p * s.sumAB + p * p * s.sumBB) / (totalB * totalB)]],
+  }));
+}
+
+function totals(domain: readonly StratumSums[]) {
+  const t = { a: 0, b: 0, w2: 0, n: 0, x: 0, nAll: 0 };
+  for (const s of domain) {
+    t.a += s.sumA;
+    t.b += s.sumB;
+    t.w2 += s.sumW2;
+    t.n += s.n;
+    t.x += s.x;
+    t.nAll += s.nAll;
+  }
+  return t;
+}

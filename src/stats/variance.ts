@@ -1,0 +1,89 @@
+// Between-PSU, with-replacement variance of a linearised statistic in a stratified
+// one-stage design, from per-stratum sums of PSU score totals. Mirrors R survey's
+// svyrecvar → onestage (arma_onestage in survey ≥ 4.2) without fpc, including domain
+// semantics: PSUs of the stratum without domain rows are zeros that count in n_h.
+import { DesignError } from '../errors.js';
+import type { LonelyPsu } from './types.js';
+
+/** Score sums of one stratum: e_j is PSU j's total of the k-vector score. */
+export interface StratumScores {
+  stratum: string;
+  /** n_h: PSUs of the stratum in the whole design. */
+  psuTotal: number;
+  /** The stratum has rows in the analysed data (domain rows with a valid answer). R never sees the others. */
+  present: boolean;
+  /** Σ_j e_j (length k). */
+  sum: number[];
+  /** Σ_j e_j e_jᵀ (k × k). */
+  cross: number[][];
+}
+
+/**
+ * Variance matrix Σ_h n_h/(n_h−1) Σ_j (e_j − ē_h)(e_j − ē_h)ᵀ with ē_h = Σ_j e_j / n_h.
+ * A stratum with one PSU (lonely) is handled as R's survey.lonely.psu option says:
+ * fail → DesignError; certainty and remove → no contribution (the same without fpc);
+ * adjust → centred at the grand mean Σ e / Σ n_h; average → the others scaled by H/(H − lonely).
+ */
+export function stratifiedVariance(strata: readonly StratumScores[], k: number, lonelyPsu: LonelyPsu): number[][] {
+  const present = strata.filter((s) => s.present);
+  const lonely = present.filter((s) => s.psuTotal < 2);
+  if (lonely.length > 0 && lonelyPsu === 'fail') throw lonelyError(lonely[0]!.stratum);
+  const v = zeros(k);
+  const grandMean = lonelyPsu === 'adjust' ? centre(present, k) : new Array<number>(k).fill(0);
+  for (const s of present) {
+    if (s.psuTotal >= 2) addCentred(v, s, divide(s.sum, s.psuTotal), s.psuTotal / (s.psuTotal - 1));
+    else if (lonelyPsu === 'adjust') addCentred(v, s, grandMean, 1);
+  }
+  if (lonelyPsu !== 'average' || lonely.length === 0) return v;
+  if (lonely.length === present.length) {
+    throw new DesignError(
+      'every stratum in this domain has a single PSU, so design.lonely_psu: average has no stratum to average over',
+      'Set design.lonely_psu to adjust, certainty or remove, or merge strata',
+    );
+  }
+  const scale = present.length / (present.length - lonely.length);
+  return v.map((row) => row.map((x) => x * scale));
+}
+
+/** R's degf() of a survey.design2: PSUs minus strata, counting only strata with PSUs. */
+export function designDf(psuCounts: Iterable<number>): number {
+  let df = 0;
+  for (const c of psuCounts) if (c > 0) df += c - 1;
+  return df;
+}
+
+function lonelyError(stratum: string): DesignError {
+  return new DesignError(
+    `stratum "${stratum}" has only one PSU (primary sampling unit), so its variance cannot be estimated with design.lonely_psu: fail`,
+    'Set design.lonely_psu to adjust, average, certainty or remove, or merge the stratum with another',
+  );
+}
+
+/** Adds scale · Σ_j over the stratum's n_h PSUs of (e_j − c)(e_j − c)ᵀ, absent PSUs having e_j = 0. */
+function addCentred(v: number[][], s: StratumScores, c: number[], scale: number): void {
+  for (let a = 0; a < v.length; a++) {
+    for (let b = 0; b < v.length; b++) {
+      const ss = s.cross[a]![b]! - s.sum[a]! * c[b]! - c[a]! * s.sum[b]! + s.psuTotal * c[a]! * c[b]!;
+      v[a]![b]! += scale * ss;
+    }
+  }
+}
+
+/** R's recentering for "adjust": the total score over the PSU count of the strata present. */
+function centre(present: readonly StratumScores[], k: number): number[] {
+  const total = new Array<number>(k).fill(0);
+  let psus = 0;
+  for (const s of present) {
+    psus += s.psuTotal;
+    for (let a = 0; a < k; a++) total[a]! += s.sum[a]!;
+  }
+  return divide(total, psus);
+}
+
+function divide(x: readonly number[], d: number): number[] {
+  return x.map((v) => v / d);
+}
+
+function zeros(k: number): number[][] {
+  return Array.from({ length: k }, () => new Array<number>(k).fill(0));
+}

@@ -1,0 +1,71 @@
+// The R survey reference (copied unchanged from the project's shared reference into
+// test/stats/reference/): designs as DesignRows for a domain, and the expected values.
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { DesignRow } from '../../src/stats/fold.js';
+
+const DIR = join(dirname(fileURLToPath(import.meta.url)), 'reference');
+
+export interface ExpectedDomain {
+  domain: string;
+  n: number;
+  estimate: number;
+  se: number;
+  df: number;
+  deff_replace: number;
+  mean: [number, number];
+  logit: [number, number];
+  xlogit: [number, number];
+  asin: [number, number];
+  beta: [number, number];
+  wilson: [number, number];
+}
+
+export type DesignName = 'design-a' | 'design-c' | 'design-c-unweighted';
+
+export function expectedProportions(): Record<DesignName, { design: string; results: ExpectedDomain[] }> {
+  return JSON.parse(readFileSync(join(DIR, 'expected-proportions.json'), 'utf8'));
+}
+
+export function expectedTrend() {
+  return JSON.parse(readFileSync(join(DIR, 'expected-trend.json'), 'utf8')) as {
+    years: number[];
+    x: number[];
+    n: number[];
+    cochran_armitage: { chisq: number; z: number; p: number };
+    svyglm_logit_year: { intercept: number; slope_per_year: number; se_slope: number; t: number; p: number; df_residual: number };
+    svyglm_logit_year_strata_by_year: { slope_per_year: number; se_slope: number; t: number; p: number };
+    year_vs_year_design_z: { p1: number; se1: number; p2: number; se2: number; d: number; se_d: number; z: number; p: number; ci: [number, number] };
+  };
+}
+
+type Record_ = Record<string, string>;
+
+function readCsv(file: string): Record_[] {
+  const lines = readFileSync(join(DIR, file), 'utf8').trim().split('\n');
+  const unquote = (s: string) => s.replace(/^"|"$/g, '');
+  const header = lines[0]!.split(',').map(unquote);
+  return lines.slice(1).map((line) => {
+    const cells = line.split(',').map(unquote);
+    return Object.fromEntries(header.map((h, i) => [h, cells[i] ?? '']));
+  });
+}
+
+/** "all", or "column=value". */
+function inDomain(row: Record_, domain: string): boolean {
+  if (domain === 'all') return true;
+  const [col, value] = domain.split('=');
+  return row[col!] === value;
+}
+
+export function designRows(design: DesignName, domain: string): DesignRow[] {
+  const file = design === 'design-a' ? 'design-a.csv' : 'design-c.csv';
+  return readCsv(file).map((r) => ({
+    stratum: design === 'design-c-unweighted' ? 'all' : r.stratum!,
+    psu: design === 'design-c' ? r.school! : r.id!,
+    weight: design === 'design-c-unweighted' ? 1 : Number(r.weight),
+    y: r.y === '' ? null : r.y === '1' ? 1 : 0,
+    inDomain: inDomain(r, domain),
+  }));
+}
