@@ -19,7 +19,7 @@ const CODED_WAVES = new Set([2019]);
 
 // ── Municipalities ───────────────────────────────────────────────────────────────────────
 // size: pupils per gender and school year (each wave varies ±15 % around it, within `range`).
-// gy2: null = no upper-secondary school in the municipality.
+// size.gy2 null = no upper-secondary school in the municipality.
 // Area effects multiply the odds of a "yes" for questions of that kind (see QUESTIONS):
 //   risk   – violence, perpetration, accepting attitudes, risk factors
 //   unsafe – feeling unsafe
@@ -112,9 +112,9 @@ const OTHER_GENDER_SHIFT = { risk: 0.4, unsafe: 0.4, trust: -0.3, none: 0 };
 // The odds are multiplied by `perWave` for every wave after 2019. Everything else is stable:
 // any other change between waves in the data is chance.
 const TRENDS = [
-  // Online abuse among girls in Ängsby rises clearly (about 20 % → 34 %): significant in Ängsby.
+  // Online abuse among girls in Ängsby rises clearly (about 22 % → 38 %): significant in Ängsby.
   { column: 'F14_nat_krankt', gender: 'girl', area: 'Ängsby', perWave: 1.45 },
-  // Boys accepting fights falls modestly everywhere (about 25 % → 17 %): significant for the
+  // Boys accepting fights falls modestly everywhere (about 27 % → 19 %): significant for the
   // county's boys, too small to be significant in any one small municipality.
   { column: 'F22_ok_slass', gender: 'boy', area: null, perWave: 0.8 },
 ];

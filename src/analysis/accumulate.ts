@@ -29,13 +29,27 @@ export interface Block {
   sums: Float64Array;
   /** Respondents per group (any answers). */
   groupRows: Float64Array;
+  /** All respondents of the block, classified into the tables or not (the design's rows). */
+  rows: number;
 }
 
-/** Group indices: 0 total, then gender values, grade values, gender × grade. */
+/**
+ * Group indices: 0 total, then gender values, grade values, gender × grade.
+ *
+ * "Totalt" and the school-year groups hold the respondents whose gender (and school year)
+ * is a reported value, so that every total is exactly the sum of its published parts.
+ * A small unreported group ("annat/vill ej ange", or no answer) inside a total could
+ * otherwise be recovered as total − parts, and protecting it would hide girls' or boys'
+ * figures. Such respondents still count in the design, in their own gender group, and in
+ * the number of respondents.
+ */
 export interface GroupLayout {
   genders: number;
   grades: number;
   count: number;
+  /** Whether a gender / grade value index is reported (config `report`), -1 = not given. */
+  genderReported(g: number): boolean;
+  gradeReported(k: number): boolean;
   gender(g: number): number;
   grade(k: number): number;
   cross(g: number, k: number): number;
@@ -44,10 +58,14 @@ export interface GroupLayout {
 export function groupLayout(config: ProjectConfig): GroupLayout {
   const G = config.groups.gender.values.length;
   const K = config.groups.grade?.values.length ?? 0;
+  const genderReported = config.groups.gender.values.map((v) => v.report);
+  const gradeReported = config.groups.grade?.values.map((v) => v.report) ?? [];
   return {
     genders: G,
     grades: K,
     count: 1 + G + K + G * K,
+    genderReported: (g) => genderReported[g] === true,
+    gradeReported: (k) => gradeReported[k] === true,
     gender: (g) => 1 + g,
     grade: (k) => 1 + G + k,
     cross: (g, k) => 1 + G + K + g * K + k,
@@ -73,10 +91,14 @@ export class SurveyAccumulator {
     const L = this.layout;
     const groups = this.groups;
     let ng = 0;
-    groups[ng++] = 0;
-    if (r.gender >= 0) groups[ng++] = L.gender(r.gender);
-    if (r.grade >= 0) groups[ng++] = L.grade(r.grade);
-    if (r.gender >= 0 && r.grade >= 0) groups[ng++] = L.cross(r.gender, r.grade);
+    const inTables = L.genderReported(r.gender) && (L.grades === 0 || L.gradeReported(r.grade));
+    // An unreported gender value keeps its own (usually suppressed) groups.
+    const ownGroups = inTables || (r.gender >= 0 && !L.genderReported(r.gender));
+    if (inTables) groups[ng++] = 0;
+    if (ownGroups) groups[ng++] = L.gender(r.gender);
+    if (inTables && r.grade >= 0) groups[ng++] = L.grade(r.grade);
+    if (ownGroups && r.grade >= 0) groups[ng++] = L.cross(r.gender, r.grade);
+    block.rows += 1;
 
     const w = r.weight;
     const w2 = w * w;
@@ -122,6 +144,7 @@ export class SurveyAccumulator {
         psu,
         sums: new Float64Array(this.layout.count * this.indicators * FIELDS),
         groupRows: new Float64Array(this.layout.count),
+        rows: 0,
       };
       this.blocks.set(key, block);
     }
@@ -139,6 +162,7 @@ export class SurveyAccumulator {
       }
       for (let i = 0; i < b.sums.length; i++) mine.sums[i]! += b.sums[i]!;
       for (let i = 0; i < b.groupRows.length; i++) mine.groupRows[i]! += b.groupRows[i]!;
+      mine.rows += b.rows;
     }
     if (this.blocks.size > MAX_BLOCKS) throw tooManyBlocks();
   }
@@ -179,12 +203,19 @@ export class SurveySums {
         set.add(b.psu!);
         psus.set(sk, set);
       } else {
-        this.psuTotals.set(sk, (this.psuTotals.get(sk) ?? 0) + b.groupRows[0]!);
+        this.psuTotals.set(sk, (this.psuTotals.get(sk) ?? 0) + b.rows);
       }
     }
     for (const [k, set] of psus) this.psuTotals.set(k, set.size);
     this.areas = [...areas].sort((a, b) => a.localeCompare(b, 'sv'));
     this.years = [...years].sort((a, b) => a - b);
+  }
+
+  /** All respondents over the given areas and waves, in the tables or not. */
+  allRespondents(areas: readonly string[], years: readonly number[]): number {
+    let n = 0;
+    for (const b of this.blocksOf(areas, years)) n += b.rows;
+    return n;
   }
 
   /** Respondents in the group (any answers) over the given areas and waves. */
@@ -218,6 +249,7 @@ export class SurveySums {
           stratum: years.length > 1 ? `${year}:${stratum}` : stratum,
           psuTotal: this.psuTotals.get(sk)!,
           psuInDomain: 0,
+          psuWithAnswer: 0,
           sumA: 0,
           sumB: 0,
           sumAA: 0,
@@ -243,12 +275,14 @@ export class SurveySums {
         st.sumAB += A * B;
         st.sumBB += B * B;
         if (s[F_NALL]! > 0) st.psuInDomain += 1;
+        if (s[F_N]! > 0) st.psuWithAnswer! += 1;
       } else {
         // Every row its own PSU: A_j = w·y, B_j = w, so A_j² = A_j·B_j = w²·y and B_j² = w².
         st.sumAA += s[F_AA]!;
         st.sumAB += s[F_AA]!;
         st.sumBB += s[F_W2]!;
         st.psuInDomain += s[F_NALL]!;
+        st.psuWithAnswer! += s[F_N]!;
       }
     }
     return [...strata.values()];

@@ -6,6 +6,7 @@ import {
   cochranArmitage,
   compareIndependent,
   estimateProportion,
+  isSignificant,
   logisticTrend,
   minimumDetectableChange,
   type DisclosureCell,
@@ -53,6 +54,8 @@ interface Group {
   kind: 'total' | 'gender' | 'grade' | 'cross';
   gender: number;
   grade: number;
+  /** Part of "Totalt" (a reported gender and school year); see GroupLayout. */
+  reported: boolean;
 }
 
 export function computeFigures(sums: SurveySums, config: ProjectConfig, pooling: PoolingOptions = {}): FiguresTable {
@@ -73,6 +76,9 @@ export function computeFigures(sums: SurveySums, config: ProjectConfig, pooling:
         const n = sums.respondents(unit.members, wave.years, group.index);
         if (n === 0) continue;
         respondents.push({ area: unit.name, year: wave.year, group: group.key, n });
+        if (group.kind === 'total') {
+          respondents.push({ area: unit.name, year: wave.year, group: 'all', n: sums.allRespondents(unit.members, wave.years) });
+        }
         config.indicators.forEach((ind, i) => {
           const domain = sums.domain(unit.members, wave.years, group.index, i);
           const est = estimateProportion(domain, opts);
@@ -89,22 +95,23 @@ export function computeFigures(sums: SurveySums, config: ProjectConfig, pooling:
     minBase: config.disclosure.min_base,
     maxSmallCount: config.disclosure.max_small_count,
     secondary: config.disclosure.secondary,
+    cautionBase: config.disclosure.caution_base,
   });
   const audit: FiguresTable['audit'] = [];
   for (const [key, { record }] of estimates) {
-    const d = disclosure.get(key);
+    const d = disclosure.cells.get(key);
     if (d?.suppressed) {
       hideEstimate(record, d.reason!);
       audit.push({ indicator: record.indicator, area: record.area, year: record.year, group: record.group, reason: d.reason! });
     }
-    if (record.n < config.disclosure.caution_base) record.flag = 'caution';
+    if (d?.caution) record.flag = 'caution';
   }
 
   // 3. Comparisons, trends and follow-up figures, built only from what may be shown.
   const records: FigureRecord[] = [...estimates.values()].map((e) => e.record);
   const level = config.statistics.level;
   const mainGroups = groups.filter((g) => g.kind !== 'cross');
-  const genders = groups.filter((g) => g.kind === 'gender').slice(0, 2);
+  const genders = groups.filter((g) => g.kind === 'gender' && g.reported).slice(0, 2);
   const latest = waves[waves.length - 1]!;
   for (const unit of units) {
     config.indicators.forEach((ind, i) => {
@@ -116,7 +123,7 @@ export function computeFigures(sums: SurveySums, config: ProjectConfig, pooling:
         const previous = unbroken.length >= 2 ? unbroken[unbroken.length - 2]! : null;
         if (previous) records.push(waveChange('previous', ind.id, unit.name, group.key, previous, latest, get(previous, group.key), last, level));
         if (unbroken.length >= 3) records.push(waveChange('baseline', ind.id, unit.name, group.key, unbroken[0]!, latest, get(unbroken[0]!, group.key), last, level));
-        if (unbroken.length >= 3 && group.kind !== 'grade') records.push(trend(ind.id, unit, group, unbroken, i, sums, estimates, level));
+        if (unbroken.length >= 3 && group.kind !== 'grade') records.push(trend(ind.id, unit, group, unbroken, i, sums, estimates, opts));
         if (!unit.county && group.kind !== 'cross') {
           records.push(restOfCounty(ind.id, i, unit, units, group, latest, last, sums, opts, config));
         }
@@ -171,9 +178,13 @@ function groupsOf(config: ProjectConfig, sums: SurveySums, poolGrades: boolean):
   const label = (t: Parameters<typeof localize>[0]) => ({ sv: localize(t, 'sv'), en: localize(t, 'en') });
   const genderValues = config.groups.gender.values;
   const gradeValues = poolGrades ? [] : (config.groups.grade?.values ?? []);
-  const groups: Group[] = [{ key: 'total', index: 0, label: { sv: 'Totalt', en: 'Total' }, kind: 'total', gender: -1, grade: -1 }];
-  genderValues.forEach((v, g) => groups.push({ key: `gender=${v.code}`, index: L.gender(g), label: label(v.label), kind: 'gender', gender: g, grade: -1 }));
-  gradeValues.forEach((v, k) => groups.push({ key: `grade=${v.code}`, index: L.grade(k), label: label(v.label), kind: 'grade', gender: -1, grade: k }));
+  const groups: Group[] = [{ key: 'total', index: 0, label: { sv: 'Totalt', en: 'Total' }, kind: 'total', gender: -1, grade: -1, reported: true }];
+  genderValues.forEach((v, g) =>
+    groups.push({ key: `gender=${v.code}`, index: L.gender(g), label: label(v.label), kind: 'gender', gender: g, grade: -1, reported: v.report }),
+  );
+  gradeValues.forEach((v, k) =>
+    groups.push({ key: `grade=${v.code}`, index: L.grade(k), label: label(v.label), kind: 'grade', gender: -1, grade: k, reported: v.report }),
+  );
   genderValues.forEach((gv, g) =>
     gradeValues.forEach((kv, k) => {
       const gl = label(gv.label);
@@ -185,6 +196,7 @@ function groupsOf(config: ProjectConfig, sums: SurveySums, poolGrades: boolean):
         kind: 'cross',
         gender: g,
         grade: k,
+        reported: gv.report && kv.report,
       });
     }),
   );
@@ -251,7 +263,9 @@ function disclosureStructure(
     }
     relations.push({ total, parts: [...present.map((c) => c.key), ...(rest.n > 0 ? [rest.key] : [])] });
   };
-  const of = (kind: Group['kind']) => groups.filter((g) => g.kind === kind);
+  // Totals hold the reported groups only (see GroupLayout), so these relations are exact;
+  // an unreported gender relates only to its own school-year cells.
+  const of = (kind: Group['kind'], reported = true) => groups.filter((g) => g.kind === kind && (!reported || g.reported));
   for (const ind of config.indicators) {
     for (const wave of waves) {
       for (const unit of units) {
@@ -259,7 +273,7 @@ function disclosureStructure(
         const total = k(groups[0]!);
         relate(total, of('gender').map(k), 'gender');
         if (of('grade').length > 0) relate(total, of('grade').map(k), 'grade');
-        for (const g of of('gender')) relate(k(g), of('cross').filter((c) => c.gender === g.gender).map(k), 'grade');
+        for (const g of of('gender', false)) relate(k(g), of('cross', false).filter((c) => c.gender === g.gender).map(k), 'grade');
         for (const s of of('grade')) relate(k(s), of('cross').filter((c) => c.grade === s.grade).map(k), 'gender');
       }
       const countyUnit = units.find((u) => u.county)!;
@@ -325,7 +339,7 @@ function change(
     diff_ci_lower: d?.ciLower ?? null,
     diff_ci_upper: d?.ciUpper ?? null,
     p: d?.p ?? null,
-    significant: d ? d.p < 1 - level : null,
+    significant: d ? isSignificant(d.p, level) : null,
     suppressed: !shown,
   };
 }
@@ -373,8 +387,9 @@ function trend(
   i: number,
   sums: SurveySums,
   estimates: Map<string, { record: EstimateRecord; est: ProportionEstimate }>,
-  level: number,
+  opts: Parameters<typeof estimateProportion>[1],
 ): TrendRecord {
+  const { level, lonelyPsu } = opts;
   const per = waves.map((w) => estimates.get(cellKey(indicator, unit.name, w.year, group.key)));
   const shown = per.every((e) => e !== undefined && !e.record.suppressed);
   const years = waves.map((w) => w.year);
@@ -382,8 +397,8 @@ function trend(
   let ca: ReturnType<typeof cochranArmitage> | null = null;
   if (shown) {
     fit = logisticTrend(
-      waves.map((w) => ({ year: w.year, strata: sums.domain(unit.members, [w.year], group.index, i) })),
-      { level },
+      waves.map((w) => ({ year: w.year, domain: sums.domain(unit.members, [w.year], group.index, i) })),
+      { level, lonelyPsu },
     );
     ca = cochranArmitage(
       per.map((e) => e!.est.x),
@@ -402,7 +417,7 @@ function trend(
     or_ci_upper: fit?.orUpper ?? null,
     p: fit?.p ?? null,
     cochran_armitage_p: ca?.p ?? null,
-    significant: fit ? fit.p < 1 - level : null,
+    significant: fit ? isSignificant(fit.p, level) : null,
     suppressed: !shown,
   };
 }

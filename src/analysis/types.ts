@@ -113,7 +113,10 @@ export interface SuppressionAuditEntry {
   reason: SuppressionReason;
 }
 
-/** Respondents per area × wave × group (unweighted; counts only, never rows). */
+/**
+ * Respondents per area × wave × group (unweighted; counts only, never rows). Group `all`
+ * counts every respondent, also those outside "Totalt" (an unreported gender or school year).
+ */
 export interface RespondentCount {
   area: string;
   year: number;

@@ -1,6 +1,7 @@
 // Number formatting for report text, tables and chart labels in Swedish and English.
 // Intl is deliberately not used: its separators and minus sign depend on the ICU build,
 // and reports must be byte-identical on every machine.
+import { UsageError } from '../errors.js';
 import type { Lang } from './model.js';
 
 /** A value hidden by disclosure control. */
@@ -92,23 +93,41 @@ export function formatDiff(d: number | null, lang: Lang, decimals: Decimals = 0,
 }
 
 /**
- * A p-value: "p < 0,001"; three decimals under 0.01, otherwise two ("p = 0,03"). More
- * decimals are used when rounding would put p on the other side of alpha (0.0496 is
- * shown as 0,0496, not 0,05), so the number never contradicts "statistiskt säkerställd".
+ * A p-value without "p": "0,03", "< 0,001" (for a p-value column). Three decimals under
+ * 0.01, otherwise two. More decimals are used when rounding would put p on the other side
+ * of alpha (0.0496 is shown as 0,0496, not 0,05), so the number never contradicts
+ * "statistiskt säkerställd".
  */
-export function formatP(p: number, lang: Lang, alpha = 0.05): string {
-  const mark = (s: string) => (lang === 'sv' ? s.replace('.', ',') : s);
-  if (p < 0.001) return `p < ${mark('0.001')}`;
-  if (p > 0.99) return `p > ${mark('0.99')}`;
+export function formatPValue(p: number, lang: Lang, alpha = 0.05): string {
+  if (p < 0.001) return `< ${formatNumber(0.001, lang, 3)}`;
+  if (p > 0.99) return `> ${formatNumber(0.99, lang, 2)}`;
   let decimals = p < 0.01 ? 3 : 2;
   while (decimals < 4 && round(p, decimals) < alpha !== p < alpha) decimals++;
-  return `p = ${formatNumber(p, lang, decimals)}`;
+  return formatNumber(p, lang, decimals);
+}
+
+/** A p-value in running text: "p = 0,03", "p < 0,001" (sv); "p = 0.03" (en). */
+export function formatP(p: number, lang: Lang, alpha = 0.05): string {
+  const v = formatPValue(p, lang, alpha);
+  return v.startsWith('<') || v.startsWith('>') ? `p ${v}` : `p = ${v}`;
+}
+
+/** The confidence level as a bare number: "95", "99,5". */
+export function formatLevelNumber(level: number, lang: Lang): string {
+  const pct = round(level * 100, 1);
+  return formatNumber(pct, lang, Number.isInteger(pct) ? 0 : 1);
 }
 
 /** The confidence level: "95 %" (sv), "95%" (en). */
 export function formatLevel(level: number, lang: Lang): string {
-  const pct = round(level * 100, 1);
-  return formatNumber(pct, lang, Number.isInteger(pct) ? 0 : 1) + percentUnit(lang);
+  return formatLevelNumber(level, lang) + percentUnit(lang);
+}
+
+/** A significance threshold as p-values are written: "0,05", "0,10", "0,005". */
+export function formatAlpha(alpha: number, lang: Lang): string {
+  const clean = String(Number(alpha.toPrecision(6)));
+  const decimals = Math.max(2, clean.split('.')[1]?.length ?? 0);
+  return formatNumber(alpha, lang, decimals);
 }
 
 /** Chart values are percent (0–100), kept to two decimals so exports carry no binary noise. */
@@ -141,6 +160,6 @@ const MONTHS: Record<Lang, string[]> = {
 export function formatDate(iso: string, lang: Lang): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   const month = m ? MONTHS[lang][Number(m[2]) - 1] : undefined;
-  if (!m || month === undefined) throw new RangeError(`not an ISO date (YYYY-MM-DD): ${iso}`);
+  if (!m || month === undefined) throw new UsageError(`not a date: ${iso}`, 'give the date as YYYY-MM-DD, e.g. 2024-03-05');
   return `${Number(m[3])} ${month} ${m[1]}`;
 }

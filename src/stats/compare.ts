@@ -30,7 +30,10 @@ export function compareIndependent(a: EstimateWithSe, b: EstimateWithSe, level: 
   return { diff, se, z, p: 2 * pnorm(-Math.abs(z)), ciLower: diff - h, ciUpper: diff + h };
 }
 
-/** "Statistiskt säkerställd": p below 1 − level (p = 0.049 at level 0.95 is significant). */
+/**
+ * "Statistiskt säkerställd": p < α = 1 − level. α is rounded to 12 digits, since 1 − 0.95 is
+ * 0.050000000000000044 in floating point and p = 0.05 must not count as significant.
+ */
 export function isSignificant(p: number, level: number): boolean {
-  return p < 1 - level;
+  return p < Number((1 - level).toPrecision(12));
 }

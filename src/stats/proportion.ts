@@ -43,8 +43,7 @@ export function estimateProportion(domain: DomainSums, opts: ProportionOptions):
     return { n: t.n, x: t.x, estimate: null, se: null, df, deff: null, nEff: null, ciLower: null, ciUpper: null, ciMethod: null };
   }
   const p = t.a / t.b;
-  // Clamped: when every PSU has the same proportion, rounding can leave −1e-20.
-  const variance = Math.max(0, stratifiedVariance(linearisedScores(domain, p, t.b), 1, opts.lonelyPsu)[0]![0]!);
+  const variance = cleanVariance(stratifiedVariance(linearisedScores(domain, p, t.b), 1, opts.lonelyPsu)[0]![0]!, domain, p, t.b);
   const se = Math.sqrt(variance);
   const nEff = (t.b * t.b) / t.w2;
   const deff = t.n > 1 && p > 0 && p < 1 ? (variance * (t.n - 1)) / (p * (1 - p)) : null;
@@ -75,6 +74,17 @@ function linearisedScores(domain: DomainSums, p: number, totalB: number): Stratu
     sum: [(s.sumA - p * s.sumB) / totalB],
     cross: [[(s.sumAA - 2 * p * s.sumAB + p * p * s.sumBB) / (totalB * totalB)]],
   }));
+}
+
+/**
+ * Σ(A_j − p̂B_j)² is computed as ΣA² − 2p̂ΣAB + p̂²ΣB², which loses digits when the true
+ * variance is 0 (every PSU of the domain with the same proportion). Values within the
+ * rounding error of that sum, taken as 1e-12 of the size of its terms, are 0.
+ */
+function cleanVariance(v: number, domain: DomainSums, p: number, totalB: number): number {
+  let size = 0;
+  for (const s of domain) size += (s.sumAA + p * p * s.sumBB) / (totalB * totalB);
+  return v > 1e-12 * size ? v : 0;
 }
 
 function totals(domain: readonly StratumSums[]) {

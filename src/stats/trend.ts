@@ -67,33 +67,36 @@ export interface LogisticTrend {
  * svyglm(y ~ I(year − first), design, family = quasibinomial()) on the stacked waves, with
  * summary()'s t-test and confint()'s Wald interval, exponentiated. Within a wave every row
  * has the same covariate, so the fit needs only Σw and Σwy per wave and the sandwich meat
- * only the per-stratum PSU sums. Null when the slope is not estimable: fewer than two years
- * with answers, (quasi-)complete separation (e.g. no yes at all), or df < 1.
+ * only the per-stratum PSU sums. Null when the slope is not estimable: (quasi-)complete
+ * separation (e.g. no yes at all, or fewer than two years with answers), no convergence
+ * in glm's 25 iterations, or df < 1.
  */
 export function logisticTrend(waves: readonly TrendWave[], opts: LogisticTrendOptions): LogisticTrend | null {
+  const strata = opts.strata ?? 'per-wave';
   const first = Math.min(...waves.map((w) => w.year));
   const cells = waves.map((w) => waveTotals(w, first));
-  if (!estimable(cells)) return null;
-  const beta = fitLogistic(cells);
-  const bread = inverse2(information(cells, beta));
-  const meat = stratifiedVariance(scoresByStratum(waves, cells, beta, opts.strata ?? 'per-wave'), 2, opts.lonelyPsu);
+  const df = residualDf(waves, strata);
+  if (!estimable(cells) || df < 1) return null;
+  const fit = glmFit(cells);
+  if (!fit) return null;
+  const bread = inverse2(crossProduct(cells, fit.working));
+  const meat = stratifiedVariance(scoresByStratum(waves, cells, fit, strata), 2, opts.lonelyPsu);
   const cov = multiply(multiply(bread, meat), bread);
-  const df = residualDf(waves, opts.strata ?? 'per-wave');
-  if (df < 1) return null;
+  const [intercept, slope] = fit.beta;
   const seSlope = Math.sqrt(cov[1]![1]!);
-  const t = beta[1] / seSlope;
+  const t = slope / seSlope;
   const h = qt(1 - (1 - opts.level) / 2, df) * seSlope;
   return {
-    intercept: beta[0],
-    slope: beta[1],
+    intercept,
+    slope,
     seIntercept: Math.sqrt(cov[0]![0]!),
     seSlope,
     t,
     df,
     p: 2 * pt(-Math.abs(t), df),
-    oddsRatio: Math.exp(beta[1]),
-    orLower: Math.exp(beta[1] - h),
-    orUpper: Math.exp(beta[1] + h),
+    oddsRatio: Math.exp(slope),
+    orLower: Math.exp(slope - h),
+    orUpper: Math.exp(slope + h),
   };
 }
 
@@ -131,78 +134,90 @@ function estimable(cells: readonly WaveTotals[]): boolean {
 type Vec2 = [number, number];
 type Mat2 = number[][];
 
-/** Newton–Raphson on the weighted log-likelihood (what glm's IRLS converges to), with step halving. */
-function fitLogistic(cells: readonly WaveTotals[]): Vec2 {
-  const pooled = sumOf(cells.map((c) => c.s)) / sumOf(cells.map((c) => c.w));
-  let beta: Vec2 = [Math.log(pooled / (1 - pooled)), 0];
-  for (let iter = 0; iter < 100; iter++) {
-    const g = gradient(cells, beta);
-    const inv = inverse2(information(cells, beta));
-    let step: Vec2 = [inv[0]![0]! * g[0] + inv[0]![1]! * g[1], inv[1]![0]! * g[0] + inv[1]![1]! * g[1]];
-    const before = logLik(cells, beta);
-    while (logLik(cells, [beta[0] + step[0], beta[1] + step[1]]) < before && Math.abs(step[0]) + Math.abs(step[1]) > 1e-15) {
-      step = [step[0] / 2, step[1] / 2];
-    }
-    beta = [beta[0] + step[0], beta[1] + step[1]];
-    if (Math.max(Math.abs(step[0]), Math.abs(step[1])) <= 1e-13 * (1 + Math.abs(beta[0]) + Math.abs(beta[1]))) break;
+interface GlmFit {
+  beta: Vec2;
+  /** Fitted μ per wave. */
+  mu: number[];
+  /** Working variance per wave of the last weighted least-squares step: μ(1−μ) of the iterate before. */
+  working: number[];
+}
+
+/** R's mustart (w·y + 0.5)/(w + 1) at w = 1 is 3/4 for yes and 1/4 for no: μ(1−μ) = 3/16 for both. */
+const START_WORKING = 3 / 16;
+/** Working response at mustart: ±(logit(3/4) + (1/4)/(3/16)). */
+const START_Z = Math.log(3) + 4 / 3;
+
+/**
+ * glm.fit's IRLS (binomial, epsilon 1e-8, maxit 25) replayed on wave totals, so that the
+ * numbers are R's to the digit, not just to its convergence tolerance: svyglm's SEs use the
+ * working weights of the last step, which lag the final μ by one iterate (~1e-8 relative).
+ * The start is R's with every row at the domain's mean weight (svyglm rescales weights to
+ * mean 1), exact when the weights are equal. Null if it does not converge.
+ */
+function glmFit(cells: readonly WaveTotals[]): GlmFit | null {
+  // svyglm's weights are w/mean(w); the deviance enters the stopping rule on that scale.
+  const scale = sumOf(cells.map((c) => c.n)) / sumOf(cells.map((c) => c.w));
+  let working = cells.map(() => START_WORKING);
+  let z = cells.map((c) => (c.w > 0 ? START_Z * ((2 * c.s) / c.w - 1) : 0));
+  let devOld = 2 * scale * sumOf(cells.map((c) => c.w)) * Math.log(4 / 3);
+  for (let iter = 0; iter < 25; iter++) {
+    const beta = solve2(crossProduct(cells, working), cells.map((c, t) => c.w * working[t]! * z[t]!), cells);
+    const eta = cells.map((c) => beta[0] + beta[1] * c.u);
+    const mu = eta.map((e) => 1 / (1 + Math.exp(-e)));
+    const dev = scale * deviance(cells, mu);
+    if (Math.abs(dev - devOld) / (Math.abs(dev) + 0.1) < 1e-8) return { beta, mu, working };
+    devOld = dev;
+    working = mu.map((m) => m * (1 - m));
+    z = cells.map((c, t) => (c.w > 0 ? eta[t]! + (c.s / c.w - mu[t]!) / working[t]! : 0));
   }
-  return beta;
+  return null;
 }
 
-function mu(c: WaveTotals, beta: Vec2): number {
-  return 1 / (1 + Math.exp(-(beta[0] + beta[1] * c.u)));
+/** Binomial deviance −2 Σ [S log μ + (W − S) log(1 − μ)] (y is 0 or 1, so the saturated term is 0). */
+function deviance(cells: readonly WaveTotals[], mu: readonly number[]): number {
+  let d = 0;
+  cells.forEach((c, t) => {
+    if (c.s > 0) d -= 2 * c.s * Math.log(mu[t]!);
+    if (c.w > c.s) d -= 2 * (c.w - c.s) * Math.log(1 - mu[t]!);
+  });
+  return d;
 }
 
-function logLik(cells: readonly WaveTotals[], beta: Vec2): number {
-  let l = 0;
-  for (const c of cells) {
-    const eta = beta[0] + beta[1] * c.u;
-    // log(1 + e^η) without overflow.
-    const softplus = eta > 0 ? eta + Math.log1p(Math.exp(-eta)) : Math.log1p(Math.exp(eta));
-    l += c.s * eta - c.w * softplus;
-  }
-  return l;
-}
-
-function gradient(cells: readonly WaveTotals[], beta: Vec2): Vec2 {
-  const g: Vec2 = [0, 0];
-  for (const c of cells) {
-    const r = c.s - c.w * mu(c, beta);
-    g[0] += r;
-    g[1] += r * c.u;
-  }
-  return g;
-}
-
-/** X'WX with W = w·μ(1−μ): the model-based information (svyglm's cov.unscaled is its inverse). */
-function information(cells: readonly WaveTotals[], beta: Vec2): Mat2 {
-  const m = [
-    [0, 0],
-    [0, 0],
+/** X'VX with V = w·v per wave: the WLS normal matrix; its inverse is glm's cov.unscaled. */
+function crossProduct(cells: readonly WaveTotals[], working: readonly number[]): Mat2 {
+  let a = 0;
+  let b = 0;
+  let d = 0;
+  cells.forEach((c, t) => {
+    const v = c.w * working[t]!;
+    a += v;
+    b += v * c.u;
+    d += v * c.u * c.u;
+  });
+  return [
+    [a, b],
+    [b, d],
   ];
-  for (const c of cells) {
-    const m_ = mu(c, beta);
-    const v = c.w * m_ * (1 - m_);
-    m[0]![0]! += v;
-    m[0]![1]! += v * c.u;
-    m[1]![1]! += v * c.u * c.u;
-  }
-  m[1]![0] = m[0]![1]!;
-  return m;
 }
 
-/** Per-stratum sums of the PSU score totals e_j = (1, u)·(A_j − μ·B_j) (svy.varcoef's estfun). */
-function scoresByStratum(
-  waves: readonly TrendWave[],
-  cells: readonly WaveTotals[],
-  beta: Vec2,
-  strata: 'per-wave' | 'shared',
-): StratumScores[] {
+/** Solves (X'VX) β = X'V z given the per-wave V·z. */
+function solve2(m: Mat2, vz: readonly number[], cells: readonly WaveTotals[]): Vec2 {
+  const r0 = sumOf(vz);
+  const r1 = sumOf(vz.map((v, t) => v * cells[t]!.u));
+  const inv = inverse2(m);
+  return [inv[0]![0]! * r0 + inv[0]![1]! * r1, inv[1]![0]! * r0 + inv[1]![1]! * r1];
+}
+
+/**
+ * Per-stratum sums of the PSU score totals (svy.varcoef's estfun = X · working residual ·
+ * working weight): e_j = (1, u)·(A_j − μ·B_j)·v/(μ(1−μ)), v the last step's working variance.
+ */
+function scoresByStratum(waves: readonly TrendWave[], cells: readonly WaveTotals[], fit: GlmFit, strata: 'per-wave' | 'shared'): StratumScores[] {
   const byKey = new Map<string, StratumScores>();
   waves.forEach((wave, i) => {
-    const c = cells[i]!;
-    const m = mu(c, beta);
-    const x: Vec2 = [1, c.u];
+    const m = fit.mu[i]!;
+    const lag = fit.working[i]! / (m * (1 - m));
+    const x: Vec2 = [1, cells[i]!.u];
     for (const st of wave.domain) {
       const key = stratumKey(wave, st.stratum, strata);
       let s = byKey.get(key);
@@ -210,8 +225,8 @@ function scoresByStratum(
         s = { stratum: key, psuTotal: 0, present: false, sum: [0, 0], cross: [[0, 0], [0, 0]] };
         byKey.set(key, s);
       }
-      const r1 = st.sumA - m * st.sumB;
-      const r2 = st.sumAA - 2 * m * st.sumAB + m * m * st.sumBB;
+      const r1 = lag * (st.sumA - m * st.sumB);
+      const r2 = lag * lag * (st.sumAA - 2 * m * st.sumAB + m * m * st.sumBB);
       s.psuTotal += st.psuTotal;
       s.present ||= st.n > 0;
       for (let a = 0; a < 2; a++) {

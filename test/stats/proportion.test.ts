@@ -145,6 +145,21 @@ describe('edge cases', () => {
     // adjust: the lonely PSU's score (1 − p)/9 around the grand mean 0.
     expect(variance('adjust')).toBeCloseTo(base + ((1 - p) / 9) ** 2, 15);
     expect(variance('average')).toBeCloseTo((base * 3) / 2, 15);
+    // With every stratum lonely there is nothing to average over.
+    expect(() => estimateProportion([srsStratum('C', 1, 1), srsStratum('D', 1, 0)], { ...opts, lonelyPsu: 'average' })).toThrow(/lonely_psu: average/);
+  });
+
+  it('every PSU with the same proportion gives SE 0 and the Clopper–Pearson rule, not rounding noise', () => {
+    const rows = ['p1', 'p2', 'p3'].flatMap((psu) =>
+      [1, 0, 0, 0, 0, 0, 0].map((y) => ({ stratum: 'A', psu, weight: 0.3, y: y as 0 | 1, inDomain: true })),
+    );
+    const est = estimateProportion(foldDomainSums(rows), opts);
+    expect(est.estimate).toBeCloseTo(1 / 7, 14);
+    expect(est.se).toBe(0);
+    expect(est.df).toBe(2);
+    expect(est.ciMethod).toBe('clopper-pearson');
+    expect(est.ciLower!).toBeGreaterThan(0);
+    expect(est.ciUpper!).toBeGreaterThan(1 / 7);
   });
 
   it('a domain in a single PSU has df 0 and no interval', () => {

@@ -40,9 +40,9 @@ export function expectedTrend() {
   };
 }
 
-type Record_ = Record<string, string>;
+type CsvRow = Record<string, string>;
 
-function readCsv(file: string): Record_[] {
+function readCsv(file: string): CsvRow[] {
   const lines = readFileSync(join(DIR, file), 'utf8').trim().split('\n');
   const unquote = (s: string) => s.replace(/^"|"$/g, '');
   const header = lines[0]!.split(',').map(unquote);
@@ -53,7 +53,7 @@ function readCsv(file: string): Record_[] {
 }
 
 /** "all", or "column=value". */
-function inDomain(row: Record_, domain: string): boolean {
+function inDomain(row: CsvRow, domain: string): boolean {
   if (domain === 'all') return true;
   const [col, value] = domain.split('=');
   return row[col!] === value;

@@ -13,7 +13,7 @@ import { esc } from './escape.js';
 /** What a block renderer needs besides the block: chrome labels and the chart images. */
 export interface BlockContext {
   labels: RenderLabels;
-  /** `<img>` markup for a figure's chart (src, size and alt already set). */
+  /** Markup for a figure's chart: an <img>, or a <picture> with a narrow variant (alt set). */
   chartImage: (block: FigureBlock) => string;
 }
 

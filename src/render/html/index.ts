@@ -8,10 +8,22 @@ import { esc } from './escape.js';
 import { pngSize } from './png.js';
 import { themeCss, themeFor } from './theme.js';
 
+/** Draws a chart as PNG, `width` CSS pixels wide (the height follows from the chart). */
+export type ChartPng = (spec: ChartSpec, size: { width: number }) => Promise<Buffer>;
+
 export interface RenderHtmlOptions {
-  /** Draws a chart as PNG; defaults to the chart renderer (src/render/charts). */
-  chartPng?: (spec: ChartSpec) => Promise<Buffer>;
+  /** Defaults to the chart renderer (src/render/charts) at twice the pixel density. */
+  chartPng?: ChartPng;
 }
+
+/**
+ * Each chart is drawn twice: at the text column's width, and narrow for phones, where the
+ * wide image would shrink its labels below legibility. The narrow one is used up to
+ * NARROW_MEDIA.
+ */
+const WIDE_CHART = 640;
+const NARROW_CHART = 360;
+const NARROW_MEDIA = '(max-width: 35em)';
 
 export async function renderHtml(doc: ReportDocument, opts: RenderHtmlOptions = {}): Promise<string> {
   const chartPng = opts.chartPng ?? (await defaultChartPng());
@@ -65,32 +77,37 @@ export async function renderHtml(doc: ReportDocument, opts: RenderHtmlOptions = 
 
 /**
  * Loaded on first use so that callers passing their own chartPng never load the canvas.
- * Scale 2 is sharp on high-density screens at a third less weight than print resolution.
+ * Scale 2 is sharp on high-density screens at less than half the weight of print resolution.
  */
-async function defaultChartPng(): Promise<(spec: ChartSpec) => Promise<Buffer>> {
+async function defaultChartPng(): Promise<ChartPng> {
   const { renderChartPng } = await import('../charts/index.js');
-  return (spec) => renderChartPng(spec, { scale: 2 });
+  return (spec, { width }) => renderChartPng(spec, { width, scale: 2 });
 }
 
 /** One chart at a time: the canvas frees native memory only between event-loop turns. */
-async function renderCharts(
-  doc: ReportDocument,
-  chartPng: (spec: ChartSpec) => Promise<Buffer>,
-): Promise<Map<FigureBlock, string>> {
+async function renderCharts(doc: ReportDocument, chartPng: ChartPng): Promise<Map<FigureBlock, string>> {
   const images = new Map<FigureBlock, string>();
   for (const chapter of doc.chapters) {
     for (const block of chapter.blocks) {
       if (block.type !== 'figure') continue;
-      const png = await chartPng(block.chart);
-      const { width, height } = pngSize(png);
+      const wide = await chartPng(block.chart, { width: WIDE_CHART });
+      const narrow = await chartPng(block.chart, { width: NARROW_CHART });
+      const img = `<img class="chart" ${imageAttrs(wide)} alt="${esc(block.alt)}">`;
       images.set(
         block,
-        `<img class="chart" src="data:image/png;base64,${png.toString('base64')}" ` +
-          `width="${width}" height="${height}" alt="${esc(block.alt)}">`,
+        narrow.equals(wide)
+          ? img
+          : `<picture><source media="${NARROW_MEDIA}" ${imageAttrs(narrow, 'srcset')}>${img}</picture>`,
       );
     }
   }
   return images;
+}
+
+/** src (or srcset) as a data URI, and the pixel size so the browser reserves the space. */
+function imageAttrs(png: Buffer, attr: 'src' | 'srcset' = 'src'): string {
+  const { width, height } = pngSize(png);
+  return `${attr}="data:image/png;base64,${png.toString('base64')}" width="${width}" height="${height}"`;
 }
 
 function renderMasthead(doc: ReportDocument): string {

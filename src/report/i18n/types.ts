@@ -11,7 +11,9 @@ export interface Who {
 }
 
 /** What the share is of: the indicator's statement ("att de utsatts för …") or, lacking one, its label. */
-export type Subject = { clause: string } | { label: string };
+export type FullSubject = { clause: string } | { label: string };
+/** Or just "andelen" / "the share", when the paragraph has already named the indicator. */
+export type Subject = FullSubject | { anaphor: true };
 
 export type Direction = 'rise' | 'fall' | 'none';
 
@@ -24,7 +26,7 @@ export interface AtWave {
 export interface Phrasing {
   /** "18 procent" / "18%". */
   percent(num: string): string;
-  estimate(who: Who, subject: Subject, pct: string, level: string, ci: string): string;
+  estimate(who: Who, subject: FullSubject, pct: string, level: string, ci: string): string;
   caution(n: string): string;
   suppressed(who: Who): string;
   pooledWaves(years: string): string;
@@ -109,6 +111,7 @@ export interface Strings {
     pValue: string;
     significant: string;
     diffPp: string;
+    restOfCounty: string;
     /** Header of a percent column with its interval in parentheses. */
     shareWithCi(level: string): string;
     ci(level: string): string;
@@ -118,6 +121,7 @@ export interface Strings {
     baseline(year: string): string;
     mdc: string;
     goodDirection: string;
+    quote(text: string): string;
     pooledWave(range: string): string;
     pooledArea(area: string): string;
   };
@@ -127,7 +131,7 @@ export interface Strings {
     suppressed: string;
     caution(base: string): string;
     pooledArea(area: string, members: string): string;
-    diff(area: string): string;
+    diff: string;
   };
 
   alt: {
@@ -167,16 +171,18 @@ export interface Strings {
     noDefinition: string;
     survey(area: string, years: string, latest: string, n: string): string;
     weighting(weighted: boolean, strata: boolean, clusters: boolean): string;
+    /** `level` is the bare number ("95"). */
     ciMethod(level: string, method: string): string;
     ciMethods: Record<string, string>;
+    /** `level` is the bare number ("95"). */
     readingCi(level: string): string;
     readingSuppressed: string;
     readingCaution(base: string): string;
     readingSignificant(alpha: string): string;
     readingPp: string;
     pooledWaves(range: string): string;
+    pooledNoChange(range: string): string;
     pooledGrades: string;
-    pooledAreas(list: string): string;
     utsatthetIntro(wave: string, byGrade: boolean): string;
     otrygghetIntro(wave: string): string;
     utovandeIntro(wave: string): string;

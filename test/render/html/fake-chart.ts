@@ -26,18 +26,17 @@ export function greyPng(width: number, height: number): Buffer {
   ]);
 }
 
-/** A chartPng option that records the specs it was asked to draw. */
-export function fakeChartPng(width = 64, height = 40): {
-  draw: (spec: ChartSpec) => Promise<Buffer>;
-  drawn: ChartSpec[];
+/** A chartPng option (images 16:10, as wide as asked) that records what it was asked to draw. */
+export function fakeChartPng(): {
+  draw: (spec: ChartSpec, size: { width: number }) => Promise<Buffer>;
+  drawn: { spec: ChartSpec; width: number }[];
 } {
-  const drawn: ChartSpec[] = [];
-  const png = greyPng(width, height);
+  const drawn: { spec: ChartSpec; width: number }[] = [];
   return {
     drawn,
-    draw: (spec) => {
-      drawn.push(spec);
-      return Promise.resolve(png);
+    draw: (spec, { width }) => {
+      drawn.push({ spec, width });
+      return Promise.resolve(greyPng(width, Math.round(width * 0.625)));
     },
   };
 }

@@ -7,7 +7,7 @@ import { contrastRatio, parseHex } from '../../../src/render/html/contrast.js';
 import { sampleDocument } from '../../fixtures/sample-document.js';
 import { fakeChartPng, greyPng } from './fake-chart.js';
 
-const render = (doc: ReportDocument) => renderHtml(doc, { chartPng: fakeChartPng(64, 40).draw });
+const render = (doc: ReportDocument) => renderHtml(doc, { chartPng: fakeChartPng().draw });
 
 function count(haystack: string, needle: string): number {
   return haystack.split(needle).length - 1;
@@ -51,7 +51,9 @@ describe.each(['sv', 'en'] as const)('renderHtml (%s)', (lang) => {
     const html = await render(doc);
     const withoutData = html.replace(/data:[a-z/+.-]+;base64,[A-Za-z0-9+/=]+/g, 'data:');
     expect(withoutData).not.toMatch(/\b(?:https?|ftp|file|wss?):|\/\/[a-z]/i);
-    for (const [, url] of html.matchAll(/\bsrc="([^"]*)"/g)) expect(url).toMatch(/^data:image\/png;base64,/);
+    const images = [...html.matchAll(/\b(?:src|srcset)="([^"]*)"/g)].map((m) => m[1]);
+    expect(images.length).toBe(2 * blocksOf(doc, 'figure').length);
+    for (const url of images) expect(url).toMatch(/^data:image\/png;base64,[A-Za-z0-9+/=]+$/);
     for (const [, url] of html.matchAll(/\bhref="([^"]*)"/g)) expect(url).toMatch(/^#[^#\s]+$/);
     const cssUrls = [...html.matchAll(/url\(([^)]{0,30})/g)].map((m) => m[1]);
     expect(cssUrls.length).toBe(3); // Regular, Italic, Bold
@@ -116,11 +118,11 @@ describe.each(['sv', 'en'] as const)('renderHtml (%s)', (lang) => {
   });
 
   it('draws every chart as a figure: caption, alt text, its numbers as a table, source', async () => {
-    const charts = fakeChartPng(640, 400);
+    const charts = fakeChartPng();
     const html = await renderHtml(doc, { chartPng: charts.draw });
     const figures = blocksOf(doc, 'figure');
     expect(figures.length).toBeGreaterThan(0);
-    expect(charts.drawn).toEqual(figures.map((f) => f.chart));
+    expect(charts.drawn).toEqual(figures.flatMap((f) => [640, 360].map((width) => ({ spec: f.chart, width }))));
     expect(count(html, '<figure')).toBe(figures.length);
     for (const f of figures) {
       const fig = element(html, 'figure', f.id);
@@ -128,7 +130,13 @@ describe.each(['sv', 'en'] as const)('renderHtml (%s)', (lang) => {
         new RegExp(`^<figure class="figure" id="${f.id}"><figcaption><span class="caption-label">${doc.labels.figure} ${f.number}\\.</span> `),
       );
       expect(fig).toContain(`${esc(f.caption)}</figcaption>`);
-      expect(fig).toContain(`width="640" height="400" alt="${esc(f.alt)}">`);
+      // A narrow chart for phones, the wide one otherwise; both sized so nothing jumps.
+      expect(fig).toMatch(
+        new RegExp(
+          `</figcaption><picture><source media="\\(max-width: 35em\\)" srcset="data:image/png;base64,[^"]+" width="360" height="225">` +
+            `<img class="chart" src="data:image/png;base64,[^"]+" width="640" height="400" alt="${esc(f.alt).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"></picture>`,
+        ),
+      );
       expect(fig).toContain(`<details class="numbers"><summary>${esc(doc.labels.showNumbers)}</summary>`);
       expect(fig).toContain(`<caption id="${f.id}-numbers-caption">${doc.labels.figure} ${f.number}. ${esc(f.caption)}</caption>`);
       expect(fig).toContain(`role="region" tabindex="0" aria-labelledby="${f.id}-numbers-caption"`);
@@ -256,13 +264,22 @@ describe('renderHtml details', () => {
     expect(contrastRatio(parseHex(text), parseHex(tint))).toBeGreaterThanOrEqual(4.5);
   });
 
-  it('uses the chart renderer when no chartPng is given', async () => {
+  it('uses a plain <img> when the chart drawer gives one image for both widths', async () => {
+    const png = greyPng(50, 30);
+    const html = await renderHtml(sampleDocument('sv'), { chartPng: () => Promise.resolve(png) });
+    expect(html).not.toContain('<picture');
+    expect(html).toContain(`</figcaption><img class="chart" src="data:image/png;base64,${png.toString('base64')}" width="50" height="30" alt=`);
+  });
+
+  it('uses the chart renderer, at twice the pixel density, when no chartPng is given', async () => {
     const doc = sampleDocument('sv');
     doc.chapters = doc.chapters.filter((c) => c.blocks.some((b) => b.type === 'figure')).slice(0, 1);
     const html = await renderHtml(doc);
-    const [, b64] = /<img class="chart" src="data:image\/png;base64,([^"]+)"/.exec(html) ?? [];
-    const png = Buffer.from(b64!, 'base64');
-    expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
-    expect(png.readUInt32BE(16)).toBeGreaterThan(300); // a real chart, not a placeholder
+    const wide = /<img class="chart" src="data:image\/png;base64,([^"]+)" width="1280" height="\d+"/.exec(html);
+    const narrow = /<source media="[^"]+" srcset="data:image\/png;base64,([^"]+)" width="720" height="\d+"/.exec(html);
+    for (const m of [wide, narrow]) {
+      expect(m).not.toBeNull();
+      expect(Buffer.from(m![1]!, 'base64').subarray(1, 4).toString('latin1')).toBe('PNG');
+    }
   });
 });

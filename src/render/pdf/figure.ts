@@ -1,0 +1,66 @@
+// A chart: "Figur N. …" caption and the chart image at the text width, tagged as a Figure
+// with alt text. Its numbers table, notes and source follow as a TableFlowable.
+
+import type { DrawContext, Flowable } from './flow.js';
+import { Slot } from './struct.js';
+import { CONTENT, type Theme } from './theme.js';
+import { type Doc, drawLine, wrap } from './text.js';
+
+export interface ChartImage {
+  png: Buffer;
+  /** Aspect ratio source: the chart's CSS pixel size. */
+  width: number;
+  height: number;
+}
+
+const CAPTION_GAP = 6;
+const IMAGE_GAP = 6;
+
+export class FigureFlowable implements Flowable {
+  readonly keepWithNext = true;
+  private readonly captionLines: string[];
+  private readonly imageHeight: number;
+  private readonly captionSlot: Slot;
+
+  constructor(
+    doc: Doc,
+    private readonly theme: Theme,
+    caption: string,
+    private readonly alt: string,
+    private readonly image: ChartImage,
+    private readonly group: Slot,
+    readonly spaceBefore: number,
+  ) {
+    this.captionLines = wrap(doc, caption, theme.caption, CONTENT.width);
+    this.imageHeight = (CONTENT.width * image.height) / image.width;
+    this.captionSlot = new Slot('Caption', (d) => group.get(d));
+  }
+
+  height(): number {
+    return this.captionLines.length * this.theme.caption.leading + CAPTION_GAP + this.imageHeight + IMAGE_GAP;
+  }
+
+  minHeight(): number {
+    return this.height();
+  }
+
+  split(): null {
+    return null;
+  }
+
+  draw(ctx: DrawContext, top: number): void {
+    const { doc, theme } = ctx;
+    this.captionSlot.mark(doc, () =>
+      this.captionLines.forEach((line, i) => drawLine(doc, line, theme.caption, CONTENT.left, top + i * theme.caption.leading)),
+    );
+    const imageTop = top + this.captionLines.length * theme.caption.leading + CAPTION_GAP;
+    // Created here, not in the constructor: the bounding box depends on the placement.
+    const figure = new Slot('Figure', (d) => this.group.get(d), {
+      alt: this.alt,
+      bbox: [CONTENT.left, imageTop, CONTENT.right, imageTop + this.imageHeight],
+    });
+    figure.mark(doc, () => {
+      doc.image(this.image.png, CONTENT.left, imageTop, { width: CONTENT.width, height: this.imageHeight });
+    });
+  }
+}

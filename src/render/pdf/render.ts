@@ -1,0 +1,112 @@
+// renderPdf: a tagged, accessible A4 PDF (PDF 1.7) of a report document. Charts are
+// rendered first, then every page is laid out (so the table of contents knows its page
+// numbers), then drawn in one pass.
+
+import type { FigureBlock, ReportDocument } from '../../report/model.js';
+import { FONT_FACES, fontPath } from '../charts/assets.js';
+import { chartSize, renderChartPng } from '../charts/index.js';
+import { chapterFlowables } from './blocks.js';
+import { drawPageChrome } from './chrome.js';
+import type { ChartImage } from './figure.js';
+import { type Anchor, anchorPages, type DrawContext, type PageLayout, paginate } from './flow.js';
+import { drawTitlePage, tocFlowables } from './frontmatter.js';
+import { createElement } from './struct.js';
+import { makeTheme } from './theme.js';
+import type { Doc } from './text.js';
+
+/** Charts are drawn at 640 CSS px × 3, about 300 dpi at the PDF's text width. */
+const CHART_SCALE = 3;
+
+async function renderCharts(report: ReportDocument): Promise<Map<string, ChartImage>> {
+  const charts = new Map<string, ChartImage>();
+  const figures = report.chapters.flatMap((c) => c.blocks).filter((b): b is FigureBlock => b.type === 'figure');
+  for (const f of figures) {
+    const size = chartSize(f.chart);
+    charts.set(f.id, { png: await renderChartPng(f.chart, { scale: CHART_SCALE }), ...size });
+  }
+  return charts;
+}
+
+/** Outline (bookmarks) and named destinations for headings, created as they are drawn. */
+function outlineBuilder(doc: Doc) {
+  type OutlineItem = PDFKit.PDFOutline;
+  // `fit` is a pdfkit outline option its type definitions omit: open the page whole.
+  const add = (parent: OutlineItem, title: string, expanded: boolean): OutlineItem =>
+    (parent.addItem as (t: string, o: object) => OutlineItem).call(parent, title, { fit: true, expanded });
+  let chapter: OutlineItem | null = null;
+  return (ctx: DrawContext, anchor: Anchor, top: number) => {
+    ctx.doc.addNamedDestination(anchor.id, 'XYZ', 0, Math.max(0, top - 12), 0);
+    if (anchor.level === 1 || !chapter) chapter = add(doc.outline, anchor.title, true);
+    else add(chapter, anchor.title, false);
+  };
+}
+
+import { createRequire } from 'node:module';
+const fk = createRequire(import.meta.url)('fontkit');
+const fontCache = new Map<string, unknown>();
+const cached = (face: string) => { if (!fontCache.has(face)) fontCache.set(face, fk.openSync(fontPath(face as 'Regular'))); return fontCache.get(face); };
+export async function renderPdf(report: ReportDocument): Promise<Buffer> {
+  const charts = await renderCharts(report);
+  const { default: PDFDocument } = await import('pdfkit');
+  const date = new Date(`${report.dateIso}T00:00:00Z`);
+  const doc: Doc = new PDFDocument({
+    size: 'A4',
+    margin: 0,
+    autoFirstPage: false,
+    pdfVersion: '1.7',
+    tagged: true,
+    lang: report.langTag,
+    displayTitle: true,
+    // The default font is opened at construction; never let it be Helvetica.
+    font: cached('Regular') as string,
+    // Fixed dates make the bytes, and the /ID pdfkit hashes from this dictionary, repeatable.
+    info: {
+      Title: report.title,
+      Subject: report.subtitle,
+      Author: report.publisher ?? report.area,
+      Creator: 'lagesbild',
+      Producer: 'lagesbild (PDFKit)',
+      CreationDate: date,
+      ModDate: date,
+    },
+  });
+  for (const face of FONT_FACES) doc.registerFont(face, cached(face) as string);
+
+  const chunks: Buffer[] = [];
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const finished = new Promise<void>((resolve, reject) => {
+    doc.on('end', () => resolve());
+    doc.on('error', reject);
+  });
+
+  const theme = makeTheme(report.accent);
+  const root = createElement(doc, 'Document', { lang: report.langTag });
+  doc.addStructure(root);
+
+  // Layout: body first (its pages are numbered after the title page and the contents).
+  const build = { doc, theme, report, root, charts, onAnchor: outlineBuilder(doc) };
+  const body = paginate(report.chapters.map((c) => chapterFlowables(build, c)));
+  const anchors: Anchor[] = body.flatMap((p) => p.flatMap((pl) => (pl.flowable.anchor ? [pl.flowable.anchor] : [])));
+  const bodyPage = anchorPages(body);
+  const tocPageCount = paginate([tocFlowables(doc, theme, report, root, anchors, () => 0)]).length;
+  const pageOf = (id: string) => 2 + tocPageCount + (bodyPage.get(id) ?? 0);
+  const toc = paginate([tocFlowables(doc, theme, report, root, anchors, pageOf)]);
+
+  // Draw.
+  doc.addPage();
+  drawTitlePage(doc, theme, report, root);
+  const ctx: DrawContext = { doc, theme };
+  const drawPages = (pages: PageLayout[], firstNumber: number) =>
+    pages.forEach((page, i) => {
+      doc.addPage();
+      drawPageChrome(doc, theme, report, firstNumber + i);
+      for (const { flowable, top } of page) flowable.draw(ctx, top);
+    });
+  drawPages(toc, 2);
+  drawPages(body, 2 + toc.length);
+
+  root.end();
+  doc.end();
+  await finished;
+  return Buffer.concat(chunks);
+}

@@ -1,0 +1,72 @@
+// Utveckling över tid: a line chart per key indicator over the waves, with sentences on the
+// change since the previous and the first wave and on the trend. Gender groups are mentioned
+// only where their change is statistically significant. With one wave the chapter says so.
+import type { ChangeRecord, TrendRecord } from '../../analysis/types.js';
+import type { Indicator } from '../../config/schema.js';
+import { paragraph } from '../blocks.js';
+import { trendFigure } from '../charts.js';
+import { keyIndicators, label, type ReportContext } from '../context.js';
+import { formatYearRange } from '../format.js';
+import { groupKey, TOTAL } from '../groups.js';
+import type { Block } from '../model.js';
+import { changeSentence, needsRiseCaveat, singleWaveSentence, trendSentence } from '../narrative.js';
+import { bothWavesMeasured, changeDecimals, latestYear } from './common.js';
+
+function indicatorSentences(ctx: ReportContext, ind: Indicator, area: string, years: number[]): string[] {
+  const year = years[years.length - 1]!;
+  const n = ctx.narrative;
+  const sentences: string[] = [];
+  const used: (ChangeRecord | TrendRecord)[] = [];
+  // The first sentence names the indicator; the rest say just "andelen".
+  const change = (rec: ChangeRecord) => {
+    sentences.push(changeSentence(ind, rec, n, { decimals: changeDecimals(ctx, rec), caveat: false, anaphor: used.length > 0 }));
+    used.push(rec);
+  };
+  const trend = (rec: TrendRecord) => {
+    sentences.push(trendSentence(ind, rec, n, { caveat: false, anaphor: used.length > 0 }));
+    used.push(rec);
+  };
+
+  for (const b of ind.series_breaks) if (b > years[0]! && b <= year) sentences.push(ctx.t.narrative.seriesBreak(String(b)));
+
+  const previous = ctx.fig.change('previous', ind.id, area, TOTAL, year);
+  if (previous && bothWavesMeasured(ctx, previous)) change(previous);
+  const baseline = ctx.fig.change('baseline', ind.id, area, TOTAL, year);
+  if (baseline && baseline.year_from !== previous?.year_from && bothWavesMeasured(ctx, baseline)) change(baseline);
+  const total = ctx.fig.trend(ind.id, area, TOTAL);
+  if (total) trend(total);
+
+  for (const g of ctx.groups.genders) {
+    const key = groupKey({ gender: g, grade: null });
+    if (!ctx.groups.reported(key)) continue;
+    const prev = ctx.fig.change('previous', ind.id, area, key, year);
+    if (prev?.significant && !prev.suppressed) change(prev);
+    const tr = ctx.fig.trend(ind.id, area, key);
+    if (tr?.significant && !tr.suppressed) trend(tr);
+  }
+
+  if (used.some((r) => needsRiseCaveat(ind, r))) sentences.push(ctx.t.narrative.riseCaveat);
+  return sentences;
+}
+
+/** The chapter's blocks for one area (a municipality, or the county in the county overview). */
+export function developmentBlocks(ctx: ReportContext, area: string): Block[] {
+  const year = latestYear(ctx, area);
+  if (year === null) return [];
+  const years = ctx.fig.years(area);
+  if (ctx.fig.meta.pooled.waves) return [paragraph(ctx.t.text.pooledNoChange(formatYearRange(ctx.fig.pooledYears(area, year) ?? years)))];
+  if (years.length < 2) return [paragraph(singleWaveSentence(area, year, ctx.lang))];
+  const blocks: Block[] = [paragraph(ctx.t.text.utvecklingIntro(formatYearRange(years)))];
+  for (const ind of keyIndicators(ctx.config)) {
+    const indYears = ctx.fig.indicatorYears(ind.id, area);
+    if (indYears.length === 0) continue;
+    if (indYears.length === 1) {
+      blocks.push(paragraph(ctx.t.narrative.indicatorSingleWave(label(ctx, ind), String(indYears[0]))));
+      continue;
+    }
+    const sentences = indicatorSentences(ctx, ind, area, indYears);
+    if (sentences.length > 0) blocks.push(paragraph(sentences.join(' ')));
+    blocks.push(trendFigure(ctx, ind, area, indYears));
+  }
+  return blocks;
+}

@@ -1,0 +1,181 @@
+// Figures: a chart, its numbers as a table, a caption and an alt text that states the main
+// finding. Every figure is a matrix of estimate records (categories × series).
+import type { EstimateRecord } from '../analysis/types.js';
+import type { Indicator } from '../config/schema.js';
+import { figureBlock } from './blocks.js';
+import { altValue, cellNotes, cellText, decimalsFor, valueLabel } from './cells.js';
+import { areaName, label, waveName, type ReportContext } from './context.js';
+import { formatList, formatPercent, formatYearRange, percentValue } from './format.js';
+import { groupKey } from './groups.js';
+import type { ChartSeries, FigureBlock, TableRow } from './model.js';
+import { isShown } from './narrative.js';
+
+interface MatrixSeries {
+  label: string;
+  cells: (EstimateRecord | undefined)[];
+}
+
+interface MatrixSpec {
+  type: 'bar' | 'line';
+  categoryHeader: string;
+  categories: string[];
+  series: MatrixSeries[];
+  caption: string;
+  /** The main finding, for the alt text (after the chart kind and caption). */
+  finding: string;
+  /** Index of a category row to emphasise in the table (e.g. "Alla årskurser"). */
+  emphasis?: number;
+  breaksBefore?: number[];
+  reference?: { label: string; value: number } | null;
+  notes?: string[];
+}
+
+function matrixFigure(ctx: ReportContext, spec: MatrixSpec): FigureBlock {
+  const all = spec.series.flatMap((s) => s.cells);
+  const d = decimalsFor(all);
+  const pick = (r: EstimateRecord | undefined, v: (r: EstimateRecord) => number | null) => {
+    if (!isShown(r)) return null;
+    const x = v(r);
+    return x === null ? null : percentValue(x);
+  };
+  const series: ChartSeries[] = spec.series.map((s) => ({
+    label: s.label,
+    values: s.cells.map((r) => pick(r, (x) => x.estimate)),
+    lower: s.cells.map((r) => pick(r, (x) => x.ci_lower)),
+    upper: s.cells.map((r) => pick(r, (x) => x.ci_upper)),
+    valueLabels: s.cells.map((r) => valueLabel(r, ctx, d)),
+  }));
+  const rows: TableRow[] = spec.categories.map((c, i) => ({
+    header: c,
+    cells: spec.series.map((s) => cellText(s.cells[i], ctx, d)),
+    ...(spec.emphasis === i ? { emphasis: true } : {}),
+  }));
+  const kind = spec.type === 'bar' ? ctx.t.alt.bar : ctx.t.alt.line;
+  return figureBlock(
+    ctx,
+    spec.caption,
+    spec.finding === '' ? `${kind}: ${spec.caption}.` : `${kind}: ${spec.caption}. ${spec.finding}`,
+    {
+      type: spec.type,
+      categories: spec.categories,
+      series,
+      axisLabel: ctx.t.words.share,
+      ...(spec.breaksBefore && spec.breaksBefore.length > 0 ? { breaksBefore: spec.breaksBefore } : {}),
+      ...(spec.reference !== undefined ? { reference: spec.reference } : {}),
+      lang: ctx.lang,
+    },
+    {
+      columns: [{ header: spec.categoryHeader, align: 'left' }, ...spec.series.map((s) => ({ header: s.label, align: 'right' as const }))],
+      rows,
+      notes: [ctx.t.notes.cellFormat(ctx.level), ...cellNotes(all, ctx), ...(spec.notes ?? [])],
+    },
+  );
+}
+
+/** "Totalt 18 %, flickor 24 %, pojkar 12 %." from one cell per series (group labels lower-cased after the first). */
+function seriesFinding(ctx: ReportContext, items: { label: string; cell: EstimateRecord | undefined }[], lowerRest: boolean): string {
+  const d = decimalsFor(items.map((i) => i.cell));
+  const name = (l: string, i: number) => (lowerRest && i > 0 ? l.charAt(0).toLowerCase() + l.slice(1) : l);
+  return `${items.map((x, i) => ctx.t.alt.value(name(x.label, i), altValue(x.cell, ctx, d))).join(', ')}.`;
+}
+
+/** Gender series (visible ones) plus the total, for cells addressed by a gender code or null (everyone). */
+function genderSeries(ctx: ReportContext, cellsOf: (gender: string | null) => (EstimateRecord | undefined)[]): MatrixSeries[] {
+  const genders = ctx.groups.visibleGenders((g) => cellsOf(g));
+  return [
+    ...genders.map((g) => ({ label: ctx.groups.label(groupKey({ gender: g, grade: null })), cells: cellsOf(g) })),
+    { label: ctx.t.words.total, cells: cellsOf(null) },
+  ];
+}
+
+/** One indicator in one wave: bars for each gender and the total, per school year and for all years. */
+export function genderGradeFigure(ctx: ReportContext, ind: Indicator, area: string, year: number): FigureBlock {
+  const grades = ctx.groups.grades;
+  const wave = waveName(ctx, area, year);
+  const gradeCodes: (string | null)[] = [...grades, null];
+  const cell = (gender: string | null, grade: string | null) => ctx.fig.estimate(ind.id, area, year, groupKey({ gender, grade }));
+  const series = genderSeries(ctx, (g) => gradeCodes.map((k) => cell(g, k)));
+  const byGrade = grades.length > 0;
+  const last = gradeCodes.length - 1;
+  const total = series[series.length - 1]!;
+  return matrixFigure(ctx, {
+    type: 'bar',
+    categoryHeader: byGrade ? ctx.t.words.grade : ctx.t.words.wave,
+    categories: byGrade ? [...grades.map((k) => ctx.groups.label(groupKey({ gender: null, grade: k }))), ctx.t.words.allGrades] : [wave],
+    series,
+    caption: (byGrade ? ctx.t.captions.byGenderGrade : ctx.t.captions.byGender)(label(ctx, ind), areaName(ctx, area), wave),
+    finding: seriesFinding(
+      ctx,
+      [total, ...series.slice(0, -1)].map((s) => ({ label: s.label, cell: s.cells[last] })),
+      true,
+    ),
+    ...(byGrade ? { emphasis: last } : {}),
+  });
+}
+
+/** Several indicators side by side in one wave (förändringsfaktorer), by gender and total. */
+export function indicatorsFigure(ctx: ReportContext, inds: Indicator[], area: string, year: number, caption: string): FigureBlock {
+  const cell = (ind: Indicator, gender: string | null) => ctx.fig.estimate(ind.id, area, year, groupKey({ gender, grade: null }));
+  const series = genderSeries(ctx, (g) => inds.map((i) => cell(i, g)));
+  return matrixFigure(ctx, {
+    type: 'bar',
+    categoryHeader: ctx.t.words.indicator,
+    categories: inds.map((i) => label(ctx, i, true)),
+    series,
+    caption,
+    finding: `${ctx.t.words.total}: ${seriesFinding(
+      ctx,
+      inds.map((i) => ({ label: label(ctx, i, true), cell: cell(i, null) })),
+      false,
+    )}`,
+  });
+}
+
+/** One indicator over the area's waves: a line per gender and the total, broken where the question changed. */
+export function trendFigure(ctx: ReportContext, ind: Indicator, area: string, years: number[]): FigureBlock {
+  const cell = (gender: string | null, y: number) => ctx.fig.estimate(ind.id, area, y, groupKey({ gender, grade: null }));
+  const series = genderSeries(ctx, (g) => years.map((y) => cell(g, y)));
+  const breaksBefore = [...new Set(ind.series_breaks.map((b) => years.findIndex((y) => y >= b)).filter((i) => i > 0))].sort((a, b) => a - b);
+  const total = series[series.length - 1]!;
+  const d = decimalsFor(total.cells);
+  return matrixFigure(ctx, {
+    type: 'line',
+    categoryHeader: ctx.t.words.wave,
+    categories: years.map((y) => waveName(ctx, area, y)),
+    series,
+    caption: ctx.t.captions.trend(label(ctx, ind), areaName(ctx, area), formatYearRange(years)),
+    finding: `${ctx.t.words.total}: ${years.map((y, i) => `${altValue(total.cells[i], ctx, d)} (${y})`).join(', ')}.`,
+    breaksBefore,
+  });
+}
+
+/** County overview: each municipality's total with its interval, the whole county as reference line. */
+export function areasFigure(ctx: ReportContext, ind: Indicator, areas: string[], year: number): FigureBlock {
+  const county = ctx.fig.meta.county;
+  const cells = areas.map((a) => ctx.fig.estimate(ind.id, a, year, 'total'));
+  const countyCell = ctx.fig.estimate(ind.id, county, year, 'total');
+  const d = decimalsFor(cells);
+  const shown = areas.map((a, i) => ({ area: a, cell: cells[i] })).filter((x) => isShown(x.cell));
+  const sorted = [...shown].sort((x, y) => y.cell!.estimate! - x.cell!.estimate! || x.area.localeCompare(y.area, ctx.lang));
+  const finding: string[] = [];
+  if (isShown(countyCell)) finding.push(ctx.t.alt.reference(county, formatPercent(countyCell.estimate, ctx.lang, decimalsFor([countyCell]))));
+  const high = sorted[0];
+  const low = sorted[sorted.length - 1];
+  if (high && low && sorted.length > 1) {
+    finding.push(ctx.t.alt.highestLowest(`${high.area} (${altValue(high.cell, ctx, d)})`, `${low.area} (${altValue(low.cell, ctx, d)})`));
+  }
+  const pooled = areas.filter((a) => ctx.fig.pooledArea(a));
+  return matrixFigure(ctx, {
+    type: 'bar',
+    categoryHeader: ctx.t.words.area,
+    categories: areas.map((a) => areaName(ctx, a)),
+    series: [{ label: waveName(ctx, county, year), cells }],
+    caption: ctx.t.captions.areas(label(ctx, ind), waveName(ctx, county, year)),
+    finding: finding.join(' '),
+    reference: isShown(countyCell) ? { label: county, value: percentValue(countyCell.estimate) } : null,
+    notes: [
+      ...(isShown(countyCell) ? [ctx.t.text.countyComparisonNote(county)] : [ctx.t.text.countyMissing(county)]),
+      ...pooled.map((a) => ctx.t.notes.pooledArea(a, formatList(ctx.fig.pooledArea(a) ?? [], ctx.lang))),
+    ],
+  });
+}

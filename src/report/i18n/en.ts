@@ -1,0 +1,306 @@
+// English (British conventions): every fixed text and sentence template of the report.
+import type { Phrasing, Strings, Subject, Who } from './types.js';
+
+const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+const list = (items: string[]) => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`);
+const pp = (p: string | null) => (p === null ? '' : ` (${p})`);
+
+/** Gender labels that read as a plain noun in running text ("among girls"). */
+const NOUNS = new Set(['girls', 'boys', 'women', 'men']);
+
+/** "year 9" from the label "Year 9" (or a bare "9"). */
+function gradeNoun(label: string): string {
+  return /^\d/.test(label) ? `year ${label}` : lowerFirst(label);
+}
+
+function genderNoun(label: string): { noun: string; known: boolean } {
+  const lower = label.toLowerCase();
+  return NOUNS.has(lower) ? { noun: lower, known: true } : { noun: `the group “${label}”`, known: false };
+}
+
+/** "among girls in year 9", "in the group “other”", "among pupils in year 9"; "" for everyone. */
+function among(who: Who): string {
+  const grade = who.grade === null ? '' : ` in ${gradeNoun(who.grade)}`;
+  if (who.gender === null) return who.grade === null ? '' : `among pupils${grade}`;
+  const g = genderNoun(who.gender);
+  return `${g.known ? 'among' : 'in'} ${g.noun}${grade}`;
+}
+
+/** "Among girls in year 9," or null for everyone. */
+function opening(who: Who): string | null {
+  const a = among(who);
+  return a === '' ? null : `${cap(a)},`;
+}
+
+function subjectText(s: Subject): string {
+  if ('anaphor' in s) return 'the share';
+  return 'clause' in s ? `the share who reported ${s.clause}` : `the share for “${s.label}”`;
+}
+
+function lead(who: Who, verb: string, s: Subject): string {
+  const o = opening(who);
+  return o === null ? `${cap(subjectText(s))} ${verb}` : `${o} ${subjectText(s)} ${verb}`;
+}
+
+const narrative: Phrasing = {
+  percent: (num) => `${num}%`,
+  estimate: (who, s, pct, level, ci) => {
+    const o = opening(who) ?? 'Overall,';
+    return 'clause' in s ? `${o} ${pct} (${level} CI ${ci}) reported ${s.clause}.` : `${o} the share for “${s.label}” was ${pct} (${level} CI ${ci}).`;
+  },
+  caution: (n) => `Interpret with caution: the group has only ${n} respondents.`,
+  suppressed: (who) => `${opening(who) ?? 'Overall,'} there were too few respondents to report.`,
+  pooledWaves: (years) => `The result pools the waves ${years}.`,
+  change: (dir, who, s, from, to, diff, p) => {
+    if (dir === 'none')
+      return `${lead(who, 'was', s)} ${from.value} in ${from.year} and ${to.value} in ${to.year}. There is no statistically significant change${pp(p)}.`;
+    const [verb, noun] = dir === 'rise' ? ['rose', 'increase'] : ['fell', 'decrease'];
+    return `${lead(who, verb, s)} from ${from.value} in ${from.year} to ${to.value} in ${to.year}. The ${noun} of ${diff} is statistically significant${pp(p)}.`;
+  },
+  changeSuppressed: (who, y1, y2) => `${opening(who) ?? 'Overall,'} there were too few respondents to report, so ${y1} and ${y2} are not compared.`,
+  riseCaveat: 'A rise in reported violence does not by itself mean that prevention has failed: prevention work often brings more violence to light.',
+  trend: (dir, who, s, range, p) => {
+    if (dir !== 'none') return `${lead(who, dir === 'rise' ? 'rose' : 'fell', s)} over the waves ${range}, and the trend is statistically significant${pp(p)}.`;
+    const o = opening(who);
+    return `${o === null ? 'There' : `${o} there`} is no statistically significant change in ${subjectText(s)} over the waves ${range}${pp(p)}.`;
+  },
+  gender: (grade, s, a, b, significant, diff, p) => {
+    const start = grade === null ? cap(subjectText(s)) : `In ${gradeNoun(grade)}, ${subjectText(s)}`;
+    const verdict = significant ? `The difference of ${diff} is statistically significant${pp(p)}.` : `There is no statistically significant difference${pp(p)}.`;
+    return `${start} was ${a.value} ${among(a.who)} and ${b.value} ${among(b.who)}. ${verdict}`;
+  },
+  genderSuppressed: (grade, a, b) => {
+    const start = grade === null ? 'There were' : `In ${gradeNoun(grade)}, there were`;
+    return `${start} too few respondents to report, so ${genderNoun(a.gender ?? '').noun} and ${genderNoun(b.gender ?? '').noun} are not compared.`;
+  },
+  county: (who, s, area, rest, significant, diff, p) => {
+    const verdict = significant ? `The difference of ${diff} is statistically significant${pp(p)}.` : `There is no statistically significant difference${pp(p)}.`;
+    return `${lead(who, 'was', s)} ${area.value} in ${area.name} and ${rest.value} in ${rest.name}. ${verdict}`;
+  },
+  countySuppressed: (who, area, rest) => `${opening(who) ?? 'Overall,'} there were too few respondents to report, so ${area} and ${rest} are not compared.`,
+  restOfCounty: (county) => (['länet', 'the county'].includes(county.toLowerCase()) ? 'the rest of the county' : `the rest of ${county}`),
+  singleWave: (area, year) =>
+    `The survey has so far been carried out only once in ${area} (${year}), so there is no earlier wave to compare with. The results are the baseline for future follow-up.`,
+  indicatorSingleWave: (label, year) => `“${label}” was only measured in ${year}, so there is no earlier wave to compare with.`,
+  seriesBreak: (year) => `The question changed in ${year}, so waves before and after ${year} are not compared.`,
+  noSignificantChange: (year) => `None of the key figures shows a statistically significant change since ${year}.`,
+  noSignificantCountyDifference: 'None of the differences from the rest of the county is statistically significant.',
+  countyOverview: (label, higher, lower) => {
+    if (higher.length === 0 && lower.length === 0) return `For “${label}”, no municipality differs significantly from the rest of the county.`;
+    const parts: string[] = [];
+    if (higher.length > 0) parts.push(`higher than in the rest of the county in ${list(higher)}`);
+    if (lower.length > 0) parts.push(higher.length > 0 ? `lower in ${list(lower)}` : `lower than in the rest of the county in ${list(lower)}`);
+    return `For “${label}”, the share is significantly ${parts.join(' and ')}.`;
+  },
+};
+
+export const en: Strings = {
+  langTag: 'en-GB',
+  labels: {
+    contents: 'Contents',
+    page: 'Page',
+    figure: 'Figure',
+    table: 'Table',
+    source: 'Source',
+    suppressedLegend: '.. = too few respondents to report',
+    showNumbers: 'Show the numbers',
+    skipToContent: 'Skip to content',
+  },
+  syntheticNotice: 'Synthetic example data – the figures describe no real municipality.',
+  narrative,
+
+  title: (area) => `Situation report: violence – ${area}`,
+  subtitle: (years) => `Describing violence as a problem, survey results ${years}`,
+  countyTitle: (county) => `County overview: violence – ${county}`,
+  countySubtitle: (years) => `The municipalities compared, survey results ${years}`,
+
+  chapters: {
+    sammanfattning: 'Summary',
+    inledning: 'Introduction',
+    omUndersokningen: 'About the survey',
+    utsatthet: 'Exposure to violence',
+    utovandeAttityder: 'Perpetration and attitudes',
+    otrygghet: 'Feeling unsafe',
+    utveckling: 'Change over time',
+    jamforelseLanet: 'Comparison with the county',
+    forandringsfaktorer: 'Risk and protective factors',
+    uppfoljning: 'Basis for follow-up',
+    bilagor: 'Appendices',
+    omOversikten: 'About this overview',
+    kommunerna: 'The municipalities compared',
+    lanetsUtveckling: 'Change over time in the county',
+  },
+  forms: {
+    fysiskt: 'Physical violence',
+    hot: 'Threats',
+    sexuellt: 'Sexual violence',
+    digitalt: 'Digital and online violence',
+    parrelation: 'Violence in close and dating relationships',
+    bevittnat: 'Witnessing violence at home',
+    heder: 'Honour-related restrictions',
+    ovrigt: 'Other forms of violence',
+  },
+  levels: { individ: 'Individual', relation: 'Relationship', narmiljo: 'Community', samhalle: 'Society', none: 'Other factors' },
+  factors: { risk: 'Risk factors', skydd: 'Protective factors', none: 'Factors' },
+
+  sections: {
+    keyFigures: 'Key figures',
+    findings: 'Main findings',
+    definition: 'Definition of violence',
+    lasanvisning: 'How to read the report',
+    utovande: 'Perpetration',
+    attityder: 'Attitudes to violence',
+    tables: 'Tables',
+    questions: 'Questions and answers',
+    method: 'Method',
+  },
+
+  words: {
+    total: 'Total',
+    allGrades: 'All years',
+    share: 'Share (%)',
+    indicator: 'Indicator',
+    group: 'Group',
+    grade: 'School year',
+    wave: 'Wave',
+    area: 'Municipality',
+    n: 'Respondents',
+    yes: 'Yes',
+    no: 'No',
+    lower: 'Lower',
+    higher: 'Higher',
+    pValue: 'p-value',
+    significant: 'Statistically significant',
+    diffPp: 'Difference (percentage points)',
+    restOfCounty: 'Rest of county (%)',
+    shareWithCi: (level) => `Share % (${level} CI)`,
+    ci: (level) => `${level} CI`,
+    shareIn: (year) => `Share ${year} (%)`,
+    ciIn: (level, year) => `${level} CI ${year}`,
+    nIn: (year) => `n ${year}`,
+    baseline: (year) => `Baseline ${year}`,
+    mdc: 'Minimum detectable change (percentage points)',
+    goodDirection: 'Desired direction',
+    quote: (text) => `“${text}”`,
+    pooledWave: (range) => `${range} (pooled)`,
+    pooledArea: (area) => `${area} (pooled area)`,
+  },
+
+  notes: {
+    cellFormat: (level) => `Share in per cent with its ${level} confidence interval in parentheses.`,
+    suppressed: '.. = too few respondents to report.',
+    caution: (base) => `* Interpret with caution: fewer than ${base} respondents.`,
+    pooledArea: (area, members) => `${area} pools ${members}.`,
+    diff: "Difference = the municipality's share minus the share in the rest of the county, in percentage points.",
+  },
+
+  alt: {
+    bar: 'Bar chart',
+    line: 'Line chart',
+    value: (label, value) => `${label} ${value}`,
+    tooFew: '(too few respondents)',
+    reference: (label, value) => `Reference line ${label}: ${value}.`,
+    highestLowest: (high, low) => `Highest share: ${high}. Lowest share: ${low}.`,
+  },
+
+  captions: {
+    byGenderGrade: (label, area, wave) => `${label}, by gender and school year, ${area} ${wave}`,
+    byGender: (label, area, wave) => `${label}, by gender, ${area} ${wave}`,
+    factors: (level, factor, area, wave) => `${factor} – ${level}, by gender, ${area} ${wave}`,
+    trend: (label, area, range) => `${label}, ${area} ${range}`,
+    respondents: (area) => `Respondents by group and wave, ${area}`,
+    respondentsByArea: (county) => `Respondents by municipality and wave, ${county}`,
+    countyComparison: (area, wave) => `${area} compared with the rest of the county, all respondents, ${wave}`,
+    areas: (label, wave) => `${label}, by municipality, ${wave}`,
+    areasTable: (label, wave) => `${label}: the municipalities compared with the rest of the county, ${wave}`,
+    followUp: (area, wave) => `Baseline values for follow-up, ${area} ${wave}`,
+    appendix: (label, area) => `${label}, ${area}, all groups and waves`,
+  },
+
+  text: {
+    keyFigureDetail: (wave, ci, genders) => `${wave}, ${ci}${genders === '' ? '' : `. ${genders}`}`,
+    handbook:
+      'Inget att vänta på – handbok för våldsförebyggande arbete (Nothing to wait for – a handbook for violence prevention; Swedish Gender Equality Agency, MÄN and Unizon, revised edition 2020)',
+    intro: (area, years) =>
+      `This report describes exposure to violence, perpetration and feeling unsafe in ${area}, based on the survey ${years}. It supports violence prevention work and follows the Swedish handbook Inget att vänta på – handbok för våldsförebyggande arbete (Swedish Gender Equality Agency, MÄN and Unizon, revised edition 2020).`,
+    stepsIntro: 'The handbook divides violence prevention work into five steps (published names in Swedish):',
+    steps: [
+      'Initiate collaboration (Initiera samverkan)',
+      'Describe violence as a problem (Beskriv våld som problem)',
+      'Identify factors for change (Identifiera förändringsfaktorer)',
+      'Develop interventions (Utveckla insatser)',
+      'Implement, follow up and disseminate (Implementera, följ upp och sprid)',
+    ],
+    reportPlace: (withFactors, withFollowUp) => {
+      const parts = ['This report belongs to step 2, Describe violence as a problem: it maps how common violence is, the forms it takes and who is affected.'];
+      if (withFactors) parts.push('The chapter Risk and protective factors supports step 3, Identify factors for change.');
+      if (withFollowUp) parts.push('The chapter Basis for follow-up gives baseline values for step 5, Implement, follow up and disseminate.');
+      parts.push('According to the handbook, this description is what later makes it possible to evaluate whether interventions worked.');
+      return parts.join(' ');
+    },
+    definitionIntro: (area) => `${area} has agreed on the following definition of violence:`,
+    noDefinitionTitle: 'No definition of violence given',
+    noDefinition:
+      'The report has no agreed definition of violence. The handbook recommends that the partners agree on one; it goes under project.violence_definition in the configuration.',
+    survey: (area, years, latest, n) => `The survey was carried out in ${area} in ${years}. In the latest wave (${latest}), ${n} people responded.`,
+    weighting: (weighted, strata, clusters) => {
+      const parts = [weighted ? 'The results are weighted to describe the whole target group.' : 'The results are unweighted: every response counts the same.'];
+      if (strata) parts.push('The sample is stratified, and the uncertainty takes this into account.');
+      if (clusters)
+        parts.push('Responses are clustered (for example by school); this makes the uncertainty larger than in a simple random sample and is included in the confidence intervals.');
+      return parts.join(' ');
+    },
+    ciMethod: (level, method) => `The confidence intervals are ${level}% intervals computed with ${method}.`,
+    ciMethods: {
+      wilson: 'the Wilson method',
+      beta: 'the Clopper–Pearson (Korn–Graubard) method',
+      logit: 'the logit method',
+      xlogit: 'the logit method',
+      asin: 'the arcsine method',
+      mean: 'the normal approximation',
+    },
+    readingCi: (level) =>
+      `Every share is an estimate with uncertainty. A ${level}% confidence interval (CI) shows how large that uncertainty is: with the method used, the interval covers the true share in ${level} cases out of 100. The fewer the respondents, the wider the interval.`,
+    readingSuppressed:
+      'Two dots (..) mean that a result is not reported because the group has too few respondents, or because a hidden value could otherwise be worked out. This protects the respondents. A dash (–) means that the value is missing and a single dot (.) that it does not apply.',
+    readingCaution: (base) =>
+      `Interpret with caution (*) marks results based on fewer than ${base} respondents: the uncertainty is then large, and a few answers move the share a lot.`,
+    readingSignificant: (alpha) =>
+      `Statistically significant means that a difference or change is large enough that it is unlikely to be due to chance (the p-value is below ${alpha}). A change that is not statistically significant may still be real; the data are just not enough to show it. In small groups this is common.`,
+    readingPp: 'Differences between shares are given in percentage points: from 10% to 15% is an increase of 5 percentage points.',
+    pooledWaves: (range) => `The waves ${range} are pooled so that the groups are large enough to report.`,
+    pooledNoChange: (range) => `The waves ${range} are pooled, so the report shows no change between them.`,
+    pooledGrades: 'School years are pooled so that the groups are large enough to report.',
+    utsatthetIntro: (wave, byGrade) =>
+      `This chapter reports the share who said they had been exposed to different forms of violence in the ${wave} wave, by gender${byGrade ? ' and school year' : ''}.`,
+    otrygghetIntro: (wave) => `This chapter reports feeling unsafe in the ${wave} wave.`,
+    utovandeIntro: (wave) => `This chapter reports own use of violence and attitudes to violence in the ${wave} wave.`,
+    utvecklingIntro: (range) =>
+      `This chapter shows how the key figures have changed over the waves ${range}. The latest wave is compared with the previous one and, when there are at least three waves, with the first; over at least three waves a trend is also tested.`,
+    countyIntro: (area, county, wave) =>
+      `Here ${area} is compared with the rest of the county, that is ${county} without ${area}, in the ${wave} wave. Differences are given in percentage points.`,
+    factorsIntro:
+      'Factors for change are conditions that raise (risk factors) or lower (protective factors) the risk that someone is exposed to or uses violence. The handbook orders them by the four levels of the socio-ecological model: individual, relationship, community and society. This chapter supports step 3, Identify factors for change.',
+    followUpIntro: (wave, power) =>
+      `The table gives baseline values from the ${wave} wave for the indicators to be followed up in step 5. The minimum detectable change is the smallest change that the next wave, with as many respondents and the same design, can show to be statistically significant with ${power} probability. Smaller changes may happen but cannot be demonstrated.`,
+    followUpGoals:
+      'Measurable goals should be at least as large as the minimum detectable change. Prevention work often brings more violence to light, so a rise in reported violence does not by itself mean that the work has failed.',
+    appendixTablesIntro: 'The tables show every indicator for all groups and waves: share, confidence interval and number of respondents (n).',
+    questionItem: (label, question, answers) => `${label}: ${question === null ? '' : `“${question}” `}${answers}`,
+    yesAnswers: (items) => `Counted as yes: ${items}.`,
+    noAnswers: (items) => `Counted as no: ${items}.`,
+    anyOf: (items) => `Yes if any of these applies: ${items}.`,
+    allOf: (items) => `Yes if all of these apply: ${items}.`,
+    populationColumn: (column, values) => `Only respondents with ${column} = ${values}.`,
+    populationIndicator: (label, answer) => `Only those who answered ${answer} to “${label}”.`,
+    methodTests:
+      'Differences between two waves, between genders and from the rest of the county are tested as differences between two independent proportions. Trends over at least three waves are tested with a design-based logistic regression on year. No trend or comparison crosses a wave in which the question changed.',
+    methodDisclosure: (minBase, maxSmall, secondary) =>
+      `Shares are not reported when fewer than ${minBase} responded, or when 1–${maxSmall} respondents answered yes (or no).${secondary ? ' Further values are hidden when a hidden value could otherwise be worked out from totals.' : ''}`,
+    countyOverviewIntro: (county, count, wave) =>
+      `This overview compares ${count} municipalities in ${county} in the ${wave} wave. Each municipality is compared with the rest of the county, that is the county without the municipality itself.`,
+    countyComparisonNote: (county) => `The reference line shows the value for the whole of ${county}.`,
+    countyMissing: (county) => `The figures table has no values for ${county} as a whole.`,
+  },
+};

@@ -1,0 +1,317 @@
+// Swedish: every fixed text and sentence template of the report.
+import type { Phrasing, Strings, Subject, Who } from './types.js';
+
+const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+const list = (items: string[]) => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} och ${items[items.length - 1]}`);
+const pp = (p: string | null) => (p === null ? '' : ` (${p})`);
+
+/** Definite plural of the usual gender labels: "bland flickorna". */
+const DEFINITE: Record<string, string> = {
+  flickor: 'flickorna',
+  pojkar: 'pojkarna',
+  tjejer: 'tjejerna',
+  killar: 'killarna',
+  kvinnor: 'kvinnorna',
+  män: 'männen',
+};
+
+/** "i årskurs 9" from the label "Årskurs 9" or "Åk 9" (or a bare "9"). */
+function inGrade(label: string): string {
+  return `i ${/^\d/.test(label) ? `årskurs ${label}` : lowerFirst(label)}`;
+}
+
+/** "flickorna", or "gruppen ”annat”" for a label without a known definite form. */
+function genderNoun(label: string): { noun: string; known: boolean } {
+  const def = DEFINITE[label.toLowerCase()];
+  return def ? { noun: def, known: true } : { noun: `gruppen ”${label}”`, known: false };
+}
+
+/** "bland flickorna i årskurs 9", "i gruppen ”annat”", "bland eleverna i årskurs 9"; "" for everyone. */
+function among(who: Who): string {
+  const grade = who.grade === null ? '' : ` ${inGrade(who.grade)}`;
+  if (who.gender === null) return who.grade === null ? '' : `bland eleverna${grade}`;
+  const g = genderNoun(who.gender);
+  return `${g.known ? 'bland' : 'i'} ${g.noun}${grade}`;
+}
+
+/** Sentence opening for a group, or null for everyone. */
+function opening(who: Who): string | null {
+  const a = among(who);
+  return a === '' ? null : cap(a);
+}
+
+function subjectText(s: Subject): string {
+  if ('anaphor' in s) return 'andelen';
+  return 'clause' in s ? `andelen som uppgav ${s.clause}` : `andelen för ”${s.label}”`;
+}
+
+/** Swedish puts the verb second: "Bland flickorna ökade andelen …" / "Andelen … ökade". */
+function lead(who: Who, verb: string, s: Subject): string {
+  const o = opening(who);
+  return o === null ? `${cap(subjectText(s))} ${verb}` : `${o} ${verb} ${subjectText(s)}`;
+}
+
+const narrative: Phrasing = {
+  percent: (num) => `${num} procent`,
+  estimate: (who, s, pct, level, ci) => {
+    const o = opening(who) ?? 'Totalt';
+    return 'clause' in s ? `${o} uppgav ${pct} (${level} KI ${ci}) ${s.clause}.` : `${o} var andelen för ”${s.label}” ${pct} (${level} KI ${ci}).`;
+  },
+  caution: (n) => `Tolka med försiktighet: gruppen har bara ${n} svarande.`,
+  suppressed: (who) => `${opening(who) ?? 'Totalt'} var det för få svarande för att redovisas.`,
+  pooledWaves: (years) => `Resultatet bygger på mätningarna ${years} sammanslagna.`,
+  change: (dir, who, s, from, to, diff, p) => {
+    if (dir === 'none') return `${lead(who, 'var', s)} ${from.value} ${from.year} och ${to.value} ${to.year}. Det är ingen statistiskt säkerställd förändring${pp(p)}.`;
+    const [verb, noun] = dir === 'rise' ? ['ökade', 'Ökningen'] : ['minskade', 'Minskningen'];
+    return `${lead(who, verb, s)} från ${from.value} ${from.year} till ${to.value} ${to.year}. ${noun} på ${diff} är statistiskt säkerställd${pp(p)}.`;
+  },
+  changeSuppressed: (who, y1, y2) => `${opening(who) ?? 'Totalt'} var det för få svarande för att redovisas, så ${y1} och ${y2} jämförs inte.`,
+  riseCaveat:
+    'En ökning av uppgiven utsatthet behöver inte betyda att det förebyggande arbetet har misslyckats: arbetet gör ofta att mer våld kommer fram.',
+  trend: (dir, who, s, range, p) => {
+    if (dir !== 'none') return `${lead(who, dir === 'rise' ? 'ökade' : 'minskade', s)} över mätningarna ${range}, och trenden är statistiskt säkerställd${pp(p)}.`;
+    const o = opening(who);
+    return `${o ?? 'Det'} finns ingen statistiskt säkerställd förändring i ${subjectText(s)} över mätningarna ${range}${pp(p)}.`;
+  },
+  gender: (grade, s, a, b, significant, diff, p) => {
+    const start = grade === null ? `${cap(subjectText(s))} var` : `${cap(inGrade(grade))} var ${subjectText(s)}`;
+    const verdict = significant ? `Skillnaden på ${diff} är statistiskt säkerställd${pp(p)}.` : `Det är ingen statistiskt säkerställd skillnad${pp(p)}.`;
+    return `${start} ${a.value} ${among(a.who)} och ${b.value} ${among(b.who)}. ${verdict}`;
+  },
+  genderSuppressed: (grade, a, b) => {
+    const start = grade === null ? 'Det var' : `${cap(inGrade(grade))} var det`;
+    return `${start} för få svarande för att redovisas, så ${genderNoun(a.gender ?? '').noun} och ${genderNoun(b.gender ?? '').noun} jämförs inte.`;
+  },
+  county: (who, s, area, rest, significant, diff, p) => {
+    const verdict = significant ? `Skillnaden på ${diff} är statistiskt säkerställd${pp(p)}.` : `Det är ingen statistiskt säkerställd skillnad${pp(p)}.`;
+    return `${lead(who, 'var', s)} ${area.value} i ${area.name} och ${rest.value} i ${rest.name}. ${verdict}`;
+  },
+  countySuppressed: (who, area, rest) => `${opening(who) ?? 'Totalt'} var det för få svarande för att redovisas, så ${area} och ${rest} jämförs inte.`,
+  restOfCounty: (county) => (county.toLowerCase() === 'länet' ? 'övriga länet' : `övriga ${county}`),
+  singleWave: (area, year) =>
+    `Undersökningen har hittills bara genomförts en gång i ${area} (${year}), så det finns ingen tidigare mätning att jämföra med. Resultaten blir utgångsläget för kommande uppföljningar.`,
+  indicatorSingleWave: (label, year) => `”${label}” har bara mätts ${year}, så det finns ingen tidigare mätning att jämföra med.`,
+  seriesBreak: (year) => `Frågan ändrades ${year}, så mätningar före och efter ${year} jämförs inte.`,
+  noSignificantChange: (year) => `Inget av nyckeltalen visar någon statistiskt säkerställd förändring sedan ${year}.`,
+  noSignificantCountyDifference: 'Ingen av skillnaderna mot övriga länet är statistiskt säkerställd.',
+  countyOverview: (label, higher, lower) => {
+    if (higher.length === 0 && lower.length === 0) return `För ”${label}” skiljer sig ingen kommun statistiskt säkerställt från övriga länet.`;
+    const parts: string[] = [];
+    if (higher.length > 0) parts.push(`högre än i övriga länet i ${list(higher)}`);
+    if (lower.length > 0) parts.push(higher.length > 0 ? `lägre i ${list(lower)}` : `lägre än i övriga länet i ${list(lower)}`);
+    return `För ”${label}” är andelen statistiskt säkerställt ${parts.join(' och ')}.`;
+  },
+};
+
+export const sv: Strings = {
+  langTag: 'sv-SE',
+  labels: {
+    contents: 'Innehåll',
+    page: 'Sida',
+    figure: 'Figur',
+    table: 'Tabell',
+    source: 'Källa',
+    suppressedLegend: '.. = för få svarande för att redovisas',
+    showNumbers: 'Visa siffrorna',
+    skipToContent: 'Hoppa till innehållet',
+  },
+  syntheticNotice: 'Syntetiska exempeldata – siffrorna beskriver ingen verklig kommun.',
+  narrative,
+
+  title: (area) => `Lägesbild: våld – ${area}`,
+  subtitle: (years) => `Beskrivning av våld som problem, enkätresultat ${years}`,
+  countyTitle: (county) => `Länsöversikt: våld – ${county}`,
+  countySubtitle: (years) => `Kommunerna jämförda, enkätresultat ${years}`,
+
+  chapters: {
+    sammanfattning: 'Sammanfattning',
+    inledning: 'Inledning',
+    omUndersokningen: 'Om undersökningen',
+    utsatthet: 'Utsatthet för våld',
+    utovandeAttityder: 'Våldsutövande och attityder',
+    otrygghet: 'Otrygghet',
+    utveckling: 'Utveckling över tid',
+    jamforelseLanet: 'Jämförelse med länet',
+    forandringsfaktorer: 'Förändringsfaktorer',
+    uppfoljning: 'Underlag för uppföljning',
+    bilagor: 'Bilagor',
+    omOversikten: 'Om översikten',
+    kommunerna: 'Kommunerna jämförda',
+    lanetsUtveckling: 'Länets utveckling över tid',
+  },
+  forms: {
+    fysiskt: 'Fysiskt våld',
+    hot: 'Hot',
+    sexuellt: 'Sexuellt våld',
+    digitalt: 'Digitalt våld och våld på nätet',
+    parrelation: 'Våld i nära relation och parrelation',
+    bevittnat: 'Bevittnat våld i hemmet',
+    heder: 'Hedersrelaterade begränsningar',
+    ovrigt: 'Övriga former av våld',
+  },
+  levels: { individ: 'Individ', relation: 'Relation', narmiljo: 'Närmiljö', samhalle: 'Samhälle', none: 'Övriga faktorer' },
+  factors: { risk: 'Riskfaktorer', skydd: 'Skyddsfaktorer', none: 'Faktorer' },
+
+  sections: {
+    keyFigures: 'Nyckeltal',
+    findings: 'Viktiga resultat',
+    definition: 'Definition av våld',
+    lasanvisning: 'Läsanvisning',
+    utovande: 'Våldsutövande',
+    attityder: 'Attityder till våld',
+    tables: 'Tabeller',
+    questions: 'Frågor och svarsalternativ',
+    method: 'Metod',
+  },
+
+  words: {
+    total: 'Totalt',
+    allGrades: 'Alla årskurser',
+    share: 'Andel (%)',
+    indicator: 'Indikator',
+    group: 'Grupp',
+    grade: 'Årskurs',
+    wave: 'Mätning',
+    area: 'Kommun',
+    n: 'Antal svarande',
+    yes: 'Ja',
+    no: 'Nej',
+    lower: 'Lägre',
+    higher: 'Högre',
+    pValue: 'p-värde',
+    significant: 'Statistiskt säkerställd',
+    diffPp: 'Skillnad (procentenheter)',
+    restOfCounty: 'Övriga länet (%)',
+    shareWithCi: (level) => `Andel % (${level} KI)`,
+    ci: (level) => `${level} KI`,
+    shareIn: (year) => `Andel ${year} (%)`,
+    ciIn: (level, year) => `${level} KI ${year}`,
+    nIn: (year) => `n ${year}`,
+    baseline: (year) => `Basvärde ${year}`,
+    mdc: 'Minsta upptäckbara förändring (procentenheter)',
+    goodDirection: 'Önskad riktning',
+    quote: (text) => `”${text}”`,
+    pooledWave: (range) => `${range} (sammanslagna)`,
+    pooledArea: (area) => `${area} (sammanslaget område)`,
+  },
+
+  notes: {
+    cellFormat: (level) => `Andel i procent med ${level} konfidensintervall inom parentes.`,
+    suppressed: '.. = för få svarande för att redovisas.',
+    caution: (base) => `* Tolka med försiktighet: färre än ${base} svarande.`,
+    pooledArea: (area, members) => `${area} är en sammanslagning av ${members}.`,
+    diff: 'Skillnad = kommunens andel minus andelen i övriga länet, i procentenheter.',
+  },
+
+  alt: {
+    bar: 'Stapeldiagram',
+    line: 'Linjediagram',
+    value: (label, value) => `${label} ${value}`,
+    tooFew: '(för få svarande)',
+    reference: (label, value) => `Referenslinje ${label}: ${value}.`,
+    highestLowest: (high, low) => `Högst andel: ${high}. Lägst andel: ${low}.`,
+  },
+
+  captions: {
+    byGenderGrade: (label, area, wave) => `${label}, efter kön och årskurs, ${area} ${wave}`,
+    byGender: (label, area, wave) => `${label}, efter kön, ${area} ${wave}`,
+    factors: (level, factor, area, wave) => `${factor} – ${level}, efter kön, ${area} ${wave}`,
+    trend: (label, area, range) => `${label}, ${area} ${range}`,
+    respondents: (area) => `Antal svarande per grupp och mätning, ${area}`,
+    respondentsByArea: (county) => `Antal svarande per kommun och mätning, ${county}`,
+    countyComparison: (area, wave) => `${area} jämfört med övriga länet, samtliga svarande, ${wave}`,
+    areas: (label, wave) => `${label}, per kommun, ${wave}`,
+    areasTable: (label, wave) => `${label}: kommunerna jämförda med övriga länet, ${wave}`,
+    followUp: (area, wave) => `Utgångsvärden för uppföljning, ${area} ${wave}`,
+    appendix: (label, area) => `${label}, ${area}, alla grupper och mätningar`,
+  },
+
+  text: {
+    keyFigureDetail: (wave, ci, genders) => `${wave}, ${ci}${genders === '' ? '' : `. ${genders}`}`,
+    handbook:
+      'Inget att vänta på – handbok för våldsförebyggande arbete (Jämställdhetsmyndigheten, MÄN och Unizon, reviderad upplaga 2020)',
+    intro: (area, years) =>
+      `Den här lägesbilden beskriver utsatthet för våld, våldsutövande och otrygghet i ${area} utifrån enkätundersökningen ${years}. Den är ett underlag för det våldsförebyggande arbetet och följer handboken Inget att vänta på – handbok för våldsförebyggande arbete (Jämställdhetsmyndigheten, MÄN och Unizon, reviderad upplaga 2020).`,
+    stepsIntro: 'Handboken delar in det våldsförebyggande arbetet i fem steg:',
+    steps: [
+      'Initiera samverkan',
+      'Beskriv våld som problem',
+      'Identifiera förändringsfaktorer',
+      'Utveckla insatser',
+      'Implementera, följ upp och sprid',
+    ],
+    reportPlace: (withFactors, withFollowUp) => {
+      const parts = [
+        'Rapporten hör till steg 2, Beskriv våld som problem: den kartlägger hur vanligt våld är, vilka former det tar och vilka som utsätts.',
+      ];
+      if (withFactors) parts.push('Kapitlet Förändringsfaktorer är ett underlag för steg 3, Identifiera förändringsfaktorer.');
+      if (withFollowUp) parts.push('Kapitlet Underlag för uppföljning ger utgångsvärden för steg 5, Implementera, följ upp och sprid.');
+      parts.push('Enligt handboken är det den här beskrivningen som senare gör det möjligt att pröva om insatserna har gett effekt.');
+      return parts.join(' ');
+    },
+    definitionIntro: (area) => `${area} har enats om följande definition av våld:`,
+    noDefinitionTitle: 'Ingen definition av våld angiven',
+    noDefinition:
+      'Rapporten saknar en gemensam definition av våld. Handboken rekommenderar att samverkansparterna enas om en definition; den läggs in under project.violence_definition i konfigurationen.',
+    survey: (area, years, latest, n) => `Undersökningen har genomförts ${years} i ${area}. Vid den senaste mätningen (${latest}) svarade ${n} personer.`,
+    weighting: (weighted, strata, clusters) => {
+      const parts = [weighted ? 'Resultaten är viktade så att de beskriver hela målgruppen.' : 'Resultaten är oviktade: varje svar väger lika.'];
+      if (strata) parts.push('Urvalet är stratifierat, och osäkerheten är beräknad med hänsyn till det.');
+      if (clusters)
+        parts.push('Svaren är samlade i kluster (till exempel skolor); det gör osäkerheten större än i ett enkelt slumpmässigt urval och är inräknat i konfidensintervallen.');
+      return parts.join(' ');
+    },
+    ciMethod: (level, method) => `Konfidensintervallen är ${level}-procentiga och beräknade med ${method}.`,
+    ciMethods: {
+      wilson: 'Wilsons metod',
+      beta: 'Clopper–Pearsons metod (Korn–Graubard)',
+      logit: 'logitmetoden',
+      xlogit: 'logitmetoden',
+      asin: 'arcsinusmetoden',
+      mean: 'normalapproximation',
+    },
+    readingCi: (level) =>
+      `Varje andel är en skattning med osäkerhet. Ett ${level}-procentigt konfidensintervall (KI) visar hur stor osäkerheten är: med den metod som används täcker intervallet den verkliga andelen i ${level} fall av 100. Ju färre svarande, desto bredare intervall.`,
+    readingSuppressed:
+      'Två punkter (..) betyder att resultatet inte redovisas, därför att gruppen har för få svarande eller för att ett dolt värde annars skulle kunna räknas fram. Det skyddar de svarande. Ett streck (–) betyder att uppgift saknas och en punkt (.) att uppgiften inte är tillämplig.',
+    readingCaution: (base) =>
+      `Tolka med försiktighet (*) står vid resultat som bygger på färre än ${base} svarande: osäkerheten är då stor, och enstaka svar påverkar andelen mycket.`,
+    readingSignificant: (alpha) =>
+      `Statistiskt säkerställd betyder att en skillnad eller förändring är så stor att den sannolikt inte beror på slumpen (p-värdet är under ${alpha}). Att en förändring inte är statistiskt säkerställd betyder inte att ingenting har hänt, bara att underlaget inte räcker för att säga det. I små grupper är det vanligt.`,
+    readingPp: 'Skillnader mellan andelar anges i procentenheter: från 10 till 15 procent är en ökning med 5 procentenheter.',
+    pooledWaves: (range) => `Mätningarna ${range} redovisas sammanslagna för att grupperna ska bli stora nog att redovisa.`,
+    pooledNoChange: (range) => `Mätningarna ${range} redovisas sammanslagna, så rapporten visar ingen utveckling mellan dem.`,
+    pooledGrades: 'Årskurserna redovisas sammanslagna för att grupperna ska bli stora nog att redovisa.',
+    utsatthetIntro: (wave, byGrade) =>
+      `Kapitlet redovisar andelen som uppgav att de utsatts för olika former av våld vid mätningen ${wave}, efter kön${byGrade ? ' och årskurs' : ''}.`,
+    otrygghetIntro: (wave) => `Kapitlet redovisar otrygghet vid mätningen ${wave}.`,
+    utovandeIntro: (wave) => `Kapitlet redovisar egen utövning av våld och attityder till våld vid mätningen ${wave}.`,
+    utvecklingIntro: (range) =>
+      `Kapitlet visar hur nyckeltalen har utvecklats över mätningarna ${range}. Den senaste mätningen jämförs med den föregående och, när det finns minst tre mätningar, med den första; över minst tre mätningar prövas också en trend.`,
+    countyIntro: (area, county, wave) =>
+      `Här jämförs ${area} med övriga länet, det vill säga ${county} utan ${area}, vid mätningen ${wave}. Skillnaden anges i procentenheter.`,
+    factorsIntro:
+      'Förändringsfaktorer är förhållanden som ökar (riskfaktorer) eller minskar (skyddsfaktorer) risken att någon utsätts för eller utövar våld. Handboken ordnar dem efter den socialekologiska modellens fyra nivåer: individ, relation, närmiljö och samhälle. Kapitlet är ett underlag för steg 3, Identifiera förändringsfaktorer.',
+    followUpIntro: (wave, power) =>
+      `Tabellen ger utgångsvärden från mätningen ${wave} för de indikatorer som ska följas upp i steg 5. Minsta upptäckbara förändring är den minsta förändring som nästa mätning, med lika många svarande och samma upplägg, kan visa som statistiskt säkerställd med ${power} sannolikhet. Mindre förändringar kan ha skett men går inte att belägga.`,
+    followUpGoals:
+      'Mätbara mål bör vara minst så stora som den minsta upptäckbara förändringen. Förebyggande arbete gör ofta att mer våld kommer fram, så en ökning av uppgiven utsatthet behöver inte betyda att arbetet har misslyckats.',
+    appendixTablesIntro: 'Tabellerna visar varje indikator för alla grupper och mätningar: andel, konfidensintervall och antal svarande (n).',
+    questionItem: (label, question, answers) => `${label}: ${question === null ? '' : `”${question}” `}${answers}`,
+    yesAnswers: (items) => `Räknas som ja: ${items}.`,
+    noAnswers: (items) => `Räknas som nej: ${items}.`,
+    anyOf: (items) => `Ja om något av följande gäller: ${items}.`,
+    allOf: (items) => `Ja om allt av följande gäller: ${items}.`,
+    populationColumn: (column, values) => `Gäller bara svarande med ${column} = ${values}.`,
+    populationIndicator: (label, answer) => `Gäller bara dem som svarat ${answer === 'yes' ? 'ja' : 'nej'} på ”${label}”.`,
+    methodTests:
+      'Skillnader mellan två mätningar, mellan könen och mot övriga länet prövas som skillnader mellan två oberoende andelar. Trender över minst tre mätningar prövas med logistisk regression på år som tar hänsyn till urvalsdesignen. Ingen trend eller jämförelse går över en mätning där frågan ändrades.',
+    methodDisclosure: (minBase, maxSmall, secondary) =>
+      `Andelar redovisas inte när färre än ${minBase} har svarat, eller när 1–${maxSmall} svarande har svarat ja (eller nej).${secondary ? ' Ytterligare värden döljs när ett dolt värde annars skulle kunna räknas fram ur summor.' : ''}`,
+    countyOverviewIntro: (county, count, wave) =>
+      `Översikten jämför ${count} kommuner i ${county} vid mätningen ${wave}. Varje kommun jämförs med övriga länet, det vill säga länet utan kommunen själv.`,
+    countyComparisonNote: (county) => `Referenslinjen visar värdet för hela ${county}.`,
+    countyMissing: (county) => `Figurtabellen saknar värden för ${county} som helhet.`,
+  },
+};

@@ -1,0 +1,58 @@
+// The municipality report (lägesbild), following the handbook-based outline in DESIGN.md.
+import type { FiguresTable } from '../analysis/types.js';
+import { localize, type ProjectConfig } from '../config/schema.js';
+import { UsageError } from '../errors.js';
+import { appendixChapter } from './chapters/appendix.js';
+import { countyComparisonChapter } from './chapters/county-comparison.js';
+import { developmentBlocks } from './chapters/development.js';
+import { factorsChapter } from './chapters/factors.js';
+import { followUpChapter } from './chapters/follow-up.js';
+import { introChapter } from './chapters/intro.js';
+import { otrygghetChapter, utovandeChapter, utsatthetChapter } from './chapters/results.js';
+import { summaryChapter } from './chapters/summary.js';
+import { surveyChapter } from './chapters/survey.js';
+import { areaName, createContext, surveyYears } from './context.js';
+import { assembleDocument, type Logo } from './document.js';
+import { formatYearRange } from './format.js';
+import type { Lang, ReportDocument } from './model.js';
+
+export interface MunicipalityReportInput {
+  figures: FiguresTable;
+  config: ProjectConfig;
+  /** The municipality (or pooled area) as named in the figures table. */
+  area: string;
+  lang: Lang;
+  /** Publication date, YYYY-MM-DD. */
+  dateIso: string;
+  logo?: Logo | null;
+}
+
+export function buildMunicipalityReport(input: MunicipalityReportInput): ReportDocument {
+  const { figures, config, area, lang } = input;
+  if (!figures.meta.areas.includes(area)) {
+    throw new UsageError(`no figures for the area "${area}"`, `choose one of: ${figures.meta.areas.join(', ')}`);
+  }
+  const ctx = createContext(figures, config, lang);
+  const factors = factorsChapter(ctx, area);
+  const followUp = followUpChapter(ctx, area);
+  return assembleDocument(ctx, {
+    title: config.project.title !== undefined ? localize(config.project.title, lang) : ctx.t.title(areaName(ctx, area)),
+    subtitle: ctx.t.subtitle(formatYearRange(surveyYears(ctx, area))),
+    area,
+    dateIso: input.dateIso,
+    logo: input.logo,
+    chapters: [
+      summaryChapter(ctx, area),
+      introChapter(ctx, area, { withFactors: factors !== null, withFollowUp: followUp !== null }),
+      surveyChapter(ctx, area),
+      utsatthetChapter(ctx, area),
+      utovandeChapter(ctx, area),
+      otrygghetChapter(ctx, area),
+      { id: 'utveckling', title: ctx.t.chapters.utveckling, blocks: developmentBlocks(ctx, area) },
+      countyComparisonChapter(ctx, area),
+      factors,
+      followUp,
+      appendixChapter(ctx, area),
+    ],
+  });
+}

@@ -1,0 +1,192 @@
+// Generated sentences: which sentence a record calls for (rise, fall, no change, too few,
+// caution, a single wave), filled with formatted numbers. The wording is in i18n/.
+import type { ChangeRecord, EstimateRecord, FiguresMeta, GroupKey, TrendRecord } from '../analysis/types.js';
+import { localize, type Indicator, type LocalizedText } from '../config/schema.js';
+import {
+  decimalsForBases,
+  formatCi,
+  formatDiff,
+  formatInteger,
+  formatLevel,
+  formatList,
+  formatP,
+  formatPercent,
+  formatYearRange,
+  type Decimals,
+} from './format.js';
+import { groupLabels, parseGroup, TOTAL } from './groups.js';
+import { strings, type Direction, type FullSubject, type Subject, type Who } from './i18n/index.js';
+import type { Lang } from './model.js';
+
+export interface NarrativeContext {
+  lang: Lang;
+  meta: FiguresMeta;
+}
+
+/** Text in the report's language only: a Swedish-only statement must not land in an English sentence. */
+function inLanguage(text: LocalizedText | undefined, lang: Lang): string | null {
+  if (text === undefined) return null;
+  if (typeof text === 'string') return text;
+  return lang === 'en' ? (text.en ?? null) : text.sv;
+}
+
+export function indicatorLabel(ind: Indicator, lang: Lang, short = false): string {
+  return localize(short ? (ind.short ?? ind.label) : ind.label, lang);
+}
+
+/** The indicator's statement plus its time frame (unless the statement already says it), or its label. */
+export function subjectOf(ind: Indicator, lang: Lang): FullSubject {
+  const statement = inLanguage(ind.statement, lang);
+  if (statement === null) return { label: indicatorLabel(ind, lang) };
+  const frame = inLanguage(ind.time_frame, lang);
+  const clause = frame !== null && !statement.toLowerCase().includes(frame.toLowerCase()) ? `${statement} ${frame}` : statement;
+  return { clause };
+}
+
+export function whoOf(group: GroupKey, ctx: NarrativeContext): Who {
+  const labels = groupLabels(ctx.meta, ctx.lang);
+  const { gender, grade } = parseGroup(group);
+  const label = (k: string) => labels.get(k) ?? k;
+  return {
+    gender: gender === null ? null : label(`gender=${gender}`),
+    grade: grade === null ? null : label(`grade=${grade}`),
+  };
+}
+
+function pText(p: number | null, ctx: NarrativeContext): string | null {
+  return p === null ? null : formatP(p, ctx.lang, 1 - ctx.meta.level);
+}
+
+function pct(p: number, ctx: NarrativeContext, decimals: Decimals): string {
+  return strings(ctx.lang).narrative.percent(formatPercent(p, ctx.lang, decimals, false));
+}
+
+/** Whether an estimate may be shown: suppression is checked first, so a hidden value never leaks. */
+export function isShown(rec: EstimateRecord | undefined): rec is EstimateRecord & { estimate: number } {
+  return rec !== undefined && !rec.suppressed && rec.estimate !== null;
+}
+
+/**
+ * "Bland flickorna i årskurs 9 uppgav 18 procent (95 % KI 11–28) att de utsatts för …",
+ * or that the group is too small to report; small groups get "tolka med försiktighet".
+ */
+export function estimateSentence(ind: Indicator, rec: EstimateRecord, ctx: NarrativeContext): string {
+  const t = strings(ctx.lang).narrative;
+  const who = whoOf(rec.group, ctx);
+  if (!isShown(rec)) return t.suppressed(who);
+  const d = decimalsForBases([rec.n]);
+  const ci = formatCi(rec.ci_lower, rec.ci_upper, ctx.lang, d, false);
+  const parts = [t.estimate(who, subjectOf(ind, ctx.lang), pct(rec.estimate, ctx, d), formatLevel(ctx.meta.level, ctx.lang), ci)];
+  if (rec.pooled_years) parts.push(t.pooledWaves(formatList(rec.pooled_years.map(String), ctx.lang)));
+  if (rec.flag === 'caution') parts.push(t.caution(formatInteger(rec.n, ctx.lang)));
+  return parts.join(' ');
+}
+
+function changeDirection(significant: boolean | null, sign: number | null): Direction {
+  if (significant !== true || sign === null || sign === 0) return 'none';
+  return sign > 0 ? 'rise' : 'fall';
+}
+
+/** The handbook's caveat belongs to a significant rise in disclosed violence (not to attitudes or safety). */
+export function needsRiseCaveat(ind: Indicator, rec: ChangeRecord | TrendRecord): boolean {
+  if (ind.chapter !== 'utsatthet' || ind.good !== 'lower') return false;
+  const sign = rec.kind === 'change' ? rec.diff : rec.odds_ratio_per_year === null ? null : rec.odds_ratio_per_year - 1;
+  return changeDirection(rec.significant, sign) === 'rise';
+}
+
+export interface ChangeOptions {
+  /** Decimals of the estimates compared (default whole percent). */
+  decimals?: Decimals;
+  /** Append the rise caveat when it applies (default true; off when a paragraph adds it once). */
+  caveat?: boolean;
+  /** Say just "andelen" / "the share": the paragraph has already named the indicator. */
+  anaphor?: boolean;
+}
+
+function subject(ind: Indicator, lang: Lang, anaphor: boolean | undefined): Subject {
+  return anaphor ? { anaphor: true } : subjectOf(ind, lang);
+}
+
+/** A wave-to-wave change (previous or baseline): rise, fall, or no statistically significant change. */
+export function changeSentence(ind: Indicator, rec: ChangeRecord, ctx: NarrativeContext, opts: ChangeOptions = {}): string {
+  const t = strings(ctx.lang).narrative;
+  const who = whoOf(rec.group, ctx);
+  const y1 = String(rec.year_from);
+  const y2 = String(rec.year_to);
+  if (rec.suppressed || rec.estimate_from === null || rec.estimate_to === null) return t.changeSuppressed(who, y1, y2);
+  const d = opts.decimals ?? 0;
+  const sentence = t.change(
+    changeDirection(rec.significant, rec.diff),
+    who,
+    subject(ind, ctx.lang, opts.anaphor),
+    { value: pct(rec.estimate_from, ctx, d), year: y1 },
+    { value: pct(rec.estimate_to, ctx, d), year: y2 },
+    formatDiff(rec.diff, ctx.lang, d, { signed: false, unit: true }),
+    pText(rec.p, ctx),
+  );
+  return opts.caveat !== false && needsRiseCaveat(ind, rec) ? `${sentence} ${t.riseCaveat}` : sentence;
+}
+
+/** A trend over three or more waves, from the odds ratio's side of 1 and its significance. */
+export function trendSentence(ind: Indicator, rec: TrendRecord, ctx: NarrativeContext, opts: Pick<ChangeOptions, 'caveat' | 'anaphor'> = {}): string {
+  const t = strings(ctx.lang).narrative;
+  const who = whoOf(rec.group, ctx);
+  const range = formatYearRange(rec.years);
+  if (rec.suppressed) return t.changeSuppressed(who, String(rec.years[0] ?? ''), String(rec.years[rec.years.length - 1] ?? ''));
+  const sign = rec.odds_ratio_per_year === null ? null : rec.odds_ratio_per_year - 1;
+  const sentence = t.trend(changeDirection(rec.significant, sign), who, subject(ind, ctx.lang, opts.anaphor), range, pText(rec.p, ctx));
+  return opts.caveat !== false && needsRiseCaveat(ind, rec) ? `${sentence} ${t.riseCaveat}` : sentence;
+}
+
+/** Two genders compared in the same wave (ChangeRecord with comparison "gender"). */
+export function genderSentence(ind: Indicator, rec: ChangeRecord, ctx: NarrativeContext, opts: Pick<ChangeOptions, 'decimals' | 'anaphor'> = {}): string {
+  const t = strings(ctx.lang).narrative;
+  const grade = rec.group === TOTAL ? null : whoOf(rec.group, ctx).grade;
+  const a = { gender: whoOf(rec.from, ctx).gender, grade: null };
+  const b = { gender: whoOf(rec.to, ctx).gender, grade: null };
+  if (rec.suppressed || rec.estimate_from === null || rec.estimate_to === null) return t.genderSuppressed(grade, a, b);
+  const d = opts.decimals ?? 0;
+  return t.gender(
+    grade,
+    subject(ind, ctx.lang, opts.anaphor),
+    { who: a, value: pct(rec.estimate_from, ctx, d) },
+    { who: b, value: pct(rec.estimate_to, ctx, d) },
+    rec.significant === true,
+    formatDiff(rec.diff, ctx.lang, d, { signed: false, unit: true }),
+    pText(rec.p, ctx),
+  );
+}
+
+/** The sides of a rest-of-county comparison, whichever way round the record holds them. */
+export function countySides(rec: ChangeRecord, area: string): { area: number | null; rest: number | null; diff: number | null } {
+  const areaFirst = rec.from === area;
+  return {
+    area: areaFirst ? rec.estimate_from : rec.estimate_to,
+    rest: areaFirst ? rec.estimate_to : rec.estimate_from,
+    diff: rec.diff === null ? null : areaFirst ? -rec.diff : rec.diff,
+  };
+}
+
+/** The area against the rest of the county (ChangeRecord with comparison "rest_of_county"). */
+export function countySentence(ind: Indicator, rec: ChangeRecord, area: string, ctx: NarrativeContext, opts: Pick<ChangeOptions, 'decimals' | 'anaphor'> = {}): string {
+  const t = strings(ctx.lang).narrative;
+  const who = whoOf(rec.group, ctx);
+  const rest = t.restOfCounty(ctx.meta.county);
+  const sides = countySides(rec, area);
+  if (rec.suppressed || sides.area === null || sides.rest === null) return t.countySuppressed(who, area, rest);
+  const d = opts.decimals ?? 0;
+  return t.county(
+    who,
+    subject(ind, ctx.lang, opts.anaphor),
+    { name: area, value: pct(sides.area, ctx, d) },
+    { name: rest, value: pct(sides.rest, ctx, d) },
+    rec.significant === true,
+    formatDiff(sides.diff, ctx.lang, d, { signed: false, unit: true }),
+    pText(rec.p, ctx),
+  );
+}
+
+/** Only one wave so far: nothing to compare with (this report is the baseline). */
+export function singleWaveSentence(area: string, year: number, lang: Lang): string {
+  return strings(lang).narrative.singleWave(area, String(year));
+}

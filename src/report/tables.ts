@@ -1,0 +1,190 @@
+// Numbered tables: respondents, comparisons with the rest of the county, the follow-up
+// basis and the full appendix tables.
+import type { ChangeRecord, EstimateRecord } from '../analysis/types.js';
+import type { Indicator } from '../config/schema.js';
+import { tableBlock } from './blocks.js';
+import { baseText, cellNotes, cellText, ciText, decimalsFor, shareText } from './cells.js';
+import { areaName, label, waveName, type ReportContext } from './context.js';
+import {
+  formatCi,
+  formatDiff,
+  formatInteger,
+  formatList,
+  formatPercent,
+  formatPValue,
+  MISSING,
+  NOT_APPLICABLE,
+  SUPPRESSED,
+  type Decimals,
+} from './format.js';
+import { groupKey, TOTAL } from './groups.js';
+import type { TableBlock, TableColumn, TableRow } from './model.js';
+import { countySides } from './narrative.js';
+
+const left = (header: string): TableColumn => ({ header, align: 'left' });
+const right = (header: string): TableColumn => ({ header, align: 'right' });
+
+/** Respondents per group (rows) and wave (columns) in one area. */
+export function respondentsTable(ctx: ReportContext, area: string): TableBlock {
+  const years = ctx.fig.years(area);
+  const groups = ctx.fig.meta.groups.filter((g) => years.some((y) => ctx.fig.respondents(area, y, g) !== undefined));
+  const rows: TableRow[] = groups.map((g) => ({
+    header: ctx.groups.label(g),
+    cells: years.map((y) => {
+      const n = ctx.fig.respondents(area, y, g);
+      return n === undefined ? MISSING : formatInteger(n, ctx.lang);
+    }),
+    ...(g === TOTAL ? { emphasis: true } : {}),
+  }));
+  return tableBlock(ctx, ctx.t.captions.respondents(areaName(ctx, area)), {
+    columns: [left(ctx.t.words.group), ...years.map((y) => right(waveName(ctx, area, y)))],
+    rows,
+    notes: [],
+  });
+}
+
+/** Respondents per municipality (rows) and wave (columns), the county last. */
+export function respondentsByAreaTable(ctx: ReportContext, areas: string[]): TableBlock {
+  const county = ctx.fig.meta.county;
+  const years = ctx.fig.years(county);
+  const rows: TableRow[] = [...areas, county].map((a) => ({
+    header: areaName(ctx, a),
+    cells: years.map((y) => {
+      const n = ctx.fig.respondents(a, y, TOTAL);
+      return n === undefined ? MISSING : formatInteger(n, ctx.lang);
+    }),
+    ...(a === county ? { emphasis: true } : {}),
+  }));
+  return tableBlock(ctx, ctx.t.captions.respondentsByArea(county), {
+    columns: [left(ctx.t.words.area), ...years.map((y) => right(waveName(ctx, county, y)))],
+    rows,
+    notes: pooledAreaNotes(ctx, areas),
+  });
+}
+
+function pooledAreaNotes(ctx: ReportContext, areas: string[]): string[] {
+  return areas.flatMap((a) => {
+    const members = ctx.fig.pooledArea(a);
+    return members ? [ctx.t.notes.pooledArea(a, formatList(members, ctx.lang))] : [];
+  });
+}
+
+/** Rest of county, difference, p and significance: `..` when the comparison is suppressed. */
+function comparisonCells(ctx: ReportContext, rec: ChangeRecord | undefined, area: string, d: Decimals): string[] {
+  if (rec === undefined) return [MISSING, MISSING, MISSING, MISSING];
+  const sides = countySides(rec, area);
+  if (rec.suppressed || sides.rest === null) return [SUPPRESSED, SUPPRESSED, SUPPRESSED, SUPPRESSED];
+  const alpha = 1 - ctx.fig.meta.level;
+  return [
+    formatPercent(sides.rest, ctx.lang, d, false),
+    formatDiff(sides.diff, ctx.lang, d, { signed: true, unit: false }),
+    rec.p === null ? MISSING : formatPValue(rec.p, ctx.lang, alpha),
+    rec.significant === null ? MISSING : rec.significant ? ctx.t.words.yes : ctx.t.words.no,
+  ];
+}
+
+function comparisonColumns(ctx: ReportContext): TableColumn[] {
+  return [right(ctx.t.words.restOfCounty), right(ctx.t.words.diffPp), right(ctx.t.words.pValue), right(ctx.t.words.significant)];
+}
+
+/** One area against the rest of the county, one row per indicator (total group). */
+export function countyComparisonTable(ctx: ReportContext, area: string, year: number, inds: Indicator[]): TableBlock {
+  const own: (EstimateRecord | undefined)[] = [];
+  const rows: TableRow[] = inds.map((ind) => {
+    const est = ctx.fig.estimate(ind.id, area, year, TOTAL);
+    own.push(est);
+    const d = decimalsFor([est]);
+    return {
+      header: label(ctx, ind, true),
+      cells: [cellText(est, ctx, d), ...comparisonCells(ctx, ctx.fig.change('rest_of_county', ind.id, area, TOTAL, year), area, d)],
+    };
+  });
+  return tableBlock(ctx, ctx.t.captions.countyComparison(areaName(ctx, area), waveName(ctx, area, year)), {
+    columns: [left(ctx.t.words.indicator), right(`${areaName(ctx, area)}, ${ctx.t.words.shareWithCi(ctx.level)}`), ...comparisonColumns(ctx)],
+    rows,
+    notes: [ctx.t.notes.cellFormat(ctx.level), ctx.t.notes.diff, ...cellNotes(own, ctx)],
+  });
+}
+
+/** County overview: every municipality against the rest of the county for one indicator, the county last. */
+export function areasTable(ctx: ReportContext, ind: Indicator, areas: string[], year: number): TableBlock {
+  const county = ctx.fig.meta.county;
+  const cells = [...areas, county].map((a) => ctx.fig.estimate(ind.id, a, year, TOTAL));
+  const d = decimalsFor(cells);
+  const rows: TableRow[] = [...areas, county].map((a, i) => {
+    const est = cells[i];
+    const comparison = a === county ? [NOT_APPLICABLE, NOT_APPLICABLE, NOT_APPLICABLE, NOT_APPLICABLE] : comparisonCells(ctx, ctx.fig.change('rest_of_county', ind.id, a, TOTAL, year), a, d);
+    return { header: areaName(ctx, a), cells: [cellText(est, ctx, d), baseText(est, ctx), ...comparison], ...(a === county ? { emphasis: true } : {}) };
+  });
+  return tableBlock(ctx, ctx.t.captions.areasTable(label(ctx, ind), waveName(ctx, county, year)), {
+    columns: [left(ctx.t.words.area), right(ctx.t.words.shareWithCi(ctx.level)), right(ctx.t.words.n), ...comparisonColumns(ctx)],
+    rows,
+    notes: [ctx.t.notes.cellFormat(ctx.level), ctx.t.notes.diff, ...cellNotes(cells, ctx), ...pooledAreaNotes(ctx, areas)],
+  });
+}
+
+/** Step 5 basis: baseline value, interval and minimum detectable change per indicator and group; null when the table has none. */
+export function followUpTable(ctx: ReportContext, area: string, year: number, inds: Indicator[]): TableBlock | null {
+  const rows: TableRow[] = [];
+  let anyHidden = false;
+  for (const ind of inds) {
+    for (const g of [TOTAL, ...ctx.groups.genders.map((code) => groupKey({ gender: code, grade: null }))]) {
+      const rec = ctx.fig.followUp(ind.id, area, g, year);
+      if (rec === undefined || (!ctx.groups.reported(g) && rec.suppressed)) continue;
+      const d = decimalsFor([ctx.fig.estimate(ind.id, area, year, g)]);
+      const hidden = rec.suppressed || rec.estimate === null;
+      anyHidden ||= hidden;
+      const mdc = rec.mdc === null ? MISSING : formatDiff(rec.mdc, ctx.lang, d, { signed: false, unit: false });
+      rows.push({
+        header: label(ctx, ind, true),
+        cells: [
+          ctx.groups.label(g),
+          hidden ? SUPPRESSED : formatPercent(rec.estimate, ctx.lang, d, false),
+          hidden ? SUPPRESSED : formatCi(rec.ci_lower, rec.ci_upper, ctx.lang, d, false),
+          hidden ? SUPPRESSED : mdc,
+          ind.good === 'lower' ? ctx.t.words.lower : ctx.t.words.higher,
+        ],
+        ...(g === TOTAL ? { emphasis: true } : {}),
+      });
+    }
+  }
+  if (rows.length === 0) return null;
+  return tableBlock(ctx, ctx.t.captions.followUp(areaName(ctx, area), waveName(ctx, area, year)), {
+    columns: [
+      left(ctx.t.words.indicator),
+      left(ctx.t.words.group),
+      right(ctx.t.words.baseline(waveName(ctx, area, year))),
+      right(ctx.t.words.ci(ctx.level)),
+      right(ctx.t.words.mdc),
+      left(ctx.t.words.goodDirection),
+    ],
+    rows,
+    notes: anyHidden ? [ctx.t.notes.suppressed] : [],
+  });
+}
+
+/** Appendix: one indicator, every shown group × every wave, with share, interval and base. */
+export function appendixTable(ctx: ReportContext, ind: Indicator, area: string): TableBlock {
+  const years = ctx.fig.years(area);
+  const entries = ctx.fig.meta.groups
+    .map((g) => ({ g, cells: years.map((y) => ctx.fig.estimate(ind.id, area, y, g)) }))
+    .filter(({ g, cells }) => (ctx.groups.reported(g) ? cells.some((c) => c !== undefined) : cells.some((c) => c !== undefined && !c.suppressed)));
+  const all = entries.flatMap((e) => e.cells);
+  const d = decimalsFor(all);
+  const rows: TableRow[] = entries.map(({ g, cells }) => ({
+    header: ctx.groups.label(g),
+    cells: cells.flatMap((c) => [shareText(c, ctx, d), ciText(c, ctx, d), baseText(c, ctx)]),
+    ...(g === TOTAL ? { emphasis: true } : {}),
+  }));
+  return tableBlock(ctx, ctx.t.captions.appendix(label(ctx, ind), areaName(ctx, area)), {
+    columns: [
+      left(ctx.t.words.group),
+      ...years.flatMap((y) => {
+        const w = waveName(ctx, area, y);
+        return [right(ctx.t.words.shareIn(w)), right(ctx.t.words.ciIn(ctx.level, w)), right(ctx.t.words.nIn(w))];
+      }),
+    ],
+    rows,
+    notes: cellNotes(all, ctx),
+  });
+}

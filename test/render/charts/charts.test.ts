@@ -1,0 +1,138 @@
+import { existsSync } from 'node:fs';
+import { createCanvas, loadImage } from '@napi-rs/canvas';
+import { describe, expect, it } from 'vitest';
+import { chartSize, contrastRatio, fontPath, renderChartPng, SERIES_STYLES } from '../../../src/render/charts/index.js';
+import { spreadLabels } from '../../../src/render/charts/draw.js';
+import { formatPercent } from '../../../src/render/charts/format.js';
+import { valueAxis, wrapLabel } from '../../../src/render/charts/layout.js';
+import type { ChartSpec, FigureBlock } from '../../../src/report/model.js';
+import { sampleDocument } from '../../fixtures/sample-document.js';
+
+function figures(lang: 'sv' | 'en'): FigureBlock[] {
+  return sampleDocument(lang)
+    .chapters.flatMap((c) => c.blocks)
+    .filter((b): b is FigureBlock => b.type === 'figure');
+}
+
+function spec(type: 'bar' | 'line'): ChartSpec {
+  const f = figures('sv').find((x) => x.chart.type === type);
+  if (!f) throw new Error(`fixture has no ${type} chart`);
+  return f.chart;
+}
+
+/** Decoded RGBA pixels of a PNG. */
+async function pixels(png: Buffer): Promise<{ width: number; height: number; data: Uint8ClampedArray }> {
+  const img = await loadImage(png);
+  const canvas = createCanvas(img.width, img.height);
+  const ctx = canvas.getContext('2d');
+  ctx.drawImage(img, 0, 0);
+  return { width: img.width, height: img.height, data: ctx.getImageData(0, 0, img.width, img.height).data };
+}
+
+function countColour(data: Uint8ClampedArray, hex: string): number {
+  const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+  let n = 0;
+  for (let i = 0; i < data.length; i += 4) if (data[i] === r && data[i + 1] === g && data[i + 2] === b) n++;
+  return n;
+}
+
+function ihdr(png: Buffer) {
+  expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+  expect(png.toString('latin1', 12, 16)).toBe('IHDR');
+  return { width: png.readUInt32BE(16), height: png.readUInt32BE(20), depth: png[24], colourType: png[25] };
+}
+
+describe('renderChartPng', () => {
+  it('renders a bar chart as an opaque RGB PNG at 3× the layout size', async () => {
+    const s = spec('bar');
+    const png = await renderChartPng(s);
+    const size = chartSize(s);
+    expect(ihdr(png)).toEqual({ width: size.width * 3, height: size.height * 3, depth: 8, colourType: 2 });
+    const { data } = await pixels(png);
+    expect([data[0], data[1], data[2], data[3]]).toEqual([255, 255, 255, 255]);
+    // The first two series' colours are drawn as bars, not only as legend keys.
+    expect(countColour(data, SERIES_STYLES[0]!.color)).toBeGreaterThan(50_000);
+    expect(countColour(data, SERIES_STYLES[1]!.color)).toBeGreaterThan(20_000);
+  });
+
+  it('draws no bar for a suppressed value (only the legend key keeps the colour)', async () => {
+    const s = spec('bar');
+    const hidden: ChartSpec = {
+      ...s,
+      series: s.series.map((x, i) =>
+        i === 1
+          ? { ...x, values: x.values.map(() => null), lower: x.lower.map(() => null), upper: x.upper.map(() => null), valueLabels: x.values.map(() => '..') }
+          : x,
+      ),
+    };
+    const { data } = await pixels(await renderChartPng(hidden, { scale: 1 }));
+    const legendKey = 22 * 12;
+    expect(countColour(data, SERIES_STYLES[1]!.color)).toBeLessThanOrEqual(legendKey);
+    expect(countColour(data, SERIES_STYLES[1]!.color)).toBeGreaterThan(legendKey / 4);
+  });
+
+  it('is byte-identical across renders, for bar and line charts', async () => {
+    for (const type of ['bar', 'line'] as const) {
+      const a = await renderChartPng(spec(type));
+      const b = await renderChartPng(spec(type));
+      expect(a.equals(b)).toBe(true);
+    }
+  });
+
+  it('honours width, height and scale', async () => {
+    const png = await renderChartPng(spec('line'), { width: 400, height: 250, scale: 2 });
+    expect(ihdr(png)).toMatchObject({ width: 800, height: 500, colourType: 2 });
+  });
+
+  it('renders the English variant too (different bytes from Swedish ticks and labels)', async () => {
+    const en = figures('en').find((f) => f.chart.type === 'line');
+    const sv = figures('sv').find((f) => f.chart.type === 'line');
+    const [a, b] = [await renderChartPng(en!.chart, { scale: 1 }), await renderChartPng(sv!.chart, { scale: 1 })];
+    expect(a.equals(b)).toBe(false);
+  });
+});
+
+describe('chart layout and style', () => {
+  it('bar charts grow with the number of categories, line charts keep their aspect', () => {
+    const s = spec('bar');
+    const fewer = { ...s, categories: s.categories.slice(0, 2), series: s.series.map((x) => ({ ...x, values: x.values.slice(0, 2) })) };
+    expect(chartSize(s).height).toBeGreaterThan(chartSize(fewer).height + 100);
+    expect(chartSize(spec('line'), 500)).toEqual({ width: 500, height: 280 });
+  });
+
+  it('wraps long category labels at word boundaries', () => {
+    expect(wrapLabel('Hedersrelaterade begränsningar')).toEqual(['Hedersrelaterade', 'begränsningar']);
+    expect(wrapLabel('Fysiskt våld')).toEqual(['Fysiskt våld']);
+  });
+
+  it('fits the value axis to the CI upper limits and reference value', () => {
+    expect(valueAxis(spec('bar'))).toEqual({ max: 50, step: 10 });
+    expect(valueAxis({ ...spec('line'), max: 40 })).toEqual({ max: 40, step: 10 });
+  });
+
+  it('formats axis ticks per language', () => {
+    expect(formatPercent(20, 'sv')).toBe('20\u00a0%');
+    expect(formatPercent(12.5, 'sv')).toBe('12,5\u00a0%');
+    expect(formatPercent(12.5, 'en')).toBe('12.5%');
+  });
+
+  it('uses colours with ≥ 4.5:1 contrast on white, and distinct patterns, dashes and markers', () => {
+    for (const s of SERIES_STYLES) expect(contrastRatio(s.color, '#ffffff')).toBeGreaterThanOrEqual(4.5);
+    const distinct = (xs: string[]) => new Set(xs).size === xs.length;
+    expect(distinct(SERIES_STYLES.map((s) => s.color))).toBe(true);
+    expect(distinct(SERIES_STYLES.map((s) => s.pattern))).toBe(true);
+    expect(distinct(SERIES_STYLES.map((s) => s.dash.join(',')))).toBe(true);
+    expect(distinct(SERIES_STYLES.map((s) => s.marker))).toBe(true);
+  });
+
+  it('spreads overlapping labels apart, in order and within bounds', () => {
+    const ys = spreadLabels([100, 102, 101, 300], 15, 0, 400);
+    expect(ys).toEqual([100, 130, 115, 300]);
+    const bottom = spreadLabels([395, 398], 15, 0, 400);
+    expect(bottom).toEqual([385, 400]);
+  });
+
+  it('finds the bundled fonts', () => {
+    for (const face of ['Regular', 'Italic', 'SemiBold', 'Bold'] as const) expect(existsSync(fontPath(face))).toBe(true);
+  });
+});
