@@ -121,9 +121,15 @@ export function computeFigures(sums: SurveySums, config: ProjectConfig, pooling:
         const last = get(latest, group.key);
         if (!last) continue;
         const previous = unbroken.length >= 2 ? unbroken[unbroken.length - 2]! : null;
-        if (previous) records.push(waveChange('previous', ind.id, unit.name, group.key, previous, latest, get(previous, group.key), last, level));
-        if (unbroken.length >= 3) records.push(waveChange('baseline', ind.id, unit.name, group.key, unbroken[0]!, latest, get(unbroken[0]!, group.key), last, level));
-        if (unbroken.length >= 3 && group.kind !== 'grade') records.push(trend(ind.id, unit, group, unbroken, i, sums, estimates, opts));
+        // A wave in which the group had no respondents gives no comparison (not a suppressed one).
+        const earlier = previous && get(previous, group.key);
+        if (previous && earlier) records.push(waveChange('previous', ind.id, unit.name, group.key, previous, latest, earlier, last, level));
+        const first = unbroken.length >= 3 ? get(unbroken[0]!, group.key) : undefined;
+        if (first) records.push(waveChange('baseline', ind.id, unit.name, group.key, unbroken[0]!, latest, first, last, level));
+        if (unbroken.length >= 3 && group.kind !== 'grade') {
+          const t = trend(ind.id, unit, group, unbroken, i, sums, estimates, opts);
+          if (t) records.push(t);
+        }
         if (!unit.county && group.kind !== 'cross') {
           records.push(restOfCounty(ind.id, i, unit, units, group, latest, last, sums, opts, config));
         }
@@ -147,6 +153,7 @@ export function computeFigures(sums: SurveySums, config: ProjectConfig, pooling:
       county,
       ci_method: config.statistics.ci_method,
       level,
+      power: config.statistics.power,
       weighted: config.design.weight !== undefined,
       strata: config.design.strata !== undefined,
       clusters: config.design.cluster !== undefined,
@@ -388,10 +395,11 @@ function trend(
   sums: SurveySums,
   estimates: Map<string, { record: EstimateRecord; est: ProportionEstimate }>,
   opts: Parameters<typeof estimateProportion>[1],
-): TrendRecord {
+): TrendRecord | null {
   const { level, lonelyPsu } = opts;
   const per = waves.map((w) => estimates.get(cellKey(indicator, unit.name, w.year, group.key)));
-  const shown = per.every((e) => e !== undefined && !e.record.suppressed);
+  if (per.some((e) => e === undefined)) return null;
+  const shown = per.every((e) => !e!.record.suppressed);
   const years = waves.map((w) => w.year);
   let fit: ReturnType<typeof logisticTrend> | null = null;
   let ca: ReturnType<typeof cochranArmitage> | null = null;

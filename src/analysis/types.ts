@@ -130,6 +130,8 @@ export interface FiguresMeta {
   county: string;
   ci_method: string;
   level: number;
+  /** Power used for the minimum detectable change. */
+  power: number;
   weighted: boolean;
   strata: boolean;
   clusters: boolean;

@@ -17,35 +17,34 @@ function mark(rec: EstimateRecord): string {
   return rec.flag === 'caution' ? CAUTION_MARK : '';
 }
 
+/** `..` for a suppressed cell, `–` for a missing one, else the formatted value. */
+function shown(rec: EstimateRecord | undefined, format: (r: EstimateRecord & { estimate: number }) => string): string {
+  if (rec?.suppressed) return SUPPRESSED;
+  return isShown(rec) ? format(rec) : MISSING;
+}
+
 /** "18 %", "18 %*", "..", "–": the label printed at a bar or point. */
 export function valueLabel(rec: EstimateRecord | undefined, ctx: ReportContext, d: Decimals): string {
-  if (rec === undefined) return MISSING;
-  if (rec.suppressed) return SUPPRESSED;
-  if (!isShown(rec)) return MISSING;
-  return formatPercent(rec.estimate, ctx.lang, d) + mark(rec);
+  return shown(rec, (r) => formatPercent(r.estimate, ctx.lang, d) + mark(r));
 }
 
 /** "18 (11–28)", "18 (11–28)*", "..", "–": a table cell with the interval. */
 export function cellText(rec: EstimateRecord | undefined, ctx: ReportContext, d: Decimals): string {
-  if (rec === undefined) return MISSING;
-  if (rec.suppressed) return SUPPRESSED;
-  if (!isShown(rec)) return MISSING;
-  return `${formatPercent(rec.estimate, ctx.lang, d, false)} (${formatCi(rec.ci_lower, rec.ci_upper, ctx.lang, d, false)})${mark(rec)}`;
+  return shown(rec, (r) => `${formatPercent(r.estimate, ctx.lang, d, false)} (${formatCi(r.ci_lower, r.ci_upper, ctx.lang, d, false)})${mark(r)}`);
 }
 
 /** The estimate alone, without unit ("18"), for tables with separate CI and n columns. */
 export function shareText(rec: EstimateRecord | undefined, ctx: ReportContext, d: Decimals): string {
-  if (rec === undefined) return MISSING;
-  if (rec.suppressed) return SUPPRESSED;
-  if (!isShown(rec)) return MISSING;
-  return formatPercent(rec.estimate, ctx.lang, d, false) + mark(rec);
+  return shown(rec, (r) => formatPercent(r.estimate, ctx.lang, d, false) + mark(r));
 }
 
 export function ciText(rec: EstimateRecord | undefined, ctx: ReportContext, d: Decimals): string {
-  if (rec === undefined) return MISSING;
-  if (rec.suppressed) return SUPPRESSED;
-  if (!isShown(rec)) return MISSING;
-  return formatCi(rec.ci_lower, rec.ci_upper, ctx.lang, d, false);
+  return shown(rec, (r) => formatCi(r.ci_lower, r.ci_upper, ctx.lang, d, false));
+}
+
+/** A key-figure value: "18 %", "..", "–" (no caution mark: the detail line carries the interval). */
+export function percentText(rec: EstimateRecord | undefined, ctx: ReportContext, d: Decimals): string {
+  return shown(rec, (r) => formatPercent(r.estimate, ctx.lang, d));
 }
 
 /** The unweighted base is never suppressed (it reveals no answer). */

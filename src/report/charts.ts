@@ -6,7 +6,7 @@ import { figureBlock } from './blocks.js';
 import { altValue, cellNotes, cellText, decimalsFor, valueLabel } from './cells.js';
 import { areaName, label, waveName, type ReportContext } from './context.js';
 import { formatList, formatPercent, formatYearRange, percentValue } from './format.js';
-import { groupKey } from './groups.js';
+import { groupKey, TOTAL } from './groups.js';
 import type { ChartSeries, FigureBlock, TableRow } from './model.js';
 import { isShown } from './narrative.js';
 
@@ -152,11 +152,15 @@ export function trendFigure(ctx: ReportContext, ind: Indicator, area: string, ye
 /** County overview: each municipality's total with its interval, the whole county as reference line. */
 export function areasFigure(ctx: ReportContext, ind: Indicator, areas: string[], year: number): FigureBlock {
   const county = ctx.fig.meta.county;
-  const cells = areas.map((a) => ctx.fig.estimate(ind.id, a, year, 'total'));
-  const countyCell = ctx.fig.estimate(ind.id, county, year, 'total');
+  const cells = areas.map((a) => ctx.fig.estimate(ind.id, a, year, TOTAL));
+  const countyCell = ctx.fig.estimate(ind.id, county, year, TOTAL);
   const d = decimalsFor(cells);
-  const shown = areas.map((a, i) => ({ area: a, cell: cells[i] })).filter((x) => isShown(x.cell));
-  const sorted = [...shown].sort((x, y) => y.cell!.estimate! - x.cell!.estimate! || x.area.localeCompare(y.area, ctx.lang));
+  const shown = areas.flatMap((area, i) => {
+    const cell = cells[i];
+    return isShown(cell) ? [{ area, cell }] : [];
+  });
+  // Ties by name in code-point order (not locale collation, which varies with the ICU build).
+  const sorted = shown.sort((x, y) => y.cell.estimate - x.cell.estimate || (x.area < y.area ? -1 : x.area > y.area ? 1 : 0));
   const finding: string[] = [];
   if (isShown(countyCell)) finding.push(ctx.t.alt.reference(county, formatPercent(countyCell.estimate, ctx.lang, decimalsFor([countyCell]))));
   const high = sorted[0];

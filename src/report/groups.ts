@@ -63,13 +63,9 @@ export class GroupCatalog {
     lang: Lang,
   ) {
     this.labels = groupLabels(meta, lang);
-    const single = (variable: 'gender' | 'grade') =>
-      meta.groups
-        .map((k) => parseGroup(k))
-        .filter((p) => p[variable] !== null && p[variable === 'gender' ? 'grade' : 'gender'] === null)
-        .map((p) => p[variable]!);
-    this.genders = single('gender');
-    this.grades = single('grade');
+    const parsed = meta.groups.map((k) => parseGroup(k));
+    this.genders = parsed.filter((p) => p.gender !== null && p.grade === null).map((p) => p.gender!);
+    this.grades = parsed.filter((p) => p.grade !== null && p.gender === null).map((p) => p.grade!);
   }
 
   label(key: GroupKey): string {

@@ -10,7 +10,7 @@ import type {
   RespondentCount,
   TrendRecord,
 } from '../analysis/types.js';
-import { canonicalGroup } from './groups.js';
+import { canonicalGroup, TOTAL } from './groups.js';
 
 type Key = string;
 const key = (...parts: (string | number)[]): Key => parts.join('\u0000');
@@ -88,7 +88,7 @@ export class FigureLookup {
 
   /** Waves in which the indicator has an estimate for the area's total, ascending. */
   indicatorYears(indicator: string, area: string): number[] {
-    return this.years(area).filter((y) => this.estimate(indicator, area, y, 'total') !== undefined);
+    return this.years(area).filter((y) => this.estimate(indicator, area, y, TOTAL) !== undefined);
   }
 
   respondents(area: string, year: number, group: GroupKey): number | undefined {

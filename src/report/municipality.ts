@@ -4,7 +4,7 @@ import { localize, type ProjectConfig } from '../config/schema.js';
 import { UsageError } from '../errors.js';
 import { appendixChapter } from './chapters/appendix.js';
 import { countyComparisonChapter } from './chapters/county-comparison.js';
-import { developmentBlocks } from './chapters/development.js';
+import { developmentChapter } from './chapters/development.js';
 import { factorsChapter } from './chapters/factors.js';
 import { followUpChapter } from './chapters/follow-up.js';
 import { introChapter } from './chapters/intro.js';
@@ -48,7 +48,7 @@ export function buildMunicipalityReport(input: MunicipalityReportInput): ReportD
       utsatthetChapter(ctx, area),
       utovandeChapter(ctx, area),
       otrygghetChapter(ctx, area),
-      { id: 'utveckling', title: ctx.t.chapters.utveckling, blocks: developmentBlocks(ctx, area) },
+      developmentChapter(ctx, area),
       countyComparisonChapter(ctx, area),
       factors,
       followUp,

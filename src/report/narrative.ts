@@ -69,15 +69,16 @@ export function isShown(rec: EstimateRecord | undefined): rec is EstimateRecord 
 /**
  * "Bland flickorna i årskurs 9 uppgav 18 procent (95 % KI 11–28) att de utsatts för …",
  * or that the group is too small to report; small groups get "tolka med försiktighet".
+ * Pooled waves are named unless `pooledNote` is false (the chapter already says so).
  */
-export function estimateSentence(ind: Indicator, rec: EstimateRecord, ctx: NarrativeContext): string {
+export function estimateSentence(ind: Indicator, rec: EstimateRecord, ctx: NarrativeContext, opts: { pooledNote?: boolean } = {}): string {
   const t = strings(ctx.lang).narrative;
   const who = whoOf(rec.group, ctx);
   if (!isShown(rec)) return t.suppressed(who);
   const d = decimalsForBases([rec.n]);
   const ci = formatCi(rec.ci_lower, rec.ci_upper, ctx.lang, d, false);
   const parts = [t.estimate(who, subjectOf(ind, ctx.lang), pct(rec.estimate, ctx, d), formatLevel(ctx.meta.level, ctx.lang), ci)];
-  if (rec.pooled_years) parts.push(t.pooledWaves(formatList(rec.pooled_years.map(String), ctx.lang)));
+  if (rec.pooled_years && opts.pooledNote !== false) parts.push(t.pooledWaves(formatList(rec.pooled_years.map(String), ctx.lang)));
   if (rec.flag === 'caution') parts.push(t.caution(formatInteger(rec.n, ctx.lang)));
   return parts.join(' ');
 }

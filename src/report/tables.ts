@@ -24,22 +24,29 @@ import { countySides } from './narrative.js';
 const left = (header: string): TableColumn => ({ header, align: 'left' });
 const right = (header: string): TableColumn => ({ header, align: 'right' });
 
-/** Respondents per group (rows) and wave (columns) in one area. */
+/**
+ * Respondents per group (rows) and wave (columns) in one area. Groups configured with
+ * `report: false` get no row (a count of one "vill ej ange" pupil in a school year is itself
+ * sensitive); a note says that the totals include them.
+ */
 export function respondentsTable(ctx: ReportContext, area: string): TableBlock {
   const years = ctx.fig.years(area);
-  const groups = ctx.fig.meta.groups.filter((g) => years.some((y) => ctx.fig.respondents(area, y, g) !== undefined));
-  const rows: TableRow[] = groups.map((g) => ({
-    header: ctx.groups.label(g),
-    cells: years.map((y) => {
-      const n = ctx.fig.respondents(area, y, g);
-      return n === undefined ? MISSING : formatInteger(n, ctx.lang);
-    }),
-    ...(g === TOTAL ? { emphasis: true } : {}),
-  }));
+  const present = ctx.fig.meta.groups.filter((g) => years.some((y) => ctx.fig.respondents(area, y, g) !== undefined));
+  const hidden = present.filter((g) => !ctx.groups.reported(g) && !g.includes(';'));
+  const rows: TableRow[] = present
+    .filter((g) => ctx.groups.reported(g))
+    .map((g) => ({
+      header: ctx.groups.label(g),
+      cells: years.map((y) => {
+        const n = ctx.fig.respondents(area, y, g);
+        return n === undefined ? MISSING : formatInteger(n, ctx.lang);
+      }),
+      ...(g === TOTAL ? { emphasis: true } : {}),
+    }));
   return tableBlock(ctx, ctx.t.captions.respondents(areaName(ctx, area)), {
     columns: [left(ctx.t.words.group), ...years.map((y) => right(waveName(ctx, area, y)))],
     rows,
-    notes: [],
+    notes: hidden.length === 0 ? [] : [ctx.t.notes.notReported(formatList(hidden.map((g) => ctx.groups.label(g)), ctx.lang))],
   });
 }
 

@@ -13,6 +13,7 @@ import {
   layoutLegend,
   type LegendItem,
   paintPattern,
+  verticalRule,
   whiteBackground,
 } from './draw.js';
 import { formatPercent } from './format.js';
@@ -22,6 +23,7 @@ import { GRID, INK, MUTED_INK, seriesStyle } from './palette.js';
 type BarConfig = ChartConfiguration<'bar', (number | null)[], string[]>;
 
 const LABEL_GAP = 6;
+const REFERENCE_RULE = { color: INK, width: 1.5, dash: [5, 3] };
 
 export function barChartConfig(spec: ChartSpec, ctx: Ctx, width: number, scale: number): BarConfig {
   const axis = valueAxis(spec);
@@ -44,7 +46,7 @@ export function barChartConfig(spec: ChartSpec, ctx: Ctx, width: number, scale: 
   if (reference) {
     items.push({
       label: referenceText,
-      drawKey: (c, x, y) => referenceStroke(c, x + 11, y - 1, y + 13),
+      drawKey: (c, x, y) => verticalRule(c, x + 11, y - 1, y + 13, REFERENCE_RULE),
     });
   }
   const legend = layoutLegend(ctx, items, 4, width - 8);
@@ -75,7 +77,9 @@ export function barChartConfig(spec: ChartSpec, ctx: Ctx, width: number, scale: 
           paintPattern(c, seriesStyle(i).pattern, rect);
         });
       });
-      if (reference) referenceStroke(c, x.getPixelForValue(reference.value), chart.chartArea.top, chart.chartArea.bottom);
+      if (reference) {
+        verticalRule(c, x.getPixelForValue(reference.value), chart.chartArea.top, chart.chartArea.bottom, REFERENCE_RULE);
+      }
       spec.series.forEach((s, i) => {
         bars[i]?.forEach((bar, j) => {
           const value = s.values[j] ?? null;
@@ -132,16 +136,4 @@ export function barChartConfig(spec: ChartSpec, ctx: Ctx, width: number, scale: 
     },
     plugins: [whiteBackground(), overlay],
   };
-}
-
-function referenceStroke(c: Ctx, x: number, top: number, bottom: number): void {
-  c.save();
-  c.strokeStyle = INK;
-  c.lineWidth = 1.5;
-  c.setLineDash([5, 3]);
-  c.beginPath();
-  c.moveTo(x, top);
-  c.lineTo(x, bottom);
-  c.stroke();
-  c.restore();
 }

@@ -114,6 +114,25 @@ export function drawWhisker(
   ctx.restore();
 }
 
+/** A dashed vertical rule (reference lines, series breaks). */
+export function verticalRule(
+  ctx: Ctx,
+  x: number,
+  top: number,
+  bottom: number,
+  style: { color: string; width: number; dash: number[] },
+): void {
+  ctx.save();
+  ctx.strokeStyle = style.color;
+  ctx.lineWidth = style.width;
+  ctx.setLineDash(style.dash);
+  ctx.beginPath();
+  ctx.moveTo(x, top);
+  ctx.lineTo(x, bottom);
+  ctx.stroke();
+  ctx.restore();
+}
+
 /** Text with a white halo so it stays legible over grid lines, whiskers and lines. */
 export function haloText(
   ctx: Ctx,

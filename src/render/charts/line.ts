@@ -4,7 +4,7 @@
 
 import type { ChartConfiguration, Plugin, PointStyle, ScriptableLineSegmentContext } from 'chart.js';
 import type { ChartSpec } from '../../report/model.js';
-import { type Ctx, drawWhisker, font, haloText, spreadLabels, whiteBackground } from './draw.js';
+import { type Ctx, drawWhisker, font, haloText, spreadLabels, verticalRule, whiteBackground } from './draw.js';
 import { formatPercent } from './format.js';
 import { valueAxis } from './layout.js';
 import { GRID, INK, MUTED_INK, seriesStyle } from './palette.js';
@@ -31,7 +31,7 @@ export function lineChartConfig(
 
   ctx.save();
   ctx.font = font(13, 600);
-  const nameWidth = Math.max(0, ...spec.series.map((s) => ctx.measureText(s.label).width));
+  const nameWidth = Math.max(0, ...spec.series.map((s) => ctx.measureText(`${s.label} (..)`).width));
   ctx.restore();
 
   const overlay: Plugin<'line'> = {
@@ -42,16 +42,8 @@ export function lineChartConfig(
       if (!x) return;
       // A thin dashed rule marks each series break.
       for (const b of breaks) {
-        const bx = x.getPixelForValue(b - 0.5);
-        c.save();
-        c.strokeStyle = MUTED_INK;
-        c.lineWidth = 1;
-        c.setLineDash([3, 3]);
-        c.beginPath();
-        c.moveTo(bx, chart.chartArea.top);
-        c.lineTo(bx, chart.chartArea.bottom);
-        c.stroke();
-        c.restore();
+        const rule = { color: MUTED_INK, width: 1, dash: [3, 3] };
+        verticalRule(c, x.getPixelForValue(b - 0.5), chart.chartArea.top, chart.chartArea.bottom, rule);
       }
       // Whiskers under the lines and markers.
       const y = chart.scales['y'];
@@ -81,11 +73,12 @@ export function lineChartConfig(
           ? { x: x.getPixelForValue(dodge(0)) - 9, align: 'right' as const }
           : { x: x.getPixelForValue(j + dodge(n - 1)) + 9, align: 'left' as const };
       spec.categories.forEach((_, j) => {
-        const entries = spec.series.map((s, i) => ({
-          text: s.valueLabels[j] ?? '..',
-          y: y.getPixelForValue(s.values[j] ?? 0),
-          color: seriesStyle(i).color,
-        }));
+        // A missing value has no point and no label: the gap in the line and the numbers
+        // table show it.
+        const entries = spec.series.flatMap((s, i) => {
+          const v = s.values[j] ?? null;
+          return v === null ? [] : [{ text: s.valueLabels[j] ?? '', y: y.getPixelForValue(v), color: seriesStyle(i).color }];
+        });
         const ys = spreadLabels(
           entries.map((e) => e.y),
           LABEL_GAP,
@@ -125,7 +118,9 @@ export function lineChartConfig(
           at,
         );
         c.restore();
-        haloText(c, s.label, left + KEY_WIDTH + 6, at, { color: style.color, weight: 600, size: 13 });
+        // A series with no value at all is still named, marked as not shown.
+        const name = s.values.every((v) => v === null) ? `${s.label} (..)` : s.label;
+        haloText(c, name, left + KEY_WIDTH + 6, at, { color: style.color, weight: 600, size: 13 });
       });
     },
   };

@@ -98,7 +98,9 @@ class TocEntry implements Flowable {
     const page = String(this.pageOf(this.target.id));
     const lastTop = top + (this.lines.length - 1) * this.style.leading;
     linkEl.mark(doc, () => {
-      this.lines.forEach((line, i) => drawLine(doc, line, this.style, x, top + i * this.style.leading));
+      this.lines.forEach((line, i) =>
+        drawLine(doc, i === this.lines.length - 1 ? `${line} ` : line, this.style, x, top + i * this.style.leading),
+      );
       drawLine(doc, page, this.style, CONTENT.right - TOC_NUMBER_WIDTH, lastTop, 'right', TOC_NUMBER_WIDTH);
     });
     // Leader dots between the title's last line and the page number.

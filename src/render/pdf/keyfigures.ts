@@ -82,12 +82,13 @@ export class KeyFiguresRow implements Flowable {
       const x = left + BAR + PAD;
       card.slot.mark(doc, () => {
         let y = top + PAD;
-        drawLine(doc, card.value, theme.keyValue, x, y);
+        // Trailing spaces separate value, label and detail in the tagged text.
+        drawLine(doc, `${card.value} `, theme.keyValue, x, y);
         y += theme.keyValue.leading;
-        for (const line of card.label) {
-          drawLine(doc, line, theme.keyLabel, x, y);
+        card.label.forEach((line, i) => {
+          drawLine(doc, i === card.label.length - 1 ? `${line} ` : line, theme.keyLabel, x, y);
           y += theme.keyLabel.leading;
-        }
+        });
         y += 3;
         for (const line of card.detail) {
           drawLine(doc, line, theme.small, x, y);

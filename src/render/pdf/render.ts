@@ -3,10 +3,10 @@
 // numbers), then drawn in one pass.
 
 import type { FigureBlock, ReportDocument } from '../../report/model.js';
-import { FONT_FACES, fontPath } from '../charts/assets.js';
 import { chartSize, renderChartPng } from '../charts/index.js';
 import { chapterFlowables } from './blocks.js';
 import { drawPageChrome } from './chrome.js';
+import { registerFonts } from './fonts.js';
 import type { ChartImage } from './figure.js';
 import { type Anchor, anchorPages, type DrawContext, type PageLayout, paginate } from './flow.js';
 import { drawTitlePage, tocFlowables } from './frontmatter.js';
@@ -41,10 +41,6 @@ function outlineBuilder(doc: Doc) {
   };
 }
 
-import { createRequire } from 'node:module';
-const fk = createRequire(import.meta.url)('fontkit');
-const fontCache = new Map<string, unknown>();
-const cached = (face: string) => { if (!fontCache.has(face)) fontCache.set(face, fk.openSync(fontPath(face as 'Regular'))); return fontCache.get(face); };
 export async function renderPdf(report: ReportDocument): Promise<Buffer> {
   const charts = await renderCharts(report);
   const { default: PDFDocument } = await import('pdfkit');
@@ -57,8 +53,8 @@ export async function renderPdf(report: ReportDocument): Promise<Buffer> {
     tagged: true,
     lang: report.langTag,
     displayTitle: true,
-    // The default font is opened at construction; never let it be Helvetica.
-    font: cached('Regular') as string,
+    // No default font: pdfkit would open Helvetica (a non-embedded standard font).
+    font: null as unknown as string,
     // Fixed dates make the bytes, and the /ID pdfkit hashes from this dictionary, repeatable.
     info: {
       Title: report.title,
@@ -70,7 +66,7 @@ export async function renderPdf(report: ReportDocument): Promise<Buffer> {
       ModDate: date,
     },
   });
-  for (const face of FONT_FACES) doc.registerFont(face, cached(face) as string);
+  registerFonts(doc);
 
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));

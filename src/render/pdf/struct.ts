@@ -47,11 +47,6 @@ export class Slot {
   }
 }
 
-/** A slot that is already created (the document root, a chapter section). */
-export function fixedParent(element: StructElement): (doc: Doc) => StructElement {
-  return () => element;
-}
-
 export function artifact(doc: Doc, type: 'Pagination' | 'Layout', draw: () => void): void {
   doc.markContent('Artifact', { type });
   draw();

@@ -44,7 +44,7 @@ function breakWord(doc: Doc, word: string, style: TextStyle, width: number): str
   return pieces;
 }
 
-/** Greedy line breaking at ordinary spaces, measuring word by word (as pdfkit does). */
+/** Greedy line breaking at ordinary spaces, measuring word by word as pdfkit does. */
 export function wrap(doc: Doc, text: string, style: TextStyle, width: number): string[] {
   const space = textWidth(doc, ' ', style);
   const lines: string[] = [];
@@ -69,7 +69,9 @@ export function wrap(doc: Doc, text: string, style: TextStyle, width: number): s
     }
   }
   if (line) lines.push(line);
-  return lines;
+  // A trailing space on every line but the last keeps words apart in the extracted and
+  // tagged text, which would otherwise join the last word of a line to the next line's first.
+  return lines.map((l, i) => (i < lines.length - 1 ? `${l} ` : l));
 }
 
 /**
@@ -85,7 +87,7 @@ export function drawLine(
   align: 'left' | 'right' | 'center' = 'left',
   width = 0,
 ): void {
-  const w = align === 'left' ? 0 : textWidth(doc, text, style);
+  const w = align === 'left' ? 0 : textWidth(doc, text.trimEnd(), style);
   useStyle(doc, style);
   const left = align === 'right' ? x + width - w : align === 'center' ? x + (width - w) / 2 : x;
   const offset = (style.leading - doc.currentLineHeight()) / 2;

@@ -4,6 +4,7 @@ import { localize, type Indicator, type ProjectConfig } from '../../config/schem
 import { heading, paragraph } from '../blocks.js';
 import { label, type ReportContext } from '../context.js';
 import type { Block, ReportChapter } from '../model.js';
+import { TOTAL } from '../groups.js';
 import { appendixTable } from '../tables.js';
 import { methodParagraphs } from './common.js';
 
@@ -38,7 +39,7 @@ function questionItem(ctx: ReportContext, ind: Indicator): string {
 }
 
 export function appendixChapter(ctx: ReportContext, area: string): ReportChapter {
-  const inds = ctx.config.indicators.filter((i) => ctx.fig.years(area).some((y) => ctx.fig.estimate(i.id, area, y, 'total') !== undefined));
+  const inds = ctx.config.indicators.filter((i) => ctx.fig.years(area).some((y) => ctx.fig.estimate(i.id, area, y, TOTAL) !== undefined));
   const blocks: Block[] = [];
   if (inds.length > 0) {
     blocks.push(heading(2, 'bilagor-tabeller', ctx.t.sections.tables), paragraph(ctx.t.text.appendixTablesIntro), ...inds.map((i) => appendixTable(ctx, i, area)));

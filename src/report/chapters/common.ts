@@ -3,9 +3,9 @@
 import type { ChangeRecord, GroupKey } from '../../analysis/types.js';
 import type { Indicator } from '../../config/schema.js';
 import { paragraph } from '../blocks.js';
-import { decimalsFor } from '../cells.js';
-import { label, waveName, type ReportContext } from '../context.js';
-import { formatAlpha, formatCi, formatInteger, formatLevelNumber, formatList, formatPercent, formatYearRange, SUPPRESSED, type Decimals } from '../format.js';
+import { decimalsFor, percentText } from '../cells.js';
+import { label, surveyYears, waveName, type ReportContext } from '../context.js';
+import { formatAlpha, formatCi, formatInteger, formatLevelNumber, formatList, formatYearRange, type Decimals } from '../format.js';
 import { groupKey, TOTAL } from '../groups.js';
 import type { KeyFigure, ParagraphBlock } from '../model.js';
 import { estimateSentence, genderSentence, isShown } from '../narrative.js';
@@ -41,11 +41,14 @@ export function bothWavesMeasured(ctx: ReportContext, rec: ChangeRecord): boolea
   );
 }
 
-/** The total, then girls vs boys (as one comparison when the table has it, else one sentence each). */
+/**
+ * The total, then girls vs boys (as one comparison when the table has it, else one sentence
+ * each). Pooled waves are not repeated in every sentence: the chapter intro names the wave.
+ */
 export function indicatorParagraph(ctx: ReportContext, ind: Indicator, area: string, year: number): ParagraphBlock {
   const sentences: string[] = [];
   const total = ctx.fig.estimate(ind.id, area, year, TOTAL);
-  if (total) sentences.push(estimateSentence(ind, total, ctx.narrative));
+  if (total) sentences.push(estimateSentence(ind, total, ctx.narrative, { pooledNote: false }));
   const gender = ctx.fig.change('gender', ind.id, area, TOTAL, year);
   if (gender) {
     const decimals = decimalsFor([ctx.fig.estimate(ind.id, area, year, gender.from), ctx.fig.estimate(ind.id, area, year, gender.to)]);
@@ -53,7 +56,7 @@ export function indicatorParagraph(ctx: ReportContext, ind: Indicator, area: str
   } else {
     for (const g of shownGenderKeys(ctx, ind, area, year)) {
       const rec = ctx.fig.estimate(ind.id, area, year, g);
-      if (rec) sentences.push(estimateSentence(ind, rec, ctx.narrative));
+      if (rec) sentences.push(estimateSentence(ind, rec, ctx.narrative, { pooledNote: false }));
     }
   }
   return paragraph(sentences.join(' '));
@@ -65,14 +68,13 @@ export function keyFigure(ctx: ReportContext, ind: Indicator, area: string, year
   const genderKeys = shownGenderKeys(ctx, ind, area, year);
   const cells = genderKeys.map((g) => ctx.fig.estimate(ind.id, area, year, g));
   const d = decimalsFor([total, ...cells]);
-  const text = (r: typeof total) => (r?.suppressed ? SUPPRESSED : isShown(r) ? formatPercent(r.estimate, ctx.lang, d) : formatPercent(null, ctx.lang));
   const genders = genderKeys.map((g, i) => {
     const l = ctx.groups.label(g);
-    return `${i === 0 ? l : l.charAt(0).toLowerCase() + l.slice(1)} ${text(cells[i])}`;
+    return `${i === 0 ? l : l.charAt(0).toLowerCase() + l.slice(1)} ${percentText(cells[i], ctx, d)}`;
   });
   const ci = isShown(total) ? `${ctx.t.words.ci(ctx.level)} ${formatCi(total.ci_lower, total.ci_upper, ctx.lang, d)}` : '';
   return {
-    value: text(total),
+    value: percentText(total, ctx, d),
     label: label(ctx, ind, true),
     detail: ctx.t.text.keyFigureDetail(waveName(ctx, area, year), ci, genders.join(', ')),
   };
@@ -85,7 +87,7 @@ export function designParagraphs(ctx: ReportContext, area: string): ParagraphBlo
   const method = ctx.t.text.ciMethods[meta.ci_method] ?? meta.ci_method;
   const out = [paragraph(`${ctx.t.text.weighting(meta.weighted, meta.strata, meta.clusters)} ${ctx.t.text.ciMethod(levelNumber, method)}`)];
   const pooled: string[] = [];
-  if (meta.pooled.waves) pooled.push(ctx.t.text.pooledWaves(formatYearRange(ctx.fig.pooledYears(area, latestYear(ctx, area) ?? 0) ?? meta.years)));
+  if (meta.pooled.waves) pooled.push(ctx.t.text.pooledWaves(formatYearRange(surveyYears(ctx, area))));
   if (meta.pooled.grades) pooled.push(ctx.t.text.pooledGrades);
   for (const [a, members] of Object.entries(meta.pooled.areas)) pooled.push(ctx.t.notes.pooledArea(a, formatList(members, ctx.lang)));
   if (pooled.length > 0) out.push(paragraph(pooled.join(' ')));

@@ -8,7 +8,7 @@ import { trendFigure } from '../charts.js';
 import { keyIndicators, label, type ReportContext } from '../context.js';
 import { formatYearRange } from '../format.js';
 import { groupKey, TOTAL } from '../groups.js';
-import type { Block } from '../model.js';
+import type { Block, ReportChapter } from '../model.js';
 import { changeSentence, needsRiseCaveat, singleWaveSentence, trendSentence } from '../narrative.js';
 import { bothWavesMeasured, changeDecimals, latestYear } from './common.js';
 
@@ -56,7 +56,7 @@ export function developmentBlocks(ctx: ReportContext, area: string): Block[] {
   const years = ctx.fig.years(area);
   if (ctx.fig.meta.pooled.waves) return [paragraph(ctx.t.text.pooledNoChange(formatYearRange(ctx.fig.pooledYears(area, year) ?? years)))];
   if (years.length < 2) return [paragraph(singleWaveSentence(area, year, ctx.lang))];
-  const blocks: Block[] = [paragraph(ctx.t.text.utvecklingIntro(formatYearRange(years)))];
+  const blocks: Block[] = [];
   for (const ind of keyIndicators(ctx.config)) {
     const indYears = ctx.fig.indicatorYears(ind.id, area);
     if (indYears.length === 0) continue;
@@ -68,5 +68,11 @@ export function developmentBlocks(ctx: ReportContext, area: string): Block[] {
     if (sentences.length > 0) blocks.push(paragraph(sentences.join(' ')));
     blocks.push(trendFigure(ctx, ind, area, indYears));
   }
-  return blocks;
+  return blocks.length === 0 ? [] : [paragraph(ctx.t.text.utvecklingIntro(formatYearRange(years))), ...blocks];
+}
+
+/** The municipality's chapter; left out when no key indicator has any wave. */
+export function developmentChapter(ctx: ReportContext, area: string): ReportChapter | null {
+  const blocks = developmentBlocks(ctx, area);
+  return blocks.length === 0 ? null : { id: 'utveckling', title: ctx.t.chapters.utveckling, blocks };
 }

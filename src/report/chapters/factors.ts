@@ -33,7 +33,7 @@ export function factorsChapter(ctx: ReportContext, area: string): ReportChapter 
       const factorName = ctx.t.factors[factor];
       blocks.push(
         heading(3, `forandringsfaktorer-${level}-${factor}`, factorName),
-        paragraph(group.map((i) => estimateSentence(i, ctx.fig.estimate(i.id, area, year, TOTAL)!, ctx.narrative)).join(' ')),
+        paragraph(group.map((i) => estimateSentence(i, ctx.fig.estimate(i.id, area, year, TOTAL)!, ctx.narrative, { pooledNote: false })).join(' ')),
         indicatorsFigure(ctx, group, area, year, ctx.t.captions.factors(ctx.t.levels[level], factorName, areaName(ctx, area), wave)),
       );
     }

@@ -191,6 +191,7 @@ export const en: Strings = {
     cellFormat: (level) => `Share in per cent with its ${level} confidence interval in parentheses.`,
     suppressed: '.. = too few respondents to report.',
     caution: (base) => `* Interpret with caution: fewer than ${base} respondents.`,
+    notReported: (labels) => `Totals also include respondents not reported as a group of their own (${labels}).`,
     pooledArea: (area, members) => `${area} pools ${members}.`,
     diff: "Difference = the municipality's share minus the share in the rest of the county, in percentage points.",
   },
@@ -220,10 +221,8 @@ export const en: Strings = {
 
   text: {
     keyFigureDetail: (wave, ci, genders) => `${wave}, ${ci}${genders === '' ? '' : `. ${genders}`}`,
-    handbook:
-      'Inget att vänta på – handbok för våldsförebyggande arbete (Nothing to wait for – a handbook for violence prevention; Swedish Gender Equality Agency, MÄN and Unizon, revised edition 2020)',
     intro: (area, years) =>
-      `This report describes exposure to violence, perpetration and feeling unsafe in ${area}, based on the survey ${years}. It supports violence prevention work and follows the Swedish handbook Inget att vänta på – handbok för våldsförebyggande arbete (Swedish Gender Equality Agency, MÄN and Unizon, revised edition 2020).`,
+      `This report describes exposure to violence, perpetration and feeling unsafe in ${area}, based on the survey carried out in ${years}. It supports violence prevention work and follows the Swedish handbook Inget att vänta på – handbok för våldsförebyggande arbete (Swedish Gender Equality Agency, MÄN and Unizon, revised edition 2020).`,
     stepsIntro: 'The handbook divides violence prevention work into five steps (published names in Swedish):',
     steps: [
       'Initiate collaboration (Initiera samverkan)',

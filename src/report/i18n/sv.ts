@@ -200,6 +200,7 @@ export const sv: Strings = {
     cellFormat: (level) => `Andel i procent med ${level} konfidensintervall inom parentes.`,
     suppressed: '.. = för få svarande för att redovisas.',
     caution: (base) => `* Tolka med försiktighet: färre än ${base} svarande.`,
+    notReported: (labels) => `Totalerna omfattar även svarande som inte redovisas som egen grupp (${labels}).`,
     pooledArea: (area, members) => `${area} är en sammanslagning av ${members}.`,
     diff: 'Skillnad = kommunens andel minus andelen i övriga länet, i procentenheter.',
   },
@@ -229,8 +230,6 @@ export const sv: Strings = {
 
   text: {
     keyFigureDetail: (wave, ci, genders) => `${wave}, ${ci}${genders === '' ? '' : `. ${genders}`}`,
-    handbook:
-      'Inget att vänta på – handbok för våldsförebyggande arbete (Jämställdhetsmyndigheten, MÄN och Unizon, reviderad upplaga 2020)',
     intro: (area, years) =>
       `Den här lägesbilden beskriver utsatthet för våld, våldsutövande och otrygghet i ${area} utifrån enkätundersökningen ${years}. Den är ett underlag för det våldsförebyggande arbetet och följer handboken Inget att vänta på – handbok för våldsförebyggande arbete (Jämställdhetsmyndigheten, MÄN och Unizon, reviderad upplaga 2020).`,
     stepsIntro: 'Handboken delar in det våldsförebyggande arbetet i fem steg:',

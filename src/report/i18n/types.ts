@@ -130,6 +130,7 @@ export interface Strings {
     cellFormat(level: string): string;
     suppressed: string;
     caution(base: string): string;
+    notReported(labels: string): string;
     pooledArea(area: string, members: string): string;
     diff: string;
   };
@@ -160,7 +161,6 @@ export interface Strings {
 
   text: {
     keyFigureDetail(wave: string, ci: string, genders: string): string;
-    handbook: string;
     intro(area: string, years: string): string;
     stepsIntro: string;
     /** The five steps, names as published (English adds the Swedish name). */

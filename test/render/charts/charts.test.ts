@@ -92,6 +92,37 @@ describe('renderChartPng', () => {
   });
 });
 
+describe('renderChartPng edge cases', () => {
+  const flat = (breaksBefore: number[]): ChartSpec => ({
+    type: 'line',
+    categories: ['2019', '2021', '2023'],
+    series: [{ label: 'Totalt', values: [20, 20, 20], lower: [null, null, null], upper: [null, null, null], valueLabels: ['20 %', '20 %', '20 %'] }],
+    axisLabel: 'Andel (%)',
+    breaksBefore,
+    lang: 'sv',
+  });
+
+  it('draws no line into a wave after a series break', async () => {
+    const colour = SERIES_STYLES[0]!.color;
+    const whole = countColour((await pixels(await renderChartPng(flat([]), { scale: 1 }))).data, colour);
+    const broken = countColour((await pixels(await renderChartPng(flat([2]), { scale: 1 }))).data, colour);
+    // One of the two segments (about 180 px long) is missing: at least one full pixel row.
+    expect(whole - broken).toBeGreaterThan(100);
+  });
+
+  it('renders a single-series bar chart and a line chart with gaps and an all-suppressed series', async () => {
+    const s = spec('bar');
+    const single: ChartSpec = { ...s, series: s.series.slice(0, 1), reference: null };
+    expect(ihdr(await renderChartPng(single, { scale: 1 }))).toMatchObject({ width: 640, height: chartSize(single).height });
+    const l = spec('line');
+    const gaps: ChartSpec = {
+      ...l,
+      series: l.series.map((x, i) => (i === 0 ? { ...x, values: [x.values[0] ?? null, null, x.values[2] ?? null] } : i === 1 ? { ...x, values: x.values.map(() => null) } : x)),
+    };
+    expect(ihdr(await renderChartPng(gaps, { scale: 1 })).colourType).toBe(2);
+  });
+});
+
 describe('chart layout and style', () => {
   it('bar charts grow with the number of categories, line charts keep their aspect', () => {
     const s = spec('bar');

@@ -1,0 +1,386 @@
+import { describe, expect, it } from 'vitest';
+import type { EstimateRecord, FiguresTable } from '../../src/analysis/types.js';
+import { ProjectConfig } from '../../src/config/schema.js';
+import { UsageError } from '../../src/errors.js';
+import { buildCountyReport, buildMunicipalityReport } from '../../src/report/index.js';
+import type { Block, FigureBlock, ReportDocument, TableBlock } from '../../src/report/model.js';
+import { CANARY, config, configInput, figures, fixtureEstimate, singleWaveFigures } from './fixtures.js';
+
+const NBSP = '\u00a0';
+const DATE = '2024-03-05';
+
+const angsby = buildMunicipalityReport({ figures, config, area: 'Ängsby', lang: 'sv', dateIso: DATE });
+const backe = buildMunicipalityReport({ figures, config, area: 'Backe', lang: 'sv', dateIso: DATE });
+const county = buildCountyReport({ figures, config, lang: 'sv', dateIso: DATE });
+
+const blocks = (doc: ReportDocument): Block[] => doc.chapters.flatMap((c) => c.blocks);
+const figuresOf = (doc: ReportDocument) => blocks(doc).filter((b): b is FigureBlock => b.type === 'figure');
+const tablesOf = (doc: ReportDocument) => blocks(doc).filter((b): b is TableBlock => b.type === 'table');
+const chapter = (doc: ReportDocument, id: string) => {
+  const c = doc.chapters.find((x) => x.id === id);
+  if (!c) throw new Error(`no chapter ${id}`);
+  return c;
+};
+const text = (doc: ReportDocument, id: string) =>
+  chapter(doc, id)
+    .blocks.map((b) => (b.type === 'paragraph' ? b.text : b.type === 'list' ? b.items.join(' ') : ''))
+    .join(' ');
+
+describe('municipality report: outline', () => {
+  it('has the handbook chapters in order', () => {
+    expect(angsby.chapters.map((c) => c.id)).toEqual([
+      'sammanfattning',
+      'inledning',
+      'om-undersokningen',
+      'utsatthet',
+      'utovande-attityder',
+      'otrygghet',
+      'utveckling',
+      'jamforelse-lanet',
+      'forandringsfaktorer',
+      'uppfoljning',
+      'bilagor',
+    ]);
+    expect(angsby.chapters.map((c) => c.title)).toEqual([
+      'Sammanfattning',
+      'Inledning',
+      'Om undersökningen',
+      'Utsatthet för våld',
+      'Våldsutövande och attityder',
+      'Otrygghet',
+      'Utveckling över tid',
+      'Jämförelse med länet',
+      'Förändringsfaktorer',
+      'Underlag för uppföljning',
+      'Bilagor',
+    ]);
+  });
+
+  it('has a section per form of violence present, in the handbook order', () => {
+    const headings = chapter(angsby, 'utsatthet').blocks.filter((b) => b.type === 'heading');
+    expect(headings.map((h) => (h.type === 'heading' ? h.text : ''))).toEqual(['Fysiskt våld', 'Hot', 'Digitalt våld och våld på nätet']);
+  });
+
+  it('leaves out chapters without indicators and without comparisons', () => {
+    const cfg = ProjectConfig.parse({
+      ...configInput,
+      project: { ...configInput.project, compare_with_county: false },
+      indicators: configInput.indicators.filter((i) => i.chapter === 'utsatthet').map((i) => ({ ...i, follow_up: false })),
+    });
+    const doc = buildMunicipalityReport({ figures, config: cfg, area: 'Ängsby', lang: 'sv', dateIso: DATE });
+    expect(doc.chapters.map((c) => c.id)).toEqual(['sammanfattning', 'inledning', 'om-undersokningen', 'utsatthet', 'utveckling', 'bilagor']);
+    // The introduction then does not point to chapters that are not there.
+    expect(text(doc, 'inledning')).not.toContain('Förändringsfaktorer');
+  });
+
+  it('title page and chrome', () => {
+    expect(angsby.title).toBe('Lägesbild: våld – Ängsby');
+    expect(angsby.subtitle).toBe('Beskrivning av våld som problem, enkätresultat 2019–2023');
+    expect(angsby.dateText).toBe('5 mars 2024');
+    expect(angsby.langTag).toBe('sv-SE');
+    expect(angsby.labels.figure).toBe('Figur');
+    expect(angsby.publisher).toBe('Norrbacka samordningsförbund');
+    expect(angsby.logo).toBeNull();
+  });
+
+  it('quotes the definition of violence, or says that none is set', () => {
+    expect(chapter(angsby, 'inledning').blocks).toContainEqual({ type: 'quote', text: configInput.project!.violence_definition, attribution: null });
+    const { violence_definition: _omit, ...project } = configInput.project!;
+    const doc = buildMunicipalityReport({ figures, config: ProjectConfig.parse({ ...configInput, project }), area: 'Ängsby', lang: 'sv', dateIso: DATE });
+    const notice = chapter(doc, 'inledning').blocks.find((b) => b.type === 'notice');
+    expect(notice).toMatchObject({ type: 'notice', title: 'Ingen definition av våld angiven' });
+  });
+
+  it('lists the five steps with their published names', () => {
+    expect(chapter(angsby, 'inledning').blocks).toContainEqual({
+      type: 'list',
+      ordered: true,
+      items: ['Initiera samverkan', 'Beskriv våld som problem', 'Identifiera förändringsfaktorer', 'Utveckla insatser', 'Implementera, följ upp och sprid'],
+    });
+  });
+
+  it('rejects an area that is not in the figures table', () => {
+    expect(() => buildMunicipalityReport({ figures, config, area: 'Okänd', lang: 'sv', dateIso: DATE })).toThrow(UsageError);
+  });
+});
+
+describe('numbering, captions and sources', () => {
+  for (const [name, doc] of [
+    ['Ängsby', angsby],
+    ['county', county],
+  ] as const) {
+    it(`${name}: figures and tables are numbered 1..n in document order`, () => {
+      const figs = figuresOf(doc);
+      const tabs = tablesOf(doc);
+      expect(figs.length).toBeGreaterThan(2);
+      expect(tabs.length).toBeGreaterThan(1);
+      expect(figs.map((f) => f.number)).toEqual(figs.map((_, i) => i + 1));
+      expect(tabs.map((t) => t.number)).toEqual(tabs.map((_, i) => i + 1));
+      expect(figs.map((f) => f.id)).toEqual(figs.map((_, i) => `figur-${i + 1}`));
+      expect(tabs.map((t) => t.id)).toEqual(tabs.map((_, i) => `tabell-${i + 1}`));
+    });
+
+    it(`${name}: every figure and table has a caption, the source line, and numbers that match the chart`, () => {
+      for (const b of [...figuresOf(doc), ...tablesOf(doc)]) {
+        expect(b.caption.length).toBeGreaterThan(5);
+        expect(b.source).toBe('Källa: Skolenkät om våld 2019–2023, Norrbacka län');
+      }
+      for (const f of figuresOf(doc)) {
+        expect(f.alt.startsWith(f.chart.type === 'bar' ? 'Stapeldiagram: ' : 'Linjediagram: ')).toBe(true);
+        expect(f.table.rows.map((r) => r.header)).toEqual(f.chart.categories);
+        expect(f.table.columns.slice(1).map((c) => c.header)).toEqual(f.chart.series.map((s) => s.label));
+        for (const s of f.chart.series) {
+          expect(s.values).toHaveLength(f.chart.categories.length);
+          expect(s.valueLabels).toHaveLength(f.chart.categories.length);
+        }
+      }
+    });
+  }
+
+  it('the first figure: physical violence by gender and school year, with the main finding in the alt text', () => {
+    const f = figuresOf(angsby)[0]!;
+    expect(f.caption).toBe('Utsatt för fysiskt våld, efter kön och årskurs, Ängsby 2023');
+    expect(f.alt).toBe(`Stapeldiagram: Utsatt för fysiskt våld, efter kön och årskurs, Ängsby 2023. Totalt 18${NBSP}%, flickor 24${NBSP}%, pojkar 12${NBSP}%.`);
+    expect(f.chart.categories).toEqual(['Åk 7', 'Åk 9', 'Alla årskurser']);
+    expect(f.chart.series.map((s) => s.label)).toEqual(['Flickor', 'Pojkar', 'Totalt']);
+    expect(f.chart.series[2]!.valueLabels).toEqual([`15${NBSP}%`, `21${NBSP}%`, `18${NBSP}%`]);
+    const totalAll = fixtureEstimate('fysiskt_vald', 'Ängsby', 2023, 'total');
+    expect(f.chart.series[2]!.values[2]).toBeCloseTo(totalAll.estimate! * 100, 2);
+    expect(f.chart.series[2]!.lower[2]).toBeCloseTo(totalAll.ci_lower! * 100, 2);
+    expect(f.table.rows[2]).toEqual({ header: 'Alla årskurser', cells: ['24 (19–30)', '12 (8–17)', '18 (15–22)'], emphasis: true });
+  });
+});
+
+describe('key figures', () => {
+  it('latest wave, total, with girls and boys', () => {
+    const kf = chapter(angsby, 'sammanfattning').blocks.find((b) => b.type === 'keyFigures');
+    expect(kf).toEqual({
+      type: 'keyFigures',
+      items: [
+        { value: `18${NBSP}%`, label: 'Fysiskt våld', detail: `2023, 95${NBSP}% KI 15–22${NBSP}%. Flickor 24${NBSP}%, pojkar 12${NBSP}%` },
+        { value: `12${NBSP}%`, label: 'Utsatt för hot', detail: `2023, 95${NBSP}% KI 9–15${NBSP}%. Flickor 13${NBSP}%, pojkar 11${NBSP}%` },
+      ],
+    });
+  });
+
+  it('3–6 findings, including the significant fall in threats', () => {
+    const list = chapter(angsby, 'sammanfattning').blocks.find((b) => b.type === 'list');
+    if (list?.type !== 'list') throw new Error('no findings');
+    expect(list.items.length).toBeGreaterThanOrEqual(3);
+    expect(list.items.length).toBeLessThanOrEqual(6);
+    expect(list.items).toContain(
+      'Andelen som uppgav att de blivit hotade under de senaste 12 månaderna minskade från 20 procent 2021 till 12 procent 2023. Minskningen på 8 procentenheter är statistiskt säkerställd (p = 0,002).',
+    );
+  });
+});
+
+describe('suppression', () => {
+  const suppressedBacke = figures.records.filter(
+    (r): r is EstimateRecord => r.kind === 'estimate' && r.area === 'Backe' && r.suppressed && !r.group.startsWith('gender=3'),
+  );
+
+  it('the fixture has suppressed cells of several kinds', () => {
+    expect(new Set(suppressedBacke.map((r) => r.suppression))).toEqual(new Set(['count', 'complement', 'secondary']));
+  });
+
+  it('every suppressed cell is `..` in the appendix tables, never a number', () => {
+    const tables = tablesOf(backe);
+    for (const r of suppressedBacke) {
+      const label = config.indicators.find((i) => i.id === r.indicator)!.label;
+      const t = tables.find((x) => x.caption === `${typeof label === 'string' ? label : label.sv}, Backe, alla grupper och mätningar`)!;
+      const col = t.table.columns.findIndex((c) => c.header === `Andel ${r.year} (%)`) - 1;
+      const row = t.table.rows.find((x) => x.header === figures.meta.group_labels[r.group]!.sv)!;
+      expect([row.cells[col], row.cells[col + 1]]).toEqual(['..', '..']);
+      expect(row.cells[col + 2]).toBe(String(r.n)); // the base is never suppressed
+    }
+    expect(tables.flatMap((t) => t.table.notes)).toContain('.. = för få svarande för att redovisas.');
+  });
+
+  it('suppressed cells are null in charts and `..` at the bar', () => {
+    const f = figuresOf(backe).find((x) => x.caption.startsWith('Utsatt för fysiskt våld, efter kön och årskurs'))!;
+    const boys = f.chart.series.find((s) => s.label === 'Pojkar')!;
+    expect(boys.values.slice(0, 2)).toEqual([null, null]);
+    expect(boys.lower.slice(0, 2)).toEqual([null, null]);
+    expect(boys.valueLabels.slice(0, 2)).toEqual(['..', '..']);
+    expect(f.table.rows[0]!.cells[1]).toBe('..');
+  });
+
+  it('a suppressed record that still carries numbers does not leak them', () => {
+    const json = JSON.stringify([backe, county]);
+    const pct = (x: number) => String(Math.round(x * 100));
+    expect(json).not.toContain(`${pct(CANARY.estimate)} (${pct(CANARY.ci[0])}–${pct(CANARY.ci[1])})`);
+    expect(json).not.toContain(`${pct(CANARY.estimate)}${NBSP}%`);
+    expect(json).not.toContain(String(CANARY.estimate * 100));
+  });
+
+  it('a group with report: false appears only where it is not suppressed', () => {
+    const rowsOf = (doc: ReportDocument, caption: string) => tablesOf(doc).find((t) => t.caption === caption)!.table.rows.map((r) => r.header);
+    expect(rowsOf(angsby, 'Utsatt för fysiskt våld, Ängsby, alla grupper och mätningar')).not.toContain('Annat/vill ej ange');
+    // In the county as a whole the group answered often enough to show one indicator.
+    expect(fixtureEstimate('vuxen', 'Norrbacka län', 2023, 'gender=3').suppressed).toBe(false);
+    expect(rowsOf(county, 'Har en vuxen att prata med, Norrbacka län, alla grupper och mätningar')).toContain('Annat/vill ej ange');
+    expect(rowsOf(county, 'Utsatt för fysiskt våld, Norrbacka län, alla grupper och mätningar')).not.toContain('Annat/vill ej ange');
+  });
+
+  it('small groups are marked "tolka med försiktighet"', () => {
+    const f = figuresOf(backe).find((x) => x.caption.startsWith('Utsatt för fysiskt våld, efter kön och årskurs'))!;
+    expect(f.chart.series[0]!.valueLabels[0]).toBe(`20${NBSP}%*`);
+    expect(f.table.notes).toContain('* Tolka med försiktighet: färre än 30 svarande.');
+  });
+});
+
+describe('time, county comparison, follow-up', () => {
+  it('line charts per key indicator over the waves', () => {
+    const lines = chapter(angsby, 'utveckling').blocks.filter((b): b is FigureBlock => b.type === 'figure');
+    expect(lines.map((f) => [f.chart.type, f.chart.categories])).toEqual([
+      ['line', ['2019', '2021', '2023']],
+      ['line', ['2019', '2021', '2023']],
+    ]);
+    expect(text(angsby, 'utveckling')).toContain('Bland flickorna ökade andelen från 15 procent 2021 till 24 procent 2023.');
+    // The caveat follows the significant rise in disclosed violence.
+    expect(text(angsby, 'utveckling')).toContain('arbetet gör ofta att mer våld kommer fram.');
+  });
+
+  it('a single wave: no charts, a sentence that there is nothing to compare with', () => {
+    const doc = buildMunicipalityReport({ figures: singleWaveFigures(), config, area: 'Ängsby', lang: 'sv', dateIso: DATE });
+    expect(chapter(doc, 'utveckling').blocks).toEqual([
+      {
+        type: 'paragraph',
+        text: 'Undersökningen har hittills bara genomförts en gång i Ängsby (2023), så det finns ingen tidigare mätning att jämföra med. Resultaten blir utgångsläget för kommande uppföljningar.',
+      },
+    ]);
+  });
+
+  it('the municipality against the rest of the county', () => {
+    const t = chapter(angsby, 'jamforelse-lanet').blocks.find((b): b is TableBlock => b.type === 'table')!;
+    const row = t.table.rows.find((r) => r.header === 'Otrygg i skolan')!;
+    expect(row.cells.slice(0, 2)).toEqual(['30 (25–34)', '9']);
+    expect(row.cells[2]).toBe('+20');
+    expect(row.cells.slice(3)).toEqual(['< 0,001', 'Ja']);
+    expect(t.table.rows.find((r) => r.header === 'Fysiskt våld')!.cells.at(-1)).toBe('Nej');
+  });
+
+  it('the follow-up basis: baseline, interval, MDC and good direction', () => {
+    const t = chapter(angsby, 'uppfoljning').blocks.find((b): b is TableBlock => b.type === 'table')!;
+    expect(t.table.columns.map((c) => c.header)).toEqual([
+      'Indikator',
+      'Grupp',
+      'Basvärde 2023',
+      `95${NBSP}% KI`,
+      'Minsta upptäckbara förändring (procentenheter)',
+      'Önskad riktning',
+    ]);
+    expect(t.table.rows[0]).toEqual({ header: 'Fysiskt våld', cells: ['Totalt', '18', '15–22', '7', 'Lägre'], emphasis: true });
+  });
+
+  it('factors are grouped by ecological level, protective factors under their heading', () => {
+    const headings = chapter(angsby, 'forandringsfaktorer').blocks.filter((b) => b.type === 'heading').map((b) => (b.type === 'heading' ? [b.level, b.text] : []));
+    expect(headings).toEqual([
+      [2, 'Relation'],
+      [3, 'Skyddsfaktorer'],
+    ]);
+  });
+});
+
+describe('county overview', () => {
+  it('chapters', () => {
+    expect(county.title).toBe('Länsöversikt: våld – Norrbacka län');
+    expect(county.chapters.map((c) => c.id)).toEqual(['sammanfattning', 'om-oversikten', 'kommunerna', 'lanets-utveckling', 'bilagor']);
+  });
+
+  it('a bar chart per key indicator with the county as reference line', () => {
+    const f = figuresOf(county).filter((x) => x.chart.type === 'bar');
+    expect(f.map((x) => x.caption)).toEqual(['Utsatt för fysiskt våld, per kommun, 2023', 'Utsatt för hot, per kommun, 2023']);
+    const countyValue = fixtureEstimate('fysiskt_vald', 'Norrbacka län', 2023, 'total').estimate!;
+    expect(f[0]!.chart.reference).toEqual({ label: 'Norrbacka län', value: Math.round(countyValue * 10000) / 100 });
+    expect(f[0]!.chart.categories).toEqual(['Ängsby', 'Backe']);
+  });
+
+  it('a table per key indicator: each municipality against the rest, small ones marked', () => {
+    const t = tablesOf(county).find((x) => x.caption === 'Utsatt för fysiskt våld: kommunerna jämförda med övriga länet, 2023')!;
+    expect(t.table.rows.map((r) => r.header)).toEqual(['Ängsby', 'Backe', 'Norrbacka län']);
+    expect(t.table.rows[1]!.cells).toEqual(['16 (9–26)', '64', '18', '\u22122', '0,63', 'Nej']);
+    expect(t.table.rows[2]!.cells.slice(2)).toEqual(['.', '.', '.', '.']);
+  });
+
+  it('marks a municipality under the caution base', () => {
+    const small = { ...figures, records: figures.records.map((r) => (r.kind === 'estimate' && r.area === 'Backe' && r.group === 'total' ? { ...r, flag: 'caution' as const } : r)) };
+    const doc = buildCountyReport({ figures: small, config, lang: 'sv', dateIso: DATE });
+    const t = tablesOf(doc).find((x) => x.caption.startsWith('Utsatt för fysiskt våld: kommunerna'))!;
+    expect(t.table.rows[1]!.cells[0]).toBe('16 (9–26)*');
+    expect(t.table.notes).toContain('* Tolka med försiktighet: färre än 30 svarande.');
+  });
+
+  it('labels pooled areas as pooled', () => {
+    const pooled = { ...figures, meta: { ...figures.meta, pooled: { ...figures.meta.pooled, areas: { Backe: ['Backe', 'Dal'] } } } };
+    const doc = buildCountyReport({ figures: pooled, config, lang: 'sv', dateIso: DATE });
+    expect(figuresOf(doc)[0]!.chart.categories).toEqual(['Ängsby', 'Backe (sammanslaget område)']);
+    expect(figuresOf(doc)[0]!.table.notes).toContain('Backe är en sammanslagning av Backe och Dal.');
+  });
+});
+
+describe('language, synthetic notice, determinism', () => {
+  it('sets the synthetic notice in the report language', () => {
+    expect(angsby.syntheticNotice).toBe('Syntetiska exempeldata – siffrorna beskriver ingen verklig kommun.');
+    const en = buildMunicipalityReport({ figures, config, area: 'Ängsby', lang: 'en', dateIso: DATE });
+    expect(en.syntheticNotice).toBe('Synthetic example data – the figures describe no real municipality.');
+    expect(en.chapters[0]!.title).toBe('Summary');
+    expect(en.langTag).toBe('en-GB');
+    const real = ProjectConfig.parse({ ...configInput, project: { ...configInput.project, synthetic: false } });
+    expect(buildMunicipalityReport({ figures, config: real, area: 'Ängsby', lang: 'sv', dateIso: DATE }).syntheticNotice).toBeNull();
+  });
+
+  it('the same input gives the same document', () => {
+    const again = buildMunicipalityReport({ figures, config, area: 'Ängsby', lang: 'sv', dateIso: DATE });
+    expect(JSON.stringify(again)).toBe(JSON.stringify(angsby));
+  });
+});
+
+describe('pooling and series breaks', () => {
+  const pooledWaves = (): FiguresTable => {
+    const single = singleWaveFigures();
+    return {
+      ...single,
+      meta: { ...single.meta, pooled: { ...single.meta.pooled, waves: true } },
+      records: single.records.map((r) => (r.kind === 'estimate' ? { ...r, pooled_years: [2019, 2021, 2023] } : r)),
+    };
+  };
+
+  it('pooled waves are labelled as pooled in captions, categories, tables and text', () => {
+    const doc = buildMunicipalityReport({ figures: pooledWaves(), config, area: 'Ängsby', lang: 'sv', dateIso: DATE });
+    expect(doc.subtitle).toBe('Beskrivning av våld som problem, enkätresultat 2019–2023');
+    expect(figuresOf(doc)[0]!.caption).toBe('Utsatt för fysiskt våld, efter kön och årskurs, Ängsby 2019–2023 (sammanslagna)');
+    expect(tablesOf(doc)[0]!.table.columns.map((c) => c.header)).toEqual(['Grupp', '2019–2023 (sammanslagna)']);
+    expect(chapter(doc, 'utveckling').blocks).toEqual([
+      { type: 'paragraph', text: 'Mätningarna 2019–2023 redovisas sammanslagna, så rapporten visar ingen utveckling mellan dem.' },
+    ]);
+    expect(text(doc, 'sammanfattning')).toContain('Resultatet bygger på mätningarna 2019, 2021 och 2023 sammanslagna.');
+    expect(text(doc, 'om-undersokningen')).toContain('Mätningarna 2019–2023 redovisas sammanslagna');
+    const en = buildMunicipalityReport({ figures: pooledWaves(), config, area: 'Ängsby', lang: 'en', dateIso: DATE });
+    expect(figuresOf(en)[0]!.chart.categories).toEqual(['Year 7', 'Year 9', 'All years']);
+    expect(figuresOf(en)[0]!.caption).toBe('Exposed to physical violence, by gender and school year, Ängsby 2019–2023 (pooled)');
+  });
+
+  it('a series break splits the line and is explained', () => {
+    const cfg = ProjectConfig.parse({
+      ...configInput,
+      indicators: configInput.indicators.map((i) => (i.id === 'fysiskt_vald' ? { ...i, series_breaks: [2021] } : i)),
+    });
+    const doc = buildMunicipalityReport({ figures, config: cfg, area: 'Ängsby', lang: 'sv', dateIso: DATE });
+    const line = chapter(doc, 'utveckling').blocks.find((b): b is FigureBlock => b.type === 'figure')!;
+    expect(line.chart.breaksBefore).toEqual([1]);
+    expect(text(doc, 'utveckling')).toContain('Frågan ändrades 2021, så mätningar före och efter 2021 jämförs inte.');
+  });
+});
+
+describe('respondents', () => {
+  it('per group and wave; a group with report: false is only counted in the totals', () => {
+    const t = tablesOf(backe)[0]!;
+    expect(t.caption).toBe('Antal svarande per grupp och mätning, Backe');
+    expect(t.table.columns.map((c) => c.header)).toEqual(['Grupp', '2019', '2021', '2023']);
+    expect(t.table.rows[0]).toEqual({ header: 'Totalt', cells: ['60', '64', '64'], emphasis: true });
+    expect(t.table.rows.map((r) => r.header)).not.toContain('Annat/vill ej ange');
+    expect(t.table.rows.map((r) => r.header)).toContain('Pojkar, åk 7');
+    expect(t.table.notes).toEqual(['Totalerna omfattar även svarande som inte redovisas som egen grupp (Annat/vill ej ange).']);
+  });
+});

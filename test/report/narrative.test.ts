@@ -1,0 +1,267 @@
+import { describe, expect, it } from 'vitest';
+import type { ChangeRecord, EstimateRecord, FiguresMeta, TrendRecord } from '../../src/analysis/types.js';
+import type { Indicator } from '../../src/config/schema.js';
+import {
+  changeSentence,
+  countySentence,
+  estimateSentence,
+  genderSentence,
+  singleWaveSentence,
+  trendSentence,
+  type NarrativeContext,
+} from '../../src/report/narrative.js';
+import { config, figures } from './fixtures.js';
+
+// The fixture's labels, with the school years spelled out as in the handbook example.
+const meta: FiguresMeta = {
+  ...figures.meta,
+  group_labels: {
+    ...figures.meta.group_labels,
+    'grade=9': { sv: 'Årskurs 9', en: 'Year 9' },
+    'gender=3': { sv: 'Vill ej ange', en: 'Prefer not to say' },
+  },
+};
+const sv: NarrativeContext = { lang: 'sv', meta };
+const en: NarrativeContext = { lang: 'en', meta };
+
+const indicator = (id: string): Indicator => {
+  const ind = config.indicators.find((i) => i.id === id);
+  if (!ind) throw new Error(id);
+  return ind;
+};
+const fysiskt = indicator('fysiskt_vald');
+const natet = indicator('natet'); // no statement: the label stands in
+const vuxen = indicator('vuxen'); // good: higher, förändringsfaktorer
+
+function estimate(over: Partial<EstimateRecord>): EstimateRecord {
+  return {
+    kind: 'estimate',
+    indicator: 'fysiskt_vald',
+    area: 'Ängsby',
+    year: 2023,
+    pooled_years: null,
+    group: 'gender=1;grade=9',
+    n: 60,
+    x: 11,
+    estimate: 0.18,
+    se: 0.05,
+    ci_lower: 0.11,
+    ci_upper: 0.28,
+    ci_method: 'wilson',
+    df: 59,
+    deff: 1,
+    n_eff: 60,
+    suppressed: false,
+    suppression: null,
+    flag: null,
+    ...over,
+  };
+}
+
+function change(over: Partial<ChangeRecord>): ChangeRecord {
+  return {
+    kind: 'change',
+    comparison: 'previous',
+    indicator: 'fysiskt_vald',
+    area: 'Ängsby',
+    group: 'gender=1;grade=9',
+    year_from: 2021,
+    year_to: 2023,
+    from: '2021',
+    to: '2023',
+    estimate_from: 0.12,
+    estimate_to: 0.18,
+    diff: 0.06,
+    diff_ci_lower: 0.005,
+    diff_ci_upper: 0.115,
+    p: 0.031,
+    significant: true,
+    suppressed: false,
+    ...over,
+  };
+}
+
+function trend(over: Partial<TrendRecord>): TrendRecord {
+  return {
+    kind: 'trend',
+    indicator: 'fysiskt_vald',
+    area: 'Ängsby',
+    group: 'gender=1',
+    years: [2019, 2021, 2023],
+    odds_ratio_per_year: 1.14,
+    or_ci_lower: 1.03,
+    or_ci_upper: 1.26,
+    p: 0.012,
+    cochran_armitage_p: 0.011,
+    significant: true,
+    suppressed: false,
+    ...over,
+  };
+}
+
+const CAVEAT_SV =
+  'En ökning av uppgiven utsatthet behöver inte betyda att det förebyggande arbetet har misslyckats: arbetet gör ofta att mer våld kommer fram.';
+const CAVEAT_EN = 'A rise in reported violence does not by itself mean that prevention has failed: prevention work often brings more violence to light.';
+
+describe('estimate sentences', () => {
+  it('sv: the handbook example', () => {
+    expect(estimateSentence(fysiskt, estimate({}), sv)).toBe(
+      'Bland flickorna i årskurs 9 uppgav 18 procent (95\u00a0% KI 11–28) att de utsatts för fysiskt våld under de senaste 12 månaderna.',
+    );
+  });
+  it('en', () => {
+    expect(estimateSentence(fysiskt, estimate({}), en)).toBe(
+      'Among girls in year 9, 18% (95% CI 11–28) reported that they had been subjected to physical violence in the past 12 months.',
+    );
+  });
+  it('total, boys and a school year alone', () => {
+    expect(estimateSentence(fysiskt, estimate({ group: 'total', n: 412 }), sv)).toMatch(/^Totalt uppgav 18 procent \(95\u00a0% KI 11–28\) att de utsatts/);
+    expect(estimateSentence(fysiskt, estimate({ group: 'gender=2' }), sv)).toMatch(/^Bland pojkarna uppgav 18 procent/);
+    expect(estimateSentence(fysiskt, estimate({ group: 'grade=9' }), sv)).toMatch(/^Bland eleverna i årskurs 9 uppgav/);
+    expect(estimateSentence(fysiskt, estimate({ group: 'total' }), en)).toMatch(/^Overall, 18% \(95% CI 11–28\) reported that/);
+  });
+  it('a group label without a known definite form is quoted', () => {
+    expect(estimateSentence(fysiskt, estimate({ group: 'gender=3' }), sv)).toMatch(/^I gruppen ”Vill ej ange” uppgav 18 procent/);
+  });
+  it('falls back to the label when the indicator has no statement', () => {
+    expect(estimateSentence(natet, estimate({ indicator: 'natet' }), sv)).toBe(
+      'Bland flickorna i årskurs 9 var andelen för ”Kränkt på nätet” 18 procent (95\u00a0% KI 11–28).',
+    );
+    expect(estimateSentence(natet, estimate({ indicator: 'natet' }), en)).toBe(
+      'Among girls in year 9, the share for “Harassed online” was 18% (95% CI 11–28).',
+    );
+  });
+  it('caution group', () => {
+    const rec = estimate({ n: 24, flag: 'caution' });
+    expect(estimateSentence(fysiskt, rec, sv)).toBe(
+      'Bland flickorna i årskurs 9 uppgav 18 procent (95\u00a0% KI 11–28) att de utsatts för fysiskt våld under de senaste 12 månaderna. Tolka med försiktighet: gruppen har bara 24 svarande.',
+    );
+    expect(estimateSentence(fysiskt, rec, en)).toBe(
+      'Among girls in year 9, 18% (95% CI 11–28) reported that they had been subjected to physical violence in the past 12 months. Interpret with caution: the group has only 24 respondents.',
+    );
+  });
+  it('suppressed group, even if the record still carries numbers', () => {
+    const rec = estimate({ suppressed: true, suppression: 'count', x: null, estimate: 0.18 });
+    expect(estimateSentence(fysiskt, rec, sv)).toBe('Bland flickorna i årskurs 9 var det för få svarande för att redovisas.');
+    expect(estimateSentence(fysiskt, rec, en)).toBe('Among girls in year 9, there were too few respondents to report.');
+  });
+  it('one decimal on a large base', () => {
+    expect(estimateSentence(fysiskt, estimate({ group: 'total', n: 2400, estimate: 0.1834, ci_lower: 0.168, ci_upper: 0.199 }), sv)).toMatch(
+      /^Totalt uppgav 18,3 procent \(95\u00a0% KI 16,8–19,9\)/,
+    );
+  });
+  it('pooled waves are said to be pooled', () => {
+    expect(estimateSentence(fysiskt, estimate({ pooled_years: [2021, 2023] }), sv)).toMatch(/ Resultatet bygger på mätningarna 2021 och 2023 sammanslagna\.$/);
+  });
+});
+
+describe('change sentences', () => {
+  it('significant rise in violence: with the handbook caveat', () => {
+    expect(changeSentence(fysiskt, change({}), sv)).toBe(
+      `Bland flickorna i årskurs 9 ökade andelen som uppgav att de utsatts för fysiskt våld under de senaste 12 månaderna från 12 procent 2021 till 18 procent 2023. Ökningen på 6 procentenheter är statistiskt säkerställd (p = 0,03). ${CAVEAT_SV}`,
+    );
+    expect(changeSentence(fysiskt, change({}), en)).toBe(
+      `Among girls in year 9, the share who reported that they had been subjected to physical violence in the past 12 months rose from 12% in 2021 to 18% in 2023. The increase of 6 percentage points is statistically significant (p = 0.03). ${CAVEAT_EN}`,
+    );
+  });
+  it('significant rise of a protective factor: no caveat', () => {
+    const rec = change({ indicator: 'vuxen', group: 'total', estimate_from: 0.7, estimate_to: 0.79, diff: 0.09, p: 0.004 });
+    expect(changeSentence(vuxen, rec, sv)).toBe(
+      'Andelen som uppgav att de har en vuxen att prata med ökade från 70 procent 2021 till 79 procent 2023. Ökningen på 9 procentenheter är statistiskt säkerställd (p = 0,004).',
+    );
+  });
+  it('significant fall', () => {
+    const rec = change({ group: 'gender=2', estimate_from: 0.2, estimate_to: 0.12, diff: -0.08, p: 0.0042 });
+    expect(changeSentence(fysiskt, rec, sv)).toBe(
+      'Bland pojkarna minskade andelen som uppgav att de utsatts för fysiskt våld under de senaste 12 månaderna från 20 procent 2021 till 12 procent 2023. Minskningen på 8 procentenheter är statistiskt säkerställd (p = 0,004).',
+    );
+    expect(changeSentence(fysiskt, rec, en)).toBe(
+      'Among boys, the share who reported that they had been subjected to physical violence in the past 12 months fell from 20% in 2021 to 12% in 2023. The decrease of 8 percentage points is statistically significant (p = 0.004).',
+    );
+  });
+  it('no significant change (even with a visible difference)', () => {
+    const rec = change({ group: 'total', estimate_from: 0.15, estimate_to: 0.18, diff: 0.03, p: 0.412, significant: false });
+    expect(changeSentence(fysiskt, rec, sv)).toBe(
+      'Andelen som uppgav att de utsatts för fysiskt våld under de senaste 12 månaderna var 15 procent 2021 och 18 procent 2023. Det är ingen statistiskt säkerställd förändring (p = 0,41).',
+    );
+    expect(changeSentence(fysiskt, rec, en)).toBe(
+      'The share who reported that they had been subjected to physical violence in the past 12 months was 15% in 2021 and 18% in 2023. There is no statistically significant change (p = 0.41).',
+    );
+  });
+  it('"statistiskt säkerställd" only when significant is true', () => {
+    const untested = change({ significant: null, p: null });
+    expect(changeSentence(fysiskt, untested, sv)).toMatch(/Det är ingen statistiskt säkerställd förändring\.$/);
+    expect(changeSentence(fysiskt, untested, sv)).not.toMatch(/är statistiskt säkerställd/);
+  });
+  it('suppressed comparison', () => {
+    const rec = change({ suppressed: true, estimate_from: null, estimate_to: null, diff: null, p: null, significant: null });
+    expect(changeSentence(fysiskt, rec, sv)).toBe('Bland flickorna i årskurs 9 var det för få svarande för att redovisas, så 2021 och 2023 jämförs inte.');
+    expect(changeSentence(fysiskt, rec, en)).toBe('Among girls in year 9, there were too few respondents to report, so 2021 and 2023 are not compared.');
+  });
+  it('after the first sentence of a paragraph, just "andelen"', () => {
+    const rec = change({ comparison: 'baseline', group: 'total', year_from: 2019, from: '2019', estimate_from: 0.2, estimate_to: 0.12, diff: -0.08, p: 0.002 });
+    expect(changeSentence(fysiskt, rec, sv, { anaphor: true })).toBe(
+      'Andelen minskade från 20 procent 2019 till 12 procent 2023. Minskningen på 8 procentenheter är statistiskt säkerställd (p = 0,002).',
+    );
+  });
+});
+
+describe('trend sentences', () => {
+  it('significant rising trend in violence', () => {
+    expect(trendSentence(fysiskt, trend({}), sv)).toBe(
+      `Bland flickorna ökade andelen som uppgav att de utsatts för fysiskt våld under de senaste 12 månaderna över mätningarna 2019–2023, och trenden är statistiskt säkerställd (p = 0,01). ${CAVEAT_SV}`,
+    );
+  });
+  it('no significant trend', () => {
+    const rec = trend({ group: 'total', odds_ratio_per_year: 1.05, p: 0.4, significant: false });
+    expect(trendSentence(fysiskt, rec, sv)).toBe(
+      'Det finns ingen statistiskt säkerställd förändring i andelen som uppgav att de utsatts för fysiskt våld under de senaste 12 månaderna över mätningarna 2019–2023 (p = 0,40).',
+    );
+    expect(trendSentence(fysiskt, rec, en)).toBe(
+      'There is no statistically significant change in the share who reported that they had been subjected to physical violence in the past 12 months over the waves 2019–2023 (p = 0.40).',
+    );
+  });
+  it('significant falling trend', () => {
+    const rec = trend({ group: 'gender=2', odds_ratio_per_year: 0.88, p: 0.0004 });
+    expect(trendSentence(fysiskt, rec, en, { anaphor: true })).toBe(
+      'Among boys, the share fell over the waves 2019–2023, and the trend is statistically significant (p < 0.001).',
+    );
+  });
+});
+
+describe('gender and county comparisons', () => {
+  const gender = change({ comparison: 'gender', group: 'total', year_from: 2023, from: 'gender=1', to: 'gender=2', estimate_from: 0.24, estimate_to: 0.12, diff: -0.12, p: 0.0012 });
+  it('girls vs boys', () => {
+    expect(genderSentence(fysiskt, gender, sv)).toBe(
+      'Andelen som uppgav att de utsatts för fysiskt våld under de senaste 12 månaderna var 24 procent bland flickorna och 12 procent bland pojkarna. Skillnaden på 12 procentenheter är statistiskt säkerställd (p = 0,001).',
+    );
+    expect(genderSentence(fysiskt, { ...gender, group: 'grade=9', from: 'gender=1;grade=9', to: 'gender=2;grade=9', significant: false, p: 0.2 }, en, { anaphor: true })).toBe(
+      'In year 9, the share was 24% among girls and 12% among boys. There is no statistically significant difference (p = 0.20).',
+    );
+  });
+  it('girls vs boys, suppressed', () => {
+    expect(genderSentence(fysiskt, { ...gender, suppressed: true, estimate_from: null, estimate_to: null }, sv)).toBe(
+      'Det var för få svarande för att redovisas, så flickorna och pojkarna jämförs inte.',
+    );
+  });
+  it('the municipality against the rest of the county', () => {
+    const rec = change({ comparison: 'rest_of_county', group: 'total', year_from: 2023, from: 'rest_of_county', to: 'Ängsby', estimate_from: 0.14, estimate_to: 0.18, diff: 0.04, p: 0.02 });
+    expect(countySentence(fysiskt, rec, 'Ängsby', sv)).toBe(
+      'Andelen som uppgav att de utsatts för fysiskt våld under de senaste 12 månaderna var 18 procent i Ängsby och 14 procent i övriga Norrbacka län. Skillnaden på 4 procentenheter är statistiskt säkerställd (p = 0,02).',
+    );
+    expect(countySentence(fysiskt, { ...rec, significant: false, p: 0.3 }, 'Ängsby', en)).toBe(
+      'The share who reported that they had been subjected to physical violence in the past 12 months was 18% in Ängsby and 14% in the rest of Norrbacka län. There is no statistically significant difference (p = 0.30).',
+    );
+  });
+});
+
+describe('a single wave', () => {
+  it('says there is no earlier wave to compare with', () => {
+    expect(singleWaveSentence('Ängsby', 2023, 'sv')).toBe(
+      'Undersökningen har hittills bara genomförts en gång i Ängsby (2023), så det finns ingen tidigare mätning att jämföra med. Resultaten blir utgångsläget för kommande uppföljningar.',
+    );
+    expect(singleWaveSentence('Ängsby', 2023, 'en')).toBe(
+      'The survey has so far been carried out only once in Ängsby (2023), so there is no earlier wave to compare with. The results are the baseline for future follow-up.',
+    );
+  });
+});
