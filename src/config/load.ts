@@ -31,13 +31,20 @@ export async function loadConfig(path: string): Promise<LoadedConfig> {
 /** Parse config text; `file` is only used in messages. */
 export function parseConfig(text: string, file: string): ProjectConfig {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter, prettyErrors: false, uniqueKeys: true });
+  // logLevel 'error': the yaml package would otherwise print its warnings to stderr itself.
+  const doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter, prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
   if (doc.errors.length > 0) {
     const e = doc.errors[0]!;
     const pos = lineCounter.linePos(e.pos[0]);
-    throw new ConfigError(`not valid YAML: ${firstLine(e.message)}`, { file, line: pos.line, column: pos.col });
+    throw new ConfigError(`not valid YAML: ${printable(firstLine(e.message))}`, { file, line: pos.line, column: pos.col });
   }
-  const raw: unknown = doc.toJS();
+  let raw: unknown;
+  try {
+    // Resolving aliases can fail (an alias before its anchor) or be refused (an alias bomb).
+    raw = doc.toJS({ maxAliasCount: 1000 });
+  } catch (err) {
+    throw new ConfigError(`not valid YAML: ${printable(firstLine(err instanceof Error ? err.message : String(err)))}`, { file }, 'Write the values out instead of using YAML aliases (*name)');
+  }
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     throw new ConfigError('the config must be a mapping of keys (project, columns, groups, indicators, …)', { file, line: 1 });
   }
@@ -68,17 +75,17 @@ function crossCheck(config: ProjectConfig, fail: MakeError): void {
       const known = Object.keys(config.answer_scales);
       throw fail(
         ['indicators', i, 'answers'],
-        `unknown answer scale "${ind.answers}"`,
-        known.length ? `Use one of: ${known.join(', ')}` : 'Define it under answer_scales',
+        `unknown answer scale ${quote(ind.answers)}`,
+        known.length ? `Use one of: ${known.map(printable).join(', ')}` : 'Define it under answer_scales',
       );
     }
     const refs = [...(ind.any_of ?? []), ...(ind.all_of ?? [])];
     const key = ind.any_of ? 'any_of' : 'all_of';
     refs.forEach((ref, j) => {
-      if (!ids.has(ref)) throw fail(['indicators', i, key, j], `unknown indicator "${ref}"`, `Use the id of an indicator in this file`);
+      if (!ids.has(ref)) throw fail(['indicators', i, key, j], `unknown indicator ${quote(ref)}`, `Use the id of an indicator in this file`);
     });
     if (ind.population && 'indicator' in ind.population && !ids.has(ind.population.indicator)) {
-      throw fail(['indicators', i, 'population', 'indicator'], `unknown indicator "${ind.population.indicator}"`);
+      throw fail(['indicators', i, 'population', 'indicator'], `unknown indicator ${quote(ind.population.indicator)}`);
     }
     if (ind.chapter === 'forandringsfaktorer' && ind.level === undefined) {
       throw fail(['indicators', i, 'level'], 'a förändringsfaktor needs its ecological level', 'Set level: individ, relation, narmiljo or samhalle');
@@ -142,14 +149,14 @@ function issueToError(issue: z.core.$ZodIssue, doc: Document, lc: LineCounter, f
   if (issue.code === 'unrecognized_keys') {
     const key = issue.keys[0]!;
     const pos = positionOf(doc, lc, [...path, key], true);
-    return new ConfigError(`unknown key "${key}"`, { file, ...pos, field: formatPath(path) || undefined }, 'Check the spelling; allowed keys are listed in schema/lagesbild.schema.json');
+    return new ConfigError(`unknown key ${quote(key)}`, { file, ...pos, field: formatPath(path) || undefined }, 'Check the spelling; allowed keys are listed in schema/lagesbild.schema.json');
   }
   if (issue.code === 'invalid_value' && 'values' in issue) {
-    message = `"${String(valueAt(doc, path))}" is not allowed`;
+    message = `${quote(valueAt(doc, path))} is not allowed`;
     hint = `Use one of: ${(issue.values as unknown[]).map(String).join(', ')}`;
-  } else if (issue.code === 'invalid_type' && valueAt(doc, path) === undefined) {
+  } else if ((issue.code === 'invalid_type' || issue.code === 'invalid_union') && valueAt(doc, path) === undefined) {
     message = `missing required key`;
-    hint = `Add ${formatPath(path)} (${issue.expected})`;
+    hint = `Add ${formatPath(path)}${issue.code === 'invalid_type' ? ` (${issue.expected})` : ''}`;
   } else if (issue.code === 'invalid_type') {
     message = `expected ${issue.expected}, found ${describe(valueAt(doc, path))}`;
   } else if (issue.code === 'invalid_union') {
@@ -170,7 +177,7 @@ function describe(v: unknown): string {
   if (v === null) return 'an empty value';
   if (Array.isArray(v)) return 'a list';
   if (typeof v === 'object') return 'a mapping';
-  return `${typeof v} ${JSON.stringify(v)}`;
+  return `${typeof v} ${printable(JSON.stringify(v))}`;
 }
 
 /** Line/column of the deepest existing node on the path (the key itself when `atKey`). */
@@ -195,7 +202,25 @@ function positionOf(doc: Document, lc: LineCounter, path: (string | number)[], a
 }
 
 export function formatPath(path: (string | number)[]): string {
-  return path.reduce<string>((s, p) => (typeof p === 'number' ? `${s}[${p}]` : s ? `${s}.${p}` : p), '');
+  return printable(path.reduce<string>((s, p) => (typeof p === 'number' ? `${s}[${p}]` : s ? `${s}.${p}` : p), ''));
+}
+
+/** Line breaks, control characters and bidi overrides that would break or disguise a one-line message. */
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * Text from a user's file (config or CSV) made safe for a one-line message: such characters
+ * are shown as escapes (\n, \u001b), so a value cannot split the line or drive the terminal.
+ */
+export function printable(s: string): string {
+  return s.replace(UNPRINTABLE, (c) =>
+    c === '\n' ? '\\n' : c === '\r' ? '\\r' : c === '\t' ? '\\t' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
+
+/** A config value in a message: quoted, on one line. */
+function quote(v: unknown): string {
+  return `"${printable(String(v))}"`;
 }
 
 function firstLine(s: string): string {

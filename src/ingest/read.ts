@@ -1,12 +1,14 @@
 // Stream a CSV file row by row: sniffed encoding and delimiter, csv-parse in array mode
 // (3× faster than `columns: true`), rows handed to a callback with their line number and
 // never kept, so memory does not grow with the file.
+import { isAscii } from 'node:buffer';
+import { TextDecoder } from 'node:util';
 import { createReadStream } from 'node:fs';
 import { Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { parse, CsvError } from 'csv-parse';
-import { DataError } from '../errors.js';
-import { delimiterName, sniffFile, type Delimiter, type Encoding, type Sniffed } from './sniff.js';
+import { DataError, LagesbildError } from '../errors.js';
+import { countLines, delimiterName, invalidUtf8At, nulError, sniffFile, utf8CharLength, type Delimiter, type Encoding, type Sniffed } from './sniff.js';
 
 /** A longer record is almost always an unterminated quote swallowing the file. */
 export const MAX_RECORD_CHARS = 1_000_000;
@@ -30,16 +32,25 @@ export async function readCsv(file: string, handlers: CsvHandlers, opts: ReadOpt
   let header: string[] | null = null;
   let width = 0;
   let rows = 0;
+  /** Line on which the last record ended: the next one starts after it. */
+  let previousEnd = 0;
   const stop = new Error('stop');
 
   const parser = parse({
     delimiter: sniffed.delimiter,
+    // Files joined from Windows and Unix exports mix line endings.
+    record_delimiter: ['\r\n', '\n', '\r'],
     bom: true,
     relax_column_count: true,
     skip_empty_lines: true,
+    // Rows of only delimiters (";;;;;" where Excel had cleared rows) are not respondents.
+    skip_records_with_empty_values: true,
     max_record_size: MAX_RECORD_CHARS,
     on_record: (record: string[], context) => {
-      const line = context.lines;
+      const end = context.lines;
+      // Messages name the line a row starts on (a quoted value may hold line breaks).
+      const line = end - previousEnd === 1 ? end : end - lineBreaksIn(record);
+      previousEnd = end;
       if (header === null) {
         header = trimTrailingEmpty(record.map((h) => h.trim()));
         width = header.length;
@@ -55,15 +66,21 @@ export async function readCsv(file: string, handlers: CsvHandlers, opts: ReadOpt
   });
 
   try {
-    await pipeline(createReadStream(file, { highWaterMark: 256 * 1024 }), decoder(sniffed.encoding, file), parser);
+    await pipeline(createReadStream(file, { highWaterMark: 256 * 1024 }), decoder(sniffed, file), parser);
   } catch (err) {
     if (err === stop || (err as { cause?: unknown }).cause === stop) return { rows, sniffed };
-    throw toDataError(err, file, sniffed);
+    throw toDataError(err, file, sniffed, previousEnd + 1);
   }
   if (header === null) {
     throw new DataError('the file has no header row', { file, line: 1 }, 'The first row must hold the column names');
   }
   return { rows, sniffed };
+}
+
+function lineBreaksIn(record: string[]): number {
+  let n = 0;
+  for (const f of record) if (f.length > 0) n += f.match(/\r\n|\r|\n/g)?.length ?? 0;
+  return n;
 }
 
 /** Excel often writes empty columns at the end of every row (";;;"): those are not data. */
@@ -87,53 +104,96 @@ function checkWidth(record: string[], width: number, line: number, file: string,
   );
 }
 
-/** Decode bytes to text; invalid UTF-8 part-way through the file is an error with its line. */
-function decoder(encoding: Encoding, file: string): Transform {
-  const td = new TextDecoder(encoding, { fatal: encoding === 'utf-8' });
+/**
+ * Bytes → text. NUL bytes and invalid UTF-8 anywhere in the file (not only in the sniffed
+ * sample) are errors with their line; an undecided encoding (see Sniffed) is decided here.
+ */
+function decoder(sniffed: Sniffed, file: string): Transform {
+  let undecided = sniffed.undecided;
+  let td = textDecoder(sniffed.encoding);
   let line = 1;
+  const invalid = (at: number) =>
+    new DataError('the file is not valid UTF-8 from this line on (mixed encodings?)', { file, line: at }, 'Save the whole file again as "CSV UTF-8", or pass --encoding windows-1252');
   return new Transform({
     readableObjectMode: false,
     decodeStrings: true,
     transform(chunk: Buffer, _enc, done: TransformCallback) {
-      try {
-        const text = td.decode(chunk, { stream: true });
-        done(null, text);
-        for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) line++;
-      } catch {
-        done(
-          new DataError(
-            'the file is not valid UTF-8 after the first part (mixed encodings?)',
-            { file, line },
-            'Save the whole file again as "CSV UTF-8", or pass --encoding windows-1252',
-          ),
-        );
+      const nul = chunk.indexOf(0);
+      if (nul !== -1) return done(nulError(file, line + countLines(chunk, nul) - 1));
+      if (undecided) {
+        const first = firstNonAscii(chunk);
+        if (first !== -1) {
+          undecided = false;
+          // One character decides: a valid UTF-8 sequence, or a Windows-1252 letter.
+          sniffed.encoding = utf8CharLength(chunk, first) === 0 ? 'windows-1252' : 'utf-8';
+          td = textDecoder(sniffed.encoding);
+        }
       }
+      let text: string;
+      try {
+        text = td.decode(chunk, { stream: true });
+      } catch {
+        return done(invalid(line + countLines(chunk, Math.max(0, invalidUtf8At(chunk, leadingContinuation(chunk)))) - 1));
+      }
+      line += countLines(chunk, chunk.length) - 1;
+      done(null, text);
     },
     flush(done: TransformCallback) {
-      done(null, td.decode());
+      try {
+        done(null, td.decode());
+      } catch {
+        done(invalid(line)); // the file ends in the middle of a character
+      }
     },
   });
 }
 
-function toDataError(err: unknown, file: string, sniffed: Sniffed): Error {
-  if (err instanceof DataError) return err;
-  if ((err as { cause?: unknown }).cause instanceof DataError) return (err as { cause: DataError }).cause;
+function textDecoder(encoding: Encoding): TextDecoder {
+  return new TextDecoder(encoding, { fatal: encoding === 'utf-8' });
+}
+
+function firstNonAscii(chunk: Buffer): number {
+  if (isAscii(chunk)) return -1;
+  for (let i = 0; i < chunk.length; i++) if (chunk[i]! >= 0x80) return i;
+  return -1;
+}
+
+/** Bytes at the start of a chunk that continue a character begun in the previous chunk. */
+function leadingContinuation(chunk: Buffer): number {
+  let i = 0;
+  while (i < 3 && i < chunk.length && (chunk[i]! & 0xc0) === 0x80) i++;
+  return i;
+}
+
+/** `start`: the line where the record being parsed began (the one after the last complete record). */
+function toDataError(err: unknown, file: string, sniffed: Sniffed, start: number): LagesbildError {
+  if (err instanceof LagesbildError) return err;
+  const cause = (err as { cause?: unknown } | null)?.cause;
+  if (cause instanceof LagesbildError) return cause;
   if (err instanceof CsvError) {
-    const line = (err as CsvError & { lines?: number }).lines;
+    const at = (err as CsvError & { lines?: number }).lines;
+    // The field index where parsing stopped; csv-parse counts from 0.
+    const field = (err as CsvError & { column?: unknown }).column;
+    const column = typeof field === 'number' ? field + 1 : undefined;
     switch (err.code) {
       case 'CSV_QUOTE_NOT_CLOSED':
-        return new DataError('a quoted value is never closed (a " without its closing ")', { file, line }, 'Find the line where the value starts and add the closing quote');
+        return new DataError('a quoted value that starts on this line is never closed (a " without its closing ")', { file, line: start, column }, 'Add the closing quote, or remove the opening one');
+      case 'INVALID_OPENING_QUOTE':
+        return new DataError('a quote (") appears inside a value that is not in quotes', { file, line: at, column }, 'Put the whole value in quotes and double the inner quote (""), or remove the quote');
       case 'CSV_INVALID_CLOSING_QUOTE':
-        return new DataError('a quote (") appears inside a value that is not quoted', { file, line }, 'Put the whole value in quotes and double the inner quote ("")');
+        return new DataError('a quoted value goes on after its closing quote', { file, line: at, column }, 'Put the whole value in quotes and double the inner quotes ("")');
       case 'CSV_MAX_RECORD_SIZE':
         return new DataError(
           `a row is longer than ${MAX_RECORD_CHARS.toLocaleString('en')} characters`,
-          { file, line },
+          { file, line: start },
           'This usually means a quote is never closed or the line breaks are missing; check the file in a text editor',
         );
       default:
-        return new DataError(`cannot parse the CSV (${err.message.replace(/\s+/g, ' ')})`, { file, line }, `The file was read as ${sniffed.encoding}, separated by ${delimiterName(sniffed.delimiter)}s`);
+        // The parser's own message quotes values from the file: only its code is shown.
+        return new DataError(`cannot parse the CSV (${err.code})`, { file, line: at }, `The file was read as ${sniffed.encoding}, separated by ${delimiterName(sniffed.delimiter)}s`);
     }
   }
-  return err instanceof Error ? err : new Error(String(err));
+  const code = (err as NodeJS.ErrnoException | null)?.code;
+  if (typeof code === 'string') return new DataError(`cannot read the file (${code})`, { file });
+  throw err;
 }

@@ -3,7 +3,7 @@
 // Everything the config names is resolved against the header once; per row only array
 // indexing and Map look-ups remain.
 import { ConfigError, DataError, type Location } from '../errors.js';
-import { dependencyOrder, scaleOf } from '../config/load.js';
+import { dependencyOrder, printable, scaleOf } from '../config/load.js';
 import { isDerived, localize, type GroupVariable, type Indicator, type ProjectConfig } from '../config/schema.js';
 import type { Sniffed } from './sniff.js';
 
@@ -270,7 +270,7 @@ function resolveColumn(header: string[], name: string, key: string, file: string
     throw new ConfigError(
       `column "${name}" (${key} in the config) is not in the header`,
       { file, line: 1 },
-      near ? `The file has "${near}": correct the spelling in the config` : `Check ${key} in the config; the file has ${header.length} columns: ${clipList(header)}`,
+      near ? `The file has "${clip(near)}": correct the spelling in the config` : `Check ${key} in the config; the file has ${header.length} columns: ${clipList(header)}`,
     );
   }
   if (header.indexOf(name, first + 1) !== -1) {
@@ -316,14 +316,15 @@ function nearMatchHint(raw: string, known: string[]): string | undefined {
   const match = known.find((k) => k !== '' && norm(k) === norm(raw));
   if (match === undefined) return undefined;
   const what = raw.trim() !== raw ? 'spaces at the start or end' : 'spaces or upper/lower case';
-  return `It differs from "${match}" only by ${what}: clean the file, or add "${raw}" to the answers in lagesbild.yaml`;
+  return `It differs from "${match}" only by ${what}: clean the file, or add "${clip(raw)}" to the answers in lagesbild.yaml`;
 }
 
+/** A value from the file as a message shows it: cut short, and on one plain line. */
 function clip(s: string, max = 40): string {
-  return s.length > max ? `${s.slice(0, max)}…` : s;
+  return printable(s.length > max ? `${s.slice(0, max)}…` : s);
 }
 
 function clipList(names: string[]): string {
-  const shown = names.slice(0, 12).join(', ');
+  const shown = names.slice(0, 12).map((n) => clip(n)).join(', ');
   return names.length > 12 ? `${shown}, … (${names.length - 12} more)` : shown;
 }

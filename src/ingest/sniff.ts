@@ -1,6 +1,7 @@
 // Guess a CSV file's encoding and delimiter from its first bytes, the way a person would:
 // UTF-8 (with or without BOM) unless the bytes are not valid UTF-8, then Windows-1252 (what
 // Swedish Excel writes); the delimiter that splits the header into the most columns.
+import { isAscii } from 'node:buffer';
 import { open } from 'node:fs/promises';
 import { DataError } from '../errors.js';
 
@@ -8,7 +9,14 @@ export type Encoding = 'utf-8' | 'windows-1252';
 export type Delimiter = ',' | ';' | '\t';
 
 export interface Sniffed {
+  /** For an undecided file, updated by the reader once it has decided. */
   encoding: Encoding;
+  /**
+   * The sample was plain ASCII and no encoding was forced: ASCII reads the same in both
+   * encodings, so the reader decides at the first non-ASCII byte (a Windows-1252 "Ö" far
+   * down a county file sorted by municipality).
+   */
+  undecided: boolean;
   delimiter: Delimiter;
   /** The file starts with a UTF-8 byte order mark. */
   bom: boolean;
@@ -49,32 +57,105 @@ export function sniffBuffer(
   force?: { encoding?: Encoding; delimiter?: Delimiter },
 ): Sniffed {
   if (size === 0) throw new DataError('the file is empty', { file }, 'Export the survey again, with a header row and one row per respondent');
-  if ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff)) {
+  // UTF-16 with a byte order mark, or without one: every other byte of ASCII text is NUL.
+  if ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff) || looksLikeUtf16(buf)) {
     throw new DataError('the file is UTF-16 encoded', { file, line: 1 }, 'Save it as "CSV UTF-8" (in Excel: Spara som → CSV UTF-8)');
   }
   const nul = buf.indexOf(0);
-  if (nul !== -1) {
-    const line = countLines(buf, nul);
-    throw new DataError('the file contains NUL bytes: it is not a text CSV file (a spreadsheet or binary file?)', { file, line }, 'Export the data as CSV (comma or semicolon separated text)');
+  if (nul !== -1) throw nulError(file, countLines(buf, nul));
+  const control = controlBytes(buf);
+  if (control.count > Math.max(2, buf.length / 100)) {
+    throw new DataError(
+      'the file is not text: it is full of control characters (a spreadsheet, archive or other binary file?)',
+      { file, line: countLines(buf, control.first) },
+      'Export the data as CSV (comma or semicolon separated text)',
+    );
   }
   const bom = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf;
-  const encoding = force?.encoding ?? (isUtf8Prefix(buf) ? 'utf-8' : 'windows-1252');
+  const undecided = force?.encoding === undefined && isAscii(buf);
+  const encoding = force?.encoding ?? (invalidUtf8At(buf) === -1 ? 'utf-8' : 'windows-1252');
   const text = new TextDecoder(encoding).decode(buf);
   const delimiter = force?.delimiter ?? guessDelimiter(headerLine(text.replace(/^\uFEFF/, '')), file);
-  return { encoding, delimiter, bom, size };
+  return { encoding, undecided, delimiter, bom, size };
 }
 
-/** Valid UTF-8, allowing the sample to end in the middle of a multi-byte character. */
-function isUtf8Prefix(buf: Buffer): boolean {
-  for (let cut = 0; cut < 4 && cut < buf.length; cut++) {
-    try {
-      new TextDecoder('utf-8', { fatal: true }).decode(buf.subarray(0, buf.length - cut));
-      return true;
-    } catch {
-      // Try again without the last bytes: they may be a character cut by the sample.
+export function nulError(file: string, line: number): DataError {
+  return new DataError(
+    'the file contains NUL bytes: it is not a text CSV file (a spreadsheet or binary file?)',
+    { file, line },
+    'Export the data as CSV (comma or semicolon separated text)',
+  );
+}
+
+function looksLikeUtf16(buf: Buffer): boolean {
+  const pairs = Math.min(buf.length >> 1, 256);
+  if (pairs < 4) return false;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < pairs * 2; i += 2) {
+    if (buf[i] === 0) even++;
+    if (buf[i + 1] === 0) odd++;
+  }
+  // ASCII text as UTF-16: one byte of every pair is NUL, the other almost never.
+  return Math.max(even, odd) >= pairs * 0.9 && Math.min(even, odd) <= pairs * 0.1;
+}
+
+/** C0 control characters other than tab, CR and LF (NUL is checked before). */
+function controlBytes(buf: Buffer): { count: number; first: number } {
+  let count = 0;
+  let first = -1;
+  for (let i = 0; i < buf.length; i++) {
+    const b = buf[i]!;
+    if ((b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d) || b === 0x7f) {
+      if (first === -1) first = i;
+      count++;
     }
   }
-  return false;
+  return { count, first };
+}
+
+/**
+ * Length of the valid UTF-8 character at `i`; 0 when the bytes there are not valid UTF-8;
+ * -1 when the buffer ends inside a character that is valid so far (more bytes may follow).
+ */
+export function utf8CharLength(buf: Uint8Array, i: number): number {
+  const b = buf[i]!;
+  if (b < 0x80) return 1;
+  // Lead byte → length and the range allowed for the second byte (no overlongs, no surrogates).
+  let len: number;
+  let lo = 0x80;
+  let hi = 0xbf;
+  if (b >= 0xc2 && b <= 0xdf) len = 2;
+  else if (b >= 0xe0 && b <= 0xef) {
+    len = 3;
+    if (b === 0xe0) lo = 0xa0;
+    if (b === 0xed) hi = 0x9f;
+  } else if (b >= 0xf0 && b <= 0xf4) {
+    len = 4;
+    if (b === 0xf0) lo = 0x90;
+    if (b === 0xf4) hi = 0x8f;
+  } else return 0;
+  for (let k = 1; k < len; k++) {
+    if (i + k >= buf.length) return -1;
+    const c = buf[i + k]!;
+    if (k === 1 ? c < lo || c > hi : c < 0x80 || c > 0xbf) return 0;
+  }
+  return len;
+}
+
+/** Offset of the first byte from `from` on that is not valid UTF-8, or -1 (a character cut at the end counts as valid). */
+export function invalidUtf8At(buf: Uint8Array, from = 0): number {
+  for (let i = from; i < buf.length; ) {
+    if (buf[i]! < 0x80) {
+      i++;
+      continue;
+    }
+    const len = utf8CharLength(buf, i);
+    if (len === 0) return i;
+    if (len === -1) return -1;
+    i += len;
+  }
+  return -1;
 }
 
 function headerLine(text: string): string {
@@ -110,7 +191,8 @@ function countOutsideQuotes(line: string, ch: string): number {
   return n;
 }
 
-function countLines(buf: Buffer, end: number): number {
+/** The 1-based line of byte offset `end`. */
+export function countLines(buf: Uint8Array, end: number): number {
   let n = 1;
   for (let i = 0; i < end; i++) if (buf[i] === 0x0a) n++;
   return n;

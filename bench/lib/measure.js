@@ -1,0 +1,69 @@
+// Run a Node child process and measure its wall time and peak resident memory.
+// Peak RSS comes from GNU time (`/usr/bin/time -v`) when it is installed, else from a preload
+// that prints process.resourceUsage().maxRSS when the child exits (see maxrss.js). Both count
+// the whole process, worker threads included.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const GNU_TIME = '/usr/bin/time';
+const PRELOAD = fileURLToPath(new URL('./maxrss.js', import.meta.url));
+
+/** How peak RSS is measured on this machine. */
+export const rssMethod = detectGnuTime() ? 'GNU time -v' : 'resourceUsage().maxRSS preload';
+
+function detectGnuTime() {
+  if (!existsSync(GNU_TIME)) return false;
+  const r = spawnSync(GNU_TIME, ['-v', 'true'], { encoding: 'utf8' });
+  return r.status === 0 && /Maximum resident set size/.test(r.stderr);
+}
+
+/**
+ * Run `node ...args` and wait for it.
+ * @returns {Promise<{ ms: number, rssKb: number | null, code: number | null, stdout: string, stderr: string }>}
+ */
+export function runNode(args, opts = {}) {
+  const nodeArgs = [...(opts.nodeFlags ?? []), ...args];
+  const [cmd, argv] =
+    rssMethod === 'GNU time -v'
+      ? [GNU_TIME, ['-v', process.execPath, ...nodeArgs]]
+      : [process.execPath, ['--import', PRELOAD, ...nodeArgs]];
+  return new Promise((resolve, reject) => {
+    const started = process.hrtime.bigint();
+    const child = spawn(cmd, argv, { cwd: opts.cwd, env: { ...process.env, ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const out = [];
+    const err = [];
+    child.stdout.on('data', (c) => out.push(c));
+    child.stderr.on('data', (c) => err.push(c));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      let stderr = Buffer.concat(err).toString('utf8');
+      let rssKb = null;
+      const gnu = /\n\s*Command being timed:[\s\S]*$/.exec(stderr);
+      if (gnu) {
+        rssKb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(gnu[0])?.[1] ?? NaN);
+        stderr = stderr.slice(0, gnu.index);
+      } else {
+        const m = /\nBENCH_MAXRSS_KB=(\d+)\n$/.exec(stderr);
+        if (m) {
+          rssKb = Number(m[1]);
+          stderr = stderr.slice(0, m.index);
+        }
+      }
+      const result = { ms, rssKb, code, stdout: Buffer.concat(out).toString('utf8'), stderr };
+      if (code !== 0 && !opts.allowFailure) {
+        reject(new Error(`node ${args.join(' ')} exited with ${code}\n${stderr.slice(-2000)}`));
+      } else resolve(result);
+    });
+  });
+}
+
+/** Median, minimum and maximum of a list of numbers. */
+export function summary(values) {
+  const v = values.filter((x) => x !== null && Number.isFinite(x)).sort((a, b) => a - b);
+  if (v.length === 0) return { median: null, min: null, max: null, n: 0 };
+  const mid = v.length >> 1;
+  const median = v.length % 2 ? v[mid] : (v[mid - 1] + v[mid]) / 2;
+  return { median, min: v[0], max: v[v.length - 1], n: v.length };
+}

@@ -1,0 +1,210 @@
+// The validation result as text for a person (stdout) or as JSON for CI. The words come from a
+// message table (sv or en, see src/cli/i18n.ts); texts of errors raised by ingest and the
+// config loader are printed as they are.
+import { EXIT, formatLocation, type ExitCode } from '../errors.js';
+import type { Delimiter, Encoding } from '../ingest/sniff.js';
+import { localize } from '../config/schema.js';
+import type { Finding, OwnCode, OwnFinding, Severity, Where } from './findings.js';
+import type { ValidationResult } from './validate.js';
+
+type OwnTexts = { [C in OwnCode]: (f: Extract<OwnFinding, { code: C }>) => { message: string; hint?: string } };
+
+export interface ValidateTexts {
+  lang: 'sv' | 'en';
+  files: string;
+  rows(n: string): string;
+  encoding: Record<Encoding, string>;
+  delimiter: Record<Delimiter, string>;
+  notRead: string;
+  respondents: string;
+  area: string;
+  wave: string;
+  other: string;
+  total: string;
+  /** Legend for cells marked * (fewer than min_base respondents). */
+  smallMark(minBase: number): string;
+  missing: string;
+  /** "(38 of 3 160)" */
+  missingOf(missing: string, inPopulation: string): string;
+  percent(share: number): string;
+  small(minBase: number): string;
+  problems: string;
+  noProblems: string;
+  severity: Record<Severity, string>;
+  /** Count after a grouped finding: "10 000 rows", "3 cells". */
+  count: { rows(n: string): string; cells(n: string): string };
+  at: string;
+  in: string;
+  sameAs(where: string): string;
+  andMore(n: string): string;
+  unlisted(n: string): string;
+  own: OwnTexts;
+  result: { ok: string; notReportable(rows: string): string; stopped: string; exit(code: ExitCode): string };
+}
+
+/** Whole numbers with a space between thousands ("9 997"), the same in both languages. */
+export function formatCount(n: number): string {
+  return Math.round(n)
+    .toString()
+    .replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
+}
+
+export function formatValidation(r: ValidationResult, t: ValidateTexts): string {
+  const out: string[] = [];
+  if (r.files.length > 0) out.push(section(t.files, filesTable(r, t)));
+  if (r.respondents && r.respondents.rows.length > 0) out.push(section(t.respondents, respondentsTable(r, t)));
+  if (r.missing.length > 0) out.push(section(t.missing, missingTable(r, t)));
+  if (r.smallGroups.length > 0) out.push(section(t.small(r.minBase), smallList(r, t)));
+  out.push(section(t.problems, r.findings.length === 0 ? [t.noProblems] : problemLines(r, t)));
+  out.push(resultLine(r, t));
+  return `${out.join('\n\n')}\n`;
+}
+
+export function findingText(f: Finding, t: ValidateTexts): { message: string; hint?: string } {
+  if (f.code === 'read-error' || f.code === 'row' || f.code === 'statistics') return { message: f.message, hint: f.hint };
+  return (t.own[f.code] as (x: OwnFinding) => { message: string; hint?: string })(f);
+}
+
+/** The same content as JSON for CI: codes, counts and the first locations of every finding. */
+export function validationJson(r: ValidationResult, t: ValidateTexts): unknown {
+  return {
+    reportable: r.reportable,
+    exit_code: r.exitCode,
+    config: r.config,
+    files: r.files,
+    rejected_rows: r.rejectedRows,
+    findings: r.findings.map((f) => {
+      const { message, hint } = findingText(f, t);
+      return {
+        code: f.code === 'row' ? `row:${f.kind}` : f.code,
+        severity: f.severity,
+        message,
+        hint: hint ?? null,
+        count: f.count,
+        locations: f.locations,
+      };
+    }),
+    respondents: r.respondents && {
+      genders: r.respondents.genders.map((g) => g.code),
+      grades: r.respondents.grades.map((g) => g.code),
+      rows: r.respondents.rows,
+    },
+    missing: r.missing,
+    min_base: r.minBase,
+    small_groups: r.smallGroups.map((g) => ({ area: g.area, year: g.year, group: g.group, n: g.n })),
+  };
+}
+
+function section(title: string, lines: string[]): string {
+  return [title, ...lines.map((l) => `  ${l}`)].join('\n');
+}
+
+function filesTable(r: ValidationResult, t: ValidateTexts): string[] {
+  return table(
+    r.files.map((f) => {
+      if (f.encoding === null || f.delimiter === null) return [f.file, t.notRead, '', ''];
+      return [f.file, t.rows(formatCount(f.rows)) + (f.failed ? ` (${t.notRead})` : ''), t.encoding[f.encoding], t.delimiter[f.delimiter]];
+    }),
+    [false, true, false, false],
+  );
+}
+
+function respondentsTable(r: ValidationResult, t: ValidateTexts): string[] {
+  const { genders, grades, rows } = r.respondents!;
+  const lang = t.lang;
+  const perGender = Math.max(grades.length, 1);
+  const head1 = ['', ''];
+  const head2 = [t.area, t.wave];
+  for (const g of genders) {
+    head1.push(localize(g.label, lang), ...Array<string>(perGender - 1).fill(''));
+    head2.push(...(grades.length ? grades.map((k) => localize(k.label, lang)) : ['']));
+  }
+  head1.push('', '');
+  head2.push(t.other, t.total);
+  // A cell of a reported gender × school year under min_base will be shown as "..".
+  const reported = genders.flatMap((g) => (grades.length ? grades.map((k) => g.report && k.report) : [g.report]));
+  let marked = false;
+  const body = rows.map((row) => {
+    const cells = row.cells.map((n, i) => {
+      const small = reported[i] && n > 0 && n < r.minBase;
+      marked ||= small;
+      return `${formatCount(n)}${small ? '*' : ' '}`;
+    });
+    return [row.area, String(row.year), ...cells, `${formatCount(row.other)} `, `${formatCount(row.total)} `];
+  });
+  const lines = table([head1, head2, ...body], [false, false, ...Array<boolean>(head2.length - 2).fill(true)], 2);
+  return marked ? [...lines, t.smallMark(r.minBase)] : lines;
+}
+
+function missingTable(r: ValidationResult, t: ValidateTexts): string[] {
+  return table(
+    r.missing.map((m) => [
+      m.indicator,
+      m.share === null ? '–' : t.percent(m.share),
+      t.missingOf(formatCount(m.inPopulation - m.answered), formatCount(m.inPopulation)),
+    ]),
+    [false, true, false],
+  );
+}
+
+function smallList(r: ValidationResult, t: ValidateTexts): string[] {
+  const byUnit = new Map<string, string[]>();
+  for (const g of r.smallGroups) {
+    const key = `${g.area} ${g.year}`;
+    byUnit.set(key, [...(byUnit.get(key) ?? []), `${g.label[t.lang]} (${formatCount(g.n)})`]);
+  }
+  return [...byUnit].map(([unit, groups]) => `${unit}: ${groups.join(', ')}`);
+}
+
+const COUNTED_ROWS = new Set<Finding['code']>(['row', 'duplicate-id', 'decimal-comma-weights']);
+const COUNTED_CELLS = new Set<Finding['code']>(['mojibake', 'replacement-char']);
+
+function problemLines(r: ValidationResult, t: ValidateTexts): string[] {
+  const label = (s: Severity) => t.severity[s];
+  const width = Math.max(...r.findings.map((f) => label(f.severity).length));
+  const indent = ' '.repeat(width + 2);
+  const lines: string[] = [];
+  for (const f of r.findings) {
+    const { message, hint } = findingText(f, t);
+    const n = formatCount(f.count);
+    const count = COUNTED_ROWS.has(f.code) ? ` — ${t.count.rows(n)}` : COUNTED_CELLS.has(f.code) ? ` — ${t.count.cells(n)}` : '';
+    lines.push(`${label(f.severity).padEnd(width)}  ${message}${count}`);
+    if (hint) lines.push(`${indent}${hint}`);
+    if (f.locations.length > 0) lines.push(`${indent}${locationsText(f, t)}`);
+  }
+  if (r.unlistedRows > 0) lines.push(t.unlisted(formatCount(r.unlistedRows)));
+  return lines;
+}
+
+function locationsText(f: Finding, t: ValidateTexts): string {
+  const where = (w: Where, first: boolean) => {
+    let s = formatLocation(w);
+    if (first && w.field && w.column !== undefined) s += ` (${w.field})`;
+    if (w.firstAt) s += ` ${t.sameAs(w.firstAt.file === w.file ? String(w.firstAt.line) : formatLocation(w.firstAt))}`;
+    return s;
+  };
+  const onlyFile = f.locations.length === 1 && f.locations[0]!.line === undefined;
+  if (onlyFile) return `${t.in} ${f.locations[0]!.file}`;
+  const shown = f.locations.map((w, i) => where(w, i === 0)).join(', ');
+  const more = f.count - f.locations.length;
+  return `${t.at} ${shown}${more > 0 ? ` ${t.andMore(formatCount(more))}` : ''}`;
+}
+
+function resultLine(r: ValidationResult, t: ValidateTexts): string {
+  const text = r.reportable ? t.result.ok : r.exitCode === EXIT.notReportable ? t.result.notReportable(formatCount(r.rejectedRows)) : t.result.stopped;
+  return `${text} ${t.result.exit(r.exitCode)}`;
+}
+
+/** Columns padded to their widest cell; `right` aligns numbers. */
+function table(rows: string[][], right: boolean[], gap = 3): string[] {
+  const widths = right.map((_, c) => Math.max(...rows.map((row) => [...(row[c] ?? '')].length)));
+  return rows.map((row) =>
+    row
+      .map((cell, c) => {
+        const pad = ' '.repeat(widths[c]! - [...cell].length);
+        return right[c] ? pad + cell : cell + pad;
+      })
+      .join(' '.repeat(gap))
+      .trimEnd(),
+  );
+}

@@ -1,0 +1,209 @@
+// The checks ingest does not make, on the raw rows of each file: garbled å ä ö, weights with
+// decimal commas, empty columns Excel adds at the end, repeated column names and repeated
+// respondent ids. One extra streaming pass per file; nothing but counts and line numbers is kept
+// (and, for duplicate ids, one entry per respondent: see DuplicateIds).
+import { open } from 'node:fs/promises';
+import type { ProjectConfig } from '../config/schema.js';
+import { LagesbildError } from '../errors.js';
+import { readCsv, type ReadOptions } from '../ingest/read.js';
+import type { Delimiter, Encoding, Sniffed } from '../ingest/sniff.js';
+import { Tally, type OwnFinding } from './findings.js';
+
+export interface FileCheck {
+  file: string;
+  /** Data rows read (up to the error when the file could not be read to the end). */
+  rows: number;
+  /** What was detected (or forced); null when the file could not be opened. */
+  encoding: Encoding | null;
+  delimiter: Delimiter | null;
+  bom: boolean;
+  /** The file could not be read to the end: see its read-error finding. */
+  failed: boolean;
+}
+
+/**
+ * "å" written as UTF-8 and read back as Windows-1252 (or Latin-1) becomes "Ã¥": "Ã" followed by
+ * what the second byte of a two-byte UTF-8 letter (0x80–0xBF) decodes to in either code page.
+ * No Swedish word has "Ã" before any of these.
+ */
+const MOJIBAKE = /Ã[\u0080-\u00BF\u0152\u0153\u0160\u0161\u0178\u017D\u017E\u0192\u02C6\u02DC\u2013\u2014\u2018-\u201E\u2020-\u2022\u2026\u2030\u2039\u203A\u20AC\u2122]/;
+/** The Unicode replacement character: a converter met bytes it could not read and dropped them. */
+const REPLACEMENT = '\uFFFD';
+const DECIMAL_COMMA = /^\s*\+?\d*,\d+\s*$/;
+
+/** Every column name the config reads. */
+export function configColumns(config: ProjectConfig): Set<string> {
+  const names = [
+    config.columns.area,
+    config.columns.year,
+    config.columns.id,
+    config.design.weight,
+    config.design.strata,
+    config.design.cluster,
+    config.groups.gender.column,
+    config.groups.grade?.column,
+  ];
+  for (const ind of config.indicators) {
+    names.push(ind.column);
+    if (ind.population && 'column' in ind.population) names.push(ind.population.column);
+  }
+  return new Set(names.filter((n): n is string => n !== undefined));
+}
+
+/**
+ * Repeated respondent ids within a municipality and wave (ids often restart at 1 each year or
+ * in each municipality's file). Only validate does this check: it keeps one map entry per
+ * respondent, which the reporting commands must not (their memory is bounded by cells).
+ * Entries hold the first row's file and line, never anything printed but line numbers.
+ */
+export class DuplicateIds {
+  private readonly seen = new Map<string, number>();
+  private readonly files: string[] = [];
+  readonly tally = new Tally();
+
+  constructor(readonly column: string) {}
+
+  /** Register a file; returns its number for `check`. */
+  file(name: string): number {
+    this.files.push(name);
+    return this.files.length - 1;
+  }
+
+  check(fileNo: number, line: number, key: string): void {
+    const first = this.seen.get(key);
+    if (first === undefined) {
+      this.seen.set(key, fileNo * 2 ** 32 + line);
+      return;
+    }
+    const firstFile = this.files[Math.floor(first / 2 ** 32)]!;
+    this.tally.hit({ file: this.files[fileNo]!, line, field: this.column, firstAt: { file: firstFile, line: first % 2 ** 32 } });
+  }
+
+  finding(): OwnFinding | null {
+    const { count, locations } = this.tally;
+    return count === 0 ? null : { code: 'duplicate-id', severity: 'error', column: this.column, count, locations };
+  }
+}
+
+export interface ScanResult {
+  check: FileCheck;
+  findings: OwnFinding[];
+  /** Why the file could not be read to the end. */
+  error?: LagesbildError;
+}
+
+/** Scan one file's raw rows. Read errors are returned, not thrown, with what was found up to them. */
+export async function scanFile(file: string, config: ProjectConfig, opts: ReadOptions, ids: DuplicateIds | null): Promise<ScanResult> {
+  const check: FileCheck = { file, rows: 0, encoding: null, delimiter: null, bom: false, failed: false };
+  const used = configColumns(config);
+  const mojibake = new Tally();
+  const replacement = new Tally();
+  const decimalComma = new Tally();
+  const header: { names: string[]; duplicates: OwnFinding[] } = { names: [], duplicates: [] };
+  let sniffedAt: Sniffed | null = null;
+  let weight = -1;
+  let idCols: [number, number, number] | null = null;
+  const fileNo = ids?.file(file) ?? -1;
+
+  const cells = (fields: string[], line: number) => {
+    for (let i = 0; i < fields.length; i++) {
+      const f = fields[i]!;
+      const where = { file, line, column: i + 1, field: header.names[i] };
+      if (f.includes('Ã') && MOJIBAKE.test(f)) mojibake.hit(where);
+      if (f.includes(REPLACEMENT)) replacement.hit(where);
+    }
+  };
+
+  let error: LagesbildError | undefined;
+  try {
+    await readCsv(
+      file,
+      {
+        onHeader: (names, sniffed) => {
+          sniffedAt = sniffed;
+          Object.assign(check, { encoding: sniffed.encoding, delimiter: sniffed.delimiter, bom: sniffed.bom });
+          header.names = names;
+          header.duplicates = duplicateHeaders(names, used, file);
+          cells(names, 1);
+          const idx = (name: string | undefined) => (name === undefined ? -1 : names.indexOf(name));
+          weight = sniffed.delimiter === ',' ? -1 : idx(config.design.weight);
+          const id = idx(config.columns.id);
+          if (ids && id !== -1) idCols = [idx(config.columns.year), idx(config.columns.area), id];
+        },
+        onRow: (fields, line) => {
+          check.rows++;
+          cells(fields, line);
+          if (weight !== -1 && DECIMAL_COMMA.test(fields[weight]!)) decimalComma.hit({ file, line, column: weight + 1, field: config.design.weight });
+          if (idCols && ids) {
+            const [y, a, i] = idCols;
+            const id = fields[i]!.trim();
+            // An empty id is not an id: ingest decides whether such a row is otherwise valid.
+            if (id !== '') ids.check(fileNo, line, `${y === -1 ? '' : fields[y]!.trim()}\u0000${a === -1 ? '' : fields[a]!.trim()}\u0000${id}`);
+          }
+        },
+      },
+      opts,
+    );
+  } catch (err) {
+    if (!(err instanceof LagesbildError)) throw err;
+    error = err;
+    check.failed = true;
+  }
+
+  const findings: OwnFinding[] = [];
+  const sniffed = sniffedAt as Sniffed | null;
+  if (sniffed?.encoding === 'windows-1252') findings.push({ code: 'windows-1252', severity: 'info', count: 1, locations: [{ file }] });
+  if (mojibake.count > 0) {
+    findings.push({ code: 'mojibake', severity: 'error', encoding: sniffed?.encoding ?? 'utf-8', count: mojibake.count, locations: mojibake.locations });
+  }
+  if (replacement.count > 0) findings.push({ code: 'replacement-char', severity: 'warning', count: replacement.count, locations: replacement.locations });
+  if (sniffed) {
+    const trailing = await trailingEmptyColumns(file, sniffed);
+    if (trailing > 0) findings.push({ code: 'trailing-empty-columns', severity: 'info', columns: trailing, count: 1, locations: [{ file, line: 1 }] });
+  }
+  findings.push(...header.duplicates);
+  if (decimalComma.count > 0) {
+    findings.push({ code: 'decimal-comma-weights', severity: 'info', column: config.design.weight!, count: decimalComma.count, locations: decimalComma.locations });
+  }
+  return { check, findings, error };
+}
+
+/** Names that occur twice, except those the config reads (ingest stops on those with its own error). */
+function duplicateHeaders(names: string[], used: Set<string>, file: string): OwnFinding[] {
+  const positions = new Map<string, number[]>();
+  names.forEach((n, i) => {
+    if (n !== '') positions.set(n, [...(positions.get(n) ?? []), i + 1]);
+  });
+  return [...positions]
+    .filter(([name, cols]) => cols.length > 1 && !used.has(name))
+    .map(([name, cols]) => ({
+      code: 'duplicate-header',
+      severity: 'warning',
+      name,
+      columns: cols,
+      count: 1,
+      locations: [{ file, line: 1, column: cols[1]! }],
+    }));
+}
+
+/**
+ * Empty columns at the end of the header (";;;" from Excel). Ingest drops them silently, so
+ * they are counted on the header line itself: the delimiters after its last name.
+ */
+async function trailingEmptyColumns(file: string, sniffed: Sniffed): Promise<number> {
+  const handle = await open(file, 'r');
+  try {
+    const buf = Buffer.alloc(Math.min(64 * 1024, sniffed.size));
+    await handle.read(buf, 0, buf.length, 0);
+    const text = new TextDecoder(sniffed.encoding).decode(buf).replace(/^\uFEFF/, '');
+    const line = text.split('\n', 1)[0]!.replace(/\r$/, '');
+    let n = 0;
+    for (let i = line.length - 1; i >= 0; i--) {
+      if (line[i] === sniffed.delimiter) n++;
+      else if (line[i] !== ' ' && line[i] !== '"') break;
+    }
+    return n;
+  } finally {
+    await handle.close();
+  }
+}

@@ -1,0 +1,117 @@
+// `validate` as a function: config + CSV files → everything found, without stopping at the
+// first problem. Each file is scanned for raw-data problems, then read by the same ingest as
+// the reports with a sink that collects row problems; a file that cannot be read is reported
+// and left out. The exit code says whether a report can be made from the data as it is.
+import { loadConfig } from '../config/load.js';
+import type { ProjectConfig } from '../config/schema.js';
+import { EXIT, LagesbildError, type ExitCode } from '../errors.js';
+import { ingestFiles } from '../analysis/pipeline.js';
+import { computeFigures } from '../analysis/figures.js';
+import type { ReadOptions } from '../ingest/read.js';
+import { ProblemCollector, readError, sortFindings, type Finding } from './findings.js';
+import { DuplicateIds, scanFile, type FileCheck } from './scan.js';
+import { answerFindings, missingShares, respondentTable, smallGroups, type MissingShare, type RespondentTable, type SmallGroup } from './summary.js';
+
+export type ValidateOptions = Pick<ReadOptions, 'encoding' | 'delimiter'>;
+
+export interface ValidationResult {
+  config: string;
+  files: FileCheck[];
+  /** Errors, then warnings, then information. */
+  findings: Finding[];
+  /** Rows ingest rejected (each row counts once: it stops at a row's first problem). */
+  rejectedRows: number;
+  /** Rejected rows beyond the number of distinct problems kept (counted, not listed). */
+  unlistedRows: number;
+  /** Null when no file could be read. */
+  respondents: RespondentTable | null;
+  missing: MissingShare[];
+  smallGroups: SmallGroup[];
+  minBase: number;
+  reportable: boolean;
+  exitCode: ExitCode;
+}
+
+/** Load the config and validate; a config that cannot be loaded is itself the result (exit 3). */
+export async function validateProject(files: string[], configPath: string, opts: ValidateOptions = {}): Promise<ValidationResult> {
+  let config: ProjectConfig;
+  try {
+    config = (await loadConfig(configPath)).config;
+  } catch (err) {
+    if (!(err instanceof LagesbildError)) throw err;
+    return result(configPath, [], [readError(err)], new ProblemCollector(), null);
+  }
+  return validateData(files, config, configPath, opts);
+}
+
+export async function validateData(files: string[], config: ProjectConfig, configPath: string, opts: ValidateOptions = {}): Promise<ValidationResult> {
+  const checks: FileCheck[] = [];
+  const findings: Finding[] = [];
+  const ids = config.columns.id ? new DuplicateIds(config.columns.id) : null;
+  const readable: string[] = [];
+  for (const file of files) {
+    const scan = await scanFile(file, config, opts, ids);
+    checks.push(scan.check);
+    findings.push(...scan.findings);
+    if (scan.error) findings.push(readError(scan.error));
+    else readable.push(file);
+  }
+  const idFinding = ids?.finding();
+  if (idFinding) findings.push(idFinding);
+
+  const problems = new ProblemCollector();
+  const { sums, failed } = await ingestFiles(readable, config, { ...opts, onProblem: problems.add, skipFailedFiles: true });
+  for (const f of failed) {
+    findings.push(readError(f.error));
+    const check = checks.find((c) => c.file === f.file);
+    if (check) check.failed = true;
+  }
+  findings.push(...problems.findings());
+
+  if (sums.areas.length === 0) return result(configPath, checks, findings, problems, null, config);
+  const missing = missingShares(sums, config);
+  findings.push(...answerFindings(missing, config));
+  try {
+    computeFigures(sums, config);
+  } catch (err) {
+    if (!(err instanceof LagesbildError)) throw err;
+    findings.push({ code: 'statistics', severity: 'error', message: err.message, hint: err.hint, exitCode: err.exitCode, count: 1, locations: [] });
+  }
+  return result(configPath, checks, findings, problems, { table: respondentTable(sums, config), missing, small: smallGroups(sums, config) }, config);
+}
+
+function result(
+  configPath: string,
+  files: FileCheck[],
+  findings: Finding[],
+  problems: ProblemCollector,
+  data: { table: RespondentTable; missing: MissingShare[]; small: SmallGroup[] } | null,
+  config?: ProjectConfig,
+): ValidationResult {
+  const exitCode = exitCodeOf(findings);
+  return {
+    config: configPath,
+    files,
+    findings: sortFindings(findings),
+    rejectedRows: problems.total(),
+    unlistedRows: problems.overflow,
+    respondents: data?.table ?? null,
+    missing: data?.missing ?? [],
+    smallGroups: data?.small ?? [],
+    minBase: config?.disclosure.min_base ?? 0,
+    reportable: exitCode === EXIT.ok,
+    exitCode,
+  };
+}
+
+/**
+ * Errors that stop reading a file (or the config) decide the code: the config's first (3),
+ * else the data's (4). Otherwise any other error — rejected rows, garbled letters, repeated
+ * ids — means the data is readable but not reportable (5).
+ */
+function exitCodeOf(findings: Finding[]): ExitCode {
+  const stopping = findings.filter((f): f is Finding & { exitCode: ExitCode } => 'exitCode' in f).map((f) => f.exitCode);
+  if (stopping.includes(EXIT.config)) return EXIT.config;
+  if (stopping.length > 0) return stopping[0]!;
+  return findings.some((f) => f.severity === 'error') ? EXIT.notReportable : EXIT.ok;
+}
