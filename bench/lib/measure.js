@@ -13,7 +13,8 @@ const PRELOAD = fileURLToPath(new URL('./maxrss.js', import.meta.url));
 export const rssMethod = detectGnuTime() ? 'GNU time -v' : 'resourceUsage().maxRSS preload';
 
 function detectGnuTime() {
-  if (!existsSync(GNU_TIME)) return false;
+  // BENCH_RSS=preload forces the fallback (to check it on a machine that has GNU time).
+  if (process.env.BENCH_RSS === 'preload' || !existsSync(GNU_TIME)) return false;
   const r = spawnSync(GNU_TIME, ['-v', 'true'], { encoding: 'utf8' });
   return r.status === 0 && /Maximum resident set size/.test(r.stderr);
 }
@@ -40,7 +41,7 @@ export function runNode(args, opts = {}) {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       let stderr = Buffer.concat(err).toString('utf8');
       let rssKb = null;
-      const gnu = /\n\s*Command being timed:[\s\S]*$/.exec(stderr);
+      const gnu = /(?:^|\n)[ \t]*Command being timed:[\s\S]*$/.exec(stderr);
       if (gnu) {
         rssKb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(gnu[0])?.[1] ?? NaN);
         stderr = stderr.slice(0, gnu.index);

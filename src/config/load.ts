@@ -2,7 +2,7 @@
 // Every error names the file, the line and column of the offending key, the key path and
 // what is allowed, so a coordinator can fix it without reading the schema.
 import { readFile } from 'node:fs/promises';
-import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import { LineCounter, parseDocument, isNode, visit, type Document } from 'yaml';
 import type { z } from 'zod';
 import { ConfigError } from '../errors.js';
 import { ProjectConfig, isDerived, type AnswerScale, type Indicator } from './schema.js';
@@ -43,7 +43,13 @@ export function parseConfig(text: string, file: string): ProjectConfig {
     // Resolving aliases can fail (an alias before its anchor) or be refused (an alias bomb).
     raw = doc.toJS({ maxAliasCount: 1000 });
   } catch (err) {
-    throw new ConfigError(`not valid YAML: ${printable(firstLine(err instanceof Error ? err.message : String(err)))}`, { file }, 'Write the values out instead of using YAML aliases (*name)');
+    const alias = firstAlias(doc);
+    const pos = alias === undefined ? undefined : lineCounter.linePos(alias);
+    throw new ConfigError(
+      `not valid YAML: ${printable(firstLine(err instanceof Error ? err.message : String(err)))}`,
+      { file, line: pos?.line, column: pos?.col },
+      'Write the values out instead of using YAML aliases (*name)',
+    );
   }
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     throw new ConfigError('the config must be a mapping of keys (project, columns, groups, indicators, …)', { file, line: 1 });
@@ -221,6 +227,18 @@ export function printable(s: string): string {
 /** A config value in a message: quoted, on one line. */
 function quote(v: unknown): string {
   return `"${printable(String(v))}"`;
+}
+
+/** Offset of the first alias (*name) in the document. */
+function firstAlias(doc: Document): number | undefined {
+  let offset: number | undefined;
+  visit(doc, {
+    Alias(_, node) {
+      offset = node.range?.[0];
+      return visit.BREAK;
+    },
+  });
+  return offset;
 }
 
 function firstLine(s: string): string {

@@ -142,7 +142,7 @@ function decoder(sniffed: Sniffed, file: string): Transform {
       try {
         done(null, td.decode());
       } catch {
-        done(invalid(line)); // the file ends in the middle of a character
+        done(new DataError('the file ends in the middle of a character (was it cut off?)', { file, line }, 'Export or copy the whole file again'));
       }
     },
   });

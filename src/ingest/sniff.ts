@@ -194,7 +194,7 @@ function countOutsideQuotes(line: string, ch: string): number {
 /** The 1-based line of byte offset `end`. */
 export function countLines(buf: Uint8Array, end: number): number {
   let n = 1;
-  for (let i = 0; i < end; i++) if (buf[i] === 0x0a) n++;
+  for (let i = buf.indexOf(10); i !== -1 && i < end; i = buf.indexOf(10, i + 1)) n++;
   return n;
 }
 

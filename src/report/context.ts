@@ -31,7 +31,8 @@ export function createContext(figures: FiguresTable, config: ProjectConfig, lang
     fig: new FigureLookup(figures),
     groups: new GroupCatalog(figures.meta, config, lang),
     narrative: { lang, meta: figures.meta },
-    source: `${t.labels.source}: ${localize(config.project.source, lang)}`,
+    // The bare source: renderers put the "Källa:" label in front.
+    source: localize(config.project.source, lang),
     level: formatLevel(figures.meta.level, lang),
   };
 }

@@ -134,6 +134,7 @@ export interface TableBlock {
   number: number;
   caption: string;
   table: TableSpec;
+  /** Where the numbers come from, without the "Källa:" label (renderers add it). */
   source: string;
 }
 

@@ -126,7 +126,7 @@ function respondentsTable(r: ValidationResult, t: ValidateTexts): string[] {
   let marked = false;
   const body = rows.map((row) => {
     const cells = row.cells.map((n, i) => {
-      const small = reported[i] && n > 0 && n < r.minBase;
+      const small = reported[i] === true && n > 0 && n < r.minBase;
       marked ||= small;
       return `${formatCount(n)}${small ? '*' : ' '}`;
     });

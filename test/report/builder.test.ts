@@ -123,7 +123,7 @@ describe('numbering, captions and sources', () => {
     it(`${name}: every figure and table has a caption, the source line, and numbers that match the chart`, () => {
       for (const b of [...figuresOf(doc), ...tablesOf(doc)]) {
         expect(b.caption.length).toBeGreaterThan(5);
-        expect(b.source).toBe('Källa: Skolenkät om våld 2019–2023, Norrbacka län');
+        expect(b.source).toBe('Skolenkät om våld 2019–2023, Norrbacka län');
       }
       for (const f of figuresOf(doc)) {
         expect(f.alt.startsWith(f.chart.type === 'bar' ? 'Stapeldiagram: ' : 'Linjediagram: ')).toBe(true);

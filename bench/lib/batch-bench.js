@@ -1,0 +1,61 @@
+// 3. Batch: a generated county, `lagesbild batch --jobs 1` against `--jobs 2`, and each
+// report's time in the batch against what the same report costs in-process (its charts,
+// PDF and HTML: the floor a worker cannot go below).
+import { join } from 'node:path';
+import { CLI_ENV } from './ingest-bench.js';
+import { DATA, ROOT, county } from './datasets.js';
+import { runNode, summary } from './measure.js';
+import { runStages } from './report-bench.js';
+
+const CLI = join(ROOT, 'bin', 'lagesbild.js');
+const COUNTY = '*county*';
+
+/** Municipalities spread over the size ranking (largest first), for the in-process floor. */
+function sample(areas, k) {
+  if (areas.length <= k) return areas;
+  return Array.from({ length: k }, (_, i) => areas[Math.round((i * (areas.length - 1)) / (k - 1))]);
+}
+
+export async function benchBatch({ areas: n, runs, sampleSize, log }) {
+  const data = county(n, log);
+  const run = async (jobs) => {
+    const out = join(DATA, 'out', `batch-jobs${jobs}`);
+    const r = await runNode([CLI, 'batch', ...data.files, '-c', data.config, '-o', out, '--force', '--json', '--jobs', String(jobs)], { env: CLI_ENV });
+    const result = JSON.parse(r.stdout);
+    if (result.status !== 'ok') throw new Error(`batch --jobs ${jobs} ended "${result.status}": ${JSON.stringify(result.jobs.filter((j) => j.status !== 'ok'))}`);
+    log(`batch --jobs ${jobs}: ${(r.ms / 1000).toFixed(1)} s, ${result.jobs.length} reports, ${(r.rssKb / 1024).toFixed(0)} MB`);
+    return { ms: r.ms, rssKb: r.rssKb, jobs: result.jobs };
+  };
+
+  const one = [];
+  const two = [];
+  for (let i = 0; i < runs; i++) {
+    one.push(await run(1));
+    two.push(await run(2));
+  }
+
+  const picked = sample(data.areas, sampleSize);
+  const floor = await runStages(data.config, data.files, [...picked, COUNTY], join(DATA, 'out', 'batch-stages'));
+  log(`batch: in-process floor for ${picked.length} municipalities and the county measured`);
+
+  const jobMs = (runsOf, name) => summary(runsOf.map((r) => r.jobs.find((j) => j.area === name)?.ms ?? null));
+  const perReport = floor.reports.map((f) => {
+    const inBatch = jobMs(one, f.area).median;
+    const parallel = jobMs(two, f.area).median;
+    const renders = f.ms.charts + f.ms.pdf;
+    const floorMs = f.ms.document + f.ms.charts + f.ms.pdf + f.ms.html + f.ms.write;
+    return { area: f.area, county: f.county, figures: f.figures, chartsMs: f.ms.charts, pdfMs: f.ms.pdf, htmlMs: f.ms.html, documentMs: f.ms.document, renders, floorMs, jobs1Ms: inBatch, jobs2Ms: parallel };
+  });
+  const wall = (list) => summary(list.map((r) => r.ms));
+  return {
+    municipalities: n,
+    rows: data.rows,
+    reports: one[0].jobs.length,
+    jobs1: { ms: wall(one), rssKb: summary(one.map((r) => r.rssKb)), perReport: summary(one.flatMap((r) => r.jobs.map((j) => j.ms))) },
+    jobs2: { ms: wall(two), rssKb: summary(two.map((r) => r.rssKb)), perReport: summary(two.flatMap((r) => r.jobs.map((j) => j.ms))) },
+    speedup: wall(one).median / wall(two).median,
+    sumOfJobs1: summary(one.map((r) => r.jobs.reduce((s, j) => s + j.ms, 0))),
+    floor: { startupMs: floor.ms.startup, ingestMs: floor.ms.config + floor.ms.ingest, statisticsMs: floor.ms.statistics },
+    perReport,
+  };
+}

@@ -1,0 +1,209 @@
+// BENCHMARKS.md from the results of run.js.
+
+const s = (ms) => (ms === null || ms === undefined ? '–' : ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
+const mb = (kb) => (kb === null || kb === undefined ? '–' : `${(kb / 1024).toFixed(0)} MB`);
+const x = (v, d = 2) => (v === null || !Number.isFinite(v) ? '–' : `${v.toFixed(d)}×`);
+const int = (n) => Math.round(n).toLocaleString('en').replaceAll(',', ' ');
+/** "median (min–max)" of a summary, formatted by `f`. */
+const mm = (sum, f = s) => (sum.median === null ? '–' : sum.n > 1 ? `${f(sum.median)} (${f(sum.min)}–${f(sum.max)})` : f(sum.median));
+const table = (head, rows) => [`| ${head.join(' | ')} |`, `|${head.map((h, i) => (i === 0 ? '---' : '--:')).join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+const met = (ok) => (ok === null ? 'not measured' : ok ? '**met**' : '**missed**');
+
+function profileTables(title, p) {
+  if (!p) return [];
+  const rows = (list) => list.map((e) => [`\`${e.name}\``, s(e.ms), `${(100 * e.share).toFixed(1)} %`]);
+  return [
+    `#### ${title} (${s(p.totalMs)} of samples)`,
+    '',
+    table(['self time by package / file', 'ms', 'share'], rows(p.packages.slice(0, 8))),
+    '',
+    table(['self time by function', 'ms', 'share'], rows(p.functions.slice(0, 8))),
+    '',
+  ];
+}
+
+export function renderMarkdown({ machine, opts, ingest, report, batch, totalMs }) {
+  const lines = [
+    '# Benchmarks',
+    '',
+    `Written by \`npm run bench${opts.quick ? ' -- --quick' : ''}\` (bench/run.js) on ${machine.date}; total bench time ${s(totalMs)}.`,
+    'Every number is the median of several runs, with the smallest and largest in brackets, on the machine below.',
+    opts.quick ? '**Quick run: smaller data and fewer runs than the full benchmark; the targets are defined for the full run.**' : '',
+    '',
+    '## Machine',
+    '',
+    table(
+      ['', ''],
+      [
+        ['CPU', machine.cpu],
+        ['cores', String(machine.cores)],
+        ['memory', `${(machine.memoryMb / 1024).toFixed(1)} GB`],
+        ['Node', machine.node],
+        ['OS', machine.os],
+        ['commit', machine.commit],
+        ['load average (1 min) at start / end', `${machine.loadStart.toFixed(2)} / ${machine.loadEnd.toFixed(2)}`],
+        ['peak RSS measured with', machine.rssMethod],
+      ],
+    ),
+    '',
+    machine.loadStart > machine.cores * 0.5 || machine.loadEnd > machine.cores * 0.5
+      ? `The machine was shared (load average above half its ${machine.cores} cores): timings are noisier and slower than on an idle machine.`
+      : '',
+    '',
+    '## Reproduce',
+    '',
+    '```sh',
+    'npm run bench               # full: 1 000 000 respondents, 50-municipality batch (about 15 minutes)',
+    'npm run bench -- --quick    # smaller data, fewer runs (a few minutes)',
+    'npm run bench -- --only ingest,report --runs 5 --no-profile',
+    '```',
+    '',
+    'Generated data (seeded, identical on every run) is kept in `bench/.data/` and reused; CPU profiles of the last run are in `bench/.data/profiles/` (open them in Chrome DevTools › Performance).',
+    '',
+  ];
+
+  const targets = [];
+  if (ingest) {
+    const ratio = ingest.figures.ms.median / ingest.bare.ms.median;
+    const rss = ingest.figures.rssKb.median / ingest.small.rssKb.median;
+    targets.push([`\`lagesbild figures\` ÷ bare csv-parse, ${int(ingest.file.rows)} rows`, '≤ 1.25', x(ratio), met(ratio <= 1.25)]);
+    targets.push([`peak RSS ${int(ingest.file.rows)} rows ÷ ${int(ingest.file.smallRows)} rows`, '≤ 1.5', x(rss), met(rss <= 1.5)]);
+  }
+  if (report) {
+    const ratio = report.startup.help.median / report.startup.bare.median;
+    targets.push(["`lagesbild --help` ÷ `node -e ''`", '≤ 2', x(ratio), met(ratio <= 2)]);
+  }
+  if (batch) {
+    targets.push([`batch \`--jobs 2\` speed-up over \`--jobs 1\` (${machine.cores} cores)`, '≥ 1.7', x(batch.speedup), met(batch.speedup >= 1.7)]);
+  }
+  lines.push('## Targets', '', table(['measure', 'target', 'measured', ''], targets), '');
+
+  if (report) {
+    const st = report.stages;
+    const order = [
+      ['start-up (node + CLI modules)', st.startup],
+      ['config (YAML + schema)', st.config],
+      ['ingest (read + decode + accumulate)', st.ingest],
+      ['statistics (figures table)', st.statistics],
+      ['document (report model)', st.document],
+      [`charts (${report.chartCalls} renders: ${report.figures} for the PDF, ${report.chartCalls - report.figures} for the HTML)`, st.charts],
+      ['PDF layout + write (without charts)', st.pdf],
+      ['HTML (without charts)', st.html],
+      ['write files', st.write],
+    ];
+    const slowest = order.reduce((a, b) => (b[1].median > a[1].median ? b : a));
+    const total = order.reduce((sum, [, v]) => sum + v.median, 0);
+    lines.push(
+      '## Where the time goes',
+      '',
+      `**Slowest stage: ${slowest[0].replace(/ \(.*/, '')}** – ${s(slowest[1].median)} of ${s(total)} for one report (${(100 * slowest[1].median / total).toFixed(0)} %).`,
+      '',
+    );
+  }
+
+  if (ingest) {
+    const rowsPerS = (ms) => int(ingest.file.rows / (ms / 1000));
+    const f = ingest.figures;
+    lines.push(
+      '## 1. Ingest and statistics',
+      '',
+      `One CSV of ${int(ingest.file.rows)} respondents × ${ingest.file.indicators} indicators (${(ingest.file.bytes / 2 ** 20).toFixed(0)} MiB, 50 municipalities, 3 waves, answer texts), ${int(ingest.records)} figures out. ` +
+        '`lagesbild figures` is the whole command in a child process (start-up, ingest, statistics, writing figures.csv); the floor is a bare csv-parse pass over the same file with the options of src/ingest/read.ts (arrays, records dropped in `on_record`), also a child process. Runs alternate between the two.',
+      '',
+      table(
+        ['', 'wall time', 'rows / s', 'peak RSS'],
+        [
+          ['bare csv-parse', mm(ingest.bare.ms), rowsPerS(ingest.bare.ms.median), mm(ingest.bare.rssKb, mb)],
+          ['`lagesbild figures`', mm(f.ms), rowsPerS(f.ms.median), mm(f.rssKb, mb)],
+          ['… of which ingest (its --verbose)', mm(f.ingestMs), f.ingestMs.median ? rowsPerS(f.ingestMs.median) : '–', ''],
+          ['… of which statistics (its --verbose)', mm(f.statisticsMs), '', ''],
+          [`\`lagesbild figures\` on ${int(ingest.file.smallRows)} rows`, mm(ingest.small.ms), '', mm(ingest.small.rssKb, mb)],
+          [`… of which statistics`, mm(ingest.small.statisticsMs), '', ''],
+        ],
+      ),
+      '',
+      `Ratio to the floor: ${x(f.ms.median / ingest.bare.ms.median)} (per pair of runs ${x(ingest.pairRatios.min)}–${x(ingest.pairRatios.max)}). ` +
+        `Peak RSS ${int(ingest.file.rows)} rows ÷ ${int(ingest.file.smallRows)} rows: ${x(f.rssKb.median / ingest.small.rssKb.median)}.`,
+      '',
+    );
+  }
+
+  if (report) {
+    const st = report.stages;
+    const sum = Object.entries(st).filter(([k]) => k !== 'chartsPdf' && k !== 'chartsHtml').reduce((a, [, v]) => a + v.median, 0);
+    lines.push(
+      '## 2. One report (the bundled example)',
+      '',
+      `\`lagesbild report examples/norrbacka/data/*.csv -c examples/norrbacka/lagesbild.yaml --area ${report.area}\`: ${int(report.rows)} respondents, ${int(report.records)} figures, ${report.figures} charts; PDF ${(report.bytes.pdf / 2 ** 20).toFixed(1)} MiB, HTML ${(report.bytes.html / 2 ** 20).toFixed(1)} MiB. ` +
+        'Stages are timed in-process with the dist/ modules in the order the command runs them (bench/lib/stages.js, a fresh process per run). Chart renders inside renderPdf and renderHtml are timed separately (a module hook wraps renderChartPng) and taken out of the PDF and HTML rows.',
+      '',
+      table(
+        ['stage', 'time'],
+        [
+          ['start-up: node + `dist/cli/main.js` and its static imports', mm(st.startup)],
+          ['config: loadConfig', mm(st.config)],
+          ['ingest: ingestFiles', mm(st.ingest)],
+          ['statistics: computeFigures', mm(st.statistics)],
+          ['document: buildMunicipalityReport', mm(st.document)],
+          [`charts: renderChartPng × ${report.chartCalls}`, mm(st.charts)],
+          [`… for the PDF (× ${report.figures}, scale 3)`, mm(st.chartsPdf)],
+          [`… for the HTML (× ${report.chartCalls - report.figures}, wide and narrow, scale 2)`, mm(st.chartsHtml)],
+          ['PDF: renderPdf without its charts', mm(st.pdf)],
+          ['HTML: renderHtml without its charts', mm(st.html)],
+          ['write both files', mm(st.write)],
+          ['**sum of stages**', `**${s(sum)}**`],
+          ['`lagesbild report` (whole command, child process)', mm(report.cli.ms)],
+          ['… its peak RSS', mm(report.cli.rssKb, mb)],
+        ],
+      ),
+      '',
+      '### Start-up',
+      '',
+      table(
+        ['', 'wall time', 'peak RSS'],
+        [
+          ["`node -e ''`", mm(report.startup.bare), ''],
+          ['`lagesbild --help`', mm(report.startup.help), mm(report.startup.helpRssKb, mb)],
+        ],
+      ),
+      '',
+      `Ratio: ${x(report.startup.help.median / report.startup.bare.median)} (target ≤ 2: only what a command needs should load).`,
+      '',
+    );
+  }
+
+  if (batch) {
+    lines.push(
+      '## 3. Batch',
+      '',
+      `A generated county of ${batch.municipalities} municipalities × 3 waves (${int(batch.rows)} respondents, the example's config): \`lagesbild batch --json\`, ${batch.reports} reports (every municipality and the county), PDF and HTML.`,
+      '',
+      table(
+        ['', 'wall time', 'per report', 'peak RSS'],
+        [
+          ['`--jobs 1`', mm(batch.jobs1.ms), mm(batch.jobs1.perReport), mm(batch.jobs1.rssKb, mb)],
+          ['`--jobs 2`', mm(batch.jobs2.ms), mm(batch.jobs2.perReport), mm(batch.jobs2.rssKb, mb)],
+        ],
+      ),
+      '',
+      `Speed-up: ${x(batch.speedup)}. With \`--jobs 1\` the reports take ${s(batch.sumOfJobs1.median)} of the ${s(batch.jobs1.ms.median)}; the rest is start-up, ingest (${s(batch.floor.ingestMs)} in-process), statistics (${s(batch.floor.statisticsMs)}) and writing figures.csv, which no number of jobs shortens.`,
+      '',
+      'Each sampled report in the batch against the same report in-process (document, charts, PDF, HTML, write): the floor a worker cannot go below.',
+      '',
+      table(
+        ['report', 'figures', 'charts', 'PDF write', 'HTML', 'floor', 'in batch, jobs 1', 'in batch, jobs 2', 'jobs 1 ÷ floor'],
+        batch.perReport.map((r) => [r.area + (r.county ? ' (county)' : ''), String(r.figures), s(r.chartsMs), s(r.pdfMs), s(r.htmlMs), s(r.floorMs), s(r.jobs1Ms), s(r.jobs2Ms), x(r.jobs1Ms / r.floorMs)]),
+      ),
+      '',
+    );
+  }
+
+  const profiles = [
+    ...profileTables('`lagesbild figures` on the large file', ingest?.profile),
+    ...profileTables('`lagesbild report` on the example', report?.profiles?.report),
+    ...profileTables('`lagesbild --help`', report?.profiles?.help),
+  ];
+  if (profiles.length > 0) lines.push('## CPU profiles (one extra run each, not in the timings above)', '', ...profiles);
+
+  return `${lines.filter((l, i, all) => !(l === '' && all[i - 1] === '')).join('\n').trim()}\n`;
+}

@@ -1,0 +1,113 @@
+// Which column is the municipality, the wave, gender, school year, weight and respondent id:
+// by name (kommun, år, kön, årskurs, vikt, löpnr … with or without å ä ö) and by values
+// (four-digit years, "Flicka"/"Pojke", "Åk 9", decimal weights).
+import { UsageError } from '../errors.js';
+import { isMissingWord, normalizeAnswer } from './answers.js';
+import type { ColumnProfile, CsvProfile } from './profile.js';
+
+export const ROLES = ['area', 'year', 'gender', 'grade', 'weight', 'id'] as const;
+export type Role = (typeof ROLES)[number];
+/** Column name per role; null = the data has none (only grade, weight and id may be null). */
+export type Roles = Record<Role, string | null>;
+export const REQUIRED_ROLES: readonly Role[] = ['area', 'year', 'gender'];
+
+/** Lower case, å ä ö (and other accents) to plain letters, anything else to "_". */
+export function normalizeName(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '');
+}
+
+const NAMES: Record<Role, RegExp> = {
+  area: /^(kommun\w*|\w+_kommun|municipality\w*|area|omrade)$/,
+  year: /^(ar|artal|arstal|year|wave|omgang|undersokningsar|enkatar|enkat_ar|survey_year)$/,
+  gender: /^(kon|kon_\w+|\w+_kon|gender|sex)$/,
+  grade: /^(arskurs\w*|ak|klass|grade|skolar|stadie)$/,
+  weight: /(^|_)(vikt\w*|\w*vikt|weights?|wgt)($|_)/,
+  id: /^(lopnr|lopnummer|id|idnr|id_nr|respid|resp_id|respondent|respondent_id|elevid|elev_id)$/,
+};
+
+const GIRL = /^(flick(a|or)|tjej(er)?|kvinn(a|or)|girls?|female|f)$/;
+const BOY = /^(pojk(e|ar)|kill(e|ar)|män|man|boys?|male|p|m)$/;
+const OTHER = /^(annat|annan|annat kön|annat\/vill ej ange|vill ej ange|vill inte ange|vill inte uppge|icke-?binär|other|non-?binary)$/;
+const GRADE = /^((åk|ak|årskurs|arskurs|klass|år|gy|gymnasiet?|grade|year)\s*\d{1,2}|\d{1,2})$/;
+
+export function genderClass(raw: string): 'girl' | 'boy' | 'other' | null {
+  const v = normalizeAnswer(raw);
+  return GIRL.test(v) ? 'girl' : BOY.test(v) ? 'boy' : OTHER.test(v) ? 'other' : null;
+}
+
+export function isGradeValue(raw: string): boolean {
+  return GRADE.test(normalizeAnswer(raw));
+}
+
+/** Year values the config reads ("2023") or ingest explains ("2023/24"). */
+export function isYearValue(raw: string): boolean {
+  const m = /^(\d{4})(\s*[/–-]\s*\d{2,4})?$/.exec(raw.trim());
+  return m !== null && Number(m[1]) >= 1990 && Number(m[1]) <= 2100;
+}
+
+const STRONG = 2;
+const NAME = 3;
+const CONTRADICTS = -10;
+
+/** How well the values fit the role: STRONG, 0 (no opinion) or CONTRADICTS. */
+function valueScore(role: Role, c: ColumnProfile): number {
+  const given = c.values ? [...c.values.keys()].filter((v) => !isMissingWord(v)) : null;
+  const all = (test: (v: string) => boolean) => given !== null && given.length > 0 && given.every(test);
+  switch (role) {
+    case 'year':
+      return all(isYearValue) ? STRONG : c.filled === 0 ? 0 : CONTRADICTS;
+    case 'gender':
+      if (c.long || (c.values === null && !c.numeric)) return CONTRADICTS;
+      return all((v) => genderClass(v) !== null) ? STRONG : 0;
+    case 'grade':
+      if (c.long || c.values === null) return CONTRADICTS;
+      return all(isGradeValue) && given!.some((v) => /\p{L}/u.test(v)) ? STRONG : 0;
+    case 'weight':
+      if (!c.numeric || c.min <= 0) return CONTRADICTS;
+      return c.integer ? 0 : STRONG;
+    case 'id':
+      return c.numeric && c.integer && (c.values === null || c.values.size === c.filled) ? 0 : CONTRADICTS;
+    case 'area':
+      return c.long || c.numeric ? CONTRADICTS : 0;
+  }
+}
+
+/**
+ * The proposed column for every role. `fixed` (from flags or answers) is taken as given; the
+ * others go to the best-scoring free column, best scores first. A role needs its name to
+ * match, or values that can mean nothing else (years, gender words, "Åk 9", decimal weights).
+ */
+export function proposeRoles(profile: CsvProfile, fixed: Partial<Roles> = {}): Roles {
+  const roles: Roles = { area: null, year: null, gender: null, grade: null, weight: null, id: null };
+  const taken = new Set<string>();
+  for (const role of ROLES) {
+    const name = fixed[role];
+    if (name === undefined) continue;
+    if (name !== null && !profile.columns.some((c) => c.name === name)) {
+      throw new UsageError(`column "${name}" is not in the header of ${profile.file}`, `The columns are: ${profile.columns.map((c) => c.name).join(', ')}`);
+    }
+    roles[role] = name;
+    if (name !== null) taken.add(name);
+  }
+  const candidates: { role: Role; column: string; score: number; order: number }[] = [];
+  ROLES.forEach((role, r) => {
+    if (fixed[role] !== undefined) return;
+    for (const c of profile.columns) {
+      if (c.duplicateName || taken.has(c.name)) continue;
+      const score = (NAMES[role].test(normalizeName(c.name)) ? NAME : 0) + valueScore(role, c);
+      if (score >= STRONG) candidates.push({ role, column: c.name, score, order: r * 10_000 + c.index });
+    }
+  });
+  candidates.sort((a, b) => b.score - a.score || a.order - b.order);
+  for (const { role, column } of candidates) {
+    if (roles[role] !== null || taken.has(column)) continue;
+    roles[role] = column;
+    taken.add(column);
+  }
+  return roles;
+}
