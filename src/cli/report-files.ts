@@ -22,10 +22,10 @@ export async function loadLogo(config: ProjectConfig, configPath: string): Promi
   }
 }
 
-/** `<dir>/<area>-<first>–<last wave>.<ext>`: deterministic, safe names. */
-export function reportBaseName(area: string, years: number[], lang: Lang): string {
+/** `<area>-<first wave>-<last wave>[-pooled][-en]`: deterministic, safe names. */
+export function reportBaseName(area: string, years: readonly number[], lang: Lang, pooledWaves = false): string {
   const span = years.length === 0 ? '' : years.length === 1 ? `-${years[0]}` : `-${years[0]}-${years[years.length - 1]}`;
-  return `${safeFileName(area)}${span}${lang === 'en' ? '-en' : ''}`;
+  return `${safeFileName(area)}${span}${pooledWaves ? '-pooled' : ''}${lang === 'en' ? '-en' : ''}`;
 }
 
 export function reportPaths(dir: string, base: string, formats: readonly string[]): string[] {

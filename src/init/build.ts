@@ -60,8 +60,7 @@ export function buildConfig(p: InitProposal, template: Template, d: InitDecision
   if (meta.badYear !== null) warnings.push({ code: 'year-format', column: roles.year!, example: meta.badYear });
 
   const scales = new ScaleBuckets(template);
-  const indicators: { raw: RawObject; comments: string[] }[] = [];
-  const included = new Set<string>();
+  const entries = new Map<string, { raw: RawObject; comments: string[] }>();
   const rawById = new Map(template.raw.indicators.map((r) => [r.id as string, r]));
   for (const ind of p.indicators.indicators) {
     if (d.include && !d.include.has(ind.id)) continue;
@@ -88,18 +87,19 @@ export function buildConfig(p: InitProposal, template: Template, d: InitDecision
         .map(([k, v]) => [k, k in replaced ? replaced[k] : v] as const)
         .filter(([, v]) => v !== undefined),
     );
-    indicators.push({ raw, comments });
-    included.add(ind.id);
+    entries.set(ind.id, { raw, comments });
   }
   for (const der of p.indicators.derived) {
-    const parts = der.parts.filter((id) => included.has(id));
+    const parts = der.parts.filter((id) => entries.has(id));
     if (parts.length < 2) continue;
     const raw = rawById.get(der.id)!;
     const key = 'any_of' in raw ? 'any_of' : 'all_of';
-    const comments = ['Sammanslagen av indikatorerna nedan.'];
+    const comments = [key === 'any_of' ? 'Sammanslagen: ja om minst en av indikatorerna i any_of är ja.' : 'Sammanslagen: ja om alla indikatorerna i all_of är ja.'];
     if (parts.length < (raw[key] as string[]).length) comments.push(`${CHANGE}: alla delar i mallen finns inte i er fil; kontrollera texten (statement).`);
-    indicators.push({ raw: { ...raw, [key]: parts }, comments });
+    entries.set(der.id, { raw: { ...raw, [key]: parts }, comments });
   }
+  // In the template's order (chapter by chapter).
+  const indicators = template.raw.indicators.flatMap((r) => entries.get(r.id as string) ?? []);
 
   const gender = genderGroup(p.gender!, d.genderCodes, roles.gender!, warnings);
   const obj: RawObject = {};

@@ -3,7 +3,6 @@
 // config loader are printed as they are.
 import { EXIT, formatLocation, type ExitCode } from '../errors.js';
 import type { Delimiter, Encoding } from '../ingest/sniff.js';
-import { localize } from '../config/schema.js';
 import type { Finding, OwnCode, OwnFinding, Severity, Where } from './findings.js';
 import type { ValidationResult } from './validate.js';
 
@@ -110,14 +109,15 @@ function filesTable(r: ValidationResult, t: ValidateTexts): string[] {
 }
 
 function respondentsTable(r: ValidationResult, t: ValidateTexts): string[] {
+  // Values as the config's codes (as in the file): labels such as "Upper secondary year 2"
+  // would make the table too wide for a terminal.
   const { genders, grades, rows } = r.respondents!;
-  const lang = t.lang;
   const perGender = Math.max(grades.length, 1);
   const head1 = ['', ''];
   const head2 = [t.area, t.wave];
   for (const g of genders) {
-    head1.push(localize(g.label, lang), ...Array<string>(perGender - 1).fill(''));
-    head2.push(...(grades.length ? grades.map((k) => localize(k.label, lang)) : ['']));
+    head1.push(g.code, ...Array<string>(perGender - 1).fill(''));
+    head2.push(...(grades.length ? grades.map((k) => k.code) : ['']));
   }
   head1.push('', '');
   head2.push(t.other, t.total);

@@ -86,7 +86,7 @@ Exit code 0 when every report was written, ${EXIT.partial} when some failed (the
       const withCounty = flags.county !== false && (!shard || shard.i === 1);
       const targets = [...mine.map((a) => ({ area: a as string | null, name: a })), ...(withCounty ? [{ area: null, name: figures.meta.county }] : [])];
       const planned = targets.map((t, id) => {
-        const base = reportBaseName(t.name, figures.meta.years, lang);
+        const base = reportBaseName(t.name, project.sums.years, lang, figures.meta.pooled.waves);
         return { id, area: t.area, name: t.name, dir: join(flags.out, safeFileName(t.name)), base };
       });
       const figuresPath = join(flags.out, shard ? `figures-${shard.i}-of-${shard.n}.csv` : 'figures.csv');

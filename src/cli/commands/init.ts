@@ -1,5 +1,252 @@
-// Placeholder: replaced by the real command in this change.
+// `lagesbild init`: a commented lagesbild.yaml from a survey CSV. The proposals come from
+// src/init (pure); this command shows them, asks what it cannot know (each question has a
+// default, so Enter all the way gives the proposal) and writes the file once, at the end.
+// Without a terminal it never asks: --yes takes the proposals, anything else stops with a hint.
+import { access, readdir } from 'node:fs/promises';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import type { Command } from 'commander';
-import type { CommandAction } from '../main.js';
+import { Option } from 'commander';
+import { EXIT, type ExitCode } from '../../errors.js';
+import type { CommandAction, CommandContext } from '../main.js';
+import { checkTargets, writeOutputs } from '../outputs.js';
+import { cliLanguage, cliMessages, type InitTexts } from '../i18n.js';
+import { profileCsv } from '../../init/profile.js';
+import { loadTemplate, SCHEMA_PATH } from '../../init/template.js';
+import { badYearExample, missingRoles, propose, type InitProposal } from '../../init/propose.js';
+import { buildConfig, type InitDecisions } from '../../init/build.js';
+import { ROLES, type Role, type Roles } from '../../init/roles.js';
+import type { AnswerClass } from '../../init/answers.js';
+import type { Delimiter, Encoding } from '../../ingest/sniff.js';
+import { formatCount } from '../../validate/format.js';
 
-export function registerInit(_program: Command, _wrap: <A extends unknown[]>(a: CommandAction<A>) => (...args: A) => Promise<void>): void {}
+interface InitFlags {
+  out?: string;
+  force?: boolean;
+  yes?: boolean;
+  input: boolean;
+  areaColumn?: string;
+  yearColumn?: string;
+  genderColumn?: string;
+  gradeColumn?: string;
+  weightColumn?: string;
+  idColumn?: string;
+  county?: string;
+  definition?: string;
+  encoding?: Encoding;
+  delimiter?: ',' | ';' | 'tab';
+  lang?: string;
+}
+
+const ROLE_FLAG: Record<Role, keyof InitFlags & `${string}Column`> = {
+  area: 'areaColumn',
+  year: 'yearColumn',
+  gender: 'genderColumn',
+  grade: 'gradeColumn',
+  weight: 'weightColumn',
+  id: 'idColumn',
+};
+const flagName = (role: Role) => `--${role}-column`;
+const DEFAULT_COUNTY = 'Länet';
+
+export function registerInit(program: Command, wrap: <A extends unknown[]>(a: CommandAction<A>) => (...args: A) => Promise<void>): void {
+  const cmd = program
+    .command('init')
+    .description('make a commented lagesbild.yaml from a survey CSV: proposes columns, indicators and answers, asks what it cannot tell')
+    .argument('[csv]', 'a survey file (one row per respondent)')
+    .option('-o, --out <file>', 'where to write the config (default: lagesbild.yaml next to the CSV)')
+    .option('-f, --force', 'replace an existing config')
+    .option('-y, --yes', 'accept every proposal without asking (needed without a terminal)')
+    .option('--no-input', 'never ask, also in a terminal (use with --yes)');
+  for (const role of ROLES) cmd.option(`${flagName(role)} <name>`, `the ${role} column${role === 'grade' || role === 'weight' || role === 'id' ? ' ("none" if there is none)' : ''}`);
+  cmd
+    .option('--county <name>', `the county or region compared with (default "${DEFAULT_COUNTY}")`)
+    .option('--definition <text>', "the municipality's agreed definition of violence (default: the template's, after WHO)")
+    .addOption(new Option('--encoding <name>', 'force the file encoding instead of guessing it').choices(['utf-8', 'windows-1252']))
+    .addOption(new Option('--delimiter <char>', 'force the column separator instead of guessing it').choices([',', ';', 'tab']))
+    .option('--lang <lang>', 'language of the questions: sv or en (default: from LANG, else en)')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  lagesbild init data/enkat-2023.csv                  (asks, then writes data/lagesbild.yaml)
+  lagesbild init data/enkat-2023.csv --yes --no-input --county "Norrbacka län" -o lagesbild.yaml`,
+    )
+    .action(wrap(async (ctx, csv: string | undefined, flags: InitFlags) => runInit(ctx, csv, flags)));
+}
+
+async function runInit(ctx: CommandContext, csvArg: string | undefined, flags: InitFlags): Promise<ExitCode> {
+  const t = cliMessages(cliLanguage(flags.lang)).init;
+  const interactive = flags.input !== false && Boolean(process.stdin.isTTY && process.stdout.isTTY);
+  const ask = interactive ? await import('@inquirer/prompts') : null;
+  try {
+    const csv = csvArg ?? (ask ? await ask.input({ message: t.ask.csv, default: await onlyCsvHere(), required: true }) : undefined);
+    if (csv === undefined) {
+      ctx.log.error(t.noCsv);
+      return EXIT.usage;
+    }
+    const out = flags.out ?? join(dirname(csv), 'lagesbild.yaml');
+    let force = flags.force ?? false;
+    if (!force && ask && (await exists(out))) {
+      if (!(await ask.confirm({ message: t.ask.overwrite(out), default: false }))) {
+        ctx.log.info(t.notOverwritten(out));
+        return EXIT.output;
+      }
+      force = true;
+    }
+    await checkTargets([out], force);
+
+    const delimiter: Delimiter | undefined = flags.delimiter === 'tab' ? '\t' : flags.delimiter;
+    const profile = await profileCsv(csv, { encoding: flags.encoding, delimiter });
+    const template = await loadTemplate();
+    const fixed: Partial<Roles> = {};
+    for (const role of ROLES) {
+      const v = flags[ROLE_FLAG[role]];
+      if (v !== undefined) fixed[role] = v === 'none' ? null : v;
+    }
+    let proposal = propose(profile, template, fixed);
+    ctx.log.info(t.read(csv, formatCount(profile.rows), profile.complete, t.encoding[profile.encoding], t.delimiter[profile.delimiter]));
+    showRoles(ctx, t, proposal.roles);
+
+    let decisions: InitDecisions = { county: flags.county ?? DEFAULT_COUNTY, definition: flags.definition ?? null };
+    if (!ask) {
+      showIndicators(ctx, t, proposal);
+      if (!flags.yes) {
+        ctx.log.error(t.needYes);
+        return EXIT.usage;
+      }
+      const missing = missingRoles(proposal.roles);
+      if (missing.length > 0) {
+        for (const r of missing) ctx.log.error(t.missingRole(t.roleName[r], flagName(r)));
+        return EXIT.usage;
+      }
+    } else {
+      if (missingRoles(proposal.roles).length > 0 || !(await ask.confirm({ message: t.ask.rolesOk, default: true }))) {
+        proposal = propose(profile, template, await askRoles(ask, t, proposal));
+      }
+      showIndicators(ctx, t, proposal);
+      decisions = await askDecisions(ask, t, proposal, decisions);
+    }
+
+    const built = buildConfig(proposal, template, decisions, {
+      csvName: basename(csv),
+      configName: basename(out),
+      schema: schemaReference(out),
+      badYear: badYearExample(proposal),
+    });
+    for (const w of built.warnings) ctx.log.warn(t.warning(w));
+    await writeOutputs([{ path: out, data: built.text }], force);
+    ctx.log.info(t.wrote(out));
+    const areas = proposal.areas;
+    ctx.log.info(`${t.next}\n  lagesbild validate ${shellQuote(csv)} -c ${shellQuote(out)}\n  lagesbild report ${shellQuote(csv)} -c ${shellQuote(out)}${areas.length > 1 ? ` --area ${shellQuote(areas[0]!)}` : ''}`);
+    return EXIT.ok;
+  } catch (err) {
+    // Ctrl+C in a prompt: nothing has been written yet (writing is the last step).
+    if (err instanceof Error && err.name === 'ExitPromptError') {
+      ctx.log.info(t.cancelled);
+      return EXIT.interrupted;
+    }
+    throw err;
+  }
+}
+
+type Prompts = typeof import('@inquirer/prompts');
+
+async function askRoles(ask: Prompts, t: InitTexts, p: InitProposal): Promise<Roles> {
+  const roles = { ...p.roles };
+  const columns = p.profile.columns.filter((c) => !c.duplicateName).map((c) => ({ name: c.name, value: c.name }));
+  for (const role of ROLES) {
+    const optional = !['area', 'year', 'gender'].includes(role);
+    const choices = optional ? [{ name: t.none, value: '' }, ...columns] : columns;
+    const chosen = await ask.select({ message: t.ask.role(t.roleName[role]), choices, default: roles[role] ?? '' });
+    roles[role] = chosen === '' ? null : chosen;
+  }
+  return roles;
+}
+
+async function askDecisions(ask: Prompts, t: InitTexts, p: InitProposal, defaults: InitDecisions): Promise<InitDecisions> {
+  const genderCodes = new Map<string, 'girl' | 'boy' | 'other' | 'missing'>();
+  for (const v of p.gender?.values ?? []) {
+    if (v.label !== null) continue;
+    const kinds = ['girl', 'boy', 'other', 'missing'] as const;
+    genderCodes.set(v.code, await ask.select({ message: t.ask.genderCode(p.roles.gender!, v.code), choices: kinds.map((k) => ({ name: t.ask.gender[k], value: k })) }));
+  }
+
+  let include: Set<string> | undefined;
+  const proposed = p.indicators.indicators;
+  if (proposed.length > 0 && !(await ask.confirm({ message: t.ask.indicatorsOk(proposed.length), default: true }))) {
+    const picked = await ask.checkbox({
+      message: t.ask.pickIndicators,
+      choices: proposed.map((ind) => ({ name: `${ind.id} ← ${ind.column}`, value: ind.id, checked: true })),
+      pageSize: 15,
+    });
+    include = new Set(picked);
+  }
+
+  // Answers the proposal could not class, asked once per set of answers that columns share.
+  const answers = new Map<string, Map<string, AnswerClass>>();
+  const sets = new Map<string, { values: string[]; columns: string[] }>();
+  for (const ind of proposed) {
+    if (ind.answers.unknown.length === 0 || (include && !include.has(ind.id))) continue;
+    const key = JSON.stringify(ind.answers.unknown.slice().sort());
+    const set = sets.get(key) ?? { values: ind.answers.unknown, columns: [] };
+    set.columns.push(ind.column);
+    sets.set(key, set);
+  }
+  for (const { values, columns } of sets.values()) {
+    const shown = values.map((v) => `"${v}"`).join(', ');
+    const yes = await ask.checkbox({ message: t.ask.unknownYes(shown, columns.join(', ')), choices: values.map((v) => ({ name: v, value: v })) });
+    const rest = values.filter((v) => !yes.includes(v));
+    const missing = rest.length ? await ask.checkbox({ message: t.ask.unknownMissing, choices: rest.map((v) => ({ name: v, value: v })) }) : [];
+    const classes = new Map<string, AnswerClass>(values.map((v) => [v, yes.includes(v) ? 'yes' : missing.includes(v) ? 'missing' : 'no']));
+    for (const c of columns) answers.set(c, classes);
+  }
+
+  const definition = (await ask.input({ message: t.ask.definition, default: defaults.definition ?? undefined })).trim();
+  const county = (await ask.input({ message: t.ask.county, default: defaults.county })).trim() || defaults.county;
+  return { include, answers, genderCodes, county, definition: definition === '' ? null : definition };
+}
+
+function showRoles(ctx: CommandContext, t: InitTexts, roles: Roles): void {
+  const width = Math.max(...ROLES.map((r) => t.roleName[r].length));
+  ctx.log.info([t.columnsHeading, ...ROLES.map((r) => `  ${t.roleName[r].padEnd(width)}  ${roles[r] ?? t.none}`)].join('\n'));
+}
+
+function showIndicators(ctx: CommandContext, t: InitTexts, p: InitProposal): void {
+  const { indicators, unused } = p.indicators;
+  if (indicators.length === 0) ctx.log.info(t.noIndicators);
+  else {
+    const idWidth = Math.max(...indicators.map((i) => i.id.length));
+    const colWidth = Math.max(...indicators.map((i) => i.column.length));
+    const yes = (i: (typeof indicators)[number]) => i.answers.yes.map((v) => `"${v}"`).join(', ') || '?';
+    const lines = indicators.map((i) => `  ${t.indicatorLine(i.id.padEnd(idWidth), i.column.padEnd(colWidth), yes(i))}`);
+    ctx.log.info([t.indicatorsHeading(indicators.length), ...lines].join('\n'));
+  }
+  const notUsed = unused.filter((u) => u.why === 'no-match').map((u) => u.column);
+  const free = unused.filter((u) => u.why === 'free-text').map((u) => u.column);
+  if (notUsed.length) ctx.log.info(t.unused(notUsed.join(', ')));
+  if (free.length) ctx.log.info(t.freeText(free.join(', ')));
+}
+
+/** The JSON Schema as seen from the config's folder, for editor completion. */
+function schemaReference(out: string): string {
+  // Relative inside the project (node_modules/lagesbild/…); a global install by its full path.
+  const rel = relative(dirname(resolve(out)), SCHEMA_PATH);
+  return rel.startsWith('..') ? SCHEMA_PATH : `./${rel.split(sep).join('/')}`;
+}
+
+/** The CSV in the current folder when there is exactly one (the wizard's default). */
+async function onlyCsvHere(): Promise<string | undefined> {
+  const csvs = (await readdir('.')).filter((f) => f.toLowerCase().endsWith('.csv'));
+  return csvs.length === 1 ? csvs[0] : undefined;
+}
+
+async function exists(path: string): Promise<boolean> {
+  return access(path).then(
+    () => true,
+    () => false,
+  );
+}
+
+function shellQuote(s: string): string {
+  return /^[\p{L}\p{N}_@%+=:,./-]+$/u.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
+}

@@ -49,7 +49,7 @@ Example:
       const project = await loadProject(files, dataOptions(flags), ctx.log);
       const area = chooseArea(project.figures, flags.area);
       const reportLang = lang ?? project.config.project.language;
-      const base = reportBaseName(area, project.figures.meta.years, reportLang);
+      const base = reportBaseName(area, project.sums.years, reportLang, project.figures.meta.pooled.waves);
       const paths = reportPaths(flags.out, base, flags.format);
       // Refuse before the slow part, not after it.
       await checkTargets(paths, flags.force ?? false);

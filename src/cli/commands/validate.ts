@@ -1,5 +1,52 @@
-// Placeholder: replaced by the real command in this change.
+// `lagesbild validate`: check survey files against the config without stopping at the first
+// problem; a readable summary (or JSON for CI) on stdout, and an exit code that says whether
+// a report can be made from the data as it is.
 import type { Command } from 'commander';
+import { Option } from 'commander';
 import type { CommandAction } from '../main.js';
+import { expandInputs } from '../inputs.js';
+import { cliLanguage, cliMessages } from '../i18n.js';
+import { validateProject } from '../../validate/validate.js';
+import { formatValidation, validationJson } from '../../validate/format.js';
+import type { Delimiter, Encoding } from '../../ingest/sniff.js';
 
-export function registerValidate(_program: Command, _wrap: <A extends unknown[]>(a: CommandAction<A>) => (...args: A) => Promise<void>): void {}
+interface ValidateFlags {
+  config: string;
+  encoding?: Encoding;
+  delimiter?: ',' | ';' | 'tab';
+  json?: boolean;
+  lang?: string;
+}
+
+export function registerValidate(program: Command, wrap: <A extends unknown[]>(a: CommandAction<A>) => (...args: A) => Promise<void>): void {
+  program
+    .command('validate')
+    .description('check survey files against the config: every problem with file:line:column, counted; respondents per group; missing answers')
+    .argument('<csv...>', 'survey files (one row per respondent); several files or a glob such as data/*.csv')
+    .option('-c, --config <file>', 'project config', 'lagesbild.yaml')
+    .addOption(new Option('--encoding <name>', 'force the file encoding instead of guessing it').choices(['utf-8', 'windows-1252']))
+    .addOption(new Option('--delimiter <char>', 'force the column separator instead of guessing it').choices([',', ';', 'tab']))
+    .option('--json', 'print the result as JSON (for CI); messages in English unless --lang is given')
+    .option('--lang <lang>', 'language of the summary: sv or en (default: from LANG, else en)')
+    .addHelpText(
+      'after',
+      `
+Exit codes: 0 the data can be reported · 3 the config is invalid or does not match the
+columns · 4 a file cannot be read · 5 rows have problems that must be fixed first.
+
+Example:
+  lagesbild validate data/enkat-*.csv -c lagesbild.yaml`,
+    )
+    .action(
+      wrap(async (_ctx, inputs: string[], flags: ValidateFlags) => {
+        // JSON is read by programs: its messages stay in English unless asked otherwise.
+        const lang = flags.json && flags.lang === undefined ? 'en' : cliLanguage(flags.lang);
+        const texts = cliMessages(lang).validate;
+        const files = await expandInputs(inputs);
+        const delimiter: Delimiter | undefined = flags.delimiter === 'tab' ? '\t' : flags.delimiter;
+        const result = await validateProject(files, flags.config, { encoding: flags.encoding, delimiter });
+        process.stdout.write(flags.json ? `${JSON.stringify(validationJson(result, texts), null, 2)}\n` : formatValidation(result, texts));
+        return result.exitCode;
+      }),
+    );
+}

@@ -1,0 +1,329 @@
+// The language of the CLI's own messages (summaries, prompts): --lang sv|en, else a Swedish
+// locale in LC_ALL / LC_MESSAGES / LANG, else English. Errors raised by the core keep their
+// (English) text; these tables hold what `validate` and `init` print themselves.
+import { UsageError } from '../errors.js';
+import type { ValidateTexts } from '../validate/format.js';
+import type { InitWarning } from '../init/build.js';
+import type { Role } from '../init/roles.js';
+import type { Delimiter, Encoding } from '../ingest/sniff.js';
+
+export type CliLang = 'sv' | 'en';
+
+export function cliLanguage(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): CliLang {
+  if (flag !== undefined) {
+    if (flag === 'sv' || flag === 'en') return flag;
+    throw new UsageError(`--lang must be sv or en, not "${flag}"`);
+  }
+  // POSIX precedence: the first of these that is set decides.
+  const locale = [env.LC_ALL, env.LC_MESSAGES, env.LANG].find((v) => v !== undefined && v !== '') ?? '';
+  return /^sv([_.@-]|$)/i.test(locale) ? 'sv' : 'en';
+}
+
+export interface InitTexts {
+  roleName: Record<Role, string>;
+  encoding: Record<Encoding, string>;
+  delimiter: Record<Delimiter, string>;
+  read(file: string, rows: string, complete: boolean, encoding: string, delimiter: string): string;
+  columnsHeading: string;
+  none: string;
+  indicatorsHeading(n: number): string;
+  indicatorLine(id: string, column: string, yes: string): string;
+  noIndicators: string;
+  unused(columns: string): string;
+  freeText(columns: string): string;
+  needYes: string;
+  missingRole(role: string, flag: string): string;
+  noCsv: string;
+  cancelled: string;
+  notOverwritten(path: string): string;
+  wrote(path: string): string;
+  next: string;
+  warning(w: InitWarning): string;
+  ask: {
+    csv: string;
+    overwrite(path: string): string;
+    rolesOk: string;
+    role(role: string): string;
+    genderCode(column: string, code: string): string;
+    gender: { girl: string; boy: string; other: string; missing: string };
+    indicatorsOk(n: number): string;
+    pickIndicators: string;
+    unknownYes(values: string, columns: string): string;
+    unknownMissing: string;
+    definition: string;
+    county: string;
+  };
+}
+
+export interface CliMessages {
+  validate: ValidateTexts;
+  init: InitTexts;
+}
+
+const quote = (values: string[]) => values.map((v) => `"${v}"`).join(', ');
+const plural = (n: string, one: string, many: string) => `${n} ${n === '1' ? one : many}`;
+
+const validateEn: ValidateTexts = {
+  lang: 'en',
+  files: 'Files',
+  rows: (n) => plural(n, 'row', 'rows'),
+  encoding: { 'utf-8': 'UTF-8', 'windows-1252': 'Windows-1252' },
+  delimiter: { ',': 'comma-separated', ';': 'semicolon-separated (Swedish Excel)', '\t': 'tab-separated' },
+  notRead: 'could not be read to the end: see Problems',
+  respondents: 'Respondents per municipality, wave, gender and school year',
+  area: 'Municipality',
+  wave: 'Wave',
+  other: 'Not in a group',
+  total: 'Total',
+  smallMark: (b) => `* fewer than ${b} respondents: percentages for this group will be shown as ".."`,
+  missing: 'Missing answers per indicator (share of the respondents asked)',
+  missingOf: (m, n) => `${m} of ${n}`,
+  percent: (s) => `${(s * 100).toFixed(1)}%`,
+  small: (b) => `Groups too small to report (fewer than ${b} respondents; shown as "..")`,
+  problems: 'Problems',
+  noProblems: 'none',
+  severity: { error: 'ERROR', warning: 'WARNING', info: 'NOTE' },
+  count: { rows: (n) => plural(n, 'row', 'rows'), cells: (n) => plural(n, 'cell', 'cells') },
+  at: 'at',
+  in: 'in',
+  sameAs: (w) => `(same id as ${/^\d+$/.test(w) ? `line ${w}` : w})`,
+  andMore: (n) => `… and ${n} more`,
+  unlisted: (n) => `… and ${n} more rows with other problems`,
+  own: {
+    'windows-1252': () => ({
+      message: 'read as Windows-1252 (not UTF-8); å, ä and ö are read correctly',
+      hint: 'Nothing to fix. Saving the file as "CSV UTF-8" makes it safer to open in other programs',
+    }),
+    mojibake: (f) =>
+      f.encoding === 'utf-8'
+        ? {
+            message: 'å, ä and ö are garbled ("Ã¥", "Ã¤", "Ã¶" instead of "å", "ä", "ö"): the file was converted to UTF-8 twice',
+            hint: 'Export the file again from the survey tool, or open the original in a text editor and save it once as UTF-8; do not convert a file that is already UTF-8',
+          }
+        : {
+            message: 'å, ä and ö are garbled ("Ã¥", "Ã¤", "Ã¶" instead of "å", "ä", "ö"): the file holds UTF-8 text but was read as Windows-1252',
+            hint: 'If you passed --encoding windows-1252, leave it out; otherwise parts of the file have different encodings: save the whole file again as "CSV UTF-8"',
+          },
+    'replacement-char': () => ({
+      message: 'letters were lost in an earlier conversion ("\uFFFD" in place of a character)',
+      hint: 'Export the file again from the survey tool; the lost letters cannot be recovered from this file',
+    }),
+    'decimal-comma-weights': (f) => ({
+      message: `weights in ${f.column} are written with a decimal comma (1,5): they are read as decimal numbers, as Swedish Excel means them`,
+    }),
+    'trailing-empty-columns': (f) => ({
+      message: `the header ends with ${f.columns} empty ${f.columns === 1 ? 'column' : 'columns'} (as Excel writes them): ignored`,
+    }),
+    'duplicate-header': (f) => ({
+      message: `the header has ${f.columns.length} columns named "${f.name}" (columns ${f.columns.join(', ')})`,
+      hint: 'The config does not use this name, so it does no harm; rename one of them if you need it',
+    }),
+    'duplicate-id': (f) => ({
+      message: `the same respondent id (${f.column}) is on more than one row in a municipality and wave`,
+      hint: 'Each row must be one respondent: remove repeated rows (a file given twice, rows exported twice) or correct the ids. Only line numbers are shown, never ids',
+    }),
+    'no-yes-answers': (f) => ({
+      message: `no respondent answered yes to ${f.indicator} (yes is ${quote(f.yes)}; ${f.answered} valid answers)`,
+      hint: 'Check that the yes answers in lagesbild.yaml are spelled as in the file',
+    }),
+    'no-answers': (f) => ({
+      message: f.inPopulation === 0 ? `no respondent is in the population of ${f.indicator}` : `${f.indicator} has no valid answers (all ${f.inPopulation} are missing)`,
+      hint: "Check the indicator's column, population and missing answers in lagesbild.yaml",
+    }),
+  },
+  result: {
+    ok: 'Result: the data can be reported.',
+    notReportable: (n) => `Result: not reportable yet: fix the problems marked ERROR (${plural(n, 'row was', 'rows were')} left out) and run validate again.`,
+    stopped: 'Result: not reportable: a file or the config could not be read (see ERROR above).',
+    exit: (c) => `(exit code ${c})`,
+  },
+};
+
+const validateSv: ValidateTexts = {
+  lang: 'sv',
+  files: 'Filer',
+  rows: (n) => plural(n, 'rad', 'rader'),
+  encoding: { 'utf-8': 'UTF-8', 'windows-1252': 'Windows-1252' },
+  delimiter: { ',': 'kommaseparerad', ';': 'semikolonseparerad (svensk Excel)', '\t': 'tabbseparerad' },
+  notRead: 'kunde inte läsas till slutet: se Problem',
+  respondents: 'Svarande per kommun, år, kön och årskurs',
+  area: 'Kommun',
+  wave: 'År',
+  other: 'Utan grupp',
+  total: 'Totalt',
+  smallMark: (b) => `* färre än ${b} svarande: andelarna för gruppen visas som ".."`,
+  missing: 'Saknade svar per indikator (andel av dem som fått frågan)',
+  missingOf: (m, n) => `${m} av ${n}`,
+  percent: (s) => `${(s * 100).toFixed(1).replace('.', ',')} %`,
+  small: (b) => `Grupper som är för små för att redovisas (färre än ${b} svarande; visas som "..")`,
+  problems: 'Problem',
+  noProblems: 'inga',
+  severity: { error: 'FEL', warning: 'VARNING', info: 'OBS' },
+  count: { rows: (n) => plural(n, 'rad', 'rader'), cells: (n) => plural(n, 'cell', 'celler') },
+  at: 'på',
+  in: 'i',
+  sameAs: (w) => `(samma löpnummer som ${/^\d+$/.test(w) ? `rad ${w}` : w})`,
+  andMore: (n) => `… och ${n} till`,
+  unlisted: (n) => `… och ${n} rader till med andra problem`,
+  own: {
+    'windows-1252': () => ({
+      message: 'läst som Windows-1252 (inte UTF-8); å, ä och ö läses rätt',
+      hint: 'Inget behöver rättas. Spara gärna filen som "CSV UTF-8", så blir den säkrare att öppna i andra program',
+    }),
+    mojibake: (f) =>
+      f.encoding === 'utf-8'
+        ? {
+            message: 'å, ä och ö är förvanskade ("Ã¥", "Ã¤", "Ã¶" i stället för "å", "ä", "ö"): filen har konverterats till UTF-8 två gånger',
+            hint: 'Exportera filen igen från enkätverktyget, eller öppna originalet i en textredigerare och spara det som UTF-8 en gång; konvertera inte en fil som redan är UTF-8',
+          }
+        : {
+            message: 'å, ä och ö är förvanskade ("Ã¥", "Ã¤", "Ã¶" i stället för "å", "ä", "ö"): filen innehåller UTF-8-text men lästes som Windows-1252',
+            hint: 'Har du angett --encoding windows-1252, ta bort det; annars har delar av filen olika teckenkodning: spara hela filen igen som "CSV UTF-8"',
+          },
+    'replacement-char': () => ({
+      message: 'bokstäver har gått förlorade vid en tidigare konvertering ("\uFFFD" i stället för ett tecken)',
+      hint: 'Exportera filen igen från enkätverktyget; bokstäverna går inte att återskapa ur den här filen',
+    }),
+    'decimal-comma-weights': (f) => ({
+      message: `vikterna i ${f.column} är skrivna med decimalkomma (1,5): de läses som decimaltal, så som svensk Excel menar dem`,
+    }),
+    'trailing-empty-columns': (f) => ({
+      message: `rubrikraden slutar med ${f.columns} ${f.columns === 1 ? 'tom kolumn' : 'tomma kolumner'} (som Excel skriver dem): de hoppas över`,
+    }),
+    'duplicate-header': (f) => ({
+      message: `rubrikraden har ${f.columns.length} kolumner som heter "${f.name}" (kolumn ${f.columns.join(', ')})`,
+      hint: 'Inställningarna använder inte namnet, så det gör ingen skada; byt namn på en av dem om du behöver den',
+    }),
+    'duplicate-id': (f) => ({
+      message: `samma löpnummer (${f.column}) finns på mer än en rad i samma kommun och år`,
+      hint: 'Varje rad ska vara en svarande: ta bort dubblerade rader (en fil som angetts två gånger, rader som exporterats två gånger) eller rätta löpnumren. Bara radnummer visas, aldrig löpnummer',
+    }),
+    'no-yes-answers': (f) => ({
+      message: `ingen svarande svarade ja på ${f.indicator} (ja är ${quote(f.yes)}; ${f.answered} giltiga svar)`,
+      hint: 'Kontrollera att ja-svaren i lagesbild.yaml är stavade som i filen',
+    }),
+    'no-answers': (f) => ({
+      message: f.inPopulation === 0 ? `ingen svarande ingår i populationen för ${f.indicator}` : `${f.indicator} har inga giltiga svar (alla ${f.inPopulation} saknas)`,
+      hint: 'Kontrollera indikatorns kolumn, population och saknade svar i lagesbild.yaml',
+    }),
+  },
+  result: {
+    ok: 'Resultat: data kan redovisas.',
+    notReportable: (n) => `Resultat: kan inte redovisas än: rätta problemen märkta FEL (${plural(n, 'rad', 'rader')} har hoppats över) och kör validate igen.`,
+    stopped: 'Resultat: kan inte redovisas: en fil eller inställningsfilen kunde inte läsas (se FEL ovan).',
+    exit: (c) => `(slutkod ${c})`,
+  },
+};
+
+const ROLE_FLAGS = '--area-column, --year-column, --gender-column, --grade-column, --weight-column, --id-column, --county and --definition';
+
+const initEn: InitTexts = {
+  roleName: { area: 'municipality', year: 'year (wave)', gender: 'gender', grade: 'school year', weight: 'weight', id: 'respondent id' },
+  encoding: validateEn.encoding,
+  delimiter: validateEn.delimiter,
+  read: (file, rows, complete, enc, delim) => `Read ${complete ? 'all' : 'the first'} ${rows} rows of ${file} (${enc}, ${delim}).`,
+  columnsHeading: 'Proposed columns:',
+  none: '(none)',
+  indicatorsHeading: (n) => `Proposed indicators from the standard codebook (${n}):`,
+  indicatorLine: (id, column, yes) => `${id} ← ${column}   yes: ${yes}`,
+  noIndicators: 'No column matched an indicator of the standard codebook; add indicators to the config by hand (see templates/codebook/standard.yaml).',
+  unused: (c) => `Not used: ${c}`,
+  freeText: (c) => `Free text and ids (never used): ${c}`,
+  needYes: `init needs answers but cannot ask (no terminal, or --no-input). Run it in a terminal, or pass --yes to accept the proposals above (change them with ${ROLE_FLAGS}).`,
+  missingRole: (role, flag) => `found no column for the ${role}: name it with ${flag} <column>`,
+  noCsv: 'name the survey file: lagesbild init <file.csv>',
+  cancelled: 'Cancelled; no file was written.',
+  notOverwritten: (p) => `${p} was kept as it is; choose another file with -o, or pass --force.`,
+  wrote: (p) => `Wrote ${p}.`,
+  next: 'Next steps:',
+  warning: (w) => {
+    switch (w.code) {
+      case 'answers-as-missing':
+        return `${w.indicator} (${w.column}): the answers ${quote(w.answers)} are unknown and now count as missing; change this in the config if they mean yes or no`;
+      case 'codes-only':
+        return `${w.column} looks like ${w.indicator} but has only codes (${quote(w.answers)}); it was left out: add it by hand with the codes that mean yes`;
+      case 'gender-codes':
+        return `${w.column} has codes whose meaning is unknown (${quote(w.codes)}); they are labelled "Kön ${w.codes[0]}" … in the config: write Flickor, Pojkar …`;
+      case 'population-missing':
+        return `${w.indicator}: the template counts only some respondents (population), but no column for that was found; the indicator now counts everyone who answered`;
+      case 'year-format':
+        return `${w.column} has values like "${w.example}": lagesbild needs a four-digit year; change them in the file (validate shows where)`;
+      case 'preview':
+        return `only the first ${w.rows} rows were read; answers that occur only later are not in the config (validate reads every row)`;
+    }
+  },
+  ask: {
+    csv: 'Which survey file (CSV) should the config be made from?',
+    overwrite: (p) => `${p} already exists. Replace it?`,
+    rolesOk: 'Are these columns right?',
+    role: (r) => `Which column holds the ${r}?`,
+    genderCode: (c, code) => `What does ${c} = "${code}" mean?`,
+    gender: { girl: 'Girls', boy: 'Boys', other: 'Other / prefer not to say (not shown as a group)', missing: 'Not answered' },
+    indicatorsOk: (n) => `Include these ${n} indicators?`,
+    pickIndicators: 'Choose the indicators (space selects, Enter continues)',
+    unknownYes: (v, c) => `The answers ${v} in ${c}: which of them count as yes?`,
+    unknownMissing: 'And which of the others mean "not answered"? (the rest count as no)',
+    definition: "The municipality's agreed definition of violence (handbook step 2). Press Enter for the template's suggestion (after WHO):",
+    county: 'Which county or region is the municipality compared with?',
+  },
+};
+
+const initSv: InitTexts = {
+  roleName: { area: 'kommun', year: 'år (omgång)', gender: 'kön', grade: 'årskurs', weight: 'vikt', id: 'löpnummer' },
+  encoding: validateSv.encoding,
+  delimiter: validateSv.delimiter,
+  read: (file, rows, complete, enc, delim) => `Läste ${complete ? 'alla' : 'de första'} ${rows} raderna i ${file} (${enc}, ${delim}).`,
+  columnsHeading: 'Föreslagna kolumner:',
+  none: '(ingen)',
+  indicatorsHeading: (n) => `Föreslagna indikatorer ur standardmallen (${n}):`,
+  indicatorLine: (id, column, yes) => `${id} ← ${column}   ja: ${yes}`,
+  noIndicators: 'Ingen kolumn passade en indikator i standardmallen; lägg till indikatorer för hand (se templates/codebook/standard.yaml).',
+  unused: (c) => `Används inte: ${c}`,
+  freeText: (c) => `Fritext och löpnummer (används aldrig): ${c}`,
+  needYes: `init behöver svar men kan inte fråga (ingen terminal, eller --no-input). Kör i en terminal, eller ange --yes för att ta förslagen ovan (ändra dem med ${ROLE_FLAGS}).`,
+  missingRole: (role, flag) => `hittade ingen kolumn för ${role}: ange den med ${flag} <kolumn>`,
+  noCsv: 'ange enkätfilen: lagesbild init <fil.csv>',
+  cancelled: 'Avbrutet; ingen fil skrevs.',
+  notOverwritten: (p) => `${p} lämnades orörd; välj en annan fil med -o, eller ange --force.`,
+  wrote: (p) => `Skrev ${p}.`,
+  next: 'Nästa steg:',
+  warning: (w) => {
+    switch (w.code) {
+      case 'answers-as-missing':
+        return `${w.indicator} (${w.column}): svaren ${quote(w.answers)} är okända och räknas nu som saknade; ändra i inställningsfilen om de betyder ja eller nej`;
+      case 'codes-only':
+        return `${w.column} liknar ${w.indicator} men har bara sifferkoder (${quote(w.answers)}); den togs inte med: lägg till den för hand med de koder som betyder ja`;
+      case 'gender-codes':
+        return `${w.column} har koder med okänd betydelse (${quote(w.codes)}); de heter "Kön ${w.codes[0]}" … i inställningsfilen: skriv Flickor, Pojkar …`;
+      case 'population-missing':
+        return `${w.indicator}: mallen räknar bara en del av eleverna (population), men ingen kolumn för det hittades; indikatorn räknar nu alla som svarat`;
+      case 'year-format':
+        return `${w.column} har värden som "${w.example}": lagesbild behöver ett årtal med fyra siffror; ändra dem i filen (validate visar var)`;
+      case 'preview':
+        return `bara de första ${w.rows} raderna lästes; svar som först finns längre ner är inte med (validate läser alla rader)`;
+    }
+  },
+  ask: {
+    csv: 'Vilken enkätfil (CSV) ska inställningarna utgå från?',
+    overwrite: (p) => `${p} finns redan. Vill du ersätta den?`,
+    rolesOk: 'Stämmer kolumnerna?',
+    role: (r) => `Vilken kolumn anger ${r}?`,
+    genderCode: (c, code) => `Vad betyder ${c} = "${code}"?`,
+    gender: { girl: 'Flickor', boy: 'Pojkar', other: 'Annat/vill ej ange (visas inte som egen grupp)', missing: 'Inget svar' },
+    indicatorsOk: (n) => `Ta med de här ${n} indikatorerna?`,
+    pickIndicators: 'Välj indikatorer (mellanslag markerar, Enter går vidare)',
+    unknownYes: (v, c) => `Svaren ${v} i ${c}: vilka av dem räknas som ja?`,
+    unknownMissing: 'Och vilka av de övriga betyder "inget svar"? (resten räknas som nej)',
+    definition: 'Kommunens överenskomna definition av våld (handbokens steg 2). Tryck Enter för mallens förslag (fritt efter WHO):',
+    county: 'Vilket län eller vilken region jämförs kommunen med?',
+  },
+};
+
+const MESSAGES: Record<CliLang, CliMessages> = {
+  en: { validate: validateEn, init: initEn },
+  sv: { validate: validateSv, init: initSv },
+};
+
+export function cliMessages(lang: CliLang): CliMessages {
+  return MESSAGES[lang];
+}
