@@ -221,7 +221,7 @@ const initEn: InitTexts = {
   roleName: { area: 'municipality', year: 'year (wave)', gender: 'gender', grade: 'school year', weight: 'weight', id: 'respondent id' },
   encoding: validateEn.encoding,
   delimiter: validateEn.delimiter,
-  read: (file, rows, complete, enc, delim) => `Read ${complete ? 'all' : 'the first'} ${rows} rows of ${file} (${enc}, ${delim}).`,
+  read: (file, rows, complete, enc, delim) => `Read ${complete ? 'all' : 'the first'} ${rows} rows of ${file}: ${enc}, ${delim}.`,
   columnsHeading: 'Proposed columns:',
   none: '(none)',
   indicatorsHeading: (n) => `Proposed indicators from the standard codebook (${n}):`,
@@ -239,7 +239,7 @@ const initEn: InitTexts = {
   warning: (w) => {
     switch (w.code) {
       case 'answers-as-missing':
-        return `${w.indicator} (${w.column}): the answers ${quote(w.answers)} are unknown and now count as missing; change this in the config if they mean yes or no`;
+        return `${w.indicator} (${w.column}): unknown answers ${quote(w.answers)} now count as missing; change this in the config if they mean yes or no`;
       case 'codes-only':
         return `${w.column} looks like ${w.indicator} but has only codes (${quote(w.answers)}); it was left out: add it by hand with the codes that mean yes`;
       case 'gender-codes':
@@ -272,7 +272,7 @@ const initSv: InitTexts = {
   roleName: { area: 'kommun', year: 'år (omgång)', gender: 'kön', grade: 'årskurs', weight: 'vikt', id: 'löpnummer' },
   encoding: validateSv.encoding,
   delimiter: validateSv.delimiter,
-  read: (file, rows, complete, enc, delim) => `Läste ${complete ? 'alla' : 'de första'} ${rows} raderna i ${file} (${enc}, ${delim}).`,
+  read: (file, rows, complete, enc, delim) => `Läste ${complete ? 'alla' : 'de första'} ${rows} raderna i ${file}: ${enc}, ${delim}.`,
   columnsHeading: 'Föreslagna kolumner:',
   none: '(ingen)',
   indicatorsHeading: (n) => `Föreslagna indikatorer ur standardmallen (${n}):`,
@@ -290,7 +290,7 @@ const initSv: InitTexts = {
   warning: (w) => {
     switch (w.code) {
       case 'answers-as-missing':
-        return `${w.indicator} (${w.column}): svaren ${quote(w.answers)} är okända och räknas nu som saknade; ändra i inställningsfilen om de betyder ja eller nej`;
+        return `${w.indicator} (${w.column}): okända svar ${quote(w.answers)} räknas nu som saknade; ändra i inställningsfilen om de betyder ja eller nej`;
       case 'codes-only':
         return `${w.column} liknar ${w.indicator} men har bara sifferkoder (${quote(w.answers)}); den togs inte med: lägg till den för hand med de koder som betyder ja`;
       case 'gender-codes':

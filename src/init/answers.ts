@@ -60,6 +60,8 @@ export interface ScaleProposal {
   no: string[];
   missing: string[];
   unknown: string[];
+  /** Some answer in the data was told to be a yes or a no (not only codes). */
+  understood: boolean;
 }
 
 /**
@@ -69,9 +71,10 @@ export interface ScaleProposal {
  * because ingest compares answers character by character.
  */
 export function proposeScale(values: ReadonlyMap<string, number>, template?: AnswerScale): ScaleProposal {
-  const out: ScaleProposal = { yes: [], no: [], missing: [], unknown: [] };
+  const out: ScaleProposal = { yes: [], no: [], missing: [], unknown: [], understood: false };
   const byCount = [...values].sort((a, b) => b[1] - a[1]).map(([v]) => v);
   for (const v of byCount) out[classifyAnswer(v, template) ?? 'unknown'].push(v);
+  out.understood = out.yes.length + out.no.length > 0;
   const seen = new Set(byCount);
   for (const cls of ['yes', 'no', 'missing'] as const) {
     for (const v of template?.[cls] ?? []) if (!seen.has(v)) out[cls].push(v), seen.add(v);

@@ -62,13 +62,21 @@ export function buildConfig(p: InitProposal, template: Template, d: InitDecision
   const scales = new ScaleBuckets(template);
   const entries = new Map<string, { raw: RawObject; comments: string[] }>();
   const rawById = new Map(template.raw.indicators.map((r) => [r.id as string, r]));
+  /** Proposed columns left out (by the user, or only codes): listed as not used. */
+  const dropped: string[] = [];
   for (const ind of p.indicators.indicators) {
-    if (d.include && !d.include.has(ind.id)) continue;
-    const answers = resolveAnswers(ind, d.answers?.get(ind.column));
-    if (answers.yes.length === 0) {
-      warnings.push({ code: 'codes-only', indicator: ind.id, column: ind.column, answers: ind.answers.unknown });
+    if (d.include && !d.include.has(ind.id)) {
+      dropped.push(ind.column);
       continue;
     }
+    const decided = d.answers?.get(ind.column);
+    // Only codes, and nobody said what they mean: a guess would put wrong figures in a report.
+    if (!ind.answers.understood && decided === undefined) {
+      warnings.push({ code: 'codes-only', indicator: ind.id, column: ind.column, answers: ind.answers.unknown });
+      dropped.push(ind.column);
+      continue;
+    }
+    const answers = resolveAnswers(ind, decided);
     const comments = [`Från kolumnen ${ind.column}.`];
     if (answers.assumedMissing.length > 0) {
       warnings.push({ code: 'answers-as-missing', indicator: ind.id, column: ind.column, answers: answers.assumedMissing });
@@ -118,7 +126,7 @@ export function buildConfig(p: InitProposal, template: Template, d: InitDecision
   obj.indicators = indicators.map((i) => i.raw);
 
   const doc = new Document(obj);
-  annotate(doc, p, meta, indicators.map((i) => i.comments), gender.unlabelled);
+  annotate(doc, p, meta, indicators.map((i) => i.comments), gender.unlabelled, dropped);
   const text = doc.toString({ lineWidth: 0, flowCollectionPadding: false });
   // A config init writes must load: anything else is a bug here, not the user's mistake.
   const config = parseConfig(text, meta.configName);
@@ -238,7 +246,7 @@ function quoteList(values: string[]): string {
 
 // ── Comments ───────────────────────────────────────────────────────────────────────────────
 
-function annotate(doc: Document, p: InitProposal, meta: BuildMeta, indicatorComments: string[][], unlabelled: string[]): void {
+function annotate(doc: Document, p: InitProposal, meta: BuildMeta, indicatorComments: string[][], unlabelled: string[], dropped: string[]): void {
   const header = [
     `lagesbild – projektinställningar för ${meta.csvName}`,
     '',
@@ -279,9 +287,9 @@ function annotate(doc: Document, p: InitProposal, meta: BuildMeta, indicatorComm
   }
   flow(doc);
   const unused = p.indicators.unused;
-  if (unused.length > 0) {
-    const free = unused.filter((u) => u.why === 'free-text').map((u) => u.column);
-    const other = unused.filter((u) => u.why === 'no-match').map((u) => u.column);
+  const free = unused.filter((u) => u.why === 'free-text').map((u) => u.column);
+  const other = [...unused.filter((u) => u.why === 'no-match').map((u) => u.column), ...dropped];
+  if (free.length + other.length > 0) {
     doc.comment = [
       ...(other.length ? [` Kolumner som inte används: ${other.join(', ')}.`, ' Lägg till en indikator (se mallen) för en fråga som ska vara med i rapporten.'] : []),
       ...(free.length ? [` Fritext och löpnummer tas aldrig med: ${free.join(', ')}.`] : []),

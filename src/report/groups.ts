@@ -10,11 +10,13 @@ export interface GroupParts {
 }
 
 export const TOTAL: GroupKey = 'total';
+/** Respondent counts only: every respondent, also those outside "Totalt". */
+export const ALL: GroupKey = 'all';
 
 const VARIABLE_ORDER = ['gender', 'grade'];
 
 function partsOf(key: GroupKey): [string, string][] {
-  if (key === TOTAL || key === '') return [];
+  if (key === TOTAL || key === ALL || key === '') return [];
   return key.split(';').map((p) => {
     const i = p.indexOf('=');
     return [p.slice(0, i), p.slice(i + 1)];
@@ -28,6 +30,7 @@ export function canonicalGroup(key: GroupKey): GroupKey {
     return i < 0 ? VARIABLE_ORDER.length : i;
   };
   const parts = partsOf(key).sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b));
+  if (key === ALL) return ALL;
   return parts.length === 0 ? TOTAL : parts.map(([v, c]) => `${v}=${c}`).join(';');
 }
 

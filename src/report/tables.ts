@@ -17,7 +17,7 @@ import {
   SUPPRESSED,
   type Decimals,
 } from './format.js';
-import { groupKey, TOTAL } from './groups.js';
+import { ALL, groupKey, TOTAL } from './groups.js';
 import type { TableBlock, TableColumn, TableRow } from './model.js';
 import { countySides } from './narrative.js';
 
@@ -27,13 +27,18 @@ const right = (header: string): TableColumn => ({ header, align: 'right' });
 /**
  * Respondents per group (rows) and wave (columns) in one area. Groups configured with
  * `report: false` get no row (a count of one "vill ej ange" pupil in a school year is itself
- * sensitive); a note says that the totals include them.
+ * sensitive); "Alla svarande" counts them with everyone else, and a note explains why
+ * "Totalt" is smaller.
  */
 export function respondentsTable(ctx: ReportContext, area: string): TableBlock {
   const years = ctx.fig.years(area);
   const present = ctx.fig.meta.groups.filter((g) => years.some((y) => ctx.fig.respondents(area, y, g) !== undefined));
   const hidden = present.filter((g) => !ctx.groups.reported(g) && !g.includes(';'));
-  const rows: TableRow[] = present
+  const all = years.map((y) => ctx.fig.respondents(area, y, ALL));
+  const allRow: TableRow[] = all.some((n, i) => n !== undefined && n !== ctx.fig.respondents(area, years[i]!, TOTAL))
+    ? [{ header: ctx.t.words.allRespondents, cells: all.map((n) => (n === undefined ? MISSING : formatInteger(n, ctx.lang))) }]
+    : [];
+  const rows: TableRow[] = [...allRow, ...present
     .filter((g) => ctx.groups.reported(g))
     .map((g) => ({
       header: ctx.groups.label(g),
@@ -42,11 +47,11 @@ export function respondentsTable(ctx: ReportContext, area: string): TableBlock {
         return n === undefined ? MISSING : formatInteger(n, ctx.lang);
       }),
       ...(g === TOTAL ? { emphasis: true } : {}),
-    }));
+    }))];
   return tableBlock(ctx, ctx.t.captions.respondents(areaName(ctx, area)), {
     columns: [left(ctx.t.words.group), ...years.map((y) => right(waveName(ctx, area, y)))],
     rows,
-    notes: hidden.length === 0 ? [] : [ctx.t.notes.notReported(formatList(hidden.map((g) => ctx.groups.label(g)), ctx.lang))],
+    notes: allRow.length === 0 ? [] : [ctx.t.notes.notReported(formatList(hidden.map((g) => ctx.groups.label(g)), ctx.lang))],
   });
 }
 

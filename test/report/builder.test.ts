@@ -374,13 +374,16 @@ describe('pooling and series breaks', () => {
 });
 
 describe('respondents', () => {
-  it('per group and wave; a group with report: false is only counted in the totals', () => {
+  it('per group and wave; a group with report: false is only counted among all respondents', () => {
     const t = tablesOf(backe)[0]!;
     expect(t.caption).toBe('Antal svarande per grupp och mätning, Backe');
     expect(t.table.columns.map((c) => c.header)).toEqual(['Grupp', '2019', '2021', '2023']);
-    expect(t.table.rows[0]).toEqual({ header: 'Totalt', cells: ['60', '64', '64'], emphasis: true });
+    expect(t.table.rows[0]).toEqual({ header: 'Alla svarande', cells: ['62', '66', '66'] });
+    expect(t.table.rows[1]).toEqual({ header: 'Totalt', cells: ['60', '64', '64'], emphasis: true });
     expect(t.table.rows.map((r) => r.header)).not.toContain('Annat/vill ej ange');
     expect(t.table.rows.map((r) => r.header)).toContain('Pojkar, åk 7');
-    expect(t.table.notes).toEqual(['Totalerna omfattar även svarande som inte redovisas som egen grupp (Annat/vill ej ange).']);
+    expect(t.table.notes).toEqual([
+      'Totalt och årskurserna avser svarande som angett kön och årskurs bland de redovisade grupperna; så är varje total summan av sina delar. Alla svarande omfattar även övriga (Annat/vill ej ange eller inget svar), som inte redovisas som egen grupp.',
+    ]);
   });
 });

@@ -386,8 +386,12 @@ function followUp(ind: string, area: string, group: GroupKey): FollowUpRecord {
 
 function buildRespondents(): RespondentCount[] {
   const first = config.indicators[0]!.id;
+  // `all` counts every respondent: here two more than Totalt (an unreported gender).
   return [...AREAS, COUNTY].flatMap((area) =>
-    YEARS.flatMap((year) => [...MAIN_GROUPS, ...CROSS_GROUPS].map((group) => ({ area, year, group, n: counts(first, area, year, group).n }))),
+    YEARS.flatMap((year) => [
+      ...[...MAIN_GROUPS, ...CROSS_GROUPS].map((group) => ({ area, year, group, n: counts(first, area, year, group).n })),
+      { area, year, group: 'all', n: counts(first, area, year, 'total').n + 2 },
+    ]),
   );
 }
 
@@ -398,6 +402,7 @@ export const figures: FiguresTable = {
     county: COUNTY,
     ci_method: 'wilson',
     level: 0.95,
+    power: 0.8,
     weighted: false,
     strata: false,
     clusters: false,

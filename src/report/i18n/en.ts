@@ -158,6 +158,7 @@ export const en: Strings = {
 
   words: {
     total: 'Total',
+    allRespondents: 'All respondents',
     allGrades: 'All years',
     share: 'Share (%)',
     indicator: 'Indicator',
@@ -191,7 +192,8 @@ export const en: Strings = {
     cellFormat: (level) => `Share in per cent with its ${level} confidence interval in parentheses.`,
     suppressed: '.. = too few respondents to report.',
     caution: (base) => `* Interpret with caution: fewer than ${base} respondents.`,
-    notReported: (labels) => `Totals also include respondents not reported as a group of their own (${labels}).`,
+    notReported: (labels) =>
+      `Total and the school years cover respondents who gave a reported gender and school year, so that every total is the sum of its parts. All respondents also includes the others (${labels} or no answer), who are not reported as a group of their own.`,
     pooledArea: (area, members) => `${area} pools ${members}.`,
     diff: "Difference = the municipality's share minus the share in the rest of the county, in percentage points.",
   },

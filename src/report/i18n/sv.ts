@@ -167,6 +167,7 @@ export const sv: Strings = {
 
   words: {
     total: 'Totalt',
+    allRespondents: 'Alla svarande',
     allGrades: 'Alla årskurser',
     share: 'Andel (%)',
     indicator: 'Indikator',
@@ -200,7 +201,8 @@ export const sv: Strings = {
     cellFormat: (level) => `Andel i procent med ${level} konfidensintervall inom parentes.`,
     suppressed: '.. = för få svarande för att redovisas.',
     caution: (base) => `* Tolka med försiktighet: färre än ${base} svarande.`,
-    notReported: (labels) => `Totalerna omfattar även svarande som inte redovisas som egen grupp (${labels}).`,
+    notReported: (labels) =>
+      `Totalt och årskurserna avser svarande som angett kön och årskurs bland de redovisade grupperna; så är varje total summan av sina delar. Alla svarande omfattar även övriga (${labels} eller inget svar), som inte redovisas som egen grupp.`,
     pooledArea: (area, members) => `${area} är en sammanslagning av ${members}.`,
     diff: 'Skillnad = kommunens andel minus andelen i övriga länet, i procentenheter.',
   },

@@ -96,6 +96,8 @@ export interface Strings {
 
   words: {
     total: string;
+    /** Every respondent, also those outside "Totalt" (an unreported gender or school year). */
+    allRespondents: string;
     allGrades: string;
     share: string;
     indicator: string;

@@ -1,0 +1,64 @@
+// Fuzz: mutated copies of the bundled example data through ingest + figures, in-process.
+// Every outcome is a figures table or one of our typed errors (see expectCleanOutcome).
+// Seeded, so a failure reproduces; the counterexample is printed shrunk.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config/load.js';
+import { ingestFiles } from '../../src/analysis/pipeline.js';
+import { computeFigures } from '../../src/analysis/figures.js';
+import { exportFigures } from '../../src/render/tabular/figures-export.js';
+import { tempDir } from '../fixtures/mini-project.js';
+import { EXAMPLE_CONFIG_PATH, dataFile } from '../examples/norrbacka.js';
+import { applyCsvMutation, csvMutations, expectCleanOutcome } from './mutate.js';
+
+const RUNS = 1500;
+const ROWS_PER_AREA = 4;
+
+/** A small valid file: the first rows of every municipality from a coded (2019) and a text (2021) wave. */
+function sampleCsv(): Buffer {
+  const lines: string[] = [];
+  for (const year of [2019, 2021]) {
+    const [header, ...rows] = readFileSync(dataFile(year), 'utf8').trimEnd().split('\n');
+    if (lines.length === 0) lines.push(header!);
+    const taken = new Map<string, number>();
+    for (const row of rows) {
+      const area = row.split(',')[2]!;
+      const n = taken.get(area) ?? 0;
+      if (n < ROWS_PER_AREA) lines.push(row);
+      taken.set(area, n + 1);
+    }
+  }
+  return Buffer.from(`${lines.join('\n')}\n`);
+}
+
+describe('fuzz: mutated example CSVs through ingest + figures', () => {
+  it(`${RUNS} mutated files end in a figures table or a typed one-line error`, async () => {
+    const { config } = await loadConfig(EXAMPLE_CONFIG_PATH);
+    const base = sampleCsv();
+    const dir = tempDir('lagesbild-fuzz-csv-');
+    const file = join(dir, 'enkat.csv');
+    const outcomes = { ok: 0, failed: 0 }; const seen = new Map<string, number>();
+
+    // The unmutated sample must work, or every run below would test only the error path.
+    writeFileSync(file, base);
+    const { sums } = await ingestFiles([file], config);
+    expect(computeFigures(sums, config).records.length).toBeGreaterThan(100);
+
+    await fc.assert(
+      fc.asyncProperty(csvMutations, async (mutations) => {
+        writeFileSync(file, mutations.reduce(applyCsvMutation, base));
+        const result = await expectCleanOutcome(async () => {
+          const { sums } = await ingestFiles([file], config);
+          exportFigures(computeFigures(sums, config), 'csv');
+        });
+        outcomes[result === "ok" ? "ok" : "failed"]++; if (result !== "ok") { const k = result.toLine().replace(/\/tmp\/[^:]*/,"F").replace(/[0-9]+/g,"N").slice(0,120); seen.set(k, (seen.get(k) ?? 0) + 1); }
+      }),
+      { seed: 20240601, numRuns: RUNS },
+    );
+    // Both paths were exercised: some damage is survivable (a doubled line), most is not.
+    console.log(JSON.stringify(outcomes), [...seen].sort((a,b)=>b[1]-a[1]).map(([k,v])=>v+" "+k).join("\n"));
+    expect(outcomes.failed).toBeGreaterThan(RUNS * 0.3);
+  });
+});
