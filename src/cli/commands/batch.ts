@@ -9,14 +9,11 @@ import type { Command } from 'commander';
 import { EXIT, UsageError } from '../../errors.js';
 import type { CommandAction } from '../main.js';
 import { listOption } from '../main.js';
-import { loadProject } from '../project.js';
 import { resolveDate, writeOutputs, checkTargets, moveIntoPlace, safeFileName } from '../outputs.js';
 import { loadLogo, reportBaseName } from '../report-files.js';
 import { REPORT_FORMATS, type ReportFormat } from '../../render/index.js';
-import { exportFigures } from '../../render/tabular/figures-export.js';
-import { runJob, type Job, type JobResult, type WorkerSetup } from '../batch-worker.js';
+import type { Job, JobResult, WorkerSetup } from '../batch-worker.js';
 import { commonDataOptions, dataOptions, type DataFlags } from './options.js';
-import { startProgress } from '../progress.js';
 
 interface BatchFlags extends DataFlags {
   out: string;
@@ -76,6 +73,9 @@ Exit code 0 when every report was written, ${EXIT.partial} when some failed (the
       const dateIso = resolveDate(flags.date);
       const jobs = parseJobs(flags.jobs);
       const shard = parseShard(flags.shard);
+      const { loadProject } = await import('../project.js');
+      const { exportFigures } = await import('../../render/tabular/figures-export.js');
+      const { startProgress } = await import('../progress.js');
       const project = await loadProject(files, { ...dataOptions(flags), skipFailedFiles: true }, ctx.log);
       for (const f of project.failed) ctx.log.warn(`left out ${f.error.toLine()}`);
       const { figures, config } = project;
@@ -163,6 +163,7 @@ Exit code 0 when every report was written, ${EXIT.partial} when some failed (the
 /** Run jobs on `size` worker threads (in this thread when size is 1: no start-up cost). */
 async function runPool(queue: Job[], size: number, setup: WorkerSetup, onDone: (r: JobResult) => void): Promise<void> {
   if (size <= 1) {
+    const { runJob } = await import('../batch-worker.js');
     for (const job of queue) onDone(await runJob(setup, job));
     return;
   }

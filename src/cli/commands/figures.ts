@@ -4,9 +4,8 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import { EXIT } from '../../errors.js';
 import type { CommandAction } from '../main.js';
-import { loadProject } from '../project.js';
 import { writeOutputs } from '../outputs.js';
-import { exportFigures, type FiguresFormat } from '../../render/tabular/figures-export.js';
+import type { FiguresFormat } from '../../render/tabular/figures-export.js';
 import { commonDataOptions, dataOptions, type DataFlags } from './options.js';
 
 interface FiguresFlags extends DataFlags {
@@ -39,6 +38,8 @@ Columns are described in the README under "The figures table".`,
   );
   cmd.action(
     wrap(async (ctx, files: string[], flags: FiguresFlags) => {
+      const { loadProject } = await import('../project.js');
+      const { exportFigures } = await import('../../render/tabular/figures-export.js');
       const project = await loadProject(files, dataOptions(flags), ctx.log);
       if (flags.json) {
         process.stdout.write(exportFigures(project.figures, 'json'));

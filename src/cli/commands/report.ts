@@ -4,7 +4,6 @@ import type { Command } from 'commander';
 import { EXIT } from '../../errors.js';
 import type { CommandAction } from '../main.js';
 import { listOption } from '../main.js';
-import { chooseArea, loadProject } from '../project.js';
 import { checkTargets, resolveDate, writeOutputs } from '../outputs.js';
 import { loadLogo, reportBaseName, reportPaths } from '../report-files.js';
 import { REPORT_FORMATS, type ReportFormat } from '../../render/index.js';
@@ -46,6 +45,8 @@ Example:
         return EXIT.usage;
       }
       const dateIso = resolveDate(flags.date);
+      // Loaded here, not at the top: `lagesbild --help` should not pay for zod, yaml and csv-parse.
+      const { chooseArea, loadProject } = await import('../project.js');
       const project = await loadProject(files, dataOptions(flags), ctx.log);
       const area = chooseArea(project.figures, flags.area);
       const reportLang = lang ?? project.config.project.language;

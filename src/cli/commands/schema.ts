@@ -2,7 +2,6 @@
 import type { Command } from 'commander';
 import { EXIT } from '../../errors.js';
 import type { CommandAction } from '../main.js';
-import { configJsonSchema } from '../../config/json-schema.js';
 
 export function registerSchema(program: Command, wrap: <A extends unknown[]>(a: CommandAction<A>) => (...args: A) => Promise<void>): void {
   program
@@ -11,6 +10,7 @@ export function registerSchema(program: Command, wrap: <A extends unknown[]>(a: 
     .addHelpText('after', '\nExample:\n  lagesbild schema > lagesbild.schema.json')
     .action(
       wrap(async () => {
+        const { configJsonSchema } = await import('../../config/json-schema.js');
         process.stdout.write(`${JSON.stringify(configJsonSchema(), null, 2)}\n`);
         return EXIT.ok;
       }),
