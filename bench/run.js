@@ -52,7 +52,7 @@ const started = Date.now();
 const log = (msg) => process.stderr.write(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${msg}\n`);
 const machine = {
   date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
-  cpu: /^model name\s*:\s*(.+)$/m.exec(safeRead('/proc/cpuinfo'))?.[1] ?? os.cpus()[0]?.model ?? 'unknown',
+  cpu: cpuName(),
   cores: os.availableParallelism(),
   memoryMb: os.totalmem() / 2 ** 20,
   node: process.version,
@@ -74,6 +74,15 @@ writeFileSync(join(ROOT, 'bench', '.data', 'results.json'), `${JSON.stringify(re
 const out = join(ROOT, 'BENCHMARKS.md');
 writeFileSync(out, renderMarkdown(results));
 log(`wrote ${out} (raw numbers: bench/.data/results.json)`);
+
+/** Model name from /proc/cpuinfo, with family and model (virtual machines often say only "AMD EPYC"). */
+function cpuName() {
+  const info = safeRead('/proc/cpuinfo');
+  const field = (name) => new RegExp(`^${name}\\s*:\\s*(.+)$`, 'm').exec(info)?.[1];
+  const name = field('model name') ?? os.cpus()[0]?.model ?? 'unknown';
+  const family = field('cpu family');
+  return family ? `${name} (family ${family}, model ${field('model')})` : name;
+}
 
 function safeRead(file) {
   try {

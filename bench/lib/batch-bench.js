@@ -24,7 +24,7 @@ export async function benchBatch({ areas: n, runs, sampleSize, log }) {
     const result = JSON.parse(r.stdout);
     if (result.status !== 'ok') throw new Error(`batch --jobs ${jobs} ended "${result.status}": ${JSON.stringify(result.jobs.filter((j) => j.status !== 'ok'))}`);
     log(`batch --jobs ${jobs}: ${(r.ms / 1000).toFixed(1)} s, ${result.jobs.length} reports, ${(r.rssKb / 1024).toFixed(0)} MB`);
-    return { ms: r.ms, rssKb: r.rssKb, jobs: result.jobs };
+    return { ms: r.ms, cpuMs: r.cpuMs, rssKb: r.rssKb, jobs: result.jobs };
   };
 
   const one = [];
@@ -40,22 +40,30 @@ export async function benchBatch({ areas: n, runs, sampleSize, log }) {
 
   const jobMs = (runsOf, name) => summary(runsOf.map((r) => r.jobs.find((j) => j.area === name)?.ms ?? null));
   const perReport = floor.reports.map((f) => {
-    const inBatch = jobMs(one, f.area).median;
-    const parallel = jobMs(two, f.area).median;
-    const renders = f.ms.charts + f.ms.pdf;
-    const floorMs = f.ms.document + f.ms.charts + f.ms.pdf + f.ms.html + f.ms.write;
-    return { area: f.area, county: f.county, figures: f.figures, chartsMs: f.ms.charts, pdfMs: f.ms.pdf, htmlMs: f.ms.html, documentMs: f.ms.document, renders, floorMs, jobs1Ms: inBatch, jobs2Ms: parallel };
+    const t = f.time;
+    return {
+      area: f.area,
+      county: f.county,
+      figures: f.figures,
+      chartsMs: t.charts.wall,
+      pdfMs: t.pdf.wall,
+      htmlMs: t.html.wall,
+      floorMs: t.document.wall + t.charts.wall + t.pdf.wall + t.html.wall + t.write.wall,
+      floorCpuMs: t.document.cpu + t.charts.cpu + t.pdf.cpu + t.html.cpu + t.write.cpu,
+      jobs1Ms: jobMs(one, f.area).median,
+      jobs2Ms: jobMs(two, f.area).median,
+    };
   });
   const wall = (list) => summary(list.map((r) => r.ms));
   return {
     municipalities: n,
     rows: data.rows,
     reports: one[0].jobs.length,
-    jobs1: { ms: wall(one), rssKb: summary(one.map((r) => r.rssKb)), perReport: summary(one.flatMap((r) => r.jobs.map((j) => j.ms))) },
-    jobs2: { ms: wall(two), rssKb: summary(two.map((r) => r.rssKb)), perReport: summary(two.flatMap((r) => r.jobs.map((j) => j.ms))) },
+    jobs1: { ms: wall(one), cpuMs: summary(one.map((r) => r.cpuMs)), rssKb: summary(one.map((r) => r.rssKb)), perReport: summary(one.flatMap((r) => r.jobs.map((j) => j.ms))) },
+    jobs2: { ms: wall(two), cpuMs: summary(two.map((r) => r.cpuMs)), rssKb: summary(two.map((r) => r.rssKb)), perReport: summary(two.flatMap((r) => r.jobs.map((j) => j.ms))) },
     speedup: wall(one).median / wall(two).median,
     sumOfJobs1: summary(one.map((r) => r.jobs.reduce((s, j) => s + j.ms, 0))),
-    floor: { startupMs: floor.ms.startup, ingestMs: floor.ms.config + floor.ms.ingest, statisticsMs: floor.ms.statistics },
+    floor: { ingestMs: floor.time.config.wall + floor.time.ingest.wall, statisticsMs: floor.time.statistics.wall },
     perReport,
   };
 }

@@ -48,20 +48,23 @@ export async function benchIngest({ rows, smallRows, runs, profile, log }) {
   return {
     file: { rows: big.rows, indicators: big.indicators, bytes: big.bytes, smallRows: small.rows },
     records,
-    bare: { ms: med(bare, (r) => r.ms), rssKb: med(bare, (r) => r.rssKb) },
+    bare: { ms: med(bare, (r) => r.ms), cpuMs: med(bare, (r) => r.cpuMs), rssKb: med(bare, (r) => r.rssKb) },
     figures: {
       ms: med(figures, (r) => r.ms),
+      cpuMs: med(figures, (r) => r.cpuMs),
       rssKb: med(figures, (r) => r.rssKb),
       ingestMs: med(figures, (r) => verboseMs(r.stderr, 'ingest')),
       statisticsMs: med(figures, (r) => verboseMs(r.stderr, 'statistics')),
     },
     small: {
       ms: med(smallRuns, (r) => r.ms),
+      cpuMs: med(smallRuns, (r) => r.cpuMs),
       rssKb: med(smallRuns, (r) => r.rssKb),
       ingestMs: med(smallRuns, (r) => verboseMs(r.stderr, 'ingest')),
       statisticsMs: med(smallRuns, (r) => verboseMs(r.stderr, 'statistics')),
     },
     pairRatios: summary(figures.map((f, i) => f.ms / bare[i].ms)),
+    cpuRatio: summary(figures.map((f, i) => f.cpuMs / bare[i].cpuMs)),
     profile: prof,
   };
 }

@@ -6,7 +6,10 @@ const x = (v, d = 2) => (v === null || !Number.isFinite(v) ? '–' : `${v.toFixe
 const int = (n) => Math.round(n).toLocaleString('en').replaceAll(',', ' ');
 /** "median (min–max)" of a summary, formatted by `f`. */
 const mm = (sum, f = s) => (sum.median === null ? '–' : sum.n > 1 ? `${f(sum.median)} (${f(sum.min)}–${f(sum.max)})` : f(sum.median));
-const table = (head, rows) => [`| ${head.join(' | ')} |`, `|${head.map((h, i) => (i === 0 ? '---' : '--:')).join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+const table = (head, rows, align = 'right') =>
+  [`| ${head.join(' | ')} |`, `|${head.map((_, i) => (i === 0 || align === 'left' ? '---' : '--:')).join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+/** Cores a run kept busy on average: CPU time ÷ wall time. */
+const cores = (cpu, wall) => (cpu.median === null || !wall.median ? '–' : (cpu.median / wall.median).toFixed(2));
 const met = (ok) => (ok === null ? 'not measured' : ok ? '**met**' : '**missed**');
 
 function profileTables(title, p) {
@@ -33,7 +36,7 @@ export function renderMarkdown({ machine, opts, ingest, report, batch, totalMs }
     '## Machine',
     '',
     table(
-      ['', ''],
+      ['machine', ''],
       [
         ['CPU', machine.cpu],
         ['cores', String(machine.cores)],
@@ -42,8 +45,9 @@ export function renderMarkdown({ machine, opts, ingest, report, batch, totalMs }
         ['OS', machine.os],
         ['commit', machine.commit],
         ['load average (1 min) at start / end', `${machine.loadStart.toFixed(2)} / ${machine.loadEnd.toFixed(2)}`],
-        ['peak RSS measured with', machine.rssMethod],
+        ['peak RSS and CPU time measured with', machine.rssMethod],
       ],
+      'left',
     ),
     '',
     machine.loadStart > machine.cores * 0.5 || machine.loadEnd > machine.cores * 0.5
@@ -63,40 +67,69 @@ export function renderMarkdown({ machine, opts, ingest, report, batch, totalMs }
   ];
 
   const targets = [];
+  const why = [];
   if (ingest) {
-    const ratio = ingest.figures.ms.median / ingest.bare.ms.median;
-    const rss = ingest.figures.rssKb.median / ingest.small.rssKb.median;
+    const f = ingest.figures;
+    const ratio = f.ms.median / ingest.bare.ms.median;
+    const rss = f.rssKb.median / ingest.small.rssKb.median;
     targets.push([`\`lagesbild figures\` ÷ bare csv-parse, ${int(ingest.file.rows)} rows`, '≤ 1.25', x(ratio), met(ratio <= 1.25)]);
     targets.push([`peak RSS ${int(ingest.file.rows)} rows ÷ ${int(ingest.file.smallRows)} rows`, '≤ 1.5', x(rss), met(rss <= 1.5)]);
+    if (ratio > 1.25 && f.ingestMs.median !== null && f.statisticsMs.median !== null) {
+      const rest = f.ms.median - f.ingestMs.median - f.statisticsMs.median;
+      why.push(
+        `*figures ÷ floor*: of the ${s(f.ms.median - ingest.bare.ms.median)} above the bare parse, ingest beyond parsing takes ${s(f.ingestMs.median - ingest.bare.ms.median)} ` +
+          `(ingest ${s(f.ingestMs.median)} against the whole bare run's ${s(ingest.bare.ms.median)}), statistics ${s(f.statisticsMs.median)} ` +
+          `(a cost per figure, not per row: ${s(ingest.small.statisticsMs.median)} on ${int(ingest.file.smallRows)} rows), and start-up plus writing figures.csv ${s(rest)}. ` +
+          `CPU time ratio ${x(ingest.cpuRatio.median)}. See the profile below.`,
+      );
+    }
+    if (rss > 1.5) why.push(`*peak RSS*: ${mb(f.rssKb.median)} on ${int(ingest.file.rows)} rows against ${mb(ingest.small.rssKb.median)} on ${int(ingest.file.smallRows)}.`);
   }
   if (report) {
     const ratio = report.startup.help.median / report.startup.bare.median;
     targets.push(["`lagesbild --help` ÷ `node -e ''`", '≤ 2', x(ratio), met(ratio <= 2)]);
+    const heavy = report.profiles?.help?.packages.filter((p) => p.name.startsWith('npm:') || p.name.startsWith('dist/')).slice(0, 5);
+    if (ratio > 2) {
+      why.push(
+        `*start-up*: \`--help\` takes ${s(report.startup.help.median)} (CPU ${s(report.startup.helpCpuMs.median)}) against ${s(report.startup.bare.median)} for \`node -e ''\`, and ${mb(report.startup.helpRssKb.median)} of memory` +
+          (heavy?.length ? `; the --help profile spends its own time in ${heavy.map((p) => `${p.name.replace('npm: ', '')} (${s(p.ms)})`).join(', ')}: modules \`--help\` does not need.` : '.'),
+      );
+    }
   }
   if (batch) {
     targets.push([`batch \`--jobs 2\` speed-up over \`--jobs 1\` (${machine.cores} cores)`, '≥ 1.7', x(batch.speedup), met(batch.speedup >= 1.7)]);
+    if (batch.speedup < 1.7) {
+      const serial = batch.jobs1.ms.median - batch.sumOfJobs1.median;
+      const best = batch.jobs1.ms.median / (serial + batch.sumOfJobs1.median / 2);
+      why.push(
+        `*batch*: \`--jobs 2\` kept ${cores(batch.jobs2.cpuMs, batch.jobs2.ms)} cores busy on average (CPU time ÷ wall time; \`--jobs 1\`: ${cores(batch.jobs1.cpuMs, batch.jobs1.ms)}), ` +
+          `and used ${x(batch.jobs2.cpuMs.median / batch.jobs1.cpuMs.median)} the CPU time of \`--jobs 1\`. The part no job count shortens (start-up, ingest, statistics, figures.csv) is ${s(serial)} of ${s(batch.jobs1.ms.median)}, ` +
+          `so two fully used cores could give at most ${x(best)}.`,
+      );
+    }
   }
   lines.push('## Targets', '', table(['measure', 'target', 'measured', ''], targets), '');
+  if (why.length > 0) lines.push('Why targets are missed, from the numbers of this run:', '', ...why.map((w) => `- ${w}`), '');
 
   if (report) {
     const st = report.stages;
     const order = [
-      ['start-up (node + CLI modules)', st.startup],
-      ['config (YAML + schema)', st.config],
-      ['ingest (read + decode + accumulate)', st.ingest],
-      ['statistics (figures table)', st.statistics],
-      ['document (report model)', st.document],
-      [`charts (${report.chartCalls} renders: ${report.figures} for the PDF, ${report.chartCalls - report.figures} for the HTML)`, st.charts],
-      ['PDF layout + write (without charts)', st.pdf],
-      ['HTML (without charts)', st.html],
-      ['write files', st.write],
+      ['start-up', st.startup],
+      ['config', st.config],
+      ['ingest', st.ingest],
+      ['statistics', st.statistics],
+      ['document', st.document],
+      ['charts', st.charts],
+      ['PDF layout and writing', st.pdf],
+      ['HTML', st.html],
+      ['writing files', st.write],
     ];
-    const slowest = order.reduce((a, b) => (b[1].median > a[1].median ? b : a));
-    const total = order.reduce((sum, [, v]) => sum + v.median, 0);
+    const slowest = order.reduce((a, b) => (b[1].wall.median > a[1].wall.median ? b : a));
+    const total = order.reduce((sum, [, v]) => sum + v.wall.median, 0);
     lines.push(
       '## Where the time goes',
       '',
-      `**Slowest stage: ${slowest[0].replace(/ \(.*/, '')}** – ${s(slowest[1].median)} of ${s(total)} for one report (${(100 * slowest[1].median / total).toFixed(0)} %).`,
+      `**Slowest stage of a report: ${slowest[0]}**, ${s(slowest[1].wall.median)} of ${s(total)} (${((100 * slowest[1].wall.median) / total).toFixed(0)} %, CPU time ${s(slowest[1].cpu.median)}). Details below.`,
       '',
     );
   }
@@ -111,14 +144,14 @@ export function renderMarkdown({ machine, opts, ingest, report, batch, totalMs }
         '`lagesbild figures` is the whole command in a child process (start-up, ingest, statistics, writing figures.csv); the floor is a bare csv-parse pass over the same file with the options of src/ingest/read.ts (arrays, records dropped in `on_record`), also a child process. Runs alternate between the two.',
       '',
       table(
-        ['', 'wall time', 'rows / s', 'peak RSS'],
+        ['', 'wall time', 'CPU time', 'rows / s', 'peak RSS'],
         [
-          ['bare csv-parse', mm(ingest.bare.ms), rowsPerS(ingest.bare.ms.median), mm(ingest.bare.rssKb, mb)],
-          ['`lagesbild figures`', mm(f.ms), rowsPerS(f.ms.median), mm(f.rssKb, mb)],
-          ['… of which ingest (its --verbose)', mm(f.ingestMs), f.ingestMs.median ? rowsPerS(f.ingestMs.median) : '–', ''],
-          ['… of which statistics (its --verbose)', mm(f.statisticsMs), '', ''],
-          [`\`lagesbild figures\` on ${int(ingest.file.smallRows)} rows`, mm(ingest.small.ms), '', mm(ingest.small.rssKb, mb)],
-          [`… of which statistics`, mm(ingest.small.statisticsMs), '', ''],
+          ['bare csv-parse', mm(ingest.bare.ms), mm(ingest.bare.cpuMs), rowsPerS(ingest.bare.ms.median), mm(ingest.bare.rssKb, mb)],
+          ['`lagesbild figures`', mm(f.ms), mm(f.cpuMs), rowsPerS(f.ms.median), mm(f.rssKb, mb)],
+          ['… of which ingest (its --verbose)', mm(f.ingestMs), '', f.ingestMs.median ? rowsPerS(f.ingestMs.median) : '–', ''],
+          ['… of which statistics (its --verbose)', mm(f.statisticsMs), '', '', ''],
+          [`\`lagesbild figures\` on ${int(ingest.file.smallRows)} rows`, mm(ingest.small.ms), mm(ingest.small.cpuMs), '', mm(ingest.small.rssKb, mb)],
+          [`… of which statistics`, mm(ingest.small.statisticsMs), '', '', ''],
         ],
       ),
       '',
@@ -130,40 +163,42 @@ export function renderMarkdown({ machine, opts, ingest, report, batch, totalMs }
 
   if (report) {
     const st = report.stages;
-    const sum = Object.entries(st).filter(([k]) => k !== 'chartsPdf' && k !== 'chartsHtml').reduce((a, [, v]) => a + v.median, 0);
+    const parts = ['startup', 'config', 'ingest', 'statistics', 'document', 'charts', 'pdf', 'html', 'write'];
+    const total = (k) => parts.reduce((a, p) => a + st[p][k].median, 0);
+    const row = (label, v) => [label, mm(v.wall), mm(v.cpu)];
     lines.push(
       '## 2. One report (the bundled example)',
       '',
       `\`lagesbild report examples/norrbacka/data/*.csv -c examples/norrbacka/lagesbild.yaml --area ${report.area}\`: ${int(report.rows)} respondents, ${int(report.records)} figures, ${report.figures} charts; PDF ${(report.bytes.pdf / 2 ** 20).toFixed(1)} MiB, HTML ${(report.bytes.html / 2 ** 20).toFixed(1)} MiB. ` +
-        'Stages are timed in-process with the dist/ modules in the order the command runs them (bench/lib/stages.js, a fresh process per run). Chart renders inside renderPdf and renderHtml are timed separately (a module hook wraps renderChartPng) and taken out of the PDF and HTML rows.',
+        'Stages are timed in-process with the dist/ modules in the order the command runs them (bench/lib/stages.js, a fresh process per run). Chart renders inside renderPdf and renderHtml are timed separately (a module hook wraps renderChartPng) and taken out of the PDF and HTML rows. CPU time is the whole process\'s (all threads) during the stage.',
       '',
       table(
-        ['stage', 'time'],
+        ['stage', 'wall time', 'CPU time'],
         [
-          ['start-up: node + `dist/cli/main.js` and its static imports', mm(st.startup)],
-          ['config: loadConfig', mm(st.config)],
-          ['ingest: ingestFiles', mm(st.ingest)],
-          ['statistics: computeFigures', mm(st.statistics)],
-          ['document: buildMunicipalityReport', mm(st.document)],
-          [`charts: renderChartPng × ${report.chartCalls}`, mm(st.charts)],
-          [`… for the PDF (× ${report.figures}, scale 3)`, mm(st.chartsPdf)],
-          [`… for the HTML (× ${report.chartCalls - report.figures}, wide and narrow, scale 2)`, mm(st.chartsHtml)],
-          ['PDF: renderPdf without its charts', mm(st.pdf)],
-          ['HTML: renderHtml without its charts', mm(st.html)],
-          ['write both files', mm(st.write)],
-          ['**sum of stages**', `**${s(sum)}**`],
-          ['`lagesbild report` (whole command, child process)', mm(report.cli.ms)],
-          ['… its peak RSS', mm(report.cli.rssKb, mb)],
+          row('start-up: node + `dist/cli/main.js` and its static imports', st.startup),
+          row('config: loadConfig', st.config),
+          row('ingest: ingestFiles', st.ingest),
+          row('statistics: computeFigures', st.statistics),
+          row('document: buildMunicipalityReport', st.document),
+          row(`charts: renderChartPng × ${report.chartCalls}`, st.charts),
+          row(`… for the PDF (× ${report.pdfChartCalls})`, st.chartsPdf),
+          row(`… for the HTML (× ${report.chartCalls - report.pdfChartCalls})`, st.chartsHtml),
+          row('PDF: renderPdf without its charts', st.pdf),
+          row('HTML: renderHtml without its charts', st.html),
+          row('write both files', st.write),
+          ['**sum of stages**', `**${s(total('wall'))}**`, `**${s(total('cpu'))}**`],
+          ['`lagesbild report` (whole command, child process)', mm(report.cli.ms), mm(report.cli.cpuMs)],
+          ['… its peak RSS', mm(report.cli.rssKb, mb), ''],
         ],
       ),
       '',
       '### Start-up',
       '',
       table(
-        ['', 'wall time', 'peak RSS'],
+        ['', 'wall time', 'CPU time', 'peak RSS'],
         [
-          ["`node -e ''`", mm(report.startup.bare), ''],
-          ['`lagesbild --help`', mm(report.startup.help), mm(report.startup.helpRssKb, mb)],
+          ["`node -e ''`", mm(report.startup.bare), mm(report.startup.bareCpuMs), ''],
+          ['`lagesbild --help`', mm(report.startup.help), mm(report.startup.helpCpuMs), mm(report.startup.helpRssKb, mb)],
         ],
       ),
       '',
@@ -179,10 +214,10 @@ export function renderMarkdown({ machine, opts, ingest, report, batch, totalMs }
       `A generated county of ${batch.municipalities} municipalities × 3 waves (${int(batch.rows)} respondents, the example's config): \`lagesbild batch --json\`, ${batch.reports} reports (every municipality and the county), PDF and HTML.`,
       '',
       table(
-        ['', 'wall time', 'per report', 'peak RSS'],
+        ['', 'wall time', 'CPU time', 'cores busy', 'per report', 'peak RSS'],
         [
-          ['`--jobs 1`', mm(batch.jobs1.ms), mm(batch.jobs1.perReport), mm(batch.jobs1.rssKb, mb)],
-          ['`--jobs 2`', mm(batch.jobs2.ms), mm(batch.jobs2.perReport), mm(batch.jobs2.rssKb, mb)],
+          ['`--jobs 1`', mm(batch.jobs1.ms), mm(batch.jobs1.cpuMs), cores(batch.jobs1.cpuMs, batch.jobs1.ms), mm(batch.jobs1.perReport), mm(batch.jobs1.rssKb, mb)],
+          ['`--jobs 2`', mm(batch.jobs2.ms), mm(batch.jobs2.cpuMs), cores(batch.jobs2.cpuMs, batch.jobs2.ms), mm(batch.jobs2.perReport), mm(batch.jobs2.rssKb, mb)],
         ],
       ),
       '',

@@ -1,13 +1,14 @@
-// Run a Node child process and measure its wall time and peak resident memory.
-// Peak RSS comes from GNU time (`/usr/bin/time -v`) when it is installed, else from a preload
-// that prints process.resourceUsage().maxRSS when the child exits (see maxrss.js). Both count
-// the whole process, worker threads included.
+// Run a Node child process and measure its wall time, CPU time and peak resident memory.
+// RSS and CPU come from GNU time (`/usr/bin/time -v`) when it is installed, else from a
+// preload that prints process.resourceUsage() when the child exits (see usage.js). Both count
+// the whole process, worker threads included. CPU time shows how much of the machine a run
+// got: on a shared machine, wall time alone can mislead.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const GNU_TIME = '/usr/bin/time';
-const PRELOAD = fileURLToPath(new URL('./maxrss.js', import.meta.url));
+const PRELOAD = fileURLToPath(new URL('./usage.js', import.meta.url));
 
 /** How peak RSS is measured on this machine. */
 export const rssMethod = detectGnuTime() ? 'GNU time -v' : 'resourceUsage().maxRSS preload';
@@ -21,7 +22,7 @@ function detectGnuTime() {
 
 /**
  * Run `node ...args` and wait for it.
- * @returns {Promise<{ ms: number, rssKb: number | null, code: number | null, stdout: string, stderr: string }>}
+ * @returns {Promise<{ ms: number, cpuMs: number | null, rssKb: number | null, code: number | null, stdout: string, stderr: string }>}
  */
 export function runNode(args, opts = {}) {
   const nodeArgs = [...(opts.nodeFlags ?? []), ...args];
@@ -41,19 +42,21 @@ export function runNode(args, opts = {}) {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       let stderr = Buffer.concat(err).toString('utf8');
       let rssKb = null;
+      let cpuMs = null;
       const gnu = /(?:^|\n)[ \t]*Command being timed:[\s\S]*$/.exec(stderr);
+      const preload = /\nBENCH_USAGE maxrss_kb=(\d+) cpu_us=(\d+)\n$/.exec(stderr);
       if (gnu) {
-        rssKb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(gnu[0])?.[1] ?? NaN);
+        const field = (name) => Number(new RegExp(`${name}: ([\\d.]+)`).exec(gnu[0])?.[1] ?? NaN);
+        rssKb = field('Maximum resident set size \\(kbytes\\)');
+        cpuMs = 1000 * (field('User time \\(seconds\\)') + field('System time \\(seconds\\)'));
         stderr = stderr.slice(0, gnu.index);
-      } else {
-        const m = /\nBENCH_MAXRSS_KB=(\d+)\n$/.exec(stderr);
-        if (m) {
-          rssKb = Number(m[1]);
-          stderr = stderr.slice(0, m.index);
-        }
+      } else if (preload) {
+        rssKb = Number(preload[1]);
+        cpuMs = Number(preload[2]) / 1000;
+        stderr = stderr.slice(0, preload.index);
       }
-      const result = { ms, rssKb, code, stdout: Buffer.concat(out).toString('utf8'), stderr };
-      if (code !== 0 && !opts.allowFailure) {
+      const result = { ms, cpuMs, rssKb, code, stdout: Buffer.concat(out).toString('utf8'), stderr };
+      if (code !== 0) {
         reject(new Error(`node ${args.join(' ')} exited with ${code}\n${stderr.slice(-2000)}`));
       } else resolve(result);
     });

@@ -13,7 +13,7 @@ const AREA = 'Ängsby';
 /** Run stages.js once; its JSON plus the child's peak RSS. */
 export async function runStages(config, files, areas, out) {
   const r = await runNode([STAGES, '--config', config, '--out', out, ...areas.flatMap((a) => ['--area', a]), ...files]);
-  return { ...JSON.parse(r.stdout), wallMs: r.ms, rssKb: r.rssKb };
+  return { ...JSON.parse(r.stdout), wallMs: r.ms, cpuMs: r.cpuMs, rssKb: r.rssKb };
 }
 
 export async function benchReport({ runs, helpRuns, profile, log }) {
@@ -43,31 +43,30 @@ export async function benchReport({ runs, helpRuns, profile, log }) {
       }
     : null;
 
-  const stage = (f) => summary(stages.map(f));
+  // Wall and CPU time of a stage over the runs.
+  const stage = (f) => ({ wall: summary(stages.map((r) => f(r).wall)), cpu: summary(stages.map((r) => f(r).cpu)) });
   const report = (r) => r.reports[0];
+  const names = ['document', 'charts', 'chartsPdf', 'chartsHtml', 'pdf', 'html', 'write'];
   return {
     area: AREA,
     rows: stages[0].rows,
     records: stages[0].records,
     figures: report(stages[0]).figures,
     chartCalls: report(stages[0]).chartCalls,
+    pdfChartCalls: report(stages[0]).pdfChartCalls,
     bytes: report(stages[0]).bytes,
     stages: {
-      startup: stage((r) => r.ms.startup),
-      config: stage((r) => r.ms.config),
-      ingest: stage((r) => r.ms.ingest),
-      statistics: stage((r) => r.ms.statistics),
-      document: stage((r) => report(r).ms.document),
-      charts: stage((r) => report(r).ms.charts),
-      chartsPdf: stage((r) => report(r).ms.chartsPdf),
-      chartsHtml: stage((r) => report(r).ms.chartsHtml),
-      pdf: stage((r) => report(r).ms.pdf),
-      html: stage((r) => report(r).ms.html),
-      write: stage((r) => report(r).ms.write),
+      ...Object.fromEntries(['startup', 'config', 'ingest', 'statistics'].map((n) => [n, stage((r) => r.time[n])])),
+      ...Object.fromEntries(names.map((n) => [n, stage((r) => report(r).time[n])])),
     },
-    stagesWall: stage((r) => r.wallMs),
-    cli: { ms: summary(cli.map((r) => r.ms)), rssKb: summary(cli.map((r) => r.rssKb)) },
-    startup: { bare: summary(bare.map((r) => r.ms)), help: summary(help.map((r) => r.ms)), helpRssKb: summary(help.map((r) => r.rssKb)) },
+    cli: { ms: summary(cli.map((r) => r.ms)), cpuMs: summary(cli.map((r) => r.cpuMs)), rssKb: summary(cli.map((r) => r.rssKb)) },
+    startup: {
+      bare: summary(bare.map((r) => r.ms)),
+      help: summary(help.map((r) => r.ms)),
+      bareCpuMs: summary(bare.map((r) => r.cpuMs)),
+      helpCpuMs: summary(help.map((r) => r.cpuMs)),
+      helpRssKb: summary(help.map((r) => r.rssKb)),
+    },
     profiles,
   };
 }

@@ -27,7 +27,8 @@ export interface InitTexts {
   columnsHeading: string;
   none: string;
   indicatorsHeading(n: number): string;
-  indicatorLine(id: string, column: string, yes: string): string;
+  /** `unknown`: answers not yet classed, quoted, or empty. */
+  indicatorLine(id: string, column: string, yes: string, unknown: string): string;
   noIndicators: string;
   unused(columns: string): string;
   freeText(columns: string): string;
@@ -40,6 +41,10 @@ export interface InitTexts {
   next: string;
   warning(w: InitWarning): string;
   ask: {
+    yes: string;
+    no: string;
+    /** Key help under a list (select) and under a list with boxes (checkbox). */
+    keys: { select: { navigation: string; pager: string }; checkbox: string };
     csv: string;
     overwrite(path: string): string;
     rolesOk: string;
@@ -69,7 +74,7 @@ const validateEn: ValidateTexts = {
   rows: (n) => plural(n, 'row', 'rows'),
   encoding: { 'utf-8': 'UTF-8', 'windows-1252': 'Windows-1252' },
   delimiter: { ',': 'comma-separated', ';': 'semicolon-separated (Swedish Excel)', '\t': 'tab-separated' },
-  notRead: 'could not be read to the end: see Problems',
+  notRead: 'left out: see Problems',
   respondents: 'Respondents per municipality, wave, gender and school year',
   area: 'Municipality',
   wave: 'Wave',
@@ -123,18 +128,19 @@ const validateEn: ValidateTexts = {
       hint: 'Each row must be one respondent: remove repeated rows (a file given twice, rows exported twice) or correct the ids. Only line numbers are shown, never ids',
     }),
     'no-yes-answers': (f) => ({
-      message: `no respondent answered yes to ${f.indicator} (yes is ${quote(f.yes)}; ${f.answered} valid answers)`,
+      message: `no respondent answered yes to ${f.indicator} (yes is ${quote(f.yes)}; valid answers: ${f.answered})`,
       hint: 'Check that the yes answers in lagesbild.yaml are spelled as in the file',
     }),
     'no-answers': (f) => ({
-      message: f.inPopulation === 0 ? `no respondent is in the population of ${f.indicator}` : `${f.indicator} has no valid answers (all ${f.inPopulation} are missing)`,
+      message: f.inPopulation === 0 ? `no respondent is in the population of ${f.indicator}` : `${f.indicator} has no valid answers (missing: ${f.inPopulation} of ${f.inPopulation})`,
       hint: "Check the indicator's column, population and missing answers in lagesbild.yaml",
     }),
   },
   result: {
     ok: 'Result: the data can be reported.',
-    notReportable: (n) => `Result: not reportable yet: fix the problems marked ERROR (${plural(n, 'row was', 'rows were')} left out) and run validate again.`,
+    notReportable: (n) => `Result: not reportable yet: fix the problems marked ERROR${n === '0' ? '' : ` (${plural(n, 'row was', 'rows were')} left out)`} and run validate again.`,
     stopped: 'Result: not reportable: a file or the config could not be read (see ERROR above).',
+    statistics: 'Result: not reportable: the statistics cannot be computed with this config (see ERROR above).',
     exit: (c) => `(exit code ${c})`,
   },
 };
@@ -145,7 +151,7 @@ const validateSv: ValidateTexts = {
   rows: (n) => plural(n, 'rad', 'rader'),
   encoding: { 'utf-8': 'UTF-8', 'windows-1252': 'Windows-1252' },
   delimiter: { ',': 'kommaseparerad', ';': 'semikolonseparerad (svensk Excel)', '\t': 'tabbseparerad' },
-  notRead: 'kunde inte läsas till slutet: se Problem',
+  notRead: 'utelämnad: se Problem',
   respondents: 'Svarande per kommun, år, kön och årskurs',
   area: 'Kommun',
   wave: 'År',
@@ -199,23 +205,24 @@ const validateSv: ValidateTexts = {
       hint: 'Varje rad ska vara en svarande: ta bort dubblerade rader (en fil som angetts två gånger, rader som exporterats två gånger) eller rätta löpnumren. Bara radnummer visas, aldrig löpnummer',
     }),
     'no-yes-answers': (f) => ({
-      message: `ingen svarande svarade ja på ${f.indicator} (ja är ${quote(f.yes)}; ${f.answered} giltiga svar)`,
+      message: `ingen svarande svarade ja på ${f.indicator} (ja är ${quote(f.yes)}; giltiga svar: ${f.answered})`,
       hint: 'Kontrollera att ja-svaren i lagesbild.yaml är stavade som i filen',
     }),
     'no-answers': (f) => ({
-      message: f.inPopulation === 0 ? `ingen svarande ingår i populationen för ${f.indicator}` : `${f.indicator} har inga giltiga svar (alla ${f.inPopulation} saknas)`,
+      message: f.inPopulation === 0 ? `ingen svarande ingår i populationen för ${f.indicator}` : `${f.indicator} har inga giltiga svar (saknas: ${f.inPopulation} av ${f.inPopulation})`,
       hint: 'Kontrollera indikatorns kolumn, population och saknade svar i lagesbild.yaml',
     }),
   },
   result: {
     ok: 'Resultat: data kan redovisas.',
-    notReportable: (n) => `Resultat: kan inte redovisas än: rätta problemen märkta FEL (${plural(n, 'rad', 'rader')} har hoppats över) och kör validate igen.`,
+    notReportable: (n) => `Resultat: kan inte redovisas än: rätta problemen märkta FEL${n === '0' ? '' : ` (${plural(n, 'rad', 'rader')} har hoppats över)`} och kör validate igen.`,
     stopped: 'Resultat: kan inte redovisas: en fil eller inställningsfilen kunde inte läsas (se FEL ovan).',
+    statistics: 'Resultat: kan inte redovisas: statistiken går inte att beräkna med de här inställningarna (se FEL ovan).',
     exit: (c) => `(slutkod ${c})`,
   },
 };
 
-const ROLE_FLAGS = '--area-column, --year-column, --gender-column, --grade-column, --weight-column, --id-column, --county and --definition';
+const roleFlags = (and: string) => `--area-column, --year-column, --gender-column, --grade-column, --weight-column, --id-column, --county ${and} --definition`;
 
 const initEn: InitTexts = {
   roleName: { area: 'municipality', year: 'year (wave)', gender: 'gender', grade: 'school year', weight: 'weight', id: 'respondent id' },
@@ -225,11 +232,11 @@ const initEn: InitTexts = {
   columnsHeading: 'Proposed columns:',
   none: '(none)',
   indicatorsHeading: (n) => `Proposed indicators from the standard codebook (${n}):`,
-  indicatorLine: (id, column, yes) => `${id} ← ${column}   yes: ${yes}`,
+  indicatorLine: (id, column, yes, unknown) => `${id} ← ${column}   yes: ${yes}${unknown ? `   unknown: ${unknown}` : ''}`,
   noIndicators: 'No column matched an indicator of the standard codebook; add indicators to the config by hand (see templates/codebook/standard.yaml).',
   unused: (c) => `Not used: ${c}`,
   freeText: (c) => `Free text and ids (never used): ${c}`,
-  needYes: `init needs answers but cannot ask (no terminal, or --no-input). Run it in a terminal, or pass --yes to accept the proposals above (change them with ${ROLE_FLAGS}).`,
+  needYes: `init needs answers but cannot ask (no terminal, or --no-input). Run it in a terminal, or pass --yes to accept the proposals above (change them with ${roleFlags('and')}).`,
   missingRole: (role, flag) => `found no column for the ${role}: name it with ${flag} <column>`,
   noCsv: 'name the survey file: lagesbild init <file.csv>',
   cancelled: 'Cancelled; no file was written.',
@@ -253,6 +260,12 @@ const initEn: InitTexts = {
     }
   },
   ask: {
+    yes: 'Yes',
+    no: 'No',
+    keys: {
+      select: { navigation: '↑↓ move • ⏎ choose', pager: '↑↓ move (more below) • ⏎ choose' },
+      checkbox: '↑↓ move • space mark • a all • i invert • ⏎ done',
+    },
     csv: 'Which survey file (CSV) should the config be made from?',
     overwrite: (p) => `${p} already exists. Replace it?`,
     rolesOk: 'Are these columns right?',
@@ -260,7 +273,7 @@ const initEn: InitTexts = {
     genderCode: (c, code) => `What does ${c} = "${code}" mean?`,
     gender: { girl: 'Girls', boy: 'Boys', other: 'Other / prefer not to say (not shown as a group)', missing: 'Not answered' },
     indicatorsOk: (n) => `Include these ${n} indicators?`,
-    pickIndicators: 'Choose the indicators (space selects, Enter continues)',
+    pickIndicators: 'Choose the indicators',
     unknownYes: (v, c) => `The answers ${v} in ${c}: which of them count as yes?`,
     unknownMissing: 'And which of the others mean "not answered"? (the rest count as no)',
     definition: "The municipality's agreed definition of violence (handbook step 2). Press Enter for the template's suggestion (after WHO):",
@@ -276,11 +289,11 @@ const initSv: InitTexts = {
   columnsHeading: 'Föreslagna kolumner:',
   none: '(ingen)',
   indicatorsHeading: (n) => `Föreslagna indikatorer ur standardmallen (${n}):`,
-  indicatorLine: (id, column, yes) => `${id} ← ${column}   ja: ${yes}`,
+  indicatorLine: (id, column, yes, unknown) => `${id} ← ${column}   ja: ${yes}${unknown ? `   okända: ${unknown}` : ''}`,
   noIndicators: 'Ingen kolumn passade en indikator i standardmallen; lägg till indikatorer för hand (se templates/codebook/standard.yaml).',
   unused: (c) => `Används inte: ${c}`,
   freeText: (c) => `Fritext och löpnummer (används aldrig): ${c}`,
-  needYes: `init behöver svar men kan inte fråga (ingen terminal, eller --no-input). Kör i en terminal, eller ange --yes för att ta förslagen ovan (ändra dem med ${ROLE_FLAGS}).`,
+  needYes: `init behöver svar men kan inte fråga (ingen terminal, eller --no-input). Kör i en terminal, eller ange --yes för att ta förslagen ovan (ändra dem med ${roleFlags('och')}).`,
   missingRole: (role, flag) => `hittade ingen kolumn för ${role}: ange den med ${flag} <kolumn>`,
   noCsv: 'ange enkätfilen: lagesbild init <fil.csv>',
   cancelled: 'Avbrutet; ingen fil skrevs.',
@@ -304,6 +317,12 @@ const initSv: InitTexts = {
     }
   },
   ask: {
+    yes: 'Ja',
+    no: 'Nej',
+    keys: {
+      select: { navigation: '↑↓ flytta • ⏎ välj', pager: '↑↓ flytta (fler nedanför) • ⏎ välj' },
+      checkbox: '↑↓ flytta • mellanslag markerar • a alla • i omvänt • ⏎ klar',
+    },
     csv: 'Vilken enkätfil (CSV) ska inställningarna utgå från?',
     overwrite: (p) => `${p} finns redan. Vill du ersätta den?`,
     rolesOk: 'Stämmer kolumnerna?',
@@ -311,7 +330,7 @@ const initSv: InitTexts = {
     genderCode: (c, code) => `Vad betyder ${c} = "${code}"?`,
     gender: { girl: 'Flickor', boy: 'Pojkar', other: 'Annat/vill ej ange (visas inte som egen grupp)', missing: 'Inget svar' },
     indicatorsOk: (n) => `Ta med de här ${n} indikatorerna?`,
-    pickIndicators: 'Välj indikatorer (mellanslag markerar, Enter går vidare)',
+    pickIndicators: 'Välj indikatorer',
     unknownYes: (v, c) => `Svaren ${v} i ${c}: vilka av dem räknas som ja?`,
     unknownMissing: 'Och vilka av de övriga betyder "inget svar"? (resten räknas som nej)',
     definition: 'Kommunens överenskomna definition av våld (handbokens steg 2). Tryck Enter för mallens förslag (fritt efter WHO):',

@@ -157,12 +157,16 @@ function issueToError(issue: z.core.$ZodIssue, doc: Document, lc: LineCounter, f
     const pos = positionOf(doc, lc, [...path, key], true);
     return new ConfigError(`unknown key ${quote(key)}`, { file, ...pos, field: formatPath(path) || undefined }, 'Check the spelling; allowed keys are listed in schema/lagesbild.schema.json');
   }
+  const value = valueAt(doc, path);
   if (issue.code === 'invalid_value' && 'values' in issue) {
-    message = `${quote(valueAt(doc, path))} is not allowed`;
-    hint = `Use one of: ${(issue.values as unknown[]).map(String).join(', ')}`;
-  } else if ((issue.code === 'invalid_type' || issue.code === 'invalid_union') && valueAt(doc, path) === undefined) {
+    const allowed = `one of: ${(issue.values as unknown[]).map(String).join(', ')}`;
+    message = value === undefined ? 'missing required key' : `${typeof value === 'string' ? quote(value) : describe(value)} is not allowed`;
+    hint = value === undefined ? `Add ${formatPath(path)}: ${allowed}` : `Use ${allowed}`;
+  } else if ((issue.code === 'invalid_type' || issue.code === 'invalid_union') && value === undefined) {
     message = `missing required key`;
     hint = `Add ${formatPath(path)}${issue.code === 'invalid_type' ? ` (${issue.expected})` : ''}`;
+  } else if (issue.code === 'too_small' || issue.code === 'too_big') {
+    message = sizeMessage(issue);
   } else if (issue.code === 'invalid_type') {
     message = `expected ${issue.expected}, found ${describe(valueAt(doc, path))}`;
   } else if (issue.code === 'invalid_union') {
@@ -171,6 +175,20 @@ function issueToError(issue: z.core.$ZodIssue, doc: Document, lc: LineCounter, f
   }
   const pos = positionOf(doc, lc, path);
   return new ConfigError(message, { file, ...pos, field: formatPath(path) }, hint);
+}
+
+/** "needs at least 2 items", "must not be empty", "must be at most 1" instead of zod's wording. */
+function sizeMessage(issue: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig): string {
+  const small = issue.code === 'too_small';
+  const limit = Number(small ? issue.minimum : issue.maximum);
+  const strict = issue.inclusive === false;
+  if (issue.origin === 'string' && small && limit <= 1) return 'must not be empty';
+  if (issue.origin === 'array' || issue.origin === 'string') {
+    const count = strict ? (small ? limit + 1 : limit - 1) : limit;
+    const unit = issue.origin === 'array' ? 'item' : 'character';
+    return `needs ${small ? 'at least' : 'at most'} ${count} ${unit}${count === 1 ? '' : 's'}`;
+  }
+  return `must be ${small ? (strict ? 'greater than' : 'at least') : strict ? 'less than' : 'at most'} ${limit}`;
 }
 
 function valueAt(doc: Document, path: (string | number)[]): unknown {
@@ -183,6 +201,7 @@ function describe(v: unknown): string {
   if (v === null) return 'an empty value';
   if (Array.isArray(v)) return 'a list';
   if (typeof v === 'object') return 'a mapping';
+  if (typeof v === 'number' && !Number.isFinite(v)) return `number ${String(v)}`;
   return `${typeof v} ${printable(JSON.stringify(v))}`;
 }
 
@@ -211,8 +230,11 @@ export function formatPath(path: (string | number)[]): string {
   return printable(path.reduce<string>((s, p) => (typeof p === 'number' ? `${s}[${p}]` : s ? `${s}.${p}` : p), ''));
 }
 
-/** Line breaks, control characters and bidi overrides that would break or disguise a one-line message. */
-const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+/**
+ * Line breaks, control characters, bidi overrides and invisible characters (zero-width
+ * spaces, a byte order mark inside the text) that would break or disguise a one-line message.
+ */
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
 
 /**
  * Text from a user's file (config or CSV) made safe for a one-line message: such characters

@@ -89,7 +89,7 @@ export function compileDecoder(config: ProjectConfig, header: string[], file: st
     id: null,
     values: new Int8Array(config.indicators.length),
   };
-  const loc = (line: number, c: ColumnRef): Location => ({ file, line, column: c.index + 1, field: c.name });
+  const loc = (line: number, c: ColumnRef): Location => ({ file, line, column: c.index + 1, field: printable(c.name) });
 
   return {
     decode(fields, line) {
@@ -140,7 +140,8 @@ export function compileDecoder(config: ProjectConfig, header: string[], file: st
   };
 
   function fail(kind: RowProblem['kind'], message: string, location: Location, key: string, hint?: string): null {
-    sink({ kind, message, location, key, hint });
+    // Messages quote the config too (labels, answers): all of it must stay on one line.
+    sink({ kind, message: printable(message), location, key, hint: hint === undefined ? undefined : printable(hint) });
     return null;
   }
 
@@ -268,14 +269,14 @@ function resolveColumn(header: string[], name: string, key: string, file: string
   if (first === -1) {
     const near = header.find((h) => h.toLowerCase() === name.toLowerCase() || h.replace(/\s+/g, '') === name.replace(/\s+/g, ''));
     throw new ConfigError(
-      `column "${name}" (${key} in the config) is not in the header`,
+      `column "${printable(name)}" (${key} in the config) is not in the header`,
       { file, line: 1 },
       near ? `The file has "${clip(near)}": correct the spelling in the config` : `Check ${key} in the config; the file has ${header.length} columns: ${clipList(header)}`,
     );
   }
   if (header.indexOf(name, first + 1) !== -1) {
     throw new DataError(
-      `the header has two columns named "${name}" (columns ${first + 1} and ${header.indexOf(name, first + 1) + 1})`,
+      `the header has two columns named "${printable(name)}" (columns ${first + 1} and ${header.indexOf(name, first + 1) + 1})`,
       { file, line: 1, column: header.indexOf(name, first + 1) + 1 },
       'Rename one of them so the config can tell them apart',
     );

@@ -73,7 +73,17 @@ export function sniffBuffer(
   }
   const bom = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf;
   const undecided = force?.encoding === undefined && isAscii(buf);
-  const encoding = force?.encoding ?? (invalidUtf8At(buf) === -1 ? 'utf-8' : 'windows-1252');
+  const invalid = invalidUtf8At(buf);
+  if (force?.encoding === undefined && invalid !== -1 && hasUtf8Letters(buf)) {
+    // Windows-1252 text almost never holds a valid UTF-8 sequence: both means a mixed file,
+    // which read either way would show "Ã¥" or "�" in place of å.
+    throw new DataError(
+      'the file is not valid UTF-8 from this line on (mixed encodings?)',
+      { file, line: countLines(buf, invalid) },
+      'Save the whole file again as "CSV UTF-8", or pass --encoding windows-1252',
+    );
+  }
+  const encoding = force?.encoding ?? (invalid === -1 ? 'utf-8' : 'windows-1252');
   const text = new TextDecoder(encoding).decode(buf);
   const delimiter = force?.delimiter ?? guessDelimiter(headerLine(text.replace(/^\uFEFF/, '')), file);
   return { encoding, undecided, delimiter, bom, size };
@@ -112,6 +122,12 @@ function controlBytes(buf: Buffer): { count: number; first: number } {
     }
   }
   return { count, first };
+}
+
+/** Whether the bytes hold a multi-byte UTF-8 character (an å, ä or ö written as UTF-8). */
+function hasUtf8Letters(buf: Buffer): boolean {
+  for (let i = 0; i < buf.length; i++) if (buf[i]! >= 0xc2 && utf8CharLength(buf, i) >= 2) return true;
+  return false;
 }
 
 /**

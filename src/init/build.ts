@@ -4,12 +4,13 @@
 // config loader before it is returned, so `init` never writes a config `report` rejects.
 import { Document, isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
 import { parseConfig } from '../config/load.js';
+import { UsageError } from '../errors.js';
 import type { AnswerScale, LocalizedText, ProjectConfig } from '../config/schema.js';
 import type { AnswerClass } from './answers.js';
 import { genderLabel, type GroupProposal } from './groups.js';
 import type { IndicatorProposal } from './indicators.js';
 import type { InitProposal } from './propose.js';
-import type { Role } from './roles.js';
+import { REQUIRED_ROLES } from './roles.js';
 import type { RawObject, Template } from './template.js';
 
 /** What the user decided (or the defaults with --yes). */
@@ -55,14 +56,59 @@ const CHANGE = 'ÄNDRA';
 export function buildConfig(p: InitProposal, template: Template, d: InitDecisions, meta: BuildMeta): BuiltConfig {
   const warnings: InitWarning[] = [];
   const roles = p.roles;
-  for (const r of ['area', 'year', 'gender'] as Role[]) if (roles[r] === null) throw new Error(`init: no ${r} column`);
+  // The command asks or stops first; reaching this without them is a bug.
+  for (const r of REQUIRED_ROLES) if (roles[r] === null) throw new Error(`init: no ${r} column`);
   if (!p.profile.complete) warnings.push({ code: 'preview', rows: p.profile.rows });
   if (meta.badYear !== null) warnings.push({ code: 'year-format', column: roles.year!, example: meta.badYear });
 
+  if (!p.gender || (roles.grade && !p.grade)) {
+    const role = p.gender ? 'grade' : 'gender';
+    throw new UsageError(`column "${roles[role]}" has too many different values to be the ${role === 'grade' ? 'school year' : 'gender'}`, `Name the right column with --${role}-column`);
+  }
   const scales = new ScaleBuckets(template);
-  const entries = new Map<string, { raw: RawObject; comments: string[] }>();
+  const { indicators, dropped } = indicatorEntries(p, template, d, scales, warnings);
+  const gender = genderGroup(p.gender, d.genderCodes, roles.gender!, warnings);
+  const obj: RawObject = {};
+  if (meta.schema) obj.$schema = meta.schema;
+  obj.version = 1;
+  obj.project = projectSection(p, template, d);
+  obj.columns = { area: roles.area, year: roles.year, ...(roles.id ? { id: roles.id } : {}) };
+  obj.design = { ...(roles.weight ? { weight: roles.weight, strata: roles.area } : {}), lonely_psu: 'fail' };
+  obj.groups = {
+    gender: { column: roles.gender, label: { sv: 'Kön', en: 'Gender' }, values: gender.values, missing: gender.missing },
+    ...(roles.grade && p.grade ? { grade: { column: roles.grade, label: { sv: 'Årskurs', en: 'School year' }, ...groupValues(p.grade) } } : {}),
+  };
+  obj.answer_scales = scales.toObject();
+  obj.statistics = template.raw.statistics;
+  obj.disclosure = template.raw.disclosure;
+  obj.indicators = indicators.map((i) => i.raw);
+
+  const doc = new Document(obj);
+  annotate(doc, p, meta, indicators.map((i) => i.comments), gender.unlabelled, dropped);
+  const text = doc.toString({ lineWidth: 0, flowCollectionPadding: false });
+  // A config init writes must load: anything else is a bug here, not the user's mistake.
+  const config = parseConfig(text, meta.configName);
+  return { text, config, warnings };
+}
+
+interface IndicatorEntry {
+  raw: RawObject;
+  comments: string[];
+}
+
+/**
+ * The template's entries for the chosen indicators, with this data's column, answers and
+ * population; `dropped` are proposed columns left out (by the user, or only codes).
+ */
+function indicatorEntries(
+  p: InitProposal,
+  template: Template,
+  d: InitDecisions,
+  scales: ScaleBuckets,
+  warnings: InitWarning[],
+): { indicators: IndicatorEntry[]; dropped: string[] } {
+  const entries = new Map<string, IndicatorEntry>();
   const rawById = new Map(template.raw.indicators.map((r) => [r.id as string, r]));
-  /** Proposed columns left out (by the user, or only codes): listed as not used. */
   const dropped: string[] = [];
   for (const ind of p.indicators.indicators) {
     if (d.include && !d.include.has(ind.id)) {
@@ -70,8 +116,8 @@ export function buildConfig(p: InitProposal, template: Template, d: InitDecision
       continue;
     }
     const decided = d.answers?.get(ind.column);
-    // Only codes, and nobody said what they mean: a guess would put wrong figures in a report.
-    if (!ind.answers.understood && decided === undefined) {
+    // Only codes, and none said to mean yes: a guess would put wrong figures in a report.
+    if (!ind.answers.understood && ![...(decided?.values() ?? [])].includes('yes')) {
       warnings.push({ code: 'codes-only', indicator: ind.id, column: ind.column, answers: ind.answers.unknown });
       dropped.push(ind.column);
       continue;
@@ -107,30 +153,7 @@ export function buildConfig(p: InitProposal, template: Template, d: InitDecision
     entries.set(der.id, { raw: { ...raw, [key]: parts }, comments });
   }
   // In the template's order (chapter by chapter).
-  const indicators = template.raw.indicators.flatMap((r) => entries.get(r.id as string) ?? []);
-
-  const gender = genderGroup(p.gender!, d.genderCodes, roles.gender!, warnings);
-  const obj: RawObject = {};
-  if (meta.schema) obj.$schema = meta.schema;
-  obj.version = 1;
-  obj.project = projectSection(p, template, d);
-  obj.columns = { area: roles.area, year: roles.year, ...(roles.id ? { id: roles.id } : {}) };
-  obj.design = { ...(roles.weight ? { weight: roles.weight, strata: roles.area } : {}), lonely_psu: 'fail' };
-  obj.groups = {
-    gender: { column: roles.gender, label: { sv: 'Kön', en: 'Gender' }, values: gender.values, missing: gender.missing },
-    ...(roles.grade && p.grade ? { grade: { column: roles.grade, label: { sv: 'Årskurs', en: 'School year' }, ...groupValues(p.grade) } } : {}),
-  };
-  obj.answer_scales = scales.toObject();
-  obj.statistics = template.raw.statistics;
-  obj.disclosure = template.raw.disclosure;
-  obj.indicators = indicators.map((i) => i.raw);
-
-  const doc = new Document(obj);
-  annotate(doc, p, meta, indicators.map((i) => i.comments), gender.unlabelled, dropped);
-  const text = doc.toString({ lineWidth: 0, flowCollectionPadding: false });
-  // A config init writes must load: anything else is a bug here, not the user's mistake.
-  const config = parseConfig(text, meta.configName);
-  return { text, config, warnings };
+  return { indicators: template.raw.indicators.flatMap((r) => entries.get(r.id as string) ?? []), dropped };
 }
 
 interface ResolvedAnswers extends AnswerScale {

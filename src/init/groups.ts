@@ -25,14 +25,14 @@ const GENDER_LABELS: Record<Gender, { match: RegExp; label: { sv: string; en: st
   girl: [
     { match: /^tjej/, label: { sv: 'Tjejer', en: 'Girls' } },
     { match: /^kvinn/, label: { sv: 'Kvinnor', en: 'Women' } },
-    { match: /./, label: { sv: 'Flickor', en: 'Girls' } },
+    { match: /^/, label: { sv: 'Flickor', en: 'Girls' } },
   ],
   boy: [
     { match: /^kill/, label: { sv: 'Killar', en: 'Boys' } },
     { match: /^(man|män)$/, label: { sv: 'Män', en: 'Men' } },
-    { match: /./, label: { sv: 'Pojkar', en: 'Boys' } },
+    { match: /^/, label: { sv: 'Pojkar', en: 'Boys' } },
   ],
-  other: [{ match: /./, label: { sv: 'Annat/vill ej ange', en: 'Other/prefer not to say' } }],
+  other: [{ match: /^/, label: { sv: 'Annat/vill ej ange', en: 'Other/prefer not to say' } }],
 };
 
 /** The labels a gender value gets when the user says what an unknown code means. */

@@ -78,8 +78,11 @@ export async function profileCsv(file: string, opts: Pick<ReadOptions, 'encoding
   );
   const { encoding, delimiter } = sniffedAs!;
   for (const c of columns) {
-    if (c.filled === 0) c.numeric = c.integer = false;
-    if (!c.numeric) c.min = c.max = Number.NaN;
+    if (c.filled === 0) c.numeric = false;
+    if (!c.numeric) {
+      c.integer = false;
+      c.min = c.max = Number.NaN;
+    }
   }
   return { file, encoding, delimiter, rows: Math.min(rows, PREVIEW_ROWS), complete: rows <= PREVIEW_ROWS, columns };
 }

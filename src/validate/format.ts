@@ -38,7 +38,7 @@ export interface ValidateTexts {
   andMore(n: string): string;
   unlisted(n: string): string;
   own: OwnTexts;
-  result: { ok: string; notReportable(rows: string): string; stopped: string; exit(code: ExitCode): string };
+  result: { ok: string; notReportable(rows: string): string; stopped: string; statistics: string; exit(code: ExitCode): string };
 }
 
 /** Whole numbers with a space between thousands ("9 997"), the same in both languages. */
@@ -60,8 +60,16 @@ export function formatValidation(r: ValidationResult, t: ValidateTexts): string 
 }
 
 export function findingText(f: Finding, t: ValidateTexts): { message: string; hint?: string } {
-  if (f.code === 'read-error' || f.code === 'row' || f.code === 'statistics') return { message: f.message, hint: f.hint };
+  if (f.code === 'read-error' || f.code === 'row' || f.code === 'statistics') return { message: visible(f.message), hint: f.hint && visible(f.hint) };
   return (t.own[f.code] as (x: OwnFinding) => { message: string; hint?: string })(f);
+}
+
+/**
+ * Control characters from the data (a garbled "Å" holds U+0085, which some terminals take as
+ * a line break) shown as escapes, so a value cannot move or recolour the output.
+ */
+function visible(s: string): string {
+  return s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** The same content as JSON for CI: codes, counts and the first locations of every finding. */
@@ -101,10 +109,10 @@ function section(title: string, lines: string[]): string {
 function filesTable(r: ValidationResult, t: ValidateTexts): string[] {
   return table(
     r.files.map((f) => {
-      if (f.encoding === null || f.delimiter === null) return [f.file, t.notRead, '', ''];
-      return [f.file, t.rows(formatCount(f.rows)) + (f.failed ? ` (${t.notRead})` : ''), t.encoding[f.encoding], t.delimiter[f.delimiter]];
+      if (f.encoding === null || f.delimiter === null) return [f.file, '', '', '', t.notRead];
+      return [f.file, t.rows(formatCount(f.rows)), t.encoding[f.encoding], t.delimiter[f.delimiter], f.failed ? t.notRead : ''];
     }),
-    [false, true, false, false],
+    [false, true, false, false, false],
   );
 }
 
@@ -130,7 +138,7 @@ function respondentsTable(r: ValidationResult, t: ValidateTexts): string[] {
       marked ||= small;
       return `${formatCount(n)}${small ? '*' : ' '}`;
     });
-    return [row.area, String(row.year), ...cells, `${formatCount(row.other)} `, `${formatCount(row.total)} `];
+    return [visible(row.area), String(row.year), ...cells, `${formatCount(row.other)} `, `${formatCount(row.total)} `];
   });
   const lines = table([head1, head2, ...body], [false, false, ...Array<boolean>(head2.length - 2).fill(true)], 2);
   return marked ? [...lines, t.smallMark(r.minBase)] : lines;
@@ -150,7 +158,7 @@ function missingTable(r: ValidationResult, t: ValidateTexts): string[] {
 function smallList(r: ValidationResult, t: ValidateTexts): string[] {
   const byUnit = new Map<string, string[]>();
   for (const g of r.smallGroups) {
-    const key = `${g.area} ${g.year}`;
+    const key = `${visible(g.area)} ${g.year}`;
     byUnit.set(key, [...(byUnit.get(key) ?? []), `${g.label[t.lang]} (${formatCount(g.n)})`]);
   }
   return [...byUnit].map(([unit, groups]) => `${unit}: ${groups.join(', ')}`);
@@ -161,7 +169,8 @@ const COUNTED_CELLS = new Set<Finding['code']>(['mojibake', 'replacement-char'])
 
 function problemLines(r: ValidationResult, t: ValidateTexts): string[] {
   const label = (s: Severity) => t.severity[s];
-  const width = Math.max(...r.findings.map((f) => label(f.severity).length));
+  // One width for every label, so messages line up the same way in every run.
+  const width = Math.max(...Object.values(t.severity).map((l) => l.length));
   const indent = ' '.repeat(width + 2);
   const lines: string[] = [];
   for (const f of r.findings) {
@@ -191,7 +200,14 @@ function locationsText(f: Finding, t: ValidateTexts): string {
 }
 
 function resultLine(r: ValidationResult, t: ValidateTexts): string {
-  const text = r.reportable ? t.result.ok : r.exitCode === EXIT.notReportable ? t.result.notReportable(formatCount(r.rejectedRows)) : t.result.stopped;
+  const stoppedReading = r.findings.some((f) => f.code === 'read-error');
+  const text = r.reportable
+    ? t.result.ok
+    : r.exitCode === EXIT.notReportable
+      ? t.result.notReportable(formatCount(r.rejectedRows))
+      : stoppedReading
+        ? t.result.stopped
+        : t.result.statistics;
   return `${text} ${t.result.exit(r.exitCode)}`;
 }
 

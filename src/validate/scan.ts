@@ -152,7 +152,8 @@ export async function scanFile(file: string, config: ProjectConfig, opts: ReadOp
 
   const findings: OwnFinding[] = [];
   const sniffed = sniffedAt as Sniffed | null;
-  if (sniffed?.encoding === 'windows-1252') findings.push({ code: 'windows-1252', severity: 'info', count: 1, locations: [{ file }] });
+  // With garbled letters the note that å ä ö read correctly would be wrong.
+  if (sniffed?.encoding === 'windows-1252' && mojibake.count === 0) findings.push({ code: 'windows-1252', severity: 'info', count: 1, locations: [{ file }] });
   if (mojibake.count > 0) {
     findings.push({ code: 'mojibake', severity: 'error', encoding: sniffed?.encoding ?? 'utf-8', count: mojibake.count, locations: mojibake.locations });
   }

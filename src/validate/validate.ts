@@ -70,13 +70,17 @@ export async function validateData(files: string[], config: ProjectConfig, confi
 
   if (sums.areas.length === 0) return result(configPath, checks, findings, problems, null, config);
   const missing = missingShares(sums, config);
-  findings.push(...answerFindings(missing, config));
-  try {
-    computeFigures(sums, config);
-  } catch (err) {
-    if (!(err instanceof LagesbildError)) throw err;
-    findings.push({ code: 'statistics', severity: 'error', message: err.message, hint: err.hint, exitCode: err.exitCode, count: 1, locations: [] });
+  // Whether `report` could compute its figures; only meaningful once every row was read
+  // (a lonely PSU may just be what is left after rejected rows).
+  if (!findings.some((f) => f.severity === 'error')) {
+    try {
+      computeFigures(sums, config);
+    } catch (err) {
+      if (!(err instanceof LagesbildError)) throw err;
+      findings.push({ code: 'statistics', severity: 'error', message: err.message, hint: err.hint, exitCode: err.exitCode, count: 1, locations: [] });
+    }
   }
+  findings.push(...answerFindings(missing, config));
   return result(configPath, checks, findings, problems, { table: respondentTable(sums, config), missing, small: smallGroups(sums, config) }, config);
 }
 

@@ -11,7 +11,7 @@ import { exportFigures } from '../../src/render/tabular/figures-export.js';
 import { MINI_CONFIG, MINI_HEADER, csv, tempDir, writeFile } from '../fixtures/mini-project.js';
 import { at, expectCleanOutcome } from './mutate.js';
 
-const RUNS = 1500;
+const RUNS = 2000;
 
 /** Values of every type, including the ones people type by mistake. */
 const value: fc.Arbitrary<unknown> = fc.oneof(

@@ -13,7 +13,7 @@ import { tempDir } from '../fixtures/mini-project.js';
 import { EXAMPLE_CONFIG_PATH, dataFile } from '../examples/norrbacka.js';
 import { applyCsvMutation, csvMutations, expectCleanOutcome } from './mutate.js';
 
-const RUNS = 1500;
+const RUNS = 2000;
 const ROWS_PER_AREA = 4;
 
 /** A small valid file: the first rows of every municipality from a coded (2019) and a text (2021) wave. */

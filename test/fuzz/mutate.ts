@@ -112,7 +112,7 @@ export function applyCsvMutation(buf: Buffer, m: CsvMutation): Buffer {
 }
 
 const DOCUMENTED_ERRORS = new Set<number>(Object.values(EXIT).filter((c) => c !== EXIT.ok));
-const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
 
 /**
  * Run `fn`: it succeeds, or throws one of our typed errors with a documented exit code and a

@@ -10,14 +10,11 @@ import { EXIT, type ExitCode } from '../../errors.js';
 import type { CommandAction, CommandContext } from '../main.js';
 import { checkTargets, writeOutputs } from '../outputs.js';
 import { cliLanguage, cliMessages, type InitTexts } from '../i18n.js';
-import { profileCsv } from '../../init/profile.js';
-import { loadTemplate, SCHEMA_PATH } from '../../init/template.js';
-import { badYearExample, missingRoles, propose, type InitProposal } from '../../init/propose.js';
-import { buildConfig, type InitDecisions } from '../../init/build.js';
-import { ROLES, type Role, type Roles } from '../../init/roles.js';
+import type { InitProposal } from '../../init/propose.js';
+import type { InitDecisions } from '../../init/build.js';
+import { REQUIRED_ROLES, ROLES, type Role, type Roles } from '../../init/roles.js';
 import type { AnswerClass } from '../../init/answers.js';
 import type { Delimiter, Encoding } from '../../ingest/sniff.js';
-import { formatCount } from '../../validate/format.js';
 
 interface InitFlags {
   out?: string;
@@ -57,7 +54,10 @@ export function registerInit(program: Command, wrap: <A extends unknown[]>(a: Co
     .option('-f, --force', 'replace an existing config')
     .option('-y, --yes', 'accept every proposal without asking (needed without a terminal)')
     .option('--no-input', 'never ask, also in a terminal (use with --yes)');
-  for (const role of ROLES) cmd.option(`${flagName(role)} <name>`, `the ${role} column${role === 'grade' || role === 'weight' || role === 'id' ? ' ("none" if there is none)' : ''}`);
+  const roleNames = cliMessages('en').init.roleName;
+  for (const role of ROLES) {
+    cmd.option(`${flagName(role)} <name>`, `the ${roleNames[role]} column${REQUIRED_ROLES.includes(role) ? '' : ' ("none" if there is none)'}`);
+  }
   cmd
     .option('--county <name>', `the county or region compared with (default "${DEFAULT_COUNTY}")`)
     .option('--definition <text>', "the municipality's agreed definition of violence (default: the template's, after WHO)")
@@ -76,10 +76,19 @@ Examples:
 
 async function runInit(ctx: CommandContext, csvArg: string | undefined, flags: InitFlags): Promise<ExitCode> {
   const t = cliMessages(cliLanguage(flags.lang)).init;
-  const interactive = flags.input !== false && Boolean(process.stdin.isTTY && process.stdout.isTTY);
-  const ask = interactive ? await import('@inquirer/prompts') : null;
+  // The core is loaded when the command runs, so `lagesbild --help` stays fast.
+  const [{ profileCsv }, { loadTemplate, SCHEMA_PATH }, { badYearExample, missingRoles, propose }, { buildConfig }, { formatCount }] = await Promise.all([
+    import('../../init/profile.js'),
+    import('../../init/template.js'),
+    import('../../init/propose.js'),
+    import('../../init/build.js'),
+    import('../../validate/format.js'),
+  ]);
+  // --yes takes the proposals as they are, also in a terminal.
+  const interactive = flags.input !== false && !flags.yes && Boolean(process.stdin.isTTY && process.stdout.isTTY);
+  const ask = interactive ? asker(await import('@inquirer/prompts'), t) : null;
   try {
-    const csv = csvArg ?? (ask ? await ask.input({ message: t.ask.csv, default: await onlyCsvHere(), required: true }) : undefined);
+    const csv = csvArg ?? (ask ? (await ask.input(t.ask.csv, await onlyCsvHere())).trim() || undefined : undefined);
     if (csv === undefined) {
       ctx.log.error(t.noCsv);
       return EXIT.usage;
@@ -87,7 +96,7 @@ async function runInit(ctx: CommandContext, csvArg: string | undefined, flags: I
     const out = flags.out ?? join(dirname(csv), 'lagesbild.yaml');
     let force = flags.force ?? false;
     if (!force && ask && (await exists(out))) {
-      if (!(await ask.confirm({ message: t.ask.overwrite(out), default: false }))) {
+      if (!(await ask.yesNo(t.ask.overwrite(out), false))) {
         ctx.log.info(t.notOverwritten(out));
         return EXIT.output;
       }
@@ -120,7 +129,7 @@ async function runInit(ctx: CommandContext, csvArg: string | undefined, flags: I
         return EXIT.usage;
       }
     } else {
-      if (missingRoles(proposal.roles).length > 0 || !(await ask.confirm({ message: t.ask.rolesOk, default: true }))) {
+      if (missingRoles(proposal.roles).length > 0 || !(await ask.yesNo(t.ask.rolesOk, true))) {
         proposal = propose(profile, template, await askRoles(ask, t, proposal));
       }
       showIndicators(ctx, t, proposal);
@@ -130,14 +139,14 @@ async function runInit(ctx: CommandContext, csvArg: string | undefined, flags: I
     const built = buildConfig(proposal, template, decisions, {
       csvName: basename(csv),
       configName: basename(out),
-      schema: schemaReference(out),
+      schema: schemaReference(out, SCHEMA_PATH),
       badYear: badYearExample(proposal),
     });
     for (const w of built.warnings) ctx.log.warn(t.warning(w));
     await writeOutputs([{ path: out, data: built.text }], force);
     ctx.log.info(t.wrote(out));
-    const areas = proposal.areas;
-    ctx.log.info(`${t.next}\n  lagesbild validate ${shellQuote(csv)} -c ${shellQuote(out)}\n  lagesbild report ${shellQuote(csv)} -c ${shellQuote(out)}${areas.length > 1 ? ` --area ${shellQuote(areas[0]!)}` : ''}`);
+    const area = proposal.areas.length > 1 ? ` --area ${shellQuote(proposal.areas[0]!)}` : '';
+    ctx.log.info(`${t.next}\n  lagesbild validate ${shellQuote(csv)} -c ${shellQuote(out)}\n  lagesbild report ${shellQuote(csv)} -c ${shellQuote(out)}${area}`);
     return EXIT.ok;
   } catch (err) {
     // Ctrl+C in a prompt: nothing has been written yet (writing is the last step).
@@ -149,15 +158,33 @@ async function runInit(ctx: CommandContext, csvArg: string | undefined, flags: I
   }
 }
 
-type Prompts = typeof import('@inquirer/prompts');
+/** The prompts this wizard uses, with key help and yes/no in the CLI's language. */
+function asker(prompts: typeof import('@inquirer/prompts'), t: InitTexts) {
+  return {
+    input: (message: string, def?: string) => prompts.input({ message, default: def }),
+    yesNo: (message: string, def: boolean) =>
+      prompts.select({
+        message,
+        choices: [
+          { name: t.ask.yes, value: true },
+          { name: t.ask.no, value: false },
+        ],
+        default: def,
+        instructions: t.ask.keys.select,
+      }),
+    select: <V>(message: string, choices: { name: string; value: V }[], def?: V) => prompts.select({ message, choices, default: def, instructions: t.ask.keys.select, pageSize: 12 }),
+    checkbox: <V>(message: string, choices: { name: string; value: V; checked?: boolean }[]) =>
+      prompts.checkbox({ message, choices, instructions: t.ask.keys.checkbox, pageSize: 12 }),
+  };
+}
+type Prompts = ReturnType<typeof asker>;
 
 async function askRoles(ask: Prompts, t: InitTexts, p: InitProposal): Promise<Roles> {
   const roles = { ...p.roles };
   const columns = p.profile.columns.filter((c) => !c.duplicateName).map((c) => ({ name: c.name, value: c.name }));
   for (const role of ROLES) {
-    const optional = !['area', 'year', 'gender'].includes(role);
-    const choices = optional ? [{ name: t.none, value: '' }, ...columns] : columns;
-    const chosen = await ask.select({ message: t.ask.role(t.roleName[role]), choices, default: roles[role] ?? '' });
+    const choices = REQUIRED_ROLES.includes(role) ? columns : [{ name: t.none, value: '' }, ...columns];
+    const chosen = await ask.select(t.ask.role(t.roleName[role]), choices, roles[role] ?? '');
     roles[role] = chosen === '' ? null : chosen;
   }
   return roles;
@@ -165,20 +192,21 @@ async function askRoles(ask: Prompts, t: InitTexts, p: InitProposal): Promise<Ro
 
 async function askDecisions(ask: Prompts, t: InitTexts, p: InitProposal, defaults: InitDecisions): Promise<InitDecisions> {
   const genderCodes = new Map<string, 'girl' | 'boy' | 'other' | 'missing'>();
-  for (const v of p.gender?.values ?? []) {
-    if (v.label !== null) continue;
-    const kinds = ['girl', 'boy', 'other', 'missing'] as const;
-    genderCodes.set(v.code, await ask.select({ message: t.ask.genderCode(p.roles.gender!, v.code), choices: kinds.map((k) => ({ name: t.ask.gender[k], value: k })) }));
+  const kinds = ['girl', 'boy', 'other', 'missing'] as const;
+  const unknown = (p.gender?.values ?? []).filter((v) => v.label === null);
+  for (const [i, v] of unknown.entries()) {
+    // Default in the template's order (flickor, pojkar, annat), as codes 1, 2, 3 usually are.
+    const choices = kinds.map((k) => ({ name: t.ask.gender[k], value: k }));
+    genderCodes.set(v.code, await ask.select(t.ask.genderCode(p.roles.gender!, v.code), choices, kinds[Math.min(i, 2)]));
   }
 
   let include: Set<string> | undefined;
   const proposed = p.indicators.indicators;
-  if (proposed.length > 0 && !(await ask.confirm({ message: t.ask.indicatorsOk(proposed.length), default: true }))) {
-    const picked = await ask.checkbox({
-      message: t.ask.pickIndicators,
-      choices: proposed.map((ind) => ({ name: `${ind.id} ← ${ind.column}`, value: ind.id, checked: true })),
-      pageSize: 15,
-    });
+  if (proposed.length > 0 && !(await ask.yesNo(t.ask.indicatorsOk(proposed.length), true))) {
+    const picked = await ask.checkbox(
+      t.ask.pickIndicators,
+      proposed.map((ind) => ({ name: `${ind.id} ← ${ind.column}`, value: ind.id, checked: true })),
+    );
     include = new Set(picked);
   }
 
@@ -194,15 +222,16 @@ async function askDecisions(ask: Prompts, t: InitTexts, p: InitProposal, default
   }
   for (const { values, columns } of sets.values()) {
     const shown = values.map((v) => `"${v}"`).join(', ');
-    const yes = await ask.checkbox({ message: t.ask.unknownYes(shown, columns.join(', ')), choices: values.map((v) => ({ name: v, value: v })) });
+    const yes = await ask.checkbox(t.ask.unknownYes(shown, columns.join(', ')), values.map((v) => ({ name: v, value: v })));
     const rest = values.filter((v) => !yes.includes(v));
-    const missing = rest.length ? await ask.checkbox({ message: t.ask.unknownMissing, choices: rest.map((v) => ({ name: v, value: v })) }) : [];
+    // 9, 99 … are the usual codes for "no answer".
+    const missing = rest.length ? await ask.checkbox(t.ask.unknownMissing, rest.map((v) => ({ name: v, value: v, checked: /^9+$/.test(v) }))) : [];
     const classes = new Map<string, AnswerClass>(values.map((v) => [v, yes.includes(v) ? 'yes' : missing.includes(v) ? 'missing' : 'no']));
     for (const c of columns) answers.set(c, classes);
   }
 
-  const definition = (await ask.input({ message: t.ask.definition, default: defaults.definition ?? undefined })).trim();
-  const county = (await ask.input({ message: t.ask.county, default: defaults.county })).trim() || defaults.county;
+  const definition = (await ask.input(t.ask.definition, defaults.definition ?? undefined)).trim();
+  const county = (await ask.input(t.ask.county, defaults.county)).trim() || defaults.county;
   return { include, answers, genderCodes, county, definition: definition === '' ? null : definition };
 }
 
@@ -217,8 +246,11 @@ function showIndicators(ctx: CommandContext, t: InitTexts, p: InitProposal): voi
   else {
     const idWidth = Math.max(...indicators.map((i) => i.id.length));
     const colWidth = Math.max(...indicators.map((i) => i.column.length));
-    const yes = (i: (typeof indicators)[number]) => i.answers.yes.map((v) => `"${v}"`).join(', ') || '?';
-    const lines = indicators.map((i) => `  ${t.indicatorLine(i.id.padEnd(idWidth), i.column.padEnd(colWidth), yes(i))}`);
+    const quoted = (values: string[]) => values.map((v) => `"${v}"`).join(', ');
+    // Yes answers only when the data's own answers were understood (not for codes).
+    const lines = indicators.map(
+      (i) => `  ${t.indicatorLine(i.id.padEnd(idWidth), i.column.padEnd(colWidth), i.answers.understood ? quoted(i.answers.yes) : '?', quoted(i.answers.unknown))}`,
+    );
     ctx.log.info([t.indicatorsHeading(indicators.length), ...lines].join('\n'));
   }
   const notUsed = unused.filter((u) => u.why === 'no-match').map((u) => u.column);
@@ -228,10 +260,10 @@ function showIndicators(ctx: CommandContext, t: InitTexts, p: InitProposal): voi
 }
 
 /** The JSON Schema as seen from the config's folder, for editor completion. */
-function schemaReference(out: string): string {
+function schemaReference(out: string, schema: string): string {
   // Relative inside the project (node_modules/lagesbild/…); a global install by its full path.
-  const rel = relative(dirname(resolve(out)), SCHEMA_PATH);
-  return rel.startsWith('..') ? SCHEMA_PATH : `./${rel.split(sep).join('/')}`;
+  const rel = relative(dirname(resolve(out)), schema);
+  return rel.startsWith('..') ? schema : `./${rel.split(sep).join('/')}`;
 }
 
 /** The CSV in the current folder when there is exactly one (the wizard's default). */

@@ -6,8 +6,6 @@ import { Option } from 'commander';
 import type { CommandAction } from '../main.js';
 import { expandInputs } from '../inputs.js';
 import { cliLanguage, cliMessages } from '../i18n.js';
-import { validateProject } from '../../validate/validate.js';
-import { formatValidation, validationJson } from '../../validate/format.js';
 import type { Delimiter, Encoding } from '../../ingest/sniff.js';
 
 interface ValidateFlags {
@@ -44,6 +42,8 @@ Example:
         const texts = cliMessages(lang).validate;
         const files = await expandInputs(inputs);
         const delimiter: Delimiter | undefined = flags.delimiter === 'tab' ? '\t' : flags.delimiter;
+        // The core is loaded when the command runs, so `lagesbild --help` stays fast.
+        const [{ validateProject }, { formatValidation, validationJson }] = await Promise.all([import('../../validate/validate.js'), import('../../validate/format.js')]);
         const result = await validateProject(files, flags.config, { encoding: flags.encoding, delimiter });
         process.stdout.write(flags.json ? `${JSON.stringify(validationJson(result, texts), null, 2)}\n` : formatValidation(result, texts));
         return result.exitCode;

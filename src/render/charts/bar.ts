@@ -17,7 +17,7 @@ import {
   whiteBackground,
 } from './draw.js';
 import { formatPercent } from './format.js';
-import { valueAxis, wrapLabel } from './layout.js';
+import { BAR_PERCENTAGE, CATEGORY_PERCENTAGE, valueAxis, wrapLabel } from './layout.js';
 import { GRID, INK, MUTED_INK, seriesStyle } from './palette.js';
 
 type BarConfig = ChartConfiguration<'bar', (number | null)[], string[]>;
@@ -108,8 +108,8 @@ export function barChartConfig(spec: ChartSpec, ctx: Ctx, width: number, scale: 
         data: s.values,
         backgroundColor: seriesStyle(i).color,
         borderWidth: 0,
-        categoryPercentage: 0.8,
-        barPercentage: 0.9,
+        categoryPercentage: CATEGORY_PERCENTAGE,
+        barPercentage: BAR_PERCENTAGE,
       })),
     },
     options: {
@@ -122,9 +122,10 @@ export function barChartConfig(spec: ChartSpec, ctx: Ctx, width: number, scale: 
         x: {
           min: 0,
           max: axis.max,
-          ticks: { stepSize: axis.step, callback: (v) => formatPercent(Number(v), spec.lang), color: MUTED_INK },
-          title: { display: true, text: spec.axisLabel, color: INK, padding: { top: 6, bottom: 0 } },
-          grid: { color: GRID },
+          ticks: { stepSize: axis.step, callback: (v) => formatPercent(Number(v), spec.lang), color: MUTED_INK, padding: 5 },
+          title: { display: true, text: spec.axisLabel, color: INK, padding: { top: 2, bottom: 0 } },
+          // No tick marks below the axis: the grid lines and labels say where the ticks are.
+          grid: { color: GRID, drawTicks: false },
           border: { display: false },
         },
         y: {

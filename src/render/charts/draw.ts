@@ -4,6 +4,7 @@
 import type { SKRSContext2D } from '@napi-rs/canvas';
 import type { Plugin } from 'chart.js';
 import { FONT_FAMILY } from './assets.js';
+import { LEGEND_PAD, LEGEND_ROW } from './layout.js';
 import type { FillPattern } from './palette.js';
 import { INK } from './palette.js';
 
@@ -190,7 +191,8 @@ export interface LegendLayout {
 }
 
 const LEGEND_KEY = 22;
-const LEGEND_ROW = 20;
+/** Top of the first legend row. */
+const LEGEND_TOP = 2;
 
 /** Lays legend items out left to right, wrapping to new rows within `width`. */
 export function layoutLegend(ctx: Ctx, items: LegendItem[], left: number, width: number): LegendLayout {
@@ -198,7 +200,7 @@ export function layoutLegend(ctx: Ctx, items: LegendItem[], left: number, width:
   ctx.font = font(13);
   const place: LegendLayout['place'] = [];
   let x = left;
-  let y = 6;
+  let y = LEGEND_TOP;
   for (const item of items) {
     const w = LEGEND_KEY + 6 + ctx.measureText(item.label).width;
     if (x > left && x + w > left + width) {
@@ -209,7 +211,7 @@ export function layoutLegend(ctx: Ctx, items: LegendItem[], left: number, width:
     x += w + 18;
   }
   ctx.restore();
-  return { height: items.length > 0 ? y + LEGEND_ROW + 8 : 0, place };
+  return { height: items.length > 0 ? y - LEGEND_TOP + LEGEND_ROW + LEGEND_PAD : 0, place };
 }
 
 export function drawLegend(ctx: Ctx, legend: LegendLayout): void {

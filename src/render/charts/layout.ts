@@ -10,6 +10,27 @@ export const CHART_FONT_SIZE = 13;
 const CATEGORY_LABEL_CHARS = 24;
 const LINE_HEIGHT = 16;
 
+/**
+ * Bar geometry. A series' slot within a category is BAR_SLOT pixels (the bar fills
+ * BAR_PERCENTAGE of it); the categories' bar groups fill CATEGORY_PERCENTAGE of their pitch,
+ * the rest separates them. 12 px slots keep 12.5 px value labels apart without crowding.
+ */
+export const BAR_SLOT = { multi: 12, single: 20 } as const;
+export const CATEGORY_PERCENTAGE = 0.82;
+export const BAR_PERCENTAGE = 0.9;
+
+/** Legend rows (see draw.ts layoutLegend) and the value axis with its title. */
+export const LEGEND_ROW = 20;
+export const LEGEND_PAD = 6;
+const VALUE_AXIS = 40;
+/** Average advance of the legend font per character (Source Sans 3 at 13 px), for planning rows. */
+const LEGEND_CHAR = 6.6;
+const LEGEND_KEY_AND_GAPS = 22 + 6 + 18;
+
+/** Line charts: height as a share of the width, but never so flat that the lines merge. */
+const LINE_ASPECT = 0.5;
+const LINE_MIN_HEIGHT = 250;
+
 export interface ChartSize {
   width: number;
   height: number;
@@ -31,19 +52,40 @@ export function wrapLabel(text: string, maxChars = CATEGORY_LABEL_CHARS): string
   return lines.length > 0 ? lines : [''];
 }
 
+/** Legend rows a bar chart needs at this width (estimated; the legend itself measures). */
+export function legendRows(labels: string[], width: number): number {
+  let rows = 1;
+  let x = 0;
+  for (const label of labels) {
+    const w = LEGEND_KEY_AND_GAPS + label.length * LEGEND_CHAR;
+    if (x > 0 && x + w > width - 8) {
+      rows++;
+      x = 0;
+    }
+    x += w;
+  }
+  return rows;
+}
+
+/** The legend entries of a bar chart: the series, and the reference line if any. */
+export function legendLabels(spec: ChartSpec, referenceText: string): string[] {
+  return [...spec.series.map((s) => s.label), ...(spec.reference ? [referenceText] : [])];
+}
+
 /**
  * Bar charts grow with categories × series so bars keep their thickness; line charts
- * have a fixed aspect ratio.
+ * keep an aspect ratio, with a floor for narrow widths.
  */
 export function chartSize(spec: ChartSpec, width = DEFAULT_CHART_WIDTH): ChartSize {
-  if (spec.type === 'line') return { width, height: Math.round(width * 0.56) };
+  if (spec.type === 'line') return { width, height: Math.max(LINE_MIN_HEIGHT, Math.round(width * LINE_ASPECT)) };
   // The category axis spaces categories evenly, so the tallest label sets the pitch.
-  const bar = spec.series.length > 1 ? 15 : 22;
+  const slot = spec.series.length > 1 ? BAR_SLOT.multi : BAR_SLOT.single;
   const lines = Math.max(1, ...spec.categories.map((c) => wrapLabel(c).length));
-  const perCategory = Math.max(spec.series.length * bar + 12, lines * LINE_HEIGHT + 10);
-  const legend = 40;
-  const axis = 58;
-  return { width, height: Math.round(legend + axis + spec.categories.length * perCategory) };
+  const perCategory = Math.max((spec.series.length * slot) / CATEGORY_PERCENTAGE, lines * LINE_HEIGHT + 8);
+  // The reference label's value is not known here; "(00 %)" stands in for it.
+  const rows = legendRows(legendLabels(spec, `${spec.reference?.label ?? ''} (00 %)`), width);
+  const legend = rows * LEGEND_ROW + LEGEND_PAD;
+  return { width, height: Math.round(legend + VALUE_AXIS + spec.categories.length * perCategory) };
 }
 
 export interface ValueAxis {

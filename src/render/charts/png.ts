@@ -1,10 +1,13 @@
-// Encodes opaque RGB PNGs from the canvas's raw RGBA pixels. Skia's own encoder always
-// writes an alpha channel; an RGB image lets pdfkit embed the compressed data as is (no
-// soft mask, no decoding in JavaScript) and keeps the bytes a pure function of the pixels.
+// Encodes a chart's raw RGBA pixels as an opaque, 8-bit indexed (palette) PNG. Charts hold
+// a few hundred colours (flat fills, text and edges antialiased against white), so a
+// palette costs one byte per pixel instead of three: files a third the size, less to
+// deflate, and pdfkit embeds the compressed data as is (no alpha, so no soft mask and no
+// decoding in JavaScript). The bytes are a pure function of the pixels.
 
 import { deflateSync } from 'node:zlib';
 
 const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+const MAX_COLOURS = 256;
 
 const CRC_TABLE = (() => {
   const table = new Int32Array(256);
@@ -34,30 +37,100 @@ function chunk(type: string, data: Buffer): Buffer {
 }
 
 /**
- * Composites RGBA over white and PNG-encodes it as 8-bit RGB. Every row uses the "Up"
- * filter: on charts (flat areas, horizontal structure) it compresses as well as per-row
- * adaptive filtering, at a fraction of the cost.
+ * The colour of pixel `i` as 0xRRGGBB, composited over white. Skia stores premultiplied
+ * colour, so adding white's share is the "over" operator. (Non-null assertions: indices
+ * stay within the array by construction.)
  */
-export function encodeRgbPng(rgba: Uint8Array, width: number, height: number): Buffer {
-  const stride = width * 3;
-  const rgb = new Uint8Array(stride * height);
-  for (let i = 0, j = 0; i < rgba.length; i += 4, j += 3) {
-    // Skia stores premultiplied colour, so adding white's share is the "over" operator.
-    // (Non-null assertions: indices stay within the typed arrays by construction.)
-    const white = 255 - rgba[i + 3]!;
-    rgb[j] = Math.min(255, rgba[i]! + white);
-    rgb[j + 1] = Math.min(255, rgba[i + 1]! + white);
-    rgb[j + 2] = Math.min(255, rgba[i + 2]! + white);
-  }
+function rgbAt(rgba: Uint8Array, i: number): number {
+  const o = i * 4;
+  const white = 255 - rgba[o + 3]!;
+  const r = Math.min(255, rgba[o]! + white);
+  const g = Math.min(255, rgba[o + 1]! + white);
+  const b = Math.min(255, rgba[o + 2]! + white);
+  return (r << 16) | (g << 8) | b;
+}
 
-  const UP = 2;
-  const out = Buffer.alloc((stride + 1) * height);
+/**
+ * The pixels as 32-bit words, for cheap equality tests between neighbours (one word is one
+ * RGBA quadruple whatever the byte order).
+ */
+function words(rgba: Uint8Array): Uint32Array {
+  const aligned = rgba.byteOffset % 4 === 0 ? rgba : rgba.slice();
+  return new Uint32Array(aligned.buffer, aligned.byteOffset, aligned.length >> 2);
+}
+
+/** Pixels per colour. Charts are mostly long runs of one colour, so count runs. */
+function histogram(rgba: Uint8Array, raw: Uint32Array): Map<number, number> {
+  const counts = new Map<number, number>();
+  let prev = -1;
+  let run = 0;
+  for (let i = 0; i < raw.length; i++) {
+    if (run > 0 && raw[i] === raw[i - 1]) {
+      run++;
+      continue;
+    }
+    if (run > 0) counts.set(prev, (counts.get(prev) ?? 0) + run);
+    prev = rgbAt(rgba, i);
+    run = 1;
+  }
+  if (run > 0) counts.set(prev, (counts.get(prev) ?? 0) + run);
+  return counts;
+}
+
+/** Squared distance weighted for the eye's sensitivity (green most, blue least). */
+function distance(a: number, b: number): number {
+  const dr = (a >> 16) - (b >> 16);
+  const dg = ((a >> 8) & 0xff) - ((b >> 8) & 0xff);
+  const db = (a & 0xff) - (b & 0xff);
+  return 2 * dr * dr + 4 * dg * dg + 3 * db * db;
+}
+
+interface Palette {
+  colours: number[];
+  /** Palette index of every colour in the image. */
+  index: Map<number, number>;
+}
+
+/**
+ * The image's own colours when there are at most 256 (lossless). Otherwise the 256 most
+ * frequent, and every rarer colour (a few edge pixels of antialiased text and lines) drawn
+ * in its nearest palette colour. Ties are broken by colour value, so the result is stable.
+ */
+function choosePalette(counts: Map<number, number>): Palette {
+  const byUse = [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0]).map(([colour]) => colour);
+  const colours = byUse.slice(0, MAX_COLOURS);
+  const index = new Map(colours.map((c, i) => [c, i]));
+  for (const colour of byUse.slice(MAX_COLOURS)) {
+    let best = 0;
+    let bestDistance = Infinity;
+    colours.forEach((c, i) => {
+      const d = distance(colour, c);
+      if (d < bestDistance) {
+        bestDistance = d;
+        best = i;
+      }
+    });
+    index.set(colour, best);
+  }
+  return { colours, index };
+}
+
+/**
+ * PNG-encodes RGBA pixels (composited over white) as an indexed-colour image. Rows use
+ * filter "None", which suits palette indices best.
+ */
+export function encodeChartPng(rgba: Uint8Array, width: number, height: number): Buffer {
+  const raw = words(rgba);
+  const palette = choosePalette(histogram(rgba, raw));
+
+  const rows = Buffer.alloc((width + 1) * height); // filter byte 0 (None) starts each row
+  let index = 0;
   for (let y = 0; y < height; y++) {
-    const row = y * stride;
-    const offset = y * (stride + 1);
-    out[offset] = UP;
-    for (let x = 0; x < stride; x++) {
-      out[offset + 1 + x] = (rgb[row + x]! - (y > 0 ? rgb[row - stride + x]! : 0)) & 0xff;
+    const offset = y * (width + 1) + 1;
+    for (let x = 0; x < width; x++) {
+      const i = y * width + x;
+      if (i === 0 || raw[i] !== raw[i - 1]) index = palette.index.get(rgbAt(rgba, i)) ?? 0;
+      rows[offset + x] = index;
     }
   }
 
@@ -65,14 +138,22 @@ export function encodeRgbPng(rgba: Uint8Array, width: number, height: number): B
   ihdr.writeUInt32BE(width, 0);
   ihdr.writeUInt32BE(height, 4);
   ihdr[8] = 8; // bit depth
-  ihdr[9] = 2; // colour type: truecolour, no alpha
+  ihdr[9] = 3; // colour type: indexed
   // Bytes 10–12 stay 0: deflate, standard filter set, not interlaced (pdfkit embeds the
   // IDAT stream directly only when it is not interlaced).
+
+  const plte = Buffer.alloc(palette.colours.length * 3);
+  palette.colours.forEach((c, i) => {
+    plte[3 * i] = c >> 16;
+    plte[3 * i + 1] = (c >> 8) & 0xff;
+    plte[3 * i + 2] = c & 0xff;
+  });
 
   return Buffer.concat([
     SIGNATURE,
     chunk('IHDR', ihdr),
-    chunk('IDAT', deflateSync(out, { level: 6 })),
+    chunk('PLTE', plte),
+    chunk('IDAT', deflateSync(rows, { level: 8 })),
     chunk('IEND', Buffer.alloc(0)),
   ]);
 }

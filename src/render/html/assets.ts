@@ -1,6 +1,9 @@
 // Files the HTML report inlines: the stylesheet(s) in templates/html and the bundled
-// Source Sans 3 faces. Read once per process; batch runs render many reports.
+// Source Sans 3 faces, each subset to the characters of the report. Read and parsed once
+// per process; batch runs render many reports.
 import { readdir, readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { openFont, type SourceFont, subsetFont } from './font-subset.js';
 
 // This file sits three levels below the package root both as src/render/html/assets.ts
 // (vitest) and as dist/render/html/assets.js (after tsc), so one relative URL serves both.
@@ -15,11 +18,17 @@ const FONT_FACES = [
   { file: 'SourceSans3-Bold.ttf', weight: 700, style: 'normal' },
 ] as const;
 
+/**
+ * Characters every subset keeps besides the report's own: printable ASCII (text reaches the
+ * page through entities such as &#39;, and the stylesheet upper-cases some headings) and the
+ * bullet of list markers.
+ */
+const ALWAYS: readonly number[] = [...Array.from({ length: 0x7f - 0x20 }, (_, i) => 0x20 + i), 0x2022];
+
 export interface HtmlAssets {
-  /** @font-face rules with the fonts as base64 data URIs. */
-  fontCss: string;
   /** templates/html/*.css, concatenated in file-name order. */
   css: string;
+  faces: { weight: number; style: string; source: SourceFont }[];
 }
 
 let cached: Promise<HtmlAssets> | undefined;
@@ -35,14 +44,35 @@ export function loadHtmlAssets(): Promise<HtmlAssets> {
 async function readAssets(): Promise<HtmlAssets> {
   const cssFiles = (await readdir(CSS_DIR)).filter((f) => f.endsWith('.css')).sort();
   const cssParts = await Promise.all(cssFiles.map((f) => readFile(new URL(f, CSS_DIR), 'utf8')));
-  const faces = await Promise.all(
-    FONT_FACES.map(async ({ file, weight, style }) => {
-      const data = (await readFile(new URL(file, FONT_DIR))).toString('base64');
+  const faces = FONT_FACES.map(({ file, weight, style }) => ({
+    weight,
+    style,
+    source: openFont(fileURLToPath(new URL(file, FONT_DIR))),
+  }));
+  return { css: cssParts.join('\n'), faces };
+}
+
+/** Every character of `text`, in upper and lower case too (CSS text-transform). */
+export function usedCodePoints(text: string): Set<number> {
+  const points = new Set<number>(ALWAYS);
+  for (const ch of new Set(text)) {
+    for (const variant of [ch, ch.toUpperCase(), ch.toLowerCase()]) {
+      for (const c of variant) points.add(c.codePointAt(0) ?? 0);
+    }
+  }
+  return points;
+}
+
+/** @font-face rules with each face subset to the characters of `text`, as data URIs. */
+export function fontFaceCss(assets: HtmlAssets, text: string): string {
+  const points = usedCodePoints(text);
+  return assets.faces
+    .map(({ weight, style, source }) => {
+      const data = subsetFont(source, points).toString('base64');
       return (
         `@font-face{font-family:"Source Sans 3";font-style:${style};font-weight:${weight};` +
         `font-display:block;src:url(data:font/ttf;base64,${data}) format("truetype")}`
       );
-    }),
-  );
-  return { fontCss: faces.join('\n'), css: cssParts.join('\n') };
+    })
+    .join('\n');
 }

@@ -2,7 +2,7 @@
 // and the logo are inlined; a Content-Security-Policy forbids every other load.
 import { createHash } from 'node:crypto';
 import type { ChartSpec, FigureBlock, ReportDocument } from '../../report/model.js';
-import { loadHtmlAssets } from './assets.js';
+import { fontFaceCss, loadHtmlAssets } from './assets.js';
 import { renderBlocks, type BlockContext } from './blocks.js';
 import { esc } from './escape.js';
 import { pngSize } from './png.js';
@@ -12,7 +12,7 @@ import { themeCss, themeFor } from './theme.js';
 export type ChartPng = (spec: ChartSpec, size: { width: number }) => Promise<Buffer>;
 
 export interface RenderHtmlOptions {
-  /** Defaults to the chart renderer (src/render/charts) at twice the pixel density. */
+  /** Defaults to the chart renderer (src/render/charts) at its default pixel density (2). */
   chartPng?: ChartPng;
 }
 
@@ -30,7 +30,26 @@ export async function renderHtml(doc: ReportDocument, opts: RenderHtmlOptions = 
   const assets = await loadHtmlAssets();
   const charts = await renderCharts(doc, chartPng);
 
-  const style = [assets.fontCss, themeCss(themeFor(doc.accent)), assets.css].join('\n');
+  const ctx: BlockContext = { labels: doc.labels, chartImage: (b) => charts.get(b) ?? '' };
+  const body = [
+    `<a class="skip-link" href="#lb-main">${esc(doc.labels.skipToContent)}</a>`,
+    '<div class="page">',
+    renderMasthead(doc),
+    renderContents(doc),
+    '<main id="lb-main" tabindex="-1">',
+    ...doc.chapters.map(
+      (ch) =>
+        `<section class="chapter">\n<h2 id="${esc(ch.id)}">${esc(ch.title)}</h2>\n` +
+        `${renderBlocks(ch.blocks, ctx)}\n</section>`,
+    ),
+    '</main>',
+    renderFooter(doc),
+    '</div>',
+  ].join('\n');
+
+  // The fonts hold the characters of the page and of the stylesheet's generated content.
+  const css = [themeCss(themeFor(doc.accent)), assets.css].join('\n');
+  const style = [fontFaceCss(assets, withoutDataUris(body) + css), css].join('\n');
   const styleHash = createHash('sha256').update(style, 'utf8').digest('base64');
   const csp = [
     "default-src 'none'",
@@ -41,7 +60,6 @@ export async function renderHtml(doc: ReportDocument, opts: RenderHtmlOptions = 
     "form-action 'none'",
   ].join('; ');
 
-  const ctx: BlockContext = { labels: doc.labels, chartImage: (b) => charts.get(b) ?? '' };
   return [
     '<!DOCTYPE html>',
     `<html lang="${esc(doc.langTag)}">`,
@@ -56,32 +74,26 @@ export async function renderHtml(doc: ReportDocument, opts: RenderHtmlOptions = 
     `<style>${style}</style>`,
     '</head>',
     '<body>',
-    `<a class="skip-link" href="#lb-main">${esc(doc.labels.skipToContent)}</a>`,
-    '<div class="page">',
-    renderMasthead(doc),
-    renderContents(doc),
-    '<main id="lb-main" tabindex="-1">',
-    ...doc.chapters.map(
-      (ch) =>
-        `<section class="chapter">\n<h2 id="${esc(ch.id)}">${esc(ch.title)}</h2>\n` +
-        `${renderBlocks(ch.blocks, ctx)}\n</section>`,
-    ),
-    '</main>',
-    renderFooter(doc),
-    '</div>',
+    body,
     '</body>',
     '</html>',
     '',
   ].join('\n');
 }
 
+/** Markup without its images' base64 data, which is no text anyone reads. */
+function withoutDataUris(html: string): string {
+  return html.replace(/data:[a-z/+.-]+;base64,[A-Za-z0-9+/=]*/g, '');
+}
+
 /**
  * Loaded on first use so that callers passing their own chartPng never load the canvas.
- * Scale 2 is sharp on high-density screens at less than half the weight of print resolution.
+ * The default scale (2) is sharp on high-density screens, and the wide chart is the very
+ * image the PDF embeds.
  */
 async function defaultChartPng(): Promise<ChartPng> {
   const { renderChartPng } = await import('../charts/index.js');
-  return (spec, { width }) => renderChartPng(spec, { width, scale: 2 });
+  return (spec, { width }) => renderChartPng(spec, { width });
 }
 
 /** One chart at a time: the canvas frees native memory only between event-loop turns. */

@@ -58,7 +58,11 @@ export function headingFlowable(
   });
 }
 
-function blockFlowables(b: BuildContext, sect: Slot, block: Block): Flowable[] {
+/** A paragraph this short between a heading and a figure or table stays with the figure. */
+const LEAD_IN_LINES = 2;
+
+/** `leadIn`: the block sits between a heading and a figure or table. */
+function blockFlowables(b: BuildContext, sect: Slot, block: Block, leadIn: boolean): Flowable[] {
   const { doc, theme, report } = b;
   const labels = report.labels;
   switch (block.type) {
@@ -68,7 +72,8 @@ function blockFlowables(b: BuildContext, sect: Slot, block: Block): Flowable[] {
     case 'paragraph': {
       const options = block.lang && block.lang !== report.lang ? { lang: LANG_TAGS[block.lang] } : {};
       const slot = new Slot('P', (d) => sect.get(d), options);
-      return [new LinesFlowable(textLines(doc, block.text, theme.body, slot), { spaceBefore: SPACE.paragraph })];
+      const lines = textLines(doc, block.text, theme.body, slot);
+      return [new LinesFlowable(lines, { spaceBefore: SPACE.paragraph, keepWithNext: leadIn && lines.length <= LEAD_IN_LINES })];
     }
 
     case 'list': {
@@ -172,5 +177,10 @@ function blockFlowables(b: BuildContext, sect: Slot, block: Block): Flowable[] {
 /** A chapter's flowables; the chapter starts on a new page (see paginate). */
 export function chapterFlowables(b: BuildContext, chapter: ReportChapter): Flowable[] {
   const sect = new Slot('Sect', () => b.root);
-  return [headingFlowable(b, sect, 1, chapter.title, chapter.id, 0), ...chapter.blocks.flatMap((block) => blockFlowables(b, sect, block))];
+  const { blocks } = chapter;
+  const isGraphic = (block: Block | undefined) => block?.type === 'figure' || block?.type === 'table';
+  return [
+    headingFlowable(b, sect, 1, chapter.title, chapter.id, 0),
+    ...blocks.flatMap((block, i) => blockFlowables(b, sect, block, blocks[i - 1]?.type === 'heading' && isGraphic(blocks[i + 1]))),
+  ];
 }

@@ -13,8 +13,8 @@ export interface ChartImage {
   height: number;
 }
 
-const CAPTION_GAP = 6;
-const IMAGE_GAP = 6;
+const CAPTION_GAP = 4;
+const IMAGE_GAP = 4;
 
 export class FigureFlowable implements Flowable {
   readonly keepWithNext = true;

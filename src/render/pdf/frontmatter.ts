@@ -1,7 +1,7 @@
 // The title page and the table of contents.
 
 import type { ReportDocument } from '../../report/model.js';
-import type { Anchor, DrawContext, Flowable } from './flow.js';
+import { type Anchor, type DrawContext, type Flowable, paginate } from './flow.js';
 import { LinesFlowable } from './lines.js';
 import { artifact, Slot, type StructElement } from './struct.js';
 import { CONTENT, PAGE, type TextStyle, type Theme } from './theme.js';
@@ -57,26 +57,36 @@ export function drawTitlePage(doc: Doc, theme: Theme, report: ReportDocument, ro
 
 const TOC_NUMBER_WIDTH = 36;
 
+/** Type and spacing of the contents, per heading level. */
+interface TocStyle {
+  chapter: { style: TextStyle; spaceBefore: number };
+  section: { style: TextStyle; spaceBefore: number };
+}
+
+function tocStyle(theme: Theme, compact: boolean): TocStyle {
+  const text = (face: TextStyle['face'], size: number, leading: number): TextStyle => ({ ...theme.body, face, size, leading });
+  return compact
+    ? { chapter: { style: text('SemiBold', 10.5, 14.5), spaceBefore: 6 }, section: { style: text('Regular', 9.5, 13), spaceBefore: 1.5 } }
+    : { chapter: { style: text('SemiBold', 11, 16), spaceBefore: 9 }, section: { style: text('Regular', 10, 14.5), spaceBefore: 2.5 } };
+}
+
 /** One table-of-contents line: the title (a link to the heading), leader dots and the page number. */
 class TocEntry implements Flowable {
   readonly keepWithNext = false;
   private readonly lines: string[];
-  private readonly style: TextStyle;
   private readonly indent: number;
 
   constructor(
     doc: Doc,
-    theme: Theme,
     private readonly target: Anchor,
+    private readonly style: TextStyle,
     private readonly toc: Slot,
     private readonly pageOf: (id: string) => number,
     readonly spaceBefore: number,
   ) {
-    this.style = target.level === 1 ? { ...theme.body, face: 'SemiBold', size: 11, leading: 16 } : { ...theme.body, size: 10, leading: 14.5 };
     this.indent = target.level === 1 ? 0 : 16;
     this.lines = wrap(doc, target.title, this.style, CONTENT.width - this.indent - TOC_NUMBER_WIDTH - 12);
   }
-
   height(): number {
     return this.lines.length * this.style.leading;
   }
@@ -117,13 +127,19 @@ class TocEntry implements Flowable {
   }
 }
 
-/** "Innehåll" and one entry per chapter and section. `pageOf` gives printed page numbers. */
+/** How the contents are set: which headings they list, and how densely. */
+export interface TocPlan {
+  anchors: Anchor[];
+  compact: boolean;
+}
+
+/** "Innehåll" and one entry per listed heading. `pageOf` gives printed page numbers. */
 export function tocFlowables(
   doc: Doc,
   theme: Theme,
   report: ReportDocument,
   root: StructElement,
-  anchors: Anchor[],
+  plan: TocPlan,
   pageOf: (id: string) => number,
 ): Flowable[] {
   const sect = new Slot('Sect', () => root);
@@ -131,7 +147,30 @@ export function tocFlowables(
   const toc = new Slot('TOC', (d) => sect.get(d));
   const title = new LinesFlowable(
     wrap(doc, report.labels.contents, theme.h1, CONTENT.width).map((text) => ({ text, style: theme.h1, slot: heading, indent: 0 })),
-    { spaceBefore: 0, keepWithNext: true, splittable: false, padBottom: 16 },
+    { spaceBefore: 0, keepWithNext: true, splittable: false, padBottom: plan.compact ? 10 : 16 },
   );
-  return [title, ...anchors.map((a) => new TocEntry(doc, theme, a, toc, pageOf, a.level === 1 ? 9 : 2.5))];
+  const styles = tocStyle(theme, plan.compact);
+  return [
+    title,
+    ...plan.anchors.map((a) => {
+      const { style, spaceBefore } = a.level === 1 ? styles.chapter : styles.section;
+      return new TocEntry(doc, a, style, toc, pageOf, spaceBefore);
+    }),
+  ];
+}
+
+/**
+ * The contents should fit on one page: every chapter and section at normal spacing, else
+ * set more compactly, else chapters only. A document with more chapters than one page
+ * holds gets the compact contents over several pages.
+ */
+export function planToc(doc: Doc, theme: Theme, report: ReportDocument, root: StructElement, anchors: Anchor[]): TocPlan {
+  const plans: TocPlan[] = [
+    { anchors, compact: false },
+    { anchors, compact: true },
+    { anchors: anchors.filter((a) => a.level === 1), compact: false },
+    { anchors: anchors.filter((a) => a.level === 1), compact: true },
+  ];
+  const onePage = plans.find((plan) => paginate([tocFlowables(doc, theme, report, root, plan, () => 0)]).length === 1);
+  return onePage ?? { anchors, compact: true };
 }

@@ -1,6 +1,7 @@
 // renderPdf: a tagged, accessible A4 PDF (PDF 1.7) of a report document. Charts are
-// rendered first, then every page is laid out (so the table of contents knows its page
-// numbers), then drawn in one pass.
+// rendered first (at the default 640 CSS px × 2, about 200 dpi at the text width, the same
+// images the HTML shows, so a process renders each once), then every page is laid out (so
+// the table of contents knows its page numbers), then drawn in one pass.
 
 import type { FigureBlock, ReportDocument } from '../../report/model.js';
 import { chartSize, renderChartPng } from '../charts/index.js';
@@ -9,35 +10,38 @@ import { drawPageChrome } from './chrome.js';
 import { registerFonts } from './fonts.js';
 import type { ChartImage } from './figure.js';
 import { type Anchor, anchorPages, type DrawContext, type PageLayout, paginate } from './flow.js';
-import { drawTitlePage, tocFlowables } from './frontmatter.js';
+import { drawTitlePage, planToc, tocFlowables } from './frontmatter.js';
 import { createElement } from './struct.js';
 import { makeTheme } from './theme.js';
 import type { Doc } from './text.js';
-
-/** Charts are drawn at 640 CSS px × 3, about 300 dpi at the PDF's text width. */
-const CHART_SCALE = 3;
 
 async function renderCharts(report: ReportDocument): Promise<Map<string, ChartImage>> {
   const charts = new Map<string, ChartImage>();
   const figures = report.chapters.flatMap((c) => c.blocks).filter((b): b is FigureBlock => b.type === 'figure');
   for (const f of figures) {
     const size = chartSize(f.chart);
-    charts.set(f.id, { png: await renderChartPng(f.chart, { scale: CHART_SCALE }), ...size });
+    charts.set(f.id, { png: await renderChartPng(f.chart), ...size });
   }
   return charts;
 }
 
-/** Outline (bookmarks) and named destinations for headings, created as they are drawn. */
+/**
+ * Named destinations for headings, created as they are drawn, and the outline (bookmarks)
+ * pointing at them, so a bookmark opens at its heading like a contents link does.
+ */
 function outlineBuilder(doc: Doc) {
   type OutlineItem = PDFKit.PDFOutline;
-  // `fit` is a pdfkit outline option its type definitions omit: open the page whole.
-  const add = (parent: OutlineItem, title: string, expanded: boolean): OutlineItem =>
-    (parent.addItem as (t: string, o: object) => OutlineItem).call(parent, title, { fit: true, expanded });
+  const add = (parent: OutlineItem, anchor: Anchor, expanded: boolean): OutlineItem => {
+    const item = (parent.addItem as (t: string, o: object) => OutlineItem).call(parent, anchor.title, { expanded });
+    // pdfkit only writes explicit destinations; a string names one (PDF 32000 12.3.2.3).
+    (item as unknown as { outlineData: { Dest: unknown } }).outlineData.Dest = new String(anchor.id);
+    return item;
+  };
   let chapter: OutlineItem | null = null;
   return (ctx: DrawContext, anchor: Anchor, top: number) => {
     ctx.doc.addNamedDestination(anchor.id, 'XYZ', 0, Math.max(0, top - 12), 0);
-    if (anchor.level === 1 || !chapter) chapter = add(doc.outline, anchor.title, true);
-    else add(chapter, anchor.title, false);
+    if (anchor.level === 1 || !chapter) chapter = add(doc.outline, anchor, true);
+    else add(chapter, anchor, false);
   };
 }
 
@@ -84,9 +88,10 @@ export async function renderPdf(report: ReportDocument): Promise<Buffer> {
   const body = paginate(report.chapters.map((c) => chapterFlowables(build, c)));
   const anchors: Anchor[] = body.flatMap((p) => p.flatMap((pl) => (pl.flowable.anchor ? [pl.flowable.anchor] : [])));
   const bodyPage = anchorPages(body);
-  const tocPageCount = paginate([tocFlowables(doc, theme, report, root, anchors, () => 0)]).length;
+  const tocPlan = planToc(doc, theme, report, root, anchors);
+  const tocPageCount = paginate([tocFlowables(doc, theme, report, root, tocPlan, () => 0)]).length;
   const pageOf = (id: string) => 2 + tocPageCount + (bodyPage.get(id) ?? 0);
-  const toc = paginate([tocFlowables(doc, theme, report, root, anchors, pageOf)]);
+  const toc = paginate([tocFlowables(doc, theme, report, root, tocPlan, pageOf)]);
 
   // Draw.
   doc.addPage();

@@ -6,15 +6,18 @@ import type { TableSpec } from '../../report/model.js';
 import type { DrawContext, Flowable } from './flow.js';
 import { artifact, Slot } from './struct.js';
 import { CONTENT, type TextStyle, type Theme } from './theme.js';
-import { type Doc, drawLine, textWidth, wrap } from './text.js';
+import { type Doc, drawLine, textWidth, wordWidth, wrap } from './text.js';
 
 const PAD_X = 4;
-const PAD_Y = 3.2;
+const PAD_Y = 2.5;
 const CAPTION_GAP = 5;
-const NOTES_GAP = 5;
-const MIN_ROWS = 2;
-/** Tables this short are kept on one page. */
-const KEEP_WHOLE_ROWS = 8;
+const NOTES_GAP = 4;
+/** Between the notes and the source line. */
+const PARA_GAP = 1.5;
+/** Rows a split leaves at least on each side. */
+const MIN_ROWS = 3;
+/** Tables up to this height are kept on one page (a split of a short table reads badly). */
+const KEEP_WHOLE_HEIGHT = 0.45 * (CONTENT.bottom - CONTENT.top);
 
 interface CellLayout {
   lines: string[];
@@ -45,15 +48,40 @@ function rowHeight(cells: CellLayout[]): number {
   return Math.max(...cells.map((c) => Math.max(1, c.lines.length) * c.style.leading)) + 2 * PAD_Y;
 }
 
-/** First column as wide as its content needs (within limits), the others share the rest. */
+/** The widest word in any of `texts`: a column narrower than this would break a word. */
+function longestWord(doc: Doc, texts: string[], style: TextStyle): number {
+  return Math.max(0, ...texts.flatMap((t) => t.split(/[ \t\n]+/).map((w) => wordWidth(doc, w, style))));
+}
+
+/**
+ * First column as wide as its content needs (within limits). The others share the rest
+ * equally, except that a column is never narrower than its longest word; the columns that
+ * need more take it from the others.
+ */
 function columnWidths(doc: Doc, spec: TableSpec, theme: Theme): number[] {
   const n = spec.columns.length;
   if (n <= 1) return [CONTENT.width];
   const firstTexts = [spec.columns[0]?.header ?? '', ...spec.rows.map((r) => r.header)];
   const natural = Math.max(...firstTexts.map((t) => textWidth(doc, t, theme.cellEmphasis))) + 2 * PAD_X + 1;
   const first = Math.min(Math.max(natural, 90), CONTENT.width * 0.42);
-  const rest = (CONTENT.width - first) / (n - 1);
-  return [first, ...Array.from({ length: n - 1 }, () => rest)];
+  const rest = CONTENT.width - first;
+  const minima = spec.columns.slice(1).map((c, i) => {
+    const cells = spec.rows.map((r) => r.cells[i] ?? '');
+    return Math.max(longestWord(doc, [c.header], theme.cellHead), longestWord(doc, cells, theme.cellEmphasis)) + 2 * PAD_X;
+  });
+  if (minima.reduce((a, b) => a + b, 0) >= rest) {
+    const total = minima.reduce((a, b) => a + b, 0);
+    return [first, ...minima.map((m) => (m * rest) / total)];
+  }
+  // Fix the columns whose minimum exceeds an equal share of what is left, until none does.
+  const widths: (number | null)[] = minima.map(() => null);
+  for (;;) {
+    const open = widths.flatMap((w, i) => (w === null ? [i] : []));
+    const share = (rest - widths.reduce<number>((a, w) => a + (w ?? 0), 0)) / open.length;
+    const wide = open.filter((i) => (minima[i] ?? 0) > share);
+    if (wide.length === 0) return [first, ...widths.map((w) => w ?? share)];
+    for (const i of wide) widths[i] = minima[i] ?? 0;
+  }
 }
 
 export interface TableInput {
@@ -99,6 +127,22 @@ export function layoutTable(doc: Doc, theme: Theme, input: TableInput): TableLay
   };
 }
 
+function captionBlockHeight(t: TableLayout): number {
+  return t.caption ? t.caption.lines.length * t.theme.caption.leading + CAPTION_GAP : 0;
+}
+
+/** Notes and source under the last part. */
+function footBlockHeight(t: TableLayout): number {
+  const paras = [...t.notes, ...(t.source ? [t.source] : [])];
+  if (paras.length === 0) return 0;
+  return NOTES_GAP + paras.reduce((h, p) => h + p.lines.length * t.theme.small.leading + PARA_GAP, 0);
+}
+
+/** The whole table, unsplit. */
+function wholeHeight(t: TableLayout): number {
+  return captionBlockHeight(t) + t.header.height + t.rows.reduce((h, r) => h + r.height, 0) + footBlockHeight(t);
+}
+
 export class TableFlowable implements Flowable {
   readonly keepWithNext = false;
 
@@ -118,33 +162,30 @@ export class TableFlowable implements Flowable {
   }
 
   private captionHeight(): number {
-    return this.first && this.t.caption ? this.t.caption.lines.length * this.t.theme.caption.leading + CAPTION_GAP : 0;
-  }
-
-  private footHeight(last: boolean): number {
-    if (!last) return 0;
-    const paras = [...this.t.notes, ...(this.t.source ? [this.t.source] : [])];
-    if (paras.length === 0) return 0;
-    return NOTES_GAP + paras.reduce((h, p) => h + p.lines.length * this.t.theme.small.leading + 1.5, 0);
+    return this.first ? captionBlockHeight(this.t) : 0;
   }
 
   private heightFor(from: number, to: number, last: boolean): number {
     let h = this.captionHeight() + this.t.header.height;
     for (let i = from; i < to; i++) h += this.t.rows[i]?.height ?? 0;
-    return h + this.footHeight(last);
+    return h + (last ? footBlockHeight(this.t) : 0);
   }
 
   height(): number {
     return this.heightFor(this.from, this.to, this.last);
   }
 
+  private splittable(): boolean {
+    return wholeHeight(this.t) > KEEP_WHOLE_HEIGHT && this.to - this.from >= 2 * MIN_ROWS;
+  }
+
   minHeight(): number {
-    if (this.t.rows.length <= KEEP_WHOLE_ROWS || this.to - this.from < 2 * MIN_ROWS) return this.height();
+    if (!this.splittable()) return this.height();
     return this.heightFor(this.from, this.from + MIN_ROWS, false);
   }
 
   split(avail: number): [Flowable, Flowable] | null {
-    if (this.t.rows.length <= KEEP_WHOLE_ROWS || this.to - this.from < 2 * MIN_ROWS) return null;
+    if (!this.splittable()) return null;
     let k = this.from;
     while (k < this.to && this.heightFor(this.from, k + 1, false) <= avail) k++;
     k = Math.min(k, this.to - MIN_ROWS);
@@ -162,7 +203,7 @@ export class TableFlowable implements Flowable {
       caption.slot.mark(doc, () => {
         caption.lines.forEach((line, i) => drawLine(doc, line, theme.caption, CONTENT.left, y + i * theme.caption.leading));
       });
-      y += this.captionHeight();
+      y += captionBlockHeight(t);
     }
 
     // Header row: tagged on the first part, a pagination artifact when repeated.
@@ -205,7 +246,7 @@ export class TableFlowable implements Flowable {
         p.slot.mark(doc, () =>
           p.lines.forEach((line, i) => drawLine(doc, line, theme.small, CONTENT.left, paraTop + i * theme.small.leading)),
         );
-        y += p.lines.length * theme.small.leading + 1.5;
+        y += p.lines.length * theme.small.leading + PARA_GAP;
       }
     }
   }

@@ -28,6 +28,16 @@ export function textWidth(doc: Doc, text: string, style: TextStyle): number {
   return w;
 }
 
+/**
+ * Width of one word as wrap() sets it. pdfkit shapes drawn text in runs of a word and the
+ * space after it, caching each run per document; measuring that same run (less the space)
+ * shapes each word once for measuring and drawing together. Source Sans 3 has no kerning
+ * against the space, so the result is the word's own width.
+ */
+export function wordWidth(doc: Doc, word: string, style: TextStyle): number {
+  return textWidth(doc, `${word} `, style) - textWidth(doc, ' ', style);
+}
+
 /** Breaks a word that is wider than the line into pieces that fit. */
 function breakWord(doc: Doc, word: string, style: TextStyle, width: number): string[] {
   const pieces: string[] = [];
@@ -51,7 +61,7 @@ export function wrap(doc: Doc, text: string, style: TextStyle, width: number): s
   let line = '';
   let lineWidth = 0;
   for (const word of text.split(/[ \t\n]+/).filter(Boolean)) {
-    const w = textWidth(doc, word, style);
+    const w = wordWidth(doc, word, style);
     if (line && lineWidth + space + w <= width) {
       line = `${line} ${word}`;
       lineWidth += space + w;

@@ -1,0 +1,118 @@
+// `lagesbild init` without a terminal, in this process: it never asks, --yes writes the
+// proposals, anything else stops with the flags to pass; the written config validates and
+// gives figures that agree with a count made directly from the CSV.
+import { copyFileSync, existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config/load.js';
+import { ingestFiles } from '../../src/analysis/pipeline.js';
+import { computeFigures } from '../../src/analysis/figures.js';
+import type { EstimateRecord } from '../../src/analysis/types.js';
+import { EXIT } from '../../src/errors.js';
+import { tempDir, writeFile } from '../fixtures/mini-project.js';
+import { runCli } from '../validate/run-cli.js';
+
+const MESSY = fileURLToPath(new URL('../fixtures/messy/skolenkat-ht23.csv', import.meta.url));
+const NEED_YES =
+  'error: init needs answers but cannot ask (no terminal, or --no-input). Run it in a terminal, or pass --yes to accept the proposals above ' +
+  '(change them with --area-column, --year-column, --gender-column, --grade-column, --weight-column, --id-column, --county and --definition).\n';
+
+function messyCopy(): { dir: string; csv: string } {
+  const dir = tempDir('lagesbild-init-');
+  const csv = join(dir, 'skolenkat-ht23.csv');
+  copyFileSync(MESSY, csv);
+  return { dir, csv };
+}
+
+describe('init without a terminal', () => {
+  it('without --yes: shows the proposals, names the flags, writes nothing; exit 2', async () => {
+    const { dir, csv } = messyCopy();
+    const run = await runCli(['init', csv, '--no-input', '--lang', 'en']);
+    expect(run.code).toBe(EXIT.usage);
+    expect(run.stderr).toContain('Proposed columns:\n  municipality   Kommun\n  year (wave)    Undersökningsår\n');
+    expect(run.stderr).toContain('  fysiskt_vald        ← F12_slagen                yes: "Ja, en gång", "Ja, flera gånger", "Ja, flera gånger "\n');
+    expect(run.stderr.endsWith(NEED_YES)).toBe(true);
+    expect(existsSync(join(dir, 'lagesbild.yaml'))).toBe(false);
+  });
+
+  it('without a CSV: says how to name it; exit 2', async () => {
+    const run = await runCli(['init', '--no-input', '--lang', 'en']);
+    expect(run.code).toBe(EXIT.usage);
+    expect(run.stderr).toBe('error: name the survey file: lagesbild init <file.csv>\n');
+  });
+
+  it('a required column it cannot find is named with its flag; exit 2', async () => {
+    const dir = tempDir('lagesbild-init-');
+    const csv = writeFile(dir, 'x.csv', 'ar,kon,F10_slagen\n2023,Flicka,Nej\n2023,Pojke,Ja\n');
+    const run = await runCli(['init', csv, '--yes', '--no-input', '--lang', 'en']);
+    expect(run.code).toBe(EXIT.usage);
+    expect(run.stderr).toContain('error: found no column for the municipality: name it with --area-column <column>\n');
+    const wrong = await runCli(['init', csv, '--yes', '--no-input', '--area-column', 'kommun']);
+    expect(wrong.code).toBe(EXIT.usage);
+    expect(wrong.stderr).toContain(`error: column "kommun" is not in the header of ${csv}. The columns are: ar, kon, F10_slagen\n`);
+  });
+
+  it('a gender column with too many values to be one is refused; exit 2', async () => {
+    const { dir, csv } = messyCopy();
+    const run = await runCli(['init', csv, '--yes', '--no-input', '--gender-column', 'Löpnr']);
+    expect(run.code).toBe(EXIT.usage);
+    expect(run.stderr).toContain('error: column "Löpnr" has too many different values to be the gender. Name the right column with --gender-column\n');
+    expect(existsSync(join(dir, 'lagesbild.yaml'))).toBe(false);
+  });
+
+  it('prints in Swedish with --lang sv', async () => {
+    const { csv } = messyCopy();
+    const run = await runCli(['init', csv, '--no-input', '--lang', 'sv']);
+    expect(run.code).toBe(EXIT.usage);
+    expect(run.stderr).toContain(`Läste alla 120 raderna i ${csv}: Windows-1252, semikolonseparerad (svensk Excel).\n`);
+    expect(run.stderr).toContain('error: init behöver svar men kan inte fråga');
+  });
+});
+
+describe('init --yes: a config that validates and gives figures', () => {
+  it('writes lagesbild.yaml next to the data, prints the next commands, and refuses to overwrite without --force', async () => {
+    const { dir, csv } = messyCopy();
+    const out = join(dir, 'lagesbild.yaml');
+    const run = await runCli(['init', csv, '--yes', '--no-input', '--county', 'Norrbacka län', '--lang', 'en']);
+    expect(run.code).toBe(EXIT.ok);
+    expect(run.stderr).toContain(
+      'warning: vuxen_att_prata_med (F31_vuxen_att_prata_med): unknown answers "Kanske" now count as missing; change this in the config if they mean yes or no\n',
+    );
+    expect(run.stderr).toContain('warning: F50_berusad looks like berusad but has only codes ("1", "2", "9"); it was left out: add it by hand with the codes that mean yes\n');
+    expect(run.stderr.endsWith(`Wrote ${out}.\nNext steps:\n  lagesbild validate ${csv} -c ${out}\n  lagesbild report ${csv} -c ${out} --area Tallmo\n`)).toBe(true);
+
+    const again = await runCli(['init', csv, '--yes', '--no-input']);
+    expect(again.code).toBe(EXIT.output);
+    expect(again.stderr).toContain(`error: would overwrite ${out}. Pass --force to replace them, or choose another folder with -o\n`);
+    expect((await runCli(['init', csv, '--yes', '--no-input', '--force', '-o', join(dir, 'ny.yaml')])).code).toBe(EXIT.ok);
+
+    // The config validates against the file it was made from: reportable, only notes.
+    const v = await runCli(['validate', csv, '-c', out, '--json']);
+    expect(v.code).toBe(EXIT.ok);
+    const findings = (JSON.parse(v.stdout) as { findings: { code: string; severity: string }[] }).findings;
+    expect(findings.map((f) => [f.code, f.severity])).toEqual([
+      ['windows-1252', 'info'],
+      ['trailing-empty-columns', 'info'],
+      ['decimal-comma-weights', 'info'],
+    ]);
+
+    // And the figures agree with a count made straight from the CSV.
+    const { config } = await loadConfig(out);
+    const { sums } = await ingestFiles([csv], config);
+    const figures = computeFigures(sums, config);
+    const est = figures.records.find(
+      (r): r is EstimateRecord => r.kind === 'estimate' && r.indicator === 'fysiskt_vald' && r.area === 'Ängsby' && r.group === 'total',
+    )!;
+    const rows = parseCsv(new TextDecoder('windows-1252').decode(readFileSync(csv)), { delimiter: ';', columns: true }) as Record<string, string>[];
+    const asked = rows.filter((r) => r.Kommun === 'Ängsby' && ['Tjej', 'tjej', 'Kille'].includes(r['Kön']!) && r['Årskurs'] !== '');
+    const valid = asked.filter((r) => r.F12_slagen === 'Nej' || r.F12_slagen!.startsWith('Ja'));
+    const yes = valid.filter((r) => r.F12_slagen!.startsWith('Ja'));
+    expect(est.n).toBe(valid.length);
+    expect(valid.length).toBeGreaterThan(50);
+    const weight = (r: Record<string, string>) => Number(r.Vikt!.replace(',', '.'));
+    const p = yes.reduce((s, r) => s + weight(r), 0) / valid.reduce((s, r) => s + weight(r), 0);
+    expect(est.estimate ?? Number.NaN).toBeCloseTo(p, 12);
+  });
+});
