@@ -60,10 +60,39 @@ export interface InitTexts {
   };
 }
 
+/** What report, figures, batch and example say when they are done. */
+export interface RunTexts {
+  wrote(path: string): string;
+  wroteFigures(path: string, count: string): string;
+  leftOut(error: string): string;
+  failed(area: string, error: string): string;
+  copiedExample(dir: string): string;
+  next(command: string): string;
+}
+
 export interface CliMessages {
   validate: ValidateTexts;
   init: InitTexts;
+  run: RunTexts;
 }
+
+const runEn: RunTexts = {
+  wrote: (path) => `wrote ${path}`,
+  wroteFigures: (path, count) => `wrote ${path} (${count} figures)`,
+  leftOut: (error) => `left out ${error}`,
+  failed: (area, error) => `${area}: ${error}`,
+  copiedExample: (dir) => `copied the synthetic example (Norrbacka län) to ${dir}/`,
+  next: (command) => `next: ${command}`,
+};
+
+const runSv: RunTexts = {
+  wrote: (path) => `skrev ${path}`,
+  wroteFigures: (path, count) => `skrev ${path} (${count} uppgifter)`,
+  leftOut: (error) => `utelämnad: ${error}`,
+  failed: (area, error) => `${area}: ${error}`,
+  copiedExample: (dir) => `kopierade det syntetiska exemplet (Norrbacka län) till ${dir}/`,
+  next: (command) => `nästa steg: ${command}`,
+};
 
 const quote = (values: string[]) => values.map((v) => `"${v}"`).join(', ');
 const plural = (n: string, one: string, many: string) => `${n} ${n === '1' ? one : many}`;
@@ -339,8 +368,8 @@ const initSv: InitTexts = {
 };
 
 const MESSAGES: Record<CliLang, CliMessages> = {
-  en: { validate: validateEn, init: initEn },
-  sv: { validate: validateSv, init: initSv },
+  en: { validate: validateEn, init: initEn, run: runEn },
+  sv: { validate: validateSv, init: initSv, run: runSv },
 };
 
 export function cliMessages(lang: CliLang): CliMessages {

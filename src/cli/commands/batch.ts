@@ -13,6 +13,7 @@ import { resolveDate, writeOutputs, checkTargets, moveIntoPlace, safeFileName } 
 import { loadLogo, reportBaseName } from '../report-files.js';
 import { REPORT_FORMATS, type ReportFormat } from '../../render/index.js';
 import type { Job, JobResult, WorkerSetup } from '../batch-worker.js';
+import { cliLanguage, cliMessages } from '../i18n.js';
 import { commonDataOptions, dataOptions, type DataFlags } from './options.js';
 
 interface BatchFlags extends DataFlags {
@@ -77,7 +78,8 @@ Exit code 0 when every report was written, ${EXIT.partial} when some failed (the
       const { exportFigures } = await import('../../render/tabular/figures-export.js');
       const { startProgress } = await import('../progress.js');
       const project = await loadProject(files, { ...dataOptions(flags), skipFailedFiles: true }, ctx.log);
-      for (const f of project.failed) ctx.log.warn(`left out ${f.error.toLine()}`);
+      const say = cliMessages(cliLanguage(flags.lang)).run;
+      for (const f of project.failed) ctx.log.warn(say.leftOut(f.error.toLine()));
       const { figures, config } = project;
       const lang = flags.lang ?? config.project.language;
 
@@ -146,10 +148,10 @@ Exit code 0 when every report was written, ${EXIT.partial} when some failed (the
         summary.status = failures === 0 ? 'ok' : summary.jobs.some((j) => j.status === 'ok') ? 'partial' : 'failed';
 
         for (const j of summary.jobs) {
-          if (j.status === 'failed') ctx.log.error(`${j.area}: ${j.error}`);
-          else ctx.log.info(`wrote ${j.outputs.map((o) => o.path).join(', ')}`);
+          if (j.status === 'failed') ctx.log.error(say.failed(j.area, j.error ?? ''));
+          else ctx.log.info(say.wrote(j.outputs.map((o) => o.path).join(', ')));
         }
-        ctx.log.info(`wrote ${figuresPath}`);
+        ctx.log.info(say.wrote(figuresPath));
         if (flags.json) process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
         return failures === 0 ? EXIT.ok : EXIT.partial;
       } finally {

@@ -6,6 +6,7 @@ import type { Command } from 'commander';
 import { EXIT } from '../../errors.js';
 import type { CommandAction } from '../main.js';
 import { checkTargets } from '../outputs.js';
+import { cliLanguage, cliMessages } from '../i18n.js';
 
 export const EXAMPLE_NAME = 'norrbacka';
 
@@ -34,8 +35,9 @@ Example:
         await cp(join(src, 'lagesbild.yaml'), join(dir, 'lagesbild.yaml'), { force: true });
         await cp(join(src, 'data'), join(dir, 'data'), { recursive: true, force: true });
         await stat(join(dir, 'lagesbild.yaml'));
-        ctx.log.info(`copied the synthetic example (Norrbacka län) to ${dir}/`);
-        ctx.log.info(`next: cd ${dir} && lagesbild report data/*.csv --area Ängsby`);
+        const say = cliMessages(cliLanguage(undefined)).run;
+        ctx.log.info(say.copiedExample(dir));
+        ctx.log.info(say.next(`cd ${dir} && lagesbild report data/*.csv --area Ängsby`));
         return EXIT.ok;
       }),
     );

@@ -6,6 +6,7 @@ import { EXIT } from '../../errors.js';
 import type { CommandAction } from '../main.js';
 import { writeOutputs } from '../outputs.js';
 import type { FiguresFormat } from '../../render/tabular/figures-export.js';
+import { cliLanguage, cliMessages } from '../i18n.js';
 import { commonDataOptions, dataOptions, type DataFlags } from './options.js';
 
 interface FiguresFlags extends DataFlags {
@@ -48,7 +49,8 @@ Columns are described in the README under "The figures table".`,
       const format: FiguresFormat = flags.excelSv ? 'excel-sv' : flags.format;
       const path = join(flags.out ?? 'out', format === 'json' ? 'figures.json' : 'figures.csv');
       await writeOutputs([{ path, data: exportFigures(project.figures, format) }], flags.force ?? false);
-      ctx.log.info(`wrote ${path} (${project.figures.records.length} figures)`);
+      const say = cliMessages(cliLanguage(undefined)).run;
+      ctx.log.info(say.wroteFigures(path, project.figures.records.length.toLocaleString(cliLanguage(undefined) === 'sv' ? 'sv-SE' : 'en')));
       return EXIT.ok;
     }),
   );

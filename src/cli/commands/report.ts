@@ -7,6 +7,7 @@ import { listOption } from '../main.js';
 import { checkTargets, resolveDate, writeOutputs } from '../outputs.js';
 import { loadLogo, reportBaseName, reportPaths } from '../report-files.js';
 import { REPORT_FORMATS, type ReportFormat } from '../../render/index.js';
+import { cliLanguage, cliMessages } from '../i18n.js';
 import { commonDataOptions, dataOptions, type DataFlags } from './options.js';
 
 interface ReportFlags extends DataFlags {
@@ -72,7 +73,8 @@ Example:
         flags.force ?? false,
       );
       ctx.log.verbose(`report: ${Date.now() - started} ms`);
-      for (const p of paths) ctx.log.info(`wrote ${p}`);
+      const say = cliMessages(cliLanguage(flags.lang)).run;
+      for (const p of paths) ctx.log.info(say.wrote(p));
       return EXIT.ok;
     }),
   );
