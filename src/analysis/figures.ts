@@ -90,7 +90,7 @@ export function computeFigures(sums: SurveySums, config: ProjectConfig, pooling:
   }
 
   // 2. Disclosure control over all estimates, with the relations an attacker could use.
-  const { cells, relations } = disclosureStructure(config, sums, units, waves, groups, estimates);
+  const { cells, relations } = disclosureStructure(config, units, waves, groups, estimates);
   const disclosure = applyDisclosure(cells, relations, {
     minBase: config.disclosure.min_base,
     maxSmallCount: config.disclosure.max_small_count,
@@ -130,7 +130,7 @@ export function computeFigures(sums: SurveySums, config: ProjectConfig, pooling:
           const t = trend(ind.id, unit, group, unbroken, i, sums, estimates, opts);
           if (t) records.push(t);
         }
-        if (!unit.county && group.kind !== 'cross') {
+        if (!unit.county) {
           records.push(restOfCounty(ind.id, i, unit, units, group, latest, last, sums, opts, config));
         }
         if (ind.follow_up && group.kind !== 'grade') records.push(followUp(ind.id, unit.name, group.key, latest, last, config));
@@ -247,7 +247,6 @@ function hideEstimate(r: EstimateRecord, reason: NonNullable<EstimateRecord['sup
  */
 function disclosureStructure(
   config: ProjectConfig,
-  sums: SurveySums,
   units: Unit[],
   waves: Wave[],
   groups: Group[],
@@ -293,7 +292,6 @@ function disclosureStructure(
       }
     }
   }
-  void sums;
   return { cells, relations };
 }
 
