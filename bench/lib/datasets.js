@@ -9,6 +9,9 @@ import { areaNames, widenConfig, writeSurvey, zipfSizes } from './generate.js';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const DATA = join(ROOT, 'bench', '.data');
+/** The built CLI, and its environment in every run: fixed report date, no colour or progress bars. */
+export const CLI = join(ROOT, 'bin', 'lagesbild.js');
+export const CLI_ENV = { SOURCE_DATE_EPOCH: '1717200000', NO_COLOR: '1', CI: '1' };
 export const EXAMPLE_CONFIG = join(ROOT, 'examples', 'norrbacka', 'lagesbild.yaml');
 export const EXAMPLE_FILES = [2019, 2021, 2023].map((y) => join(ROOT, 'examples', 'norrbacka', 'data', `enkat-${y}.csv`));
 export const WAVES = [2019, 2021, 2023];

@@ -8,7 +8,7 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
 
 /** mulberry32: small, fast, seeded. */
-export function makeRng(seed) {
+function makeRng(seed) {
   let s = seed >>> 0;
   const next = () => {
     s = (s + 0x6d2b79f5) >>> 0;
@@ -36,14 +36,13 @@ export function areaNames(n) {
 }
 
 /**
- * Split `total` respondents over `n` municipalities, a few large and many small
- * (share ∝ 1/rank^0.8), by largest remainder so the parts add up exactly.
+ * Split `total` respondents over `n` parts, a few large and many small (share ∝ 1/rank^0.8),
+ * by largest remainder so the parts add up exactly.
  */
-export function zipfSizes(total, n, floor = 0) {
+export function zipfSizes(total, n) {
   const shares = Array.from({ length: n }, (_, i) => 1 / (i + 1) ** 0.8);
   const sum = shares.reduce((a, b) => a + b, 0);
-  const free = total - floor * n;
-  const exact = shares.map((s) => floor + (free * s) / sum);
+  const exact = shares.map((s) => (total * s) / sum);
   const sizes = exact.map(Math.floor);
   let left = total - sizes.reduce((a, b) => a + b, 0);
   const order = exact.map((x, i) => [x - Math.floor(x), i]).sort((a, b) => b[0] - a[0]);
@@ -104,7 +103,7 @@ function columnPlan(raw, rng) {
     seen.add(ind.column);
     const scale = typeof ind.answers === 'string' ? scales[ind.answers] : ind.answers;
     const base = rng.uniform(0.04, 0.6);
-    // Girls and boys differ; protective factors ("good: higher") do not follow vulnerability.
+    // Girls and boys differ; a latent vulnerability raises risks and lowers protective factors.
     plan.push({
       column: ind.column,
       filter: pop && 'column' in pop ? pop : null,

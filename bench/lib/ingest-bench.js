@@ -1,13 +1,11 @@
 // 1. Ingest + statistics: `lagesbild figures` on a large file against a bare csv-parse pass
 // over the same file (the floor), and its peak memory against the same run on a small file.
 import { join } from 'node:path';
-import { DATA, ROOT, bigSurvey } from './datasets.js';
+import { CLI, CLI_ENV, DATA, ROOT, bigSurvey } from './datasets.js';
 import { runNode, summary } from './measure.js';
 import { profileNode } from './profile.js';
 
-const CLI = join(ROOT, 'bin', 'lagesbild.js');
 const PARSE_ONLY = join(ROOT, 'bench', 'lib', 'parse-only.js');
-export const CLI_ENV = { SOURCE_DATE_EPOCH: '1717200000', NO_COLOR: '1', CI: '1' };
 
 function figuresArgs(data, out) {
   return [CLI, 'figures', data.file, '-c', data.config, '-o', out, '--force', '--verbose'];

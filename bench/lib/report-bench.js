@@ -1,19 +1,17 @@
 // 2. One report on the bundled example: stage by stage in-process (stages.js), the whole
 // `lagesbild report` command, and `lagesbild --help` start-up against a bare `node -e ''`.
 import { join } from 'node:path';
-import { CLI_ENV } from './ingest-bench.js';
-import { DATA, EXAMPLE_CONFIG, EXAMPLE_FILES, ROOT } from './datasets.js';
+import { CLI, CLI_ENV, DATA, EXAMPLE_CONFIG, EXAMPLE_FILES, ROOT } from './datasets.js';
 import { runNode, summary } from './measure.js';
 import { profileNode } from './profile.js';
 
-const CLI = join(ROOT, 'bin', 'lagesbild.js');
-export const STAGES = join(ROOT, 'bench', 'lib', 'stages.js');
+const STAGES = join(ROOT, 'bench', 'lib', 'stages.js');
 const AREA = 'Ängsby';
 
-/** Run stages.js once; its JSON plus the child's peak RSS. */
-export async function runStages(config, files, areas, out) {
-  const r = await runNode([STAGES, '--config', config, '--out', out, ...areas.flatMap((a) => ['--area', a]), ...files]);
-  return { ...JSON.parse(r.stdout), wallMs: r.ms, cpuMs: r.cpuMs, rssKb: r.rssKb };
+/** Run stages.js once (see there for `warmUp`); its JSON plus the child's wall time. */
+export async function runStages(config, files, areas, out, warmUp = null) {
+  const r = await runNode([STAGES, '--config', config, '--out', out, ...(warmUp ? ['--warm-up', warmUp] : []), ...areas.flatMap((a) => ['--area', a]), ...files]);
+  return { ...JSON.parse(r.stdout), wallMs: r.ms };
 }
 
 export async function benchReport({ runs, helpRuns, profile, log }) {
@@ -52,11 +50,10 @@ export async function benchReport({ runs, helpRuns, profile, log }) {
     rows: stages[0].rows,
     records: stages[0].records,
     figures: report(stages[0]).figures,
-    chartCalls: report(stages[0]).chartCalls,
-    pdfChartCalls: report(stages[0]).pdfChartCalls,
+    htmlChartCalls: report(stages[0]).htmlChartCalls,
     bytes: report(stages[0]).bytes,
     stages: {
-      ...Object.fromEntries(['startup', 'config', 'ingest', 'statistics'].map((n) => [n, stage((r) => r.time[n])])),
+      ...Object.fromEntries(['startup', 'modules', 'config', 'ingest', 'statistics'].map((n) => [n, stage((r) => r.time[n])])),
       ...Object.fromEntries(names.map((n) => [n, stage((r) => report(r).time[n])])),
     },
     cli: { ms: summary(cli.map((r) => r.ms)), cpuMs: summary(cli.map((r) => r.cpuMs)), rssKb: summary(cli.map((r) => r.rssKb)) },

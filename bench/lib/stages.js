@@ -2,13 +2,18 @@
 // the order `lagesbild report` runs them. Prints JSON on stdout. A fresh process per run, so
 // the start-up stage is real.
 //
-//   node bench/lib/stages.js --config <file> --out <dir> --area <name> [--area …] <csv…>
+//   node bench/lib/stages.js --config <file> --out <dir> [--warm-up <area>] --area <name> [--area …] <csv…>
 //
-// --area "*county*" builds the county overview. Chart drawing is timed inside renderPdf and
-// renderHtml (chart-hook.js), and subtracted from them: "pdf" and "html" are layout and
-// writing only, "charts" is every chart render the report does. Each stage has its wall time
-// and its CPU time (the process's, all threads): on a busy machine the CPU time is the
-// steadier measure of the work.
+// --warm-up renders another area's report first, untimed: the timed reports then cost what
+// they cost in a process that has already made one (as in a batch), without loading modules,
+// parsing fonts and compiling hot code. (Not one of the timed areas: its charts would come
+// from the renderer's cache.)
+// --area "*county*" builds the county overview. The "charts" stage draws every figure as the
+// PDF asks for it (the renderer keeps them for the PDF and the HTML); renders that renderPdf
+// or renderHtml still start (e.g. the HTML's narrow variants) are timed inside them
+// (chart-hook.js), added to "charts" and taken out of "pdf" and "html", which are then layout
+// and writing only. Each stage has its wall time and its CPU time (the process's, all
+// threads): on a busy machine the CPU time is the steadier measure of the work.
 import { register } from 'node:module';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -20,6 +25,7 @@ const { values: flags, positionals: files } = parseArgs({
     config: { type: 'string' },
     out: { type: 'string' },
     area: { type: 'string', multiple: true },
+    'warm-up': { type: 'string' },
   },
 });
 const COUNTY = '*county*';
@@ -48,7 +54,7 @@ const { loadConfig } = await import(new URL('config/load.js', dist).href);
 const { ingestFiles } = await import(new URL('analysis/pipeline.js', dist).href);
 const { computeFigures } = await import(new URL('analysis/figures.js', dist).href);
 const { loadLogo } = await import(new URL('cli/report-files.js', dist).href);
-lap();
+const modules = lap();
 
 const { config } = await loadConfig(flags.config);
 const configTime = lap();
@@ -64,18 +70,34 @@ register(new URL('./chart-hook.js', import.meta.url), {
 });
 const { chartTime } = await import(new URL('./timed-charts.js', import.meta.url).href);
 await mkdir(flags.out, { recursive: true });
+
+const common = { figures, config, lang: config.project.language, dateIso: '2024-06-01', logo };
+const build = async (area) => {
+  const { buildMunicipalityReport, buildCountyReport } = await import(new URL('report/index.js', dist).href);
+  return area === COUNTY ? buildCountyReport(common) : buildMunicipalityReport({ ...common, area });
+};
+const areas = flags.area ?? [];
+if (flags['warm-up'] !== undefined) {
+  const doc = await build(flags['warm-up']);
+  const [{ renderPdf }, { renderHtml }] = await Promise.all([import(new URL('render/pdf/index.js', dist).href), import(new URL('render/html/index.js', dist).href)]);
+  await renderPdf(doc);
+  await renderHtml(doc);
+}
 lap();
 
 const reports = [];
-for (const area of flags.area ?? []) {
-  const { buildMunicipalityReport, buildCountyReport } = await import(new URL('report/index.js', dist).href);
-  const common = { figures, config, lang: config.project.language, dateIso: '2024-06-01', logo };
-  const doc = area === COUNTY ? buildCountyReport(common) : buildMunicipalityReport({ ...common, area });
+for (const area of areas) {
+  const doc = await build(area);
   const documentTime = lap();
+
+  const start = { ...chartTime };
+  const { renderChartPng } = await import(new URL('render/charts/index.js', dist).href);
+  await Promise.all(figuresOf(doc).map((f) => renderChartPng(f.chart)));
+  lap();
 
   // pdf before html, as `lagesbild report` renders them.
   const { renderPdf } = await import(new URL('render/pdf/index.js', dist).href);
-  const start = { ...chartTime };
+  const drawn = { ...chartTime };
   const pdf = await renderPdf(doc);
   const pdfTime = lap();
   const mid = { ...chartTime };
@@ -87,18 +109,17 @@ for (const area of flags.area ?? []) {
   await writeFile(join(flags.out, 'report.html'), html);
   const writeTime = lap();
 
-  const pdfCharts = minus(mid, start);
+  const pdfCharts = minus(mid, drawn);
   const htmlCharts = minus(end, mid);
   reports.push({
     area: area === COUNTY ? figures.meta.county : area,
     county: area === COUNTY,
-    figures: doc.chapters.flatMap((c) => c.blocks).filter((b) => b.type === 'figure').length,
-    chartCalls: end.calls - start.calls,
-    pdfChartCalls: mid.calls - start.calls,
+    figures: figuresOf(doc).length,
+    htmlChartCalls: end.calls - mid.calls,
     time: {
       document: documentTime,
       charts: minus(end, start),
-      chartsPdf: pdfCharts,
+      chartsPdf: minus(mid, start),
       chartsHtml: htmlCharts,
       pdf: minus(pdfTime, pdfCharts),
       html: minus(htmlTime, htmlCharts),
@@ -107,13 +128,17 @@ for (const area of flags.area ?? []) {
     bytes: { pdf: pdf.length, html: html.length },
   });
 }
+function figuresOf(doc) {
+  return doc.chapters.flatMap((c) => c.blocks).filter((b) => b.type === 'figure');
+}
+
 if (reports.length > 0 && chartTime.calls === 0) throw new Error('chart renders were not timed: did the chart module path change?');
 
 process.stdout.write(
   `${JSON.stringify({
     rows: read.reduce((n, f) => n + f.rows, 0),
     records: figures.records.length,
-    time: { startup, config: configTime, ingest: ingestTime, statistics: statisticsTime },
+    time: { startup, modules, config: configTime, ingest: ingestTime, statistics: statisticsTime },
     reports,
   })}\n`,
 );

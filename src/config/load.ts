@@ -168,9 +168,9 @@ function issueToError(issue: z.core.$ZodIssue, doc: Document, lc: LineCounter, f
   } else if (issue.code === 'too_small' || issue.code === 'too_big') {
     message = sizeMessage(issue);
   } else if (issue.code === 'invalid_type') {
-    message = `expected ${issue.expected}, found ${describe(valueAt(doc, path))}`;
+    message = `expected ${issue.expected}, found ${describe(value)}`;
   } else if (issue.code === 'invalid_union') {
-    message = `not a valid value (${describe(valueAt(doc, path))})`;
+    message = `not a valid value (${describe(value)})`;
     hint = 'See schema/lagesbild.schema.json for the allowed forms';
   }
   const pos = positionOf(doc, lc, path);

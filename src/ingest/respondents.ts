@@ -90,12 +90,21 @@ export function compileDecoder(config: ProjectConfig, header: string[], file: st
     values: new Int8Array(config.indicators.length),
   };
   const loc = (line: number, c: ColumnRef): Location => ({ file, line, column: c.index + 1, field: printable(c.name) });
+  // Names go into reports, file names and messages; checked once per run of equal values.
+  let lastArea = '';
+  let lastStratum = '';
+  const badName = (value: string, c: ColumnRef, line: number, kind: RowProblem['kind']): null =>
+    fail(kind, `${shown(value)} holds a control character`, loc(line, c), `${c.name}=${clip(value)}`, 'Remove it from the file: it is invisible, and often left behind by copying from another program');
 
   return {
     decode(fields, line) {
       const r = respondent;
       const areaValue = fields[area.index]!.trim();
       if (areaValue === '') return fail('area', `no municipality (empty ${area.name})`, loc(line, area), area.name, 'Every row needs the municipality name');
+      if (areaValue !== lastArea) {
+        if (CONTROL.test(areaValue)) return badName(areaValue, area, line, 'area');
+        lastArea = areaValue;
+      }
       r.area = areaValue;
 
       const yearText = fields[year.index]!.trim();
@@ -104,7 +113,7 @@ export function compileDecoder(config: ProjectConfig, header: string[], file: st
         const m = /^(\d{4})\s*[/–-]\s*\d{2,4}$/.exec(yearText);
         return fail(
           'year',
-          `"${clip(yearText)}" is not a survey year`,
+          `${shown(yearText)} is not a survey year`,
           loc(line, year),
           `${year.name}=${clip(yearText)}`,
           m ? `Use a four-digit year such as ${m[1]} (the year the survey was answered)` : 'Use a four-digit year such as 2023',
@@ -118,8 +127,13 @@ export function compileDecoder(config: ProjectConfig, header: string[], file: st
         r.weight = w;
       }
       r.stratum = stratum ? fields[stratum.index]!.trim() : '';
+      if (stratum && r.stratum !== lastStratum) {
+        if (CONTROL.test(r.stratum)) return badName(r.stratum, stratum, line, 'design');
+        lastStratum = r.stratum;
+      }
       r.psu = cluster ? fields[cluster.index]!.trim() : null;
       if (cluster && r.psu === '') return fail('design', `no cluster (empty ${cluster.name})`, loc(line, cluster), cluster.name, 'Every row needs its PSU (e.g. school)');
+      if (cluster && CONTROL.test(r.psu!)) return badName(r.psu!, cluster, line, 'design');
       r.id = id ? fields[id.index]! : null;
 
       const g = gender.map.get(fields[gender.ref.index]!);
@@ -150,7 +164,7 @@ export function compileDecoder(config: ProjectConfig, header: string[], file: st
     const expected = group.variable.values.map((v) => v.code);
     return fail(
       'group',
-      `"${clip(value)}" is not a value of ${localize(group.variable.label, 'en').toLowerCase()}`,
+      `${shown(value)} is not a value of ${localize(group.variable.label, 'en').toLowerCase()}`,
       loc(line, group.ref),
       `${group.ref.name}=${clip(value)}`,
       nearMatchHint(value, [...group.map.keys()]) ?? `Expected one of: ${expected.join(', ')}; add it as a value or alias under groups in lagesbild.yaml`,
@@ -217,7 +231,7 @@ function compileIndicator(
     if (v !== undefined) return (values[slot] = v);
     return {
       kind: 'answer',
-      message: `"${clip(raw)}" is not an answer of ${ind.id}`,
+      message: `${shown(raw)} is not an answer of ${ind.id}`,
       hint: nearMatchHint(raw, [...answers.keys()]) ?? `Expected one of: ${[...answers.keys()].map((a) => (a === '' ? '(empty)' : a)).join(', ')}; add it to ${scaleName} in lagesbild.yaml (yes, no or missing)`,
       column,
       key: `${column.name}=${clip(raw)}`,
@@ -296,10 +310,10 @@ export function parseWeight(raw: string, decimalComma: boolean): number | string
   if (text === '') return 'empty weight';
   const normalised = decimalComma ? text.replace(',', '.') : text;
   if (!/^[+]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(normalised)) {
-    return /^-/.test(normalised) ? `negative weight "${clip(text)}"` : `"${clip(text)}" is not a number`;
+    return /^-/.test(normalised) ? `negative weight ${shown(text)}` : `${shown(text)} is not a number`;
   }
   const w = Number(normalised);
-  if (!Number.isFinite(w)) return `"${clip(text)}" is not a finite number`;
+  if (!Number.isFinite(w)) return `${shown(text)} is not a finite number`;
   if (w === 0) return 'weight is 0';
   return w;
 }
@@ -317,15 +331,29 @@ function nearMatchHint(raw: string, known: string[]): string | undefined {
   const match = known.find((k) => k !== '' && norm(k) === norm(raw));
   if (match === undefined) return undefined;
   const what = raw.trim() !== raw ? 'spaces at the start or end' : 'spaces or upper/lower case';
-  return `It differs from "${match}" only by ${what}: clean the file, or add "${clip(raw)}" to the answers in lagesbild.yaml`;
+  return `It differs from "${match}" only by ${what}: clean the file, or add ${shown(raw)} to the answers in lagesbild.yaml`;
 }
 
-/** A value from the file as a message shows it: cut short, and on one plain line. */
-function clip(s: string, max = 40): string {
+/** C0 controls and DEL. (C1 controls are left to validate: they mostly come from "Ã\u0085" mojibake.) */
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
+/** Longer than this, a cell is probably free text (a column mapped by mistake). */
+const MAX_QUOTED = 40;
+
+/**
+ * A cell as a message shows it: quoted, on one plain line. A long one is described by its
+ * length instead, so that no message repeats what a respondent wrote in a free-text answer.
+ */
+function shown(s: string): string {
+  return s.length > MAX_QUOTED ? `a text of ${s.length} characters` : `"${printable(s)}"`;
+}
+
+/** A name or grouping key from the file: cut short, on one plain line. */
+function clip(s: string, max = MAX_QUOTED): string {
   return printable(s.length > max ? `${s.slice(0, max)}…` : s);
 }
 
 function clipList(names: string[]): string {
-  const shown = names.slice(0, 12).map((n) => clip(n)).join(', ');
-  return names.length > 12 ? `${shown}, … (${names.length - 12} more)` : shown;
+  const listed = names.slice(0, 12).map((n) => clip(n)).join(', ');
+  return names.length > 12 ? `${listed}, … (${names.length - 12} more)` : listed;
 }

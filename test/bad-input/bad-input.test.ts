@@ -165,6 +165,12 @@ const TABLE: Case[] = [
     line: 'FILE:3:6: F1: "1\\u001b[2J\\u001b[31m" is not an answer of slagen. Expected one of: 2, Nej, 1, Ja, (empty), 9, Vill inte svara; add it to answer_scales.jn in lagesbild.yaml (yes, no or missing)',
   },
   {
+    // A name goes into reports, file names and messages.
+    file: 'control-character-in-name.csv',
+    exit: EXIT.data,
+    line: 'FILE:3:1: kommun: "\\u0001Åby" holds a control character. Remove it from the file: it is invisible, and often left behind by copying from another program',
+  },
+  {
     // A quoted line break: the message stays one line and names the line the row starts on.
     file: 'line-break-in-value.csv',
     exit: EXIT.data,

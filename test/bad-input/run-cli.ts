@@ -8,7 +8,15 @@ export interface CliRun {
   stderr: string;
 }
 
+/** Messages are compared as text: the CLI's own ones follow the locale, so pin it to English. */
+const LOCALE = { LC_ALL: 'C.UTF-8', LC_MESSAGES: undefined, LANG: undefined };
+
 export async function runCli(args: string[]): Promise<CliRun> {
+  const savedEnv = Object.fromEntries(Object.keys(LOCALE).map((k) => [k, process.env[k]]));
+  for (const [k, v] of Object.entries(LOCALE)) {
+    if (v === undefined) delete process.env[k];
+    else process.env[k] = v;
+  }
   let stdout = '';
   let stderr = '';
   const text = (chunk: unknown) => (typeof chunk === 'string' ? chunk : Buffer.from(chunk as Uint8Array).toString('utf8'));
@@ -26,6 +34,10 @@ export async function runCli(args: string[]): Promise<CliRun> {
   } finally {
     out.mockRestore();
     err.mockRestore();
+    for (const [k, v] of Object.entries(savedEnv)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
   }
 }
 

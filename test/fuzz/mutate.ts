@@ -14,6 +14,7 @@ export const at = fc.noBias(fc.integer({ min: 0, max: 999_999 })).map((n) => n /
 export type CsvMutation =
   | { op: 'dropDelimiter' | 'doubleDelimiter' | 'insertQuote' | 'truncate' | 'deleteLine' | 'duplicateLine' | 'blankLine'; at: number }
   | { op: 'insertBytes'; at: number; bytes: Uint8Array }
+  | { op: 'random' | 'randomBody'; bytes: Uint8Array }
   | { op: 'replaceField'; at: number; text: string }
   | { op: 'encode'; to: 'latin1' | 'utf16le' | 'utf16le-bom' | 'utf8-bom' | 'crlf' | 'cr' }
   | { op: 'delimiter'; to: ';' | '\t' | '|' | ' ' };
@@ -28,6 +29,8 @@ const fieldText = fc.oneof(
 export const csvMutation: fc.Arbitrary<CsvMutation> = fc.oneof(
   fc.record({ op: fc.constantFrom('dropDelimiter', 'doubleDelimiter', 'insertQuote', 'truncate', 'deleteLine', 'duplicateLine', 'blankLine'), at }),
   fc.record({ op: fc.constant('insertBytes'), at, bytes: fc.uint8Array({ minLength: 1, maxLength: 8 }) }),
+  // Not a mutation but noise: a whole random file, or the real header over random rows.
+  fc.record({ op: fc.constantFrom('random', 'randomBody'), bytes: fc.uint8Array({ maxLength: 400 }) }),
   fc.record({ op: fc.constant('replaceField'), at, text: fieldText }),
   fc.record({ op: fc.constant('encode'), to: fc.constantFrom('latin1', 'utf16le', 'utf16le-bom', 'utf8-bom', 'crlf', 'cr') }),
   fc.record({ op: fc.constant('delimiter'), to: fc.constantFrom(';', '\t', '|', ' ') }),
@@ -65,6 +68,10 @@ export function applyCsvMutation(buf: Buffer, m: CsvMutation): Buffer {
       return Buffer.concat([buf.subarray(0, pos), Buffer.from('"'), buf.subarray(pos)]);
     case 'insertBytes':
       return Buffer.concat([buf.subarray(0, pos), Buffer.from(m.bytes), buf.subarray(pos)]);
+    case 'random':
+      return Buffer.from(m.bytes);
+    case 'randomBody':
+      return Buffer.concat([buf.subarray(0, buf.indexOf(LF) + 1), Buffer.from(m.bytes)]);
     case 'truncate':
       return buf.subarray(0, pos);
     case 'deleteLine': {

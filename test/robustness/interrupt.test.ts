@@ -7,7 +7,7 @@
 // (`.<name>.<pid>.tmp`, see src/cli/outputs.ts) and reading only its first bytes until the
 // signal has been handled.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, writeFileSync, type ReadStream } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync, type ReadStream } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
@@ -90,6 +90,7 @@ describe.skipIf(process.platform !== 'linux' || !existsSync(join(ROOT, 'dist', '
     expect(stderr).not.toMatch(STACK_LINE);
     expect(listing(out)).toEqual(['figures.csv']);
     expect(readFileSync(join(out, 'figures.csv'), 'utf8')).toBe('previous figures');
+    rmSync(dir, { recursive: true });
   });
 
   it('while writing the figures table: exit 130, the previous figures.csv unchanged, the temporary removed', async () => {
@@ -143,5 +144,19 @@ describe.skipIf(process.platform !== 'linux' || !existsSync(join(ROOT, 'dist', '
     expect(listing(out)).toEqual(['Ängsby-2019-2023.html', 'Ängsby-2019-2023.pdf']);
     expect(readFileSync(`${base}.pdf`, 'utf8')).toBe('previous pdf');
     expect(readFileSync(`${base}.html`, 'utf8')).toBe('previous html');
+  });
+
+  // Known gap (src/cli/commands/batch.ts + outputs.ts): batch renders into a
+  // `.lagesbild-tmp-*` folder that only its `finally` removes; the signal handler exits
+  // before that runs, so the folder (with finished or half-finished job files) stays.
+  it.fails('batch, while rendering: exit 130 and no temporary folder left', async () => {
+    const out = join(tempDir('lagesbild-sigint-batch-'), 'out');
+    const run = start(['batch', ...EXAMPLE_CSV, '-c', EXAMPLE_CONFIG, '-o', out, '--jobs', '2', '--date', '2024-05-31']);
+    const jobFolders = () => (existsSync(out) ? listing(out).filter((f) => f.startsWith('.lagesbild-tmp-')).flatMap((f) => readdirSync(join(out, f))) : []);
+    await until(run, () => jobFolders().length > 0, 'it started rendering');
+    run.child.kill('SIGINT');
+    const { code } = await run.done;
+    expect(code).toBe(EXIT.interrupted);
+    expect(listing(out)).toEqual([]);
   });
 });

@@ -30,6 +30,12 @@ const LEGEND_KEY_AND_GAPS = 22 + 6 + 18;
 /** Line charts: height as a share of the width, but never so flat that the lines merge. */
 const LINE_ASPECT = 0.5;
 const LINE_MIN_HEIGHT = 250;
+/** Narrower line charts name their series in a legend above, not beside the line ends. */
+const LINE_LEGEND_BELOW_WIDTH = 480;
+
+export function lineLegendOnTop(width: number): boolean {
+  return width < LINE_LEGEND_BELOW_WIDTH;
+}
 
 export interface ChartSize {
   width: number;
@@ -77,7 +83,12 @@ export function legendLabels(spec: ChartSpec, referenceText: string): string[] {
  * keep an aspect ratio, with a floor for narrow widths.
  */
 export function chartSize(spec: ChartSpec, width = DEFAULT_CHART_WIDTH): ChartSize {
-  if (spec.type === 'line') return { width, height: Math.max(LINE_MIN_HEIGHT, Math.round(width * LINE_ASPECT)) };
+  if (spec.type === 'line') {
+    const plot = Math.max(LINE_MIN_HEIGHT, Math.round(width * LINE_ASPECT));
+    // The legend's row estimate uses the longest name form, "Label (..)".
+    const legend = lineLegendOnTop(width) ? legendRows(spec.series.map((s) => `${s.label} (..)`), width) * LEGEND_ROW + LEGEND_PAD : 0;
+    return { width, height: plot + legend };
+  }
   // The category axis spaces categories evenly, so the tallest label sets the pitch.
   const slot = spec.series.length > 1 ? BAR_SLOT.multi : BAR_SLOT.single;
   const lines = Math.max(1, ...spec.categories.map((c) => wrapLabel(c).length));

@@ -1,12 +1,25 @@
 // Line chart over survey waves: one line per series with its own dash and marker, 95 % CI
 // whiskers, the printed value at each point, no line across a series break, and direct
-// labels at the line ends instead of a legend.
+// labels at the line ends instead of a legend (on narrow charts, where the labels would
+// take half the width, a legend above the chart).
 
 import type { ChartConfiguration, Plugin, PointStyle, ScriptableLineSegmentContext } from 'chart.js';
 import type { ChartSpec } from '../../report/model.js';
-import { type Ctx, drawWhisker, font, haloText, spreadLabels, verticalRule, whiteBackground } from './draw.js';
+import {
+  type Ctx,
+  drawLegend,
+  drawWhisker,
+  font,
+  haloText,
+  layoutLegend,
+  type LegendLayout,
+  spreadLabels,
+  verticalRule,
+  whiteBackground,
+} from './draw.js';
 import { formatPercent } from './format.js';
-import { valueAxis } from './layout.js';
+import { lineLegendOnTop, valueAxis } from './layout.js';
+import type { SeriesStyle } from './palette.js';
 import { GRID, INK, MUTED_INK, seriesStyle } from './palette.js';
 import type { ChartRuntime } from './runtime.js';
 
@@ -18,9 +31,37 @@ const DODGE = 0.07;
 const LABEL_GAP = 15;
 const KEY_WIDTH = 26;
 
+/** A series' key: a stretch of its dashed line with its marker in the middle. */
+function drawKey(c: Ctx, style: SeriesStyle, left: number, y: number, width: number, drawPoint: ChartRuntime['drawPoint']): void {
+  c.save();
+  c.strokeStyle = style.color;
+  c.lineWidth = 2.5;
+  c.setLineDash(style.dash);
+  c.beginPath();
+  c.moveTo(left, y);
+  c.lineTo(left + width, y);
+  c.stroke();
+  c.setLineDash([]);
+  c.fillStyle = style.color;
+  c.strokeStyle = '#ffffff';
+  drawPoint(
+    c as unknown as Parameters<ChartRuntime['drawPoint']>[0],
+    { pointStyle: style.marker, radius: 4.5, rotation: 0, borderWidth: 1 },
+    left + width / 2,
+    y,
+  );
+  c.restore();
+}
+
+/** A series with no value at all is still named, marked as not shown. */
+function seriesName(s: ChartSpec['series'][number]): string {
+  return s.values.every((v) => v === null) ? `${s.label} (..)` : s.label;
+}
+
 export function lineChartConfig(
   spec: ChartSpec,
   ctx: Ctx,
+  width: number,
   scale: number,
   drawPoint: ChartRuntime['drawPoint'],
 ): LineConfig {
@@ -29,9 +70,20 @@ export function lineChartConfig(
   const dodge = (i: number) => (i - (n - 1) / 2) * DODGE;
   const breaks = new Set(spec.breaksBefore ?? []);
 
+  const legend: LegendLayout | null = lineLegendOnTop(width)
+    ? layoutLegend(
+        ctx,
+        spec.series.map((s, i) => ({
+          label: seriesName(s),
+          drawKey: (c, x, y) => drawKey(c, seriesStyle(i), x, y + 6, 22, drawPoint),
+        })),
+        4,
+        width - 8,
+      )
+    : null;
   ctx.save();
   ctx.font = font(13, 600);
-  const nameWidth = Math.max(0, ...spec.series.map((s) => ctx.measureText(`${s.label} (..)`).width));
+  const nameWidth = legend ? 0 : Math.max(0, ...spec.series.map((s) => ctx.measureText(seriesName(s)).width));
   ctx.restore();
 
   const overlay: Plugin<'line'> = {
@@ -89,6 +141,7 @@ export function lineChartConfig(
         entries.forEach((e, k) => haloText(c, e.text, at.x, ys[k] ?? e.y, { color: e.color, weight: 600, align: at.align }));
       });
 
+      if (legend) return;
       // Direct labels: key (dash and marker) and series name at each line's last value.
       const last = spec.series.map((s) => {
         let j = s.values.length - 1;
@@ -100,28 +153,12 @@ export function lineChartConfig(
         const style = seriesStyle(i);
         const left = area.right + 10;
         const at = ys[i] ?? 0;
-        c.save();
-        c.strokeStyle = style.color;
-        c.lineWidth = 2.5;
-        c.setLineDash(style.dash);
-        c.beginPath();
-        c.moveTo(left, at);
-        c.lineTo(left + KEY_WIDTH, at);
-        c.stroke();
-        c.setLineDash([]);
-        c.fillStyle = style.color;
-        c.strokeStyle = '#ffffff';
-        drawPoint(
-          c as unknown as Parameters<ChartRuntime['drawPoint']>[0],
-          { pointStyle: style.marker, radius: 4.5, rotation: 0, borderWidth: 1 },
-          left + KEY_WIDTH / 2,
-          at,
-        );
-        c.restore();
-        // A series with no value at all is still named, marked as not shown.
-        const name = s.values.every((v) => v === null) ? `${s.label} (..)` : s.label;
-        haloText(c, name, left + KEY_WIDTH + 6, at, { color: style.color, weight: 600, size: 13 });
+        drawKey(c, style, left, at, KEY_WIDTH, drawPoint);
+        haloText(c, seriesName(s), left + KEY_WIDTH + 6, at, { color: style.color, weight: 600, size: 13 });
       });
+    },
+    afterDraw(chart) {
+      if (legend) drawLegend(chart.ctx as Ctx, legend);
     },
   };
 
@@ -152,7 +189,11 @@ export function lineChartConfig(
       responsive: false,
       animation: false,
       devicePixelRatio: scale,
-      layout: { padding: { top: 12, right: 10 + KEY_WIDTH + 6 + nameWidth + 6, left: 4, bottom: 2 } },
+      layout: {
+        padding: legend
+          ? { top: legend.height + 4, right: 12, left: 4, bottom: 2 }
+          : { top: 12, right: 10 + KEY_WIDTH + 6 + nameWidth + 6, left: 4, bottom: 2 },
+      },
       scales: {
         x: {
           type: 'linear',

@@ -2,11 +2,13 @@
 // accepts. fontkit's subsetter writes only the tables a PDF needs (glyphs, metrics); a
 // browser's font sanitiser also requires cmap, OS/2, name and post, so they are added: a
 // cmap for the kept characters, OS/2 and name (copyright and licence) copied from the
-// original, post without glyph names. OpenType layout (kerning, ligatures) is left out, as
-// its tables refer to the original glyph ids.
+// original, post without glyph names. OpenType layout refers to the original glyph ids and
+// is left out; its pair kerning is kept as a 'kern' table (see kerning.ts). Ligatures and
+// other substitutions are not kept.
 
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { type Gpos, kernTable, kerningPairs } from './kerning.js';
 
 interface FontkitGlyph {
   id: number;
@@ -19,6 +21,7 @@ interface FontkitSubset {
 
 export interface FontkitFont {
   directory: { tables: Record<string, { offset: number; length: number } | undefined> };
+  GPOS?: Gpos;
   glyphForCodePoint(codePoint: number): FontkitGlyph;
   hasGlyphForCodePoint(codePoint: number): boolean;
   createSubset(): FontkitSubset;
@@ -151,14 +154,21 @@ export function subsetFont(source: SourceFont, codePoints: Iterable<number>): Bu
   const { font } = source;
   const subset = font.createSubset();
   const map: [number, number][] = [];
+  const ids = new Map<number, number>(); // original glyph id → subset glyph id
   for (const cp of [...new Set(codePoints)].sort((a, b) => a - b)) {
     if (cp > 0xffff || !font.hasGlyphForCodePoint(cp)) continue;
-    map.push([cp, subset.includeGlyph(font.glyphForCodePoint(cp))]);
+    const original = font.glyphForCodePoint(cp).id;
+    const id = subset.includeGlyph(original);
+    ids.set(original, id);
+    map.push([cp, id]);
   }
   const tables = readTables(Buffer.from(subset.encode()));
   tables.set('cmap', cmapTable(map));
   tables.set('OS/2', rawTable(source, 'OS/2'));
   tables.set('name', rawTable(source, 'name'));
   tables.set('post', postTable(rawTable(source, 'post')));
+  const pairs = font.GPOS ? kerningPairs(font.GPOS, [...ids.keys()]) : [];
+  const kern = kernTable(pairs.map(([a, b, value]) => [ids.get(a) ?? 0, ids.get(b) ?? 0, value]));
+  if (kern) tables.set('kern', kern);
   return writeSfnt(tables);
 }

@@ -96,22 +96,24 @@ async function defaultChartPng(): Promise<ChartPng> {
   return (spec, { width }) => renderChartPng(spec, { width });
 }
 
-/** One chart at a time: the canvas frees native memory only between event-loop turns. */
+/** All charts are asked for at once (the chart renderer draws them in turn). */
 async function renderCharts(doc: ReportDocument, chartPng: ChartPng): Promise<Map<FigureBlock, string>> {
+  const figures = doc.chapters.flatMap((c) => c.blocks).filter((b): b is FigureBlock => b.type === 'figure');
+  const drawn = figures.map((block) => ({
+    block,
+    wide: chartPng(block.chart, { width: WIDE_CHART }),
+    narrow: chartPng(block.chart, { width: NARROW_CHART }),
+  }));
   const images = new Map<FigureBlock, string>();
-  for (const chapter of doc.chapters) {
-    for (const block of chapter.blocks) {
-      if (block.type !== 'figure') continue;
-      const wide = await chartPng(block.chart, { width: WIDE_CHART });
-      const narrow = await chartPng(block.chart, { width: NARROW_CHART });
-      const img = `<img class="chart" ${imageAttrs(wide)} alt="${esc(block.alt)}">`;
-      images.set(
-        block,
-        narrow.equals(wide)
-          ? img
-          : `<picture><source media="${NARROW_MEDIA}" ${imageAttrs(narrow, 'srcset')}>${img}</picture>`,
-      );
-    }
+  for (const { block, wide: widePng, narrow: narrowPng } of drawn) {
+    const [wide, narrow] = await Promise.all([widePng, narrowPng]);
+    const img = `<img class="chart" ${imageAttrs(wide)} alt="${esc(block.alt)}">`;
+    images.set(
+      block,
+      narrow.equals(wide)
+        ? img
+        : `<picture><source media="${NARROW_MEDIA}" ${imageAttrs(narrow, 'srcset')}>${img}</picture>`,
+    );
   }
   return images;
 }

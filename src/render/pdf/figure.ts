@@ -7,10 +7,11 @@ import { CONTENT, type Theme } from './theme.js';
 import { type Doc, drawLine, wrap } from './text.js';
 
 export interface ChartImage {
-  png: Buffer;
   /** Aspect ratio source: the chart's CSS pixel size. */
   width: number;
   height: number;
+  /** The PNG; layout needs only the size, drawing the image (which is ready by then). */
+  png: () => Buffer;
 }
 
 const CAPTION_GAP = 4;
@@ -60,7 +61,7 @@ export class FigureFlowable implements Flowable {
       bbox: [CONTENT.left, imageTop, CONTENT.right, imageTop + this.imageHeight],
     });
     figure.mark(doc, () => {
-      doc.image(this.image.png, CONTENT.left, imageTop, { width: CONTENT.width, height: this.imageHeight });
+      doc.image(this.image.png(), CONTENT.left, imageTop, { width: CONTENT.width, height: this.imageHeight });
     });
   }
 }

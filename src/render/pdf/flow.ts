@@ -49,7 +49,7 @@ function requirement(queue: Flowable[], i: number): number {
   return f.height() + next.spaceBefore + requirement(queue, i + 1);
 }
 
-export function paginate(sections: Flowable[][], top = CONTENT.top, bottom = CONTENT.bottom): PageLayout[] {
+export function paginate(sections: Flowable[][], top: number = CONTENT.top, bottom: number = CONTENT.bottom): PageLayout[] {
   const pages: PageLayout[] = [];
   let page: PageLayout = [];
   let y = top;

@@ -87,6 +87,7 @@ class TocEntry implements Flowable {
     this.indent = target.level === 1 ? 0 : 16;
     this.lines = wrap(doc, target.title, this.style, CONTENT.width - this.indent - TOC_NUMBER_WIDTH - 12);
   }
+
   height(): number {
     return this.lines.length * this.style.leading;
   }

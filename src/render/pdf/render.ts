@@ -1,7 +1,7 @@
-// renderPdf: a tagged, accessible A4 PDF (PDF 1.7) of a report document. Charts are
-// rendered first (at the default 640 CSS px × 2, about 200 dpi at the text width, the same
-// images the HTML shows, so a process renders each once), then every page is laid out (so
-// the table of contents knows its page numbers), then drawn in one pass.
+// renderPdf: a tagged, accessible A4 PDF (PDF 1.7) of a report document. The charts are
+// started first (at the default 640 CSS px × 2, about 200 dpi at the text width: the same
+// images the HTML shows, so a process draws each once), every page is laid out meanwhile
+// (so the table of contents knows its page numbers), then all is drawn in one pass.
 
 import type { FigureBlock, ReportDocument } from '../../report/model.js';
 import { chartSize, renderChartPng } from '../charts/index.js';
@@ -15,14 +15,31 @@ import { createElement } from './struct.js';
 import { makeTheme } from './theme.js';
 import type { Doc } from './text.js';
 
-async function renderCharts(report: ReportDocument): Promise<Map<string, ChartImage>> {
-  const charts = new Map<string, ChartImage>();
+/**
+ * Starts drawing every chart (on the chart thread, where there is one, while the pages are
+ * laid out here); `ready` waits for them all before anything is drawn.
+ */
+function startCharts(report: ReportDocument): { charts: Map<string, ChartImage>; ready: () => Promise<void> } {
   const figures = report.chapters.flatMap((c) => c.blocks).filter((b): b is FigureBlock => b.type === 'figure');
-  for (const f of figures) {
-    const size = chartSize(f.chart);
-    charts.set(f.id, { png: await renderChartPng(f.chart), ...size });
-  }
-  return charts;
+  const started = figures.map((f) => ({ id: f.id, png: renderChartPng(f.chart) }));
+  const drawn = new Map<string, Buffer>();
+  const charts = new Map<string, ChartImage>(
+    figures.map((f) => [
+      f.id,
+      {
+        ...chartSize(f.chart),
+        png: () => {
+          const png = drawn.get(f.id);
+          if (!png) throw new Error(`chart for figure ${f.id} is not drawn yet`);
+          return png;
+        },
+      },
+    ]),
+  );
+  const ready = async () => {
+    for (const s of started) drawn.set(s.id, await s.png);
+  };
+  return { charts, ready };
 }
 
 /**
@@ -46,7 +63,7 @@ function outlineBuilder(doc: Doc) {
 }
 
 export async function renderPdf(report: ReportDocument): Promise<Buffer> {
-  const charts = await renderCharts(report);
+  const { charts, ready } = startCharts(report);
   const { default: PDFDocument } = await import('pdfkit');
   const date = new Date(`${report.dateIso}T00:00:00Z`);
   const doc: Doc = new PDFDocument({
@@ -94,6 +111,7 @@ export async function renderPdf(report: ReportDocument): Promise<Buffer> {
   const toc = paginate([tocFlowables(doc, theme, report, root, tocPlan, pageOf)]);
 
   // Draw.
+  await ready();
   doc.addPage();
   drawTitlePage(doc, theme, report, root);
   const ctx: DrawContext = { doc, theme };

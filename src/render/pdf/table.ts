@@ -66,8 +66,13 @@ function columnWidths(doc: Doc, spec: TableSpec, theme: Theme): number[] {
   const first = Math.min(Math.max(natural, 90), CONTENT.width * 0.42);
   const rest = CONTENT.width - first;
   const minima = spec.columns.slice(1).map((c, i) => {
-    const cells = spec.rows.map((r) => r.cells[i] ?? '');
-    return Math.max(longestWord(doc, [c.header], theme.cellHead), longestWord(doc, cells, theme.cellEmphasis)) + 2 * PAD_X;
+    const cells = (emphasis: boolean) => spec.rows.filter((r) => (r.emphasis ?? false) === emphasis).map((r) => r.cells[i] ?? '');
+    const widest = Math.max(
+      longestWord(doc, [c.header], theme.cellHead),
+      longestWord(doc, cells(false), theme.cell),
+      longestWord(doc, cells(true), theme.cellEmphasis),
+    );
+    return widest + 2 * PAD_X;
   });
   if (minima.reduce((a, b) => a + b, 0) >= rest) {
     const total = minima.reduce((a, b) => a + b, 0);

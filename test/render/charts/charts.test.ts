@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { chartSize, contrastRatio, fontPath, renderChartPng, SERIES_STYLES } from '../../../src/render/charts/index.js';
 import { spreadLabels } from '../../../src/render/charts/draw.js';
 import { formatPercent } from '../../../src/render/charts/format.js';
-import { valueAxis, wrapLabel } from '../../../src/render/charts/layout.js';
+import { BAR_SLOT, legendLabels, legendRows, valueAxis, wrapLabel } from '../../../src/render/charts/layout.js';
+import { paintChartPng } from '../../../src/render/charts/paint.js';
 import type { ChartSpec, FigureBlock } from '../../../src/report/model.js';
 import { sampleDocument } from '../../fixtures/sample-document.js';
 
@@ -43,16 +44,16 @@ function ihdr(png: Buffer) {
 }
 
 describe('renderChartPng', () => {
-  it('renders a bar chart as an opaque RGB PNG at 3× the layout size', async () => {
+  it('renders a bar chart as an opaque indexed-colour PNG at 2× the layout size', async () => {
     const s = spec('bar');
     const png = await renderChartPng(s);
     const size = chartSize(s);
-    expect(ihdr(png)).toEqual({ width: size.width * 3, height: size.height * 3, depth: 8, colourType: 2 });
+    expect(ihdr(png)).toEqual({ width: size.width * 2, height: size.height * 2, depth: 8, colourType: 3 });
     const { data } = await pixels(png);
     expect([data[0], data[1], data[2], data[3]]).toEqual([255, 255, 255, 255]);
-    // The first two series' colours are drawn as bars, not only as legend keys.
-    expect(countColour(data, SERIES_STYLES[0]!.color)).toBeGreaterThan(50_000);
-    expect(countColour(data, SERIES_STYLES[1]!.color)).toBeGreaterThan(20_000);
+    // The first two series' colours are drawn as bars, not only as legend keys (2 × 22 × 12 px).
+    expect(countColour(data, SERIES_STYLES[0]!.color)).toBeGreaterThan(20_000);
+    expect(countColour(data, SERIES_STYLES[1]!.color)).toBeGreaterThan(8_000);
   });
 
   it('draws no bar for a suppressed value (only the legend key keeps the colour)', async () => {
@@ -71,17 +72,28 @@ describe('renderChartPng', () => {
     expect(countColour(data, SERIES_STYLES[1]!.color)).toBeGreaterThan(legendKey / 4);
   });
 
-  it('is byte-identical across renders, for bar and line charts', async () => {
+  it('draws byte-identical images every time, for bar and line charts', async () => {
     for (const type of ['bar', 'line'] as const) {
-      const a = await renderChartPng(spec(type));
-      const b = await renderChartPng(spec(type));
+      const size = { ...chartSize(spec(type)), scale: 2 };
+      const a = await paintChartPng(spec(type), size);
+      const b = await paintChartPng(spec(type), size);
       expect(a.equals(b)).toBe(true);
+      expect(a.equals(await renderChartPng(spec(type)))).toBe(true);
     }
+  });
+
+  it('draws a chart once per spec and size, and again for another size or spec', async () => {
+    const s = spec('line');
+    const first = renderChartPng(s, { width: 420 });
+    expect(renderChartPng({ ...s }, { width: 420 })).toBe(first); // an equal spec is the same chart
+    expect(renderChartPng(s, { width: 421 })).not.toBe(first);
+    const other = { ...s, series: s.series.slice(0, 2) };
+    expect((await renderChartPng(other, { width: 420 })).equals(await first)).toBe(false);
   });
 
   it('honours width, height and scale', async () => {
     const png = await renderChartPng(spec('line'), { width: 400, height: 250, scale: 2 });
-    expect(ihdr(png)).toMatchObject({ width: 800, height: 500, colourType: 2 });
+    expect(ihdr(png)).toMatchObject({ width: 800, height: 500, colourType: 3 });
   });
 
   it('renders the English variant too (different bytes from Swedish ticks and labels)', async () => {
@@ -119,7 +131,7 @@ describe('renderChartPng edge cases', () => {
       ...l,
       series: l.series.map((x, i) => (i === 0 ? { ...x, values: [x.values[0] ?? null, null, x.values[2] ?? null] } : i === 1 ? { ...x, values: x.values.map(() => null) } : x)),
     };
-    expect(ihdr(await renderChartPng(gaps, { scale: 1 })).colourType).toBe(2);
+    expect(ihdr(await renderChartPng(gaps, { scale: 1 })).colourType).toBe(3);
   });
 });
 
@@ -127,8 +139,34 @@ describe('chart layout and style', () => {
   it('bar charts grow with the number of categories, line charts keep their aspect', () => {
     const s = spec('bar');
     const fewer = { ...s, categories: s.categories.slice(0, 2), series: s.series.map((x) => ({ ...x, values: x.values.slice(0, 2) })) };
-    expect(chartSize(s).height).toBeGreaterThan(chartSize(fewer).height + 100);
-    expect(chartSize(spec('line'), 500)).toEqual({ width: 500, height: 280 });
+    // Each category adds its series' bar slots and the gap between groups.
+    const perCategory = (chartSize(s).height - chartSize(fewer).height) / (s.categories.length - 2);
+    expect(perCategory).toBeGreaterThanOrEqual(s.series.length * BAR_SLOT.multi);
+    expect(perCategory).toBeLessThan(s.series.length * BAR_SLOT.multi * 1.3);
+    expect(chartSize(spec('line'), 640)).toEqual({ width: 640, height: 320 });
+    // Narrow line charts keep enough height for their lines, plus their legend's rows.
+    const rows = legendRows(spec('line').series.map((x) => `${x.label} (..)`), 360);
+    expect(chartSize(spec('line'), 360)).toEqual({ width: 360, height: 250 + 20 * rows + 6 });
+  });
+
+  it('names a narrow line chart’s series in a legend above it, a wide one’s at the line ends', async () => {
+    const colour = SERIES_STYLES[0]!.color;
+    const topRows = async (width: number) => {
+      const png = await renderChartPng(spec('line'), { width, scale: 1 });
+      const { data } = await pixels(png);
+      return countColour(data.subarray(0, width * 4 * 20), colour);
+    };
+    expect(await topRows(360)).toBeGreaterThan(20); // the first legend key
+    expect(await topRows(640)).toBe(0);
+  });
+
+  it('reserves a legend row for every row the legend wraps to', () => {
+    expect(legendRows(['Flickor', 'Pojkar', 'Totalt'], 640)).toBe(1);
+    expect(legendRows(['Flickor', 'Pojkar', 'Totalt', 'Norrbacka län (13,7 %)'], 360)).toBe(2);
+    const s = spec('bar');
+    const labels = legendLabels(s, `${s.reference?.label ?? ''} (00 %)`);
+    expect(legendRows(labels, 300)).toBeGreaterThan(legendRows(labels, 640));
+    expect(chartSize(s, 300).height - chartSize(s, 640).height).toBe(20 * (legendRows(labels, 300) - legendRows(labels, 640)));
   });
 
   it('wraps long category labels at word boundaries', () => {

@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderHtml } from '../../../src/render/html/index.js';
 import { sampleDocument } from '../../fixtures/sample-document.js';
-import { auditReport, describeViolations, horizontalOverflow, launchChromium, openReport } from './browser.js';
+import { auditReport, describeViolations, fallbackFontText, horizontalOverflow, launchChromium, openReport } from './browser.js';
 
 let browser: Browser;
 let dir: string;
@@ -84,6 +84,21 @@ describe.each(['sv', 'en'] as const)('HTML report in Chromium (%s)', (lang) => {
     expect(audit.consoleErrors).toEqual([]);
     expect(audit.violations, describeViolations(audit.violations)).toEqual([]);
     expect(audit.overflowPx).toBe(0);
+  });
+
+  it('draws every character with the inlined (subset) fonts, none with a system font', async () => {
+    const report = await openReport(browser, files[lang], { width: 1280 });
+    try {
+      const faces = await report.page.evaluate(() =>
+        [...(globalThis as unknown as { document: { fonts: Iterable<{ family: string; status: string }> } }).document.fonts].map(
+          (f) => `${f.family}: ${f.status}`,
+        ),
+      );
+      expect(faces).toEqual(Array(3).fill('Source Sans 3: loaded'));
+      expect(await fallbackFontText(report.page)).toEqual([]);
+    } finally {
+      await report.close();
+    }
   });
 
   it('at 320 px: reflows without page scrolling; wide tables scroll in their own box', async () => {

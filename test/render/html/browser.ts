@@ -109,6 +109,31 @@ export function horizontalOverflow(page: Page): Promise<number> {
   });
 }
 
+/**
+ * Elements whose text Chromium drew, in part, with a font other than the page's own web
+ * fonts (a character missing from an inlined subset falls back to a system font).
+ */
+export async function fallbackFontText(page: Page): Promise<{ text: string; fonts: string[] }[]> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send('DOM.enable');
+    await cdp.send('CSS.enable');
+    const { root } = await cdp.send('DOM.getDocument', { depth: -1 });
+    const { nodeIds } = await cdp.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector: 'body *' });
+    const found: { text: string; fonts: string[] }[] = [];
+    for (const nodeId of nodeIds) {
+      const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
+      const system = fonts.filter((f) => !f.isCustomFont);
+      if (system.length === 0) continue;
+      const { outerHTML } = await cdp.send('DOM.getOuterHTML', { nodeId });
+      found.push({ text: outerHTML.slice(0, 120), fonts: system.map((f) => f.familyName) });
+    }
+    return found;
+  } finally {
+    await cdp.detach();
+  }
+}
+
 let axeSource: Promise<string> | undefined;
 
 function loadAxe(): Promise<string> {

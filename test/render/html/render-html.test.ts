@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import type { FigureBlock, ReportDocument, TableBlock } from '../../../src/report/model.js';
 import { esc } from '../../../src/render/html/escape.js';
@@ -8,6 +9,7 @@ import { sampleDocument } from '../../fixtures/sample-document.js';
 import { fakeChartPng, greyPng } from './fake-chart.js';
 
 const render = (doc: ReportDocument) => renderHtml(doc, { chartPng: fakeChartPng().draw });
+const fontkit = createRequire(import.meta.url)('fontkit') as { create(data: Uint8Array): { hasGlyphForCodePoint(cp: number): boolean } };
 
 function count(haystack: string, needle: string): number {
   return haystack.split(needle).length - 1;
@@ -59,6 +61,19 @@ describe.each(['sv', 'en'] as const)('renderHtml (%s)', (lang) => {
     expect(cssUrls.length).toBe(3); // Regular, Italic, Bold
     for (const url of cssUrls) expect(url).toMatch(/^data:font\/ttf;base64,/);
     expect(html).not.toMatch(/<script|<link|<iframe|<object|<embed|@import/i);
+  });
+
+  it('inlines the fonts subset to the characters of the report', async () => {
+    const html = await render(doc);
+    const fonts = [...html.matchAll(/url\(data:font\/ttf;base64,([A-Za-z0-9+/=]+)\)/g)].map((m) => Buffer.from(m[1]!, 'base64'));
+    expect(fonts).toHaveLength(3);
+    const text = new Set(doc.chapters.flatMap((c) => [c.title, ...c.blocks.flatMap((b) => (b.type === 'paragraph' ? [b.text] : []))]).join(''));
+    for (const data of fonts) {
+      expect(data.length).toBeLessThan(40_000); // the full faces are 240–380 kB
+      const font = fontkit.create(data);
+      for (const ch of [...text, '–', '\u00a0', 'Å']) expect(font.hasGlyphForCodePoint(ch.codePointAt(0)!), ch).toBe(true);
+      expect(font.hasGlyphForCodePoint('ŋ'.codePointAt(0)!)).toBe(false);
+    }
   });
 
   it('sets a restrictive CSP whose style hash matches the one <style> element', async () => {

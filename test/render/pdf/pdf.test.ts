@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { encodeRgbPng } from '../../../src/render/charts/png.js';
+import { encodeChartPng } from '../../../src/render/charts/png.js';
 import { renderPdf } from '../../../src/render/pdf/index.js';
 import type { FigureBlock, ReportDocument, TableBlock } from '../../../src/report/model.js';
 import { sampleDocument } from '../../fixtures/sample-document.js';
@@ -130,9 +130,12 @@ describe('renderPdf (Swedish sample)', () => {
       expect(dests.get(id), id).toBe(page);
       expect(pages[page - 1], `page ${page}`).toContain(title);
     }
-    // Outline: one bookmark per chapter and section.
-    const outlineItems = pdf.toString('latin1').match(/\/Dest \[\d+ 0 R \/Fit\]/g) ?? [];
-    expect(outlineItems.length).toBe(anchors.length);
+    // Outline: one bookmark per chapter and section, opening at its heading's destination.
+    expect(literalStrings(pdf, '/Dest').sort()).toEqual(anchors.map((a) => a.id).sort());
+    for (const line of poppler('pdfinfo', ['-dests', file]).split('\n').filter((l) => l.includes('"'))) {
+      expect(line).toMatch(/\[ XYZ\s+0\s+\d+/); // left edge, the heading's height on the page
+      expect(line).not.toMatch(/Fit/);
+    }
   });
 
   it('splits the long appendix table across pages, repeating its header row untagged', () => {
@@ -166,7 +169,7 @@ describe('renderPdf (variants)', () => {
   });
 
   it('shows a logo on the title page and omits the notice when the data are real', async () => {
-    const logo = encodeRgbPng(new Uint8Array(40 * 20 * 4).fill(120), 40, 20);
+    const logo = encodeChartPng(new Uint8Array(40 * 20 * 4).fill(120), 40, 20);
     const doc: ReportDocument = { ...sv, syntheticNotice: null, logo: { data: logo, mime: 'image/png' } };
     const out = await renderPdf(doc);
     const f = savePdf(out);
