@@ -55,12 +55,19 @@ export class LagesbildError extends Error {
     this.hint = opts.hint;
   }
 
-  /** "file:line:col: message (hint)" — the one line the CLI prints. */
+  /** "file:line:col: message (hint)" — the one line the CLI prints, control characters escaped. */
   toLine(): string {
     const where = this.location ? `${formatLocation(this.location)}: ` : '';
     const field = this.location?.field ? `${this.location.field}: ` : '';
-    return `${where}${field}${this.message}${this.hint ? `. ${this.hint}` : ''}`;
+    return oneLine(`${where}${field}${this.message}${this.hint ? `. ${this.hint}` : ''}`);
   }
+}
+
+/** Escapes control characters (a line break or terminal escape from the data stays visible and harmless). */
+export function oneLine(s: string): string {
+  return s.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) =>
+    c === '\n' ? '\\n' : c === '\r' ? '\\r' : c === '\t' ? '\\t' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 export class UsageError extends LagesbildError {

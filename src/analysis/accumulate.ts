@@ -17,7 +17,12 @@ const F_X = 5; // rows answering yes
 const F_NALL = 6; // rows in the domain, missing answers included (R's degf counts them)
 const FIELDS = 7;
 
-/** More PSU blocks than this means the cluster column is probably a respondent id. */
+/**
+ * Blocks (wave × area × stratum × PSU) are few for real designs (schools as clusters give
+ * hundreds). Far more means the cluster column is a respondent id; refuse before the sums
+ * outgrow this much memory, or this many blocks, whichever comes first.
+ */
+export const MAX_SUMS_BYTES = 256 * 1024 * 1024;
 export const MAX_BLOCKS = 200_000;
 
 export interface Block {
@@ -79,11 +84,15 @@ export class SurveyAccumulator {
   private readonly blocks = new Map<string, Block>();
   private last: Block | null = null;
   private readonly groups = new Int32Array(4);
+  /** The most blocks this config may open (see MAX_SUMS_BYTES). */
+  readonly maxBlocks: number;
 
   constructor(config: ProjectConfig) {
     this.layout = groupLayout(config);
     this.indicators = config.indicators.length;
     this.clustered = config.design.cluster !== undefined;
+    const blockBytes = this.layout.count * this.indicators * FIELDS * Float64Array.BYTES_PER_ELEMENT;
+    this.maxBlocks = Math.min(MAX_BLOCKS, Math.floor(MAX_SUMS_BYTES / blockBytes));
   }
 
   add(r: Respondent): void {
@@ -134,9 +143,7 @@ export class SurveyAccumulator {
     const key = `${r.year}\u0000${r.area}\u0000${r.stratum}\u0000${psu ?? ''}`;
     let block = this.blocks.get(key);
     if (!block) {
-      if (this.blocks.size >= MAX_BLOCKS) {
-        throw tooManyBlocks();
-      }
+      if (this.blocks.size >= this.maxBlocks) throw tooManyBlocks(this.maxBlocks);
       block = {
         year: r.year,
         area: r.area,
@@ -164,7 +171,7 @@ export class SurveyAccumulator {
       for (let i = 0; i < b.groupRows.length; i++) mine.groupRows[i]! += b.groupRows[i]!;
       mine.rows += b.rows;
     }
-    if (this.blocks.size > MAX_BLOCKS) throw tooManyBlocks();
+    if (this.blocks.size > this.maxBlocks) throw tooManyBlocks(this.maxBlocks);
   }
 
   /** Freeze into an index for domain queries. */
@@ -293,9 +300,9 @@ export class SurveySums {
   }
 }
 
-function tooManyBlocks(): LimitError {
+function tooManyBlocks(limit: number): LimitError {
   return new LimitError(
-    `more than ${MAX_BLOCKS.toLocaleString('en')} distinct wave × municipality × stratum × cluster combinations`,
+    `more than ${limit.toLocaleString('en')} distinct wave × municipality × stratum × cluster combinations`,
     undefined,
     'Is design.cluster (or design.strata) a respondent id by mistake? Clusters are e.g. schools',
   );

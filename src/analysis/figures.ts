@@ -89,6 +89,8 @@ export function computeFigures(sums: SurveySums, config: ProjectConfig, pooling:
     }
   }
 
+  const warnings = answerWarnings(config, units, waves, estimates, sums);
+
   // 2. Disclosure control over all estimates, with the relations an attacker could use.
   const { cells, relations } = disclosureStructure(config, units, waves, groups, estimates);
   const disclosure = applyDisclosure(cells, relations, {
@@ -164,8 +166,36 @@ export function computeFigures(sums: SurveySums, config: ProjectConfig, pooling:
     records,
     respondents,
     audit,
-    warnings: [],
+    warnings,
   };
+}
+
+/**
+ * An indicator nobody answered yes to in a whole wave (or that nobody answered) is almost
+ * always a config that lists the wrong codes, not a finding: say so instead of printing 0 %.
+ */
+function answerWarnings(
+  config: ProjectConfig,
+  units: Unit[],
+  waves: Wave[],
+  estimates: Map<string, { est: ProportionEstimate }>,
+  sums: SurveySums,
+): string[] {
+  const county = units.find((u) => u.county)!;
+  const warnings: string[] = [];
+  config.indicators.forEach((ind, i) => {
+    const scale = typeof ind.answers === 'string' ? `answer_scales.${ind.answers}` : `indicators[${i}].answers`;
+    for (const wave of waves) {
+      if (sums.respondents(county.members, wave.years, 0) === 0) continue;
+      const e = estimates.get(cellKey(ind.id, county.name, wave.year, 'total'))?.est;
+      if (!e) {
+        warnings.push(`${ind.id}: no valid answers in ${wave.year}; check that the column holds answers and ${ind.column ? `${scale}.missing` : 'its parts'} does not list them all`);
+      } else if (e.x === 0 && ind.column !== undefined) {
+        warnings.push(`${ind.id}: no respondent answered yes (${e.n} answers in ${wave.year}); check that ${scale}.yes lists the codes the data uses`);
+      }
+    }
+  });
+  return warnings;
 }
 
 function cellKey(indicator: string, area: string, year: number, group: GroupKey): string {

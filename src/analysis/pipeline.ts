@@ -2,7 +2,7 @@
 import { readCsv, type ReadOptions } from '../ingest/read.js';
 import { compileDecoder, throwOnProblem, type ProblemSink, type RowDecoder } from '../ingest/respondents.js';
 import type { ProjectConfig } from '../config/schema.js';
-import { DataError, LagesbildError } from '../errors.js';
+import { DataError, LagesbildError, LimitError } from '../errors.js';
 import { SurveyAccumulator, type SurveySums } from './accumulate.js';
 
 export interface FileSummary {
@@ -52,7 +52,14 @@ export async function ingestFiles(
         },
         onRow: (fields, line) => {
           const r = decoder!.decode(fields, line);
-          if (r) acc.add(r);
+          if (!r) return;
+          try {
+            acc.add(r);
+          } catch (err) {
+            // Name the row that crossed a limit.
+            if (err instanceof LimitError && !err.location) throw new LimitError(err.message, { file, line }, err.hint);
+            throw err;
+          }
         },
       },
       opts,

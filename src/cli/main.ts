@@ -4,7 +4,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { createRequire } from 'node:module';
 import { EXIT, LagesbildError, type ExitCode } from '../errors.js';
 import { createLog, type Log, type LogOptions } from './log.js';
-import { removePendingTemps } from './outputs.js';
+import { runCleanups } from './outputs.js';
 import { registerReport } from './commands/report.js';
 import { registerFigures } from './commands/figures.js';
 import { registerBatch } from './commands/batch.js';
@@ -59,7 +59,7 @@ export async function main(argv: string[]): Promise<number> {
   registerSchema(program, wrap);
 
   const onSignal = () => {
-    void removePendingTemps().finally(() => process.exit(EXIT.interrupted));
+    void runCleanups().finally(() => process.exit(EXIT.interrupted));
   };
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
@@ -68,7 +68,7 @@ export async function main(argv: string[]): Promise<number> {
     await program.parseAsync(argv);
     return exitCode;
   } catch (err) {
-    await removePendingTemps();
+    await runCleanups();
     return handleError(err, program.opts<GlobalOptions>());
   } finally {
     process.off('SIGINT', onSignal);

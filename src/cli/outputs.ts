@@ -6,11 +6,30 @@ import { basename, dirname, join } from 'node:path';
 import { OutputError, UsageError } from '../errors.js';
 
 const pendingTemps = new Set<string>();
+const cleanups: (() => Promise<unknown>)[] = [];
 
-/** Remove temporaries of unfinished writes (called on SIGINT/SIGTERM and on errors). */
-export async function removePendingTemps(): Promise<void> {
-  await Promise.all([...pendingTemps].map((p) => rm(p, { force: true })));
+/**
+ * On SIGINT/SIGTERM or an error: run registered cleanups, newest first (stop the workers
+ * before removing the folder they write to), then remove temporaries of unfinished writes.
+ */
+export async function runCleanups(): Promise<void> {
+  for (const fn of cleanups.splice(0).reverse()) await fn().catch(() => undefined);
+  await Promise.all([...pendingTemps].map((p) => rm(p, { force: true, recursive: true })));
   pendingTemps.clear();
+}
+
+/** Something to undo if the run stops early; returns a function that unregisters it. */
+export function onCleanup(fn: () => Promise<unknown>): () => void {
+  cleanups.push(fn);
+  return () => {
+    const i = cleanups.indexOf(fn);
+    if (i !== -1) cleanups.splice(i, 1);
+  };
+}
+
+/** A temporary file or folder to remove if the run stops early; returns a release function. */
+export function trackTemp(path: string): () => void {
+  return onCleanup(() => rm(path, { force: true, recursive: true }));
 }
 
 /** Refuse to start when a target exists and --force was not given (checked before any work). */

@@ -45,6 +45,7 @@ export async function loadProject(inputs: string[], opts: ProjectOptions, log: L
   const t = Date.now();
   const figures = computeFigures(sums, config, opts.pooling);
   log.verbose(`statistics: ${Date.now() - t} ms, ${figures.records.length} figures`);
+  for (const w of figures.warnings) log.warn(w);
   return { config, configPath: resolve(configPath), files: summaries, failed, sums, figures };
 }
 

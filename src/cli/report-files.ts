@@ -15,11 +15,19 @@ export async function loadLogo(config: ProjectConfig, configPath: string): Promi
   const ext = extname(path).toLowerCase();
   const mime = ext === '.png' ? 'image/png' : ext === '.jpg' || ext === '.jpeg' ? 'image/jpeg' : null;
   if (!mime) throw new ConfigError(`the logo must be a PNG or JPEG file, not "${ext || 'no extension'}"`, { file: configPath, field: 'project.logo' });
+  let data: Buffer;
   try {
-    return { data: await readFile(path), mime };
+    data = await readFile(path);
   } catch {
     throw new ConfigError(`logo file not found: ${path}`, { file: configPath, field: 'project.logo' }, 'The path is relative to the config file');
   }
+  // Check the file's signature, not only its name: renderers fail obscurely on anything else.
+  const png = data.subarray(0, 4).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47]));
+  const jpeg = data.subarray(0, 3).equals(Buffer.from([0xff, 0xd8, 0xff]));
+  if ((mime === 'image/png' && !png) || (mime === 'image/jpeg' && !jpeg)) {
+    throw new ConfigError(`the logo ${path} is not a ${mime === 'image/png' ? 'PNG' : 'JPEG'} image`, { file: configPath, field: 'project.logo' }, 'Export the logo again as PNG or JPEG');
+  }
+  return { data, mime };
 }
 
 /** `<area>-<first wave>-<last wave>[-pooled][-en]`: deterministic, safe names. */

@@ -53,8 +53,10 @@ export function designDf(psuCounts: Iterable<number>): number {
 }
 
 function lonelyError(stratum: string): DesignError {
+  // Without declared strata the whole wave is one stratum (R's default), labelled "".
+  const which = stratum === '' || /^\d{4}:$/.test(stratum) ? 'the wave' : `stratum "${stratum}"`;
   return new DesignError(
-    `stratum "${stratum}" has only one PSU (primary sampling unit), so its variance cannot be estimated with design.lonely_psu: fail`,
+    `${which} has only one PSU (primary sampling unit), so its variance cannot be estimated with design.lonely_psu: fail`,
     'Set design.lonely_psu to adjust, average, certainty or remove, or merge the stratum with another',
   );
 }

@@ -204,7 +204,6 @@ const TABLE: Case[] = [
     file: 'never-yes.csv',
     exit: EXIT.ok,
     line: 'warning: slagen: no respondent answered yes (4 answers in 2023); check that answer_scales.jn.yes lists the codes the data uses',
-    gap: 'computeFigures does not fill FiguresTable.warnings and the CLI prints none',
   },
 ];
 

@@ -63,11 +63,9 @@ describe('safeFileName keeps every name a plain file name inside the output fold
 });
 
 describe('batch: two municipalities whose names give the same file name', () => {
-  // Known gap (src/cli/commands/batch.ts): "Upplands Väsby" and "Upplands-Väsby" both become
-  // the folder Upplands-Väsby. Without --force the second report stops the batch with
-  // "would overwrite" after the first was written; with --force it silently replaces it.
-  // Batch should refuse up front (naming both) or give the second its own name.
-  it.fails('gets one report per municipality, or refuses before writing anything', async () => {
+  // "Upplands Väsby" and "Upplands-Väsby" both become the folder Upplands-Väsby: batch
+  // refuses up front, naming both.
+  it('gets one report per municipality, or refuses before writing anything', async () => {
     const dir = tempDir('lagesbild-collide-');
     const rows = ['Upplands Väsby', 'Upplands-Väsby'].flatMap((a) => [
       [a, 2023, 'F', '9', '1', '1', '2'],

@@ -49,9 +49,9 @@ describe('a crash in a renderer leaves no partial file', () => {
     expect(existsSync(out) ? readdirSync(out) : []).toEqual([]);
   });
 
-  // Known gap (src/cli/report-files.ts, loadLogo): the bytes are not checked, so pdfkit's
-  // "Unknown image format" surfaces as an internal error (exit 1, "this is a bug").
-  it.fails('a logo that is not an image is a config error naming project.logo (exit 3)', async () => {
+  // loadLogo checks the PNG/JPEG signature, so a wrong file is a config error, not a crash
+  // inside pdfkit.
+  it('a logo that is not an image is a config error naming project.logo (exit 3)', async () => {
     const { run } = await brokenLogo();
     expect(run.code).toBe(EXIT.config);
     expect(run.stderr).toMatch(/project\.logo/);

@@ -9,7 +9,7 @@ import type { Command } from 'commander';
 import { EXIT, UsageError } from '../../errors.js';
 import type { CommandAction } from '../main.js';
 import { listOption } from '../main.js';
-import { resolveDate, writeOutputs, checkTargets, moveIntoPlace, safeFileName } from '../outputs.js';
+import { resolveDate, writeOutputs, checkTargets, moveIntoPlace, safeFileName, trackTemp, onCleanup } from '../outputs.js';
 import { loadLogo, reportBaseName } from '../report-files.js';
 import { REPORT_FORMATS, type ReportFormat } from '../../render/index.js';
 import type { Job, JobResult, WorkerSetup } from '../batch-worker.js';
@@ -91,6 +91,15 @@ Exit code 0 when every report was written, ${EXIT.partial} when some failed (the
         const base = reportBaseName(t.name, project.sums.years, lang, figures.meta.pooled.waves);
         return { id, area: t.area, name: t.name, dir: join(flags.out, safeFileName(t.name)), base };
       });
+      // "Upplands Väsby" and "Upplands-Väsby" make the same file name: refuse before any work.
+      const byDir = new Map<string, string>();
+      for (const p of planned) {
+        const other = byDir.get(p.dir);
+        if (other !== undefined) {
+          throw new UsageError(`"${other}" and "${p.name}" would be written to the same folder ${p.dir}`, 'Make the municipality names differ by more than spaces and punctuation in the data');
+        }
+        byDir.set(p.dir, p.name);
+      }
       const figuresPath = join(flags.out, shard ? `figures-${shard.i}-of-${shard.n}.csv` : 'figures.csv');
       await checkTargets(
         [figuresPath, ...planned.flatMap((p) => flags.format.map((f) => join(p.dir, `${p.base}.${f}`)))],
@@ -101,6 +110,7 @@ Exit code 0 when every report was written, ${EXIT.partial} when some failed (the
       // final move is a rename); removed at the end, also on failure.
       await mkdir(flags.out, { recursive: true });
       const tmpRoot = await mkdtemp(join(flags.out, '.lagesbild-tmp-'));
+      const releaseTmp = trackTemp(tmpRoot);
       const setup: WorkerSetup = { figures, config, lang, dateIso, formats: flags.format, logo: await loadLogo(config, project.configPath) };
       const progress = startProgress(planned.length, ctx.log.interactive && !flags.json);
       const results = new Map<number, JobResult>();
@@ -157,6 +167,7 @@ Exit code 0 when every report was written, ${EXIT.partial} when some failed (the
       } finally {
         progress.stop();
         await rm(tmpRoot, { recursive: true, force: true });
+        releaseTmp();
       }
     }),
   );
@@ -174,6 +185,7 @@ async function runPool(queue: Job[], size: number, setup: WorkerSetup, onDone: (
   await Promise.all(
     Array.from({ length: size }, async () => {
       const worker = new Worker(workerUrl, { workerData: setup });
+      const release = onCleanup(() => worker.terminate());
       try {
         for (let job = pending.shift(); job; job = pending.shift()) {
           const current = job;
@@ -191,6 +203,7 @@ async function runPool(queue: Job[], size: number, setup: WorkerSetup, onDone: (
           );
         }
       } finally {
+        release();
         await worker.terminate();
       }
     }),

@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import { EXIT } from '../../errors.js';
 import type { CommandAction } from '../main.js';
-import { writeOutputs } from '../outputs.js';
+import { checkTargets, writeOutputs } from '../outputs.js';
 import type { FiguresFormat } from '../../render/tabular/figures-export.js';
 import { cliLanguage, cliMessages } from '../i18n.js';
 import { commonDataOptions, dataOptions, type DataFlags } from './options.js';
@@ -39,6 +39,10 @@ Columns are described in the README under "The figures table".`,
   );
   cmd.action(
     wrap(async (ctx, files: string[], flags: FiguresFlags) => {
+      const format: FiguresFormat = flags.excelSv ? 'excel-sv' : flags.format;
+      const path = join(flags.out ?? 'out', format === 'json' ? 'figures.json' : 'figures.csv');
+      // Refuse before reading a large file, not after.
+      if (!flags.json) await checkTargets([path], flags.force ?? false);
       const { loadProject } = await import('../project.js');
       const { exportFigures } = await import('../../render/tabular/figures-export.js');
       const project = await loadProject(files, dataOptions(flags), ctx.log);
@@ -46,8 +50,6 @@ Columns are described in the README under "The figures table".`,
         process.stdout.write(exportFigures(project.figures, 'json'));
         return EXIT.ok;
       }
-      const format: FiguresFormat = flags.excelSv ? 'excel-sv' : flags.format;
-      const path = join(flags.out ?? 'out', format === 'json' ? 'figures.json' : 'figures.csv');
       await writeOutputs([{ path, data: exportFigures(project.figures, format) }], flags.force ?? false);
       const say = cliMessages(cliLanguage(undefined)).run;
       ctx.log.info(say.wroteFigures(path, project.figures.records.length.toLocaleString(cliLanguage(undefined) === 'sv' ? 'sv-SE' : 'en')));

@@ -31,10 +31,10 @@ const LEGEND_KEY_AND_GAPS = 22 + 6 + 18;
 const LINE_ASPECT = 0.5;
 const LINE_MIN_HEIGHT = 250;
 /** Narrower line charts name their series in a legend above, not beside the line ends. */
-const LINE_LEGEND_BELOW_WIDTH = 480;
+const NARROW_LINE_CHART = 480;
 
 export function lineLegendOnTop(width: number): boolean {
-  return width < LINE_LEGEND_BELOW_WIDTH;
+  return width < NARROW_LINE_CHART;
 }
 
 export interface ChartSize {

@@ -15,7 +15,7 @@ export interface ChartRenderOptions {
   scale?: number;
 }
 
-export const DEFAULT_CHART_SCALE = 2;
+const DEFAULT_CHART_SCALE = 2;
 
 /**
  * Recent renders by spec and size. A report has a few dozen charts, each asked for by the

@@ -28,28 +28,17 @@ const NARROW_MEDIA = '(max-width: 35em)';
 export async function renderHtml(doc: ReportDocument, opts: RenderHtmlOptions = {}): Promise<string> {
   const chartPng = opts.chartPng ?? (await defaultChartPng());
   const assets = await loadHtmlAssets();
-  const charts = await renderCharts(doc, chartPng);
+  const drawing = renderCharts(doc, chartPng);
 
-  const ctx: BlockContext = { labels: doc.labels, chartImage: (b) => charts.get(b) ?? '' };
-  const body = [
-    `<a class="skip-link" href="#lb-main">${esc(doc.labels.skipToContent)}</a>`,
-    '<div class="page">',
-    renderMasthead(doc),
-    renderContents(doc),
-    '<main id="lb-main" tabindex="-1">',
-    ...doc.chapters.map(
-      (ch) =>
-        `<section class="chapter">\n<h2 id="${esc(ch.id)}">${esc(ch.title)}</h2>\n` +
-        `${renderBlocks(ch.blocks, ctx)}\n</section>`,
-    ),
-    '</main>',
-    renderFooter(doc),
-    '</div>',
-  ].join('\n');
-
-  // The fonts hold the characters of the page and of the stylesheet's generated content.
+  // The fonts hold the characters of the page (its charts by their alt text, which the
+  // <img> carries) and of the stylesheet's generated content. They are subset while the
+  // charts are drawn.
   const css = [themeCss(themeFor(doc.accent)), assets.css].join('\n');
-  const style = [fontFaceCss(assets, withoutDataUris(body) + css), css].join('\n');
+  const text = renderBody(doc, { labels: doc.labels, chartImage: (b) => esc(b.alt) }) + css;
+  const style = [fontFaceCss(assets, text), css].join('\n');
+
+  const charts = await drawing;
+  const body = renderBody(doc, { labels: doc.labels, chartImage: (b) => charts.get(b) ?? '' });
   const styleHash = createHash('sha256').update(style, 'utf8').digest('base64');
   const csp = [
     "default-src 'none'",
@@ -81,9 +70,22 @@ export async function renderHtml(doc: ReportDocument, opts: RenderHtmlOptions = 
   ].join('\n');
 }
 
-/** Markup without its images' base64 data, which is no text anyone reads. */
-function withoutDataUris(html: string): string {
-  return html.replace(/data:[a-z/+.-]+;base64,[A-Za-z0-9+/=]*/g, '');
+function renderBody(doc: ReportDocument, ctx: BlockContext): string {
+  return [
+    `<a class="skip-link" href="#lb-main">${esc(doc.labels.skipToContent)}</a>`,
+    '<div class="page">',
+    renderMasthead(doc),
+    renderContents(doc),
+    '<main id="lb-main" tabindex="-1">',
+    ...doc.chapters.map(
+      (ch) =>
+        `<section class="chapter">\n<h2 id="${esc(ch.id)}">${esc(ch.title)}</h2>\n` +
+        `${renderBlocks(ch.blocks, ctx)}\n</section>`,
+    ),
+    '</main>',
+    renderFooter(doc),
+    '</div>',
+  ].join('\n');
 }
 
 /**

@@ -102,11 +102,12 @@ export function kerningPairs(gpos: Gpos, glyphs: readonly number[]): [number, nu
           if (value1.xAdvance) pairs.push([first, secondGlyph, value1.xAdvance]);
         }
       } else {
-        const row = all(at(table.classRecords, classes1[f] ?? 0) ?? []);
+        // Only the records of the kept glyphs' classes are decoded (the matrix is large).
+        const row = at(table.classRecords, classes1[f] ?? 0);
         glyphs.forEach((second, j) => {
           if (decided.has(second)) return;
           decided.add(second); // a class subtable covering `first` decides every second glyph
-          const value = row[classes2[j] ?? 0]?.value1.xAdvance;
+          const value = row && at(row, classes2[j] ?? 0)?.value1.xAdvance;
           if (value) pairs.push([first, second, value]);
         });
       }

@@ -11,6 +11,7 @@ interface Glyph {
 }
 interface Font {
   numGlyphs: number;
+  layout(text: string, features?: Record<string, boolean>): { advanceWidth: number };
   directory: { tables: Record<string, { checkSum: number; offset: number; length: number }> };
   hasGlyphForCodePoint(cp: number): boolean;
   glyphForCodePoint(cp: number): Glyph;
@@ -49,7 +50,7 @@ describe('subsetFont', () => {
 
   it('is a complete, small font: the tables a browser requires, valid checksums, the original names', () => {
     expect(Object.keys(font.directory.tables).sort()).toEqual(
-      ['OS/2', 'cmap', 'glyf', 'head', 'hhea', 'hmtx', 'loca', 'maxp', 'name', 'post', 'prep'].sort(),
+      ['OS/2', 'cmap', 'glyf', 'head', 'hhea', 'hmtx', 'kern', 'loca', 'maxp', 'name', 'post', 'prep'].sort(),
     );
     expect(font.numGlyphs).toBeLessThan(1.5 * codePoints.length); // with .notdef and accents' components
     expect(data.length).toBeLessThan(12_000);
@@ -61,6 +62,17 @@ describe('subsetFont', () => {
       expect(checksum(table), tag).toBe(t.checkSum);
     }
     expect(checksum(data)).toBe(0xb1b0afba);
+  });
+
+  it('kerns as the full font does (its GPOS pairs become a kern table)', () => {
+    const words = TEXT.split(' ').concat(['ÅÄÖ', 'Ängsby']);
+    // Ligatures are not kept, so compare with the full font's layout without them.
+    const widths = (f: Font, features?: Record<string, boolean>) => words.map((w) => f.layout(w, features).advanceWidth);
+    const full = regular.font as unknown as Font;
+    expect(widths(font)).toEqual(widths(full, { liga: false }));
+    // … and the kerning is really there: unkerned, some words are wider.
+    const unkerned = widths(full, { liga: false, kern: false });
+    expect(widths(font).some((w, i) => w !== unkerned[i])).toBe(true);
   });
 
   it('is the same bytes for the same characters in any order', () => {
