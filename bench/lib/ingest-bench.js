@@ -41,7 +41,8 @@ export async function benchIngest({ rows, smallRows, runs, profile, log }) {
 
   const prof = profile ? await profileNode(figuresArgs(big, out), { env: CLI_ENV }, join(DATA, 'profiles', 'figures'), ROOT) : null;
 
-  const records = Number(/\((\d+) figures\)/.exec(figures[0].stderr)?.[1] ?? NaN);
+  // "statistics: 4690 ms, 109758 figures" (--verbose) or "wrote … (109,758 figures)".
+  const records = Number(/(\d[\d,\u00a0 ]*) figures/.exec(figures[0].stderr)?.[1].replace(/\D/g, '') ?? NaN);
   const med = (list, f) => summary(list.map(f));
   return {
     file: { rows: big.rows, indicators: big.indicators, bytes: big.bytes, smallRows: small.rows },

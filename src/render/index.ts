@@ -5,16 +5,19 @@ import type { ReportDocument } from '../report/model.js';
 export type ReportFormat = 'html' | 'pdf';
 export const REPORT_FORMATS: readonly ReportFormat[] = ['pdf', 'html'];
 
+/**
+ * All formats at once: charts are drawn on their own thread and cached per spec and size,
+ * so the HTML's charts are drawn while the PDF sets its text.
+ */
 export async function renderDocument(doc: ReportDocument, formats: readonly ReportFormat[]): Promise<{ format: ReportFormat; data: Buffer }[]> {
-  const out: { format: ReportFormat; data: Buffer }[] = [];
-  for (const format of formats) {
-    if (format === 'html') {
-      const { renderHtml } = await import('./html/index.js');
-      out.push({ format, data: Buffer.from(await renderHtml(doc), 'utf8') });
-    } else {
+  return Promise.all(
+    formats.map(async (format) => {
+      if (format === 'html') {
+        const { renderHtml } = await import('./html/index.js');
+        return { format, data: Buffer.from(await renderHtml(doc), 'utf8') };
+      }
       const { renderPdf } = await import('./pdf/index.js');
-      out.push({ format, data: await renderPdf(doc) });
-    }
-  }
-  return out;
+      return { format, data: await renderPdf(doc) };
+    }),
+  );
 }

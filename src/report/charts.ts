@@ -81,7 +81,7 @@ function seriesFinding(ctx: ReportContext, items: { label: string; cell: Estimat
 
 /** Gender series (visible ones) plus the total, for cells addressed by a gender code or null (everyone). */
 function genderSeries(ctx: ReportContext, cellsOf: (gender: string | null) => (EstimateRecord | undefined)[]): MatrixSeries[] {
-  const genders = ctx.groups.visibleGenders((g) => cellsOf(g));
+  const genders = ctx.groups.visibleGenders();
   return [
     ...genders.map((g) => ({ label: ctx.groups.label(groupKey({ gender: g, grade: null })), cells: cellsOf(g) })),
     { label: ctx.t.words.total, cells: cellsOf(null) },

@@ -1,6 +1,6 @@
 // Group keys ("total", "gender=1", "gender=1;grade=9"): parsing, labels, and which groups
 // a report shows (a value with `report: false` is shown only where it is not suppressed).
-import type { EstimateRecord, FiguresMeta, GroupKey } from '../analysis/types.js';
+import type { FiguresMeta, GroupKey } from '../analysis/types.js';
 import type { GroupVariable, ProjectConfig } from '../config/schema.js';
 import type { Lang } from './model.js';
 
@@ -82,13 +82,12 @@ export class GroupCatalog {
   }
 
   /**
-   * Gender codes to show for a set of cells: every reported value, and an unreported one
-   * (e.g. "vill ej ange") only when at least one of its cells is shown.
+   * Gender codes to show in charts, key figures and sentences: the reported values only. An
+   * unreported one ("vill ej ange", config `report: false`) is not a group of its own there;
+   * its figures, where not suppressed, are in the appendix tables and the figures export.
    */
-  visibleGenders(cellsOf: (gender: string) => (EstimateRecord | undefined)[]): string[] {
-    return this.genders.filter(
-      (g) => this.reported(groupKey({ gender: g, grade: null })) || cellsOf(g).some((r) => r !== undefined && !r.suppressed),
-    );
+  visibleGenders(): string[] {
+    return this.genders.filter((g) => this.reported(groupKey({ gender: g, grade: null })));
   }
 }
 

@@ -21,11 +21,9 @@ export function withData(ctx: ReportContext, inds: Indicator[], area: string, ye
   return inds.filter((i) => ctx.fig.estimate(i.id, area, year, TOTAL) !== undefined);
 }
 
-/** Gender group keys to mention: reported values, and others only where shown. */
-export function shownGenderKeys(ctx: ReportContext, ind: Indicator, area: string, year: number): GroupKey[] {
-  return ctx.groups
-    .visibleGenders((g) => [ctx.fig.estimate(ind.id, area, year, groupKey({ gender: g, grade: null }))])
-    .map((g) => groupKey({ gender: g, grade: null }));
+/** Gender group keys to mention: the reported values. */
+export function shownGenderKeys(ctx: ReportContext): GroupKey[] {
+  return ctx.groups.visibleGenders().map((g) => groupKey({ gender: g, grade: null }));
 }
 
 /** Decimals for a comparison: those of the two estimates it compares. */
@@ -54,7 +52,7 @@ export function indicatorParagraph(ctx: ReportContext, ind: Indicator, area: str
     const decimals = decimalsFor([ctx.fig.estimate(ind.id, area, year, gender.from), ctx.fig.estimate(ind.id, area, year, gender.to)]);
     sentences.push(genderSentence(ind, gender, ctx.narrative, { decimals, anaphor: total !== undefined }));
   } else {
-    for (const g of shownGenderKeys(ctx, ind, area, year)) {
+    for (const g of shownGenderKeys(ctx)) {
       const rec = ctx.fig.estimate(ind.id, area, year, g);
       if (rec) sentences.push(estimateSentence(ind, rec, ctx.narrative, { pooledNote: false }));
     }
@@ -65,7 +63,7 @@ export function indicatorParagraph(ctx: ReportContext, ind: Indicator, area: str
 /** A key figure: the total in the latest wave, with its interval and the genders' values. */
 export function keyFigure(ctx: ReportContext, ind: Indicator, area: string, year: number): KeyFigure {
   const total = ctx.fig.estimate(ind.id, area, year, TOTAL);
-  const genderKeys = shownGenderKeys(ctx, ind, area, year);
+  const genderKeys = shownGenderKeys(ctx);
   const cells = genderKeys.map((g) => ctx.fig.estimate(ind.id, area, year, g));
   const d = decimalsFor([total, ...cells]);
   const genders = genderKeys.map((g, i) => {
