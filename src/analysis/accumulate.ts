@@ -36,6 +36,9 @@ export interface Block {
   groupRows: Float64Array;
   /** All respondents of the block, classified into the tables or not (the design's rows). */
   rows: number;
+  /** (wave, stratum) and (wave, stratum, PSU) as map keys, made once. */
+  stratumKey: string;
+  psuKey: string;
 }
 
 /**
@@ -152,6 +155,8 @@ export class SurveyAccumulator {
         sums: new Float64Array(this.layout.count * this.indicators * FIELDS),
         groupRows: new Float64Array(this.layout.count),
         rows: 0,
+        stratumKey: stratumKey(r.year, r.stratum),
+        psuKey: `${stratumKey(r.year, r.stratum)}\u0000${psu ?? ''}`,
       };
       this.blocks.set(key, block);
     }
@@ -204,7 +209,7 @@ export class SurveySums {
       const list = this.byYearArea.get(k);
       if (list) list.push(b);
       else this.byYearArea.set(k, [b]);
-      const sk = stratumKey(b.year, b.stratum);
+      const sk = b.stratumKey;
       if (this.clustered) {
         const set = psus.get(sk) ?? new Set<string>();
         set.add(b.psu!);
@@ -221,14 +226,14 @@ export class SurveySums {
   /** All respondents over the given areas and waves, in the tables or not. */
   allRespondents(areas: readonly string[], years: readonly number[]): number {
     let n = 0;
-    for (const b of this.blocksOf(areas, years)) n += b.rows;
+    for (const b of this.blocksIn(areas, years)) n += b.rows;
     return n;
   }
 
   /** Respondents in the group (any answers) over the given areas and waves. */
   respondents(areas: readonly string[], years: readonly number[], group: number): number {
     let n = 0;
-    for (const b of this.blocksOf(areas, years)) n += b.groupRows[group]!;
+    for (const b of this.blocksIn(areas, years)) n += b.groupRows[group]!;
     return n;
   }
 
@@ -238,65 +243,83 @@ export class SurveySums {
    */
   domain(areas: readonly string[], years: readonly number[], group: number, indicator: number): StratumSums[] {
     const base = (group * this.indicators + indicator) * FIELDS;
+    const strata = new Map<string, StratumSums>();
+    const blocks = this.blocksIn(areas, years);
+    if (!this.clustered) {
+      // Every row its own PSU: row-level sums add up across blocks as they are.
+      for (const b of blocks) addPsu(this.stratumOf(strata, b, years.length > 1), b.sums.subarray(base, base + FIELDS), false);
+      return [...strata.values()];
+    }
     // Merge blocks that are the same PSU (a PSU may span areas), then fold PSU totals.
-    const psus = new Map<string, { year: number; stratum: string; s: Float64Array }>();
-    for (const b of this.blocksOf(areas, years)) {
-      const key = `${stratumKey(b.year, b.stratum)}\u0000${b.psu ?? ''}`;
-      const entry = psus.get(key);
+    const psus = new Map<string, { block: Block; s: Float64Array }>();
+    for (const b of blocks) {
+      const entry = psus.get(b.psuKey);
       const slice = b.sums.subarray(base, base + FIELDS);
-      if (!entry) psus.set(key, { year: b.year, stratum: b.stratum, s: Float64Array.from(slice) });
+      if (!entry) psus.set(b.psuKey, { block: b, s: Float64Array.from(slice) });
       else for (let f = 0; f < FIELDS; f++) entry.s[f]! += slice[f]!;
     }
-    const strata = new Map<string, StratumSums>();
-    for (const { year, stratum, s } of psus.values()) {
-      const sk = stratumKey(year, stratum);
-      let st = strata.get(sk);
-      if (!st) {
-        st = {
-          stratum: years.length > 1 ? `${year}:${stratum}` : stratum,
-          psuTotal: this.psuTotals.get(sk)!,
-          psuInDomain: 0,
-          psuWithAnswer: 0,
-          sumA: 0,
-          sumB: 0,
-          sumAA: 0,
-          sumAB: 0,
-          sumBB: 0,
-          sumW2: 0,
-          n: 0,
-          x: 0,
-          nAll: 0,
-        };
-        strata.set(sk, st);
-      }
-      const A = s[F_A]!;
-      const B = s[F_B]!;
-      st.sumA += A;
-      st.sumB += B;
-      st.sumW2 += s[F_W2]!;
-      st.n += s[F_N]!;
-      st.x += s[F_X]!;
-      st.nAll += s[F_NALL]!;
-      if (this.clustered) {
-        st.sumAA += A * A;
-        st.sumAB += A * B;
-        st.sumBB += B * B;
-        if (s[F_NALL]! > 0) st.psuInDomain += 1;
-        if (s[F_N]! > 0) st.psuWithAnswer! += 1;
-      } else {
-        // Every row its own PSU: A_j = w·y, B_j = w, so A_j² = A_j·B_j = w²·y and B_j² = w².
-        st.sumAA += s[F_AA]!;
-        st.sumAB += s[F_AA]!;
-        st.sumBB += s[F_W2]!;
-        st.psuInDomain += s[F_NALL]!;
-        st.psuWithAnswer! += s[F_N]!;
-      }
-    }
+    for (const { block, s } of psus.values()) addPsu(this.stratumOf(strata, block, years.length > 1), s, true);
     return [...strata.values()];
   }
 
-  private *blocksOf(areas: readonly string[], years: readonly number[]): Iterable<Block> {
-    for (const y of years) for (const a of areas) yield* this.byYearArea.get(`${y}\u0000${a}`) ?? [];
+  private stratumOf(strata: Map<string, StratumSums>, b: Block, pooledWaves: boolean): StratumSums {
+    let st = strata.get(b.stratumKey);
+    if (!st) {
+      st = {
+        stratum: pooledWaves ? `${b.year}:${b.stratum}` : b.stratum,
+        psuTotal: this.psuTotals.get(b.stratumKey)!,
+        psuInDomain: 0,
+        psuWithAnswer: 0,
+        sumA: 0,
+        sumB: 0,
+        sumAA: 0,
+        sumAB: 0,
+        sumBB: 0,
+        sumW2: 0,
+        n: 0,
+        x: 0,
+        nAll: 0,
+      };
+      strata.set(b.stratumKey, st);
+    }
+    return st;
+  }
+
+  private blocksIn(areas: readonly string[], years: readonly number[]): Block[] {
+    const out: Block[] = [];
+    for (const y of years) {
+      for (const a of areas) {
+        const list = this.byYearArea.get(`${y}\u0000${a}`);
+        if (list) for (const b of list) out.push(b);
+      }
+    }
+    return out;
+  }
+}
+
+/** Fold one PSU's sums (or, without clusters, a block of row-level sums) into its stratum. */
+function addPsu(st: StratumSums, s: Float64Array, cluster: boolean): void {
+  const A = s[F_A]!;
+  const B = s[F_B]!;
+  st.sumA += A;
+  st.sumB += B;
+  st.sumW2 += s[F_W2]!;
+  st.n += s[F_N]!;
+  st.x += s[F_X]!;
+  st.nAll += s[F_NALL]!;
+  if (cluster) {
+    st.sumAA += A * A;
+    st.sumAB += A * B;
+    st.sumBB += B * B;
+    if (s[F_NALL]! > 0) st.psuInDomain += 1;
+    if (s[F_N]! > 0) st.psuWithAnswer! += 1;
+  } else {
+    // Every row its own PSU: A_j = w·y, B_j = w, so A_j² = A_j·B_j = w²·y and B_j² = w².
+    st.sumAA += s[F_AA]!;
+    st.sumAB += s[F_AA]!;
+    st.sumBB += s[F_W2]!;
+    st.psuInDomain += s[F_NALL]!;
+    st.psuWithAnswer! += s[F_N]!;
   }
 }
 

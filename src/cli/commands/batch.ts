@@ -120,7 +120,10 @@ Exit code 0 when every report was written, ${EXIT.partial} when some failed (the
           results.set(r.id, r);
           progress.tick(planned[r.id]!.name);
         };
-        await runPool(queue, Math.min(jobs, Math.max(1, queue.length)), setup, onDone);
+        const pool = runPool(queue, Math.min(jobs, Math.max(1, queue.length)), setup, onDone);
+        // The main thread is idle while workers render: write out the figures table meanwhile.
+        const figuresCsv = exportFigures(figures, 'csv');
+        await pool;
         progress.stop();
 
         // Move finished reports into place; failed jobs leave nothing behind.
@@ -132,7 +135,6 @@ Exit code 0 when every report was written, ${EXIT.partial} when some failed (the
             flags.force ?? false,
           );
         }
-        const figuresCsv = exportFigures(figures, 'csv');
         await writeOutputs([{ path: figuresPath, data: figuresCsv }], flags.force ?? false);
 
         const summary: BatchSummary = {
