@@ -1,0 +1,75 @@
+// `lagesbild figures` on the bundled example: CSV, JSON, stdout JSON and the Swedish-Excel
+// variant are the same records, parsed back.
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { FIGURE_COLUMNS } from '../../src/render/tabular/figures-export.js';
+import { EXAMPLE_CONFIG, EXAMPLE_CSV, runCli } from './cli.js';
+
+const out = mkdtempSync(join(tmpdir(), 'lagesbild-figures-'));
+let csvRows: Record<string, string>[];
+let json: { meta: { areas: string[]; years: number[] }; records: Record<string, unknown>[] };
+
+beforeAll(async () => {
+  for (const args of [[], ['--format', 'json'], ['--excel-sv', '-o', join(out, 'excel')]]) {
+    const r = await runCli(['figures', ...EXAMPLE_CSV, '-c', EXAMPLE_CONFIG, '-o', out, ...args]);
+    expect(r.code, r.stderr).toBe(0);
+  }
+  csvRows = parse(readFileSync(join(out, 'figures.csv')), { columns: true });
+  json = JSON.parse(readFileSync(join(out, 'figures.json'), 'utf8'));
+}, 120_000);
+
+describe('figures export of the example', () => {
+  it('CSV has the documented columns and one row per record of the JSON', () => {
+    expect(Object.keys(csvRows[0]!)).toEqual([...FIGURE_COLUMNS]);
+    expect(csvRows).toHaveLength(json.records.length);
+    expect(json.meta.years).toEqual([2019, 2021, 2023]);
+    expect(json.meta.areas).toEqual(['Björkträsk', 'Lövåsen', 'Myrheden', 'Tjärnvik', 'Ängsby', 'Norrbacka län']);
+    const kinds = new Set(csvRows.map((r) => r.kind));
+    expect([...kinds].sort()).toEqual(['change', 'estimate', 'follow_up', 'trend']);
+  });
+
+  it('suppressed estimates carry no count, estimate or interval; shown ones carry all', () => {
+    const estimates = csvRows.filter((r) => r.kind === 'estimate');
+    const hidden = estimates.filter((r) => r.suppressed === 'true');
+    expect(hidden.length).toBeGreaterThan(0);
+    for (const r of hidden) {
+      expect([r.x, r.estimate, r.se, r.ci_lower, r.ci_upper]).toEqual(['', '', '', '', '']);
+      expect(['base', 'count', 'complement', 'secondary']).toContain(r.suppression);
+    }
+    for (const r of estimates.filter((e) => e.suppressed === 'false')) {
+      const [p, lo, hi] = [Number(r.estimate), Number(r.ci_lower), Number(r.ci_upper)];
+      expect(lo).toBeLessThanOrEqual(p);
+      expect(hi).toBeGreaterThanOrEqual(p);
+      expect(Number(r.n)).toBeGreaterThanOrEqual(10);
+    }
+  });
+
+  it('the planted rise in online abuse among girls in Ängsby is a significant trend', () => {
+    const trend = json.records.find(
+      (r) => r.kind === 'trend' && r.indicator === 'krankt_pa_natet' && r.area === 'Ängsby' && r.group === 'gender=Flicka',
+    )!;
+    expect(trend.years).toEqual([2019, 2021, 2023]);
+    expect(trend.significant).toBe(true);
+    expect(trend.odds_ratio_per_year as number).toBeGreaterThan(1);
+  });
+
+  it('--excel-sv opens as columns in Swedish Excel: BOM, semicolons, decimal commas, same values', () => {
+    const raw = readFileSync(join(out, 'excel', 'figures.csv'), 'utf8');
+    expect(raw.startsWith('\uFEFF')).toBe(true);
+    expect(raw.slice(1).split('\r\n')[0]).toBe(FIGURE_COLUMNS.join(';'));
+    const rows: Record<string, string>[] = parse(raw, { columns: true, delimiter: ';', bom: true });
+    expect(rows).toHaveLength(csvRows.length);
+    const i = csvRows.findIndex((r) => r.kind === 'estimate' && r.suppressed === 'false');
+    expect(rows[i]!.estimate).toBe(csvRows[i]!.estimate.replace('.', ','));
+    expect(rows[i]!.estimate).toMatch(/^0,\d+$/);
+  });
+
+  it('--json prints the same records on stdout', async () => {
+    const r = await runCli(['figures', ...EXAMPLE_CSV, '-c', EXAMPLE_CONFIG, '--json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).records).toEqual(json.records);
+  });
+});
