@@ -4,7 +4,7 @@
 // folded into the per-stratum sums src/stats estimates from (see DESIGN.md).
 import { LimitError } from '../errors.js';
 import type { ProjectConfig } from '../config/schema.js';
-import type { StratumSums } from '../stats/index.js';
+import { emptyStratum, type StratumSums } from '../stats/index.js';
 import { YES, MISSING, OUTSIDE, type Respondent } from '../ingest/respondents.js';
 
 /** Sums kept per group × indicator in a block. */
@@ -265,21 +265,8 @@ export class SurveySums {
   private stratumOf(strata: Map<string, StratumSums>, b: Block, pooledWaves: boolean): StratumSums {
     let st = strata.get(b.stratumKey);
     if (!st) {
-      st = {
-        stratum: pooledWaves ? `${b.year}:${b.stratum}` : b.stratum,
-        psuTotal: this.psuTotals.get(b.stratumKey)!,
-        psuInDomain: 0,
-        psuWithAnswer: 0,
-        sumA: 0,
-        sumB: 0,
-        sumAA: 0,
-        sumAB: 0,
-        sumBB: 0,
-        sumW2: 0,
-        n: 0,
-        x: 0,
-        nAll: 0,
-      };
+      st = emptyStratum(pooledWaves ? `${b.year}:${b.stratum}` : b.stratum);
+      st.psuTotal = this.psuTotals.get(b.stratumKey)!;
       strata.set(b.stratumKey, st);
     }
     return st;

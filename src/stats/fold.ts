@@ -63,7 +63,8 @@ export function foldDomainSums(rows: Iterable<DesignRow>): DomainSums {
   return [...strata.values()];
 }
 
-function emptyStratum(stratum: string): StratumSums {
+/** A stratum with nothing added yet (the caller sets psuTotal). */
+export function emptyStratum(stratum: string): StratumSums {
   return {
     stratum,
     psuTotal: 0,

@@ -1,7 +1,7 @@
 // Public API of the statistics core: pure functions, no I/O. See each module for the R
 // function it mirrors.
 export type { DomainSums, LonelyPsu, StratumSums } from './types.js';
-export { foldDomainSums, type DesignRow } from './fold.js';
+export { emptyStratum, foldDomainSums, type DesignRow } from './fold.js';
 export { pnorm, pt, qbeta, qnorm, qt } from './distributions.js';
 export { designDf, stratifiedVariance, type StratumScores } from './variance.js';
 export { estimateProportion, type ProportionEstimate, type ProportionOptions } from './proportion.js';
