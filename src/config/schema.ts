@@ -217,6 +217,11 @@ export function isDerived(ind: Indicator): boolean {
   return ind.column === undefined;
 }
 
+/** The language `localize` actually returns: Swedish when there is no English text. */
+export function localizedLang(text: LocalizedText | undefined, lang: 'sv' | 'en'): 'sv' | 'en' {
+  return lang === 'en' && text !== undefined && typeof text !== 'string' && text.en !== undefined ? 'en' : 'sv';
+}
+
 /** Pick the text for a language, falling back to Swedish. */
 export function localize(text: LocalizedText | undefined, lang: 'sv' | 'en'): string {
   if (text === undefined) return '';

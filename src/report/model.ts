@@ -91,6 +91,8 @@ export interface QuoteBlock {
   type: 'quote';
   text: string;
   attribution: string | null;
+  /** The quote's language when it is not the document's (a Swedish-only definition in an English report). */
+  lang?: Lang;
 }
 
 export interface KeyFigure {

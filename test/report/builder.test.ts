@@ -387,3 +387,13 @@ describe('respondents', () => {
     ]);
   });
 });
+
+describe('language of parts', () => {
+  it('a Swedish-only definition quoted in an English report is marked as Swedish', () => {
+    const en = buildMunicipalityReport({ figures, config, area: 'Ängsby', lang: 'en', dateIso: DATE });
+    const quote = blocks(en).find((b) => b.type === 'quote')!;
+    expect(quote).toMatchObject({ type: 'quote', lang: 'sv', text: config.project.violence_definition });
+    const sv = blocks(angsby).find((b) => b.type === 'quote')!;
+    expect(sv).not.toHaveProperty('lang');
+  });
+});

@@ -48,7 +48,7 @@ function renderBlock(block: Exclude<Block, { type: 'heading' }>, ctx: BlockConte
       return renderNotice(block);
     case 'quote':
       return (
-        `<blockquote class="quote"><p>${esc(block.text)}</p>` +
+        `<blockquote class="quote"${block.lang ? ` lang="${esc(block.lang)}"` : ''}><p>${esc(block.text)}</p>` +
         (block.attribution ? `<p class="attribution">${esc(block.attribution)}</p>` : '') +
         `</blockquote>`
       );

@@ -117,7 +117,7 @@ function blockFlowables(b: BuildContext, sect: Slot, block: Block, leadIn: boole
     }
 
     case 'quote': {
-      const quote = new Slot('BlockQuote', (d) => sect.get(d));
+      const quote = new Slot('BlockQuote', (d) => sect.get(d), block.lang && block.lang !== report.lang ? { lang: LANG_TAGS[block.lang] } : {});
       const text = new Slot('P', (d) => quote.get(d));
       const indent = 20;
       const quoted = report.lang === 'sv' ? `”${block.text}”` : `“${block.text}”`;

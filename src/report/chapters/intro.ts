@@ -1,6 +1,6 @@
 // Inledning: the handbook's five steps, where this report sits, and the municipality's
 // definition of violence (or a notice that none is set).
-import { localize } from '../../config/schema.js';
+import { localize, localizedLang } from '../../config/schema.js';
 import { heading, paragraph } from '../blocks.js';
 import { surveyYears, type ReportContext } from '../context.js';
 import { formatList } from '../format.js';
@@ -12,7 +12,7 @@ export function introChapter(ctx: ReportContext, area: string, opts: { withFacto
   const definitionBlocks: Block[] =
     definition === undefined
       ? [{ type: 'notice', tone: 'info', title: t.noDefinitionTitle, text: t.noDefinition }]
-      : [paragraph(t.definitionIntro(area)), { type: 'quote', text: localize(definition, ctx.lang), attribution: null }];
+      : [paragraph(t.definitionIntro(area)), quoteBlock(localize(definition, ctx.lang), localizedLang(definition, ctx.lang), ctx.lang)];
   return {
     id: 'inledning',
     title: ctx.t.chapters.inledning,
@@ -25,4 +25,9 @@ export function introChapter(ctx: ReportContext, area: string, opts: { withFacto
       ...definitionBlocks,
     ],
   };
+}
+
+/** A quote, marked with its language when that is not the report's (WCAG 3.1.2). */
+function quoteBlock(text: string, textLang: 'sv' | 'en', reportLang: 'sv' | 'en'): Block {
+  return { type: 'quote', text, attribution: null, ...(textLang !== reportLang ? { lang: textLang } : {}) };
 }
