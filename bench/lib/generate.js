@@ -6,23 +6,7 @@
 // The numbers are plausible, not a model of anything: the benchmarks need realistic field
 // widths, quoting ("Ja, en gång"), missing answers, skip logic and group sizes, not findings.
 import { closeSync, openSync, writeSync } from 'node:fs';
-
-/** mulberry32: small, fast, seeded. */
-function makeRng(seed) {
-  let s = seed >>> 0;
-  const next = () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    next,
-    uniform: (lo, hi) => lo + (hi - lo) * next(),
-    normal: () => Math.sqrt(-2 * Math.log(1 - next())) * Math.cos(2 * Math.PI * next()),
-  };
-}
+import { makeRng } from '../../examples/norrbacka/rng.mjs';
 
 const SYLLABLES = ['Ängs', 'Björk', 'Tjärn', 'Myr', 'Löv', 'Gran', 'Ek', 'Sjö', 'Berg', 'Dal'];
 const ENDINGS = ['by', 'träsk', 'vik', 'heden', 'åsen'];

@@ -9,6 +9,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { makeRng } from './rng.mjs';
 
 // Any seed gives valid data. This one was chosen because chance alone makes few changes
 // between waves look significant, so the planted changes (TRENDS) are the story of the data.
@@ -135,38 +136,6 @@ function a(text, code, share) {
 
 function q(column, scale, girls, boys, gy2, kind, miss, onlyIf = null) {
   return { column, scale, p: { girl: girls, boy: boys }, gy2, kind, miss, onlyIf };
-}
-
-/** mulberry32: a small, fast 32-bit PRNG; good enough for example data. */
-function makeRng(seed) {
-  let s = seed >>> 0;
-  const next = () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    next,
-    uniform: (lo, hi) => lo + (hi - lo) * next(),
-    /** Box–Muller; 1 − u keeps the logarithm finite. */
-    normal: () => Math.sqrt(-2 * Math.log(1 - next())) * Math.cos(2 * Math.PI * next()),
-    pick(options) {
-      let u = next();
-      for (const o of options) {
-        if ((u -= o.share) < 0) return o;
-      }
-      return options[options.length - 1];
-    },
-    shuffle(list) {
-      for (let i = list.length - 1; i > 0; i--) {
-        const j = Math.floor(next() * (i + 1));
-        [list[i], list[j]] = [list[j], list[i]];
-      }
-      return list;
-    },
-  };
 }
 
 const logit = (p) => Math.log(p / (1 - p));

@@ -15,6 +15,7 @@ import {
   paintPattern,
   verticalRule,
   whiteBackground,
+  widestText,
 } from './draw.js';
 import { formatPercent } from './format.js';
 import { BAR_PERCENTAGE, CATEGORY_PERCENTAGE, valueAxis, wrapLabel } from './layout.js';
@@ -52,10 +53,7 @@ export function barChartConfig(spec: ChartSpec, ctx: Ctx, width: number, scale: 
   const legend = layoutLegend(ctx, items, 4, width - 8);
 
   // Room right of the axis for the longest value label beyond the largest whisker.
-  ctx.save();
-  ctx.font = font(12.5);
-  const labelWidth = Math.max(0, ...spec.series.flatMap((s) => s.valueLabels.map((l) => ctx.measureText(l).width)));
-  ctx.restore();
+  const labelWidth = widestText(ctx, font(12.5), spec.series.flatMap((s) => s.valueLabels));
 
   const overlay: Plugin<'bar'> = {
     id: 'lagesbildBarOverlay',

@@ -21,6 +21,15 @@ export function font(size: number, weight: 400 | 600 = 400): string {
   return `${weight} ${size}px "${FONT_FAMILY}"`;
 }
 
+/** Width of the widest of these texts in the given font (0 for none): room to reserve for labels. */
+export function widestText(ctx: Ctx, fontSpec: string, texts: readonly string[]): number {
+  ctx.save();
+  ctx.font = fontSpec;
+  const width = Math.max(0, ...texts.map((t) => ctx.measureText(t).width));
+  ctx.restore();
+  return width;
+}
+
 /**
  * Overlays a white pattern on an already filled rectangle, leaving a solid rim so the
  * mark's edge keeps the series colour's contrast.

@@ -16,6 +16,7 @@ import {
   spreadLabels,
   verticalRule,
   whiteBackground,
+  widestText,
 } from './draw.js';
 import { formatPercent } from './format.js';
 import { lineLegendOnTop, valueAxis } from './layout.js';
@@ -81,10 +82,7 @@ export function lineChartConfig(
         width - 8,
       )
     : null;
-  ctx.save();
-  ctx.font = font(13, 600);
-  const nameWidth = legend ? 0 : Math.max(0, ...spec.series.map((s) => ctx.measureText(seriesName(s)).width));
-  ctx.restore();
+  const nameWidth = legend ? 0 : widestText(ctx, font(13, 600), spec.series.map(seriesName));
 
   const overlay: Plugin<'line'> = {
     id: 'lagesbildLineOverlay',
