@@ -5,17 +5,14 @@ import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { OutputError, UsageError } from '../errors.js';
 
-const pendingTemps = new Set<string>();
 const cleanups: (() => Promise<unknown>)[] = [];
 
 /**
  * On SIGINT/SIGTERM or an error: run registered cleanups, newest first (stop the workers
- * before removing the folder they write to), then remove temporaries of unfinished writes.
+ * before removing the folder they write to; temporaries of unfinished writes go too).
  */
 export async function runCleanups(): Promise<void> {
   for (const fn of cleanups.splice(0).reverse()) await fn().catch(() => undefined);
-  await Promise.all([...pendingTemps].map((p) => rm(p, { force: true, recursive: true })));
-  pendingTemps.clear();
 }
 
 /** Something to undo if the run stops early; returns a function that unregisters it. */
@@ -49,22 +46,21 @@ export async function writeOutputs(files: { path: string; data: Buffer | string 
     files.map((f) => f.path),
     force,
   );
-  const temps: { temp: string; path: string }[] = [];
+  const temps: { temp: string; path: string; release: () => void }[] = [];
   try {
     for (const f of files) {
       await mkdir(dirname(f.path), { recursive: true });
       const temp = join(dirname(f.path), `.${basename(f.path)}.${process.pid}.tmp`);
-      pendingTemps.add(temp);
-      temps.push({ temp, path: f.path });
+      temps.push({ temp, path: f.path, release: trackTemp(temp) });
       await writeFile(temp, f.data);
     }
-    for (const { temp, path } of temps) {
+    for (const { temp, path, release } of temps) {
       await rename(temp, path);
-      pendingTemps.delete(temp);
+      release();
     }
   } catch (err) {
     await Promise.all(temps.map(({ temp }) => rm(temp, { force: true })));
-    temps.forEach(({ temp }) => pendingTemps.delete(temp));
+    temps.forEach(({ release }) => release());
     if (err instanceof OutputError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
     throw new OutputError(`cannot write output (${code ?? String(err)})`, { file: temps[temps.length - 1]?.path ?? '' }, 'Check that the folder exists and is writable');
