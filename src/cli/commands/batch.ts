@@ -8,13 +8,12 @@ import { createHash } from 'node:crypto';
 import type { Command } from 'commander';
 import { EXIT, UsageError } from '../../errors.js';
 import type { CommandAction } from '../main.js';
-import { listOption } from '../main.js';
 import { resolveDate, writeOutputs, checkTargets, moveIntoPlace, safeFileName, trackTemp, onCleanup } from '../outputs.js';
 import { loadLogo, reportBaseName } from '../report-files.js';
-import { REPORT_FORMATS, type ReportFormat } from '../../render/index.js';
+import type { ReportFormat } from '../../render/index.js';
 import type { Job, JobResult, WorkerSetup } from '../batch-worker.js';
 import { cliLanguage, cliMessages } from '../i18n.js';
-import { commonDataOptions, dataOptions, type DataFlags } from './options.js';
+import { commonDataOptions, dataOptions, type DataFlags, reportFormatOption } from './options.js';
 
 interface BatchFlags extends DataFlags {
   out: string;
@@ -55,10 +54,10 @@ export function registerBatch(program: Command, wrap: <A extends unknown[]>(a: C
     .option('--shard <i/n>', 'only the i-th of n equal parts of the municipalities (split work across CI runners)')
     .option('--json', 'print a machine-readable summary (status, outputs with sha256, time) on stdout')
     .option('--lang <lang>', 'report language: sv or en')
-    .option('--format <list>', 'pdf, html or both', listOption(REPORT_FORMATS), [...REPORT_FORMATS])
     .option('--date <YYYY-MM-DD>', 'report date (default: SOURCE_DATE_EPOCH, else today)')
     .option('--no-county', 'no county overview report')
     .option('-f, --force', 'replace existing files');
+  reportFormatOption(cmd);
   commonDataOptions(cmd);
   cmd.addHelpText(
     'after',

@@ -4,6 +4,8 @@ import { UsageError } from '../../errors.js';
 import { Option } from 'commander';
 import type { ProjectOptions } from '../project.js';
 import type { Delimiter, Encoding } from '../../ingest/sniff.js';
+import { DEFAULT_REPORT_FORMATS, REPORT_FORMATS } from '../../render/index.js';
+import { listOption } from '../main.js';
 
 export interface DataFlags {
   config?: string;
@@ -42,4 +44,13 @@ export function dataOptions(flags: DataFlags): ProjectOptions {
     delimiter: flags.delimiter === 'tab' ? '\t' : (flags.delimiter as Delimiter | undefined),
     pooling: { waves: flags.poolWaves, grades: flags.poolGrades, areas },
   };
+}
+
+/** `--format` of report and batch: which report files to write. */
+export function reportFormatOption(cmd: Command): Command {
+  return cmd.addOption(
+    new Option('--format <list>', `report files to write, comma-separated: ${REPORT_FORMATS.join(', ')} (Word)`)
+      .argParser(listOption(REPORT_FORMATS))
+      .default([...DEFAULT_REPORT_FORMATS], DEFAULT_REPORT_FORMATS.join(',')),
+  );
 }

@@ -3,12 +3,11 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import { EXIT } from '../../errors.js';
 import type { CommandAction } from '../main.js';
-import { listOption } from '../main.js';
 import { checkTargets, resolveDate, writeOutputs } from '../outputs.js';
 import { loadLogo, reportBaseName, reportPaths } from '../report-files.js';
-import { REPORT_FORMATS, type ReportFormat } from '../../render/index.js';
+import type { ReportFormat } from '../../render/index.js';
 import { cliLanguage, cliMessages } from '../i18n.js';
-import { commonDataOptions, dataOptions, type DataFlags } from './options.js';
+import { commonDataOptions, dataOptions, type DataFlags, reportFormatOption } from './options.js';
 
 interface ReportFlags extends DataFlags {
   area?: string;
@@ -22,21 +21,23 @@ interface ReportFlags extends DataFlags {
 export function registerReport(program: Command, wrap: <A extends unknown[]>(a: CommandAction<A>) => (...args: A) => Promise<void>): void {
   const cmd = program
     .command('report')
-    .description("write one municipality's lägesbild (PDF and HTML)")
+    .description("write one municipality's lägesbild (PDF and HTML; Word with --format docx)")
     .argument('<csv...>', 'survey files (one row per respondent); several files or a glob such as data/*.csv')
     .option('--area <name>', 'the municipality to report (needed when the data has several)')
     .option('-o, --out <dir>', 'output folder', 'out')
     .option('--lang <lang>', 'report language: sv or en (default: the config, else sv)')
-    .option('--format <list>', 'pdf, html or both', listOption(REPORT_FORMATS), [...REPORT_FORMATS])
     .option('--date <YYYY-MM-DD>', 'report date (default: SOURCE_DATE_EPOCH, else today)')
     .option('-f, --force', 'replace existing report files');
+  reportFormatOption(cmd);
   commonDataOptions(cmd);
   cmd.addHelpText(
     'after',
     `
 Example:
   lagesbild report data/enkat-*.csv -c lagesbild.yaml --area Ängsby -o rapporter
-  → rapporter/Ängsby-2019-2023.pdf and .html`,
+  → rapporter/Ängsby-2019-2023.pdf and .html
+  lagesbild report data/enkat-*.csv --area Ängsby --format docx
+  → out/Ängsby-2019-2023.docx (Word: editable, with heading styles, tables and charts)`,
   );
   cmd.action(
     wrap(async (ctx, files: string[], flags: ReportFlags) => {

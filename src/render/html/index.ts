@@ -5,7 +5,7 @@ import type { ChartSpec, FigureBlock, ReportDocument } from '../../report/model.
 import { fontFaceCss, loadHtmlAssets } from './assets.js';
 import { renderBlocks, type BlockContext } from './blocks.js';
 import { esc } from './escape.js';
-import { pngSize } from './png.js';
+import { pngSize } from '../image-size.js';
 import { themeCss, themeFor } from './theme.js';
 
 /** Draws a chart as PNG, `width` CSS pixels wide (the height follows from the chart). */

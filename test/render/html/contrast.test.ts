@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { contrastRatio, darkenForContrast, parseHex, toHex } from '../../../src/render/html/contrast.js';
-import { pngSize } from '../../../src/render/html/png.js';
+import { pngSize } from '../../../src/render/image-size.js';
 import { greyPng } from './fake-chart.js';
 
 describe('contrast', () => {

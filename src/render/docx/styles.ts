@@ -1,0 +1,255 @@
+// The Word document's page, colours and named styles. Everything is a style, not direct
+// formatting, so a coordinator who edits the document (or pastes it into the municipality's
+// template) changes one style and every heading, caption or table follows.
+//
+// Headings, Title, Subtitle, Caption, Quote and the TOC styles are Word's built-in styles
+// (Word shows them by their local names, e.g. "Rubrik 1"); headings carry outline levels so
+// Word's navigation pane and a table of contents find them.
+
+import { AlignmentType, BorderStyle, type INumberingOptions, type IParagraphStyleOptions, type IStylesOptions, LevelFormat, LineRuleType } from 'docx';
+import type { Lang } from '../../report/model.js';
+import { themeFor } from '../html/theme.js';
+
+/** Sizes in twips (1/20 pt): A4 with 2.5 cm margins. */
+export const PAGE = {
+  width: 11906,
+  height: 16838,
+  margin: 1418,
+  headerFooter: 709,
+} as const;
+
+/** The text width in twips, and in pixels at 96 dpi (images are sized in pixels). */
+export const TEXT_WIDTH_TWIPS = PAGE.width - 2 * PAGE.margin;
+export const TEXT_WIDTH_PX = Math.round((TEXT_WIDTH_TWIPS / 1440) * 96);
+
+/** Fonts every Word installation has (Liberation Sans stands in on Linux). */
+const FONT = 'Arial';
+
+const INK = '1A1A1A';
+const MUTED = '555555';
+const RULE = 'BFBFBF';
+const CAUTION = '8A4500';
+const CAUTION_TINT = 'FBF1E4';
+
+export interface DocxTheme {
+  /** The configured accent, darkened where needed to 4.5:1 on white and on its tint (text). */
+  accentText: string;
+  /** The configured accent (rules, borders). */
+  accent: string;
+  accentTint: string;
+  ink: string;
+  muted: string;
+  rule: string;
+  caution: string;
+  cautionTint: string;
+}
+
+export function docxTheme(accentHex: string): DocxTheme {
+  const t = themeFor(accentHex);
+  const hex = (c: string) => c.replace('#', '').toUpperCase();
+  return {
+    accentText: hex(t.accentText),
+    accent: hex(t.accent),
+    accentTint: hex(t.accentTint),
+    ink: INK,
+    muted: MUTED,
+    rule: RULE,
+    caution: CAUTION,
+    cautionTint: CAUTION_TINT,
+  };
+}
+
+/** Style ids used by the block renderers (built-in ids where Word has the style). */
+export const STYLE = {
+  title: 'Title',
+  subtitle: 'Subtitle',
+  caption: 'Caption',
+  quote: 'Quote',
+  tocHeading: 'TOCHeading',
+  toc1: 'TOC1',
+  toc2: 'TOC2',
+  header: 'Header',
+  footer: 'Footer',
+  listParagraph: 'ListParagraph',
+  area: 'LbArea',
+  dateline: 'LbDateline',
+  synthetic: 'LbSynthetic',
+  notice: 'LbNotice',
+  noticeCaution: 'LbNoticeCaution',
+  attribution: 'LbAttribution',
+  keyValue: 'LbKeyValue',
+  keyLabel: 'LbKeyLabel',
+  keyDetail: 'LbKeyDetail',
+  figure: 'LbFigure',
+  tableHead: 'LbTableHead',
+  tableText: 'LbTableText',
+  tableNote: 'LbTableNote',
+  source: 'LbSource',
+} as const;
+
+/** Names of our own styles as Word lists them, in the document's language. */
+const OWN_STYLE_NAMES: Record<Lang, Record<string, string>> = {
+  sv: {
+    [STYLE.area]: 'Rapport – område',
+    [STYLE.dateline]: 'Rapport – datum',
+    [STYLE.synthetic]: 'Rapport – syntetiska data',
+    [STYLE.notice]: 'Ruta',
+    [STYLE.noticeCaution]: 'Ruta – försiktighet',
+    [STYLE.attribution]: 'Citat – källa',
+    [STYLE.keyValue]: 'Nyckeltal – värde',
+    [STYLE.keyLabel]: 'Nyckeltal – text',
+    [STYLE.keyDetail]: 'Nyckeltal – detalj',
+    [STYLE.figure]: 'Diagram',
+    [STYLE.tableHead]: 'Tabell – rubrik',
+    [STYLE.tableText]: 'Tabell – text',
+    [STYLE.tableNote]: 'Tabell – not',
+    [STYLE.source]: 'Källa',
+  },
+  en: {
+    [STYLE.area]: 'Report area',
+    [STYLE.dateline]: 'Report date',
+    [STYLE.synthetic]: 'Synthetic data notice',
+    [STYLE.notice]: 'Notice',
+    [STYLE.noticeCaution]: 'Notice caution',
+    [STYLE.attribution]: 'Quote attribution',
+    [STYLE.keyValue]: 'Key figure value',
+    [STYLE.keyLabel]: 'Key figure label',
+    [STYLE.keyDetail]: 'Key figure detail',
+    [STYLE.figure]: 'Chart',
+    [STYLE.tableHead]: 'Table heading',
+    [STYLE.tableText]: 'Table text',
+    [STYLE.tableNote]: 'Table note',
+    [STYLE.source]: 'Source',
+  },
+};
+
+/** Numbering definitions for the report's lists. */
+export const LIST = { bullet: 'lb-bullet', ordered: 'lb-ordered' } as const;
+
+/** Sizes in half-points (Word's unit for font sizes). */
+const pt = (size: number) => Math.round(size * 2);
+/** Spacing in twips. */
+const sp = (points: number) => Math.round(points * 20);
+/** Line spacing as a multiple of single ("auto": pictures in the line make it taller). */
+export const lines = (multiple: number) => ({ line: Math.round(multiple * 240), lineRule: LineRuleType.AUTO });
+
+export function documentStyles(theme: DocxTheme, lang: Lang, langTag: string): IStylesOptions {
+  const names = OWN_STYLE_NAMES[lang];
+  const own = (id: string, def: Omit<IParagraphStyleOptions, 'id' | 'name'>): IParagraphStyleOptions => ({
+    id,
+    name: names[id] ?? id,
+    basedOn: 'Normal',
+    next: 'Normal',
+    quickFormat: true,
+    ...def,
+  });
+  const box = (bar: string, fill: string) => ({
+    border: { left: { style: BorderStyle.SINGLE, size: 24, color: bar, space: 8 } },
+    shading: { type: 'clear' as const, color: 'auto', fill },
+    indent: { left: 227, right: 113 },
+  });
+  const heading = (size: number, color: string, before: number, after: number, outlineLevel: number) => ({
+    run: { font: FONT, size: pt(size), bold: true, color, italics: false },
+    paragraph: { spacing: { before: sp(before), after: sp(after), ...lines(1.1) }, keepNext: true, keepLines: true, outlineLevel },
+  });
+
+  return {
+    default: {
+      document: {
+        run: { font: FONT, size: pt(11), color: theme.ink, language: { value: langTag } },
+        paragraph: { spacing: { after: sp(6), ...lines(1.15) } },
+      },
+      title: {
+        run: { font: FONT, size: pt(28), bold: true, color: theme.ink },
+        paragraph: { spacing: { before: sp(6), after: sp(12), ...lines(1) }, keepNext: true },
+      },
+      heading1: heading(20, theme.accentText, 0, 14, 0),
+      heading2: heading(14, theme.accentText, 18, 6, 1),
+      heading3: heading(12, theme.ink, 12, 4, 2),
+      listParagraph: { paragraph: { spacing: { after: sp(8) }, contextualSpacing: true } },
+      caption: {
+        run: { font: FONT, size: pt(10.5), bold: true, italics: false, color: theme.ink },
+        paragraph: { spacing: { before: sp(12), after: sp(4) }, keepNext: true, keepLines: true },
+      },
+    },
+    paragraphStyles: [
+      {
+        id: STYLE.subtitle,
+        name: 'Subtitle',
+        basedOn: 'Normal',
+        next: 'Normal',
+        quickFormat: true,
+        run: { size: pt(14), color: theme.muted },
+        paragraph: { spacing: { after: sp(18) } },
+      },
+      {
+        id: STYLE.quote,
+        name: 'Quote',
+        basedOn: 'Normal',
+        next: 'Normal',
+        quickFormat: true,
+        run: { italics: true },
+        paragraph: {
+          spacing: { before: sp(10), after: sp(2) },
+          indent: { left: 454, right: 454 },
+          border: { left: { style: BorderStyle.SINGLE, size: 18, color: theme.accent, space: 8 } },
+        },
+      },
+      {
+        id: STYLE.tocHeading,
+        name: 'TOC Heading',
+        basedOn: 'Heading1',
+        next: 'Normal',
+        // Not a heading for the navigation pane: the contents do not list themselves.
+        paragraph: { outlineLevel: 9 },
+      },
+      { id: STYLE.toc1, name: 'toc 1', basedOn: 'Normal', next: 'Normal', run: { bold: true }, paragraph: { spacing: { before: sp(6), after: sp(2) } } },
+      { id: STYLE.toc2, name: 'toc 2', basedOn: 'Normal', next: 'Normal', paragraph: { spacing: { after: sp(1) }, indent: { left: 284 } } },
+      { id: STYLE.header, name: 'header', basedOn: 'Normal', run: { size: pt(8.5), color: theme.muted }, paragraph: { spacing: { after: 0 } } },
+      { id: STYLE.footer, name: 'footer', basedOn: 'Normal', run: { size: pt(8.5), color: theme.muted }, paragraph: { spacing: { after: 0 } } },
+      own(STYLE.area, { run: { size: pt(14), bold: true, color: theme.accentText }, paragraph: { spacing: { before: sp(180), after: sp(6) }, keepNext: true } }),
+      own(STYLE.dateline, { run: { size: pt(11), color: theme.muted }, paragraph: { spacing: { before: sp(24), after: 0 } } }),
+      own(STYLE.synthetic, {
+        run: { size: pt(11.5), bold: true, color: theme.caution },
+        paragraph: { ...box(theme.caution, theme.cautionTint), spacing: { before: sp(24), after: sp(24) } },
+      }),
+      own(STYLE.notice, { paragraph: { ...box(theme.accent, theme.accentTint), spacing: { before: 0, after: 0 }, keepLines: true } }),
+      own(STYLE.noticeCaution, { paragraph: { ...box(theme.caution, theme.cautionTint), spacing: { before: 0, after: 0 }, keepLines: true } }),
+      own(STYLE.attribution, { basedOn: STYLE.quote, run: { italics: false, size: pt(9.5), color: theme.muted }, paragraph: { spacing: { before: 0, after: sp(10) } } }),
+      own(STYLE.keyValue, {
+        run: { size: pt(22), bold: true, color: theme.accentText },
+        paragraph: { ...box(theme.accent, theme.accentTint), spacing: { before: sp(8), after: 0, ...lines(1) }, keepNext: true, keepLines: true },
+      }),
+      own(STYLE.keyLabel, {
+        run: { bold: true },
+        paragraph: { ...box(theme.accent, theme.accentTint), spacing: { before: 0, after: 0 }, keepNext: true, keepLines: true },
+      }),
+      own(STYLE.keyDetail, {
+        run: { size: pt(9), color: theme.muted },
+        paragraph: { ...box(theme.accent, theme.accentTint), spacing: { before: 0, after: 0 }, keepLines: true },
+      }),
+      own(STYLE.figure, { paragraph: { spacing: { before: 0, after: sp(4) }, keepNext: true, keepLines: true, alignment: AlignmentType.LEFT } }),
+      own(STYLE.tableHead, { run: { size: pt(9), bold: true }, paragraph: { spacing: { before: sp(2), after: sp(2), ...lines(1) } } }),
+      own(STYLE.tableText, { run: { size: pt(9) }, paragraph: { spacing: { before: sp(2), after: sp(2), ...lines(1) } } }),
+      own(STYLE.tableNote, { run: { size: pt(8.5), color: theme.muted }, paragraph: { spacing: { before: sp(3), after: 0, ...lines(1) } } }),
+      own(STYLE.source, { run: { size: pt(8.5), color: theme.muted }, paragraph: { spacing: { before: sp(3), after: sp(14), ...lines(1) } } }),
+    ],
+  };
+}
+
+/** A bullet list and a numbered list; every list block gets its own instance (numbered from 1). */
+export function documentNumbering(): INumberingOptions {
+  const level = (format: (typeof LevelFormat)[keyof typeof LevelFormat], text: string) => ({
+    level: 0,
+    format,
+    text,
+    alignment: AlignmentType.LEFT,
+    style: { paragraph: { indent: { left: 360, hanging: 360 } } },
+  });
+  return {
+    config: [
+      { reference: LIST.bullet, levels: [level(LevelFormat.BULLET, '•')] },
+      { reference: LIST.ordered, levels: [level(LevelFormat.DECIMAL, '%1.')] },
+    ],
+  };
+}
