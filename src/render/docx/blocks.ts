@@ -187,7 +187,7 @@ function caption(label: string, number: number, text: string): Paragraph {
 function tableWithNotes(ctx: BuildContext, table: TableSpec, source: TableBlock['source']): FileChild[] {
   return [
     wordTable(table, ctx.theme),
-    ...table.notes.map((note) => new Paragraph({ style: STYLE.tableNote, children: [new TextRun(note)] })),
+    ...table.notes.map((note) => new Paragraph({ style: STYLE.tableNote, keepNext: true, children: [new TextRun(note)] })),
     new Paragraph({ style: STYLE.source, children: [new TextRun(`${ctx.labels.source}: ${source}`)] }),
   ];
 }

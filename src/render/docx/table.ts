@@ -16,9 +16,10 @@ import {
 import type { TableSpec } from '../../report/model.js';
 import { type DocxTheme, STYLE, TEXT_WIDTH_TWIPS } from './styles.js';
 
-/** Widths in characters: a column is never narrower than MIN nor, before scaling, wider than MAX. */
+/** Estimated advance of a character of 9 pt Arial (regular, bold), in twips; a column is at least MIN_CHARS wide. */
+const CHAR_TWIPS = 105;
+const BOLD_CHAR_TWIPS = 115;
 const MIN_CHARS = 4;
-const MAX_CHARS = 40;
 /** Cell padding left and right, in twips. */
 const CELL_PADDING = 85;
 
@@ -27,10 +28,10 @@ export function wordTable(spec: TableSpec, theme: DocxTheme): Table {
   const rule = (size: number, color: string) => ({ style: BorderStyle.SINGLE, size, color });
   const none = { style: BorderStyle.NONE, size: 0, color: 'auto' };
   const align = (i: number) => (spec.columns[i]?.align === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT);
-  const cell = (text: string, i: number, style: string, bold = false) =>
+  const cell = (text: string, i: number, style: string, opts: { bold?: boolean; keepNext?: boolean } = {}) =>
     new TableCell({
       width: { size: widths[i] ?? 0, type: WidthType.DXA },
-      children: [new Paragraph({ style, alignment: align(i), children: [new TextRun({ text, bold: bold || undefined })] })],
+      children: [new Paragraph({ style, alignment: align(i), keepNext: opts.keepNext, children: [new TextRun({ text, bold: opts.bold || undefined })] })],
     });
 
   const header = new TableRow({
@@ -38,11 +39,13 @@ export function wordTable(spec: TableSpec, theme: DocxTheme): Table {
     cantSplit: true,
     children: spec.columns.map((c, i) => cell(c.header, i, STYLE.tableHead)),
   });
+  // The last row keeps with the notes and source under the table.
+  const last = spec.rows.length - 1;
   const body = spec.rows.map(
-    (row) =>
+    (row, r) =>
       new TableRow({
         cantSplit: true,
-        children: [row.header, ...row.cells].map((text, i) => cell(text, i, STYLE.tableText, row.emphasis)),
+        children: [row.header, ...row.cells].map((text, i) => cell(text, i, STYLE.tableText, { bold: row.emphasis, keepNext: r === last })),
       }),
   );
   return new Table({
@@ -64,20 +67,35 @@ export function wordTable(spec: TableSpec, theme: DocxTheme): Table {
 }
 
 /**
- * Twips per column, summing to the text width: each column's share follows its longest text
- * (header words count once each, since headers wrap), the row-header column at least as wide
- * as its longest label allows.
+ * Twips per column, summing to the text width. Each column wants its longest cell on one line
+ * and needs at least its longest word (header words in bold), so words never break. When not
+ * every want fits, number columns keep theirs and text columns (row labels, long headers)
+ * start from their need and share the room left by how much more they want, wrapping at
+ * spaces.
  */
 export function columnWidths(spec: TableSpec): number[] {
-  const longest = (texts: string[]) => Math.max(0, ...texts.map((t) => t.length));
-  const chars = spec.columns.map((c, i) => {
-    const cells = spec.rows.map((r) => (i === 0 ? r.header : (r.cells[i - 1] ?? '')));
-    const headerWord = longest(c.header.split(/\s+/));
-    return Math.min(MAX_CHARS, Math.max(MIN_CHARS, headerWord, longest(cells)));
-  });
-  const total = chars.reduce((a, b) => a + b, 0);
-  const widths = chars.map((c) => Math.floor((c / total) * TEXT_WIDTH_TWIPS));
+  const cellsOf = (i: number) => spec.rows.map((r) => (i === 0 ? r.header : (r.cells[i - 1] ?? '')));
+  const words = (t: string) => t.split(/\s+/).filter(Boolean);
+  const longest = (texts: string[], perChar: number) => Math.max(MIN_CHARS * CHAR_TWIPS, ...texts.map((t) => t.length * perChar));
+  const need = spec.columns.map((c, i) => 2 * CELL_PADDING + longest([...words(c.header).map((w) => w), ...cellsOf(i).flatMap(words)], BOLD_CHAR_TWIPS));
+  const want = spec.columns.map((_, i) => Math.max(need[i]!, 2 * CELL_PADDING + longest(cellsOf(i), CHAR_TWIPS)));
+  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+  // Numbers never wrap when it can be helped: text columns give way first.
+  const numeric = spec.columns.map((c) => c.align === 'right');
+  const floor = numeric.map((isNumber, i) => (isNumber ? want[i]! : need[i]!));
+  const base = sum(want) <= TEXT_WIDTH_TWIPS ? want : sum(floor) <= TEXT_WIDTH_TWIPS ? floor : sum(need) <= TEXT_WIDTH_TWIPS ? need : null;
+  let widths: number[];
+  if (base === null) {
+    widths = need.map((n) => (n / sum(need)) * TEXT_WIDTH_TWIPS);
+  } else {
+    // The room left goes where text still wraps, else to every column by its width.
+    const more = want.map((w, i) => w - base[i]!);
+    const share = sum(more) > 0 ? more : base;
+    const room = TEXT_WIDTH_TWIPS - sum(base);
+    widths = base.map((b, i) => b + (share[i]! / sum(share)) * room);
+  }
+  const whole = widths.map(Math.floor);
   // Whole twips: the rounding remainder goes to the first column.
-  widths[0] = (widths[0] ?? 0) + TEXT_WIDTH_TWIPS - widths.reduce((a, b) => a + b, 0);
-  return widths;
+  whole[0] = (whole[0] ?? 0) + TEXT_WIDTH_TWIPS - sum(whole);
+  return whole;
 }
