@@ -8,7 +8,7 @@
 
 import { AlignmentType, BorderStyle, type INumberingOptions, type IParagraphStyleOptions, type IStylesOptions, LevelFormat, LineRuleType } from 'docx';
 import type { Lang } from '../../report/model.js';
-import { themeFor } from '../html/theme.js';
+import { makeTheme, type Theme } from '../pdf/theme.js';
 
 /** Sizes in twips (1/20 pt): A4 with 2.5 cm margins. */
 export const PAGE = {
@@ -25,37 +25,23 @@ export const TEXT_WIDTH_PX = Math.round((TEXT_WIDTH_TWIPS / 1440) * 96);
 /** Fonts every Word installation has (Liberation Sans stands in on Linux). */
 const FONT = 'Arial';
 
-const INK = '1A1A1A';
-const MUTED = '555555';
-const RULE = 'BFBFBF';
-const CAUTION = '8A4500';
-const CAUTION_TINT = 'FBF1E4';
-
-export interface DocxTheme {
-  /** The configured accent, darkened where needed to 4.5:1 on white and on its tint (text). */
-  accentText: string;
-  /** The configured accent (rules, borders). */
-  accent: string;
-  accentTint: string;
-  ink: string;
-  muted: string;
-  rule: string;
-  caution: string;
-  cautionTint: string;
-}
+/**
+ * The PDF's colours (the accent darkened to 4.5:1 against white and its tint), as Word
+ * writes them: hex without '#'.
+ */
+export type DocxTheme = Pick<Theme, 'accent' | 'accentTint' | 'ink' | 'muted' | 'rule' | 'caution' | 'cautionTint'>;
 
 export function docxTheme(accentHex: string): DocxTheme {
-  const t = themeFor(accentHex);
+  const t = makeTheme(accentHex);
   const hex = (c: string) => c.replace('#', '').toUpperCase();
   return {
-    accentText: hex(t.accentText),
     accent: hex(t.accent),
     accentTint: hex(t.accentTint),
-    ink: INK,
-    muted: MUTED,
-    rule: RULE,
-    caution: CAUTION,
-    cautionTint: CAUTION_TINT,
+    ink: hex(t.ink),
+    muted: hex(t.muted),
+    rule: hex(t.rule),
+    caution: hex(t.caution),
+    cautionTint: hex(t.cautionTint),
   };
 }
 
@@ -163,8 +149,8 @@ export function documentStyles(theme: DocxTheme, lang: Lang, langTag: string): I
         run: { font: FONT, size: pt(28), bold: true, color: theme.ink },
         paragraph: { spacing: { before: sp(6), after: sp(12), ...lines(1) }, keepNext: true },
       },
-      heading1: heading(20, theme.accentText, 0, 14, 0),
-      heading2: heading(14, theme.accentText, 18, 6, 1),
+      heading1: heading(20, theme.accent, 0, 14, 0),
+      heading2: heading(14, theme.accent, 18, 6, 1),
       heading3: heading(12, theme.ink, 12, 4, 2),
       listParagraph: { paragraph: { spacing: { after: sp(8) }, contextualSpacing: true } },
       caption: {
@@ -207,7 +193,7 @@ export function documentStyles(theme: DocxTheme, lang: Lang, langTag: string): I
       { id: STYLE.toc2, name: 'toc 2', basedOn: 'Normal', next: 'Normal', paragraph: { spacing: { after: sp(1) }, indent: { left: 284 } } },
       { id: STYLE.header, name: 'header', basedOn: 'Normal', run: { size: pt(8.5), color: theme.muted }, paragraph: { spacing: { after: 0 } } },
       { id: STYLE.footer, name: 'footer', basedOn: 'Normal', run: { size: pt(8.5), color: theme.muted }, paragraph: { spacing: { after: 0 } } },
-      own(STYLE.area, { run: { size: pt(14), bold: true, color: theme.accentText }, paragraph: { spacing: { before: sp(180), after: sp(6) }, keepNext: true } }),
+      own(STYLE.area, { run: { size: pt(14), bold: true, color: theme.accent }, paragraph: { spacing: { before: sp(180), after: sp(6) }, keepNext: true } }),
       own(STYLE.dateline, { run: { size: pt(11), color: theme.muted }, paragraph: { spacing: { before: sp(24), after: 0 } } }),
       own(STYLE.synthetic, {
         run: { size: pt(11.5), bold: true, color: theme.caution },
@@ -217,7 +203,7 @@ export function documentStyles(theme: DocxTheme, lang: Lang, langTag: string): I
       own(STYLE.noticeCaution, { paragraph: { ...box(theme.caution, theme.cautionTint), spacing: { before: 0, after: 0 }, keepLines: true } }),
       own(STYLE.attribution, { basedOn: STYLE.quote, run: { italics: false, size: pt(9.5), color: theme.muted }, paragraph: { spacing: { before: 0, after: sp(10) } } }),
       own(STYLE.keyValue, {
-        run: { size: pt(22), bold: true, color: theme.accentText },
+        run: { size: pt(22), bold: true, color: theme.accent },
         paragraph: { ...box(theme.accent, theme.accentTint), spacing: { before: sp(8), after: 0, ...lines(1) }, keepNext: true, keepLines: true },
       }),
       own(STYLE.keyLabel, {

@@ -8,7 +8,7 @@ import { renderDocx } from '../../../src/render/docx/index.js';
 import { TEXT_WIDTH_TWIPS } from '../../../src/render/docx/styles.js';
 import { sampleDocument } from '../../fixtures/sample-document.js';
 import { greyPng } from '../html/fake-chart.js';
-import { attr, unzipParts, type WordParagraph, type WordTable, wordBody, zipEntries } from './ooxml.js';
+import { attr, headingOutline, unzipParts, type WordParagraph, type WordTable, wordBody, zipEntries } from './ooxml.js';
 
 /** A stand-in chart: grey, 640 px wide, taller with more categories (so charts differ). */
 const chartHeight = (spec: ChartSpec) => 300 + 20 * spec.categories.length;
@@ -37,17 +37,7 @@ describe.each(['sv', 'en'] as const)('renderDocx (%s)', (lang) => {
     const headings = paragraphs(body)
       .filter((p) => /^Heading\d$/.test(p.style ?? ''))
       .map((p) => [p.style, p.text]);
-    const expected: [string, string][] = [];
-    for (const ch of doc.chapters) {
-      expected.push(['Heading1', ch.title]);
-      let inSection = false;
-      for (const b of ch.blocks) {
-        if (b.type !== 'heading') continue;
-        inSection ||= b.level === 2;
-        expected.push([b.level === 3 && inSection ? 'Heading3' : 'Heading2', b.text]);
-      }
-    }
-    expect(headings).toEqual(expected);
+    expect(headings).toEqual(headingOutline(doc).map(([level, text]) => [`Heading${level}`, text]));
     for (const p of paragraphs(body).filter((x) => x.style === 'Heading1')) expect(p.xml).toContain('<w:pageBreakBefore/>');
   });
 

@@ -2,6 +2,7 @@
 // and the parts of WordprocessingML and SpreadsheetML the tests check. The XML is the
 // renderers' own, flat and regular, so a few patterns read it; no XML library is needed.
 import { unzipSync } from 'fflate';
+import type { ReportDocument } from '../../../src/report/model.js';
 
 export interface ZipEntry {
   name: string;
@@ -103,6 +104,24 @@ export function wordBody(documentXml: string): (WordParagraph | WordTable)[] {
       });
     } else {
       out.push({ kind: 'p', style: /<w:pStyle w:val="([^"]+)"\/>/.exec(xml)?.[1], text: wordText(xml), xml });
+    }
+  }
+  return out;
+}
+
+/**
+ * The outline a reader of the Word file should see: chapters at level 1, heading blocks at 2
+ * and 3, a level 3 with no level 2 before it in its chapter raised to 2 (no gap), as in the HTML.
+ */
+export function headingOutline(doc: ReportDocument): [1 | 2 | 3, string][] {
+  const out: [1 | 2 | 3, string][] = [];
+  for (const ch of doc.chapters) {
+    out.push([1, ch.title]);
+    let inSection = false;
+    for (const b of ch.blocks) {
+      if (b.type !== 'heading') continue;
+      inSection ||= b.level === 2;
+      out.push([b.level === 3 && inSection ? 3 : 2, b.text]);
     }
   }
   return out;
