@@ -38,6 +38,11 @@ export const AnswerScale = z.strictObject({
   yes: AnswerList.min(1),
   no: AnswerList.default([]),
   missing: AnswerList.default(['']),
+  /**
+   * The answer texts of coded answers, as the questionnaire says them ("2": "Ja, en gång"):
+   * the report's list of questions shows these texts instead of the codes.
+   */
+  labels: z.record(z.string(), z.string().min(1)).optional(),
 });
 export type AnswerScale = z.infer<typeof AnswerScale>;
 
@@ -61,7 +66,12 @@ export type GroupVariable = z.infer<typeof GroupVariable>;
 
 /** Only respondents for whom this holds are in the indicator's denominator. */
 export const PopulationFilter = z.union([
-  z.strictObject({ column: z.string().min(1), values: AnswerList.min(1) }),
+  z.strictObject({
+    column: z.string().min(1),
+    values: AnswerList.min(1),
+    /** The filter question as the pupils read it ("Har du någon gång haft en pojkvän …?"), for the report's list of questions. */
+    question: LocalizedText.optional(),
+  }),
   z.strictObject({ indicator: z.string().min(1), answer: z.enum(['yes', 'no']).default('yes') }),
 ]);
 export type PopulationFilter = z.infer<typeof PopulationFilter>;
@@ -73,6 +83,7 @@ const IndicatorCommon = {
   label: LocalizedText,
   /** Short label for charts and tables (falls back to label). */
   short: LocalizedText.optional(),
+  /** The question as the pupils read it (from the data: its header or label). The report quotes it. */
   question: LocalizedText.optional(),
   /**
    * What a "yes" means, phrased to follow "uppgav N procent …" in a sentence:
@@ -146,8 +157,13 @@ export const ProjectConfig = z.strictObject({
       county: z.string().min(1).default('Länet'),
       /** Source line under every chart and table ("Källa: …"). */
       source: LocalizedText,
-      /** The municipality's agreed definition of violence (handbook step 2). */
+      /** The definition of violence the report starts from (handbook step 2). */
       violence_definition: LocalizedText.optional(),
+      /**
+       * The municipality's partners have agreed on `violence_definition`. Only then does the
+       * report say that the municipality has agreed on it; otherwise it says the report starts from it.
+       */
+      violence_definition_agreed: z.boolean().default(false),
       /** Compare each municipality with the rest of the county. */
       compare_with_county: z.boolean().default(true),
       /** Synthetic data: every report carries a visible notice. */

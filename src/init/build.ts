@@ -22,8 +22,10 @@ export interface InitDecisions {
   /** What gender codes of unknown meaning are; default a neutral label to be changed. */
   genderCodes?: ReadonlyMap<string, 'girl' | 'boy' | 'other' | 'missing'>;
   county: string;
-  /** The municipality's agreed definition of violence; null = the template's suggestion. */
+  /** The municipality's definition of violence; null = the template's suggestion. */
   definition: string | null;
+  /** The partners have agreed on `definition` (never true for the template's suggestion). */
+  definitionAgreed?: boolean;
 }
 
 export type InitWarning =
@@ -259,6 +261,8 @@ function projectSection(p: InitProposal, template: Template, d: InitDecisions): 
     county: d.county,
     source: { sv: `Enkät om våld, ${place}${span}`, en: `Survey on violence, ${place}${span}` },
     violence_definition: d.definition ?? templateProject.violence_definition,
+    // The template's suggestion is never an agreed definition; one typed in is, when the user says so.
+    violence_definition_agreed: d.definition !== null && d.definitionAgreed === true,
     language: 'sv',
   };
 }
@@ -285,7 +289,8 @@ function annotate(doc: Document, p: InitProposal, meta: BuildMeta, indicatorComm
   before(doc, ['project', 'publisher'], `Vem som ger ut rapporten (visas på titelsidan). ${CHANGE} vid behov.`);
   before(doc, ['project', 'county'], 'Länet eller regionen som kommunen jämförs med.');
   before(doc, ['project', 'source'], `Källan under varje diagram och tabell, utan "Källa:". ${CHANGE} till er undersöknings namn.`);
-  before(doc, ['project', 'violence_definition'], 'Den definition av våld som kommunen har enats om (handbokens steg 2).');
+  before(doc, ['project', 'violence_definition'], 'Den definition av våld som rapporten utgår från (handbokens steg 2).');
+  before(doc, ['project', 'violence_definition_agreed'], `true först när samverkansparterna har enats om definitionen; då skriver rapporten\n"<kommunen> har enats om följande definition av våld". ${CHANGE} vid behov.`);
   before(doc, ['project', 'language'], 'Rapportens språk: sv eller en.');
   before(doc, ['columns'], 'Kolumner som varje rad måste ha, skrivna precis som i filens rubrikrad.');
   before(doc, ['columns', 'id'], 'Löpnummer: används bara för att hitta dubbletter och skrivs aldrig ut.');

@@ -1,12 +1,23 @@
 // How one estimate appears in a chart label, a table cell or an alt text. Suppression is
 // checked before the value is read, so a suppressed cell is `..` whatever else it holds.
-import type { EstimateRecord } from '../analysis/types.js';
+// Two symbols tell the reader why a value is missing: `..` for a value hidden because of its
+// own small numbers (too few respondents, or 1–2 yes or no answers), `(..)` for a value hidden
+// only so that another hidden value cannot be worked out from a total (secondary suppression).
+import type { EstimateRecord, SuppressionReason } from '../analysis/types.js';
 import { decimalsForBases, formatCi, formatInteger, formatPercent, MISSING, SUPPRESSED, type Decimals } from './format.js';
 import type { ReportContext } from './context.js';
+import type { WithheldKind } from './i18n/types.js';
 import { isShown } from './narrative.js';
 
 /** Marks an estimate on a small base ("tolka med försiktighet"); explained in the table notes. */
 export const CAUTION_MARK = '*';
+/** A value hidden to protect another hidden value (secondary suppression). */
+export const SECONDARY_SUPPRESSED = `(${SUPPRESSED})`;
+
+/** Why a hidden value is hidden, as the reader may know it (yes and no are not told apart). */
+export function withheldKind(reason: SuppressionReason | null): WithheldKind {
+  return reason === 'secondary' ? 'secondary' : reason === 'count' || reason === 'complement' ? 'small-count' : 'base';
+}
 
 /** Decimals for estimates shown together (see format.ts). */
 export function decimalsFor(cells: readonly (EstimateRecord | undefined)[]): Decimals {
@@ -17,9 +28,14 @@ function mark(rec: EstimateRecord): string {
   return rec.flag === 'caution' ? CAUTION_MARK : '';
 }
 
-/** `..` for a suppressed cell, `–` for a missing one, else the formatted value. */
+/** The symbol of a hidden value: `..`, or `(..)` when it is hidden to protect another one. */
+export function suppressedSymbol(rec: EstimateRecord): string {
+  return withheldKind(rec.suppression) === 'secondary' ? SECONDARY_SUPPRESSED : SUPPRESSED;
+}
+
+/** `..` / `(..)` for a suppressed cell, `–` for a missing one, else the formatted value. */
 function shown(rec: EstimateRecord | undefined, format: (r: EstimateRecord & { estimate: number }) => string): string {
-  if (rec?.suppressed) return SUPPRESSED;
+  if (rec?.suppressed) return suppressedSymbol(rec);
   return isShown(rec) ? format(rec) : MISSING;
 }
 
@@ -42,7 +58,7 @@ export function ciText(rec: EstimateRecord | undefined, ctx: ReportContext, d: D
   return shown(rec, (r) => formatCi(r.ci_lower, r.ci_upper, ctx.lang, d, false));
 }
 
-/** A key-figure value: "18 %", "..", "–" (no caution mark: the detail line carries the interval). */
+/** A key-figure value: "18 %" (key figures show only values that may be shown). */
 export function percentText(rec: EstimateRecord | undefined, ctx: ReportContext, d: Decimals): string {
   return shown(rec, (r) => formatPercent(r.estimate, ctx.lang, d));
 }
@@ -52,16 +68,26 @@ export function baseText(rec: EstimateRecord | undefined, ctx: ReportContext): s
   return rec === undefined ? MISSING : formatInteger(rec.n, ctx.lang);
 }
 
-/** An alt-text value: "18 %", or "för få svarande" instead of `..`, which a screen reader cannot say. */
+/** An alt-text value: "18 %", or the reason in words instead of `..`, which a screen reader cannot say. */
 export function altValue(rec: EstimateRecord | undefined, ctx: ReportContext, d: Decimals): string {
-  if (rec?.suppressed) return ctx.t.alt.tooFew;
+  if (rec?.suppressed) return ctx.t.alt.withheld[withheldKind(rec.suppression)];
   return isShown(rec) ? formatPercent(rec.estimate, ctx.lang, d) : MISSING;
 }
 
-/** Notes under a table: the `..` legend and the caution mark, only when they occur. */
+/** Notes under a table: one per symbol that occurs among its cells, with the reason that applies. */
 export function cellNotes(cells: readonly (EstimateRecord | undefined)[], ctx: ReportContext): string[] {
   const notes: string[] = [];
-  if (cells.some((r) => r?.suppressed)) notes.push(ctx.t.notes.suppressed);
-  if (cells.some((r) => isShown(r) && r.flag === 'caution')) notes.push(ctx.t.notes.caution(formatInteger(ctx.config.disclosure.caution_base, ctx.lang)));
+  const kinds = new Set(cells.flatMap((r) => (r?.suppressed ? [withheldKind(r.suppression)] : [])));
+  const primary = (['base', 'small-count'] as const).filter((k) => kinds.has(k));
+  const d = ctx.config.disclosure;
+  if (primary.length > 0) notes.push(ctx.t.notes.withheld(primary, formatInteger(d.min_base, ctx.lang), formatInteger(d.max_small_count, ctx.lang)));
+  if (kinds.has('secondary')) notes.push(ctx.t.notes.secondary);
+  if (cells.some((r) => isShown(r) && r.flag === 'caution')) notes.push(ctx.t.notes.caution(formatInteger(d.caution_base, ctx.lang)));
+  if (cells.some((r) => r === undefined || (!r.suppressed && r.estimate === null))) notes.push(ctx.t.notes.missing);
   return notes;
+}
+
+/** Whether anything in a set of cells may be shown (a chart of nothing but `..` is left out). */
+export function anyShown(cells: readonly (EstimateRecord | undefined)[]): boolean {
+  return cells.some(isShown);
 }

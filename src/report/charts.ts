@@ -4,7 +4,7 @@ import type { EstimateRecord } from '../analysis/types.js';
 import type { Indicator } from '../config/schema.js';
 import { figureBlock } from './blocks.js';
 import { altValue, cellNotes, cellText, decimalsFor, valueLabel } from './cells.js';
-import { areaName, label, waveName, type ReportContext } from './context.js';
+import { areaName, label, presentGenders, presentGrades, waveName, type ReportContext } from './context.js';
 import { formatList, formatPercent, formatYearRange, percentValue } from './format.js';
 import { groupKey, TOTAL } from './groups.js';
 import type { ChartSeries, FigureBlock, TableRow } from './model.js';
@@ -30,8 +30,13 @@ interface MatrixSpec {
   notes?: string[];
 }
 
-function matrixFigure(ctx: ReportContext, spec: MatrixSpec): FigureBlock {
+/**
+ * The chart and its table, or null when fewer than two values may be shown: a chart of `..`
+ * says nothing, and a single value is said in the text beside it.
+ */
+function matrixFigure(ctx: ReportContext, spec: MatrixSpec): FigureBlock | null {
   const all = spec.series.flatMap((s) => s.cells);
+  if (all.filter(isShown).length < 2) return null;
   const d = decimalsFor(all);
   const pick = (r: EstimateRecord | undefined, v: (r: EstimateRecord) => number | null) => {
     if (!isShown(r)) return null;
@@ -79,31 +84,36 @@ function seriesFinding(ctx: ReportContext, items: { label: string; cell: Estimat
   return `${items.map((x, i) => ctx.t.alt.value(name(x.label, i), altValue(x.cell, ctx, d))).join(', ')}.`;
 }
 
-/** Gender series (visible ones) plus the total, for cells addressed by a gender code or null (everyone). */
-function genderSeries(ctx: ReportContext, cellsOf: (gender: string | null) => (EstimateRecord | undefined)[]): MatrixSeries[] {
-  const genders = ctx.groups.visibleGenders();
-  return [
-    ...genders.map((g) => ({ label: ctx.groups.label(groupKey({ gender: g, grade: null })), cells: cellsOf(g) })),
-    { label: ctx.t.words.total, cells: cellsOf(null) },
-  ];
+/**
+ * A series per gender the area has in these waves, plus the total, for cells addressed by a
+ * gender code or null (everyone). A gender whose every value is hidden gets no series (no bar,
+ * no legend entry); the text beside the figure says why.
+ */
+function genderSeries(ctx: ReportContext, area: string, years: readonly number[], cellsOf: (gender: string | null) => (EstimateRecord | undefined)[]): MatrixSeries[] {
+  const genders = presentGenders(ctx, area, years)
+    .map((g) => ({ label: ctx.groups.label(groupKey({ gender: g, grade: null })), cells: cellsOf(g) }))
+    .filter((s) => s.cells.some(isShown));
+  return [...genders, { label: ctx.t.words.total, cells: cellsOf(null) }];
 }
 
-/** One indicator in one wave: bars for each gender and the total, per school year and for all years. */
-export function genderGradeFigure(ctx: ReportContext, ind: Indicator, area: string, year: number): FigureBlock {
-  const grades = ctx.groups.grades;
+/** One indicator in one wave: bars for each gender and the total, per school year (when the area has several) and for all years. */
+export function genderGradeFigure(ctx: ReportContext, ind: Indicator, area: string, year: number): FigureBlock | null {
+  const grades = presentGrades(ctx, area, [year]);
+  const byGrade = grades.length > 1;
   const wave = waveName(ctx, area, year);
-  const gradeCodes: (string | null)[] = [...grades, null];
+  const gradeCodes: (string | null)[] = byGrade ? [...grades, null] : [null];
   const cell = (gender: string | null, grade: string | null) => ctx.fig.estimate(ind.id, area, year, groupKey({ gender, grade }));
-  const series = genderSeries(ctx, (g) => gradeCodes.map((k) => cell(g, k)));
-  const byGrade = grades.length > 0;
+  const series = genderSeries(ctx, area, [year], (g) => gradeCodes.map((k) => cell(g, k)));
+  const byGender = series.length > 1;
   const last = gradeCodes.length - 1;
   const total = series[series.length - 1]!;
+  const caption = byGender ? (byGrade ? ctx.t.captions.byGenderGrade : ctx.t.captions.byGender) : byGrade ? ctx.t.captions.byGrade : ctx.t.captions.total;
   return matrixFigure(ctx, {
     type: 'bar',
     categoryHeader: byGrade ? ctx.t.words.grade : ctx.t.words.wave,
     categories: byGrade ? [...grades.map((k) => ctx.groups.label(groupKey({ gender: null, grade: k }))), ctx.t.words.allGrades] : [wave],
     series,
-    caption: (byGrade ? ctx.t.captions.byGenderGrade : ctx.t.captions.byGender)(label(ctx, ind), areaName(ctx, area), wave),
+    caption: caption(label(ctx, ind), areaName(ctx, area), wave),
     finding: seriesFinding(
       ctx,
       [total, ...series.slice(0, -1)].map((s) => ({ label: s.label, cell: s.cells[last] })),
@@ -114,15 +124,15 @@ export function genderGradeFigure(ctx: ReportContext, ind: Indicator, area: stri
 }
 
 /** Several indicators side by side in one wave (förändringsfaktorer), by gender and total. */
-export function indicatorsFigure(ctx: ReportContext, inds: Indicator[], area: string, year: number, caption: string): FigureBlock {
+export function indicatorsFigure(ctx: ReportContext, inds: Indicator[], area: string, year: number, caption: (byGender: boolean) => string): FigureBlock | null {
   const cell = (ind: Indicator, gender: string | null) => ctx.fig.estimate(ind.id, area, year, groupKey({ gender, grade: null }));
-  const series = genderSeries(ctx, (g) => inds.map((i) => cell(i, g)));
+  const series = genderSeries(ctx, area, [year], (g) => inds.map((i) => cell(i, g)));
   return matrixFigure(ctx, {
     type: 'bar',
     categoryHeader: ctx.t.words.indicator,
     categories: inds.map((i) => label(ctx, i, true)),
     series,
-    caption,
+    caption: caption(series.length > 1),
     finding: `${ctx.t.words.total}: ${seriesFinding(
       ctx,
       inds.map((i) => ({ label: label(ctx, i, true), cell: cell(i, null) })),
@@ -132,9 +142,9 @@ export function indicatorsFigure(ctx: ReportContext, inds: Indicator[], area: st
 }
 
 /** One indicator over the area's waves: a line per gender and the total, broken where the question changed. */
-export function trendFigure(ctx: ReportContext, ind: Indicator, area: string, years: number[]): FigureBlock {
+export function trendFigure(ctx: ReportContext, ind: Indicator, area: string, years: number[]): FigureBlock | null {
   const cell = (gender: string | null, y: number) => ctx.fig.estimate(ind.id, area, y, groupKey({ gender, grade: null }));
-  const series = genderSeries(ctx, (g) => years.map((y) => cell(g, y)));
+  const series = genderSeries(ctx, area, years, (g) => years.map((y) => cell(g, y)));
   const breaksBefore = [...new Set(ind.series_breaks.map((b) => years.findIndex((y) => y >= b)).filter((i) => i > 0))].sort((a, b) => a - b);
   const total = series[series.length - 1]!;
   const d = decimalsFor(total.cells);
@@ -150,7 +160,7 @@ export function trendFigure(ctx: ReportContext, ind: Indicator, area: string, ye
 }
 
 /** County overview: each municipality's total with its interval, the whole county as reference line. */
-export function areasFigure(ctx: ReportContext, ind: Indicator, areas: string[], year: number): FigureBlock {
+export function areasFigure(ctx: ReportContext, ind: Indicator, areas: string[], year: number): FigureBlock | null {
   const county = ctx.fig.meta.county;
   const cells = areas.map((a) => ctx.fig.estimate(ind.id, a, year, TOTAL));
   const countyCell = ctx.fig.estimate(ind.id, county, year, TOTAL);

@@ -1,9 +1,10 @@
 // What every chapter builder needs: language, texts, config, the figures table and the
 // source line, plus the few lookups that several chapters share.
-import type { FiguresTable } from '../analysis/types.js';
+import type { EstimateRecord, FiguresTable, GroupKey } from '../analysis/types.js';
 import { localize, type Indicator, type ProjectConfig } from '../config/schema.js';
-import { formatLevel, formatYearRange } from './format.js';
-import { GroupCatalog } from './groups.js';
+import { withheldKind } from './cells.js';
+import { formatInteger, formatLevel, formatYearRange } from './format.js';
+import { GroupCatalog, groupKey } from './groups.js';
 import { strings, type Strings } from './i18n/index.js';
 import { FigureLookup } from './lookup.js';
 import type { Lang } from './model.js';
@@ -20,6 +21,8 @@ export interface ReportContext {
   source: string;
   /** The confidence level, formatted ("95 %"). */
   level: string;
+  /** Explanations already given in this report (see `once`). */
+  said: Set<string>;
 }
 
 export function createContext(figures: FiguresTable, config: ProjectConfig, lang: Lang): ReportContext {
@@ -30,11 +33,22 @@ export function createContext(figures: FiguresTable, config: ProjectConfig, lang
     config,
     fig: new FigureLookup(figures),
     groups: new GroupCatalog(figures.meta, config, lang),
-    narrative: { lang, meta: figures.meta },
+    narrative: { lang, meta: figures.meta, indicators: new Map(config.indicators.map((i) => [i.id, i])) },
     // The bare source: renderers put the "Källa:" label in front.
     source: localize(config.project.source, lang),
     level: formatLevel(figures.meta.level, lang),
+    said: new Set(),
   };
+}
+
+/**
+ * A sentence that explains something general (why the genders are not shown) the first time it
+ * applies, in document order, and null after that: the report does not repeat itself.
+ */
+export function once(ctx: ReportContext, sentence: string): string | null {
+  if (ctx.said.has(sentence)) return null;
+  ctx.said.add(sentence);
+  return sentence;
 }
 
 /** The indicators marked `key`; without any, those of the utsatthet chapter stand in. */
@@ -62,4 +76,38 @@ export function waveName(ctx: ReportContext, area: string, year: number): string
 export function surveyYears(ctx: ReportContext, area: string): number[] {
   const years = ctx.fig.years(area).flatMap((y) => ctx.fig.pooledYears(area, y) ?? [y]);
   return [...new Set(years)].sort((a, b) => a - b);
+}
+
+/**
+ * Whether there is anyone to compare the area with: comparisons with the rest of the county
+ * (chapter, summary sentences, county overview) need at least one other municipality (or
+ * pooled unit) in the data.
+ */
+export function hasCountyComparison(ctx: ReportContext, area: string): boolean {
+  if (!ctx.config.project.compare_with_county) return false;
+  return ctx.fig.meta.areas.some((a) => a !== area && a !== ctx.fig.meta.county);
+}
+
+/** The group has respondents in the area in at least one of the waves. */
+function present(ctx: ReportContext, area: string, years: readonly number[], group: GroupKey): boolean {
+  return years.some((y) => (ctx.fig.respondents(area, y, group) ?? 0) > 0);
+}
+
+/**
+ * Reported gender codes with respondents in the area in these waves: a group the
+ * municipality does not have gets no row, column, bar or legend entry.
+ */
+export function presentGenders(ctx: ReportContext, area: string, years: readonly number[]): string[] {
+  return ctx.groups.visibleGenders().filter((g) => present(ctx, area, years, groupKey({ gender: g, grade: null })));
+}
+
+/** School-year codes with respondents in the area in these waves (no "Gy 2" where there is no upper-secondary school). */
+export function presentGrades(ctx: ReportContext, area: string, years: readonly number[]): string[] {
+  return ctx.groups.grades.filter((k) => ctx.groups.reported(groupKey({ gender: null, grade: k })) && present(ctx, area, years, groupKey({ gender: null, grade: k })));
+}
+
+/** Why a hidden value is hidden, as a clause ("färre än 10 har svarat"). */
+export function withheldReason(ctx: ReportContext, rec: EstimateRecord): string {
+  const d = ctx.config.disclosure;
+  return ctx.t.withheld.reason(withheldKind(rec.suppression), formatInteger(d.min_base, ctx.lang), formatInteger(d.max_small_count, ctx.lang));
 }

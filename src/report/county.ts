@@ -3,9 +3,9 @@
 // county), and the county's own development over time.
 import type { FiguresTable } from '../analysis/types.js';
 import type { Indicator, ProjectConfig } from '../config/schema.js';
-import { heading, paragraph } from './blocks.js';
+import { heading, paragraph, present } from './blocks.js';
 import { appendixChapter } from './chapters/appendix.js';
-import { designParagraphs, keyFigure, latestYear, readingParagraphs, withData } from './chapters/common.js';
+import { designParagraphs, keyFigureBlocks, latestYear, readingParagraphs, withData, withShown } from './chapters/common.js';
 import { developmentBlocks } from './chapters/development.js';
 import { areasFigure } from './charts.js';
 import { createContext, keyIndicators, label, surveyYears, waveName, type ReportContext } from './context.js';
@@ -49,22 +49,23 @@ export function buildCountyReport(input: CountyReportInput): ReportDocument {
 
   const summary: Block[] = [];
   const comparisons: Block[] = [];
+  // Municipalities are compared with each other only when there are at least two.
+  const comparable = areas.length >= 2;
   if (year !== null && keys.length > 0) {
-    summary.push(
-      heading(2, 'sammanfattning-nyckeltal', ctx.t.sections.keyFigures),
-      { type: 'keyFigures', items: keys.map((i) => keyFigure(ctx, i, county, year)) },
-      heading(2, 'sammanfattning-resultat', ctx.t.sections.findings),
-      {
+    const shown = withShown(ctx, keys, county, year);
+    summary.push(heading(2, 'sammanfattning-nyckeltal', ctx.t.sections.keyFigures), ...keyFigureBlocks(ctx, keys, county, year));
+    if (shown.length > 0) {
+      summary.push(heading(2, 'sammanfattning-resultat', ctx.t.sections.findings), {
         type: 'list',
         ordered: false,
-        items: keys.map((i) => `${estimateSentence(i, ctx.fig.estimate(i.id, county, year, TOTAL)!, ctx.narrative)} ${overviewSentence(ctx, i, areas, year)}`),
-      },
-    );
-    for (const ind of keys) {
+        items: shown.map((i) => [estimateSentence(i, ctx.fig.estimate(i.id, county, year, TOTAL)!, ctx.narrative), ...(comparable ? [overviewSentence(ctx, i, areas, year)] : [])].join(' ')),
+      });
+    }
+    for (const ind of comparable ? keys : []) {
       comparisons.push(
         heading(2, `kommunerna-${ind.id}`, label(ctx, ind)),
         paragraph(overviewSentence(ctx, ind, areas, year)),
-        areasFigure(ctx, ind, areas, year),
+        ...present(areasFigure(ctx, ind, areas, year)),
         areasTable(ctx, ind, areas, year),
       );
     }

@@ -14,7 +14,7 @@ import { surveyChapter } from './chapters/survey.js';
 import { areaName, createContext, surveyYears } from './context.js';
 import { assembleDocument, type Logo } from './document.js';
 import { formatYearRange } from './format.js';
-import type { Lang, ReportDocument } from './model.js';
+import type { Lang, ReportChapter, ReportDocument } from './model.js';
 
 export interface MunicipalityReportInput {
   figures: FiguresTable;
@@ -33,26 +33,26 @@ export function buildMunicipalityReport(input: MunicipalityReportInput): ReportD
     throw new UsageError(`no figures for the area "${area}"`, `choose one of: ${figures.meta.areas.join(', ')}`);
   }
   const ctx = createContext(figures, config, lang);
-  const factors = factorsChapter(ctx, area);
-  const followUp = followUpChapter(ctx, area);
+  const [summary, ...rest] = [
+    summaryChapter(ctx, area),
+    surveyChapter(ctx, area),
+    utsatthetChapter(ctx, area),
+    utovandeChapter(ctx, area),
+    otrygghetChapter(ctx, area),
+    developmentChapter(ctx, area),
+    countyComparisonChapter(ctx, area),
+    factorsChapter(ctx, area),
+    followUpChapter(ctx, area),
+    appendixChapter(ctx, area),
+  ].filter((c): c is ReportChapter => c !== null);
+  // The introduction is written last: it names exactly the chapters the report has.
+  const intro = introChapter(ctx, area, [summary!, ...rest]);
   return assembleDocument(ctx, {
     title: config.project.title !== undefined ? localize(config.project.title, lang) : ctx.t.title(areaName(ctx, area)),
     subtitle: ctx.t.subtitle(formatYearRange(surveyYears(ctx, area))),
     area,
     dateIso: input.dateIso,
     logo: input.logo,
-    chapters: [
-      summaryChapter(ctx, area),
-      introChapter(ctx, area, { withFactors: factors !== null, withFollowUp: followUp !== null }),
-      surveyChapter(ctx, area),
-      utsatthetChapter(ctx, area),
-      utovandeChapter(ctx, area),
-      otrygghetChapter(ctx, area),
-      developmentChapter(ctx, area),
-      countyComparisonChapter(ctx, area),
-      factors,
-      followUp,
-      appendixChapter(ctx, area),
-    ],
+    chapters: [summary!, intro, ...rest],
   });
 }

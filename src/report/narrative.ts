@@ -21,6 +21,8 @@ import type { Lang } from './model.js';
 export interface NarrativeContext {
   lang: Lang;
   meta: FiguresMeta;
+  /** The config's indicators by id, so that a combined indicator is described by its actual parts. */
+  indicators?: ReadonlyMap<string, Indicator>;
 }
 
 /** Text in the report's language only: a Swedish-only statement must not land in an English sentence. */
@@ -34,8 +36,17 @@ export function indicatorLabel(ind: Indicator, lang: Lang, short = false): strin
   return localize(short ? (ind.short ?? ind.label) : ind.label, lang);
 }
 
-/** The indicator's statement plus its time frame (unless the statement already says it), or its label. */
-export function subjectOf(ind: Indicator, lang: Lang): FullSubject {
+/**
+ * The indicator's statement plus its time frame (unless the statement already says it), or its
+ * label. A combined indicator (any_of / all_of) is described by the labels of its parts, never
+ * by a statement that could name forms it does not combine.
+ */
+export function subjectOf(ind: Indicator, lang: Lang, indicators?: ReadonlyMap<string, Indicator>): FullSubject {
+  const parts = ind.any_of ?? ind.all_of;
+  if (parts !== undefined && indicators !== undefined) {
+    const labels = parts.map((id) => indicators.get(id)).map((p, i) => (p ? indicatorLabel(p, lang, true) : parts[i]!));
+    return { clause: strings(lang).narrative.derived(ind.any_of ? 'any' : 'all', labels) };
+  }
   const statement = inLanguage(ind.statement, lang);
   if (statement === null) return { label: indicatorLabel(ind, lang) };
   const frame = inLanguage(ind.time_frame, lang);
@@ -77,7 +88,7 @@ export function estimateSentence(ind: Indicator, rec: EstimateRecord, ctx: Narra
   if (!isShown(rec)) return t.suppressed(who);
   const d = decimalsForBases([rec.n]);
   const ci = formatCi(rec.ci_lower, rec.ci_upper, ctx.lang, d, false);
-  const parts = [t.estimate(who, subjectOf(ind, ctx.lang), pct(rec.estimate, ctx, d), formatLevel(ctx.meta.level, ctx.lang), ci)];
+  const parts = [t.estimate(who, subjectOf(ind, ctx.lang, ctx.indicators), pct(rec.estimate, ctx, d), formatLevel(ctx.meta.level, ctx.lang), ci)];
   if (rec.pooled_years && opts.pooledNote !== false) parts.push(t.pooledWaves(formatList(rec.pooled_years.map(String), ctx.lang)));
   if (rec.flag === 'caution') parts.push(t.caution(formatInteger(rec.n, ctx.lang)));
   return parts.join(' ');
@@ -104,8 +115,8 @@ export interface ChangeOptions {
   anaphor?: boolean;
 }
 
-function subject(ind: Indicator, lang: Lang, anaphor: boolean | undefined): Subject {
-  return anaphor ? { anaphor: true } : subjectOf(ind, lang);
+function subject(ind: Indicator, ctx: NarrativeContext, anaphor: boolean | undefined): Subject {
+  return anaphor ? { anaphor: true } : subjectOf(ind, ctx.lang, ctx.indicators);
 }
 
 /** A wave-to-wave change (previous or baseline): rise, fall, or no statistically significant change. */
@@ -119,7 +130,7 @@ export function changeSentence(ind: Indicator, rec: ChangeRecord, ctx: Narrative
   const sentence = t.change(
     changeDirection(rec.significant, rec.diff),
     who,
-    subject(ind, ctx.lang, opts.anaphor),
+    subject(ind, ctx, opts.anaphor),
     { value: pct(rec.estimate_from, ctx, d), year: y1 },
     { value: pct(rec.estimate_to, ctx, d), year: y2 },
     formatDiff(rec.diff, ctx.lang, d, { signed: false, unit: true }),
@@ -135,7 +146,7 @@ export function trendSentence(ind: Indicator, rec: TrendRecord, ctx: NarrativeCo
   const range = formatYearRange(rec.years);
   if (rec.suppressed) return t.changeSuppressed(who, String(rec.years[0] ?? ''), String(rec.years[rec.years.length - 1] ?? ''));
   const sign = rec.odds_ratio_per_year === null ? null : rec.odds_ratio_per_year - 1;
-  const sentence = t.trend(changeDirection(rec.significant, sign), who, subject(ind, ctx.lang, opts.anaphor), range, pText(rec.p, ctx));
+  const sentence = t.trend(changeDirection(rec.significant, sign), who, subject(ind, ctx, opts.anaphor), range, pText(rec.p, ctx));
   return opts.caveat !== false && needsRiseCaveat(ind, rec) ? `${sentence} ${t.riseCaveat}` : sentence;
 }
 
@@ -149,7 +160,7 @@ export function genderSentence(ind: Indicator, rec: ChangeRecord, ctx: Narrative
   const d = opts.decimals ?? 0;
   return t.gender(
     grade,
-    subject(ind, ctx.lang, opts.anaphor),
+    subject(ind, ctx, opts.anaphor),
     { who: a, value: pct(rec.estimate_from, ctx, d) },
     { who: b, value: pct(rec.estimate_to, ctx, d) },
     rec.significant === true,
@@ -178,7 +189,7 @@ export function countySentence(ind: Indicator, rec: ChangeRecord, area: string, 
   const d = opts.decimals ?? 0;
   return t.county(
     who,
-    subject(ind, ctx.lang, opts.anaphor),
+    subject(ind, ctx, opts.anaphor),
     { name: area, value: pct(sides.area, ctx, d) },
     { name: rest, value: pct(sides.rest, ctx, d) },
     rec.significant === true,

@@ -4,7 +4,7 @@ import type { ChangeRecord, EstimateRecord } from '../analysis/types.js';
 import type { Indicator } from '../config/schema.js';
 import { tableBlock } from './blocks.js';
 import { baseText, cellNotes, cellText, ciText, decimalsFor, shareText } from './cells.js';
-import { areaName, label, waveName, type ReportContext } from './context.js';
+import { areaName, label, presentGenders, presentGrades, waveName, type ReportContext } from './context.js';
 import {
   formatCi,
   formatDiff,
@@ -32,7 +32,8 @@ const right = (header: string): TableColumn => ({ header, align: 'right' });
  */
 export function respondentsTable(ctx: ReportContext, area: string): TableBlock {
   const years = ctx.fig.years(area);
-  const present = ctx.fig.meta.groups.filter((g) => years.some((y) => ctx.fig.respondents(area, y, g) !== undefined));
+  const single = singleGrade(ctx, area, years);
+  const present = shownGroups(ctx, area, years).filter((g) => years.some((y) => ctx.fig.respondents(area, y, g) !== undefined));
   const hidden = present.filter((g) => !ctx.groups.reported(g) && !g.includes(';'));
   const all = years.map((y) => ctx.fig.respondents(area, y, ALL));
   const allRow: TableRow[] = all.some((n, i) => n !== undefined && n !== ctx.fig.respondents(area, years[i]!, TOTAL))
@@ -51,8 +52,23 @@ export function respondentsTable(ctx: ReportContext, area: string): TableBlock {
   return tableBlock(ctx, ctx.t.captions.respondents(areaName(ctx, area)), {
     columns: [left(ctx.t.words.group), ...years.map((y) => right(waveName(ctx, area, y)))],
     rows,
-    notes: allRow.length === 0 ? [] : [ctx.t.notes.notReported(formatList(hidden.map((g) => ctx.groups.label(g)), ctx.lang))],
+    notes: [
+      ...(allRow.length === 0 ? [] : [ctx.t.notes.notReported(formatList(hidden.map((g) => ctx.groups.label(g)), ctx.lang), present.some((g) => g.includes('grade=')), ctx.config.groups.grade !== undefined)]),
+      ...(single === null ? [] : [ctx.t.notes.oneGrade(single)]),
+    ],
   });
+}
+
+/** The one school year all of the area's respondents are in (then no row or column repeats the total); else null. */
+export function singleGrade(ctx: ReportContext, area: string, years: readonly number[]): string | null {
+  const grades = presentGrades(ctx, area, years);
+  return ctx.groups.grades.length > 0 && grades.length === 1 ? ctx.groups.label(groupKey({ gender: null, grade: grades[0]! })) : null;
+}
+
+/** The figures table's groups, without those that only repeat the total or genders (a single school year). */
+function shownGroups(ctx: ReportContext, area: string, years: readonly number[]): string[] {
+  if (singleGrade(ctx, area, years) === null) return ctx.fig.meta.groups;
+  return ctx.fig.meta.groups.filter((g) => !g.includes('grade='));
 }
 
 /** Respondents per municipality (rows) and wave (columns), the county last. */
@@ -135,33 +151,43 @@ export function areasTable(ctx: ReportContext, ind: Indicator, areas: string[], 
   });
 }
 
-/** Step 5 basis: baseline value, interval and minimum detectable change per indicator and group; null when the table has none. */
-export function followUpTable(ctx: ReportContext, area: string, year: number, inds: Indicator[]): TableBlock | null {
+/**
+ * Step 5 basis: baseline value, interval and minimum detectable change per indicator and
+ * group (the total and the area's genders). A group whose baseline is hidden gets no row: a
+ * baseline of `..` cannot be followed up. `hidden` are the indicators without any row.
+ */
+export function followUpTable(ctx: ReportContext, area: string, year: number, inds: Indicator[]): { table: TableBlock | null; hidden: Indicator[] } {
   const rows: TableRow[] = [];
-  let anyHidden = false;
+  const hidden: Indicator[] = [];
+  const groups = [TOTAL, ...presentGenders(ctx, area, [year]).map((code) => groupKey({ gender: code, grade: null }))];
+  let dropped = false;
   for (const ind of inds) {
-    for (const g of [TOTAL, ...ctx.groups.genders.map((code) => groupKey({ gender: code, grade: null }))]) {
+    const before = rows.length;
+    for (const g of groups) {
       const rec = ctx.fig.followUp(ind.id, area, g, year);
-      if (rec === undefined || (!ctx.groups.reported(g) && rec.suppressed)) continue;
+      if (rec === undefined) continue;
+      if (rec.suppressed || rec.estimate === null) {
+        dropped = true;
+        continue;
+      }
       const d = decimalsFor([ctx.fig.estimate(ind.id, area, year, g)]);
-      const hidden = rec.suppressed || rec.estimate === null;
-      anyHidden ||= hidden;
       const mdc = rec.mdc === null ? MISSING : formatDiff(rec.mdc, ctx.lang, d, { signed: false, unit: false });
       rows.push({
         header: label(ctx, ind, true),
         cells: [
           ctx.groups.label(g),
-          hidden ? SUPPRESSED : formatPercent(rec.estimate, ctx.lang, d, false),
-          hidden ? SUPPRESSED : formatCi(rec.ci_lower, rec.ci_upper, ctx.lang, d, false),
-          hidden ? SUPPRESSED : mdc,
+          formatPercent(rec.estimate, ctx.lang, d, false),
+          formatCi(rec.ci_lower, rec.ci_upper, ctx.lang, d, false),
+          mdc,
           ind.good === 'lower' ? ctx.t.words.lower : ctx.t.words.higher,
         ],
         ...(g === TOTAL ? { emphasis: true } : {}),
       });
     }
+    if (rows.length === before && ctx.fig.followUp(ind.id, area, TOTAL, year) !== undefined) hidden.push(ind);
   }
-  if (rows.length === 0) return null;
-  return tableBlock(ctx, ctx.t.captions.followUp(areaName(ctx, area), waveName(ctx, area, year)), {
+  if (rows.length === 0) return { table: null, hidden };
+  const table = tableBlock(ctx, ctx.t.captions.followUp(areaName(ctx, area), waveName(ctx, area, year)), {
     columns: [
       left(ctx.t.words.indicator),
       left(ctx.t.words.group),
@@ -171,14 +197,15 @@ export function followUpTable(ctx: ReportContext, area: string, year: number, in
       left(ctx.t.words.goodDirection),
     ],
     rows,
-    notes: anyHidden ? [ctx.t.notes.suppressed] : [],
+    notes: [...(rows.some((r) => r.cells.includes(MISSING)) ? [ctx.t.notes.missing] : []), ...(dropped ? [ctx.t.notes.followUpDropped] : [])],
   });
+  return { table, hidden };
 }
 
 /** Appendix: one indicator, every shown group × every wave, with share, interval and base. */
 export function appendixTable(ctx: ReportContext, ind: Indicator, area: string): TableBlock {
   const years = ctx.fig.years(area);
-  const entries = ctx.fig.meta.groups
+  const entries = shownGroups(ctx, area, years)
     .map((g) => ({ g, cells: years.map((y) => ctx.fig.estimate(ind.id, area, y, g)) }))
     .filter(({ g, cells }) => (ctx.groups.reported(g) ? cells.some((c) => c !== undefined) : cells.some((c) => c !== undefined && !c.suppressed)));
   const all = entries.flatMap((e) => e.cells);

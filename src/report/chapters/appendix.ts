@@ -1,6 +1,8 @@
-// Bilagor: full tables per indicator (group × wave), the questions with the answers that
-// count as yes, and the method.
-import { localize, type Indicator, type ProjectConfig } from '../../config/schema.js';
+// Bilagor: full tables per indicator (group × wave), the questions as the pupils read them
+// with the answers that count as yes, no and no answer, and the method. The list of questions
+// is for readers: answer texts (a code shows its text from the scale's `labels`, or is left
+// out), population filters in words, never column names.
+import { localize, type AnswerScale, type Indicator, type ProjectConfig } from '../../config/schema.js';
 import { heading, paragraph } from '../blocks.js';
 import { label, type ReportContext } from '../context.js';
 import type { Block, ReportChapter } from '../model.js';
@@ -8,16 +10,37 @@ import { TOTAL } from '../groups.js';
 import { appendixTable } from '../tables.js';
 import { methodParagraphs } from './common.js';
 
-function scaleOf(config: ProjectConfig, ind: Indicator): { yes: string[]; no: string[] } | null {
+function scaleOf(config: ProjectConfig, ind: Indicator): AnswerScale | null {
   const scale = typeof ind.answers === 'string' ? config.answer_scales[ind.answers] : ind.answers;
   if (scale === undefined) return null;
-  return { yes: ind.yes ?? scale.yes, no: scale.no };
+  // An indicator's own `yes` moves those answers out of the scale's no and missing lists.
+  if (ind.yes === undefined) return scale;
+  const yes = new Set(ind.yes);
+  const rest = (xs: string[]) => xs.filter((x) => !yes.has(x));
+  return { ...scale, yes: ind.yes, no: rest([...scale.no, ...scale.yes.filter((x) => !yes.has(x))]), missing: rest(scale.missing) };
 }
 
-/** "Label: ”Question?” Räknas som ja: ”Ja, en gång”, ”Ja, flera gånger”." */
+const CODE = /^\s*-?\d+\s*$/;
+
+/**
+ * Answers as a reader would recognise them: the text of each code (from `labels`), texts as
+ * they are (spellings that differ only by spaces once), the empty cell left out.
+ */
+export function answerTexts(values: readonly string[], labels: Readonly<Record<string, string>> | undefined): string[] {
+  const texts = values.flatMap((v) => {
+    if (CODE.test(v)) {
+      const text = labels?.[v.trim()];
+      return text === undefined ? [] : [text];
+    }
+    return v.trim() === '' ? [] : [v.trim().replace(/\s+/g, ' ')];
+  });
+  return [...new Set(texts)];
+}
+
+/** "Label: ”Question?” Räknas som ja: ”Ja, en gång”, ”Ja, flera gånger”. …" */
 function questionItem(ctx: ReportContext, ind: Indicator): string {
   const t = ctx.t.text;
-  const answers = (xs: string[]) => xs.map((x) => ctx.t.words.quote(x)).join(', ');
+  const quoted = (xs: string[]) => xs.map((x) => ctx.t.words.quote(x)).join(', ');
   const labelOf = (id: string) => {
     const other = ctx.config.indicators.find((i) => i.id === id);
     return other ? label(ctx, other) : id;
@@ -28,14 +51,42 @@ function questionItem(ctx: ReportContext, ind: Indicator): string {
   else {
     const scale = scaleOf(ctx.config, ind);
     if (scale) {
-      parts.push(t.yesAnswers(answers(scale.yes)));
-      if (scale.no.length > 0) parts.push(t.noAnswers(answers(scale.no)));
+      const [yes, no, missing] = [scale.yes, scale.no, scale.missing].map((xs) => answerTexts(xs, scale.labels));
+      if (yes!.length === 0) parts.push(t.codesOnly);
+      else {
+        parts.push(t.yesAnswers(quoted(yes!)));
+        if (no!.length > 0) parts.push(t.noAnswers(quoted(no!)));
+        if (missing!.length > 0) parts.push(t.missingAnswers(quoted(missing!)));
+      }
     }
   }
   const pop = ind.population;
-  if (pop) parts.push('column' in pop ? t.populationColumn(pop.column, answers(pop.values)) : t.populationIndicator(labelOf(pop.indicator), pop.answer));
-  const question = ind.question === undefined ? null : localize(ind.question, ctx.lang);
+  if (pop) {
+    if ('column' in pop) {
+      const values = answerTexts(pop.values, scaleLabelsFor(ctx.config, pop.column));
+      parts.push(t.populationQuestion(pop.question === undefined ? null : innerQuotes(localize(pop.question, ctx.lang), ctx), values.length === 0 ? null : formatOr(ctx, values)));
+    } else parts.push(t.populationIndicator(labelOf(pop.indicator), pop.answer));
+  }
+  const question = ind.question === undefined ? null : innerQuotes(localize(ind.question, ctx.lang), ctx);
+  if (question === null && ind.column !== undefined) parts.unshift(t.noQuestion);
   return t.questionItem(label(ctx, ind), question, parts.join(' '));
+}
+
+/** Quotation marks inside a quoted question become the inner kind (’…’ in Swedish, ‘…’ in English). */
+function innerQuotes(text: string, ctx: ReportContext): string {
+  return text.replace(/"([^"]*)"/g, ctx.lang === 'sv' ? '’$1’' : '‘$1’');
+}
+
+/** ”Ja, just nu” eller ”Ja, tidigare”. */
+function formatOr(ctx: ReportContext, values: string[]): string {
+  const q = values.map((v) => ctx.t.words.quote(v));
+  return q.length <= 1 ? q.join('') : `${q.slice(0, -1).join(', ')} ${ctx.t.words.or} ${q[q.length - 1]}`;
+}
+
+/** Texts of codes in a filter column: from the scale of an indicator read from that column, if any. */
+function scaleLabelsFor(config: ProjectConfig, column: string): Record<string, string> | undefined {
+  const ind = config.indicators.find((i) => i.column === column);
+  return ind === undefined ? undefined : (scaleOf(config, ind)?.labels ?? undefined);
 }
 
 export function appendixChapter(ctx: ReportContext, area: string): ReportChapter {

@@ -1,13 +1,13 @@
 // Pieces several chapters share: the latest wave, an indicator's paragraph of sentences,
 // key figures, the reading guide and the method text.
-import type { ChangeRecord, GroupKey } from '../../analysis/types.js';
+import type { ChangeRecord, EstimateRecord, GroupKey } from '../../analysis/types.js';
 import type { Indicator } from '../../config/schema.js';
 import { paragraph } from '../blocks.js';
 import { decimalsFor, percentText } from '../cells.js';
-import { label, surveyYears, waveName, type ReportContext } from '../context.js';
+import { areaName, hasCountyComparison, label, once, presentGenders, presentGrades, surveyYears, waveName, withheldReason, type ReportContext } from '../context.js';
 import { formatAlpha, formatCi, formatInteger, formatLevelNumber, formatList, formatYearRange, type Decimals } from '../format.js';
 import { groupKey, TOTAL } from '../groups.js';
-import type { KeyFigure, ParagraphBlock } from '../model.js';
+import type { Block, KeyFigure, ParagraphBlock } from '../model.js';
 import { estimateSentence, genderSentence, isShown } from '../narrative.js';
 
 /** The area's latest wave, or null when the table has nothing for it. */
@@ -19,11 +19,6 @@ export function latestYear(ctx: ReportContext, area: string): number | null {
 /** Indicators of the config (in config order) that have a total estimate in the wave. */
 export function withData(ctx: ReportContext, inds: Indicator[], area: string, year: number): Indicator[] {
   return inds.filter((i) => ctx.fig.estimate(i.id, area, year, TOTAL) !== undefined);
-}
-
-/** Gender group keys to mention: the reported values. */
-export function shownGenderKeys(ctx: ReportContext): GroupKey[] {
-  return ctx.groups.visibleGenders().map((g) => groupKey({ gender: g, grade: null }));
 }
 
 /** Decimals for a comparison: those of the two estimates it compares. */
@@ -39,42 +34,145 @@ export function bothWavesMeasured(ctx: ReportContext, rec: ChangeRecord): boolea
   );
 }
 
+/** Indicators whose total in the wave may be shown (not hidden by disclosure control). */
+export function withShown(ctx: ReportContext, inds: Indicator[], area: string, year: number): Indicator[] {
+  return inds.filter((i) => isShown(ctx.fig.estimate(i.id, area, year, TOTAL)));
+}
+
+/** "”Utsatt för hot” redovisas inte för 2024: färre än 10 har svarat." */
+export function withheldSentence(ctx: ReportContext, ind: Indicator, rec: EstimateRecord, area: string, groups: string | null = null): string {
+  return ctx.t.withheld.indicator(label(ctx, ind), waveName(ctx, area, rec.year), withheldReason(ctx, rec), groups);
+}
+
+/** The total's sentence, or why it is not shown. */
+export function totalSentence(ctx: ReportContext, ind: Indicator, area: string, year: number): string | null {
+  const total = ctx.fig.estimate(ind.id, area, year, TOTAL);
+  if (total === undefined) return null;
+  return isShown(total) ? estimateSentence(ind, total, ctx.narrative, { pooledNote: false }) : withheldSentence(ctx, ind, total, area);
+}
+
+/** Labels in running text: "tjejer och killar". */
+function groupList(ctx: ReportContext, keys: GroupKey[]): string {
+  return formatList(
+    keys.map((k) => ctx.groups.label(k).toLowerCase()),
+    ctx.lang,
+  );
+}
+
 /**
- * The total, then girls vs boys (as one comparison when the table has it, else one sentence
- * each). Pooled waves are not repeated in every sentence: the chapter intro names the wave.
+ * The total, then the genders: compared in one sentence when both may be shown, else the
+ * shown ones one by one and the hidden ones together in one sentence with the reason. When the
+ * total itself is hidden and so are the genders, one sentence says so. Pooled waves are not
+ * repeated in every sentence: the chapter intro names the wave.
  */
 export function indicatorParagraph(ctx: ReportContext, ind: Indicator, area: string, year: number): ParagraphBlock {
   const sentences: string[] = [];
   const total = ctx.fig.estimate(ind.id, area, year, TOTAL);
-  if (total) sentences.push(estimateSentence(ind, total, ctx.narrative, { pooledNote: false }));
+  const genders = presentGenders(ctx, area, [year]).map((g) => {
+    const key = groupKey({ gender: g, grade: null });
+    return { key, rec: ctx.fig.estimate(ind.id, area, year, key) };
+  });
+  const shown = genders.filter((g) => isShown(g.rec));
+  const hidden = genders.filter((g) => g.rec?.suppressed);
+  // A hidden total names the hidden genders beside it when some gender is shown, so the reason is said once.
+  if (total?.suppressed) sentences.push(withheldSentence(ctx, ind, total, area, shown.length > 0 && hidden.length > 0 ? groupList(ctx, hidden.map((g) => g.key)) : null));
+  else if (total) sentences.push(estimateSentence(ind, total, ctx.narrative, { pooledNote: false }));
   const gender = ctx.fig.change('gender', ind.id, area, TOTAL, year);
-  if (gender) {
-    const decimals = decimalsFor([ctx.fig.estimate(ind.id, area, year, gender.from), ctx.fig.estimate(ind.id, area, year, gender.to)]);
-    sentences.push(genderSentence(ind, gender, ctx.narrative, { decimals, anaphor: total !== undefined }));
+  if (gender && !gender.suppressed && shown.length === genders.length && genders.length === 2) {
+    const cells = [ctx.fig.estimate(ind.id, area, year, gender.from), ctx.fig.estimate(ind.id, area, year, gender.to)];
+    sentences.push(genderSentence(ind, gender, ctx.narrative, { decimals: decimalsFor(cells), anaphor: total !== undefined }));
+    const caution = cautionSentence(ctx, cells, 'groups');
+    if (caution) sentences.push(caution);
   } else {
-    for (const g of shownGenderKeys(ctx)) {
-      const rec = ctx.fig.estimate(ind.id, area, year, g);
-      if (rec) sentences.push(estimateSentence(ind, rec, ctx.narrative, { pooledNote: false }));
-    }
+    for (const g of shown) sentences.push(estimateSentence(ind, g.rec!, ctx.narrative, { pooledNote: false }));
+  }
+  // Hidden genders beside a shown total get their own sentence; beside a hidden one the first sentence said it.
+  if (hidden.length > 0 && isShown(total)) {
+    const sentence = once(ctx, ctx.t.withheld.groups(groupList(ctx, hidden.map((g) => g.key)), withheldReason(ctx, primaryOf(hidden.map((g) => g.rec!)))));
+    if (sentence !== null) sentences.push(sentence);
   }
   return paragraph(sentences.join(' '));
 }
 
-/** A key figure: the total in the latest wave, with its interval and the genders' values. */
-export function keyFigure(ctx: ReportContext, ind: Indicator, area: string, year: number): KeyFigure {
+/**
+ * "Tolka med försiktighet: grupperna (mätningarna) har bara 12 och 10 svarande." after a
+ * comparison whose sides rest on small bases; null when none does.
+ */
+export function cautionSentence(ctx: ReportContext, cells: (EstimateRecord | undefined)[], sides: 'groups' | 'waves'): string | null {
+  const small = cells.filter((c) => isShown(c) && c.flag === 'caution');
+  if (small.length === 0) return null;
+  const ns = formatList(small.map((c) => formatInteger(c!.n, ctx.lang)), ctx.lang);
+  return sides === 'groups' ? ctx.t.text.cautionGroups(ns) : ctx.t.text.cautionWaves(ns);
+}
+
+/** The cell whose reason explains a hidden set: one hidden for its own small numbers, not only to protect another. */
+function primaryOf(recs: EstimateRecord[]): EstimateRecord {
+  return recs.find((r) => r.suppression !== 'secondary') ?? recs[0]!;
+}
+
+/** A key figure: the total in the latest wave, with its interval and the genders' values; null when the total is hidden. */
+export function keyFigure(ctx: ReportContext, ind: Indicator, area: string, year: number): KeyFigure | null {
   const total = ctx.fig.estimate(ind.id, area, year, TOTAL);
-  const genderKeys = shownGenderKeys(ctx);
-  const cells = genderKeys.map((g) => ctx.fig.estimate(ind.id, area, year, g));
-  const d = decimalsFor([total, ...cells]);
-  const genders = genderKeys.map((g, i) => {
-    const l = ctx.groups.label(g);
-    return `${i === 0 ? l : l.charAt(0).toLowerCase() + l.slice(1)} ${percentText(cells[i], ctx, d)}`;
+  if (!isShown(total)) return null;
+  const genders = presentGenders(ctx, area, [year])
+    .map((g) => ({ key: groupKey({ gender: g, grade: null }), rec: ctx.fig.estimate(ind.id, area, year, groupKey({ gender: g, grade: null })) }))
+    .filter((g) => isShown(g.rec));
+  const d = decimalsFor([total, ...genders.map((g) => g.rec)]);
+  const genderText = genders.map((g, i) => {
+    const l = ctx.groups.label(g.key);
+    return `${i === 0 ? l : l.charAt(0).toLowerCase() + l.slice(1)} ${percentText(g.rec, ctx, d)}`;
   });
-  const ci = isShown(total) ? `${ctx.t.words.ci(ctx.level)} ${formatCi(total.ci_lower, total.ci_upper, ctx.lang, d)}` : '';
+  const ci = `${ctx.t.words.ci(ctx.level)} ${formatCi(total.ci_lower, total.ci_upper, ctx.lang, d)}`;
+  const caution: string[] = [];
+  if (total.flag === 'caution') caution.push(ctx.t.text.keyFigureCaution(formatInteger(total.n, ctx.lang)));
+  else {
+    const small = genders.filter((g) => g.rec?.flag === 'caution');
+    if (small.length > 0) caution.push(ctx.t.text.keyFigureCautionGroups(groupList(ctx, small.map((g) => g.key)), formatInteger(ctx.config.disclosure.caution_base, ctx.lang)));
+  }
   return {
     value: percentText(total, ctx, d),
     label: label(ctx, ind, true),
-    detail: ctx.t.text.keyFigureDetail(waveName(ctx, area, year), ci, genders.join(', ')),
+    detail: [ctx.t.text.keyFigureDetail(waveName(ctx, area, year), ci, genderText.join(', ')), ...caution].join(' '),
+  };
+}
+
+/** Key figure cards for the indicators whose total may be shown, and one sentence naming the hidden ones. */
+export function keyFigureBlocks(ctx: ReportContext, inds: Indicator[], area: string, year: number): Block[] {
+  const cards = inds.flatMap((i) => keyFigure(ctx, i, area, year) ?? []);
+  const hidden = inds.filter((i) => ctx.fig.estimate(i.id, area, year, TOTAL)?.suppressed);
+  const blocks: Block[] = [];
+  if (cards.length > 0) blocks.push({ type: 'keyFigures', items: cards });
+  if (hidden.length > 0) blocks.push(paragraph(ctx.t.withheld.keyFigures(hidden.map((i) => label(ctx, i, true)), waveName(ctx, area, year))));
+  return blocks;
+}
+
+/**
+ * When most of the shares the report would show in the latest wave are hidden, one notice
+ * says so, why, and what would let more be shown (pooling waves, areas or school years).
+ * Counted over the groups the report shows: the total, the area's genders and school years.
+ */
+export function withheldNotice(ctx: ReportContext, area: string, year: number): Block | null {
+  const genders = presentGenders(ctx, area, [year]);
+  const grades = presentGrades(ctx, area, [year]);
+  const groups = [
+    TOTAL,
+    ...genders.map((g) => groupKey({ gender: g, grade: null })),
+    ...(grades.length > 1 ? grades.flatMap((k) => [groupKey({ gender: null, grade: k }), ...genders.map((g) => groupKey({ gender: g, grade: k }))]) : []),
+  ];
+  const cells = ctx.config.indicators.flatMap((i) => groups.map((g) => ctx.fig.estimate(i.id, area, year, g)).filter((r) => r !== undefined));
+  const hidden = cells.filter((r) => r.suppressed).length;
+  if (cells.length === 0 || hidden * 2 <= cells.length) return null;
+  const remedies: string[] = [];
+  const years = surveyYears(ctx, area);
+  if (!ctx.fig.meta.pooled.waves && years.length > 1) remedies.push(ctx.t.withheld.remedyWaves(formatList(years.map(String), ctx.lang)));
+  if (!ctx.fig.pooledArea(area)) remedies.push(ctx.t.withheld.remedyAreas);
+  if (grades.length > 1) remedies.push(ctx.t.withheld.remedyGrades);
+  const n = ctx.fig.respondents(area, year, TOTAL) ?? 0;
+  return {
+    type: 'notice',
+    tone: 'caution',
+    title: ctx.t.withheld.manyTitle,
+    text: ctx.t.withheld.many(areaName(ctx, area), formatInteger(hidden, ctx.lang), formatInteger(cells.length, ctx.lang), formatInteger(n, ctx.lang), remedies),
   };
 }
 
@@ -98,21 +196,21 @@ export function readingParagraphs(ctx: ReportContext): ParagraphBlock[] {
   const t = ctx.t.text;
   return [
     t.readingCi(formatLevelNumber(level, ctx.lang)),
-    t.readingSuppressed,
+    t.readingSuppressed(formatInteger(ctx.config.disclosure.min_base, ctx.lang), formatInteger(ctx.config.disclosure.max_small_count, ctx.lang)),
     t.readingCaution(formatInteger(ctx.config.disclosure.caution_base, ctx.lang)),
     t.readingSignificant(formatAlpha(1 - level, ctx.lang)),
     t.readingPp,
   ].map((s) => paragraph(s));
 }
 
-/** How comparisons are tested and what is suppressed. */
+/**
+ * How comparisons are tested and what is suppressed. The design, the intervals and "tolka med
+ * försiktighet" are in Om undersökningen already and are not repeated here.
+ */
 export function methodParagraphs(ctx: ReportContext, area: string): ParagraphBlock[] {
   const d = ctx.config.disclosure;
   return [
-    ...designParagraphs(ctx, area),
-    paragraph(ctx.t.text.methodTests),
-    paragraph(
-      `${ctx.t.text.methodDisclosure(formatInteger(d.min_base, ctx.lang), formatInteger(d.max_small_count, ctx.lang), d.secondary)} ${ctx.t.text.readingCaution(formatInteger(d.caution_base, ctx.lang))}`,
-    ),
+    paragraph(ctx.t.text.methodTests(hasCountyComparison(ctx, area))),
+    paragraph(ctx.t.text.methodDisclosure(formatInteger(d.min_base, ctx.lang), formatInteger(d.max_small_count, ctx.lang), d.secondary)),
   ];
 }

@@ -2,7 +2,7 @@
 // (ChangeRecord "rest_of_county"), sentences for the significant differences and a table.
 import { paragraph } from '../blocks.js';
 import { decimalsFor } from '../cells.js';
-import { waveName, type ReportContext } from '../context.js';
+import { hasCountyComparison, waveName, type ReportContext } from '../context.js';
 import { TOTAL } from '../groups.js';
 import type { ReportChapter } from '../model.js';
 import { countySentence } from '../narrative.js';
@@ -11,7 +11,7 @@ import { latestYear } from './common.js';
 
 export function countyComparisonChapter(ctx: ReportContext, area: string): ReportChapter | null {
   const year = latestYear(ctx, area);
-  if (year === null || !ctx.config.project.compare_with_county) return null;
+  if (year === null || !hasCountyComparison(ctx, area)) return null;
   const compared = ctx.config.indicators
     .map((ind) => ({ ind, rec: ctx.fig.change('rest_of_county', ind.id, area, TOTAL, year) }))
     .filter((c) => c.rec !== undefined);

@@ -3,14 +3,14 @@
 // only where their change is statistically significant. With one wave the chapter says so.
 import type { ChangeRecord, TrendRecord } from '../../analysis/types.js';
 import type { Indicator } from '../../config/schema.js';
-import { paragraph } from '../blocks.js';
+import { paragraph, present } from '../blocks.js';
 import { trendFigure } from '../charts.js';
-import { keyIndicators, label, type ReportContext } from '../context.js';
+import { keyIndicators, label, presentGenders, withheldReason, type ReportContext } from '../context.js';
 import { formatYearRange } from '../format.js';
 import { groupKey, TOTAL } from '../groups.js';
 import type { Block, ReportChapter } from '../model.js';
 import { changeSentence, needsRiseCaveat, singleWaveSentence, trendSentence } from '../narrative.js';
-import { bothWavesMeasured, changeDecimals, latestYear } from './common.js';
+import { bothWavesMeasured, cautionSentence, changeDecimals, latestYear } from './common.js';
 
 function indicatorSentences(ctx: ReportContext, ind: Indicator, area: string, years: number[]): string[] {
   const year = years[years.length - 1]!;
@@ -29,16 +29,25 @@ function indicatorSentences(ctx: ReportContext, ind: Indicator, area: string, ye
 
   for (const b of ind.series_breaks) if (b > years[0]! && b <= year) sentences.push(ctx.t.narrative.seriesBreak(String(b)));
 
+  // A comparison with a hidden side is one sentence naming the indicator and the reason.
+  const compare = (rec: ChangeRecord) => {
+    const hidden = [rec.year_from, rec.year_to].map((y) => ctx.fig.estimate(ind.id, area, y, TOTAL)).find((r) => r?.suppressed);
+    if (hidden) sentences.push(ctx.t.withheld.change(label(ctx, ind), String(rec.year_from), String(rec.year_to), String(hidden.year), withheldReason(ctx, hidden)));
+    else if (!rec.suppressed) {
+      change(rec);
+      const caution = cautionSentence(ctx, [rec.year_from, rec.year_to].map((y) => ctx.fig.estimate(ind.id, area, y, rec.group)), 'waves');
+      if (caution) sentences.push(caution);
+    }
+  };
   const previous = ctx.fig.change('previous', ind.id, area, TOTAL, year);
-  if (previous && bothWavesMeasured(ctx, previous)) change(previous);
+  if (previous && bothWavesMeasured(ctx, previous)) compare(previous);
   const baseline = ctx.fig.change('baseline', ind.id, area, TOTAL, year);
-  if (baseline && baseline.year_from !== previous?.year_from && bothWavesMeasured(ctx, baseline)) change(baseline);
+  if (baseline && baseline.year_from !== previous?.year_from && bothWavesMeasured(ctx, baseline)) compare(baseline);
   const total = ctx.fig.trend(ind.id, area, TOTAL);
-  if (total) trend(total);
+  if (total && !total.suppressed) trend(total);
 
-  for (const g of ctx.groups.genders) {
+  for (const g of presentGenders(ctx, area, years)) {
     const key = groupKey({ gender: g, grade: null });
-    if (!ctx.groups.reported(key)) continue;
     const prev = ctx.fig.change('previous', ind.id, area, key, year);
     if (prev?.significant && !prev.suppressed) change(prev);
     const tr = ctx.fig.trend(ind.id, area, key);
@@ -66,13 +75,17 @@ export function developmentBlocks(ctx: ReportContext, area: string): Block[] {
     }
     const sentences = indicatorSentences(ctx, ind, area, indYears);
     if (sentences.length > 0) blocks.push(paragraph(sentences.join(' ')));
-    blocks.push(trendFigure(ctx, ind, area, indYears));
+    blocks.push(...present(trendFigure(ctx, ind, area, indYears)));
   }
   return blocks.length === 0 ? [] : [paragraph(ctx.t.text.utvecklingIntro(formatYearRange(years))), ...blocks];
 }
 
-/** The municipality's chapter; left out when no key indicator has any wave. */
+/**
+ * The municipality's chapter; left out when no key indicator has any wave, and in a report of
+ * pooled waves (which has no development to show: the summary and the method say they are pooled).
+ */
 export function developmentChapter(ctx: ReportContext, area: string): ReportChapter | null {
+  if (ctx.fig.meta.pooled.waves) return null;
   const blocks = developmentBlocks(ctx, area);
   return blocks.length === 0 ? null : { id: 'utveckling', title: ctx.t.chapters.utveckling, blocks };
 }

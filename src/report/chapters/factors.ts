@@ -1,13 +1,11 @@
 // Förändringsfaktorer (handbook step 3): indicators grouped by the socio-ecological level
 // (individ, relation, närmiljö, samhälle), risk factors before protective ones.
 import { LEVELS } from '../../config/schema.js';
-import { heading, paragraph } from '../blocks.js';
+import { heading, paragraph, present } from '../blocks.js';
 import { indicatorsFigure } from '../charts.js';
 import { areaName, waveName, type ReportContext } from '../context.js';
-import { TOTAL } from '../groups.js';
 import type { Block, ReportChapter } from '../model.js';
-import { estimateSentence } from '../narrative.js';
-import { latestYear, withData } from './common.js';
+import { latestYear, totalSentence, withData } from './common.js';
 
 const FACTOR_ORDER = ['risk', 'skydd', 'none'] as const;
 
@@ -33,8 +31,8 @@ export function factorsChapter(ctx: ReportContext, area: string): ReportChapter 
       const factorName = ctx.t.factors[factor];
       blocks.push(
         heading(3, `forandringsfaktorer-${level}-${factor}`, factorName),
-        paragraph(group.map((i) => estimateSentence(i, ctx.fig.estimate(i.id, area, year, TOTAL)!, ctx.narrative, { pooledNote: false })).join(' ')),
-        indicatorsFigure(ctx, group, area, year, ctx.t.captions.factors(ctx.t.levels[level], factorName, areaName(ctx, area), wave)),
+        paragraph(group.map((i) => totalSentence(ctx, i, area, year)!).join(' ')),
+        ...present(indicatorsFigure(ctx, group, area, year, (byGender) => ctx.t.captions.factors(ctx.t.levels[level], factorName, areaName(ctx, area), wave, byGender))),
       );
     }
   }

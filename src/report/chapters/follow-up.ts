@@ -1,29 +1,27 @@
 // Underlag för uppföljning (handbook step 5): baseline value, interval and the minimum
-// detectable change of the next wave for the indicators marked `follow_up`.
+// detectable change of the next wave for the indicators marked `follow_up`. Indicators whose
+// baseline is hidden are named in one sentence instead of rows of `..`.
 import { paragraph } from '../blocks.js';
-import { waveName, type ReportContext } from '../context.js';
+import { label, waveName, type ReportContext } from '../context.js';
 import { formatLevel } from '../format.js';
-import type { ReportChapter } from '../model.js';
+import type { Block, ReportChapter } from '../model.js';
 import { followUpTable } from '../tables.js';
 import { latestYear } from './common.js';
 
 export function followUpChapter(ctx: ReportContext, area: string): ReportChapter | null {
   const year = latestYear(ctx, area);
   if (year === null) return null;
-  const table = followUpTable(
+  const { table, hidden } = followUpTable(
     ctx,
     area,
     year,
     ctx.config.indicators.filter((i) => i.follow_up),
   );
-  if (table === null) return null;
-  return {
-    id: 'uppfoljning',
-    title: ctx.t.chapters.uppfoljning,
-    blocks: [
-      paragraph(ctx.t.text.followUpIntro(waveName(ctx, area, year), formatLevel(ctx.config.statistics.power, ctx.lang))),
-      table,
-      paragraph(ctx.t.text.followUpGoals),
-    ],
-  };
+  if (table === null && hidden.length === 0) return null;
+  const wave = waveName(ctx, area, year);
+  const blocks: Block[] = [];
+  if (table) blocks.push(paragraph(ctx.t.text.followUpIntro(wave, formatLevel(ctx.config.statistics.power, ctx.lang))), table);
+  if (hidden.length > 0) blocks.push(paragraph(ctx.t.text.followUpHidden(hidden.map((i) => label(ctx, i, true)), wave)));
+  blocks.push(paragraph(ctx.t.text.followUpGoals));
+  return { id: 'uppfoljning', title: ctx.t.chapters.uppfoljning, blocks };
 }

@@ -1,26 +1,48 @@
-// Inledning: the handbook's five steps, where this report sits, and the municipality's
-// definition of violence (or a notice that none is set).
+// Inledning: what the report describes (only what its chapters hold), the handbook's five
+// steps, where this report sits, the outline of the chapters present, and the definition of
+// violence the report starts from: presented as the municipality's agreed definition only when
+// the config says it was agreed (project.violence_definition_agreed).
 import { localize, localizedLang } from '../../config/schema.js';
 import { heading, paragraph } from '../blocks.js';
 import { surveyYears, type ReportContext } from '../context.js';
 import { formatList } from '../format.js';
 import type { Block, ReportChapter } from '../model.js';
 
-export function introChapter(ctx: ReportContext, area: string, opts: { withFactors: boolean; withFollowUp: boolean }): ReportChapter {
+/** What the result chapters present describe, in the order they appear. */
+const TOPICS: Record<string, ('utsatthet' | 'utovande' | 'attityder' | 'otrygghet')[]> = {
+  utsatthet: ['utsatthet'],
+  'utovande-attityder': ['utovande', 'attityder'],
+  utovande: ['utovande'],
+  attityder: ['attityder'],
+  otrygghet: ['otrygghet'],
+};
+
+/** `chapters`: every other chapter of the report, in order (the outline lists them). */
+export function introChapter(ctx: ReportContext, area: string, chapters: readonly ReportChapter[]): ReportChapter {
   const t = ctx.t.text;
-  const definition = ctx.config.project.violence_definition;
+  const project = ctx.config.project;
+  const definition = project.violence_definition;
   const definitionBlocks: Block[] =
     definition === undefined
       ? [{ type: 'notice', tone: 'info', title: t.noDefinitionTitle, text: t.noDefinition }]
-      : [paragraph(t.definitionIntro(area)), quoteBlock(localize(definition, ctx.lang), localizedLang(definition, ctx.lang), ctx.lang)];
+      : [
+          paragraph(t.definitionIntro(area, project.violence_definition_agreed)),
+          quoteBlock(localize(definition, ctx.lang), localizedLang(definition, ctx.lang), ctx.lang),
+          ...(project.violence_definition_agreed ? [] : [paragraph(t.definitionNotAgreed)]),
+        ];
+  const ids = chapters.map((c) => c.id);
+  const topics = ids.flatMap((id) => TOPICS[id] ?? []).map((k) => t.topics[k]);
+  const outline = chapters.filter((c) => t.chapterGuide[c.id] !== undefined).map((c) => `${c.title}: ${t.chapterGuide[c.id]}.`);
   return {
     id: 'inledning',
     title: ctx.t.chapters.inledning,
     blocks: [
-      paragraph(t.intro(area, formatList(surveyYears(ctx, area).map(String), ctx.lang))),
+      paragraph(t.intro(area, formatList(surveyYears(ctx, area).map(String), ctx.lang), topics)),
       paragraph(t.stepsIntro),
       { type: 'list', ordered: true, items: [...t.steps] },
-      paragraph(t.reportPlace(opts.withFactors, opts.withFollowUp)),
+      paragraph(t.reportPlace(ids.includes('forandringsfaktorer'), ids.includes('uppfoljning'))),
+      heading(2, 'inledning-upplagg', ctx.t.sections.outline),
+      { type: 'list', ordered: false, items: outline },
       heading(2, 'inledning-definition', ctx.t.sections.definition),
       ...definitionBlocks,
     ],

@@ -1,10 +1,11 @@
 // The result chapters of the latest wave: utsatthet (a section per form of violence),
-// våldsutövande och attityder, otrygghet. Each indicator gets its sentences and a bar chart
-// by gender and school year. A chapter without indicators with data is left out.
-import { FORMS, type Chapter, type Indicator } from '../../config/schema.js';
-import { heading, paragraph } from '../blocks.js';
+// våldsutövande och attityder, otrygghet. Each indicator gets its sentences and, when at least
+// two of its values may be shown, a bar chart by gender and school year. A chapter without
+// indicators with data is left out; headings name only what the chapter holds.
+import { FORMS, isDerived, type Chapter, type Indicator } from '../../config/schema.js';
+import { heading, paragraph, present } from '../blocks.js';
 import { genderGradeFigure } from '../charts.js';
-import { waveName, type ReportContext } from '../context.js';
+import { label, presentGrades, waveName, type ReportContext } from '../context.js';
 import type { Block, ReportChapter } from '../model.js';
 import { indicatorParagraph, latestYear, withData } from './common.js';
 
@@ -18,7 +19,20 @@ function indicatorsOf(ctx: ReportContext, chapter: Chapter, area: string, year: 
 }
 
 function indicatorBlocks(ctx: ReportContext, inds: Indicator[], area: string, year: number): Block[] {
-  return inds.flatMap((ind) => [indicatorParagraph(ctx, ind, area, year), genderGradeFigure(ctx, ind, area, year)]);
+  return inds.flatMap((ind) => [indicatorParagraph(ctx, ind, area, year), ...present(genderGradeFigure(ctx, ind, area, year))]);
+}
+
+/**
+ * Sections of the utsatthet chapter: a combined indicator without a form of its own ("någon
+ * form av våld") first, under its own name; then one section per form in the handbook's order.
+ */
+function utsatthetSections(ctx: ReportContext, inds: Indicator[]): { id: string; title: string; inds: Indicator[] }[] {
+  const combined = inds.filter((i) => i.form === undefined && isDerived(i));
+  const rest = inds.filter((i) => !combined.includes(i));
+  return [
+    ...combined.map((i) => ({ id: `utsatthet-${i.id}`, title: label(ctx, i), inds: [i] })),
+    ...FORMS.map((form) => ({ id: `utsatthet-${form}`, title: ctx.t.forms[form], inds: rest.filter((i) => (i.form ?? 'ovrigt') === form) })).filter((s) => s.inds.length > 0),
+  ];
 }
 
 export function utsatthetChapter(ctx: ReportContext, area: string): ReportChapter | null {
@@ -26,12 +40,8 @@ export function utsatthetChapter(ctx: ReportContext, area: string): ReportChapte
   if (year === null) return null;
   const inds = indicatorsOf(ctx, 'utsatthet', area, year);
   if (inds.length === 0) return null;
-  const blocks: Block[] = [paragraph(ctx.t.text.utsatthetIntro(waveName(ctx, area, year), ctx.groups.grades.length > 0))];
-  for (const form of FORMS) {
-    const ofForm = inds.filter((i) => (i.form ?? 'ovrigt') === form);
-    if (ofForm.length === 0) continue;
-    blocks.push(heading(2, `utsatthet-${form}`, ctx.t.forms[form]), ...indicatorBlocks(ctx, ofForm, area, year));
-  }
+  const blocks: Block[] = [paragraph(ctx.t.text.utsatthetIntro(waveName(ctx, area, year), presentGrades(ctx, area, [year]).length > 1))];
+  for (const s of utsatthetSections(ctx, inds)) blocks.push(heading(2, s.id, s.title), ...indicatorBlocks(ctx, s.inds, area, year));
   return { id: 'utsatthet', title: ctx.t.chapters.utsatthet, blocks };
 }
 
@@ -42,13 +52,15 @@ export function utovandeChapter(ctx: ReportContext, area: string): ReportChapter
     .map((chapter) => ({ chapter, inds: indicatorsOf(ctx, chapter, area, year) }))
     .filter((s) => s.inds.length > 0);
   if (sections.length === 0) return null;
+  // The chapter is named after what it holds: perpetration, attitudes, or both.
+  const only = sections.length === 1 ? sections[0]!.chapter : null;
+  const blocks: Block[] = [paragraph(ctx.t.text.utovandeIntro(waveName(ctx, area, year), only ?? 'both'))];
+  if (only) blocks.push(...indicatorBlocks(ctx, sections[0]!.inds, area, year));
+  else for (const s of sections) blocks.push(heading(2, `utovande-attityder-${s.chapter}`, ctx.t.sections[s.chapter]), ...indicatorBlocks(ctx, s.inds, area, year));
   return {
-    id: 'utovande-attityder',
-    title: ctx.t.chapters.utovandeAttityder,
-    blocks: [
-      paragraph(ctx.t.text.utovandeIntro(waveName(ctx, area, year))),
-      ...sections.flatMap((s) => [heading(2, `utovande-attityder-${s.chapter}`, ctx.t.sections[s.chapter]), ...indicatorBlocks(ctx, s.inds, area, year)]),
-    ],
+    id: only ?? 'utovande-attityder',
+    title: only === null ? ctx.t.chapters.utovandeAttityder : ctx.t.chapters[only],
+    blocks,
   };
 }
 

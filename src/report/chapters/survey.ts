@@ -20,6 +20,7 @@ export function surveyChapter(ctx: ReportContext, area: string): ReportChapter {
           formatList(surveyYears(ctx, area).map(String), ctx.lang),
           waveName(ctx, area, year),
           n === undefined ? MISSING : formatInteger(n, ctx.lang),
+          ctx.fig.pooledYears(area, year) !== null,
         ),
       ),
       respondentsTable(ctx, area),

@@ -86,6 +86,7 @@ const narrative: Phrasing = {
   seriesBreak: (year) => `The question changed in ${year}, so waves before and after ${year} are not compared.`,
   noSignificantChange: (year) => `None of the key figures shows a statistically significant change since ${year}.`,
   noSignificantCountyDifference: 'None of the differences from the rest of the county is statistically significant.',
+  derived: (kind, labels) => `that they answered yes to ${kind === 'any' ? 'at least one of' : 'all of'} the questions on ${list(labels.map((l) => `“${l}”`))}`,
   countyOverview: (label, higher, lower) => {
     if (higher.length === 0 && lower.length === 0) return `For “${label}”, no municipality differs significantly from the rest of the county.`;
     const parts: string[] = [];
@@ -123,6 +124,8 @@ export const en: Strings = {
     utovandeAttityder: 'Perpetration and attitudes',
     otrygghet: 'Feeling unsafe',
     utveckling: 'Change over time',
+    utovande: 'Perpetration',
+    attityder: 'Attitudes to violence',
     jamforelseLanet: 'Comparison with the county',
     forandringsfaktorer: 'Risk and protective factors',
     uppfoljning: 'Basis for follow-up',
@@ -154,6 +157,7 @@ export const en: Strings = {
     tables: 'Tables',
     questions: 'Questions and answers',
     method: 'Method',
+    outline: 'How the report is organised',
   },
 
   words: {
@@ -169,6 +173,7 @@ export const en: Strings = {
     n: 'Respondents',
     yes: 'Yes',
     no: 'No',
+    or: 'or',
     lower: 'Lower',
     higher: 'Higher',
     pValue: 'p-value',
@@ -190,11 +195,21 @@ export const en: Strings = {
 
   notes: {
     cellFormat: (level) => `Share in per cent with its ${level} confidence interval in parentheses.`,
-    suppressed: '.. = too few respondents to report.',
     caution: (base) => `* Interpret with caution: fewer than ${base} respondents.`,
-    notReported: (labels) =>
-      `Total and the school years cover respondents who gave a reported gender and school year, so that every total is the sum of its parts. All respondents also includes the others (${labels} or no answer), who are not reported as a group of their own.`,
+    withheld: (kinds, minBase, maxSmall) => {
+      const few = `1–${maxSmall}`.replace(/^1–1$/, '1');
+      if (kinds.length > 1) return `.. = not reported: fewer than ${minBase} respondents, or ${few} answered yes (or no).`;
+      return kinds[0] === 'base'
+        ? `.. = fewer than ${minBase} respondents: the share is not reported.`
+        : `.. = ${few} respondents answered yes (or no): the share is not reported, to protect them.`;
+    },
+    secondary: '(..) = hidden so that another hidden value cannot be worked out from the totals.',
+    missing: '– = no value.',
+    notReported: (labels, gradeRows, byGrade) =>
+      `${gradeRows ? 'Total and the school years cover' : 'Total covers'} respondents who gave a reported ${byGrade ? 'gender and school year' : 'gender'}, so that every total is the sum of its parts. All respondents also includes the others (${labels} or no answer), who are not reported as a group of their own.`,
     pooledArea: (area, members) => `${area} pools ${members}.`,
+    followUpDropped: 'Groups whose baseline cannot be reported have no row in the table.',
+    oneGrade: (grade) => `All respondents are in ${grade.toLowerCase()}, so the school year is not shown separately.`,
     diff: "Difference = the municipality's share minus the share in the rest of the county, in percentage points.",
   },
 
@@ -202,7 +217,7 @@ export const en: Strings = {
     bar: 'Bar chart',
     line: 'Line chart',
     value: (label, value) => `${label} ${value}`,
-    tooFew: '(too few respondents)',
+    withheld: { base: '(too few respondents)', 'small-count': '(not reported, too few yes or no answers)', secondary: '(hidden to protect another value)' },
     reference: (label, value) => `Reference line ${label}: ${value}.`,
     highestLowest: (high, low) => `Highest share: ${high}. Lowest share: ${low}.`,
   },
@@ -210,7 +225,9 @@ export const en: Strings = {
   captions: {
     byGenderGrade: (label, area, wave) => `${label}, by gender and school year, ${area} ${wave}`,
     byGender: (label, area, wave) => `${label}, by gender, ${area} ${wave}`,
-    factors: (level, factor, area, wave) => `${factor} – ${level}, by gender, ${area} ${wave}`,
+    byGrade: (label, area, wave) => `${label}, by school year, ${area} ${wave}`,
+    total: (label, area, wave) => `${label}, ${area} ${wave}`,
+    factors: (level, factor, area, wave, byGender) => `${factor} – ${level}${byGender ? ', by gender' : ''}, ${area} ${wave}`,
     trend: (label, area, range) => `${label}, ${area} ${range}`,
     respondents: (area) => `Respondents by group and wave, ${area}`,
     respondentsByArea: (county) => `Respondents by municipality and wave, ${county}`,
@@ -222,9 +239,28 @@ export const en: Strings = {
   },
 
   text: {
-    keyFigureDetail: (wave, ci, genders) => `${wave}, ${ci}${genders === '' ? '' : `. ${genders}`}`,
-    intro: (area, years) =>
-      `This report describes exposure to violence, perpetration and feeling unsafe in ${area}, based on the survey carried out in ${years}. It supports violence prevention work and follows the Swedish handbook Inget att vänta på – handbok för våldsförebyggande arbete (Swedish Gender Equality Agency, MÄN and Unizon, revised edition 2020).`,
+    keyFigureDetail: (wave, ci, genders) => `${wave}, ${ci}.${genders === '' ? '' : ` ${genders}.`}`,
+    keyFigureCaution: (n) => `Interpret with caution: ${n} respondents.`,
+    keyFigureCautionGroups: (groups, base) => `Interpret ${groups} with caution: fewer than ${base} respondents.`,
+    cautionGroups: (ns) => `Interpret with caution: the groups have only ${ns} respondents.`,
+    cautionWaves: (ns) => `Interpret with caution: the waves have only ${ns} respondents.`,
+    intro: (area, years, topics) =>
+      `This report describes ${topics.length > 0 ? list(topics) : 'violence'} in ${area}, based on the survey carried out in ${years}. It supports violence prevention work and follows the Swedish handbook Inget att vänta på – handbok för våldsförebyggande arbete (Swedish Gender Equality Agency, MÄN and Unizon, revised edition 2020).`,
+    topics: { utsatthet: 'exposure to violence', utovande: 'perpetration', attityder: 'attitudes to violence', otrygghet: 'feeling unsafe' },
+    chapterGuide: {
+      sammanfattning: 'key figures and the main findings',
+      'om-undersokningen': 'who responded, how the results were computed and how to read them',
+      utsatthet: 'how many were exposed to different forms of violence',
+      'utovande-attityder': 'own use of violence and attitudes to violence',
+      utovande: 'own use of violence',
+      attityder: 'attitudes to violence',
+      otrygghet: 'how many feel unsafe',
+      utveckling: 'how the key figures changed between waves',
+      'jamforelse-lanet': 'the municipality compared with the rest of the county',
+      forandringsfaktorer: 'risk and protective factors, a basis for step 3',
+      uppfoljning: 'baseline values for follow-up in step 5',
+      bilagor: 'all tables, the questions as asked and the method',
+    },
     stepsIntro: 'The handbook divides violence prevention work into five steps (published names in Swedish):',
     steps: [
       'Initiate collaboration (Initiera samverkan)',
@@ -240,11 +276,13 @@ export const en: Strings = {
       parts.push('According to the handbook, this description is what later makes it possible to evaluate whether interventions worked.');
       return parts.join(' ');
     },
-    definitionIntro: (area) => `${area} has agreed on the following definition of violence:`,
+    definitionIntro: (area, agreed) => (agreed ? `${area} has agreed on the following definition of violence:` : 'The report starts from the following definition of violence:'),
+    definitionNotAgreed: 'The handbook recommends that the partners agree on a common definition of violence.',
     noDefinitionTitle: 'No definition of violence given',
     noDefinition:
       'The report has no agreed definition of violence. The handbook recommends that the partners agree on one; it goes under project.violence_definition in the configuration.',
-    survey: (area, years, latest, n) => `The survey was carried out in ${area} in ${years}. In the latest wave (${latest}), ${n} people responded.`,
+    survey: (area, years, latest, n, pooled) =>
+      `The survey was carried out in ${area} in ${years}. ${pooled ? `In all, ${n} people responded in these waves.` : `In the latest wave (${latest}), ${n} people responded.`}`,
     weighting: (weighted, strata, clusters) => {
       const parts = [weighted ? 'The results are weighted to describe the whole target group.' : 'The results are unweighted: every response counts the same.'];
       if (strata) parts.push('The sample is stratified, and the uncertainty takes this into account.');
@@ -263,8 +301,8 @@ export const en: Strings = {
     },
     readingCi: (level) =>
       `Every share is an estimate with uncertainty. A ${level}% confidence interval (CI) shows how large that uncertainty is: with the method used, the interval covers the true share in ${level} cases out of 100. The fewer the respondents, the wider the interval.`,
-    readingSuppressed:
-      'Two dots (..) mean that a result is not reported because the group has too few respondents, or because a hidden value could otherwise be worked out. This protects the respondents. A dash (–) means that the value is missing and a single dot (.) that it does not apply.',
+    readingSuppressed: (minBase, maxSmall) =>
+      `Two dots (..) mean that a share is not reported because fewer than ${minBase} responded, or because only 1–${maxSmall} answered yes (or no). This protects the respondents. Two dots in parentheses, (..), mean that a share is hidden because another hidden value could otherwise be worked out from the totals. A dash (–) means that the value is missing and a single dot (.) that it does not apply.`,
     readingCaution: (base) =>
       `Interpret with caution (*) marks results based on fewer than ${base} respondents: the uncertainty is then large, and a few answers move the share a lot.`,
     readingSignificant: (alpha) =>
@@ -276,7 +314,8 @@ export const en: Strings = {
     utsatthetIntro: (wave, byGrade) =>
       `This chapter reports the share who said they had been exposed to different forms of violence in the ${wave} wave, by gender${byGrade ? ' and school year' : ''}.`,
     otrygghetIntro: (wave) => `This chapter reports feeling unsafe in the ${wave} wave.`,
-    utovandeIntro: (wave) => `This chapter reports own use of violence and attitudes to violence in the ${wave} wave.`,
+    utovandeIntro: (wave, sections) =>
+      `This chapter reports ${{ both: 'own use of violence and attitudes to violence', utovande: 'own use of violence', attityder: 'attitudes to violence' }[sections]} in the ${wave} wave.`,
     utvecklingIntro: (range) =>
       `This chapter shows how the key figures have changed over the waves ${range}. The latest wave is compared with the previous one and, when there are at least three waves, with the first; over at least three waves a trend is also tested.`,
     countyIntro: (area, county, wave) =>
@@ -285,6 +324,8 @@ export const en: Strings = {
       'Factors for change are conditions that raise (risk factors) or lower (protective factors) the risk that someone is exposed to or uses violence. The handbook orders them by the four levels of the socio-ecological model: individual, relationship, community and society. This chapter supports step 3, Identify factors for change.',
     followUpIntro: (wave, power) =>
       `The table gives baseline values from the ${wave} wave for the indicators to be followed up in step 5. The minimum detectable change is the smallest change that the next wave, with as many respondents and the same design, can show to be statistically significant with ${power} probability. Smaller changes may happen but cannot be demonstrated.`,
+    followUpHidden: (labels, wave) =>
+      `${list(labels.map((l) => `“${l}”`))} ${labels.length === 1 ? 'is' : 'are'} to be followed up but ${labels.length === 1 ? 'has' : 'have'} no baseline from the ${wave} wave that can be reported: too few responded, or too few answered yes or no. A baseline can be set once more have responded, for example by pooling waves.`,
     followUpGoals:
       'Measurable goals should be at least as large as the minimum detectable change. Prevention work often brings more violence to light, so a rise in reported violence does not by itself mean that the work has failed.',
     appendixTablesIntro: 'The tables show every indicator for all groups and waves: share, confidence interval and number of respondents (n).',
@@ -293,15 +334,41 @@ export const en: Strings = {
     noAnswers: (items) => `Counted as no: ${items}.`,
     anyOf: (items) => `Yes if any of these applies: ${items}.`,
     allOf: (items) => `Yes if all of these apply: ${items}.`,
-    populationColumn: (column, values) => `Only respondents with ${column} = ${values}.`,
+    populationQuestion: (question, values) => {
+      const q = question === null ? 'another question of the survey' : `the question “${question}”`;
+      return values === null ? `Only some pupils, by their answer to ${q}.` : `Only pupils who answered ${values} to ${q}.`;
+    },
+    missingAnswers: (items) => `Counted as no answer (not in the share): ${items}.`,
+    codesOnly: 'The answers are only known as numeric codes in the data.',
+    noQuestion: 'The question text is not in the data.',
     populationIndicator: (label, answer) => `Only those who answered ${answer} to “${label}”.`,
-    methodTests:
-      'Differences between two waves, between genders and from the rest of the county are tested as differences between two independent proportions. Trends over at least three waves are tested with a design-based logistic regression on year. No trend or comparison crosses a wave in which the question changed.',
+    methodTests: (county) =>
+      `Differences between two waves${county ? ', between genders and from the rest of the county' : ' and between genders'} are tested as differences between two independent proportions. Trends over at least three waves are tested with a design-based logistic regression on year. No trend or comparison crosses a wave in which the question changed.`,
     methodDisclosure: (minBase, maxSmall, secondary) =>
       `Shares are not reported when fewer than ${minBase} responded, or when 1–${maxSmall} respondents answered yes (or no).${secondary ? ' Further values are hidden when a hidden value could otherwise be worked out from totals.' : ''}`,
     countyOverviewIntro: (county, count, wave) =>
       `This overview compares ${count} municipalities in ${county} in the ${wave} wave. Each municipality is compared with the rest of the county, that is the county without the municipality itself.`,
     countyComparisonNote: (county) => `The reference line shows the value for the whole of ${county}.`,
     countyMissing: (county) => `The figures table has no values for ${county} as a whole.`,
+  },
+
+  withheld: {
+    reason: (kind, minBase, maxSmall) =>
+      ({
+        base: `fewer than ${minBase} responded`,
+        'small-count': `only 1–${maxSmall} answered yes (or no), and counts that small are not shown`,
+        secondary: 'the share is hidden so that another hidden value cannot be worked out',
+      })[kind],
+    indicator: (label, wave, reason, groups) => `“${label}” is not reported for ${wave}${groups === null ? '' : `, neither in total nor for ${groups}`}: ${reason}.`,
+    groups: (groups, reason) => `The share is not reported for ${groups}: ${reason}.`,
+    change: (label, from, to, hidden, reason) => `“${label}” cannot be compared between ${from} and ${to}, because the share for ${hidden} is not reported: ${reason}.`,
+    keyFigures: (labels, wave) =>
+      `The key ${labels.length === 1 ? 'figure' : 'figures'} ${list(labels.map((l) => `“${l}”`))} ${labels.length === 1 ? 'is' : 'are'} not reported for ${wave}, because too few responded or too few answered yes or no.`,
+    manyTitle: 'Most shares cannot be reported',
+    many: (area, hidden, total, respondents, remedies) =>
+      `${area} has few respondents (${respondents} in the latest wave), so ${hidden} of the ${total} shares the report would show are not reported (..): they are hidden to protect the respondents, and in groups this small the shares are very uncertain.${remedies.length === 0 ? '' : ` More shares can be reported if ${remedies.join(' or if ')}.`}`,
+    remedyWaves: (years) => `the waves ${years} are pooled (lagesbild report --pool-waves)`,
+    remedyAreas: 'the municipality is reported together with neighbouring ones (lagesbild report --pool)',
+    remedyGrades: 'the school years are reported together (lagesbild report --pool-grades)',
   },
 };

@@ -95,6 +95,7 @@ const narrative: Phrasing = {
   seriesBreak: (year) => `Frågan ändrades ${year}, så mätningar före och efter ${year} jämförs inte.`,
   noSignificantChange: (year) => `Inget av nyckeltalen visar någon statistiskt säkerställd förändring sedan ${year}.`,
   noSignificantCountyDifference: 'Ingen av skillnaderna mot övriga länet är statistiskt säkerställd.',
+  derived: (kind, labels) => `att de svarat ja på ${kind === 'any' ? 'minst en av' : 'alla'} frågorna om ${list(labels.map((l) => `”${l}”`))}`,
   countyOverview: (label, higher, lower) => {
     if (higher.length === 0 && lower.length === 0) return `För ”${label}” skiljer sig ingen kommun statistiskt säkerställt från övriga länet.`;
     const parts: string[] = [];
@@ -132,6 +133,8 @@ export const sv: Strings = {
     utovandeAttityder: 'Våldsutövande och attityder',
     otrygghet: 'Otrygghet',
     utveckling: 'Utveckling över tid',
+    utovande: 'Våldsutövande',
+    attityder: 'Attityder till våld',
     jamforelseLanet: 'Jämförelse med länet',
     forandringsfaktorer: 'Förändringsfaktorer',
     uppfoljning: 'Underlag för uppföljning',
@@ -163,6 +166,7 @@ export const sv: Strings = {
     tables: 'Tabeller',
     questions: 'Frågor och svarsalternativ',
     method: 'Metod',
+    outline: 'Rapportens upplägg',
   },
 
   words: {
@@ -178,6 +182,7 @@ export const sv: Strings = {
     n: 'Antal svarande',
     yes: 'Ja',
     no: 'Nej',
+    or: 'eller',
     lower: 'Lägre',
     higher: 'Högre',
     pValue: 'p-värde',
@@ -199,11 +204,21 @@ export const sv: Strings = {
 
   notes: {
     cellFormat: (level) => `Andel i procent med ${level} konfidensintervall inom parentes.`,
-    suppressed: '.. = för få svarande för att redovisas.',
     caution: (base) => `* Tolka med försiktighet: färre än ${base} svarande.`,
-    notReported: (labels) =>
-      `Totalt och årskurserna avser svarande som angett kön och årskurs bland de redovisade grupperna; så är varje total summan av sina delar. Alla svarande omfattar även övriga (${labels} eller inget svar), som inte redovisas som egen grupp.`,
+    withheld: (kinds, minBase, maxSmall) => {
+      const few = `1–${maxSmall}`.replace(/^1–1$/, '1');
+      if (kinds.length > 1) return `.. = redovisas inte: färre än ${minBase} svarande, eller ${few} som svarat ja (eller nej).`;
+      return kinds[0] === 'base'
+        ? `.. = färre än ${minBase} svarande: andelen redovisas inte.`
+        : `.. = ${few} svarande har svarat ja (eller nej): andelen redovisas inte, för att skydda dem.`;
+    },
+    secondary: '(..) = döljs för att ett annat dolt värde inte ska kunna räknas fram ur summorna.',
+    missing: '– = uppgift saknas.',
+    notReported: (labels, gradeRows, byGrade) =>
+      `${gradeRows ? 'Totalt och årskurserna avser' : 'Totalt avser'} svarande som angett ${byGrade ? 'kön och årskurs' : 'kön'} bland de redovisade grupperna; så är varje total summan av sina delar. Alla svarande omfattar även övriga (${labels} eller inget svar), som inte redovisas som egen grupp.`,
     pooledArea: (area, members) => `${area} är en sammanslagning av ${members}.`,
+    followUpDropped: 'Grupper vars utgångsvärde inte kan redovisas har ingen rad i tabellen.',
+    oneGrade: (grade) => `Alla svarande går i ${grade.toLowerCase()}, så årskursen redovisas inte separat.`,
     diff: 'Skillnad = kommunens andel minus andelen i övriga länet, i procentenheter.',
   },
 
@@ -211,7 +226,7 @@ export const sv: Strings = {
     bar: 'Stapeldiagram',
     line: 'Linjediagram',
     value: (label, value) => `${label} ${value}`,
-    tooFew: '(för få svarande)',
+    withheld: { base: '(för få svarande)', 'small-count': '(redovisas inte, för få ja- eller nej-svar)', secondary: '(dold för att skydda ett annat värde)' },
     reference: (label, value) => `Referenslinje ${label}: ${value}.`,
     highestLowest: (high, low) => `Högst andel: ${high}. Lägst andel: ${low}.`,
   },
@@ -219,7 +234,9 @@ export const sv: Strings = {
   captions: {
     byGenderGrade: (label, area, wave) => `${label}, efter kön och årskurs, ${area} ${wave}`,
     byGender: (label, area, wave) => `${label}, efter kön, ${area} ${wave}`,
-    factors: (level, factor, area, wave) => `${factor} – ${level}, efter kön, ${area} ${wave}`,
+    byGrade: (label, area, wave) => `${label}, efter årskurs, ${area} ${wave}`,
+    total: (label, area, wave) => `${label}, ${area} ${wave}`,
+    factors: (level, factor, area, wave, byGender) => `${factor} – ${level}${byGender ? ', efter kön' : ''}, ${area} ${wave}`,
     trend: (label, area, range) => `${label}, ${area} ${range}`,
     respondents: (area) => `Antal svarande per grupp och mätning, ${area}`,
     respondentsByArea: (county) => `Antal svarande per kommun och mätning, ${county}`,
@@ -231,9 +248,28 @@ export const sv: Strings = {
   },
 
   text: {
-    keyFigureDetail: (wave, ci, genders) => `${wave}, ${ci}${genders === '' ? '' : `. ${genders}`}`,
-    intro: (area, years) =>
-      `Den här lägesbilden beskriver utsatthet för våld, våldsutövande och otrygghet i ${area} utifrån enkätundersökningen ${years}. Den är ett underlag för det våldsförebyggande arbetet och följer handboken Inget att vänta på – handbok för våldsförebyggande arbete (Jämställdhetsmyndigheten, MÄN och Unizon, reviderad upplaga 2020).`,
+    keyFigureDetail: (wave, ci, genders) => `${wave}, ${ci}.${genders === '' ? '' : ` ${genders}.`}`,
+    keyFigureCaution: (n) => `Tolka med försiktighet: ${n} svarande.`,
+    keyFigureCautionGroups: (groups, base) => `Tolka med försiktighet för ${groups}: färre än ${base} svarande.`,
+    cautionGroups: (ns) => `Tolka med försiktighet: grupperna har bara ${ns} svarande.`,
+    cautionWaves: (ns) => `Tolka med försiktighet: mätningarna har bara ${ns} svarande.`,
+    intro: (area, years, topics) =>
+      `Den här lägesbilden beskriver ${topics.length > 0 ? list(topics) : 'våld'} i ${area} utifrån enkätundersökningen ${years}. Den är ett underlag för det våldsförebyggande arbetet och följer handboken Inget att vänta på – handbok för våldsförebyggande arbete (Jämställdhetsmyndigheten, MÄN och Unizon, reviderad upplaga 2020).`,
+    topics: { utsatthet: 'utsatthet för våld', utovande: 'våldsutövande', attityder: 'attityder till våld', otrygghet: 'otrygghet' },
+    chapterGuide: {
+      sammanfattning: 'nyckeltal och de viktigaste resultaten',
+      'om-undersokningen': 'vilka som svarat, hur resultaten är beräknade och hur de ska läsas',
+      utsatthet: 'hur många som utsatts för olika former av våld',
+      'utovande-attityder': 'egen användning av våld och attityder till våld',
+      utovande: 'egen användning av våld',
+      attityder: 'attityder till våld',
+      otrygghet: 'hur många som känner sig otrygga',
+      utveckling: 'hur nyckeltalen har förändrats mellan mätningarna',
+      'jamforelse-lanet': 'kommunen jämförd med övriga länet',
+      forandringsfaktorer: 'risk- och skyddsfaktorer, underlag för steg 3',
+      uppfoljning: 'utgångsvärden för uppföljning i steg 5',
+      bilagor: 'alla tabeller, frågorna som de ställdes och metoden',
+    },
     stepsIntro: 'Handboken delar in det våldsförebyggande arbetet i fem steg:',
     steps: [
       'Initiera samverkan',
@@ -251,11 +287,13 @@ export const sv: Strings = {
       parts.push('Enligt handboken är det den här beskrivningen som senare gör det möjligt att pröva om insatserna har gett effekt.');
       return parts.join(' ');
     },
-    definitionIntro: (area) => `${area} har enats om följande definition av våld:`,
+    definitionIntro: (area, agreed) => (agreed ? `${area} har enats om följande definition av våld:` : 'Rapporten utgår från följande definition av våld:'),
+    definitionNotAgreed: 'Handboken rekommenderar att samverkansparterna enas om en gemensam definition av våld.',
     noDefinitionTitle: 'Ingen definition av våld angiven',
     noDefinition:
       'Rapporten saknar en gemensam definition av våld. Handboken rekommenderar att samverkansparterna enas om en definition; den läggs in under project.violence_definition i konfigurationen.',
-    survey: (area, years, latest, n) => `Undersökningen har genomförts ${years} i ${area}. Vid den senaste mätningen (${latest}) svarade ${n} personer.`,
+    survey: (area, years, latest, n, pooled) =>
+      `Undersökningen har genomförts ${years} i ${area}. ${pooled ? `Sammanlagt svarade ${n} personer vid mätningarna.` : `Vid den senaste mätningen (${latest}) svarade ${n} personer.`}`,
     weighting: (weighted, strata, clusters) => {
       const parts = [weighted ? 'Resultaten är viktade så att de beskriver hela målgruppen.' : 'Resultaten är oviktade: varje svar väger lika.'];
       if (strata) parts.push('Urvalet är stratifierat, och osäkerheten är beräknad med hänsyn till det.');
@@ -274,8 +312,8 @@ export const sv: Strings = {
     },
     readingCi: (level) =>
       `Varje andel är en skattning med osäkerhet. Ett ${level}-procentigt konfidensintervall (KI) visar hur stor osäkerheten är: med den metod som används täcker intervallet den verkliga andelen i ${level} fall av 100. Ju färre svarande, desto bredare intervall.`,
-    readingSuppressed:
-      'Två punkter (..) betyder att resultatet inte redovisas, därför att gruppen har för få svarande eller för att ett dolt värde annars skulle kunna räknas fram. Det skyddar de svarande. Ett streck (–) betyder att uppgift saknas och en punkt (.) att uppgiften inte är tillämplig.',
+    readingSuppressed: (minBase, maxSmall) =>
+      `Två punkter (..) betyder att andelen inte redovisas, därför att färre än ${minBase} har svarat eller för att bara 1–${maxSmall} har svarat ja (eller nej). Det skyddar de svarande. Två punkter inom parentes, (..), betyder att andelen döljs för att ett annat dolt värde annars skulle kunna räknas fram ur summorna. Ett streck (–) betyder att uppgift saknas och en punkt (.) att uppgiften inte är tillämplig.`,
     readingCaution: (base) =>
       `Tolka med försiktighet (*) står vid resultat som bygger på färre än ${base} svarande: osäkerheten är då stor, och enstaka svar påverkar andelen mycket.`,
     readingSignificant: (alpha) =>
@@ -287,7 +325,8 @@ export const sv: Strings = {
     utsatthetIntro: (wave, byGrade) =>
       `Kapitlet redovisar andelen som uppgav att de utsatts för olika former av våld vid mätningen ${wave}, efter kön${byGrade ? ' och årskurs' : ''}.`,
     otrygghetIntro: (wave) => `Kapitlet redovisar otrygghet vid mätningen ${wave}.`,
-    utovandeIntro: (wave) => `Kapitlet redovisar egen utövning av våld och attityder till våld vid mätningen ${wave}.`,
+    utovandeIntro: (wave, sections) =>
+      `Kapitlet redovisar ${{ both: 'egen användning av våld och attityder till våld', utovande: 'egen användning av våld', attityder: 'attityder till våld' }[sections]} vid mätningen ${wave}.`,
     utvecklingIntro: (range) =>
       `Kapitlet visar hur nyckeltalen har utvecklats över mätningarna ${range}. Den senaste mätningen jämförs med den föregående och, när det finns minst tre mätningar, med den första; över minst tre mätningar prövas också en trend.`,
     countyIntro: (area, county, wave) =>
@@ -296,6 +335,8 @@ export const sv: Strings = {
       'Förändringsfaktorer är förhållanden som ökar (riskfaktorer) eller minskar (skyddsfaktorer) risken att någon utsätts för eller utövar våld. Handboken ordnar dem efter den socialekologiska modellens fyra nivåer: individ, relation, närmiljö och samhälle. Kapitlet är ett underlag för steg 3, Identifiera förändringsfaktorer.',
     followUpIntro: (wave, power) =>
       `Tabellen ger utgångsvärden från mätningen ${wave} för de indikatorer som ska följas upp i steg 5. Minsta upptäckbara förändring är den minsta förändring som nästa mätning, med lika många svarande och samma upplägg, kan visa som statistiskt säkerställd med ${power} sannolikhet. Mindre förändringar kan ha skett men går inte att belägga.`,
+    followUpHidden: (labels, wave) =>
+      `${list(labels.map((l) => `”${l}”`))} ska följas upp, men har inget utgångsvärde från mätningen ${wave} som kan redovisas: för få har svarat, eller för få har svarat ja eller nej. Ett utgångsvärde kan tas fram när fler har svarat, till exempel genom att mätningar slås samman.`,
     followUpGoals:
       'Mätbara mål bör vara minst så stora som den minsta upptäckbara förändringen. Förebyggande arbete gör ofta att mer våld kommer fram, så en ökning av uppgiven utsatthet behöver inte betyda att arbetet har misslyckats.',
     appendixTablesIntro: 'Tabellerna visar varje indikator för alla grupper och mätningar: andel, konfidensintervall och antal svarande (n).',
@@ -304,15 +345,41 @@ export const sv: Strings = {
     noAnswers: (items) => `Räknas som nej: ${items}.`,
     anyOf: (items) => `Ja om något av följande gäller: ${items}.`,
     allOf: (items) => `Ja om allt av följande gäller: ${items}.`,
-    populationColumn: (column, values) => `Gäller bara svarande med ${column} = ${values}.`,
+    populationQuestion: (question, values) => {
+      const q = question === null ? 'en annan fråga i enkäten' : `frågan ”${question}”`;
+      return values === null ? `Gäller bara en del av eleverna, utifrån svaret på ${q}.` : `Gäller bara elever som svarat ${values} på ${q}.`;
+    },
+    missingAnswers: (items) => `Räknas som inget svar (ingår inte i andelen): ${items}.`,
+    codesOnly: 'Svarsalternativen finns bara som sifferkoder i data.',
+    noQuestion: 'Frågetexten finns inte i underlaget.',
     populationIndicator: (label, answer) => `Gäller bara dem som svarat ${answer === 'yes' ? 'ja' : 'nej'} på ”${label}”.`,
-    methodTests:
-      'Skillnader mellan två mätningar, mellan könen och mot övriga länet prövas som skillnader mellan två oberoende andelar. Trender över minst tre mätningar prövas med logistisk regression på år som tar hänsyn till urvalsdesignen. Ingen trend eller jämförelse går över en mätning där frågan ändrades.',
+    methodTests: (county) =>
+      `Skillnader mellan två mätningar${county ? ', mellan könen och mot övriga länet' : ' och mellan könen'} prövas som skillnader mellan två oberoende andelar. Trender över minst tre mätningar prövas med logistisk regression på år som tar hänsyn till urvalsdesignen. Ingen trend eller jämförelse går över en mätning där frågan ändrades.`,
     methodDisclosure: (minBase, maxSmall, secondary) =>
       `Andelar redovisas inte när färre än ${minBase} har svarat, eller när 1–${maxSmall} svarande har svarat ja (eller nej).${secondary ? ' Ytterligare värden döljs när ett dolt värde annars skulle kunna räknas fram ur summor.' : ''}`,
     countyOverviewIntro: (county, count, wave) =>
       `Översikten jämför ${count} kommuner i ${county} vid mätningen ${wave}. Varje kommun jämförs med övriga länet, det vill säga länet utan kommunen själv.`,
     countyComparisonNote: (county) => `Referenslinjen visar värdet för hela ${county}.`,
     countyMissing: (county) => `Figurtabellen saknar värden för ${county} som helhet.`,
+  },
+
+  withheld: {
+    reason: (kind, minBase, maxSmall) =>
+      ({
+        base: `färre än ${minBase} har svarat`,
+        'small-count': `bara 1–${maxSmall} har svarat ja (eller nej), och så små antal visas inte`,
+        secondary: 'andelen döljs för att ett annat dolt värde inte ska kunna räknas fram',
+      })[kind],
+    indicator: (label, wave, reason, groups) => `”${label}” redovisas inte för ${wave}${groups === null ? '' : `, varken totalt eller för ${groups}`}: ${reason}.`,
+    groups: (groups, reason) => `Andelen redovisas inte för ${groups}: ${reason}.`,
+    change: (label, from, to, hidden, reason) => `”${label}” kan inte jämföras mellan ${from} och ${to}, eftersom andelen för ${hidden} inte redovisas: ${reason}.`,
+    keyFigures: (labels, wave) =>
+      `${labels.length === 1 ? 'Nyckeltalet' : 'Nyckeltalen'} ${list(labels.map((l) => `”${l}”`))} redovisas inte för ${wave}, eftersom för få har svarat eller för få har svarat ja eller nej.`,
+    manyTitle: 'De flesta andelar kan inte redovisas',
+    many: (area, hidden, total, respondents, remedies) =>
+      `${area} har få svarande (${respondents} vid den senaste mätningen), så ${hidden} av de ${total} andelar som rapporten skulle visa redovisas inte (..): de döljs för att skydda de svarande, och i så små grupper blir andelarna mycket osäkra.${remedies.length === 0 ? '' : ` Fler andelar kan redovisas om ${remedies.join(' eller om ')}.`}`,
+    remedyWaves: (years) => `mätningarna ${years} slås samman (lagesbild report --pool-waves)`,
+    remedyAreas: 'kommunen redovisas tillsammans med närliggande kommuner (lagesbild report --pool)',
+    remedyGrades: 'årskurserna redovisas tillsammans (lagesbild report --pool-grades)',
   },
 };

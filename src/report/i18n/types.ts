@@ -4,6 +4,9 @@
 import type { Form, Level } from '../../config/schema.js';
 import type { RenderLabels } from '../model.js';
 
+/** Why a value is hidden, as far as a reader may know it (see report/cells.ts). */
+export type WithheldKind = 'base' | 'small-count' | 'secondary';
+
 /** Whom a sentence is about: labels of the group's parts; both null means everyone. */
 export interface Who {
   gender: string | null;
@@ -46,6 +49,8 @@ export interface Phrasing {
   seriesBreak(year: string): string;
   noSignificantChange(year: string): string;
   noSignificantCountyDifference: string;
+  /** A derived indicator's clause from its parts' labels: yes to at least one (any) or to all of them. */
+  derived(kind: 'any' | 'all', labels: string[]): string;
   /** County overview: where an indicator differs significantly from the rest of the county. */
   countyOverview(label: string, higher: string[], lower: string[]): string;
 }
@@ -70,6 +75,8 @@ export interface Strings {
     utovandeAttityder: string;
     otrygghet: string;
     utveckling: string;
+    utovande: string;
+    attityder: string;
     jamforelseLanet: string;
     forandringsfaktorer: string;
     uppfoljning: string;
@@ -92,6 +99,7 @@ export interface Strings {
     tables: string;
     questions: string;
     method: string;
+    outline: string;
   };
 
   words: {
@@ -108,6 +116,8 @@ export interface Strings {
     n: string;
     yes: string;
     no: string;
+    /** "eller" between the last two items of a list of alternatives. */
+    or: string;
     lower: string;
     higher: string;
     pValue: string;
@@ -130,9 +140,19 @@ export interface Strings {
 
   notes: {
     cellFormat(level: string): string;
-    suppressed: string;
     caution(base: string): string;
-    notReported(labels: string): string;
+    /** `gradeRows`: the table has school-year rows; `byGrade`: the config has a school-year variable. */
+    notReported(labels: string, gradeRows: boolean, byGrade: boolean): string;
+    /** All respondents are in one school year, so no row repeats the total. */
+    oneGrade(grade: string): string;
+    /** Groups whose baseline is hidden have no row in the follow-up table. */
+    followUpDropped: string;
+    /** `..`: hidden for its own small numbers, with the reasons that occur ('base', 'small-count'). */
+    withheld(kinds: readonly WithheldKind[], minBase: string, maxSmall: string): string;
+    /** `(..)`: hidden to protect another hidden value. */
+    secondary: string;
+    /** `–`: no value. */
+    missing: string;
     pooledArea(area: string, members: string): string;
     diff: string;
   };
@@ -142,7 +162,8 @@ export interface Strings {
     line: string;
     /** "flickor 24 %" inside an alt text. */
     value(label: string, value: string): string;
-    tooFew: string;
+    /** Read instead of `..` / `(..)`. */
+    withheld: Record<WithheldKind, string>;
     reference(label: string, value: string): string;
     highestLowest(high: string, low: string): string;
   };
@@ -150,7 +171,9 @@ export interface Strings {
   captions: {
     byGenderGrade(label: string, area: string, wave: string): string;
     byGender(label: string, area: string, wave: string): string;
-    factors(level: string, factor: string, area: string, wave: string): string;
+    byGrade(label: string, area: string, wave: string): string;
+    total(label: string, area: string, wave: string): string;
+    factors(level: string, factor: string, area: string, wave: string, byGender: boolean): string;
     trend(label: string, area: string, range: string): string;
     respondents(area: string): string;
     respondentsByArea(county: string): string;
@@ -163,22 +186,35 @@ export interface Strings {
 
   text: {
     keyFigureDetail(wave: string, ci: string, genders: string): string;
-    intro(area: string, years: string): string;
+    keyFigureCaution(n: string): string;
+    keyFigureCautionGroups(groups: string, base: string): string;
+    /** After a comparison of two small groups: their sizes ("12 och 10"). */
+    cautionGroups(ns: string): string;
+    /** After a comparison of two small waves: their sizes. */
+    cautionWaves(ns: string): string;
+    /** `topics`: what the result chapters present describe ("utsatthet för våld", "otrygghet"). */
+    intro(area: string, years: string, topics: string[]): string;
+    /** What each chapter holds, for the outline in the introduction (by chapter id). */
+    chapterGuide: Record<string, string>;
+    topics: { utsatthet: string; utovande: string; attityder: string; otrygghet: string };
     stepsIntro: string;
     /** The five steps, names as published (English adds the Swedish name). */
     steps: [string, string, string, string, string];
     reportPlace(withFactors: boolean, withFollowUp: boolean): string;
-    definitionIntro(area: string): string;
+    definitionIntro(area: string, agreed: boolean): string;
+    /** After a definition that is not marked as agreed. */
+    definitionNotAgreed: string;
     noDefinitionTitle: string;
     noDefinition: string;
-    survey(area: string, years: string, latest: string, n: string): string;
+    /** `pooled`: the latest wave is the waves pooled (then `latest` is not used). */
+    survey(area: string, years: string, latest: string, n: string, pooled: boolean): string;
     weighting(weighted: boolean, strata: boolean, clusters: boolean): string;
     /** `level` is the bare number ("95"). */
     ciMethod(level: string, method: string): string;
     ciMethods: Record<string, string>;
     /** `level` is the bare number ("95"). */
     readingCi(level: string): string;
-    readingSuppressed: string;
+    readingSuppressed(minBase: string, maxSmall: string): string;
     readingCaution(base: string): string;
     readingSignificant(alpha: string): string;
     readingPp: string;
@@ -187,24 +223,50 @@ export interface Strings {
     pooledGrades: string;
     utsatthetIntro(wave: string, byGrade: boolean): string;
     otrygghetIntro(wave: string): string;
-    utovandeIntro(wave: string): string;
+    utovandeIntro(wave: string, sections: 'both' | 'utovande' | 'attityder'): string;
     utvecklingIntro(range: string): string;
     countyIntro(area: string, county: string, wave: string): string;
     factorsIntro: string;
     followUpIntro(wave: string, power: string): string;
     followUpGoals: string;
+    /** Follow-up indicators without a baseline that may be shown. */
+    followUpHidden(labels: string[], wave: string): string;
     appendixTablesIntro: string;
     questionItem(label: string, question: string | null, answers: string): string;
     yesAnswers(list: string): string;
     noAnswers(list: string): string;
     anyOf(list: string): string;
     allOf(list: string): string;
-    populationColumn(column: string, values: string): string;
+    /** A population filter in words: the filter question (when known) and the answers that select. */
+    populationQuestion(question: string | null, values: string | null): string;
+    missingAnswers(list: string): string;
+    /** The answers are known only as codes, without their texts. */
+    codesOnly: string;
+    noQuestion: string;
     populationIndicator(label: string, answer: 'yes' | 'no'): string;
-    methodTests: string;
+    /** `county`: the report compares with the rest of the county. */
+    methodTests(county: boolean): string;
     methodDisclosure(minBase: string, maxSmall: string, secondary: boolean): string;
     countyOverviewIntro(county: string, count: string, wave: string): string;
     countyComparisonNote(county: string): string;
     countyMissing(county: string): string;
+  };
+
+  /** Sentences for values that cannot be shown. */
+  withheld: {
+    /** Why, as a clause after a colon. */
+    reason(kind: WithheldKind, minBase: string, maxSmall: string): string;
+    /** `groups`: hidden groups named beside the total ("killar"), or null. */
+    indicator(label: string, wave: string, reason: string, groups: string | null): string;
+    /** The share is shown for everyone but not for these groups ("tjejer och killar"). */
+    groups(groups: string, reason: string): string;
+    change(label: string, from: string, to: string, hiddenWave: string, reason: string): string;
+    keyFigures(labels: string[], wave: string): string;
+    manyTitle: string;
+    /** Most values are hidden: how many, why, and what helps. */
+    many(area: string, hidden: string, total: string, respondents: string, remedies: string[]): string;
+    remedyWaves(years: string): string;
+    remedyAreas: string;
+    remedyGrades: string;
   };
 }
