@@ -80,7 +80,8 @@ describe('report --format docx', () => {
 
   it('has every chart as a figure with its alt text', () => {
     const figures = blocks().filter((b) => b.type === 'figure');
-    expect(figures.length).toBeGreaterThan(10);
+    // A small municipality: charts with fewer than two values that may be shown are not drawn.
+    expect(figures.length).toBeGreaterThan(3);
     expect(figureAltTexts(readFileSync(pdf))).toEqual(figures.map((f) => (f.type === 'figure' ? f.alt : '')));
     expect(poppler('pdfimages', ['-list', pdf]).trim().split('\n').slice(2)).toHaveLength(figures.length);
   });
