@@ -4,7 +4,7 @@
 // folded into the per-stratum sums src/stats estimates from (see DESIGN.md).
 import { LimitError } from '../errors.js';
 import type { ProjectConfig } from '../config/schema.js';
-import { emptyStratum, type StratumSums } from '../stats/index.js';
+import { emptyStratum, type JointDomainSums, type JointStratum, type StratumSums } from '../stats/index.js';
 import { YES, MISSING, OUTSIDE, type Respondent } from '../ingest/respondents.js';
 
 /** Sums kept per group × indicator in a block. */
@@ -61,6 +61,8 @@ export interface GroupLayout {
   gender(g: number): number;
   grade(k: number): number;
   cross(g: number, k: number): number;
+  /** Whether no respondent can be in both groups (two gender values, two school years, or crosses of them). */
+  disjoint(a: number, b: number): boolean;
 }
 
 export function groupLayout(config: ProjectConfig): GroupLayout {
@@ -68,6 +70,14 @@ export function groupLayout(config: ProjectConfig): GroupLayout {
   const K = config.groups.grade?.values.length ?? 0;
   const genderReported = config.groups.gender.values.map((v) => v.report);
   const gradeReported = config.groups.grade?.values.map((v) => v.report) ?? [];
+  // A group index as (gender value, school-year value), −1 where the group does not restrict it.
+  const parts = (i: number): [number, number] => {
+    if (i === 0) return [-1, -1];
+    if (i <= G) return [i - 1, -1];
+    if (i <= G + K) return [-1, i - 1 - G];
+    const c = i - 1 - G - K;
+    return [Math.floor(c / K), c % K];
+  };
   return {
     genders: G,
     grades: K,
@@ -77,7 +87,18 @@ export function groupLayout(config: ProjectConfig): GroupLayout {
     gender: (g) => 1 + g,
     grade: (k) => 1 + G + k,
     cross: (g, k) => 1 + G + K + g * K + k,
+    disjoint: (a, b) => {
+      const [ga, ka] = parts(a);
+      const [gb, kb] = parts(b);
+      return (ga >= 0 && gb >= 0 && ga !== gb) || (ka >= 0 && kb >= 0 && ka !== kb);
+    },
   };
+}
+
+/** A domain: a group within some areas (of the waves asked for). */
+export interface DomainSpec {
+  areas: readonly string[];
+  group: number;
 }
 
 export class SurveyAccumulator {
@@ -260,6 +281,83 @@ export class SurveySums {
     }
     for (const { block, s } of psus.values()) addPsu(this.stratumOf(strata, block, years.length > 1), s, true);
     return [...strata.values()];
+  }
+
+  /**
+   * Per-stratum sums of k domains of the same waves and one indicator, with the cross-products
+   * of their PSU totals (the input of domainCovariance). With clusters the PSU totals of every
+   * domain are formed first, so domains may overlap and share PSUs (girls and boys of a school,
+   * a school spanning municipalities). Without clusters every row is its own PSU and the blocks
+   * keep row-level sums only, so the domains must be disjoint (no respondent in two): their
+   * row-level cross-products are then 0, while shared strata still link them through n_h.
+   */
+  jointDomains(specs: readonly DomainSpec[], years: readonly number[], indicator: number): JointDomainSums {
+    const k = specs.length;
+    const strata = new Map<string, JointStratum>();
+    const pooledWaves = years.length > 1;
+    const stratumOf = (b: Block): JointStratum => {
+      let st = strata.get(b.stratumKey);
+      if (!st) {
+        const label = pooledWaves ? `${b.year}:${b.stratum}` : b.stratum;
+        const psuTotal = this.psuTotals.get(b.stratumKey)!;
+        const domains = specs.map(() => ({ ...emptyStratum(label), psuTotal }));
+        st = { stratum: label, psuTotal, domains, cross: Array.from({ length: 2 * k }, () => new Array<number>(2 * k).fill(0)) };
+        strata.set(b.stratumKey, st);
+      }
+      return st;
+    };
+    const offset = (spec: DomainSpec) => (spec.group * this.indicators + indicator) * FIELDS;
+    if (!this.clustered) {
+      this.assertDisjoint(specs);
+      specs.forEach((spec, d) => {
+        const base = offset(spec);
+        for (const b of this.blocksIn(spec.areas, years)) {
+          const st = stratumOf(b);
+          const s = b.sums.subarray(base, base + FIELDS);
+          addPsu(st.domains[d]!, s, false);
+          // Row level: A = w·y, B = w, so A² = A·B = w²·y and B² = w².
+          const c = st.cross;
+          c[2 * d]![2 * d]! += s[F_AA]!;
+          c[2 * d]![2 * d + 1]! += s[F_AA]!;
+          c[2 * d + 1]![2 * d]! += s[F_AA]!;
+          c[2 * d + 1]![2 * d + 1]! += s[F_W2]!;
+        }
+      });
+      return [...strata.values()];
+    }
+    // PSU totals of every domain (a PSU may span areas), then their products per stratum.
+    const psus = new Map<string, { block: Block; s: Float64Array }>();
+    specs.forEach((spec, d) => {
+      const base = offset(spec);
+      for (const b of this.blocksIn(spec.areas, years)) {
+        let entry = psus.get(b.psuKey);
+        if (!entry) psus.set(b.psuKey, (entry = { block: b, s: new Float64Array(k * FIELDS) }));
+        for (let f = 0; f < FIELDS; f++) entry.s[d * FIELDS + f]! += b.sums[base + f]!;
+      }
+    });
+    const t = new Array<number>(2 * k);
+    for (const { block, s } of psus.values()) {
+      const st = stratumOf(block);
+      for (let d = 0; d < k; d++) {
+        const slice = s.subarray(d * FIELDS, (d + 1) * FIELDS);
+        addPsu(st.domains[d]!, slice, true);
+        t[2 * d] = slice[F_A]!;
+        t[2 * d + 1] = slice[F_B]!;
+      }
+      for (let i = 0; i < 2 * k; i++) for (let j = 0; j < 2 * k; j++) st.cross[i]![j]! += t[i]! * t[j]!;
+    }
+    return [...strata.values()];
+  }
+
+  private assertDisjoint(specs: readonly DomainSpec[]): void {
+    specs.forEach((a, d) =>
+      specs.slice(d + 1).forEach((b) => {
+        const sharedArea = a.areas.some((x) => b.areas.includes(x));
+        if (sharedArea && !this.layout.disjoint(a.group, b.group)) {
+          throw new Error('jointDomains: without clusters the domains must be disjoint (their row-level cross-products are not kept)');
+        }
+      }),
+    );
   }
 
   private stratumOf(strata: Map<string, StratumSums>, b: Block, pooledWaves: boolean): StratumSums {

@@ -3,17 +3,23 @@
 import { localize, type ProjectConfig } from '../config/schema.js';
 import {
   applyDisclosure,
+  benjaminiHochberg,
   cochranArmitage,
+  compareDomains,
   compareIndependent,
+  domainCovariance,
   estimateProportion,
   isSignificant,
   logisticTrend,
+  lonelyStrata,
   minimumDetectableChange,
+  type Difference,
   type DisclosureCell,
   type DisclosureRelation,
   type ProportionEstimate,
+  type ProportionSide,
 } from '../stats/index.js';
-import type { SurveySums } from './accumulate.js';
+import type { DomainSpec, SurveySums } from './accumulate.js';
 import type {
   ChangeRecord,
   EstimateRecord,
@@ -70,6 +76,7 @@ export function computeFigures(sums: SurveySums, config: ProjectConfig, pooling:
   // 1. Estimates for every unit × wave × group × indicator that has respondents.
   const estimates = new Map<string, { record: EstimateRecord; est: ProportionEstimate }>();
   const respondents: RespondentCount[] = [];
+  const lonely = new LonelyDomains();
   for (const unit of units) {
     for (const wave of waves) {
       for (const group of groups) {
@@ -83,16 +90,21 @@ export function computeFigures(sums: SurveySums, config: ProjectConfig, pooling:
           const domain = sums.domain(unit.members, wave.years, group.index, i);
           const est = estimateProportion(domain, opts);
           if (est.n === 0) return;
+          if (est.se === null) lonely.add(wave, lonelyStrata(domain), unit.name, group.key, ind.id);
           estimates.set(cellKey(ind.id, unit.name, wave.year, group.key), { record: estimateRecord(ind.id, unit.name, wave, group.key, est), est });
         });
       }
     }
   }
 
-  const warnings = answerWarnings(config, units, waves, estimates, sums);
+  const warnings = [...answerWarnings(config, units, waves, estimates, sums), ...lonely.warnings()];
 
-  // 2. Disclosure control over all estimates, with the relations an attacker could use.
-  const { cells, relations } = disclosureStructure(config, units, waves, groups, estimates);
+  // 2. Disclosure control over all estimates and the rest-of-county cells the comparisons
+  // publish, with the relations an attacker could use.
+  const latest = waves[waves.length - 1]!;
+  const mainGroups = groups.filter((g) => g.kind !== 'cross');
+  const rest = restCells(config, units, latest, mainGroups, estimates);
+  const { cells, relations } = disclosureStructure(config, units, waves, groups, estimates, rest, latest);
   const disclosure = applyDisclosure(cells, relations, {
     minBase: config.disclosure.min_base,
     maxSmallCount: config.disclosure.max_small_count,
@@ -112,9 +124,11 @@ export function computeFigures(sums: SurveySums, config: ProjectConfig, pooling:
   // 3. Comparisons, trends and follow-up figures, built only from what may be shown.
   const records: FigureRecord[] = [...estimates.values()].map((e) => e.record);
   const level = config.statistics.level;
-  const mainGroups = groups.filter((g) => g.kind !== 'cross');
   const genders = groups.filter((g) => g.kind === 'gender' && g.reported).slice(0, 2);
-  const latest = waves[waves.length - 1]!;
+  const countyUnit = units.find((u) => u.county)!;
+  // Two domains of the latest wave as one design: their covariance for a contrast.
+  const covariance = (domains: DomainSpec[], i: number) => () =>
+    domainCovariance(sums.jointDomains(domains, latest.years, i), domains.length, opts.lonelyPsu);
   for (const unit of units) {
     config.indicators.forEach((ind, i) => {
       const get = (wave: Wave, group: GroupKey) => estimates.get(cellKey(ind.id, unit.name, wave.year, group));
@@ -133,7 +147,22 @@ export function computeFigures(sums: SurveySums, config: ProjectConfig, pooling:
           if (t) records.push(t);
         }
         if (!unit.county) {
-          records.push(restOfCounty(ind.id, i, unit, units, group, latest, last, sums, opts, config));
+          const restKey = cellKey(ind.id, restArea(unit), latest.year, group.key);
+          const shown = !last.record.suppressed && rest.has(restKey) && !disclosure.cells.get(restKey)!.suppressed;
+          const others = countyUnit.members.filter((m) => !unit.members.includes(m));
+          const domains = [
+            { areas: others, group: group.index },
+            { areas: unit.members, group: group.index },
+          ];
+          // The rest of the county's estimate comes from the same sums as the covariance.
+          const joint = shown ? sums.jointDomains(domains, latest.years, i) : null;
+          const est = joint && estimateProportion(joint.map((s) => s.domains[0]!), opts);
+          const other: Est = est ? { record: estimateRecord(ind.id, REST_OF_COUNTY, latest, group.key, est), est } : undefined;
+          records.push(
+            changeRecord('rest_of_county', ind.id, unit.name, group.key, latest.year, latest.year, REST_OF_COUNTY, unit.name, other, last, (a, b) =>
+              compareDomains(a, b, () => domainCovariance(joint!, 2, opts.lonelyPsu), level),
+            ),
+          );
         }
         if (ind.follow_up && group.kind !== 'grade') records.push(followUp(ind.id, unit.name, group.key, latest, last, config));
       }
@@ -142,11 +171,21 @@ export function computeFigures(sums: SurveySums, config: ProjectConfig, pooling:
           const key = (g: Group) => (group.kind === 'total' ? g.key : `${g.key};${group.key}`);
           const a = get(latest, key(genders[0]!));
           const b = get(latest, key(genders[1]!));
-          if (a && b) records.push(change('gender', ind.id, unit.name, group.key, latest.year, latest.year, key(genders[0]!), key(genders[1]!), a, b, level));
+          if (!a || !b) continue;
+          const index = (g: Group) => (group.kind === 'total' ? g.index : sums.layout.cross(g.gender, group.grade));
+          const domains = genders.map((g) => ({ areas: unit.members, group: index(g) }));
+          records.push(
+            changeRecord('gender', ind.id, unit.name, group.key, latest.year, latest.year, key(genders[0]!), key(genders[1]!), a, b, (x, y) =>
+              compareDomains(x, y, covariance(domains, i), level),
+            ),
+          );
         }
       }
     });
   }
+
+  // 4. Multiplicity: q-values within each area; "statistiskt säkerställd" follows the setting.
+  adjustForMultiplicity(records, config.statistics.multiple_comparisons, level);
 
   return {
     meta: {
@@ -155,6 +194,7 @@ export function computeFigures(sums: SurveySums, config: ProjectConfig, pooling:
       county,
       ci_method: config.statistics.ci_method,
       level,
+      multiple_comparisons: config.statistics.multiple_comparisons,
       power: config.statistics.power,
       weighted: config.design.weight !== undefined,
       strata: config.design.strata !== undefined,
@@ -267,7 +307,10 @@ function estimateRecord(indicator: string, area: string, wave: Wave, group: Grou
 function hideEstimate(r: EstimateRecord, reason: NonNullable<EstimateRecord['suppression']>): void {
   r.suppressed = true;
   r.suppression = reason;
-  r.x = r.estimate = r.se = r.ci_lower = r.ci_upper = r.deff = r.n_eff = null;
+  // Nothing that depends on the hidden answers stays: not even the interval method, which
+  // says "clopper-pearson" exactly when every answer was yes or every answer no.
+  r.x = r.estimate = r.se = r.ci_lower = r.ci_upper = r.deff = r.n_eff = r.df = null;
+  r.ci_method = null;
 }
 
 /**
@@ -281,16 +324,20 @@ function disclosureStructure(
   waves: Wave[],
   groups: Group[],
   estimates: Map<string, { record: EstimateRecord }>,
+  rest: Map<string, DisclosureCell>,
+  latest: Wave,
 ): { cells: DisclosureCell[]; relations: DisclosureRelation[] } {
   const cells: DisclosureCell[] = [];
   const relations: DisclosureRelation[] = [];
   for (const { record } of estimates.values()) {
     cells.push({ key: cellKey(record.indicator, record.area, record.year, record.group), n: record.n, x: record.x ?? 0, published: true });
   }
+  cells.push(...rest.values());
   const byKey = new Map(cells.map((c) => [c.key, c]));
   const relate = (total: string, parts: string[], id: string) => {
     const t = byKey.get(total);
-    if (!t) return;
+    // A total without parts (no school years configured) is no relation.
+    if (!t || parts.length === 0) return;
     const present = parts.map((p) => byKey.get(p)).filter((c): c is DisclosureCell => c !== undefined);
     const rest = { key: `${total}\u0000rest:${id}`, n: t.n - sum(present, 'n'), x: t.x - sum(present, 'x'), published: false };
     if (rest.n > 0) {
@@ -321,8 +368,53 @@ function disclosureStructure(
         );
       }
     }
+    // The rest of the county beside each municipality: county = municipality + rest, and the
+    // rest's own margins (its groups are derived from the same county and municipality cells).
+    const countyName = units.find((u) => u.county)!.name;
+    for (const unit of units.filter((u) => !u.county)) {
+      const k = (area: string, g: Group) => cellKey(ind.id, area, latest.year, g.key);
+      const restGroups = groups.filter((g) => rest.has(k(restArea(unit), g)));
+      for (const g of restGroups) relate(k(countyName, g), [k(unit.name, g), k(restArea(unit), g)], `rest:${unit.name}`);
+      if (!restGroups.some((g) => g.kind === 'total')) continue;
+      const of = (kind: Group['kind']) => restGroups.filter((g) => g.kind === kind && g.reported).map((g) => k(restArea(unit), g));
+      relate(k(restArea(unit), groups[0]!), of('gender'), 'gender');
+      relate(k(restArea(unit), groups[0]!), of('grade'), 'grade');
+    }
   }
   return { cells, relations };
+}
+
+/** The area token of a municipality's rest of the county in disclosure keys (never a record's area). */
+function restArea(unit: Unit): string {
+  return `${REST_OF_COUNTY}\u0000${unit.name}`;
+}
+
+/**
+ * The rest of the county beside each municipality in the latest wave, as disclosure cells:
+ * published in the comparison records, and n and x are the county's minus the municipality's
+ * (unweighted counts add up), so no estimate is needed to protect them.
+ */
+function restCells(
+  config: ProjectConfig,
+  units: Unit[],
+  latest: Wave,
+  mainGroups: Group[],
+  estimates: Map<string, { record: EstimateRecord }>,
+): Map<string, DisclosureCell> {
+  const county = units.find((u) => u.county)!;
+  const cells = new Map<string, DisclosureCell>();
+  for (const unit of units.filter((u) => !u.county)) {
+    for (const ind of config.indicators) {
+      for (const g of mainGroups) {
+        const own = estimates.get(cellKey(ind.id, unit.name, latest.year, g.key))?.record;
+        const all = estimates.get(cellKey(ind.id, county.name, latest.year, g.key))?.record;
+        if (!own || !all || all.n - own.n === 0) continue;
+        const key = cellKey(ind.id, restArea(unit), latest.year, g.key);
+        cells.set(key, { key, n: all.n - own.n, x: all.x! - own.x!, published: true });
+      }
+    }
+  }
+  return cells;
 }
 
 function sum(cells: DisclosureCell[], field: 'n' | 'x'): number {
@@ -339,11 +431,28 @@ function wavesSinceBreak(waves: Wave[], breaks: number[]): Wave[] {
 
 type Est = { record: EstimateRecord; est: ProportionEstimate } | undefined;
 
+/** The rest of the county is named by a token the report translates, not by a Swedish phrase. */
+const REST_OF_COUNTY = 'rest_of_county';
+
 function waveChange(kind: 'previous' | 'baseline', indicator: string, area: string, group: GroupKey, from: Wave, to: Wave, a: Est, b: Est, level: number): ChangeRecord {
-  return change(kind, indicator, area, group, from.year, to.year, String(from.year), String(to.year), a, b, level);
+  // Two waves are two designs: independent samples.
+  return changeRecord(kind, indicator, area, group, from.year, to.year, String(from.year), String(to.year), a, b, (x, y) =>
+    compareIndependent(x, y, level),
+  );
 }
 
-function change(
+/** What a comparison needs of an estimate (n > 0, so the estimate exists). */
+function side(e: ProportionEstimate): ProportionSide {
+  return { estimate: e.estimate!, se: e.se, n: e.n, x: e.x, deff: e.deff, nEff: e.nEff };
+}
+
+/**
+ * A comparison of b with a (diff = b − a). Published only when both sides are: a side's
+ * suppression hides the record. A side may be an estimate that is no record of its own (the
+ * rest of the county), under disclosure control through its cell. p, q and the verdict are
+ * set by adjustForMultiplicity; a test that does not exist (no variance) leaves them null.
+ */
+function changeRecord(
   comparison: ChangeRecord['comparison'],
   indicator: string,
   area: string,
@@ -354,10 +463,10 @@ function change(
   to: string,
   a: Est,
   b: Est,
-  level: number,
+  test: (a: ProportionSide, b: ProportionSide) => Difference | null,
 ): ChangeRecord {
-  const shown = a && b && !a.record.suppressed && !b.record.suppressed && a.est.se !== null && b.est.se !== null;
-  const d = shown ? compareIndependent({ estimate: a.est.estimate!, se: a.est.se! }, { estimate: b.est.estimate!, se: b.est.se! }, level) : null;
+  const shown = a !== undefined && b !== undefined && !a.record.suppressed && !b.record.suppressed;
+  const d = shown ? test(side(a.est), side(b.est)) : null;
   return {
     kind: 'change',
     comparison,
@@ -368,50 +477,16 @@ function change(
     year_to: yearTo,
     from,
     to,
-    estimate_from: shown ? a.record.estimate : null,
-    estimate_to: shown ? b.record.estimate : null,
-    diff: d?.diff ?? null,
+    estimate_from: shown ? a.est.estimate : null,
+    estimate_to: shown ? b.est.estimate : null,
+    diff: shown ? (d?.diff ?? b.est.estimate! - a.est.estimate!) : null,
     diff_ci_lower: d?.ciLower ?? null,
     diff_ci_upper: d?.ciUpper ?? null,
     p: d?.p ?? null,
-    significant: d ? isSignificant(d.p, level) : null,
+    q: null,
+    significant: null,
     suppressed: !shown,
   };
-}
-
-function restOfCounty(
-  indicator: string,
-  i: number,
-  unit: Unit,
-  units: Unit[],
-  group: Group,
-  wave: Wave,
-  own: NonNullable<Est>,
-  sums: SurveySums,
-  opts: Parameters<typeof estimateProportion>[1],
-  config: ProjectConfig,
-): ChangeRecord {
-  const county = units.find((u) => u.county)!;
-  const rest = county.members.filter((m) => !unit.members.includes(m));
-  // The rest of the county is named by a token the report translates, not by a Swedish phrase.
-  const restName = 'rest_of_county';
-  let other: Est;
-  if (rest.length > 0) {
-    const est = estimateProportion(sums.domain(rest, wave.years, group.index, i), opts);
-    const d = config.disclosure;
-    const small = est.n < d.min_base || inSmallRange(est.x, d.max_small_count) || inSmallRange(est.n - est.x, d.max_small_count);
-    if (est.n > 0) {
-      const record = estimateRecord(indicator, restName, wave, group.key, est);
-      record.suppressed = small;
-      other = { record, est };
-    }
-  }
-  // Order: the rest of the county first, so diff = municipality − rest.
-  return change('rest_of_county', indicator, unit.name, group.key, wave.year, wave.year, restName, unit.name, other, own, opts.level);
-}
-
-function inSmallRange(count: number, max: number): boolean {
-  return count >= 1 && count <= max;
 }
 
 function trend(
@@ -452,8 +527,9 @@ function trend(
     or_ci_lower: fit?.orLower ?? null,
     or_ci_upper: fit?.orUpper ?? null,
     p: fit?.p ?? null,
+    q: null,
     cochran_armitage_p: ca?.p ?? null,
-    significant: fit ? isSignificant(fit.p, level) : null,
+    significant: null,
     suppressed: !shown,
   };
 }
@@ -476,4 +552,54 @@ function followUp(indicator: string, area: string, group: GroupKey, wave: Wave, 
     mdc,
     suppressed: r.suppressed,
   };
+}
+
+/**
+ * Benjamini–Hochberg q-values over the family of every change and trend record of the same
+ * area that has a p (what that area's report rests on), and the verdict: q < α under "fdr",
+ * p < α under "none". Records without a p (suppressed, or no test) keep q and the verdict null.
+ */
+function adjustForMultiplicity(records: FigureRecord[], method: ProjectConfig['statistics']['multiple_comparisons'], level: number): void {
+  const families = new Map<string, (ChangeRecord | TrendRecord)[]>();
+  for (const r of records) {
+    if ((r.kind !== 'change' && r.kind !== 'trend') || r.p === null) continue;
+    const family = families.get(r.area);
+    if (family) family.push(r);
+    else families.set(r.area, [r]);
+  }
+  for (const family of families.values()) {
+    const q = benjaminiHochberg(family.map((r) => r.p!));
+    family.forEach((r, k) => {
+      r.q = q[k]!;
+      r.significant = isSignificant(method === 'fdr' ? r.q : r.p!, level);
+    });
+  }
+}
+
+/**
+ * Domains without a variance: every stratum they have answers in has a single PSU, under
+ * design.lonely_psu: average (R gives NaN). One warning per wave, strata, area and group,
+ * naming the indicators.
+ */
+class LonelyDomains {
+  private readonly found = new Map<string, { year: string; strata: string[]; area: string; group: GroupKey; indicators: string[] }>();
+
+  add(wave: Wave, strata: string[], area: string, group: GroupKey, indicator: string): void {
+    const year = wave.pooled ? wave.years.join('+') : String(wave.year);
+    const key = JSON.stringify([year, strata, area, group]);
+    const entry = this.found.get(key);
+    if (entry) entry.indicators.push(indicator);
+    else this.found.set(key, { year, strata, area, group, indicators: [indicator] });
+  }
+
+  warnings(): string[] {
+    return [...this.found.values()].map((e) => {
+      const strata = e.strata.map((s) => `"${s}"`).join(', ');
+      return (
+        `${e.year}, ${e.area}, ${e.group}: every stratum with answers (${strata}) has a single PSU, so design.lonely_psu: average ` +
+        `gives no standard error, interval or test for ${e.indicators.join(', ')} in this group (R gives NaN); ` +
+        `merge the stratum with another or use lonely_psu: adjust`
+      );
+    });
+  }
 }

@@ -64,8 +64,11 @@ export interface ChangeRecord {
   diff: number | null;
   diff_ci_lower: number | null;
   diff_ci_upper: number | null;
+  /** Two-sided p-value (see README: design-based for two domains of one wave, independent for two waves, the null-score rule at 0 or 1). */
   p: number | null;
-  /** p < 1 − level. */
+  /** Benjamini–Hochberg adjusted p over every record of the area with a p. */
+  q: number | null;
+  /** q < 1 − level (statistics.multiple_comparisons: fdr), or p < 1 − level (none). */
   significant: boolean | null;
   suppressed: boolean;
 }
@@ -82,6 +85,8 @@ export interface TrendRecord {
   or_ci_lower: number | null;
   or_ci_upper: number | null;
   p: number | null;
+  /** Benjamini–Hochberg adjusted p (as for changes). */
+  q: number | null;
   /** Cochran–Armitage on unweighted counts (a check that needs no design). */
   cochran_armitage_p: number | null;
   significant: boolean | null;
@@ -130,6 +135,8 @@ export interface FiguresMeta {
   county: string;
   ci_method: string;
   level: number;
+  /** What "significant" follows: q (fdr) or p (none). */
+  multiple_comparisons: 'fdr' | 'none';
   /** Power used for the minimum detectable change. */
   power: number;
   weighted: boolean;

@@ -209,6 +209,11 @@ export const ProjectConfig = z.strictObject({
       level: z.number().gt(0.5).lt(1).default(0.95),
       /** Power used for the minimum detectable change in "underlag för uppföljning". */
       power: z.number().gt(0.5).lt(1).default(0.8),
+      /**
+       * fdr: "statistiskt säkerställd" follows Benjamini–Hochberg q-values over all the tests of
+       * an area (its report); none: it follows each test's own p-value.
+       */
+      multiple_comparisons: z.enum(['fdr', 'none']).default('fdr'),
     })
     .prefault({}),
   disclosure: z

@@ -106,10 +106,10 @@ export function formatPValue(p: number, lang: Lang, alpha = 0.05): string {
   return formatNumber(p, lang, decimals);
 }
 
-/** A p-value in running text: "p = 0,03", "p < 0,001" (sv); "p = 0.03" (en). */
-export function formatP(p: number, lang: Lang, alpha = 0.05): string {
+/** A p-value in running text: "p = 0,03", "p < 0,001" (sv); "p = 0.03" (en); `name` e.g. "justerat p". */
+export function formatP(p: number, lang: Lang, alpha = 0.05, name = 'p'): string {
   const v = formatPValue(p, lang, alpha);
-  return v.startsWith('<') || v.startsWith('>') ? `p ${v}` : `p = ${v}`;
+  return v.startsWith('<') || v.startsWith('>') ? `${name} ${v}` : `${name} = ${v}`;
 }
 
 /** The confidence level as a bare number: "95", "99,5". */

@@ -24,6 +24,7 @@ export class FigureLookup {
   private readonly respondentsByArea = new Map<string, RespondentCount[]>();
   private readonly yearsByArea = new Map<string, Set<number>>();
   private readonly pooledByWave = new Map<Key, number[]>();
+  private readonly tests = new Map<string, number>();
 
   constructor(table: FiguresTable) {
     this.meta = table.meta;
@@ -33,6 +34,7 @@ export class FigureLookup {
     };
     for (const r of table.records) {
       const g = canonicalGroup(r.group);
+      if ((r.kind === 'change' || r.kind === 'trend') && r.p !== null) this.tests.set(r.area, (this.tests.get(r.area) ?? 0) + 1);
       switch (r.kind) {
         case 'estimate':
           put(this.estimates, key(r.indicator, r.area, r.year, g), r);
@@ -79,6 +81,11 @@ export class FigureLookup {
 
   followUp(indicator: string, area: string, group: GroupKey, year: number): FollowUpRecord | undefined {
     return this.followUps.get(key(indicator, area, canonicalGroup(group), year));
+  }
+
+  /** Tests (change and trend records with a p) of the area: the family its q-values are adjusted over. */
+  testCount(area: string): number {
+    return this.tests.get(area) ?? 0;
   }
 
   /** Waves with respondents or estimates in the area, ascending. */

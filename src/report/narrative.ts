@@ -64,8 +64,20 @@ export function whoOf(group: GroupKey, ctx: NarrativeContext): Who {
   };
 }
 
-function pText(p: number | null, ctx: NarrativeContext): string | null {
-  return p === null ? null : formatP(p, ctx.lang, 1 - ctx.meta.level);
+/** Whether "statistiskt säkerställd" follows Benjamini–Hochberg adjusted p-values (tables without the setting: no). */
+export function isAdjusted(meta: FiguresMeta): boolean {
+  return meta.multiple_comparisons === 'fdr';
+}
+
+/** The p-value the record's verdict follows: q when adjusted, else p. */
+export function verdictP(rec: ChangeRecord | TrendRecord, meta: FiguresMeta): number | null {
+  return isAdjusted(meta) ? rec.q : rec.p;
+}
+
+/** "p = 0,048" or "justerat p = 0,048": the value the verdict beside it follows, so they agree. */
+function pText(rec: ChangeRecord | TrendRecord, ctx: NarrativeContext): string | null {
+  const p = verdictP(rec, ctx.meta);
+  return p === null ? null : formatP(p, ctx.lang, 1 - ctx.meta.level, strings(ctx.lang).words.pName(isAdjusted(ctx.meta)));
 }
 
 function pct(p: number, ctx: NarrativeContext, decimals: Decimals): string {
@@ -134,7 +146,7 @@ export function changeSentence(ind: Indicator, rec: ChangeRecord, ctx: Narrative
     { value: pct(rec.estimate_from, ctx, d), year: y1 },
     { value: pct(rec.estimate_to, ctx, d), year: y2 },
     formatDiff(rec.diff, ctx.lang, d, { signed: false, unit: true }),
-    pText(rec.p, ctx),
+    pText(rec, ctx),
   );
   return opts.caveat !== false && needsRiseCaveat(ind, rec) ? `${sentence} ${t.riseCaveat}` : sentence;
 }
@@ -146,7 +158,7 @@ export function trendSentence(ind: Indicator, rec: TrendRecord, ctx: NarrativeCo
   const range = formatYearRange(rec.years);
   if (rec.suppressed) return t.changeSuppressed(who, String(rec.years[0] ?? ''), String(rec.years[rec.years.length - 1] ?? ''));
   const sign = rec.odds_ratio_per_year === null ? null : rec.odds_ratio_per_year - 1;
-  const sentence = t.trend(changeDirection(rec.significant, sign), who, subject(ind, ctx, opts.anaphor), range, pText(rec.p, ctx));
+  const sentence = t.trend(changeDirection(rec.significant, sign), who, subject(ind, ctx, opts.anaphor), range, pText(rec, ctx));
   return opts.caveat !== false && needsRiseCaveat(ind, rec) ? `${sentence} ${t.riseCaveat}` : sentence;
 }
 
@@ -165,7 +177,7 @@ export function genderSentence(ind: Indicator, rec: ChangeRecord, ctx: Narrative
     { who: b, value: pct(rec.estimate_to, ctx, d) },
     rec.significant === true,
     formatDiff(rec.diff, ctx.lang, d, { signed: false, unit: true }),
-    pText(rec.p, ctx),
+    pText(rec, ctx),
   );
 }
 
@@ -194,7 +206,7 @@ export function countySentence(ind: Indicator, rec: ChangeRecord, area: string, 
     { name: rest, value: pct(sides.rest, ctx, d) },
     rec.significant === true,
     formatDiff(sides.diff, ctx.lang, d, { signed: false, unit: true }),
-    pText(rec.p, ctx),
+    pText(rec, ctx),
   );
 }
 

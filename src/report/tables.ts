@@ -19,7 +19,7 @@ import {
 } from './format.js';
 import { ALL, groupKey, TOTAL } from './groups.js';
 import type { TableBlock, TableColumn, TableRow } from './model.js';
-import { countySides } from './narrative.js';
+import { countySides, isAdjusted, verdictP } from './narrative.js';
 
 const left = (header: string): TableColumn => ({ header, align: 'left' });
 const right = (header: string): TableColumn => ({ header, align: 'right' });
@@ -103,16 +103,18 @@ function comparisonCells(ctx: ReportContext, rec: ChangeRecord | undefined, area
   const sides = countySides(rec, area);
   if (rec.suppressed || sides.rest === null) return [SUPPRESSED, SUPPRESSED, SUPPRESSED, SUPPRESSED];
   const alpha = 1 - ctx.fig.meta.level;
+  const p = verdictP(rec, ctx.fig.meta);
   return [
     formatPercent(sides.rest, ctx.lang, d, false),
     formatDiff(sides.diff, ctx.lang, d, { signed: true, unit: false }),
-    rec.p === null ? MISSING : formatPValue(rec.p, ctx.lang, alpha),
+    p === null ? MISSING : formatPValue(p, ctx.lang, alpha),
     rec.significant === null ? MISSING : rec.significant ? ctx.t.words.yes : ctx.t.words.no,
   ];
 }
 
 function comparisonColumns(ctx: ReportContext): TableColumn[] {
-  return [right(ctx.t.words.restOfCounty), right(ctx.t.words.diffPp), right(ctx.t.words.pValue), right(ctx.t.words.significant)];
+  const p = isAdjusted(ctx.fig.meta) ? ctx.t.words.adjustedPValue : ctx.t.words.pValue;
+  return [right(ctx.t.words.restOfCounty), right(ctx.t.words.diffPp), right(p), right(ctx.t.words.significant)];
 }
 
 /** One area against the rest of the county, one row per indicator (total group). */

@@ -87,12 +87,15 @@ function logitCi(c: CiInput): [number, number] {
 
 /** method="wilson" (survey ≥ 4.4): Wilson score interval with n_eff = p̂(1−p̂)/Var and a t quantile. */
 function wilsonCi(c: CiInput): [number, number] {
-  const p = c.estimate;
-  const n = varianceNeff(c);
-  const t = tCrit(c);
-  const denom = 1 + (t * t) / n;
-  const centre = p + (t * t) / (2 * n);
-  const half = (t / (2 * n)) * Math.sqrt(4 * n * p * (1 - p) + t * t);
+  return wilsonBounds(c.estimate, varianceNeff(c), tCrit(c));
+}
+
+/** The Wilson score interval of p̂ on n at quantile q (n = Infinity gives [p̂, p̂]). */
+export function wilsonBounds(p: number, n: number, q: number): [number, number] {
+  if (!Number.isFinite(n)) return [p, p];
+  const denom = 1 + (q * q) / n;
+  const centre = p + (q * q) / (2 * n);
+  const half = (q / (2 * n)) * Math.sqrt(4 * n * p * (1 - p) + q * q);
   return [(centre - half) / denom, (centre + half) / denom];
 }
 

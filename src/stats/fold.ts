@@ -1,6 +1,7 @@
 // Reference fold from rows to DomainSums: what R's subset(design, domain) sees, reduced to
 // per-stratum sums of PSU totals. Used by tests (and as the specification the streaming
 // accumulator in src/analysis must agree with). Linear in rows.
+import type { JointDomainSums } from './contrast.js';
 import type { DomainSums, StratumSums } from './types.js';
 
 export interface DesignRow {
@@ -61,6 +62,41 @@ export function foldDomainSums(rows: Iterable<DesignRow>): DomainSums {
     st.sumBB += psu.b * psu.b;
   }
   return [...strata.values()];
+}
+
+/** A row of a design seen from k domains (which may overlap). */
+export interface JointDesignRow extends Omit<DesignRow, 'inDomain'> {
+  inDomains: boolean[];
+}
+
+/** Folds rows into the JointDomainSums of k domains: each domain's sums and the cross-products of PSU totals. */
+export function foldJointDomainSums(rows: readonly JointDesignRow[], k: number): JointDomainSums {
+  const perDomain = Array.from({ length: k }, (_, d) => foldDomainSums(rows.map((r) => ({ ...r, inDomain: r.inDomains[d]! }))));
+  const totals = new Map<string, { stratum: string; t: number[] }>();
+  for (const r of rows) {
+    const key = JSON.stringify([r.stratum, r.psu]);
+    const psu = totals.get(key) ?? { stratum: r.stratum, t: new Array<number>(2 * k).fill(0) };
+    totals.set(key, psu);
+    if (r.y === null) continue;
+    r.inDomains.forEach((inside, d) => {
+      if (!inside) return;
+      psu.t[2 * d]! += r.weight * r.y!;
+      psu.t[2 * d + 1]! += r.weight;
+    });
+  }
+  // foldDomainSums lists strata in order of first appearance over all rows, the same for every domain.
+  const joint: JointDomainSums = perDomain[0]!.map((s, i) => ({
+    stratum: s.stratum,
+    psuTotal: s.psuTotal,
+    domains: perDomain.map((domain) => domain[i]!),
+    cross: Array.from({ length: 2 * k }, () => new Array<number>(2 * k).fill(0)),
+  }));
+  const byStratum = new Map(joint.map((s) => [s.stratum, s]));
+  for (const { stratum, t } of totals.values()) {
+    const c = byStratum.get(stratum)!.cross;
+    for (let i = 0; i < 2 * k; i++) for (let j = 0; j < 2 * k; j++) c[i]![j]! += t[i]! * t[j]!;
+  }
+  return joint;
 }
 
 /** A stratum with nothing added yet (the caller sets psuTotal). */

@@ -1,12 +1,33 @@
 // Public API of the statistics core: pure functions, no I/O. See each module for the R
 // function it mirrors.
 export type { DomainSums, LonelyPsu, StratumSums } from './types.js';
-export { emptyStratum, foldDomainSums, type DesignRow } from './fold.js';
+export { emptyStratum, foldDomainSums, foldJointDomainSums, type DesignRow, type JointDesignRow } from './fold.js';
 export { pnorm, pt, qbeta, qnorm, qt } from './distributions.js';
 export { designDf, stratifiedVariance, type StratumScores } from './variance.js';
-export { estimateProportion, type ProportionEstimate, type ProportionOptions } from './proportion.js';
-export { CLOPPER_PEARSON, proportionCi, type CiInput, type Interval } from './ci.js';
-export { compareIndependent, isSignificant, type Difference, type EstimateWithSe } from './compare.js';
+export { estimateProportion, lonelyStrata, type ProportionEstimate, type ProportionOptions } from './proportion.js';
+export { CLOPPER_PEARSON, proportionCi, wilsonBounds, type CiInput, type Interval } from './ci.js';
+export {
+  contrast,
+  domainCovariance,
+  normalTest,
+  DIFFERENCE,
+  LOG_RATIO,
+  type Contrast,
+  type ContrastFunction,
+  type DomainCovariance,
+  type JointDomainSums,
+  type JointStratum,
+} from './contrast.js';
+export {
+  compareDomains,
+  compareIndependent,
+  isSignificant,
+  nullScoreTest,
+  type ComparisonRule,
+  type Difference,
+  type ProportionSide,
+} from './compare.js';
+export { benjaminiHochberg } from './multiplicity.js';
 export {
   cochranArmitage,
   logisticTrend,

@@ -15,7 +15,9 @@ export interface ProportionOptions {
 
 /**
  * Numbers are null when they do not exist: with n = 0 everything but n, x and df is null;
- * deff is null when p̂(1−p̂) = 0 or n = 1 (R: NaN/NA); the interval is null when df < 1.
+ * deff is null when p̂(1−p̂) = 0 or n = 1 (R: NaN/NA); the interval is null when df < 1;
+ * se, deff and the interval are null when the variance does not exist (R: NaN; every
+ * stratum of the domain lonely under lonely_psu "average", see lonelyStrata).
  */
 export interface ProportionEstimate {
   /** Domain rows with a valid answer, and of those answering yes (unweighted). */
@@ -44,8 +46,11 @@ export function estimateProportion(domain: DomainSums, opts: ProportionOptions):
   }
   const p = t.a / t.b;
   const variance = cleanVariance(stratifiedVariance(linearisedScores(domain, p, t.b), 1, opts.lonelyPsu)[0]![0]!, domain, p, t.b);
-  const se = Math.sqrt(variance);
   const nEff = (t.b * t.b) / t.w2;
+  if (Number.isNaN(variance)) {
+    return { n: t.n, x: t.x, estimate: p, se: null, df, deff: null, nEff, ciLower: null, ciUpper: null, ciMethod: null };
+  }
+  const se = Math.sqrt(variance);
   const deff = t.n > 1 && p > 0 && p < 1 ? (variance * (t.n - 1)) / (p * (1 - p)) : null;
   const ci = proportionCi(opts.method, { estimate: p, se, df, nAll: t.nAll, nEff, level: opts.level });
   return {
@@ -82,6 +87,7 @@ function linearisedScores(domain: DomainSums, p: number, totalB: number): Stratu
  * rounding error of that sum, taken as 1e-12 of the size of its terms, are 0.
  */
 function cleanVariance(v: number, domain: DomainSums, p: number, totalB: number): number {
+  if (Number.isNaN(v)) return v;
   let size = 0;
   for (const s of domain) size += (s.sumAA + p * p * s.sumBB) / (totalB * totalB);
   return v > 1e-12 * size ? v : 0;
@@ -98,4 +104,9 @@ function totals(domain: readonly StratumSums[]) {
     t.nAll += s.nAll;
   }
   return t;
+}
+
+/** Strata of the domain (with a valid answer) that have a single PSU: why a variance can be missing. */
+export function lonelyStrata(domain: DomainSums): string[] {
+  return domain.filter((s) => s.n > 0 && s.psuTotal < 2).map((s) => s.stratum);
 }

@@ -68,8 +68,8 @@ export interface LogisticTrend {
  * summary()'s t-test and confint()'s Wald interval, exponentiated. Within a wave every row
  * has the same covariate, so the fit needs only Σw and Σwy per wave and the sandwich meat
  * only the per-stratum PSU sums. Null when the slope is not estimable: (quasi-)complete
- * separation (e.g. no yes at all, or fewer than two years with answers), no convergence
- * in glm's 25 iterations, or df < 1.
+ * separation (e.g. no yes at all, or fewer than two years with answers), no convergence,
+ * df < 1, or no variance.
  */
 export function logisticTrend(waves: readonly TrendWave[], opts: LogisticTrendOptions): LogisticTrend | null {
   const strata = opts.strata ?? 'per-wave';
@@ -84,6 +84,8 @@ export function logisticTrend(waves: readonly TrendWave[], opts: LogisticTrendOp
   const cov = multiply(multiply(bread, meat), bread);
   const [intercept, slope] = fit.beta;
   const seSlope = Math.sqrt(cov[1]![1]!);
+  // No variance (every stratum lonely under lonely_psu "average"): no test.
+  if (!Number.isFinite(seSlope)) return null;
   const t = slope / seSlope;
   const h = qt(1 - (1 - opts.level) / 2, df) * seSlope;
   return {
@@ -138,49 +140,73 @@ interface GlmFit {
   beta: Vec2;
   /** Fitted μ per wave. */
   mu: number[];
-  /** Working variance per wave of the last weighted least-squares step: μ(1−μ) of the iterate before. */
+  /** Working variance μ(1−μ) per wave at the final fit. */
   working: number[];
 }
 
-/** R's mustart (w·y + 0.5)/(w + 1) at w = 1 is 3/4 for yes and 1/4 for no: μ(1−μ) = 3/16 for both. */
-const START_WORKING = 3 / 16;
-/** Working response at mustart: ±(logit(3/4) + (1/4)/(3/16)). */
-const START_Z = Math.log(3) + 4 / 3;
+/** Newton steps allowed; from the start below the fit converges in well under 20. */
+const MAX_ITERATIONS = 100;
 
 /**
- * glm.fit's IRLS (binomial, epsilon 1e-8, maxit 25) replayed on wave totals, so that the
- * numbers are R's to the digit, not just to its convergence tolerance: svyglm's SEs use the
- * working weights of the last step, which lag the final μ by one iterate (~1e-8 relative).
- * The start is R's with every row at the domain's mean weight (svyglm rescales weights to
- * mean 1), exact when the weights are equal. Null if it does not converge.
+ * The maximum-likelihood fit by Newton–Raphson (for the logit link the same iteration as
+ * glm's IRLS) on wave totals, iterated until the coefficients no longer change beyond
+ * rounding, so the result does not depend on the path: the sandwich variance is then taken at
+ * the final fit. This equals svyglm with control = list(epsilon = 1e-12, maxit = 100) to
+ * about 1e-10 (R's variance uses the working weights of its last iteration). svyglm scales
+ * the weights to mean 1; the fit and the sandwich do not depend on that scale. Starts at
+ * the overall proportion with slope 0. Null if it does not converge.
  */
 function glmFit(cells: readonly WaveTotals[]): GlmFit | null {
-  // svyglm's weights are w/mean(w); the deviance enters the stopping rule on that scale.
-  const scale = sumOf(cells.map((c) => c.n)) / sumOf(cells.map((c) => c.w));
-  let working = cells.map(() => START_WORKING);
-  let z = cells.map((c) => (c.w > 0 ? START_Z * ((2 * c.s) / c.w - 1) : 0));
-  let devOld = 2 * scale * sumOf(cells.map((c) => c.w)) * Math.log(4 / 3);
-  for (let iter = 0; iter < 25; iter++) {
-    const beta = solve2(crossProduct(cells, working), cells.map((c, t) => c.w * working[t]! * z[t]!), cells);
-    const eta = cells.map((c) => beta[0] + beta[1] * c.u);
-    const mu = eta.map((e) => 1 / (1 + Math.exp(-e)));
-    const dev = scale * deviance(cells, mu);
-    if (Math.abs(dev - devOld) / (Math.abs(dev) + 0.1) < 1e-8) return { beta, mu, working };
-    devOld = dev;
-    working = mu.map((m) => m * (1 - m));
-    z = cells.map((c, t) => (c.w > 0 ? eta[t]! + (c.s / c.w - mu[t]!) / working[t]! : 0));
+  const overall = sumOf(cells.map((c) => c.s)) / sumOf(cells.map((c) => c.w));
+  let beta: Vec2 = [Math.log(overall / (1 - overall)), 0];
+  let lastStep = Infinity;
+  for (let iter = 0; iter < MAX_ITERATIONS; iter++) {
+    const mu = cells.map((c) => expit(beta[0] + beta[1] * c.u));
+    const working = mu.map((m) => m * (1 - m));
+    let u0 = 0;
+    let u1 = 0;
+    cells.forEach((c, t) => {
+      const r = c.s - c.w * mu[t]!;
+      u0 += r;
+      u1 += r * c.u;
+    });
+    const inv = inverse2(crossProduct(cells, working));
+    const step: Vec2 = [inv[0]![0]! * u0 + inv[0]![1]! * u1, inv[1]![0]! * u0 + inv[1]![1]! * u1];
+    if (!step.every(Number.isFinite)) return null;
+    let next: Vec2 = [beta[0] + step[0], beta[1] + step[1]];
+    // Step halving (as glm.fit on a worse deviance): Newton need not climb from every start.
+    const current = logLikelihood(cells, beta);
+    for (let half = 0; half < 30 && logLikelihood(cells, next) < current - 1e-12 * Math.abs(current); half++) {
+      next = [(beta[0] + next[0]) / 2, (beta[1] + next[1]) / 2];
+    }
+    const size = Math.max(Math.abs(step[0]) / (1 + Math.abs(next[0])), Math.abs(step[1]) / (1 + Math.abs(next[1])));
+    // Converged when the step is at rounding level, or stops shrinking there.
+    if (size <= 4 * Number.EPSILON || (size < 1e-10 && size >= lastStep)) return finalFit(cells, size <= 4 * Number.EPSILON ? next : beta);
+    beta = next;
+    lastStep = size;
   }
   return null;
 }
 
-/** Binomial deviance −2 Σ [S log μ + (W − S) log(1 − μ)] (y is 0 or 1, so the saturated term is 0). */
-function deviance(cells: readonly WaveTotals[], mu: readonly number[]): number {
-  let d = 0;
-  cells.forEach((c, t) => {
-    if (c.s > 0) d -= 2 * c.s * Math.log(mu[t]!);
-    if (c.w > c.s) d -= 2 * (c.w - c.s) * Math.log(1 - mu[t]!);
-  });
-  return d;
+function finalFit(cells: readonly WaveTotals[], beta: Vec2): GlmFit {
+  const mu = cells.map((c) => expit(beta[0] + beta[1] * c.u));
+  return { beta, mu, working: mu.map((m) => m * (1 - m)) };
+}
+
+/** Σ [S log μ + (W − S) log(1 − μ)] (y is 0 or 1, so this is −deviance/2). */
+function logLikelihood(cells: readonly WaveTotals[], beta: Vec2): number {
+  let l = 0;
+  for (const c of cells) {
+    const eta = beta[0] + beta[1] * c.u;
+    // log μ = −log(1 + e^−η), log(1 − μ) = −log(1 + e^η), kept accurate in the tails.
+    if (c.s > 0) l -= c.s * Math.log1p(Math.exp(-eta));
+    if (c.w > c.s) l -= (c.w - c.s) * Math.log1p(Math.exp(eta));
+  }
+  return l;
+}
+
+function expit(eta: number): number {
+  return 1 / (1 + Math.exp(-eta));
 }
 
 /** X'VX with V = w·v per wave: the WLS normal matrix; its inverse is glm's cov.unscaled. */
@@ -200,23 +226,14 @@ function crossProduct(cells: readonly WaveTotals[], working: readonly number[]):
   ];
 }
 
-/** Solves (X'VX) β = X'V z given the per-wave V·z. */
-function solve2(m: Mat2, vz: readonly number[], cells: readonly WaveTotals[]): Vec2 {
-  const r0 = sumOf(vz);
-  const r1 = sumOf(vz.map((v, t) => v * cells[t]!.u));
-  const inv = inverse2(m);
-  return [inv[0]![0]! * r0 + inv[0]![1]! * r1, inv[1]![0]! * r0 + inv[1]![1]! * r1];
-}
-
 /**
  * Per-stratum sums of the PSU score totals (svy.varcoef's estfun = X · working residual ·
- * working weight): e_j = (1, u)·(A_j − μ·B_j)·v/(μ(1−μ)), v the last step's working variance.
+ * working weight, at the final fit): e_j = (1, u)·(A_j − μ·B_j).
  */
 function scoresByStratum(waves: readonly TrendWave[], cells: readonly WaveTotals[], fit: GlmFit, strata: 'per-wave' | 'shared'): StratumScores[] {
   const byKey = new Map<string, StratumScores>();
   waves.forEach((wave, i) => {
     const m = fit.mu[i]!;
-    const lag = fit.working[i]! / (m * (1 - m));
     const x: Vec2 = [1, cells[i]!.u];
     for (const st of wave.domain) {
       const key = stratumKey(wave, st.stratum, strata);
@@ -225,8 +242,8 @@ function scoresByStratum(waves: readonly TrendWave[], cells: readonly WaveTotals
         s = { stratum: key, psuTotal: 0, present: false, sum: [0, 0], cross: [[0, 0], [0, 0]] };
         byKey.set(key, s);
       }
-      const r1 = lag * (st.sumA - m * st.sumB);
-      const r2 = lag * lag * (st.sumAA - 2 * m * st.sumAB + m * m * st.sumBB);
+      const r1 = st.sumA - m * st.sumB;
+      const r2 = st.sumAA - 2 * m * st.sumAB + m * m * st.sumBB;
       s.psuTotal += st.psuTotal;
       s.present ||= st.n > 0;
       for (let a = 0; a < 2; a++) {

@@ -22,7 +22,9 @@ export interface StratumScores {
  * Variance matrix Σ_h n_h/(n_h−1) Σ_j (e_j − ē_h)(e_j − ē_h)ᵀ with ē_h = Σ_j e_j / n_h.
  * A stratum with one PSU (lonely) is handled as R's survey.lonely.psu option says:
  * fail → DesignError; certainty and remove → no contribution (the same without fpc);
- * adjust → centred at the grand mean Σ e / Σ n_h; average → the others scaled by H/(H − lonely).
+ * adjust → centred at the grand mean Σ e / Σ n_h; average → the others scaled by H/(H − lonely),
+ * and NaN when every stratum present is lonely (R: 0 · H/0), so that only this statistic
+ * has no variance (see lonelyStrata for naming them).
  */
 export function stratifiedVariance(strata: readonly StratumScores[], k: number, lonelyPsu: LonelyPsu): number[][] {
   const present = strata.filter((s) => s.present);
@@ -35,13 +37,7 @@ export function stratifiedVariance(strata: readonly StratumScores[], k: number, 
     else if (lonelyPsu === 'adjust') addCentred(v, s, grandMean, 1);
   }
   if (lonelyPsu !== 'average' || lonely.length === 0) return v;
-  if (lonely.length === present.length) {
-    throw new DesignError(
-      'every stratum in this domain has a single PSU, so design.lonely_psu: average has no stratum to average over',
-      'Set design.lonely_psu to adjust, certainty or remove, or merge strata',
-    );
-  }
-  const scale = present.length / (present.length - lonely.length);
+  const scale = lonely.length === present.length ? NaN : present.length / (present.length - lonely.length);
   return v.map((row) => row.map((x) => x * scale));
 }
 

@@ -309,6 +309,7 @@ function compare(
     diff_ci_lower: shown ? diff - Z * se : null,
     diff_ci_upper: shown ? diff + Z * se : null,
     p: shown ? p : null,
+    q: shown ? p : null,
     significant: shown ? p < 0.05 : null,
     suppressed: !shown,
   };
@@ -361,6 +362,7 @@ function trend(ind: string, area: string, group: GroupKey): TrendRecord {
     or_ci_lower: shown ? Math.exp(slope - Z * se) : null,
     or_ci_upper: shown ? Math.exp(slope + Z * se) : null,
     p: shown ? p : null,
+    q: shown ? p : null,
     cochran_armitage_p: shown ? p : null,
     significant: shown ? p < 0.05 : null,
     suppressed: !shown,
@@ -402,6 +404,8 @@ export const figures: FiguresTable = {
     county: COUNTY,
     ci_method: 'wilson',
     level: 0.95,
+    // Unadjusted, so that sentences show the fixture's p; the fdr wording has its own tests.
+    multiple_comparisons: 'none',
     power: 0.8,
     weighted: false,
     strata: false,

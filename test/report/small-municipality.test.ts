@@ -173,7 +173,7 @@ describe('a one-municipality report on its own data', () => {
   it('carries "tolka med försiktighet" into key figures and comparison sentences', () => {
     const cards = blocks(doc).flatMap((b) => (b.type === 'keyFigures' ? b.items : []));
     for (const c of cards) expect(c.detail).toMatch(/Tolka med försiktighet/);
-    expect(texts(doc, 'utsatthet').join(' ')).toContain('Det är ingen statistiskt säkerställd skillnad (p = 0,47). Tolka med försiktighet: grupperna har bara 11 och 10 svarande.');
+    expect(texts(doc, 'utsatthet').join(' ')).toContain('Det är ingen statistiskt säkerställd skillnad (justerat p = 0,70). Tolka med försiktighet: grupperna har bara 11 och 10 svarande.');
   });
 
   it('names a hidden indicator and the true reason, never "för få svarande" for 22 respondents', () => {

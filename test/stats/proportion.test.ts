@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CI_METHODS } from '../../src/config/schema.js';
 import { DesignError } from '../../src/errors.js';
 import { foldDomainSums } from '../../src/stats/fold.js';
-import { estimateProportion } from '../../src/stats/proportion.js';
+import { estimateProportion, lonelyStrata } from '../../src/stats/proportion.js';
 import type { DomainSums } from '../../src/stats/types.js';
 import { designRows, expectedProportions, type DesignName } from './reference-data.js';
 
@@ -145,8 +145,14 @@ describe('edge cases', () => {
     // adjust: the lonely PSU's score (1 − p)/9 around the grand mean 0.
     expect(variance('adjust')).toBeCloseTo(base + ((1 - p) / 9) ** 2, 15);
     expect(variance('average')).toBeCloseTo((base * 3) / 2, 15);
-    // With every stratum lonely there is nothing to average over.
-    expect(() => estimateProportion([srsStratum('C', 1, 1), srsStratum('D', 1, 0)], { ...opts, lonelyPsu: 'average' })).toThrow(/lonely_psu: average/);
+    // With every stratum lonely there is nothing to average over: no variance for this domain
+    // only (R: NaN), the estimate stays, and lonelyStrata names the strata.
+    const alone = [srsStratum('C', 1, 1), srsStratum('D', 1, 0)];
+    const est = estimateProportion(alone, { ...opts, lonelyPsu: 'average' });
+    expect(est.estimate).toBeCloseTo(1 / 2, 15);
+    expect([est.se, est.deff, est.ciLower, est.ciUpper, est.ciMethod]).toEqual([null, null, null, null, null]);
+    expect(lonelyStrata(alone)).toEqual(['C', 'D']);
+    expect(lonelyStrata(domain)).toEqual(['C']);
   });
 
   it('every PSU with the same proportion gives SE 0 and the Clopper–Pearson rule, not rounding noise', () => {

@@ -40,7 +40,80 @@ export function expectedTrend() {
   };
 }
 
-type CsvRow = Record<string, string>;
+/** A comparison or trend record as contrasts.R computes it (see the script for every definition). */
+export interface ExpectedRecord {
+  kind: 'change' | 'trend';
+  comparison?: 'previous' | 'baseline' | 'gender' | 'rest_of_county';
+  indicator: string;
+  area: string;
+  group: string;
+  year_from?: number;
+  from?: string;
+  to?: string;
+  diff?: number;
+  se?: number | null;
+  ci?: [number | null, number | null];
+  p: number | null;
+  q?: number;
+  rule?: 'design' | 'independent' | 'null_score' | 'none';
+  /** gender: svyby's covariance matrix of (girls, boys), column-major, and the log ratio log(boys/girls). */
+  cov?: number[];
+  log_ratio?: number;
+  log_ratio_se?: number;
+  /** trend */
+  slope?: number;
+  df?: number;
+  odds_ratio?: number;
+  or_ci?: [number, number];
+  /** svyglm's own p, from the working weights of its last iteration (not refitted). */
+  p_svyglm?: number;
+}
+
+export interface ExpectedEstimate {
+  indicator: string;
+  area: string;
+  year: number;
+  group: string;
+  n: number;
+  x: number;
+  estimate: number;
+  se: number | null;
+}
+
+export type ContrastDesign = 'clustered' | 'stratified' | 'srs' | 'lonely';
+
+interface CountsTrend {
+  intercept: number;
+  slope: number;
+  se: number;
+  t: number;
+  p: number;
+  df: number;
+  or_ci: [number, number];
+}
+
+export function expectedContrasts() {
+  return JSON.parse(readFileSync(join(DIR, 'expected-contrasts.json'), 'utf8')) as {
+    level: number;
+    county: string;
+    designs: Record<ContrastDesign, { records: ExpectedRecord[]; estimates: ExpectedEstimate[] }>;
+    prop_test: { x1: number; n1: number; x2: number; n2: number; p: number; newcombe: [number, number]; wilson1: [number, number]; wilson2: [number, number] }[];
+    trend_counts: { shared: CountsTrend; strata_by_year: CountsTrend };
+    p_adjust_bh: { p: number[]; q: number[] };
+  };
+}
+
+/** survey-waves.csv (written by contrasts.R) as rows of text. */
+export function surveyWaves(): CsvRow[] {
+  return readCsv('survey-waves.csv');
+}
+
+/** The path of a reference file (for pipeline tests that read it as a survey export). */
+export function referencePath(file: string): string {
+  return join(DIR, file);
+}
+
+export type CsvRow = Record<string, string>;
 
 function readCsv(file: string): CsvRow[] {
   const lines = readFileSync(join(DIR, file), 'utf8').trim().split('\n');

@@ -34,6 +34,7 @@ export const FIGURE_COLUMNS = [
   'diff_ci_lower',
   'diff_ci_upper',
   'p',
+  'q',
   'significant',
   'years',
   'odds_ratio_per_year',

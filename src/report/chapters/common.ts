@@ -8,7 +8,7 @@ import { areaName, hasCountyComparison, label, once, presentGenders, presentGrad
 import { formatAlpha, formatCi, formatInteger, formatLevelNumber, formatList, formatYearRange, type Decimals } from '../format.js';
 import { groupKey, TOTAL } from '../groups.js';
 import type { Block, KeyFigure, ParagraphBlock } from '../model.js';
-import { estimateSentence, genderSentence, isShown } from '../narrative.js';
+import { estimateSentence, genderSentence, isAdjusted, isShown } from '../narrative.js';
 
 /** The area's latest wave, or null when the table has nothing for it. */
 export function latestYear(ctx: ReportContext, area: string): number | null {
@@ -190,27 +190,42 @@ export function designParagraphs(ctx: ReportContext, area: string): ParagraphBlo
   return out;
 }
 
-/** The läsanvisning: intervals, `..`, "tolka med försiktighet", "statistiskt säkerställd", procentenheter. */
+/**
+ * The läsanvisning: intervals, `..`, "tolka med försiktighet", "statistiskt säkerställd" (and
+ * why p-values are adjusted, when they are), procentenheter.
+ */
 export function readingParagraphs(ctx: ReportContext): ParagraphBlock[] {
   const level = ctx.fig.meta.level;
   const t = ctx.t.text;
+  const adjusted = isAdjusted(ctx.fig.meta);
   return [
     t.readingCi(formatLevelNumber(level, ctx.lang)),
     t.readingSuppressed(formatInteger(ctx.config.disclosure.min_base, ctx.lang), formatInteger(ctx.config.disclosure.max_small_count, ctx.lang)),
     t.readingCaution(formatInteger(ctx.config.disclosure.caution_base, ctx.lang)),
-    t.readingSignificant(formatAlpha(1 - level, ctx.lang)),
+    t.readingSignificant(formatAlpha(1 - level, ctx.lang), adjusted),
+    ...(adjusted ? [t.readingMultiplicity(formatLevelNumber(1 - level, ctx.lang))] : []),
     t.readingPp,
   ].map((s) => paragraph(s));
 }
 
 /**
- * How comparisons are tested and what is suppressed. The design, the intervals and "tolka med
- * försiktighet" are in Om undersökningen already and are not repeated here.
+ * How comparisons are tested, how many tests the area's report rests on, and what is
+ * suppressed. The design, the intervals and "tolka med försiktighet" are in Om undersökningen
+ * already and are not repeated here.
  */
 export function methodParagraphs(ctx: ReportContext, area: string): ParagraphBlock[] {
   const d = ctx.config.disclosure;
+  const alpha = 1 - ctx.fig.meta.level;
+  const tests = ctx.fig.testCount(area);
   return [
-    paragraph(ctx.t.text.methodTests(hasCountyComparison(ctx, area))),
+    paragraph(
+      `${ctx.t.text.methodTests(hasCountyComparison(ctx, area))} ${ctx.t.text.methodMultiplicity(
+        formatInteger(tests, ctx.lang),
+        isAdjusted(ctx.fig.meta),
+        formatAlpha(alpha, ctx.lang),
+        formatInteger(Math.round(tests * alpha), ctx.lang),
+      )}`,
+    ),
     paragraph(ctx.t.text.methodDisclosure(formatInteger(d.min_base, ctx.lang), formatInteger(d.max_small_count, ctx.lang), d.secondary)),
   ];
 }

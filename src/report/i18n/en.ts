@@ -177,6 +177,8 @@ export const en: Strings = {
     lower: 'Lower',
     higher: 'Higher',
     pValue: 'p-value',
+    adjustedPValue: 'Adjusted p-value',
+    pName: (adjusted) => (adjusted ? 'adjusted p' : 'p'),
     significant: 'Statistically significant',
     diffPp: 'Difference (percentage points)',
     restOfCounty: 'Rest of county (%)',
@@ -305,8 +307,10 @@ export const en: Strings = {
       `Two dots (..) mean that a share is not reported because fewer than ${minBase} responded, or because only 1–${maxSmall} answered yes (or no). This protects the respondents. Two dots in parentheses, (..), mean that a share is hidden because another hidden value could otherwise be worked out from the totals. A dash (–) means that the value is missing and a single dot (.) that it does not apply.`,
     readingCaution: (base) =>
       `Interpret with caution (*) marks results based on fewer than ${base} respondents: the uncertainty is then large, and a few answers move the share a lot.`,
-    readingSignificant: (alpha) =>
-      `Statistically significant means that a difference or change is large enough that it is unlikely to be due to chance (the p-value is below ${alpha}). A change that is not statistically significant may still be real; the data are just not enough to show it. In small groups this is common.`,
+    readingSignificant: (alpha, adjusted) =>
+      `Statistically significant means that a difference or change is large enough that it is unlikely to be due to chance (the ${adjusted ? 'adjusted p-value' : 'p-value'} is below ${alpha}). A change that is not statistically significant may still be real; the data are just not enough to show it. In small groups this is common.`,
+    readingMultiplicity: (alphaPercent) =>
+      `The report rests on many comparisons, and among many comparisons some differences come out large by chance alone. The p-values are therefore adjusted for the number of comparisons (the Benjamini–Hochberg method), so that at most about ${alphaPercent}% of the differences called statistically significant can be expected to be chance findings.`,
     readingPp: 'Differences between shares are given in percentage points: from 10% to 15% is an increase of 5 percentage points.',
     pooledWaves: (range) => `The waves ${range} are pooled so that the groups are large enough to report.`,
     pooledNoChange: (range) => `The waves ${range} are pooled, so the report shows no change between them.`,
@@ -343,7 +347,11 @@ export const en: Strings = {
     noQuestion: 'The question text is not in the data.',
     populationIndicator: (label, answer) => `Only those who answered ${answer} to “${label}”.`,
     methodTests: (county) =>
-      `Differences between two waves${county ? ', between genders and from the rest of the county' : ' and between genders'} are tested as differences between two independent proportions. Trends over at least three waves are tested with a design-based logistic regression on year. No trend or comparison crosses a wave in which the question changed.`,
+      `Differences between girls and boys${county ? ', and between the municipality and the rest of the county,' : ''} in the same wave are tested taking the sample design into account: the groups may attend the same schools${county ? ' or belong to the same strata' : ''}, and the correlation this gives is included (a design-based contrast). Changes between two waves are tested as differences between two independent samples. When everyone or no one in one of the groups answered yes, the difference is instead tested with a pooled proportion for both groups and each group's design effect, and the interval is Newcombe's; otherwise that group would wrongly appear to have no uncertainty. Trends over at least three waves are tested with a design-based logistic regression on year. No trend or comparison crosses a wave in which the question changed.`,
+    methodMultiplicity: (count, adjusted, alpha, expected) =>
+      adjusted
+        ? `The report's conclusions about statistically significant differences, changes and trends rest on ${count} tests. The p-values are adjusted for the number of tests with the Benjamini–Hochberg method, and statistically significant means that the adjusted p-value is below ${alpha}.`
+        : `The report's conclusions about statistically significant differences, changes and trends rest on ${count} tests. The p-values are not adjusted for the number of tests: even if there were no real differences, about ${expected} of them would come out statistically significant by chance.`,
     methodDisclosure: (minBase, maxSmall, secondary) =>
       `Shares are not reported when fewer than ${minBase} responded, or when 1–${maxSmall} respondents answered yes (or no).${secondary ? ' Further values are hidden when a hidden value could otherwise be worked out from totals.' : ''}`,
     countyOverviewIntro: (county, count, wave) =>

@@ -186,6 +186,8 @@ export const sv: Strings = {
     lower: 'Lägre',
     higher: 'Högre',
     pValue: 'p-värde',
+    adjustedPValue: 'Justerat p-värde',
+    pName: (adjusted) => (adjusted ? 'justerat p' : 'p'),
     significant: 'Statistiskt säkerställd',
     diffPp: 'Skillnad (procentenheter)',
     restOfCounty: 'Övriga länet (%)',
@@ -316,8 +318,10 @@ export const sv: Strings = {
       `Två punkter (..) betyder att andelen inte redovisas, därför att färre än ${minBase} har svarat eller för att bara 1–${maxSmall} har svarat ja (eller nej). Det skyddar de svarande. Två punkter inom parentes, (..), betyder att andelen döljs för att ett annat dolt värde annars skulle kunna räknas fram ur summorna. Ett streck (–) betyder att uppgift saknas och en punkt (.) att uppgiften inte är tillämplig.`,
     readingCaution: (base) =>
       `Tolka med försiktighet (*) står vid resultat som bygger på färre än ${base} svarande: osäkerheten är då stor, och enstaka svar påverkar andelen mycket.`,
-    readingSignificant: (alpha) =>
-      `Statistiskt säkerställd betyder att en skillnad eller förändring är så stor att den sannolikt inte beror på slumpen (p-värdet är under ${alpha}). Att en förändring inte är statistiskt säkerställd betyder inte att ingenting har hänt, bara att underlaget inte räcker för att säga det. I små grupper är det vanligt.`,
+    readingSignificant: (alpha, adjusted) =>
+      `Statistiskt säkerställd betyder att en skillnad eller förändring är så stor att den sannolikt inte beror på slumpen (${adjusted ? 'det justerade p-värdet' : 'p-värdet'} är under ${alpha}). Att en förändring inte är statistiskt säkerställd betyder inte att ingenting har hänt, bara att underlaget inte räcker för att säga det. I små grupper är det vanligt.`,
+    readingMultiplicity: (alphaPercent) =>
+      `Rapporten bygger på många jämförelser, och bland många jämförelser blir några skillnader stora av ren slump. Därför justeras p-värdena för antalet jämförelser (Benjamini–Hochbergs metod), så att högst omkring ${alphaPercent} procent av de skillnader som kallas statistiskt säkerställda kan väntas vara slumpträffar.`,
     readingPp: 'Skillnader mellan andelar anges i procentenheter: från 10 till 15 procent är en ökning med 5 procentenheter.',
     pooledWaves: (range) => `Mätningarna ${range} redovisas sammanslagna för att grupperna ska bli stora nog att redovisa.`,
     pooledNoChange: (range) => `Mätningarna ${range} redovisas sammanslagna, så rapporten visar ingen utveckling mellan dem.`,
@@ -354,7 +358,11 @@ export const sv: Strings = {
     noQuestion: 'Frågetexten finns inte i underlaget.',
     populationIndicator: (label, answer) => `Gäller bara dem som svarat ${answer === 'yes' ? 'ja' : 'nej'} på ”${label}”.`,
     methodTests: (county) =>
-      `Skillnader mellan två mätningar${county ? ', mellan könen och mot övriga länet' : ' och mellan könen'} prövas som skillnader mellan två oberoende andelar. Trender över minst tre mätningar prövas med logistisk regression på år som tar hänsyn till urvalsdesignen. Ingen trend eller jämförelse går över en mätning där frågan ändrades.`,
+      `Skillnader mellan flickor och pojkar${county ? ' och mellan kommunen och övriga länet' : ''} i samma mätning prövas med hänsyn till urvalsdesignen: grupperna kan gå i samma skolor${county ? ' eller höra till samma strata' : ''}, och det samband det ger räknas in (designbaserad kontrast). Förändringar mellan två mätningar prövas som skillnader mellan två oberoende urval. När alla eller ingen i en av grupperna har svarat ja prövas skillnaden i stället med en gemensam andel för båda grupperna och varje grupps designeffekt, och intervallet beräknas med Newcombes metod; annars skulle den gruppen felaktigt se ut att sakna osäkerhet. Trender över minst tre mätningar prövas med logistisk regression på år som tar hänsyn till urvalsdesignen. Ingen trend eller jämförelse går över en mätning där frågan ändrades.`,
+    methodMultiplicity: (count, adjusted, alpha, expected) =>
+      adjusted
+        ? `Rapportens slutsatser om statistiskt säkerställda skillnader, förändringar och trender bygger på ${count} prövningar. P-värdena är justerade för antalet prövningar med Benjamini–Hochbergs metod, och statistiskt säkerställd betyder att det justerade p-värdet är under ${alpha}.`
+        : `Rapportens slutsatser om statistiskt säkerställda skillnader, förändringar och trender bygger på ${count} prövningar. P-värdena är inte justerade för antalet prövningar: även om det inte fanns några verkliga skillnader skulle omkring ${expected} av dem bli statistiskt säkerställda av ren slump.`,
     methodDisclosure: (minBase, maxSmall, secondary) =>
       `Andelar redovisas inte när färre än ${minBase} har svarat, eller när 1–${maxSmall} svarande har svarat ja (eller nej).${secondary ? ' Ytterligare värden döljs när ett dolt värde annars skulle kunna räknas fram ur summor.' : ''}`,
     countyOverviewIntro: (county, count, wave) =>

@@ -121,6 +121,10 @@ export interface Strings {
     lower: string;
     higher: string;
     pValue: string;
+    /** Header of a column of Benjamini–Hochberg adjusted p-values. */
+    adjustedPValue: string;
+    /** What a p-value is called in a sentence: "p", or "justerat p" when adjusted for multiplicity. */
+    pName(adjusted: boolean): string;
     significant: string;
     diffPp: string;
     restOfCounty: string;
@@ -216,7 +220,10 @@ export interface Strings {
     readingCi(level: string): string;
     readingSuppressed(minBase: string, maxSmall: string): string;
     readingCaution(base: string): string;
-    readingSignificant(alpha: string): string;
+    /** `adjusted`: the verdict follows Benjamini–Hochberg adjusted p-values. */
+    readingSignificant(alpha: string, adjusted: boolean): string;
+    /** Why p-values are adjusted, in two plain sentences; `alphaPercent` e.g. "5". */
+    readingMultiplicity(alphaPercent: string): string;
     readingPp: string;
     pooledWaves(range: string): string;
     pooledNoChange(range: string): string;
@@ -244,8 +251,10 @@ export interface Strings {
     codesOnly: string;
     noQuestion: string;
     populationIndicator(label: string, answer: 'yes' | 'no'): string;
-    /** `county`: the report compares with the rest of the county. */
+    /** How comparisons are tested; `county`: the report compares with the rest of the county. */
     methodTests(county: boolean): string;
+    /** How many tests the report rests on, and how the verdict handles that. */
+    methodMultiplicity(count: string, adjusted: boolean, alpha: string, expectedByChance: string): string;
     methodDisclosure(minBase: string, maxSmall: string, secondary: boolean): string;
     countyOverviewIntro(county: string, count: string, wave: string): string;
     countyComparisonNote(county: string): string;

@@ -1,0 +1,132 @@
+// Contrasts of domains of one design: the domains' ratio estimators p̂_d = ΣA_d/ΣB_d,
+// their covariance matrix from per-stratum sums of PSU totals (R's svyby(…, covmat = TRUE),
+// which puts every domain's linearised scores on the same PSUs), and any smooth function of
+// them with its delta-method SE (R's svycontrast). Girls vs boys share schools, and a
+// municipality and the rest of the county can share strata: their covariance is what makes
+// the comparison design-based. Post-stratification or an fpc change only the variance step.
+import { pnorm, qnorm } from './distributions.js';
+import type { LonelyPsu, StratumSums } from './types.js';
+import { stratifiedVariance, type StratumScores } from './variance.js';
+
+/**
+ * One stratum of a design seen from k domains: each domain's own sums (as for one domain)
+ * and the cross-products of the domains' PSU totals. Strata where no domain has a row may
+ * be left out.
+ */
+export interface JointStratum {
+  stratum: string;
+  /** n_h: PSUs in this stratum in the whole design. */
+  psuTotal: number;
+  /** Per domain, this stratum's sums (zeros where the domain has no rows). */
+  domains: StratumSums[];
+  /**
+   * Σ_j t_j t_jᵀ over the stratum's PSUs, t_j = (A_1j, B_1j, …, A_kj, B_kj): 2k × 2k. The 2 × 2
+   * diagonal blocks are the domains' own sumAA, sumAB, sumBB; without clusters (every row its
+   * own PSU) the blocks of two disjoint domains are 0.
+   */
+  cross: number[][];
+}
+
+export type JointDomainSums = JointStratum[];
+
+export interface DomainCovariance {
+  /** p̂_d per domain. */
+  estimates: number[];
+  /** Covariance matrix of the p̂_d (NaN when it does not exist, see stratifiedVariance). */
+  cov: number[][];
+}
+
+/**
+ * The domains' proportions and their covariance: the linearised score of domain d in PSU j is
+ * z_dj = (A_dj − p̂_d·B_dj)/ΣB_d, and the k scores are one vector statistic of the design.
+ * A stratum counts as present when any domain has a valid answer in it, as in R's
+ * svyby(~y, ~domain, subset(design, (d_1 | … | d_k) & !is.na(y)), svymean, covmat = TRUE).
+ * Every domain needs a positive ΣB.
+ */
+export function domainCovariance(joint: JointDomainSums, k: number, lonelyPsu: LonelyPsu): DomainCovariance {
+  const a = new Array<number>(k).fill(0);
+  const b = new Array<number>(k).fill(0);
+  for (const s of joint) {
+    for (let d = 0; d < k; d++) {
+      a[d]! += s.domains[d]!.sumA;
+      b[d]! += s.domains[d]!.sumB;
+    }
+  }
+  const p = a.map((x, d) => x / b[d]!);
+  const scores: StratumScores[] = joint.map((s) => {
+    const sum = p.map((pd, d) => (s.domains[d]!.sumA - pd * s.domains[d]!.sumB) / b[d]!);
+    const cross = p.map((pd, d) =>
+      p.map((pe, e) => {
+        const c = s.cross;
+        const [ad, bd, ae, be] = [2 * d, 2 * d + 1, 2 * e, 2 * e + 1];
+        return (c[ad]![ae]! - pe * c[ad]![be]! - pd * c[bd]![ae]! + pd * pe * c[bd]![be]!) / (b[d]! * b[e]!);
+      }),
+    );
+    return { stratum: s.stratum, psuTotal: s.psuTotal, present: s.domains.some((x) => x.n > 0), sum, cross };
+  });
+  const cov = stratifiedVariance(scores, k, lonelyPsu);
+  cleanZeroVariances(cov, joint, p, b);
+  return { estimates: p, cov };
+}
+
+/**
+ * Σ(A_j − p̂B_j)² is computed as ΣA² − 2p̂ΣAB + p̂²ΣB², which loses digits when the true
+ * variance is 0 (every PSU of the domain with the same proportion, e.g. p̂ = 0). A diagonal
+ * within 1e-12 of the size of its terms is 0, and so is its row and column (|cov| ≤ √(v·v')).
+ * The same rule as a single domain's variance (estimateProportion).
+ */
+function cleanZeroVariances(cov: number[][], joint: JointDomainSums, p: number[], b: number[]): void {
+  p.forEach((pd, d) => {
+    let size = 0;
+    for (const s of joint) size += (s.domains[d]!.sumAA + pd * pd * s.domains[d]!.sumBB) / (b[d]! * b[d]!);
+    if (!(cov[d]![d]! <= 1e-12 * size)) return;
+    for (let e = 0; e < p.length; e++) cov[d]![e] = cov[e]![d] = 0;
+  });
+}
+
+/** A smooth function of the domain proportions and its gradient (for the delta method). */
+export interface ContrastFunction {
+  value(p: readonly number[]): number;
+  gradient(p: readonly number[]): number[];
+}
+
+/** p̂_2 − p̂_1 (svycontrast(…, c(-1, 1))). */
+export const DIFFERENCE: ContrastFunction = {
+  value: (p) => p[1]! - p[0]!,
+  gradient: () => [-1, 1],
+};
+
+/** log(p̂_2 / p̂_1), the log prevalence ratio (svycontrast(…, quote(log(b/a)))); needs both > 0. */
+export const LOG_RATIO: ContrastFunction = {
+  value: (p) => Math.log(p[1]! / p[0]!),
+  gradient: (p) => [-1 / p[0]!, 1 / p[1]!],
+};
+
+export interface Contrast {
+  value: number;
+  /** Delta-method SE, √(∇gᵀ V ∇g). */
+  se: number;
+  /** value / se: the Wald statistic for g = 0; ±Infinity when se = 0 and value ≠ 0, 0 when both are 0. */
+  z: number;
+  /** Two-sided, normal (as confint and the test of a svycontrast). */
+  p: number;
+  ciLower: number;
+  ciUpper: number;
+}
+
+/** g(p̂) with its normal-theory test and interval; null when the covariance does not exist (NaN). */
+export function contrast(c: DomainCovariance, g: ContrastFunction, level: number): Contrast | null {
+  const grad = g.gradient(c.estimates);
+  let variance = 0;
+  grad.forEach((gd, d) => grad.forEach((ge, e) => (variance += gd * ge * c.cov[d]![e]!)));
+  if (Number.isNaN(variance)) return null;
+  return normalTest(g.value(c.estimates), Math.sqrt(Math.max(variance, 0)), level);
+}
+
+/** A normal (Wald) test of value = 0 and its interval at the given level. */
+export function normalTest(value: number, se: number, level: number): Contrast {
+  // 0/0 (no difference and no variance) is no evidence of a difference.
+  const z = value === 0 ? 0 : value / se;
+  const h = qnorm(1 - (1 - level) / 2) * se;
+  return { value, se, z, p: 2 * pnorm(-Math.abs(z)), ciLower: value - h, ciUpper: value + h };
+}

@@ -1,0 +1,173 @@
+// Every comparison and trend the pipeline computes, against R (contrasts.R): CSV → config →
+// ingest → accumulator → figures, for a clustered, a stratified (strata spanning
+// municipalities), an unweighted and a lonely-PSU design. Same-wave comparisons are
+// design-based contrasts, wave comparisons independent, a side at 0 or 1 uses the null-score
+// rule, trends are fitted to convergence, and q is Benjamini–Hochberg within each area.
+import { describe, expect, it } from 'vitest';
+import { computeFigures } from '../../src/analysis/figures.js';
+import { ingestFiles } from '../../src/analysis/pipeline.js';
+import type { ChangeRecord, EstimateRecord, FiguresTable, TrendRecord } from '../../src/analysis/types.js';
+import { parseConfig } from '../../src/config/load.js';
+import { expectedContrasts, referencePath, type ContrastDesign } from '../stats/reference-data.js';
+
+const TOL = 1e-8;
+const ref = expectedContrasts();
+
+const DESIGNS: Record<ContrastDesign, string> = {
+  clustered: '{ weight: vikt, strata: stratum, cluster: skola }',
+  stratified: '{ weight: vikt, strata: stratum }',
+  srs: '{}',
+  lonely: '{ weight: vikt, strata: kommun, cluster: skola_l, lonely_psu: average }',
+};
+
+function config(design: string, multiple: 'fdr' | 'none' = 'fdr'): string {
+  return `
+project: { county: ${ref.county}, source: R-referens }
+columns: { area: kommun, year: ar }
+design: ${design}
+statistics: { ci_method: wilson, multiple_comparisons: ${multiple} }
+disclosure: { min_base: 1, caution_base: 1, max_small_count: 0, secondary: false }
+groups:
+  gender:
+    column: kon
+    label: Kön
+    values: [{ code: F, label: Flickor }, { code: M, label: Pojkar }]
+  grade:
+    column: arskurs
+    label: Årskurs
+    values: [{ code: "7", label: Åk 7 }, { code: "9", label: Åk 9 }]
+answer_scales:
+  y01: { yes: ["1"], no: ["0"], missing: [""] }
+indicators:
+  - { id: y1, label: y1, chapter: utsatthet, column: y1, answers: y01 }
+  - { id: y2, label: y2, chapter: utsatthet, column: y2, answers: y01 }
+  - { id: y3, label: y3, chapter: utsatthet, column: y3, answers: y01 }
+`;
+}
+
+async function figures(design: ContrastDesign, multiple: 'fdr' | 'none' = 'fdr'): Promise<FiguresTable> {
+  const cfg = parseConfig(config(DESIGNS[design], multiple), 'ref.yaml');
+  const { sums } = await ingestFiles([referencePath('survey-waves.csv')], cfg);
+  return computeFigures(sums, cfg);
+}
+
+const close = (actual: number | null | undefined, expected: number | null | undefined, what: string) => {
+  expect(actual, what).not.toBeNull();
+  expect(actual, what).not.toBeUndefined();
+  expect(Math.abs(actual! - expected!), what).toBeLessThan(TOL);
+};
+
+describe.each(['clustered', 'stratified', 'srs', 'lonely'] as ContrastDesign[])('%s design through the pipeline', (design) => {
+  const expected = ref.designs[design];
+  let table: FiguresTable;
+
+  it('estimates equal R (svymean on the domain), every group and wave', async () => {
+    table = await figures(design);
+    for (const e of expected.estimates) {
+      const rec = table.records.find(
+        (r): r is EstimateRecord => r.kind === 'estimate' && r.indicator === e.indicator && r.area === e.area && r.year === e.year && r.group === e.group,
+      );
+      const what = `${e.indicator} ${e.area} ${e.year} ${e.group}`;
+      expect(rec, what).toBeDefined();
+      expect([rec!.n, rec!.x]).toEqual([e.n, e.x]);
+      close(rec!.estimate, e.estimate, what);
+      if (e.se === null) expect(rec!.se, what).toBeNull();
+      else close(rec!.se, e.se, what);
+    }
+  });
+
+  it('every change record equals R: difference, interval and p (design, independent or 0/1 rule)', () => {
+    const changes = expected.records.filter((r) => r.kind === 'change');
+    for (const r of changes) {
+      const what = `${r.comparison} ${r.indicator} ${r.area} ${r.group}`;
+      const rec = table.records.find(
+        (x): x is ChangeRecord => x.kind === 'change' && x.comparison === r.comparison && x.indicator === r.indicator && x.area === r.area && x.group === r.group,
+      );
+      expect(rec, what).toBeDefined();
+      expect([rec!.year_from, rec!.from, rec!.to], what).toEqual([r.year_from, r.from, r.to]);
+      expect(rec!.suppressed).toBe(false);
+      close(rec!.diff, r.diff, what);
+      if (r.rule === 'none') {
+        expect([rec!.p, rec!.q, rec!.significant, rec!.diff_ci_lower], what).toEqual([null, null, null, null]);
+        continue;
+      }
+      close(rec!.diff_ci_lower, r.ci![0], what);
+      close(rec!.diff_ci_upper, r.ci![1], what);
+      close(rec!.p, r.p, what);
+    }
+    // Nothing more than R's records: the families of q are the same.
+    expect(table.records.filter((x) => x.kind === 'change').length).toBe(changes.length);
+  });
+
+  if (design !== 'lonely') {
+    it('every trend equals the converged svyglm(…, epsilon = 1e-12) to 1e-8: odds ratio, interval, p', () => {
+      const trends = expected.records.filter((r) => r.kind === 'trend');
+      expect(trends.length).toBe(36);
+      for (const r of trends) {
+        const what = `trend ${r.indicator} ${r.area} ${r.group}`;
+        const rec = table.records.find(
+          (x): x is TrendRecord => x.kind === 'trend' && x.indicator === r.indicator && x.area === r.area && x.group === r.group,
+        )!;
+        expect(rec, what).toBeDefined();
+        if (r.p === null) {
+          expect(rec.p, what).toBeNull();
+          continue;
+        }
+        close(rec.odds_ratio_per_year, r.odds_ratio, what);
+        close(rec.or_ci_lower, r.or_ci![0], what);
+        close(rec.or_ci_upper, r.or_ci![1], what);
+        close(rec.p, r.p, what);
+        // svyglm without the refit takes its variance one iteration before the end: ~1e-7.
+        expect(Math.abs(rec.p! - r.p_svyglm!), what).toBeLessThan(1e-6);
+      }
+    });
+
+    it('q is p.adjust(p, "BH") over all tests of the area, and "significant" follows q', () => {
+      let significant = 0;
+      for (const r of expected.records.filter((x) => x.p !== null)) {
+        const what = `${r.kind} ${r.comparison ?? ''} ${r.indicator} ${r.area} ${r.group}`;
+        const rec = table.records.find(
+          (x): x is ChangeRecord | TrendRecord =>
+            (x.kind === 'change' || x.kind === 'trend') &&
+            x.kind === r.kind &&
+            (x.kind === 'trend' || x.comparison === r.comparison) &&
+            x.indicator === r.indicator &&
+            x.area === r.area &&
+            x.group === r.group,
+        )!;
+        close(rec.q, r.q, what);
+        expect(rec.significant, what).toBe(r.q! < 0.05);
+        if (rec.significant) significant++;
+      }
+      expect(table.meta.multiple_comparisons).toBe('fdr');
+      if (design === 'clustered') expect(significant).toBe(7);
+    });
+  }
+});
+
+describe('statistics.multiple_comparisons', () => {
+  it('none: "significant" follows p, and q is still reported', async () => {
+    const table = await figures('clustered', 'none');
+    const tested = table.records.filter((r): r is ChangeRecord | TrendRecord => (r.kind === 'change' || r.kind === 'trend') && r.p !== null);
+    expect(tested.length).toBe(ref.designs.clustered.records.filter((r) => r.p !== null).length);
+    for (const r of tested) {
+      expect(r.significant).toBe(r.p! < 0.05);
+      expect(r.q).not.toBeNull();
+    }
+    expect(tested.filter((r) => r.significant).length).toBe(27);
+  });
+});
+
+describe('lonely_psu: average with a municipality in one PSU', () => {
+  it('gives no SE for that domain only, with a warning naming wave, stratum and domain', async () => {
+    const table = await figures('lonely');
+    const cedby = table.records.filter((r): r is EstimateRecord => r.kind === 'estimate' && r.area === 'Cedby');
+    expect(cedby.length).toBeGreaterThan(0);
+    for (const r of cedby) expect([r.se, r.ci_lower, r.ci_method]).toEqual([null, null, null]);
+    const alby = table.records.filter((r): r is EstimateRecord => r.kind === 'estimate' && r.area === 'Alby');
+    for (const r of alby) expect(r.se).not.toBeNull();
+    expect(table.warnings).toContain(
+      '2023, Cedby, total: every stratum with answers ("Cedby") has a single PSU, so design.lonely_psu: average gives no standard error, interval or test for y1, y2, y3 in this group (R gives NaN); merge the stratum with another or use lonely_psu: adjust',
+    );
+  });
+});

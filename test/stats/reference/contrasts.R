@@ -1,0 +1,386 @@
+# Reference values for comparisons (issue 12): design-based contrasts of two domains of the
+# same wave, the rule for a side at 0 or 1, Benjamini–Hochberg q-values, and the logistic
+# trend fitted to convergence. Computed with R's survey package; tests read the JSON and
+# never call R.
+#
+#   Rscript test/stats/reference/contrasts.R      (from the repository root)
+#
+# Writes test/stats/reference/survey-waves.csv (a synthetic three-wave survey, generated here
+# with a fixed seed) and test/stats/reference/expected-contrasts.json.
+#
+# The data: three waves (2019, 2021, 2023); two strata (Norr, Syd) that span municipalities
+# (Bro has schools in both); eight schools as PSUs, every school with girls and boys, one
+# school (N4) with pupils from two municipalities; a small municipality (Cedby, about 25
+# pupils a wave); unequal weights; about 4 % missing answers; a common indicator (y1, rising),
+# a rare one (y2: many small domains with no yes) and an almost universal one (y3: small
+# domains where everyone answered yes).
+#
+# Every change and trend record lagesbild computes for this data (previous and first wave,
+# girls vs boys, each municipality vs the rest of the county, trends) is computed here the
+# way the README states, for four designs:
+#   clustered   svydesign(ids = ~skola, strata = ~stratum, weights = ~vikt, nest = TRUE)
+#   stratified  svydesign(ids = ~1, strata = ~stratum, weights = ~vikt)
+#   srs         svydesign(ids = ~1)  (unweighted simple random sample)
+#   lonely      svydesign(ids = ~skola_l, strata = ~kommun, weights = ~vikt, nest = TRUE) with
+#               options(survey.lonely.psu = "average"): Cedby is one PSU in its own stratum.
+# Each wave is its own design. Domains are subset()s of the wave's design (R's domain
+# semantics).
+#
+# Same-wave comparisons (gender, rest of county): d = p2 − p1 with SE from
+#   svycontrast(svyby(~y, ~side, subset(design, (d1 | d2) & !is.na(y)), svymean, covmat = TRUE), c(-1, 1))
+# normal z-test and normal interval (confint of a svystat). Wave comparisons: independent,
+# SE = sqrt(se1² + se2²) from svymean on each wave's domain. When either side has x = 0 or
+# x = n, both kinds use the null-variance score test: n*_i = n_i / deff_i (svymean's
+# deff = "replace"), or Kish's (Σw)²/Σw² on a side at 0 or 1; pooled p̄ = Σ n*_i p_i / Σ n*_i;
+# z = d / sqrt(p̄(1 − p̄)(1/n*_1 + 1/n*_2)) (p = 1 when p̄ is 0 or 1); interval: Newcombe's
+# hybrid score interval from each side's Wilson interval at qnorm on n*_i. For the srs design
+# this equals prop.test(x, n, correct = FALSE) and Newcombe's method 10 (checked below).
+# Trends: svyglm(y ~ I(year − first), family = quasibinomial(), control = list(epsilon = 1e-12,
+# maxit = 100)) on the stacked waves, strata = wave × stratum; summary()'s t-test, confint();
+# refitted from its own coefficients so the sandwich uses the converged fit's working weights
+# (p_svyglm and or_ci_svyglm keep the values of the first fit, which lag by one iteration).
+# q: p.adjust(p, "BH") over all change and trend records of one area that have a p.
+suppressMessages(library(survey))
+
+dir <- file.path("test", "stats", "reference")
+level <- 0.95
+zq <- qnorm(1 - (1 - level) / 2)
+
+# ---------------------------------------------------------------------------------------
+# Data
+set.seed(20240512)
+years <- c(2019, 2021, 2023)
+schools <- data.frame(
+  skola = c("N1", "N2", "N3", "N4", "S1", "S2", "S3", "S4"),
+  stratum = c("Norr", "Norr", "Norr", "Norr", "Syd", "Syd", "Syd", "Syd"),
+  size = c(34, 30, 36, 28, 38, 32, 13, 12),
+  base_w = c(2.1, 1.6, 2.4, 1.2, 3.0, 2.7, 1.1, 0.9),
+  effect = c(0.5, -0.4, 0.2, -0.6, 0.3, -0.2, 0.6, -0.5),
+  stringsAsFactors = FALSE
+)
+kommun_of <- function(skola, k) {
+  switch(skola, N1 = "Alby", N2 = "Alby", N3 = "Bro", N4 = if (k %% 2 == 0) "Alby" else "Bro",
+         S1 = "Bro", S2 = "Bro", S3 = "Cedby", S4 = "Cedby")
+}
+expit <- function(x) 1 / (1 + exp(-x))
+rows <- list()
+for (year in years) {
+  for (s in seq_len(nrow(schools))) {
+    sc <- schools[s, ]
+    m <- sc$size + sample(-2:2, 1)
+    for (k in seq_len(m)) {
+      kon <- sample(c("F", "M"), 1)
+      ak <- sample(c("7", "9"), 1)
+      f <- as.numeric(kon == "F")
+      g9 <- as.numeric(ak == "9")
+      t <- (year - 2019) / 2
+      y1 <- rbinom(1, 1, expit(-1.6 + 0.25 * t + 0.45 * f + 0.2 * g9 + sc$effect))
+      y2 <- rbinom(1, 1, expit(-3.5 + 0.3 * f + 0.5 * sc$effect))
+      y3 <- rbinom(1, 1, expit(2.9 + sc$effect))
+      miss <- runif(3) < 0.04
+      rows[[length(rows) + 1]] <- data.frame(
+        kommun = kommun_of(sc$skola, k), ar = year, kon = kon, arskurs = ak, skola = sc$skola,
+        stratum = sc$stratum, vikt = round(sc$base_w * runif(1, 0.8, 1.25), 3),
+        y1 = if (miss[1]) NA else y1, y2 = if (miss[2]) NA else y2, y3 = if (miss[3]) NA else y3,
+        stringsAsFactors = FALSE
+      )
+    }
+  }
+}
+data <- do.call(rbind, rows)
+# The lonely variant: Cedby's pupils in one school, strata by municipality.
+data$skola_l <- ifelse(data$kommun == "Cedby", "S3", data$skola)
+out <- data
+for (v in c("y1", "y2", "y3")) out[[v]] <- ifelse(is.na(out[[v]]), "", as.character(out[[v]]))
+write.csv(out, file.path(dir, "survey-waves.csv"), row.names = FALSE, quote = FALSE)
+
+# ---------------------------------------------------------------------------------------
+# Designs and domains
+designs <- list(
+  clustered = list(make = function(d) svydesign(ids = ~skola, strata = ~stratum, weights = ~vikt, data = d, nest = TRUE),
+                   stack = function(d) svydesign(ids = ~skola, strata = ~interaction(ar, stratum), weights = ~vikt, data = d, nest = TRUE),
+                   lonely = "fail", trends = TRUE),
+  stratified = list(make = function(d) svydesign(ids = ~1, strata = ~stratum, weights = ~vikt, data = d),
+                    stack = function(d) svydesign(ids = ~1, strata = ~interaction(ar, stratum), weights = ~vikt, data = d),
+                    lonely = "fail", trends = TRUE),
+  srs = list(make = function(d) svydesign(ids = ~1, data = d),
+             stack = function(d) svydesign(ids = ~1, strata = ~ar, data = d),
+             lonely = "fail", trends = TRUE),
+  lonely = list(make = function(d) svydesign(ids = ~skola_l, strata = ~kommun, weights = ~vikt, data = d, nest = TRUE),
+                stack = NULL, lonely = "average", trends = FALSE)
+)
+weighted <- c(clustered = TRUE, stratified = TRUE, srs = FALSE, lonely = TRUE)
+
+areas <- c("Alby", "Bro", "Cedby")
+county <- "Reflän"
+units <- list(Alby = "Alby", Bro = "Bro", Cedby = "Cedby")
+units[[county]] <- areas
+indicators <- c("y1", "y2", "y3")
+groups <- list(
+  total = function(d) rep(TRUE, nrow(d)),
+  "gender=F" = function(d) d$kon == "F",
+  "gender=M" = function(d) d$kon == "M",
+  "grade=7" = function(d) d$arskurs == "7",
+  "grade=9" = function(d) d$arskurs == "9"
+)
+in_group <- function(d, key) {
+  if (key %in% names(groups)) return(groups[[key]](d))
+  parts <- strsplit(key, ";")[[1]]
+  Reduce(`&`, lapply(parts, function(p) groups[[p]](d)))
+}
+
+# A domain of one wave: estimate, SE, deff, n, x, Kish n_eff (NULL when no valid answer).
+domain_estimate <- function(des, d, members, key, y) {
+  dom <- d$kommun %in% members & in_group(d, key)
+  valid <- dom & !is.na(d[[y]])
+  n <- sum(valid)
+  if (n == 0) return(NULL)
+  x <- sum(d[[y]][valid])
+  w <- weights(des)[valid]
+  sub <- subset(des, d$kommun %in% members & in_group(d, key))
+  m <- svymean(as.formula(paste0("~", y)), sub, na.rm = TRUE, deff = "replace")
+  list(n = n, x = x, estimate = unname(coef(m)), se = unname(SE(m))[1], deff = unname(deff(m))[1],
+       kish = sum(w)^2 / sum(w^2))
+}
+
+wilson <- function(p, n) {
+  centre <- p + zq^2 / (2 * n)
+  half <- zq * sqrt(p * (1 - p) / n + zq^2 / (4 * n^2))
+  c(centre - half, centre + half) / (1 + zq^2 / n)
+}
+
+at_bound <- function(e) e$x == 0 || e$x == e$n
+
+# The rule for a side at 0 or 1: null-variance score test and Newcombe's hybrid interval.
+null_score <- function(a, b) {
+  eff <- function(e) if (at_bound(e)) e$kish else e$n / e$deff
+  n1 <- eff(a)
+  n2 <- eff(b)
+  d <- b$estimate - a$estimate
+  pbar <- (n1 * a$estimate + n2 * b$estimate) / (n1 + n2)
+  p <- if (pbar * (1 - pbar) == 0) 1 else 2 * pnorm(-abs(d / sqrt(pbar * (1 - pbar) * (1 / n1 + 1 / n2))))
+  w1 <- wilson(a$estimate, n1)
+  w2 <- wilson(b$estimate, n2)
+  list(diff = d, se = NA, p = p, rule = "null_score",
+       ci = c(d - sqrt((b$estimate - w2[1])^2 + (w1[2] - a$estimate)^2),
+              d + sqrt((w2[2] - b$estimate)^2 + (a$estimate - w1[1])^2)))
+}
+
+# A side without a variance (lonely PSUs under "average"): no test, as lagesbild documents.
+no_test <- function(a, b) list(diff = b$estimate - a$estimate, se = NA, p = NA, rule = "none", ci = c(NA, NA))
+
+normal_test <- function(d, se, rule) {
+  list(diff = d, se = se, p = 2 * pnorm(-abs(d / se)), rule = rule, ci = c(d - zq * se, d + zq * se))
+}
+
+# Two domains of the same wave: svyby(covmat = TRUE) + svycontrast.
+design_contrast <- function(make, d, side1, side2, y, a, b) {
+  if (!is.finite(a$se) || !is.finite(b$se)) return(no_test(a, b))
+  if (at_bound(a) || at_bound(b)) return(null_score(a, b))
+  d$side_ <- ifelse(side1, "a", ifelse(side2, "b", NA))
+  d$y_ <- d[[y]]
+  des <- make(d)
+  sub <- subset(des, !is.na(side_) & !is.na(y_))
+  by <- svyby(~y_, ~side_, sub, svymean, covmat = TRUE)
+  con <- svycontrast(by, c(-1, 1))
+  r <- normal_test(unname(coef(con)), unname(SE(con))[1], "design")
+  # The same covariance serves any smooth contrast, e.g. the log prevalence ratio log(b/a).
+  lr <- svycontrast(by, quote(log(b / a)))
+  r$log_ratio <- unname(coef(lr))
+  r$log_ratio_se <- unname(SE(lr))[1]
+  r$cov <- as.vector(attr(by, "var"))
+  r
+}
+
+independent <- function(a, b) {
+  if (!is.finite(a$se) || !is.finite(b$se)) return(no_test(a, b))
+  if (at_bound(a) || at_bound(b)) return(null_score(a, b))
+  normal_test(b$estimate - a$estimate, sqrt(a$se^2 + b$se^2), "independent")
+}
+
+# The slope exists when yes and no answers overlap on year (as lagesbild checks).
+estimable <- function(per) {
+  yes <- years[sapply(per, function(e) e$x > 0)]
+  no <- years[sapply(per, function(e) e$n - e$x > 0)]
+  length(yes) > 0 && length(no) > 0 && max(no) > min(yes) && max(yes) > min(no)
+}
+
+# svyglm evaluates glm's arguments in its own frame: pass the start values as values.
+refit <- function(f, des, fit) {
+  do.call(svyglm, list(formula = f, design = des, family = quasibinomial(), control = list(epsilon = 1e-12, maxit = 100),
+                       start = unname(coef(fit))))
+}
+
+trend_record <- function(spec, members, key, y, per) {
+  dd <- data
+  dd$t_ <- dd$ar - years[1]
+  des <- spec$stack(dd)
+  sub <- subset(des, dd$kommun %in% members & in_group(dd, key))
+  f <- as.formula(paste0(y, " ~ t_"))
+  fit <- svyglm(f, design = sub, family = quasibinomial(), control = list(epsilon = 1e-12, maxit = 100))
+  # svyglm's sandwich uses the working weights of its last iteration, which lag the final fit
+  # (~1e-7 in p at this epsilon). Refitted from its own coefficients, the weights are those of
+  # the converged fit: the variance lagesbild computes.
+  final <- refit(f, sub, fit)
+  s <- summary(final)$coefficients
+  ci <- confint(final)
+  list(slope = unname(coef(final)[2]), se = s[2, 2], df = final$df.residual, p = s[2, 4],
+       odds_ratio = exp(unname(coef(final)[2])), or_ci = unname(exp(ci[2, ])),
+       p_svyglm = summary(fit)$coefficients[2, 4], or_ci_svyglm = unname(exp(confint(fit)[2, ])))
+}
+
+json <- function(x, indent = "") {
+  inner <- paste0(indent, "  ")
+  if (is.null(x)) return("null")
+  if (is.list(x)) {
+    # A record of scalars (and short vectors) on one line keeps the file small and diffable.
+    if (!is.null(names(x)) && all(vapply(x, function(v) is.null(v) || is.atomic(v), TRUE))) {
+      items <- vapply(names(x), function(k) paste0("\"", k, "\": ", json(x[[k]], inner)), "")
+      return(paste0("{ ", paste(items, collapse = ", "), " }"))
+    }
+    if (!is.null(names(x))) {
+      items <- vapply(names(x), function(k) paste0(inner, "\"", k, "\": ", json(x[[k]], inner)), "")
+      return(paste0("{\n", paste(items, collapse = ",\n"), "\n", indent, "}"))
+    }
+    items <- vapply(x, function(v) paste0(inner, json(v, inner)), "")
+    return(paste0("[\n", paste(items, collapse = ",\n"), "\n", indent, "]"))
+  }
+  if (is.character(x)) return(if (length(x) == 1) paste0("\"", x, "\"") else paste0("[", paste0("\"", x, "\"", collapse = ", "), "]"))
+  if (is.logical(x) && length(x) == 1) return(if (is.na(x)) "null" else if (x) "true" else "false")
+  num <- function(v) if (is.na(v) || !is.finite(v)) "null" else if (v == round(v) && abs(v) < 1e15) sprintf("%.0f", v) else sprintf("%.16g", v)
+  if (length(x) == 1) return(num(x))
+  paste0("[", paste(vapply(x, num, ""), collapse = ", "), "]")
+}
+
+result <- list()
+for (name in names(designs)) {
+  spec <- designs[[name]]
+  options(survey.lonely.psu = spec$lonely)
+  wave_designs <- lapply(years, function(y) {
+    d <- data[data$ar == y, ]
+    if (!weighted[[name]]) d$vikt <- 1
+    list(d = d, des = suppressWarnings(spec$make(d)))
+  })
+  names(wave_designs) <- years
+  est <- function(year, members, key, y) {
+    w <- wave_designs[[as.character(year)]]
+    suppressWarnings(domain_estimate(w$des, w$d, members, key, y))
+  }
+  estimates <- list()
+  records <- list()
+  latest <- years[length(years)]
+  for (unit in names(units)) {
+    members <- units[[unit]]
+    for (y in indicators) {
+      for (key in c(names(groups), "gender=F;grade=7", "gender=F;grade=9", "gender=M;grade=7", "gender=M;grade=9")) {
+        for (year in years) {
+          e <- est(year, members, key, y)
+          if (!is.null(e)) estimates[[length(estimates) + 1]] <- list(indicator = y, area = unit, year = year, group = key,
+            n = e$n, x = e$x, estimate = e$estimate, se = e$se)
+        }
+      }
+      for (key in names(groups)) {
+        last <- est(latest, members, key, y)
+        if (is.null(last)) next
+        add <- function(comparison, yf, from, to, r) {
+          records[[length(records) + 1]] <<- list(kind = "change", comparison = comparison, indicator = y, area = unit,
+            group = key, year_from = yf, from = from, to = to, diff = r$diff, se = r$se, ci = r$ci, p = r$p, rule = r$rule)
+        }
+        prev <- est(years[length(years) - 1], members, key, y)
+        if (!is.null(prev)) add("previous", years[length(years) - 1], as.character(years[length(years) - 1]), as.character(latest), independent(prev, last))
+        first <- est(years[1], members, key, y)
+        if (!is.null(first)) add("baseline", years[1], as.character(years[1]), as.character(latest), independent(first, last))
+        if (unit != county) {
+          rest <- setdiff(areas, members)
+          other <- est(latest, rest, key, y)
+          if (!is.null(other)) {
+            w <- wave_designs[[as.character(latest)]]
+            dom <- in_group(w$d, key)
+            r <- suppressWarnings(design_contrast(spec$make, w$d, dom & w$d$kommun %in% rest, dom & w$d$kommun %in% members, y, other, last))
+            add("rest_of_county", latest, "rest_of_county", unit, r)
+          }
+        }
+        if (spec$trends && key %in% c("total", "gender=F", "gender=M")) {
+          per <- lapply(years, function(yr) est(yr, members, key, y))
+          if (all(!sapply(per, is.null))) {
+            tr <- if (estimable(per)) trend_record(spec, members, key, y, per) else list(p = NA)
+            tr$kind <- "trend"
+            tr$indicator <- y
+            tr$area <- unit
+            tr$group <- key
+            records[[length(records) + 1]] <- tr
+          }
+        }
+      }
+      for (within in c("total", "grade=7", "grade=9")) {
+        gk <- function(g) if (within == "total") g else paste0(g, ";", within)
+        a <- est(latest, members, gk("gender=F"), y)
+        b <- est(latest, members, gk("gender=M"), y)
+        if (is.null(a) || is.null(b)) next
+        w <- wave_designs[[as.character(latest)]]
+        inside <- w$d$kommun %in% members & in_group(w$d, within)
+        r <- suppressWarnings(design_contrast(spec$make, w$d, inside & w$d$kon == "F", inside & w$d$kon == "M", y, a, b))
+        records[[length(records) + 1]] <- list(kind = "change", comparison = "gender", indicator = y, area = unit, group = within,
+          year_from = latest, from = gk("gender=F"), to = gk("gender=M"), diff = r$diff, se = r$se, ci = r$ci, p = r$p, rule = r$rule,
+          cov = r$cov, log_ratio = r$log_ratio, log_ratio_se = r$log_ratio_se)
+      }
+    }
+  }
+  # q: Benjamini–Hochberg within each area over every record with a p.
+  for (unit in names(units)) {
+    idx <- which(sapply(records, function(r) r$area == unit && !is.null(r$p) && !is.na(r$p)))
+    q <- p.adjust(sapply(records[idx], function(r) r$p), "BH")
+    for (k in seq_along(idx)) records[[idx[k]]]$q <- q[k]
+  }
+  result[[name]] <- list(records = records, estimates = estimates)
+  options(survey.lonely.psu = "fail")
+}
+
+# ---------------------------------------------------------------------------------------
+# The 0/1 rule on unweighted counts equals prop.test (correct = FALSE) and Newcombe's method 10.
+cases <- list(c(0, 25, 60, 460), c(0, 20, 0, 30), c(25, 25, 80, 100), c(0, 12, 12, 12), c(3, 40, 0, 35),
+              c(0, 25, 4, 310), c(19, 19, 150, 160))
+prop_cases <- lapply(cases, function(k) {
+  x1 <- k[1]; n1 <- k[2]; x2 <- k[3]; n2 <- k[4]
+  pt <- suppressWarnings(prop.test(c(x1, x2), c(n1, n2), correct = FALSE)$p.value)
+  p <- if (is.na(pt)) 1 else pt  # both sides equal at 0 or 1: chi-squared 0/0, no evidence of a difference
+  w1 <- prop.test(x1, n1, correct = FALSE)$conf.int
+  w2 <- prop.test(x2, n2, correct = FALSE)$conf.int
+  p1 <- x1 / n1; p2 <- x2 / n2
+  newcombe <- c(p2 - p1 - sqrt((p2 - w2[1])^2 + (w1[2] - p1)^2), p2 - p1 + sqrt((w2[2] - p2)^2 + (p1 - w1[1])^2))
+  mine <- null_score(list(x = x1, n = n1, estimate = p1, kish = n1, deff = 1), list(x = x2, n = n2, estimate = p2, kish = n2, deff = 1))
+  stopifnot(abs(mine$p - p) < 1e-12, max(abs(mine$ci - newcombe)) < 1e-12)
+  list(x1 = x1, n1 = n1, x2 = x2, n2 = n2, p = p, newcombe = newcombe, wilson1 = as.numeric(w1), wilson2 = as.numeric(w2))
+})
+
+# The trend of the shared reference counts (expected-trend.json) fitted to convergence.
+tr <- list(years = c(2018, 2020, 2022, 2024), x = c(48, 55, 63, 74), n = c(400, 410, 395, 405))
+expanded <- do.call(rbind, lapply(1:4, function(i) data.frame(year = tr$years[i], y = rep(c(1, 0), c(tr$x[i], tr$n[i] - tr$x[i])))))
+expanded$u <- expanded$year - 2018
+fit_counts <- function(des) {
+  fit <- svyglm(y ~ u, design = des, family = quasibinomial(), control = list(epsilon = 1e-12, maxit = 100))
+  fit <- refit(y ~ u, des, fit)
+  s <- summary(fit)$coefficients
+  list(intercept = unname(coef(fit)[1]), slope = unname(coef(fit)[2]), se = s[2, 2], t = s[2, 3], p = s[2, 4],
+       df = fit$df.residual, or_ci = unname(exp(confint(fit)[2, ])))
+}
+trend_counts <- list(
+  shared = fit_counts(svydesign(ids = ~1, weights = ~1, data = expanded)),
+  strata_by_year = fit_counts(svydesign(ids = ~1, strata = ~year, weights = ~1, data = expanded))
+)
+
+# p.adjust on a vector with ties and a p of 1.
+bh_p <- c(0.001, 0.04, 0.04, 0.2, 0.03, 1, 0.0004, 0.049, 0.5, 0.012)
+bh <- list(p = bh_p, q = p.adjust(bh_p, "BH"))
+
+writeLines(json(list(
+  "_about" = paste("Computed by contrasts.R with", R.version.string, "and survey", as.character(packageVersion("survey")),
+                   "on survey-waves.csv; see the script for every definition."),
+  level = level,
+  county = county,
+  designs = result,
+  prop_test = prop_cases,
+  trend_counts = trend_counts,
+  p_adjust_bh = bh
+)), file.path(dir, "expected-contrasts.json"))
+cat("wrote", file.path(dir, "expected-contrasts.json"), "\n")
