@@ -80,6 +80,25 @@ export interface DiffOptions {
   unit: boolean;
 }
 
+/**
+ * Differences are stated from the values as shown: to − from of the two percentages rounded
+ * to the decimals printed beside them, so "10 och 17 procent" always comes with "7
+ * procentenheter" (the unrounded difference, 6,4, would contradict the parts). One rule for
+ * sentences, tables and the county overview; the README and the reading guide say so.
+ */
+export function shownDifference(from: number, to: number, decimals: Decimals): number {
+  return (round(to * 100, decimals) - round(from * 100, decimals)) / 100;
+}
+
+/**
+ * Decimals for two compared values: theirs, or one more when they would round to the same
+ * number although the difference is statistically significant ("1 och 1 procent … skillnaden
+ * på 0 procentenheter är statistiskt säkerställd" would contradict itself).
+ */
+export function comparisonDecimals(from: number, to: number, significant: boolean, decimals: Decimals): Decimals {
+  return significant && decimals === 0 && round(from * 100, 0) === round(to * 100, 0) ? 1 : decimals;
+}
+
 /** A difference of proportions in percentage points: "+5 procentenheter", "−1 procentenhet", "-5 percentage points". */
 export function formatDiff(d: number | null, lang: Lang, decimals: Decimals = 0, opts: DiffOptions = { signed: true, unit: true }): string {
   if (d === null) return MISSING;
@@ -93,17 +112,17 @@ export function formatDiff(d: number | null, lang: Lang, decimals: Decimals = 0,
 }
 
 /**
- * A p-value without "p": "0,03", "< 0,001" (for a p-value column). Three decimals under
- * 0.01, otherwise two. More decimals are used when rounding would put p on the other side
- * of alpha (0.0496 is shown as 0,0496, not 0,05), so the number never contradicts
- * "statistiskt säkerställd".
+ * A p-value without "p" (for a p-value column): "< 0,001", else two significant digits
+ * ("0,048", "0,23", "0,0012", "1,0"). More digits only when two would put p on the other
+ * side of alpha (0,0496, not 0,050), so the number never contradicts "statistiskt säkerställd".
  */
 export function formatPValue(p: number, lang: Lang, alpha = 0.05): string {
   if (p < 0.001) return `< ${formatNumber(0.001, lang, 3)}`;
-  if (p > 0.99) return `> ${formatNumber(0.99, lang, 2)}`;
-  let decimals = p < 0.01 ? 3 : 2;
-  while (decimals < 4 && round(p, decimals) < alpha !== p < alpha) decimals++;
-  return formatNumber(p, lang, decimals);
+  let digits = 2;
+  let shown = Number(p.toPrecision(digits));
+  while (shown < alpha !== p < alpha && digits < 6) shown = Number(p.toPrecision(++digits));
+  // Decimals that show `digits` significant digits of the rounded value (0.1 → 2, 1.0 → 1).
+  return formatNumber(shown, lang, Math.max(0, digits - 1 - Math.floor(Math.log10(shown))));
 }
 
 /** A p-value in running text: "p = 0,03", "p < 0,001" (sv); "p = 0.03" (en); `name` e.g. "justerat p". */

@@ -3,6 +3,7 @@
 import type { ChangeRecord, EstimateRecord, FiguresMeta, GroupKey, TrendRecord } from '../analysis/types.js';
 import { localize, type Indicator, type LocalizedText } from '../config/schema.js';
 import {
+  comparisonDecimals,
   decimalsForBases,
   formatCi,
   formatDiff,
@@ -12,6 +13,7 @@ import {
   formatP,
   formatPercent,
   formatYearRange,
+  shownDifference,
   type Decimals,
 } from './format.js';
 import { groupLabels, parseGroup, TOTAL } from './groups.js';
@@ -138,14 +140,14 @@ export function changeSentence(ind: Indicator, rec: ChangeRecord, ctx: Narrative
   const y1 = String(rec.year_from);
   const y2 = String(rec.year_to);
   if (rec.suppressed || rec.estimate_from === null || rec.estimate_to === null) return t.changeSuppressed(who, y1, y2);
-  const d = opts.decimals ?? 0;
+  const d = comparisonDecimals(rec.estimate_from, rec.estimate_to, rec.significant === true, opts.decimals ?? 0);
   const sentence = t.change(
     changeDirection(rec.significant, rec.diff),
     who,
     subject(ind, ctx, opts.anaphor),
     { value: pct(rec.estimate_from, ctx, d), year: y1 },
     { value: pct(rec.estimate_to, ctx, d), year: y2 },
-    formatDiff(rec.diff, ctx.lang, d, { signed: false, unit: true }),
+    formatDiff(shownDifference(rec.estimate_from, rec.estimate_to, d), ctx.lang, d, { signed: false, unit: true }),
     pText(rec, ctx),
   );
   return opts.caveat !== false && needsRiseCaveat(ind, rec) ? `${sentence} ${t.riseCaveat}` : sentence;
@@ -169,14 +171,14 @@ export function genderSentence(ind: Indicator, rec: ChangeRecord, ctx: Narrative
   const a = { gender: whoOf(rec.from, ctx).gender, grade: null };
   const b = { gender: whoOf(rec.to, ctx).gender, grade: null };
   if (rec.suppressed || rec.estimate_from === null || rec.estimate_to === null) return t.genderSuppressed(grade, a, b);
-  const d = opts.decimals ?? 0;
+  const d = comparisonDecimals(rec.estimate_from, rec.estimate_to, rec.significant === true, opts.decimals ?? 0);
   return t.gender(
     grade,
     subject(ind, ctx, opts.anaphor),
     { who: a, value: pct(rec.estimate_from, ctx, d) },
     { who: b, value: pct(rec.estimate_to, ctx, d) },
     rec.significant === true,
-    formatDiff(rec.diff, ctx.lang, d, { signed: false, unit: true }),
+    formatDiff(shownDifference(rec.estimate_from, rec.estimate_to, d), ctx.lang, d, { signed: false, unit: true }),
     pText(rec, ctx),
   );
 }
@@ -198,14 +200,14 @@ export function countySentence(ind: Indicator, rec: ChangeRecord, area: string, 
   const rest = t.restOfCounty(ctx.meta.county);
   const sides = countySides(rec, area);
   if (rec.suppressed || sides.area === null || sides.rest === null) return t.countySuppressed(who, area, rest);
-  const d = opts.decimals ?? 0;
+  const d = comparisonDecimals(sides.rest, sides.area, rec.significant === true, opts.decimals ?? 0);
   return t.county(
     who,
     subject(ind, ctx, opts.anaphor),
     { name: area, value: pct(sides.area, ctx, d) },
     { name: rest, value: pct(sides.rest, ctx, d) },
     rec.significant === true,
-    formatDiff(sides.diff, ctx.lang, d, { signed: false, unit: true }),
+    formatDiff(shownDifference(sides.rest, sides.area, d), ctx.lang, d, { signed: false, unit: true }),
     pText(rec, ctx),
   );
 }

@@ -12,6 +12,8 @@ import {
   formatList,
   formatPercent,
   formatPValue,
+  shownDifference,
+  comparisonDecimals,
   MISSING,
   NOT_APPLICABLE,
   SUPPRESSED,
@@ -101,15 +103,23 @@ function pooledAreaNotes(ctx: ReportContext, areas: string[]): string[] {
 function comparisonCells(ctx: ReportContext, rec: ChangeRecord | undefined, area: string, d: Decimals): string[] {
   if (rec === undefined) return [MISSING, MISSING, MISSING, MISSING];
   const sides = countySides(rec, area);
-  if (rec.suppressed || sides.rest === null) return [SUPPRESSED, SUPPRESSED, SUPPRESSED, SUPPRESSED];
+  if (rec.suppressed || sides.rest === null || sides.area === null) return [SUPPRESSED, SUPPRESSED, SUPPRESSED, SUPPRESSED];
   const alpha = 1 - ctx.fig.meta.level;
   const p = verdictP(rec, ctx.fig.meta);
   return [
     formatPercent(sides.rest, ctx.lang, d, false),
-    formatDiff(sides.diff, ctx.lang, d, { signed: true, unit: false }),
+    // From the shown values, so the row adds up (see shownDifference).
+    formatDiff(shownDifference(sides.rest, sides.area, d), ctx.lang, d, { signed: true, unit: false }),
     p === null ? MISSING : formatPValue(p, ctx.lang, alpha),
     rec.significant === null ? MISSING : rec.significant ? ctx.t.words.yes : ctx.t.words.no,
   ];
+}
+
+/** A row's decimals: the estimates', or one more where a significant difference would otherwise show as 0. */
+function rowDecimals(rec: ChangeRecord | undefined, area: string, d: Decimals): Decimals {
+  if (rec === undefined || rec.suppressed) return d;
+  const sides = countySides(rec, area);
+  return sides.rest === null || sides.area === null ? d : comparisonDecimals(sides.rest, sides.area, rec.significant === true, d);
 }
 
 function comparisonColumns(ctx: ReportContext): TableColumn[] {
@@ -123,10 +133,11 @@ export function countyComparisonTable(ctx: ReportContext, area: string, year: nu
   const rows: TableRow[] = inds.map((ind) => {
     const est = ctx.fig.estimate(ind.id, area, year, TOTAL);
     own.push(est);
-    const d = decimalsFor([est]);
+    const rec = ctx.fig.change('rest_of_county', ind.id, area, TOTAL, year);
+    const d = rowDecimals(rec, area, decimalsFor([est]));
     return {
       header: label(ctx, ind, true),
-      cells: [cellText(est, ctx, d), ...comparisonCells(ctx, ctx.fig.change('rest_of_county', ind.id, area, TOTAL, year), area, d)],
+      cells: [cellText(est, ctx, d), ...comparisonCells(ctx, rec, area, d)],
     };
   });
   return tableBlock(ctx, ctx.t.captions.countyComparison(areaName(ctx, area), waveName(ctx, area, year)), {
@@ -143,8 +154,10 @@ export function areasTable(ctx: ReportContext, ind: Indicator, areas: string[], 
   const d = decimalsFor(cells);
   const rows: TableRow[] = [...areas, county].map((a, i) => {
     const est = cells[i];
-    const comparison = a === county ? [NOT_APPLICABLE, NOT_APPLICABLE, NOT_APPLICABLE, NOT_APPLICABLE] : comparisonCells(ctx, ctx.fig.change('rest_of_county', ind.id, a, TOTAL, year), a, d);
-    return { header: areaName(ctx, a), cells: [cellText(est, ctx, d), baseText(est, ctx), ...comparison], ...(a === county ? { emphasis: true } : {}) };
+    const rec = a === county ? undefined : ctx.fig.change('rest_of_county', ind.id, a, TOTAL, year);
+    const dr = rowDecimals(rec, a, d);
+    const comparison = a === county ? [NOT_APPLICABLE, NOT_APPLICABLE, NOT_APPLICABLE, NOT_APPLICABLE] : comparisonCells(ctx, rec, a, dr);
+    return { header: areaName(ctx, a), cells: [cellText(est, ctx, dr), baseText(est, ctx), ...comparison], ...(a === county ? { emphasis: true } : {}) };
   });
   return tableBlock(ctx, ctx.t.captions.areasTable(label(ctx, ind), waveName(ctx, county, year)), {
     columns: [left(ctx.t.words.area), right(ctx.t.words.shareWithCi(ctx.level)), right(ctx.t.words.n), ...comparisonColumns(ctx)],

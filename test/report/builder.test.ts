@@ -164,14 +164,45 @@ describe('key figures', () => {
     });
   });
 
-  it('3–6 findings, including the significant fall in threats', () => {
-    const list = chapter(angsby, 'sammanfattning').blocks.find((b) => b.type === 'list');
+  const findings = (doc: ReportDocument) => {
+    const list = chapter(doc, 'sammanfattning').blocks.find((b) => b.type === 'list');
     if (list?.type !== 'list') throw new Error('no findings');
-    expect(list.items.length).toBeGreaterThanOrEqual(3);
-    expect(list.items.length).toBeLessThanOrEqual(6);
-    expect(list.items).toContain(
-      'Andelen som uppgav att de blivit hotade under de senaste 12 månaderna minskade från 20 procent 2021 till 12 procent 2023. Minskningen på 8 procentenheter är statistiskt säkerställd (p = 0,002).',
-    );
+    return list.items;
+  };
+  const withSignificance = (set: (r: FiguresTable['records'][number]) => boolean | null): FiguresTable => ({
+    ...figures,
+    records: figures.records.map((r) => (r.kind === 'change' || r.kind === 'trend' ? { ...r, significant: r.significant === null ? null : set(r) } : r)),
+  });
+
+  it('"Viktiga resultat": the significant differences of the whole report, any indicator; changes, genders, county, each largest first', () => {
+    expect(findings(angsby)).toEqual([
+      'Andelen som uppgav att de blivit hotade under de senaste 12 månaderna minskade från 20 procent 2021 till 12 procent 2023. Minskningen på 8 procentenheter är statistiskt säkerställd (p = 0,0015).',
+      'Andelen för ”Kränkt på nätet” var 33 procent bland flickorna och 15 procent bland pojkarna. Skillnaden på 18 procentenheter är statistiskt säkerställd (p < 0,001).',
+      'Andelen som uppgav att de utsatts för fysiskt våld under de senaste 12 månaderna var 24 procent bland flickorna och 12 procent bland pojkarna. Skillnaden på 12 procentenheter är statistiskt säkerställd (p = 0,0010).',
+      'Andelen som uppgav att de känner sig otrygga i skolan var 30 procent i Ängsby och 9 procent i övriga Norrbacka län. Skillnaden på 21 procentenheter är statistiskt säkerställd (p < 0,001).',
+    ]);
+  });
+
+  it('no more than eight; the kinds take turns, so large gaps cannot crowd out a change over time', () => {
+    const all = buildMunicipalityReport({ figures: withSignificance(() => true), config, area: 'Ängsby', lang: 'sv', dateIso: DATE });
+    const items = findings(all);
+    expect(items).toHaveLength(8);
+    const kind = (t: string) => (/ i övriga /.test(t) ? 'county' : / bland pojkarna\. /.test(t) ? 'genders' : 'waves');
+    const kinds = items.map(kind);
+    // Told kind by kind, each largest first.
+    expect(kinds).toEqual([...kinds].sort((a, b) => ['waves', 'genders', 'county'].indexOf(a) - ['waves', 'genders', 'county'].indexOf(b)));
+    for (const k of ['waves', 'genders', 'county']) {
+      const sizes = items.filter((t) => kind(t) === k).map((t) => Number(/på (\d+) procentenhet/.exec(t)?.[1]));
+      expect(sizes.length).toBeGreaterThanOrEqual(2);
+      expect([...sizes].sort((a, b) => b - a)).toEqual(sizes);
+    }
+  });
+
+  it('says plainly when nothing is significant', () => {
+    const none = buildMunicipalityReport({ figures: withSignificance(() => false), config, area: 'Ängsby', lang: 'sv', dateIso: DATE });
+    expect(findings(none)).toEqual([
+      'Ingen av rapportens jämförelser mellan mätningarna, mellan könen och mot övriga länet visar någon statistiskt säkerställd skillnad. Det betyder inte att ingenting har hänt, bara att underlaget inte räcker för att belägga det.',
+    ]);
   });
 });
 
@@ -264,7 +295,8 @@ describe('time, county comparison, follow-up', () => {
     const t = chapter(angsby, 'jamforelse-lanet').blocks.find((b): b is TableBlock => b.type === 'table')!;
     const row = t.table.rows.find((r) => r.header === 'Otrygg i skolan')!;
     expect(row.cells.slice(0, 2)).toEqual(['30 (25–34)', '9']);
-    expect(row.cells[2]).toBe('+20');
+    // 30 and 9 as shown: 21 percentage points (the unrounded difference rounds to 20).
+    expect(row.cells[2]).toBe('+21');
     expect(row.cells.slice(3)).toEqual(['< 0,001', 'Ja']);
     expect(t.table.rows.find((r) => r.header === 'Fysiskt våld')!.cells.at(-1)).toBe('Nej');
   });

@@ -18,6 +18,8 @@ import {
   NOT_APPLICABLE,
   percentValue,
   SUPPRESSED,
+  comparisonDecimals,
+  shownDifference,
 } from '../../src/report/format.js';
 
 const NBSP = '\u00a0';
@@ -105,24 +107,49 @@ describe('formatDiff', () => {
 });
 
 describe('formatP', () => {
-  it('sv: decimal comma, two decimals, three under 0.01', () => {
-    expect(formatP(0.03, 'sv')).toBe('p = 0,03');
+  it('sv: "p < 0,001" or two significant digits', () => {
+    expect(formatP(0.048, 'sv')).toBe('p = 0,048');
+    expect(formatP(0.23, 'sv')).toBe('p = 0,23');
     expect(formatP(0.412, 'sv')).toBe('p = 0,41');
-    expect(formatP(0.0042, 'sv')).toBe('p = 0,004');
+    expect(formatP(0.0042, 'sv')).toBe('p = 0,0042');
+    expect(formatP(0.03, 'sv')).toBe('p = 0,030');
+    expect(formatP(0.0996, 'sv')).toBe('p = 0,10');
   });
   it('very small and very large p', () => {
     expect(formatP(0.0004, 'sv')).toBe('p < 0,001');
-    expect(formatP(0.999, 'en')).toBe('p > 0.99');
+    expect(formatP(0.001, 'sv')).toBe('p = 0,0010');
+    expect(formatP(0.999, 'en')).toBe('p = 1.0');
+    expect(formatP(1, 'sv')).toBe('p = 1,0');
   });
-  it('never rounds across alpha', () => {
+  it('never a rounded value that contradicts the verdict: p = 0.047 is not "0,05"', () => {
+    expect(formatP(0.047, 'sv')).toBe('p = 0,047');
     expect(formatP(0.0496, 'sv')).toBe('p = 0,0496');
-    expect(formatP(0.0504, 'sv')).toBe('p = 0,05');
-    expect(formatP(0.0496, 'en', 0.01)).toBe('p = 0.05');
+    expect(formatP(0.04996, 'sv')).toBe('p = 0,04996');
+    expect(formatP(0.0504, 'sv')).toBe('p = 0,050');
+    expect(formatP(0.05, 'sv')).toBe('p = 0,050');
+    expect(formatP(0.0096, 'en', 0.01)).toBe('p = 0.0096');
+    expect(formatP(0.00996, 'en', 0.01)).toBe('p = 0.00996');
   });
-  it('en and the bare column value', () => {
-    expect(formatP(0.03, 'en')).toBe('p = 0.03');
-    expect(formatPValue(0.03, 'sv')).toBe('0,03');
+  it('en, a name for adjusted p-values, and the bare column value', () => {
+    expect(formatP(0.03, 'en')).toBe('p = 0.030');
+    expect(formatP(0.012, 'sv', 0.05, 'justerat p')).toBe('justerat p = 0,012');
+    expect(formatP(0.0001, 'sv', 0.05, 'justerat p')).toBe('justerat p < 0,001');
+    expect(formatPValue(0.03, 'sv')).toBe('0,030');
     expect(formatPValue(0.0001, 'sv')).toBe('< 0,001');
+  });
+});
+
+describe('differences from the shown parts', () => {
+  it('10 % and 17 % give 7 percentage points, whatever the unrounded difference (6.4)', () => {
+    expect(formatDiff(shownDifference(0.1044, 0.1684, 0), 'sv', 0, { signed: false, unit: true })).toBe('7 procentenheter');
+    expect(formatDiff(shownDifference(0.1044, 0.1684, 1), 'sv', 1, { signed: false, unit: true })).toBe('6,4 procentenheter');
+    expect(formatDiff(shownDifference(0.1684, 0.1044, 0), 'sv')).toBe(`${MINUS}7 procentenheter`);
+  });
+  it('a significant difference whose parts round alike gets a decimal', () => {
+    expect(comparisonDecimals(0.005, 0.014, true, 0)).toBe(1);
+    expect(comparisonDecimals(0.005, 0.014, false, 0)).toBe(0);
+    expect(comparisonDecimals(0.05, 0.14, true, 0)).toBe(0);
+    expect(comparisonDecimals(0.005, 0.014, true, 1)).toBe(1);
   });
 });
 

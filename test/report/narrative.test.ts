@@ -160,25 +160,25 @@ describe('estimate sentences', () => {
 describe('change sentences', () => {
   it('significant rise in violence: with the handbook caveat', () => {
     expect(changeSentence(fysiskt, change({}), sv)).toBe(
-      `Bland flickorna i årskurs 9 ökade andelen som uppgav att de utsatts för fysiskt våld under de senaste 12 månaderna från 12 procent 2021 till 18 procent 2023. Ökningen på 6 procentenheter är statistiskt säkerställd (p = 0,03). ${CAVEAT_SV}`,
+      `Bland flickorna i årskurs 9 ökade andelen som uppgav att de utsatts för fysiskt våld under de senaste 12 månaderna från 12 procent 2021 till 18 procent 2023. Ökningen på 6 procentenheter är statistiskt säkerställd (p = 0,031). ${CAVEAT_SV}`,
     );
     expect(changeSentence(fysiskt, change({}), en)).toBe(
-      `Among girls in year 9, the share who reported that they had been subjected to physical violence in the past 12 months rose from 12% in 2021 to 18% in 2023. The increase of 6 percentage points is statistically significant (p = 0.03). ${CAVEAT_EN}`,
+      `Among girls in year 9, the share who reported that they had been subjected to physical violence in the past 12 months rose from 12% in 2021 to 18% in 2023. The increase of 6 percentage points is statistically significant (p = 0.031). ${CAVEAT_EN}`,
     );
   });
   it('significant rise of a protective factor: no caveat', () => {
     const rec = change({ indicator: 'vuxen', group: 'total', estimate_from: 0.7, estimate_to: 0.79, diff: 0.09, p: 0.004 });
     expect(changeSentence(vuxen, rec, sv)).toBe(
-      'Andelen som uppgav att de har en vuxen att prata med ökade från 70 procent 2021 till 79 procent 2023. Ökningen på 9 procentenheter är statistiskt säkerställd (p = 0,004).',
+      'Andelen som uppgav att de har en vuxen att prata med ökade från 70 procent 2021 till 79 procent 2023. Ökningen på 9 procentenheter är statistiskt säkerställd (p = 0,0040).',
     );
   });
   it('significant fall', () => {
     const rec = change({ group: 'gender=2', estimate_from: 0.2, estimate_to: 0.12, diff: -0.08, p: 0.0042 });
     expect(changeSentence(fysiskt, rec, sv)).toBe(
-      'Bland pojkarna minskade andelen som uppgav att de utsatts för fysiskt våld under de senaste 12 månaderna från 20 procent 2021 till 12 procent 2023. Minskningen på 8 procentenheter är statistiskt säkerställd (p = 0,004).',
+      'Bland pojkarna minskade andelen som uppgav att de utsatts för fysiskt våld under de senaste 12 månaderna från 20 procent 2021 till 12 procent 2023. Minskningen på 8 procentenheter är statistiskt säkerställd (p = 0,0042).',
     );
     expect(changeSentence(fysiskt, rec, en)).toBe(
-      'Among boys, the share who reported that they had been subjected to physical violence in the past 12 months fell from 20% in 2021 to 12% in 2023. The decrease of 8 percentage points is statistically significant (p = 0.004).',
+      'Among boys, the share who reported that they had been subjected to physical violence in the past 12 months fell from 20% in 2021 to 12% in 2023. The decrease of 8 percentage points is statistically significant (p = 0.0042).',
     );
   });
   it('no significant change (even with a visible difference)', () => {
@@ -203,7 +203,7 @@ describe('change sentences', () => {
   it('after the first sentence of a paragraph, just "andelen"', () => {
     const rec = change({ comparison: 'baseline', group: 'total', year_from: 2019, from: '2019', estimate_from: 0.2, estimate_to: 0.12, diff: -0.08, p: 0.002 });
     expect(changeSentence(fysiskt, rec, sv, { anaphor: true })).toBe(
-      'Andelen minskade från 20 procent 2019 till 12 procent 2023. Minskningen på 8 procentenheter är statistiskt säkerställd (p = 0,002).',
+      'Andelen minskade från 20 procent 2019 till 12 procent 2023. Minskningen på 8 procentenheter är statistiskt säkerställd (p = 0,0020).',
     );
   });
 });
@@ -211,7 +211,7 @@ describe('change sentences', () => {
 describe('trend sentences', () => {
   it('significant rising trend in violence', () => {
     expect(trendSentence(fysiskt, trend({}), sv)).toBe(
-      `Bland flickorna ökade andelen som uppgav att de utsatts för fysiskt våld under de senaste 12 månaderna över mätningarna 2019–2023, och trenden är statistiskt säkerställd (p = 0,01). ${CAVEAT_SV}`,
+      `Bland flickorna ökade andelen som uppgav att de utsatts för fysiskt våld under de senaste 12 månaderna över mätningarna 2019–2023, och trenden är statistiskt säkerställd (p = 0,012). ${CAVEAT_SV}`,
     );
   });
   it('no significant trend', () => {
@@ -235,7 +235,7 @@ describe('gender and county comparisons', () => {
   const gender = change({ comparison: 'gender', group: 'total', year_from: 2023, from: 'gender=1', to: 'gender=2', estimate_from: 0.24, estimate_to: 0.12, diff: -0.12, p: 0.0012 });
   it('girls vs boys', () => {
     expect(genderSentence(fysiskt, gender, sv)).toBe(
-      'Andelen som uppgav att de utsatts för fysiskt våld under de senaste 12 månaderna var 24 procent bland flickorna och 12 procent bland pojkarna. Skillnaden på 12 procentenheter är statistiskt säkerställd (p = 0,001).',
+      'Andelen som uppgav att de utsatts för fysiskt våld under de senaste 12 månaderna var 24 procent bland flickorna och 12 procent bland pojkarna. Skillnaden på 12 procentenheter är statistiskt säkerställd (p = 0,0012).',
     );
     expect(genderSentence(fysiskt, { ...gender, group: 'grade=9', from: 'gender=1;grade=9', to: 'gender=2;grade=9', significant: false, p: 0.2 }, en, { anaphor: true })).toBe(
       'In year 9, the share was 24% among girls and 12% among boys. There is no statistically significant difference (p = 0.20).',
@@ -249,10 +249,34 @@ describe('gender and county comparisons', () => {
   it('the municipality against the rest of the county', () => {
     const rec = change({ comparison: 'rest_of_county', group: 'total', year_from: 2023, from: 'rest_of_county', to: 'Ängsby', estimate_from: 0.14, estimate_to: 0.18, diff: 0.04, p: 0.02 });
     expect(countySentence(fysiskt, rec, 'Ängsby', sv)).toBe(
-      'Andelen som uppgav att de utsatts för fysiskt våld under de senaste 12 månaderna var 18 procent i Ängsby och 14 procent i övriga Norrbacka län. Skillnaden på 4 procentenheter är statistiskt säkerställd (p = 0,02).',
+      'Andelen som uppgav att de utsatts för fysiskt våld under de senaste 12 månaderna var 18 procent i Ängsby och 14 procent i övriga Norrbacka län. Skillnaden på 4 procentenheter är statistiskt säkerställd (p = 0,020).',
     );
     expect(countySentence(fysiskt, { ...rec, significant: false, p: 0.3 }, 'Ängsby', en)).toBe(
       'The share who reported that they had been subjected to physical violence in the past 12 months was 18% in Ängsby and 14% in the rest of Norrbacka län. There is no statistically significant difference (p = 0.30).',
+    );
+  });
+});
+
+describe('numbers as shown: differences from the rounded parts, the p the verdict follows', () => {
+  const gender = change({ comparison: 'gender', group: 'total', year_from: 2023, from: 'gender=1', to: 'gender=2', estimate_from: 0.1044, estimate_to: 0.1684, diff: 0.064, p: 0.047, q: 0.047 });
+  it('10 and 17 percent differ by 7 percentage points (not the unrounded 6,4)', () => {
+    expect(genderSentence(fysiskt, gender, sv)).toBe(
+      'Andelen som uppgav att de utsatts för fysiskt våld under de senaste 12 månaderna var 10 procent bland flickorna och 17 procent bland pojkarna. Skillnaden på 7 procentenheter är statistiskt säkerställd (p = 0,047).',
+    );
+  });
+  it('a significant difference whose parts round alike is told with one decimal', () => {
+    const rec = change({ estimate_from: 0.005, estimate_to: 0.0142, diff: 0.0092, p: 0.004, group: 'total' });
+    expect(changeSentence(vuxen, rec, sv)).toBe(
+      'Andelen som uppgav att de har en vuxen att prata med ökade från 0,5 procent 2021 till 1,4 procent 2023. Ökningen på 0,9 procentenheter är statistiskt säkerställd (p = 0,0040).',
+    );
+  });
+  it('with multiple_comparisons: fdr the sentence shows the adjusted p, which the verdict follows', () => {
+    const fdr: NarrativeContext = { lang: 'sv', meta: { ...meta, multiple_comparisons: 'fdr' } };
+    expect(genderSentence(fysiskt, { ...gender, q: 0.21, significant: false }, fdr)).toBe(
+      'Andelen som uppgav att de utsatts för fysiskt våld under de senaste 12 månaderna var 10 procent bland flickorna och 17 procent bland pojkarna. Det är ingen statistiskt säkerställd skillnad (justerat p = 0,21).',
+    );
+    expect(trendSentence(fysiskt, trend({ group: 'total', p: 0.0004, q: 0.0031 }), { ...fdr, lang: 'en' })).toBe(
+      `The share who reported that they had been subjected to physical violence in the past 12 months rose over the waves 2019–2023, and the trend is statistically significant (adjusted p = 0.0031). ${CAVEAT_EN}`,
     );
   });
 });

@@ -218,13 +218,9 @@ export function methodParagraphs(ctx: ReportContext, area: string): ParagraphBlo
   const alpha = 1 - ctx.fig.meta.level;
   const tests = ctx.fig.testCount(area);
   return [
+    paragraph(ctx.t.text.methodTests(hasCountyComparison(ctx, area))),
     paragraph(
-      `${ctx.t.text.methodTests(hasCountyComparison(ctx, area))} ${ctx.t.text.methodMultiplicity(
-        formatInteger(tests, ctx.lang),
-        isAdjusted(ctx.fig.meta),
-        formatAlpha(alpha, ctx.lang),
-        formatInteger(Math.round(tests * alpha), ctx.lang),
-      )}`,
+      ctx.t.text.methodMultiplicity(formatInteger(tests, ctx.lang), isAdjusted(ctx.fig.meta), formatAlpha(alpha, ctx.lang), formatInteger(Math.round(tests * alpha), ctx.lang)),
     ),
     paragraph(ctx.t.text.methodDisclosure(formatInteger(d.min_base, ctx.lang), formatInteger(d.max_small_count, ctx.lang), d.secondary)),
   ];

@@ -84,7 +84,10 @@ const narrative: Phrasing = {
     `The survey has so far been carried out only once in ${area} (${year}), so there is no earlier wave to compare with. The results are the baseline for future follow-up.`,
   indicatorSingleWave: (label, year) => `“${label}” was only measured in ${year}, so there is no earlier wave to compare with.`,
   seriesBreak: (year) => `The question changed in ${year}, so waves before and after ${year} are not compared.`,
-  noSignificantChange: (year) => `None of the key figures shows a statistically significant change since ${year}.`,
+  noSignificantFindings: (kinds) => {
+    const what = { waves: 'between waves', genders: 'between genders', county: 'with the rest of the county' };
+    return `None of the report's comparisons ${list(kinds.map((k) => what[k]))} shows a statistically significant difference. This does not mean that nothing has happened, only that the data are not enough to establish it.`;
+  },
   noSignificantCountyDifference: 'None of the differences from the rest of the county is statistically significant.',
   derived: (kind, labels) => `that they answered yes to ${kind === 'any' ? 'at least one of' : 'all of'} the questions on ${list(labels.map((l) => `“${l}”`))}`,
   countyOverview: (label, higher, lower) => {
@@ -212,7 +215,7 @@ export const en: Strings = {
     pooledArea: (area, members) => `${area} pools ${members}.`,
     followUpDropped: 'Groups whose baseline cannot be reported have no row in the table.',
     oneGrade: (grade) => `All respondents are in ${grade.toLowerCase()}, so the school year is not shown separately.`,
-    diff: "Difference = the municipality's share minus the share in the rest of the county, in percentage points.",
+    diff: "Difference = the municipality's share minus the share in the rest of the county, in percentage points, computed from the rounded shares shown.",
   },
 
   alt: {
@@ -311,7 +314,8 @@ export const en: Strings = {
       `Statistically significant means that a difference or change is large enough that it is unlikely to be due to chance (the ${adjusted ? 'adjusted p-value' : 'p-value'} is below ${alpha}). A change that is not statistically significant may still be real; the data are just not enough to show it. In small groups this is common.`,
     readingMultiplicity: (alphaPercent) =>
       `The report rests on many comparisons, and among many comparisons some differences come out large by chance alone. The p-values are therefore adjusted for the number of comparisons (the Benjamini–Hochberg method), so that at most about ${alphaPercent}% of the differences called statistically significant can be expected to be chance findings.`,
-    readingPp: 'Differences between shares are given in percentage points: from 10% to 15% is an increase of 5 percentage points.',
+    readingPp:
+      'Differences between shares are given in percentage points: from 10% to 15% is an increase of 5 percentage points. A difference is computed from the rounded shares shown, so the numbers always add up.',
     pooledWaves: (range) => `The waves ${range} are pooled so that the groups are large enough to report.`,
     pooledNoChange: (range) => `The waves ${range} are pooled, so the report shows no change between them.`,
     pooledGrades: 'School years are pooled so that the groups are large enough to report.',
@@ -347,7 +351,7 @@ export const en: Strings = {
     noQuestion: 'The question text is not in the data.',
     populationIndicator: (label, answer) => `Only those who answered ${answer} to “${label}”.`,
     methodTests: (county) =>
-      `Differences between girls and boys${county ? ', and between the municipality and the rest of the county,' : ''} in the same wave are tested taking the sample design into account: the groups may attend the same schools${county ? ' or belong to the same strata' : ''}, and the correlation this gives is included (a design-based contrast). Changes between two waves are tested as differences between two independent samples. When everyone or no one in one of the groups answered yes, the difference is instead tested with a pooled proportion for both groups and each group's design effect, and the interval is Newcombe's; otherwise that group would wrongly appear to have no uncertainty. Trends over at least three waves are tested with a design-based logistic regression on year. No trend or comparison crosses a wave in which the question changed.`,
+      `Differences between genders${county ? ', and between the municipality and the rest of the county,' : ''} in the same wave are tested taking the sample design into account: the groups may attend the same schools${county ? ' or belong to the same strata' : ''}, and the correlation this gives is included (a design-based contrast). Changes between two waves are tested as differences between two independent samples. When everyone or no one in one of the groups answered yes, the difference is instead tested with a pooled proportion for both groups and each group's design effect, and the interval is Newcombe's; otherwise that group would wrongly appear to have no uncertainty. Trends over at least three waves are tested with a design-based logistic regression on year. No trend or comparison crosses a wave in which the question changed.`,
     methodMultiplicity: (count, adjusted, alpha, expected) =>
       adjusted
         ? `The report's conclusions about statistically significant differences, changes and trends rest on ${count} tests. The p-values are adjusted for the number of tests with the Benjamini–Hochberg method, and statistically significant means that the adjusted p-value is below ${alpha}.`

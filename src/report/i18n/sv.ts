@@ -93,7 +93,10 @@ const narrative: Phrasing = {
     `Undersökningen har hittills bara genomförts en gång i ${area} (${year}), så det finns ingen tidigare mätning att jämföra med. Resultaten blir utgångsläget för kommande uppföljningar.`,
   indicatorSingleWave: (label, year) => `”${label}” har bara mätts ${year}, så det finns ingen tidigare mätning att jämföra med.`,
   seriesBreak: (year) => `Frågan ändrades ${year}, så mätningar före och efter ${year} jämförs inte.`,
-  noSignificantChange: (year) => `Inget av nyckeltalen visar någon statistiskt säkerställd förändring sedan ${year}.`,
+  noSignificantFindings: (kinds) => {
+    const what = { waves: 'mellan mätningarna', genders: 'mellan könen', county: 'mot övriga länet' };
+    return `Ingen av rapportens jämförelser ${list(kinds.map((k) => what[k]))} visar någon statistiskt säkerställd skillnad. Det betyder inte att ingenting har hänt, bara att underlaget inte räcker för att belägga det.`;
+  },
   noSignificantCountyDifference: 'Ingen av skillnaderna mot övriga länet är statistiskt säkerställd.',
   derived: (kind, labels) => `att de svarat ja på ${kind === 'any' ? 'minst en av' : 'alla'} frågorna om ${list(labels.map((l) => `”${l}”`))}`,
   countyOverview: (label, higher, lower) => {
@@ -221,7 +224,7 @@ export const sv: Strings = {
     pooledArea: (area, members) => `${area} är en sammanslagning av ${members}.`,
     followUpDropped: 'Grupper vars utgångsvärde inte kan redovisas har ingen rad i tabellen.',
     oneGrade: (grade) => `Alla svarande går i ${grade.toLowerCase()}, så årskursen redovisas inte separat.`,
-    diff: 'Skillnad = kommunens andel minus andelen i övriga länet, i procentenheter.',
+    diff: 'Skillnad = kommunens andel minus andelen i övriga länet, i procentenheter, räknad från de avrundade andelar som visas.',
   },
 
   alt: {
@@ -322,7 +325,8 @@ export const sv: Strings = {
       `Statistiskt säkerställd betyder att en skillnad eller förändring är så stor att den sannolikt inte beror på slumpen (${adjusted ? 'det justerade p-värdet' : 'p-värdet'} är under ${alpha}). Att en förändring inte är statistiskt säkerställd betyder inte att ingenting har hänt, bara att underlaget inte räcker för att säga det. I små grupper är det vanligt.`,
     readingMultiplicity: (alphaPercent) =>
       `Rapporten bygger på många jämförelser, och bland många jämförelser blir några skillnader stora av ren slump. Därför justeras p-värdena för antalet jämförelser (Benjamini–Hochbergs metod), så att högst omkring ${alphaPercent} procent av de skillnader som kallas statistiskt säkerställda kan väntas vara slumpträffar.`,
-    readingPp: 'Skillnader mellan andelar anges i procentenheter: från 10 till 15 procent är en ökning med 5 procentenheter.',
+    readingPp:
+      'Skillnader mellan andelar anges i procentenheter: från 10 till 15 procent är en ökning med 5 procentenheter. Skillnaden räknas från de avrundade andelar som visas, så att talen alltid går ihop.',
     pooledWaves: (range) => `Mätningarna ${range} redovisas sammanslagna för att grupperna ska bli stora nog att redovisa.`,
     pooledNoChange: (range) => `Mätningarna ${range} redovisas sammanslagna, så rapporten visar ingen utveckling mellan dem.`,
     pooledGrades: 'Årskurserna redovisas sammanslagna för att grupperna ska bli stora nog att redovisa.',
@@ -358,7 +362,7 @@ export const sv: Strings = {
     noQuestion: 'Frågetexten finns inte i underlaget.',
     populationIndicator: (label, answer) => `Gäller bara dem som svarat ${answer === 'yes' ? 'ja' : 'nej'} på ”${label}”.`,
     methodTests: (county) =>
-      `Skillnader mellan flickor och pojkar${county ? ' och mellan kommunen och övriga länet' : ''} i samma mätning prövas med hänsyn till urvalsdesignen: grupperna kan gå i samma skolor${county ? ' eller höra till samma strata' : ''}, och det samband det ger räknas in (designbaserad kontrast). Förändringar mellan två mätningar prövas som skillnader mellan två oberoende urval. När alla eller ingen i en av grupperna har svarat ja prövas skillnaden i stället med en gemensam andel för båda grupperna och varje grupps designeffekt, och intervallet beräknas med Newcombes metod; annars skulle den gruppen felaktigt se ut att sakna osäkerhet. Trender över minst tre mätningar prövas med logistisk regression på år som tar hänsyn till urvalsdesignen. Ingen trend eller jämförelse går över en mätning där frågan ändrades.`,
+      `Skillnader mellan könen${county ? ' och mellan kommunen och övriga länet' : ''} i samma mätning prövas med hänsyn till urvalsdesignen: grupperna kan gå i samma skolor${county ? ' eller höra till samma strata' : ''}, och det samband det ger räknas in (designbaserad kontrast). Förändringar mellan två mätningar prövas som skillnader mellan två oberoende urval. När alla eller ingen i en av grupperna har svarat ja prövas skillnaden i stället med en gemensam andel för båda grupperna och varje grupps designeffekt, och intervallet beräknas med Newcombes metod; annars skulle den gruppen felaktigt se ut att sakna osäkerhet. Trender över minst tre mätningar prövas med logistisk regression på år som tar hänsyn till urvalsdesignen. Ingen trend eller jämförelse går över en mätning där frågan ändrades.`,
     methodMultiplicity: (count, adjusted, alpha, expected) =>
       adjusted
         ? `Rapportens slutsatser om statistiskt säkerställda skillnader, förändringar och trender bygger på ${count} prövningar. P-värdena är justerade för antalet prövningar med Benjamini–Hochbergs metod, och statistiskt säkerställd betyder att det justerade p-värdet är under ${alpha}.`

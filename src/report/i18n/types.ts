@@ -47,7 +47,8 @@ export interface Phrasing {
   singleWave(area: string, year: string): string;
   indicatorSingleWave(label: string, year: string): string;
   seriesBreak(year: string): string;
-  noSignificantChange(year: string): string;
+  /** Nothing in the report is statistically significant; `kinds`: what was compared. */
+  noSignificantFindings(kinds: ('waves' | 'genders' | 'county')[]): string;
   noSignificantCountyDifference: string;
   /** A derived indicator's clause from its parts' labels: yes to at least one (any) or to all of them. */
   derived(kind: 'any' | 'all', labels: string[]): string;
