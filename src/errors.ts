@@ -106,3 +106,40 @@ export class DesignError extends LagesbildError {
     super(message, { exitCode: EXIT.config, hint });
   }
 }
+
+/**
+ * The cause of a failed file operation in words, with its code and, where one helps, what to
+ * do: "permission denied (EACCES)" instead of a bare code. `direction`: whether the file was
+ * being read or written (the advice differs).
+ */
+export function ioCause(err: unknown, direction: 'read' | 'write' = 'read'): { code: string; text: string; hint?: string } {
+  const code = (err as NodeJS.ErrnoException | null)?.code ?? 'EIO';
+  const write = direction === 'write';
+  switch (code) {
+    case 'EACCES':
+    case 'EPERM':
+      return { code, text: 'permission denied', hint: write ? 'Choose a folder you may write to with -o, or ask for write access' : 'Ask for read access to the file, or copy it to a folder of your own' };
+    case 'EROFS':
+      return { code, text: 'the file system is read-only', hint: 'Choose a folder on a writable disk with -o' };
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return { code, text: 'the disk is full', hint: 'Free some space, or choose another disk with -o' };
+    case 'ENOENT':
+      return { code, text: 'no such file or folder' };
+    case 'EISDIR':
+      return { code, text: 'it is a folder, not a file' };
+    case 'ENOTDIR':
+      return { code, text: 'part of the path is a file, not a folder' };
+    case 'EEXIST':
+      return { code, text: 'it exists' };
+    case 'ENAMETOOLONG':
+      return { code, text: 'the name is too long', hint: write ? 'Choose a shorter folder name with -o' : undefined };
+    case 'EMFILE':
+    case 'ENFILE':
+      return { code, text: 'too many files are open', hint: 'Close other programs, or run again with fewer --jobs' };
+    case 'EBUSY':
+      return { code, text: 'the file is in use by another program (open in Excel or a PDF reader?)', hint: 'Close it and run again' };
+    default:
+      return { code, text: 'an input/output error' };
+  }
+}

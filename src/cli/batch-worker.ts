@@ -64,7 +64,25 @@ if (parentPort) {
   const received = workerData as WorkerSetup;
   // Buffers arrive as plain Uint8Arrays after the structured clone.
   const setup: WorkerSetup = received.logo ? { ...received, logo: { ...received.logo, data: Buffer.from(received.logo.data) } } : received;
+  const fault = faultFor(process.env.LAGESBILD_TEST_WORKER_FAULT);
   port.on('message', (job: Job) => {
-    void runJob(setup, job).then((result) => port.postMessage(result));
+    void runJob(setup, job).then((result) => {
+      if (fault && fault.area === job.area) {
+        // Test hook (see faultFor): the files are written, the answer never comes.
+        if (fault.kind === 'exit') process.exit(3);
+        throw new Error('injected worker fault');
+      }
+      port.postMessage(result);
+    });
   });
+}
+
+/**
+ * LAGESBILD_TEST_WORKER_FAULT=exit:<area> or throw:<area> makes the worker that renders that
+ * municipality exit, or throw an uncaught error, after writing its files and before answering: the tests check that batch
+ * then fails that job (exit 7), renders the others and leaves no temporaries.
+ */
+function faultFor(spec: string | undefined): { kind: 'exit' | 'throw'; area: string } | null {
+  const m = spec === undefined ? null : /^(exit|throw):(.+)$/su.exec(spec);
+  return m ? { kind: m[1] as 'exit' | 'throw', area: m[2]! } : null;
 }

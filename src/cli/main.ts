@@ -2,6 +2,7 @@
 // the core and returns an exit code; errors become one line on stderr (see src/errors.ts).
 import { Command, CommanderError, Option } from 'commander';
 import { createRequire } from 'node:module';
+import { constants as osConstants } from 'node:os';
 import { EXIT, LagesbildError, type ExitCode } from '../errors.js';
 import { createLog, type Log, type LogOptions } from './log.js';
 import { runCleanups } from './outputs.js';
@@ -12,6 +13,8 @@ import { registerValidate } from './commands/validate.js';
 import { registerInit } from './commands/init.js';
 import { registerExample } from './commands/example.js';
 import { registerSchema } from './commands/schema.js';
+
+const STOP_SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 
 export interface GlobalOptions extends LogOptions {
   debug?: boolean;
@@ -25,31 +28,22 @@ export interface CommandContext {
 
 export type CommandAction<A extends unknown[]> = (ctx: CommandContext, ...args: A) => Promise<ExitCode>;
 
-export async function main(argv: string[]): Promise<number> {
-  let exitCode: number = EXIT.ok;
+type Wrap = <A extends unknown[]>(action: CommandAction<A>) => (...args: A) => Promise<void>;
+
+/** Every command with its flags; `wrap` turns a command's action into commander's. */
+export function buildProgram(wrap: Wrap): Command {
   const program = new Command('lagesbild');
   const version = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
   program
     .description('Baseline reports (lägesbild) on violence for Swedish municipalities: survey CSV → statistics → PDF and HTML.')
     .version(version, '-V, --version')
-    .option('-q, --quiet', 'only errors and warnings')
+    .addOption(new Option('-q, --quiet', 'only errors and warnings').conflicts('verbose'))
     .option('--verbose', 'say what is done and how long it takes')
     .option('--no-color', 'no colour (also when NO_COLOR is set or output is not a terminal)')
     .option('--debug', 'show the stack trace of an error')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) });
-
-  const context = (): CommandContext => {
-    const opts = program.opts<GlobalOptions>();
-    return { log: createLog(opts), setExit: (code) => (exitCode = code) };
-  };
-  const wrap =
-    <A extends unknown[]>(action: CommandAction<A>) =>
-    async (...args: A) => {
-      exitCode = await action(context(), ...args);
-    };
-
   registerReport(program, wrap);
   registerFigures(program, wrap);
   registerBatch(program, wrap);
@@ -57,12 +51,41 @@ export async function main(argv: string[]): Promise<number> {
   registerInit(program, wrap);
   registerExample(program, wrap);
   registerSchema(program, wrap);
+  return program;
+}
 
-  const onSignal = () => {
-    void runCleanups().finally(() => process.exit(EXIT.interrupted));
+/** Flags that contradict each other, as declared with commander's .conflicts(): [command, flag, flag]. */
+export function declaredConflicts(): [string, string, string][] {
+  const program = buildProgram(() => async () => {});
+  const pairs: [string, string, string][] = [];
+  for (const cmd of [program, ...program.commands]) {
+    const byName = new Map(cmd.options.map((o) => [o.attributeName(), o.long ?? o.short ?? '']));
+    for (const o of cmd.options) {
+      for (const other of (o as Option & { conflictsWith: string[] }).conflictsWith) pairs.push([cmd === program ? '' : cmd.name(), o.long ?? '', byName.get(other) ?? other]);
+    }
+  }
+  return pairs;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  let exitCode: number = EXIT.ok;
+  const context = (): CommandContext => {
+    const opts = program.opts<GlobalOptions>();
+    return { log: createLog(opts), setExit: (code) => (exitCode = code) };
   };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  const program = buildProgram(
+    (action) =>
+      async (...args) => {
+        exitCode = await action(context(), ...args);
+      },
+  );
+
+  // Ctrl+C, `kill` and a closed terminal all stop the run the same way: workers stopped,
+  // temporaries removed, the previous outputs left as they were; exit 128 + the signal number.
+  const onSignal = (signal: NodeJS.Signals) => {
+    void runCleanups().finally(() => process.exit(128 + (osConstants.signals[signal] ?? 2)));
+  };
+  for (const signal of STOP_SIGNALS) process.once(signal, onSignal);
 
   try {
     await program.parseAsync(argv);
@@ -71,8 +94,7 @@ export async function main(argv: string[]): Promise<number> {
     await runCleanups();
     return handleError(err, program.opts<GlobalOptions>());
   } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    for (const signal of STOP_SIGNALS) process.off(signal, onSignal);
   }
 }
 

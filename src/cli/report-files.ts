@@ -4,7 +4,7 @@ import { dirname, extname, join, resolve } from 'node:path';
 import type { ReportDocument } from '../report/model.js';
 import type { Lang } from '../report/model.js';
 import type { ProjectConfig } from '../config/schema.js';
-import { ConfigError } from '../errors.js';
+import { ConfigError, ioCause } from '../errors.js';
 import { safeFileName } from './outputs.js';
 
 /** The configured logo, read relative to the config file. */
@@ -18,8 +18,13 @@ export async function loadLogo(config: ProjectConfig, configPath: string): Promi
   let data: Buffer;
   try {
     data = await readFile(path);
-  } catch {
-    throw new ConfigError(`logo file not found: ${path}`, { file: configPath, field: 'project.logo' }, 'The path is relative to the config file');
+  } catch (err) {
+    const cause = ioCause(err);
+    throw new ConfigError(
+      cause.code === 'ENOENT' ? `logo file not found: ${path}` : `cannot read the logo ${path}: ${cause.text} (${cause.code})`,
+      { file: configPath, field: 'project.logo' },
+      cause.code === 'ENOENT' ? 'The path is relative to the config file' : cause.hint,
+    );
   }
   // Check the file's signature, not only its name: renderers fail obscurely on anything else.
   const png = data.subarray(0, 4).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47]));

@@ -2,9 +2,9 @@
 // Every error names the file, the line and column of the offending key, the key path and
 // what is allowed, so a coordinator can fix it without reading the schema.
 import { readFile } from 'node:fs/promises';
-import { LineCounter, parseDocument, isNode, visit, type Document } from 'yaml';
+import { LineCounter, parseDocument, isNode, isScalar, visit, type Document } from 'yaml';
 import type { z } from 'zod';
-import { ConfigError } from '../errors.js';
+import { ConfigError, ioCause } from '../errors.js';
 import { ProjectConfig, isDerived, type AnswerScale, type Indicator } from './schema.js';
 
 export interface LoadedConfig {
@@ -18,11 +18,11 @@ export async function loadConfig(path: string): Promise<LoadedConfig> {
   try {
     text = await readFile(path, 'utf8');
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
+    const cause = ioCause(err);
     throw new ConfigError(
-      code === 'ENOENT' ? 'config file not found' : `cannot read config file (${code ?? 'unknown error'})`,
+      cause.code === 'ENOENT' ? 'config file not found' : `cannot read the config file: ${cause.text} (${cause.code})`,
       { file: path },
-      code === 'ENOENT' ? 'Pass it with -c <file>, or run `lagesbild init <csv>` to create one' : undefined,
+      cause.code === 'ENOENT' ? 'Pass it with -c <file>, or run `lagesbild init <csv>` to create one' : cause.hint,
     );
   }
   return { config: parseConfig(text, path), path };
@@ -32,11 +32,19 @@ export async function loadConfig(path: string): Promise<LoadedConfig> {
 export function parseConfig(text: string, file: string): ProjectConfig {
   const lineCounter = new LineCounter();
   // logLevel 'error': the yaml package would otherwise print its warnings to stderr itself.
-  const doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter, prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
+  // uniqueKeys is checked below: the yaml package compares each key with every earlier one of
+  // its mapping, which takes minutes for a config with tens of thousands of keys.
+  const doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter, prettyErrors: false, uniqueKeys: false, logLevel: 'error' });
   if (doc.errors.length > 0) {
     const e = doc.errors[0]!;
     const pos = lineCounter.linePos(e.pos[0]);
     throw new ConfigError(`not valid YAML: ${printable(firstLine(e.message))}`, { file, line: pos.line, column: pos.col });
+  }
+  const duplicate = firstDuplicateKey(doc);
+  if (duplicate) {
+    const pos = lineCounter.linePos(duplicate.offset);
+    const first = lineCounter.linePos(duplicate.firstOffset);
+    throw new ConfigError(`the key ${quote(duplicate.key)} appears twice in the same mapping (first on line ${first.line})`, { file, line: pos.line, column: pos.col }, 'Keep one of them');
   }
   let raw: unknown;
   try {
@@ -249,6 +257,30 @@ export function printable(s: string): string {
 /** A config value in a message: quoted, on one line. */
 function quote(v: unknown): string {
   return `"${printable(String(v))}"`;
+}
+
+/** The first key that repeats an earlier key of its mapping, in linear time (one set per mapping). */
+function firstDuplicateKey(doc: Document): { key: string; offset: number; firstOffset: number } | undefined {
+  let found: { key: string; offset: number; firstOffset: number } | undefined;
+  visit(doc, {
+    Map(_, map) {
+      const seen = new Map<string, number>();
+      for (const pair of map.items) {
+        const key = pair.key;
+        // Scalars compare by type and value ("1" and 1 differ, as in YAML); other keys by text.
+        const id = isScalar(key) ? `${typeof key.value}:${String(key.value)}` : `node:${String(key)}`;
+        const offset = isNode(key) ? (key.range?.[0] ?? 0) : 0;
+        const earlier = seen.get(id);
+        if (earlier !== undefined) {
+          found = { key: isScalar(key) ? String(key.value) : String(key), offset, firstOffset: earlier };
+          return visit.BREAK;
+        }
+        seen.set(id, offset);
+      }
+      return undefined;
+    },
+  });
+  return found;
 }
 
 /** Offset of the first alias (*name) in the document. */

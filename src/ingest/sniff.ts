@@ -3,7 +3,7 @@
 // Swedish Excel writes); the delimiter that splits the header into the most columns.
 import { isAscii } from 'node:buffer';
 import { open } from 'node:fs/promises';
-import { DataError } from '../errors.js';
+import { DataError, ioCause } from '../errors.js';
 
 export type Encoding = 'utf-8' | 'windows-1252';
 export type Delimiter = ',' | ';' | '\t';
@@ -46,7 +46,8 @@ async function openForReading(file: string) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new DataError('file not found', { file }, 'Check the path and spelling');
     if (code === 'EISDIR') throw new DataError('is a folder, not a CSV file', { file }, 'Pass the CSV files inside it (e.g. folder/*.csv)');
-    throw new DataError(`cannot read the file (${code ?? 'unknown error'})`, { file });
+    const cause = ioCause(err);
+    throw new DataError(`cannot read the file: ${cause.text} (${cause.code})`, { file }, cause.hint);
   }
 }
 

@@ -1,14 +1,14 @@
 // `lagesbild batch`: every municipality's report, the county overview and the figures table,
 // from one parse of the input, rendered by a pool of worker threads.
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import type { Command } from 'commander';
 import { EXIT, UsageError } from '../../errors.js';
 import type { CommandAction } from '../main.js';
-import { resolveDate, writeOutputs, checkTargets, moveIntoPlace, safeFileName, trackTemp, onCleanup } from '../outputs.js';
+import { resolveDate, writeOutputs, checkTargets, moveIntoPlace, safeFileName, trackTemp, ensureFolder, ioError } from '../outputs.js';
+import { runOnWorkers } from '../worker-pool.js';
 import { loadLogo, reportBaseName } from '../report-files.js';
 import type { ReportFormat } from '../../render/index.js';
 import type { Job, JobResult, WorkerSetup } from '../batch-worker.js';
@@ -107,8 +107,10 @@ Exit code 0 when every report was written, ${EXIT.partial} when some failed (the
 
       // Each job renders into its own folder under this one (same disk as the outputs, so the
       // final move is a rename); removed at the end, also on failure.
-      await mkdir(flags.out, { recursive: true });
-      const tmpRoot = await mkdtemp(join(flags.out, '.lagesbild-tmp-'));
+      await ensureFolder(flags.out);
+      const tmpRoot = await mkdtemp(join(flags.out, '.lagesbild-tmp-')).catch((err: unknown) => {
+        throw ioError(err, flags.out, 'file');
+      });
       const releaseTmp = trackTemp(tmpRoot);
       const setup: WorkerSetup = { figures, config, lang, dateIso, formats: flags.format, logo: await loadLogo(config, project.configPath) };
       const progress = startProgress(planned.length, ctx.log.interactive && !flags.json);
@@ -181,34 +183,14 @@ async function runPool(queue: Job[], size: number, setup: WorkerSetup, onDone: (
     for (const job of queue) onDone(await runJob(setup, job));
     return;
   }
-  const pending = [...queue];
-  const workerUrl = new URL('../batch-worker.js', import.meta.url);
-  await Promise.all(
-    Array.from({ length: size }, async () => {
-      const worker = new Worker(workerUrl, { workerData: setup });
-      const release = onCleanup(() => worker.terminate());
-      try {
-        for (let job = pending.shift(); job; job = pending.shift()) {
-          const current = job;
-          onDone(
-            await new Promise<JobResult>((resolve) => {
-              const fail = (err: unknown) =>
-                resolve({ id: current.id, ok: false, files: [], ms: 0, error: `worker stopped: ${err instanceof Error ? err.message : String(err)}` });
-              worker.once('message', (r: JobResult) => {
-                worker.off('error', fail);
-                resolve(r);
-              });
-              worker.once('error', fail);
-              worker.postMessage(current);
-            }),
-          );
-        }
-      } finally {
-        release();
-        await worker.terminate();
-      }
-    }),
-  );
+  await runOnWorkers<Job, JobResult>({
+    url: new URL('../batch-worker.js', import.meta.url),
+    workerData: setup,
+    size,
+    jobs: queue,
+    onResult: onDone,
+    onDeath: (job, reason) => ({ id: job.id, ok: false, files: [], ms: 0, error: reason }),
+  });
 }
 
 function parseJobs(value: string | undefined): number {

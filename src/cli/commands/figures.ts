@@ -24,8 +24,8 @@ export function registerFigures(program: Command, wrap: <A extends unknown[]>(a:
     .argument('<csv...>', 'survey files')
     .option('-o, --out <dir>', 'output folder', 'out')
     .addOption(new Option('--format <format>', 'file format').choices(['csv', 'json']).default('csv'))
-    .option('--excel-sv', 'CSV for Swedish Excel: semicolons, decimal comma, UTF-8 BOM')
-    .option('--json', 'print the records as JSON on stdout instead of writing a file')
+    .addOption(new Option('--excel-sv', 'CSV for Swedish Excel: semicolons, decimal comma, UTF-8 BOM').conflicts(['format']))
+    .addOption(new Option('--json', 'print the records as JSON on stdout instead of writing a file').conflicts(['excelSv', 'format', 'out']))
     .option('-f, --force', 'replace an existing figures file');
   commonDataOptions(cmd);
   cmd.addHelpText(

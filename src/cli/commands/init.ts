@@ -9,6 +9,7 @@ import { Option } from 'commander';
 import { EXIT, type ExitCode } from '../../errors.js';
 import type { CommandAction, CommandContext } from '../main.js';
 import { checkTargets, writeOutputs } from '../outputs.js';
+import { commandName, shellQuote } from '../invocation.js';
 import { cliLanguage, cliMessages, type InitTexts } from '../i18n.js';
 import type { InitProposal } from '../../init/propose.js';
 import type { InitDecisions } from '../../init/build.js';
@@ -146,7 +147,8 @@ async function runInit(ctx: CommandContext, csvArg: string | undefined, flags: I
     await writeOutputs([{ path: out, data: built.text }], force);
     ctx.log.info(t.wrote(out));
     const area = proposal.areas.length > 1 ? ` --area ${shellQuote(proposal.areas[0]!)}` : '';
-    ctx.log.info(`${t.next}\n  lagesbild validate ${shellQuote(csv)} -c ${shellQuote(out)}\n  lagesbild report ${shellQuote(csv)} -c ${shellQuote(out)}${area}`);
+    const run = commandName();
+    ctx.log.info(`${t.next}\n  ${run} validate ${shellQuote(csv)} -c ${shellQuote(out)}\n  ${run} report ${shellQuote(csv)} -c ${shellQuote(out)}${area}`);
     return EXIT.ok;
   } catch (err) {
     // Ctrl+C in a prompt: nothing has been written yet (writing is the last step).
@@ -277,8 +279,4 @@ async function exists(path: string): Promise<boolean> {
     () => true,
     () => false,
   );
-}
-
-function shellQuote(s: string): string {
-  return /^[\p{L}\p{N}_@%+=:,./-]+$/u.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
 }
