@@ -3,21 +3,25 @@
 // project that has it (`npx lagesbild`), or started by path (`node /…/bin/lagesbild.js`).
 import { realpathSync, statSync } from 'node:fs';
 import { delimiter, join, relative, resolve, isAbsolute } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /**
  * The command that runs this lagesbild from `dir` (where the next step is run; default the
  * current folder). `lagesbild` only when that name on PATH is this very program: otherwise
  * it is "command not found", or another version.
  */
-export function commandName(dir = '.', env: NodeJS.ProcessEnv = process.env, script = process.argv[1]): string {
-  const self = script === undefined ? null : real(script);
+export function commandName(dir = '.', env: NodeJS.ProcessEnv = process.env, script = OWN_BIN): string {
+  const self = real(script);
   const first = onPath('lagesbild', env)[0];
   if (self !== null && first !== undefined && real(first) === self) return 'lagesbild';
   // npx finds the project's own copy from any folder inside the project.
   const project = env.npm_command === 'exec' ? env.npm_config_local_prefix : undefined;
   if (project && isInside(resolve(dir), resolve(project))) return 'npx lagesbild';
-  return self === null ? 'lagesbild' : `node ${shellQuote(self)}`;
+  return `node ${shellQuote(self ?? script)}`;
 }
+
+/** This package's launcher (the same two levels up from src/cli and dist/cli). */
+const OWN_BIN = fileURLToPath(new URL('../../bin/lagesbild.js', import.meta.url));
 
 /** A word for a POSIX shell: as it is when safe, else in single quotes. */
 export function shellQuote(s: string): string {

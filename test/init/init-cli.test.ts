@@ -5,6 +5,7 @@ import { copyFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseCsv } from 'csv-parse/sync';
+import { commandName } from '../../src/cli/invocation.js';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load.js';
 import { ingestFiles } from '../../src/analysis/pipeline.js';
@@ -81,7 +82,9 @@ describe('init --yes: a config that validates and gives figures', () => {
       'warning: vuxen_att_prata_med (F31_vuxen_att_prata_med): unknown answers "Kanske" now count as missing; change this in the config if they mean yes or no\n',
     );
     expect(run.stderr).toContain('warning: F50_berusad looks like berusad but has only codes ("1", "2", "9"); it was left out: add it by hand with the codes that mean yes\n');
-    expect(run.stderr.endsWith(`Wrote ${out}.\nNext steps:\n  lagesbild validate ${csv} -c ${out}\n  lagesbild report ${csv} -c ${out} --area Tallmo\n`)).toBe(true);
+    // The next steps name lagesbild as it can be run from here (see test/e2e/invocation.test.ts).
+    const lagesbild = commandName();
+    expect(run.stderr.endsWith(`Wrote ${out}.\nNext steps:\n  ${lagesbild} validate ${csv} -c ${out}\n  ${lagesbild} report ${csv} -c ${out} --area Tallmo\n`)).toBe(true);
 
     const again = await runCli(['init', csv, '--yes', '--no-input']);
     expect(again.code).toBe(EXIT.output);
