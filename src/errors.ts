@@ -1,5 +1,6 @@
 // Typed errors with documented exit codes. The CLI prints `message` (one line, no stack
 // trace unless --debug) and exits with `exitCode`. The table is repeated in README.md.
+import { printable } from './text.js';
 
 export const EXIT = {
   ok: 0,
@@ -63,11 +64,9 @@ export class LagesbildError extends Error {
   }
 }
 
-/** Escapes control characters (a line break or terminal escape from the data stays visible and harmless). */
+/** Control and format characters escaped (a line break or terminal escape from the data stays visible and harmless). */
 export function oneLine(s: string): string {
-  return s.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) =>
-    c === '\n' ? '\\n' : c === '\r' ? '\\r' : c === '\t' ? '\\t' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
+  return printable(s);
 }
 
 export class UsageError extends LagesbildError {

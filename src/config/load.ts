@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { LineCounter, parseDocument, isNode, isScalar, visit, type Document } from 'yaml';
 import type { z } from 'zod';
 import { ConfigError, ioCause } from '../errors.js';
+import { printable } from '../text.js';
 import { ProjectConfig, isDerived, type AnswerScale, type Indicator } from './schema.js';
 
 export interface LoadedConfig {
@@ -59,6 +60,9 @@ export function parseConfig(text: string, file: string): ProjectConfig {
       'Write the values out instead of using YAML aliases (*name)',
     );
   }
+  // Names and labels in one Unicode form (NFC), as the data's are: "Ängsby" typed with a
+  // combining diaeresis in the config is the municipality of the same name in the data.
+  raw = composed(raw);
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     throw new ConfigError('the config must be a mapping of keys (project, columns, groups, indicators, …)', { file, line: 1 });
   }
@@ -238,20 +242,14 @@ export function formatPath(path: (string | number)[]): string {
   return printable(path.reduce<string>((s, p) => (typeof p === 'number' ? `${s}[${p}]` : s ? `${s}.${p}` : p), ''));
 }
 
-/**
- * Line breaks, control characters, bidi overrides and invisible characters (zero-width
- * spaces, a byte order mark inside the text) that would break or disguise a one-line message.
- */
-const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+export { printable } from '../text.js';
 
-/**
- * Text from a user's file (config or CSV) made safe for a one-line message: such characters
- * are shown as escapes (\n, \u001b), so a value cannot split the line or drive the terminal.
- */
-export function printable(s: string): string {
-  return s.replace(UNPRINTABLE, (c) =>
-    c === '\n' ? '\\n' : c === '\r' ? '\\r' : c === '\t' ? '\\t' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
+/** Every string (and key) of a parsed config in NFC. */
+function composed(v: unknown): unknown {
+  if (typeof v === 'string') return v.normalize('NFC');
+  if (Array.isArray(v)) return v.map(composed);
+  if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k.normalize('NFC'), composed(x)]));
+  return v;
 }
 
 /** A config value in a message: quoted, on one line. */

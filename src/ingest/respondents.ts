@@ -3,7 +3,9 @@
 // Everything the config names is resolved against the header once; per row only array
 // indexing and Map look-ups remain.
 import { ConfigError, DataError, type Location } from '../errors.js';
-import { dependencyOrder, printable, scaleOf } from '../config/load.js';
+import { dependencyOrder, scaleOf } from '../config/load.js';
+import { canonicalName, printable } from '../text.js';
+import { nearMissOf, showCell, showNumberLike, type ShownCell } from './near-miss.js';
 import { isDerived, localize, type GroupVariable, type Indicator, type ProjectConfig } from '../config/schema.js';
 import type { Sniffed } from './sniff.js';
 
@@ -62,7 +64,25 @@ export interface RowDecoder {
  * config key) when a column the config names is not in the header.
  */
 export function compileDecoder(config: ProjectConfig, header: string[], file: string, sniffed: Sniffed, sink: ProblemSink = throwOnProblem): RowDecoder {
-  const col = (name: string, key: string): ColumnRef => resolveColumn(header, name, key, file);
+  // Header names in one Unicode form (NFC), as the config's are, indexed once: a wide file
+  // and a long config cost their sum, not their product.
+  const names = header.map((h) => h.normalize('NFC'));
+  const positions = new Map<string, number[]>();
+  names.forEach((h, i) => {
+    const at = positions.get(h);
+    if (at) at.push(i);
+    else positions.set(h, [i]);
+  });
+  const core = [config.columns.area, config.columns.year, config.groups.gender.column];
+  if (core.every((c) => !positions.has(c))) {
+    // Then the first row is probably a respondent's (the header was lost): it is not listed.
+    throw new ConfigError(
+      `the first row is not a header with the config's columns: none of ${core.map((c) => `"${printable(c)}"`).join(', ')} is in it`,
+      { file, line: 1 },
+      'The first row must hold the column names: export the file again with its header row, or check that -c names the config of this survey',
+    );
+  }
+  const col = (name: string, key: string): ColumnRef => resolveColumn(names, positions, name, key, file);
   const area = col(config.columns.area, 'columns.area');
   const year = col(config.columns.year, 'columns.year');
   const id = config.columns.id ? col(config.columns.id, 'columns.id') : null;
@@ -90,11 +110,22 @@ export function compileDecoder(config: ProjectConfig, header: string[], file: st
     values: new Int8Array(config.indicators.length),
   };
   const loc = (line: number, c: ColumnRef): Location => ({ file, line, column: c.index + 1, field: printable(c.name) });
-  // Names go into reports, file names and messages; checked once per run of equal values.
+  // Names go into reports, file names and messages: checked, and made canonical (NFC, no
+  // invisible format characters), once per run of equal values.
   let lastArea = '';
+  let lastAreaName = '';
   let lastStratum = '';
-  const badName = (value: string, c: ColumnRef, line: number, kind: RowProblem['kind']): null =>
-    fail(kind, `${shown(value)} holds a control character`, loc(line, c), `${c.name}=${clip(value)}`, 'Remove it from the file: it is invisible, and often left behind by copying from another program');
+  let lastStratumName = '';
+  const badName = (value: string, c: ColumnRef, line: number, kind: RowProblem['kind']): null => {
+    const control = CONTROL.exec(value)![0].charCodeAt(0);
+    return fail(
+      kind,
+      `the name holds a control character (U+${control.toString(16).toUpperCase().padStart(4, '0')})`,
+      loc(line, c),
+      `${c.name}=${clip(value)}`,
+      'Remove it from the file: it is invisible, and often left behind by copying from another program',
+    );
+  };
 
   return {
     decode(fields, line) {
@@ -104,8 +135,9 @@ export function compileDecoder(config: ProjectConfig, header: string[], file: st
       if (areaValue !== lastArea) {
         if (CONTROL.test(areaValue)) return badName(areaValue, area, line, 'area');
         lastArea = areaValue;
+        lastAreaName = canonicalName(areaValue);
       }
-      r.area = areaValue;
+      r.area = lastAreaName;
 
       const yearText = fields[year.index]!.trim();
       const y = parseYear(yearText);
@@ -113,7 +145,7 @@ export function compileDecoder(config: ProjectConfig, header: string[], file: st
         const m = /^(\d{4})\s*[/–-]\s*\d{2,4}$/.exec(yearText);
         return fail(
           'year',
-          `${shown(yearText)} is not a survey year`,
+          `${shown(showNumberLike(yearText))} is not a survey year`,
           loc(line, year),
           `${year.name}=${clip(yearText)}`,
           m ? `Use a four-digit year such as ${m[1]} (the year the survey was answered)` : 'Use a four-digit year such as 2023',
@@ -126,21 +158,24 @@ export function compileDecoder(config: ProjectConfig, header: string[], file: st
         if (typeof w === 'string') return fail('weight', w, loc(line, weight), weight.name, weightHint(fields[weight.index]!, decimalComma));
         r.weight = w;
       }
-      r.stratum = stratum ? fields[stratum.index]!.trim() : '';
-      if (stratum && r.stratum !== lastStratum) {
-        if (CONTROL.test(r.stratum)) return badName(r.stratum, stratum, line, 'design');
-        lastStratum = r.stratum;
+      const stratumValue = stratum ? fields[stratum.index]!.trim() : '';
+      if (stratum && stratumValue !== lastStratum) {
+        if (CONTROL.test(stratumValue)) return badName(stratumValue, stratum, line, 'design');
+        lastStratum = stratumValue;
+        lastStratumName = canonicalName(stratumValue);
       }
-      r.psu = cluster ? fields[cluster.index]!.trim() : null;
-      if (cluster && r.psu === '') return fail('design', `no cluster (empty ${cluster.name})`, loc(line, cluster), cluster.name, 'Every row needs its PSU (e.g. school)');
-      if (cluster && CONTROL.test(r.psu!)) return badName(r.psu!, cluster, line, 'design');
+      r.stratum = stratum ? lastStratumName : '';
+      const psu = cluster ? fields[cluster.index]!.trim() : null;
+      if (cluster && psu === '') return fail('design', `no cluster (empty ${cluster.name})`, loc(line, cluster), cluster.name, 'Every row needs its PSU (e.g. school)');
+      if (cluster && CONTROL.test(psu!)) return badName(psu!, cluster, line, 'design');
+      r.psu = psu === null ? null : canonicalName(psu);
       r.id = id ? fields[id.index]! : null;
 
-      const g = gender.map.get(fields[gender.ref.index]!);
+      const g = lookup(gender.map, fields[gender.ref.index]!);
       if (g === undefined) return groupProblem(gender, fields, line);
       r.gender = g;
       if (grade) {
-        const k = grade.map.get(fields[grade.ref.index]!);
+        const k = lookup(grade.map, fields[grade.ref.index]!);
         if (k === undefined) return groupProblem(grade, fields, line);
         r.grade = k;
       } else r.grade = -1;
@@ -162,12 +197,13 @@ export function compileDecoder(config: ProjectConfig, header: string[], file: st
   function groupProblem(group: CompiledGroup, fields: string[], line: number): null {
     const value = fields[group.ref.index]!;
     const expected = group.variable.values.map((v) => v.code);
+    const known = [...group.map.keys()];
     return fail(
       'group',
-      `${shown(value)} is not a value of ${localize(group.variable.label, 'en').toLowerCase()}`,
+      `${shown(showCell(value, known))} is not a value of ${localize(group.variable.label, 'en').toLowerCase()}`,
       loc(line, group.ref),
       `${group.ref.name}=${clip(value)}`,
-      nearMatchHint(value, [...group.map.keys()]) ?? `Expected one of: ${expected.join(', ')}; add it as a value or alias under groups in lagesbild.yaml`,
+      nearMatchHint(value, known) ?? `Expected one of: ${expected.join(', ')}; add it as a value or alias under groups in lagesbild.yaml`,
     );
   }
 }
@@ -227,11 +263,11 @@ function compileIndicator(
   return (fields, values) => {
     if (!inPopulation(fields, values)) return (values[slot] = OUTSIDE);
     const raw = fields[column.index]!;
-    const v = answers.get(raw);
+    const v = lookup(answers, raw);
     if (v !== undefined) return (values[slot] = v);
     return {
       kind: 'answer',
-      message: `${shown(raw)} is not an answer of ${ind.id}`,
+      message: `${shown(showCell(raw, [...answers.keys()]))} is not an answer of ${ind.id}`,
       hint: nearMatchHint(raw, [...answers.keys()]) ?? `Expected one of: ${[...answers.keys()].map((a) => (a === '' ? '(empty)' : a)).join(', ')}; add it to ${scaleName} in lagesbild.yaml (yes, no or missing)`,
       column,
       key: `${column.name}=${clip(raw)}`,
@@ -278,9 +314,9 @@ function allOf(values: Int8Array, parts: number[]): number {
   return missing ? MISSING : YES;
 }
 
-function resolveColumn(header: string[], name: string, key: string, file: string): ColumnRef {
-  const first = header.indexOf(name);
-  if (first === -1) {
+function resolveColumn(header: string[], positions: Map<string, number[]>, name: string, key: string, file: string): ColumnRef {
+  const at = positions.get(name);
+  if (at === undefined) {
     const near = header.find((h) => h.toLowerCase() === name.toLowerCase() || h.replace(/\s+/g, '') === name.replace(/\s+/g, ''));
     throw new ConfigError(
       `column "${printable(name)}" (${key} in the config) is not in the header`,
@@ -288,14 +324,14 @@ function resolveColumn(header: string[], name: string, key: string, file: string
       near ? `The file has "${clip(near)}": correct the spelling in the config` : `Check ${key} in the config; the file has ${header.length} columns: ${clipList(header)}`,
     );
   }
-  if (header.indexOf(name, first + 1) !== -1) {
+  if (at.length > 1) {
     throw new DataError(
-      `the header has two columns named "${printable(name)}" (columns ${first + 1} and ${header.indexOf(name, first + 1) + 1})`,
-      { file, line: 1, column: header.indexOf(name, first + 1) + 1 },
+      `the header has two columns named "${printable(name)}" (columns ${at[0]! + 1} and ${at[1]! + 1})`,
+      { file, line: 1, column: at[1]! + 1 },
       'Rename one of them so the config can tell them apart',
     );
   }
-  return { index: first, name };
+  return { index: at[0]!, name };
 }
 
 export function parseYear(text: string): number | null {
@@ -310,17 +346,31 @@ export function parseWeight(raw: string, decimalComma: boolean): number | string
   if (text === '') return 'empty weight';
   const normalised = decimalComma ? text.replace(',', '.') : text;
   if (!/^[+]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(normalised)) {
-    return /^-/.test(normalised) ? `negative weight ${shown(text)}` : `${shown(text)} is not a number`;
+    return /^-/.test(normalised) ? `negative weight ${shown(showNumberLike(text))}` : `${shown(showNumberLike(text))} is not a number`;
   }
   const w = Number(normalised);
-  if (!Number.isFinite(w)) return `${shown(text)} is not a finite number`;
+  if (!Number.isFinite(w)) return `${shown(showNumberLike(text))} is not a finite number`;
   if (w === 0) return 'weight is 0';
+  if (w < MIN_WEIGHT || w > MAX_WEIGHT) return `weight ${shown(showNumberLike(text))} is outside the plausible range ${MIN_WEIGHT} to ${MAX_WEIGHT.toLocaleString('en')}`;
   return w;
 }
+
+/**
+ * Plausible survey weights. A respondent stands for at most a million pupils (Sweden has
+ * about that many in compulsory school) and for no less than a millionth of one. Within
+ * these bounds w² and every sum over rows stay far from overflow and underflow, so no
+ * estimate can come out as 1e-306 with a standard error of 0.
+ */
+export const MIN_WEIGHT = 1e-6;
+export const MAX_WEIGHT = 1e6;
 
 function weightHint(raw: string, decimalComma: boolean): string {
   if (!decimalComma && /^\s*\d+,\d+\s*$/.test(raw)) {
     return 'The weight has a decimal comma in a comma-separated file: write 1.5, or save the file with semicolons (Swedish Excel), where 1,5 is read as 1.5';
+  }
+  const w = Number((decimalComma ? raw.replace(',', '.') : raw).trim());
+  if (w > 0 && !/^\s*-/.test(raw)) {
+    return 'Check the weight column: a shifted row, or weights in another unit?';
   }
   return 'Weights must be positive numbers (respondents with no weight should be removed or given one by whoever made the weights)';
 }
@@ -331,25 +381,31 @@ function nearMatchHint(raw: string, known: string[]): string | undefined {
   const match = known.find((k) => k !== '' && norm(k) === norm(raw));
   if (match === undefined) return undefined;
   const what = raw.trim() !== raw ? 'spaces at the start or end' : 'spaces or upper/lower case';
-  return `It differs from "${match}" only by ${what}: clean the file, or add ${shown(raw)} to the answers in lagesbild.yaml`;
+  return `It differs from "${match}" only by ${what}: clean the file, or add ${shown({ text: raw })} to the answers in lagesbild.yaml`;
 }
 
 /** C0 controls and DEL. (C1 controls are left to validate: they mostly come from "Ã\u0085" mojibake.) */
 const CONTROL = /[\u0000-\u001f\u007f]/;
 
-/** Longer than this, a cell is probably free text (a column mapped by mistake). */
-const MAX_QUOTED = 40;
-
 /**
- * A cell as a message shows it: quoted, on one plain line. A long one is described by its
- * length instead, so that no message repeats what a respondent wrote in a free-text answer.
+ * A cell as a message shows it: quoted on one plain line when it may be shown (see
+ * near-miss.ts), else described by its length, so that no message repeats a respondent's id
+ * or what they wrote.
  */
-function shown(s: string): string {
-  return s.length > MAX_QUOTED ? `a text of ${s.length} characters` : `"${printable(s)}"`;
+function shown(cell: ShownCell): string {
+  return 'text' in cell ? `"${printable(cell.text)}"` : `an unknown value of ${cell.length} character${cell.length === 1 ? '' : 's'}`;
 }
 
+/** An answer or code from the file, found as it is or in its composed Unicode form. */
+function lookup<V>(map: Map<string, V>, raw: string): V | undefined {
+  const v = map.get(raw);
+  return v !== undefined || ASCII.test(raw) ? v : map.get(canonicalName(raw));
+}
+
+const ASCII = /^[\x00-\x7f]*$/;
+
 /** A name or grouping key from the file: cut short, on one plain line. */
-function clip(s: string, max = MAX_QUOTED): string {
+function clip(s: string, max = 40): string {
   return printable(s.length > max ? `${s.slice(0, max)}…` : s);
 }
 

@@ -152,7 +152,8 @@ const TABLE: Case[] = [
     exit: EXIT.data,
     line: 'FILE:3:5: vikt: "1,5" is not a number. The weight has a decimal comma in a comma-separated file: write 1.5, or save the file with semicolons (Swedish Excel), where 1,5 is read as 1.5',
   },
-  { file: 'year-not-a-year.csv', exit: EXIT.data, line: 'FILE:3:2: ar: "tjugotre" is not a survey year. Use a four-digit year such as 2023' },
+  // A year column holds codes: a value that does not look like a year is described, not shown.
+  { file: 'year-not-a-year.csv', exit: EXIT.data, line: 'FILE:3:2: ar: an unknown value of 8 characters is not a survey year. Use a four-digit year such as 2023' },
   {
     file: 'year-school-year.csv',
     exit: EXIT.data,
@@ -162,19 +163,19 @@ const TABLE: Case[] = [
     // Escape sequences in a value must not reach the terminal.
     file: 'control-characters-in-value.csv',
     exit: EXIT.data,
-    line: 'FILE:3:6: F1: "1\\u001b[2J\\u001b[31m" is not an answer of slagen. Expected one of: 2, Nej, 1, Ja, (empty), 9, Vill inte svara; add it to answer_scales.jn in lagesbild.yaml (yes, no or missing)',
+    line: 'FILE:3:6: F1: an unknown value of 10 characters is not an answer of slagen. Expected one of: 2, Nej, 1, Ja, (empty), 9, Vill inte svara; add it to answer_scales.jn in lagesbild.yaml (yes, no or missing)',
   },
   {
     // A name goes into reports, file names and messages.
     file: 'control-character-in-name.csv',
     exit: EXIT.data,
-    line: 'FILE:3:1: kommun: "\\u0001Åby" holds a control character. Remove it from the file: it is invisible, and often left behind by copying from another program',
+    line: 'FILE:3:1: kommun: the name holds a control character (U+0001). Remove it from the file: it is invisible, and often left behind by copying from another program',
   },
   {
     // A quoted line break: the message stays one line and names the line the row starts on.
     file: 'line-break-in-value.csv',
     exit: EXIT.data,
-    line: 'FILE:3:6: F1: "Ja\\nNej" is not an answer of slagen. Expected one of: 2, Nej, 1, Ja, (empty), 9, Vill inte svara; add it to answer_scales.jn in lagesbild.yaml (yes, no or missing)',
+    line: 'FILE:3:6: F1: an unknown value of 6 characters is not an answer of slagen. Expected one of: 2, Nej, 1, Ja, (empty), 9, Vill inte svara; add it to answer_scales.jn in lagesbild.yaml (yes, no or missing)',
   },
   { file: 'excel-blank-rows.csv', exit: EXIT.ok, line: 'wrote OUT/figures.csv (105 figures)', reads: { areas: ['Åby', 'Öby'], n: 4 } },
   { file: 'mixed-line-endings.csv', exit: EXIT.ok, line: 'wrote OUT/figures.csv (105 figures)', reads: { areas: ['Åby', 'Öby'], n: 4 } },

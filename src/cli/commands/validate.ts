@@ -5,6 +5,7 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import type { CommandAction } from '../main.js';
 import { expandInputs } from '../inputs.js';
+import { printable } from '../../text.js';
 import { cliLanguage, cliMessages } from '../i18n.js';
 import type { Delimiter, Encoding } from '../../ingest/sniff.js';
 
@@ -45,7 +46,8 @@ Example:
         // The core is loaded when the command runs, so `lagesbild --help` stays fast.
         const [{ validateProject }, { formatValidation, validationJson }] = await Promise.all([import('../../validate/validate.js'), import('../../validate/format.js')]);
         const result = await validateProject(files, flags.config, { encoding: flags.encoding, delimiter });
-        process.stdout.write(flags.json ? `${JSON.stringify(validationJson(result, texts), null, 2)}\n` : formatValidation(result, texts));
+        // The summary quotes names from the data: each line through the printable filter.
+        process.stdout.write(flags.json ? `${JSON.stringify(validationJson(result, texts), null, 2)}\n` : formatValidation(result, texts).split('\n').map(printable).join('\n'));
         return result.exitCode;
       }),
     );
