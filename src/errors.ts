@@ -1,6 +1,9 @@
 // Typed errors with documented exit codes. The CLI prints `message` (one line, no stack
 // trace unless --debug) and exits with `exitCode`. The table is repeated in README.md.
 import { printable } from './text.js';
+import { msg, render, type Lang, type Message } from './messages/index.js';
+
+export { msg, type Message } from './messages/index.js';
 
 export const EXIT = {
   ok: 0,
@@ -45,22 +48,31 @@ export function formatLocation(loc: Location): string {
 export class LagesbildError extends Error {
   readonly exitCode: ExitCode;
   readonly location: Location | undefined;
+  /** What is wrong, as a message id with parameters (rendered in the user's language). */
+  readonly text: Message;
   /** What the user can do about it (one sentence). */
-  readonly hint: string | undefined;
+  readonly hintText: Message | undefined;
 
-  constructor(message: string, opts: { exitCode: ExitCode; location?: Location; hint?: string }) {
-    super(message);
+  constructor(text: Message, opts: { exitCode: ExitCode; location?: Location; hint?: Message }) {
+    // Error.message holds the English text, for stack traces (--debug) and programs.
+    super(render(text, 'en'));
     this.name = new.target.name;
     this.exitCode = opts.exitCode;
     this.location = opts.location;
-    this.hint = opts.hint;
+    this.text = text;
+    this.hintText = opts.hint;
   }
 
-  /** "file:line:col: message (hint)" — the one line the CLI prints, control characters escaped. */
-  toLine(): string {
+  /** The hint in English. */
+  get hint(): string | undefined {
+    return this.hintText && render(this.hintText, 'en');
+  }
+
+  /** "file:line:col: field: message. Hint." — the one line the CLI prints, in `lang`, control characters escaped. */
+  toLine(lang: Lang = 'en'): string {
     const where = this.location ? `${formatLocation(this.location)}: ` : '';
     const field = this.location?.field ? `${this.location.field}: ` : '';
-    return oneLine(`${where}${field}${this.message}${this.hint ? `. ${this.hint}` : ''}`);
+    return oneLine(`${where}${field}${render(this.text, lang)}${this.hintText ? `. ${render(this.hintText, lang)}` : ''}`);
   }
 }
 
@@ -70,38 +82,38 @@ export function oneLine(s: string): string {
 }
 
 export class UsageError extends LagesbildError {
-  constructor(message: string, hint?: string) {
+  constructor(message: Message, hint?: Message) {
     super(message, { exitCode: EXIT.usage, hint });
   }
 }
 
 export class ConfigError extends LagesbildError {
-  constructor(message: string, location?: Location, hint?: string) {
+  constructor(message: Message, location?: Location, hint?: Message) {
     super(message, { exitCode: EXIT.config, location, hint });
   }
 }
 
 export class DataError extends LagesbildError {
-  constructor(message: string, location?: Location, hint?: string) {
+  constructor(message: Message, location?: Location, hint?: Message) {
     super(message, { exitCode: EXIT.data, location, hint });
   }
 }
 
 export class OutputError extends LagesbildError {
-  constructor(message: string, location?: Location, hint?: string) {
+  constructor(message: Message, location?: Location, hint?: Message) {
     super(message, { exitCode: EXIT.output, location, hint });
   }
 }
 
 export class LimitError extends LagesbildError {
-  constructor(message: string, location?: Location, hint?: string) {
+  constructor(message: Message, location?: Location, hint?: Message) {
     super(message, { exitCode: EXIT.limit, location, hint });
   }
 }
 
 /** Statistical impossibility the user must resolve in the config (e.g. a lonely PSU). */
 export class DesignError extends LagesbildError {
-  constructor(message: string, hint?: string) {
+  constructor(message: Message, hint?: Message) {
     super(message, { exitCode: EXIT.config, hint });
   }
 }
@@ -111,34 +123,34 @@ export class DesignError extends LagesbildError {
  * do: "permission denied (EACCES)" instead of a bare code. `direction`: whether the file was
  * being read or written (the advice differs).
  */
-export function ioCause(err: unknown, direction: 'read' | 'write' = 'read'): { code: string; text: string; hint?: string } {
+export function ioCause(err: unknown, direction: 'read' | 'write' = 'read'): { code: string; text: Message; hint?: Message } {
   const code = (err as NodeJS.ErrnoException | null)?.code ?? 'EIO';
   const write = direction === 'write';
   switch (code) {
     case 'EACCES':
     case 'EPERM':
-      return { code, text: 'permission denied', hint: write ? 'Choose a folder you may write to with -o, or ask for write access' : 'Ask for read access to the file, or copy it to a folder of your own' };
+      return { code, text: msg('io.EACCES'), hint: write ? msg('io.EACCES.write') : msg('io.EACCES.read') };
     case 'EROFS':
-      return { code, text: 'the file system is read-only', hint: 'Choose a folder on a writable disk with -o' };
+      return { code, text: msg('io.EROFS'), hint: msg('io.EROFS.hint') };
     case 'ENOSPC':
     case 'EDQUOT':
-      return { code, text: 'the disk is full', hint: 'Free some space, or choose another disk with -o' };
+      return { code, text: msg('io.ENOSPC'), hint: msg('io.ENOSPC.hint') };
     case 'ENOENT':
-      return { code, text: 'no such file or folder' };
+      return { code, text: msg('io.ENOENT') };
     case 'EISDIR':
-      return { code, text: 'it is a folder, not a file' };
+      return { code, text: msg('io.EISDIR') };
     case 'ENOTDIR':
-      return { code, text: 'part of the path is a file, not a folder' };
+      return { code, text: msg('io.ENOTDIR') };
     case 'EEXIST':
-      return { code, text: 'it exists' };
+      return { code, text: msg('io.EEXIST') };
     case 'ENAMETOOLONG':
-      return { code, text: 'the name is too long', hint: write ? 'Choose a shorter folder name with -o' : undefined };
+      return { code, text: msg('io.ENAMETOOLONG'), hint: write ? msg('io.ENAMETOOLONG.hint') : undefined };
     case 'EMFILE':
     case 'ENFILE':
-      return { code, text: 'too many files are open', hint: 'Close other programs, or run again with fewer --jobs' };
+      return { code, text: msg('io.EMFILE'), hint: msg('io.EMFILE.hint') };
     case 'EBUSY':
-      return { code, text: 'the file is in use by another program (open in Excel or a PDF reader?)', hint: 'Close it and run again' };
+      return { code, text: msg('io.EBUSY'), hint: msg('io.EBUSY.hint') };
     default:
-      return { code, text: 'an input/output error' };
+      return { code, text: msg('io.other') };
   }
 }

@@ -2,7 +2,7 @@
 import { readCsv, type ReadOptions } from '../ingest/read.js';
 import { compileDecoder, throwOnProblem, type ProblemSink, type RowDecoder } from '../ingest/respondents.js';
 import type { ProjectConfig } from '../config/schema.js';
-import { DataError, LagesbildError, LimitError } from '../errors.js';
+import { DataError, LagesbildError, LimitError, msg } from '../errors.js';
 import { SurveyAccumulator, type SurveySums } from './accumulate.js';
 
 export interface FileSummary {
@@ -57,7 +57,7 @@ export async function ingestFiles(
             acc.add(r);
           } catch (err) {
             // Name the row that crossed a limit.
-            if (err instanceof LimitError && !err.location) throw new LimitError(err.message, { file, line }, err.hint);
+            if (err instanceof LimitError && !err.location) throw new LimitError(err.text, { file, line }, err.hintText);
             throw err;
           }
         },
@@ -73,7 +73,7 @@ export async function ingestFiles(
     }
     const { rows, sniffed } = result;
     if (rows === 0) {
-      const error = new DataError('the file has a header but no respondent rows', { file, line: 2 }, 'Export the survey again with its answers');
+      const error = new DataError(msg('data.noRows'), { file, line: 2 }, msg('data.noRows.hint'));
       if (!opts.skipFailedFiles) throw error;
       failed.push({ file, error });
       continue;

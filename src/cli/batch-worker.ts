@@ -9,9 +9,12 @@ import type { FiguresTable } from '../analysis/types.js';
 import type { ProjectConfig } from '../config/schema.js';
 import type { Lang, ReportDocument } from '../report/model.js';
 import type { ReportFormat } from '../render/index.js';
-import { LagesbildError } from '../errors.js';
+import { LagesbildError, msg } from '../errors.js';
+import { render, type Lang as MessageLang } from '../messages/index.js';
 
 export interface WorkerSetup {
+  /** The language of error messages (the CLI's), not of the reports. */
+  messageLang: MessageLang;
   figures: FiguresTable;
   config: ProjectConfig;
   lang: Lang;
@@ -54,7 +57,7 @@ export async function runJob(setup: WorkerSetup, job: Job): Promise<JobResult> {
     }
     return { id: job.id, ok: true, files, ms: Date.now() - started };
   } catch (err) {
-    const message = err instanceof LagesbildError ? err.toLine() : `internal error: ${err instanceof Error ? err.message : String(err)}`;
+    const message = err instanceof LagesbildError ? err.toLine(setup.messageLang) : render(msg('cli.internal', { text: err instanceof Error ? err.message : String(err) }), setup.messageLang);
     return { id: job.id, ok: false, files: [], ms: Date.now() - started, error: message };
   }
 }

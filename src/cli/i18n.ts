@@ -1,7 +1,7 @@
 // The language of the CLI's own messages (summaries, prompts): --lang sv|en, else a Swedish
 // locale in LC_ALL / LC_MESSAGES / LANG, else English. Errors raised by the core keep their
 // (English) text; these tables hold what `validate` and `init` print themselves.
-import { UsageError } from '../errors.js';
+import { UsageError, msg } from '../errors.js';
 import type { ValidateTexts } from '../validate/format.js';
 import type { InitWarning } from '../init/build.js';
 import type { Role } from '../init/roles.js';
@@ -12,7 +12,7 @@ export type CliLang = 'sv' | 'en';
 export function cliLanguage(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): CliLang {
   if (flag !== undefined) {
     if (flag === 'sv' || flag === 'en') return flag;
-    throw new UsageError(`--lang must be sv or en, not "${flag}"`);
+    throw new UsageError(msg('cli.lang', { value: flag }));
   }
   // POSIX precedence: the first of these that is set decides.
   const locale = [env.LC_ALL, env.LC_MESSAGES, env.LANG].find((v) => v !== undefined && v !== '') ?? '';

@@ -2,10 +2,10 @@
 // ("data/*.csv") are expanded here too, for shells (and CI configs) that do not.
 import { readdir } from 'node:fs/promises';
 import { dirname, join, basename } from 'node:path';
-import { UsageError } from '../errors.js';
+import { UsageError, msg } from '../errors.js';
 
 export async function expandInputs(inputs: string[]): Promise<string[]> {
-  if (inputs.length === 0) throw new UsageError('no CSV file given', 'Name one or more survey files, e.g. `lagesbild report data/*.csv`');
+  if (inputs.length === 0) throw new UsageError(msg('cli.noInput'), msg('cli.noInput.hint'));
   const out: string[] = [];
   for (const input of inputs) {
     if (!/[*?]/.test(input)) {
@@ -18,10 +18,10 @@ export async function expandInputs(inputs: string[]): Promise<string[]> {
     try {
       names = await readdir(dir);
     } catch {
-      throw new UsageError(`folder "${dir}" in "${input}" does not exist`);
+      throw new UsageError(msg('cli.globFolder', { dir, input }));
     }
     const matches = names.filter((n) => pattern.test(n)).sort();
-    if (matches.length === 0) throw new UsageError(`no file matches "${input}"`);
+    if (matches.length === 0) throw new UsageError(msg('cli.globNone', { input }));
     out.push(...matches.map((n) => join(dir, n)));
   }
   return [...new Set(out)];

@@ -3,7 +3,9 @@
 import { Command, CommanderError, Option } from 'commander';
 import { createRequire } from 'node:module';
 import { constants as osConstants } from 'node:os';
-import { EXIT, LagesbildError, type ExitCode } from '../errors.js';
+import { EXIT, LagesbildError, msg, type ExitCode, type Message } from '../errors.js';
+import type { Lang } from '../messages/index.js';
+import { cliLanguage } from './i18n.js';
 import { createLog, type Log, type LogOptions } from './log.js';
 import { runCleanups } from './outputs.js';
 import { registerReport } from './commands/report.js';
@@ -23,6 +25,8 @@ export interface GlobalOptions extends LogOptions {
 /** What each command's action gets: its log, and a way to report its exit code. */
 export interface CommandContext {
   log: Log;
+  /** The language of messages (--lang, else the locale). */
+  lang: Lang;
   setExit(code: ExitCode): void;
 }
 
@@ -41,9 +45,9 @@ export function buildProgram(wrap: Wrap): Command {
     .option('--verbose', 'say what is done and how long it takes')
     .option('--no-color', 'no colour (also when NO_COLOR is set or output is not a terminal)')
     .option('--debug', 'show the stack trace of an error')
-    .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) });
+    // Commander's own error texts are English: they are printed by handleError instead.
+    .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s), outputError: () => {} });
   registerReport(program, wrap);
   registerFigures(program, wrap);
   registerBatch(program, wrap);
@@ -69,9 +73,10 @@ export function declaredConflicts(): [string, string, string][] {
 
 export async function main(argv: string[]): Promise<number> {
   let exitCode: number = EXIT.ok;
+  const lang = messageLanguage(argv);
   const context = (): CommandContext => {
     const opts = program.opts<GlobalOptions>();
-    return { log: createLog(opts), setExit: (code) => (exitCode = code) };
+    return { log: createLog({ ...opts, lang }), lang, setExit: (code) => (exitCode = code) };
   };
   const program = buildProgram(
     (action) =>
@@ -92,28 +97,69 @@ export async function main(argv: string[]): Promise<number> {
     return exitCode;
   } catch (err) {
     await runCleanups();
-    return handleError(err, program.opts<GlobalOptions>());
+    return handleError(err, program.opts<GlobalOptions>(), lang);
   } finally {
     for (const signal of STOP_SIGNALS) process.off(signal, onSignal);
   }
 }
 
-function handleError(err: unknown, opts: GlobalOptions): number {
+function handleError(err: unknown, opts: GlobalOptions, lang: Lang): number {
+  const log = createLog({ ...opts, quiet: false, lang });
   if (err instanceof CommanderError) {
     // Help and version are "errors" to commander; they already printed.
     if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return EXIT.ok;
+    log.error(commanderMessage(err));
+    log.info(msg('cli.helpAfterError'));
     return EXIT.usage;
   }
-  const log = createLog({ ...opts, quiet: false });
   if (err instanceof LagesbildError) {
-    log.error(err.toLine());
+    log.error(err.toLine(lang));
     if (opts.debug) process.stderr.write(`${err.stack}\n`);
     return err.exitCode;
   }
-  log.error(`internal error: ${err instanceof Error ? err.message : String(err)}`);
+  log.error(msg('cli.internal', { text: err instanceof Error ? err.message : String(err) }));
   if (opts.debug) process.stderr.write(`${(err as Error).stack ?? ''}\n`);
-  else process.stderr.write('This is a bug in lagesbild. Run again with --debug and report the output (it contains no survey data).\n');
+  else log.info(msg('cli.bug'));
   return EXIT.internal;
+}
+
+/**
+ * Commander's own errors in the user's language. Commander only has English texts, so its
+ * message is read for the flag or argument it names (its wording is fixed per error code).
+ */
+function commanderMessage(err: CommanderError): Message | string {
+  const text = err.message.replace(/^error: /, '');
+  const quotedAt = (n: number) => [...text.matchAll(/'([^']*)'/g)][n]?.[1] ?? '';
+  const suggestion = /\(Did you mean (.+)\?\)/.exec(text)?.[1];
+  switch (err.code) {
+    case 'commander.unknownOption':
+      return msg('cli.unknownOption', { flag: quotedAt(0), suggestion });
+    case 'commander.unknownCommand':
+      return msg('cli.unknownCommand', { command: quotedAt(0), suggestion });
+    case 'commander.missingArgument':
+      return msg('cli.missingArgument', { name: quotedAt(0) });
+    case 'commander.optionMissingArgument':
+    case 'commander.missingMandatoryOptionValue':
+      return msg('cli.missingValue', { flag: quotedAt(0) });
+    case 'commander.conflictingOption':
+      return msg('cli.conflict', { a: quotedAt(0), b: quotedAt(1) });
+    case 'commander.excessArguments':
+      return msg('cli.tooManyArguments', { count: Number(/got (\d+)/.exec(text)?.[1] ?? 1) - Number(/Expected (\d+)/.exec(text)?.[1] ?? 0) });
+    case 'commander.invalidArgument': {
+      const allowed = /Allowed choices are (.+)\.$/.exec(text)?.[1];
+      if (allowed) return msg('cli.invalidChoice', { flag: quotedAt(0), value: quotedAt(1), allowed });
+      return text;
+    }
+    default:
+      return text;
+  }
+}
+
+/** The language of messages: --lang anywhere on the command line, else the locale (see cliLanguage). */
+export function messageLanguage(argv: string[], env: NodeJS.ProcessEnv = process.env): Lang {
+  const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  const flag = i === -1 ? undefined : argv[i]!.includes('=') ? argv[i]!.slice('--lang='.length) : argv[i + 1];
+  return cliLanguage(flag === 'sv' || flag === 'en' ? flag : undefined, env);
 }
 
 /** Parse a comma list flag against the allowed values. */
@@ -121,7 +167,7 @@ export function listOption<T extends string>(allowed: readonly T[]) {
   return (value: string): T[] => {
     const items = value.split(',').map((s) => s.trim()).filter(Boolean);
     for (const item of items) {
-      if (!allowed.includes(item as T)) throw new LagesbildError(`"${item}" is not one of ${allowed.join(', ')}`, { exitCode: EXIT.usage });
+      if (!allowed.includes(item as T)) throw new LagesbildError(msg('cli.notOneOf', { value: item, allowed: [...allowed] }), { exitCode: EXIT.usage });
     }
     return items as T[];
   };

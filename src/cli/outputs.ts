@@ -8,7 +8,7 @@
 import { constants } from 'node:fs';
 import { copyFile, link, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { OutputError, UsageError, ioCause } from '../errors.js';
+import { OutputError, UsageError, ioCause, msg, type Message } from '../errors.js';
 
 const cleanups: (() => Promise<unknown>)[] = [];
 
@@ -35,16 +35,15 @@ export function trackTemp(path: string): () => void {
 }
 
 /** Refuse to start when a target exists and --force was not given (checked before any work). */
-export async function checkTargets(paths: string[], force: boolean, hint?: string): Promise<void> {
+export async function checkTargets(paths: string[], force: boolean, hint?: Message): Promise<void> {
   if (force) return;
   const existing: string[] = [];
   for (const p of paths) if (await exists(p)) existing.push(p);
   if (existing.length > 0) throw wouldOverwrite(existing, hint);
 }
 
-export function wouldOverwrite(existing: string[], hint = 'Pass --force to replace them, or choose another folder with -o'): OutputError {
-  const shown = existing.slice(0, 3).join(', ') + (existing.length > 3 ? ` and ${existing.length - 3} more` : '');
-  return new OutputError(`would overwrite ${shown}`, undefined, hint);
+export function wouldOverwrite(existing: string[], hint: Message = msg('output.wouldOverwrite.hint')): OutputError {
+  return new OutputError(msg('output.wouldOverwrite', { paths: existing.slice(0, 3), more: Math.max(0, existing.length - 3) }), undefined, hint);
 }
 
 /** The folder an output goes into, created if needed; a failure names the folder and why. */
@@ -82,10 +81,11 @@ export function ioError(err: unknown, path: string, what: 'folder' | 'file'): Ou
   if (err instanceof OutputError) return err;
   const cause = ioCause(err, 'write');
   const inTheWay = what === 'folder' && (cause.code === 'EEXIST' || cause.code === 'ENOTDIR');
+  const params = { path, cause: inTheWay ? msg('output.inTheWay') : cause.text, code: cause.code };
   return new OutputError(
-    `${what === 'folder' ? 'cannot create the output folder' : 'cannot write'} ${path}: ${inTheWay ? 'a file with that name (or with the name of a folder above it) is in the way' : cause.text} (${cause.code})`,
+    what === 'folder' ? msg('output.cannotCreateFolder', params) : msg('output.cannotWrite', params),
     undefined,
-    cause.hint ?? (inTheWay ? 'Choose another folder with -o, or move the file' : 'Choose another folder with -o'),
+    cause.hint ?? (inTheWay ? msg('output.inTheWay.hint') : msg('output.otherFolder.hint')),
   );
 }
 
@@ -211,7 +211,7 @@ export function safeFileName(name: string): string {
 export function resolveDate(option: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
   if (option !== undefined) {
     if (!isCalendarDate(option)) {
-      throw new UsageError(`--date "${option}" is not a date in the calendar`, 'Use the form YYYY-MM-DD with a real day, such as 2024-03-31');
+      throw new UsageError(msg('cli.date', { value: option }), msg('cli.date.hint'));
     }
     return option;
   }
@@ -221,7 +221,7 @@ export function resolveDate(option: string | undefined, env: NodeJS.ProcessEnv =
     const seconds = /^\d{1,12}$/.test(epoch) ? Number(epoch) : NaN;
     const date = new Date(seconds * 1000);
     if (Number.isNaN(date.getTime()) || date.getUTCFullYear() > 9999) {
-      throw new UsageError(`SOURCE_DATE_EPOCH "${epoch}" is not a number of seconds since 1970`, 'Set it to a whole number such as 1700000000, or unset it');
+      throw new UsageError(msg('cli.epoch', { value: epoch }), msg('cli.epoch.hint'));
     }
     return date.toISOString().slice(0, 10);
   }

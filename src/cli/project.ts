@@ -6,8 +6,8 @@ import { ingestFiles, type FailedFile, type FileSummary } from '../analysis/pipe
 import { computeFigures, type PoolingOptions } from '../analysis/figures.js';
 import type { FiguresTable } from '../analysis/types.js';
 import type { SurveySums } from '../analysis/accumulate.js';
-import { UsageError } from '../errors.js';
-import { canonicalName, printable } from '../text.js';
+import { UsageError, msg } from '../errors.js';
+import { canonicalName } from '../text.js';
 import type { Delimiter, Encoding } from '../ingest/sniff.js';
 import { expandInputs } from './inputs.js';
 import type { Log } from './log.js';
@@ -53,15 +53,14 @@ export async function loadProject(inputs: string[], opts: ProjectOptions, log: L
 /** The municipality to report: --area, or the only one in the data. */
 export function chooseArea(figures: FiguresTable, flag: string | undefined): string {
   const areas = figures.meta.areas.filter((a) => a !== figures.meta.county);
-  const list = areas.map(printable).join(', ');
   if (flag !== undefined) {
     // The name as the data has it (NFC, no invisible characters), however it was typed.
     const area = canonicalName(flag.trim());
     if (!areas.includes(area)) {
-      throw new UsageError(`no municipality "${printable(flag)}" in the data`, `Choose one of: ${list}`);
+      throw new UsageError(msg('cli.noArea', { area: flag }), msg('cli.chooseArea', { areas }));
     }
     return area;
   }
   if (areas.length === 1) return areas[0]!;
-  throw new UsageError(`the data has ${areas.length} municipalities; say which to report with --area`, `Choose one of: ${list} (or use \`lagesbild batch\` for all)`);
+  throw new UsageError(msg('cli.manyAreas', { count: areas.length }), msg('cli.manyAreas.hint', { areas }));
 }

@@ -10,6 +10,7 @@
 // registration with the cleanup on signals (src/cli/outputs.ts).
 import { Worker } from 'node:worker_threads';
 import { onCleanup } from './outputs.js';
+import { msg, type Message } from '../errors.js';
 
 export interface PoolOptions<J, R> {
   /** The worker script; it answers every job message with exactly one result message. */
@@ -20,7 +21,7 @@ export interface PoolOptions<J, R> {
   jobs: J[];
   onResult(result: R): void;
   /** The result of a job whose worker died before answering. */
-  onDeath(job: J, reason: string): R;
+  onDeath(job: J, reason: Message): R;
 }
 
 export async function runOnWorkers<J, R>(opts: PoolOptions<J, R>): Promise<void> {
@@ -46,22 +47,22 @@ export async function runOnWorkers<J, R>(opts: PoolOptions<J, R>): Promise<void>
   await Promise.all(Array.from({ length: Math.max(1, Math.min(opts.size, opts.jobs.length)) }, lane));
 }
 
-type Outcome<R> = { ok: true; result: R } | { ok: false; reason: string };
+type Outcome<R> = { ok: true; result: R } | { ok: false; reason: Message };
 
 /** One worker thread and the job it is doing; knows when the thread is gone. */
 class LiveWorker<R> {
   private readonly worker: Worker;
   private readonly release: () => void;
   private settle: ((o: Outcome<R>) => void) | null = null;
-  private death: string | null = null;
+  private death: Message | null = null;
 
   constructor(url: URL, workerData: unknown) {
     this.worker = new Worker(url, { workerData });
     this.release = onCleanup(() => this.worker.terminate());
     this.worker.on('message', (result: R) => this.finish({ ok: true, result }));
-    this.worker.on('error', (err) => this.die(`the worker stopped with an error: ${err instanceof Error ? err.message : String(err)}`));
-    this.worker.on('messageerror', (err) => this.die(`the worker's answer could not be read: ${err.message}`));
-    this.worker.on('exit', (code) => this.die(`the worker stopped unexpectedly (exit code ${code})`));
+    this.worker.on('error', (err) => this.die(msg('batch.workerError', { text: err instanceof Error ? err.message : String(err) })));
+    this.worker.on('messageerror', (err) => this.die(msg('batch.workerAnswer', { text: err.message })));
+    this.worker.on('exit', (code) => this.die(msg('batch.workerExit', { code })));
   }
 
   run(job: unknown): Promise<Outcome<R>> {
@@ -73,12 +74,12 @@ class LiveWorker<R> {
   }
 
   async stop(): Promise<void> {
-    this.death ??= 'stopped';
+    this.death ??= msg('batch.workerStopped');
     this.release();
     await this.worker.terminate();
   }
 
-  private die(reason: string): void {
+  private die(reason: Message): void {
     // The first cause is the one worth reporting ('error' comes before its 'exit').
     if (this.death === null) this.death = reason;
     this.finish({ ok: false, reason: this.death });

@@ -4,7 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import { LineCounter, parseDocument, isNode, isScalar, visit, type Document } from 'yaml';
 import type { z } from 'zod';
-import { ConfigError, ioCause } from '../errors.js';
+import { ConfigError, ioCause, msg, type Message } from '../errors.js';
 import { printable } from '../text.js';
 import { ProjectConfig, isDerived, type AnswerScale, type Indicator } from './schema.js';
 
@@ -21,9 +21,9 @@ export async function loadConfig(path: string): Promise<LoadedConfig> {
   } catch (err) {
     const cause = ioCause(err);
     throw new ConfigError(
-      cause.code === 'ENOENT' ? 'config file not found' : `cannot read the config file: ${cause.text} (${cause.code})`,
+      cause.code === 'ENOENT' ? msg('config.notFound') : msg('config.cannotRead', { cause: cause.text, code: cause.code }),
       { file: path },
-      cause.code === 'ENOENT' ? 'Pass it with -c <file>, or run `lagesbild init <csv>` to create one' : cause.hint,
+      cause.code === 'ENOENT' ? msg('config.notFound.hint') : cause.hint,
     );
   }
   return { config: parseConfig(text, path), path };
@@ -39,13 +39,13 @@ export function parseConfig(text: string, file: string): ProjectConfig {
   if (doc.errors.length > 0) {
     const e = doc.errors[0]!;
     const pos = lineCounter.linePos(e.pos[0]);
-    throw new ConfigError(`not valid YAML: ${printable(firstLine(e.message))}`, { file, line: pos.line, column: pos.col });
+    throw new ConfigError(msg('config.yaml', { detail: yamlProblem(e.code) }), { file, line: pos.line, column: pos.col });
   }
   const duplicate = firstDuplicateKey(doc);
   if (duplicate) {
     const pos = lineCounter.linePos(duplicate.offset);
     const first = lineCounter.linePos(duplicate.firstOffset);
-    throw new ConfigError(`the key ${quote(duplicate.key)} appears twice in the same mapping (first on line ${first.line})`, { file, line: pos.line, column: pos.col }, 'Keep one of them');
+    throw new ConfigError(msg('config.duplicateKey', { key: duplicate.key, firstLine: first.line }), { file, line: pos.line, column: pos.col }, msg('config.duplicateKey.hint'));
   }
   let raw: unknown;
   try {
@@ -54,17 +54,18 @@ export function parseConfig(text: string, file: string): ProjectConfig {
   } catch (err) {
     const alias = firstAlias(doc);
     const pos = alias === undefined ? undefined : lineCounter.linePos(alias);
+    const excessive = err instanceof Error && /excessive alias count/i.test(err.message);
     throw new ConfigError(
-      `not valid YAML: ${printable(firstLine(err instanceof Error ? err.message : String(err)))}`,
+      msg('config.yaml', { detail: excessive ? msg('config.yaml.tooManyAliases') : msg('config.yaml.badAlias') }),
       { file, line: pos?.line, column: pos?.col },
-      'Write the values out instead of using YAML aliases (*name)',
+      msg('config.yaml.aliasHint'),
     );
   }
   // Names and labels in one Unicode form (NFC), as the data's are: "Ängsby" typed with a
   // combining diaeresis in the config is the municipality of the same name in the data.
   raw = composed(raw);
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-    throw new ConfigError('the config must be a mapping of keys (project, columns, groups, indicators, …)', { file, line: 1 });
+    throw new ConfigError(msg('config.notMapping'), { file, line: 1 });
   }
   const parsed = ProjectConfig.safeParse(raw);
   if (!parsed.success) {
@@ -77,14 +78,14 @@ export function parseConfig(text: string, file: string): ProjectConfig {
   return parsed.data;
 }
 
-type MakeError = (path: (string | number)[], message: string, hint?: string) => ConfigError;
+type MakeError = (path: (string | number)[], message: Message, hint?: Message) => ConfigError;
 
 /** Checks the schema cannot express: references between indicators and scales, unique ids, cycles. */
 function crossCheck(config: ProjectConfig, fail: MakeError): void {
   const ids = new Map<string, number>();
   config.indicators.forEach((ind, i) => {
     if (ids.has(ind.id)) {
-      throw fail(['indicators', i, 'id'], `indicator id "${ind.id}" is used twice (also indicators[${ids.get(ind.id)}])`, 'Give every indicator its own id');
+      throw fail(['indicators', i, 'id'], msg('config.duplicateId', { id: ind.id, first: ids.get(ind.id)! }), msg('config.duplicateId.hint'));
     }
     ids.set(ind.id, i);
   });
@@ -93,29 +94,29 @@ function crossCheck(config: ProjectConfig, fail: MakeError): void {
       const known = Object.keys(config.answer_scales);
       throw fail(
         ['indicators', i, 'answers'],
-        `unknown answer scale ${quote(ind.answers)}`,
-        known.length ? `Use one of: ${known.map(printable).join(', ')}` : 'Define it under answer_scales',
+        msg('config.unknownScale', { scale: ind.answers }),
+        msg('config.unknownScale.hint', { known }),
       );
     }
     const refs = [...(ind.any_of ?? []), ...(ind.all_of ?? [])];
     const key = ind.any_of ? 'any_of' : 'all_of';
     refs.forEach((ref, j) => {
-      if (!ids.has(ref)) throw fail(['indicators', i, key, j], `unknown indicator ${quote(ref)}`, `Use the id of an indicator in this file`);
+      if (!ids.has(ref)) throw fail(['indicators', i, key, j], msg('config.unknownIndicator', { id: ref }), msg('config.unknownIndicator.hint'));
     });
     if (ind.population && 'indicator' in ind.population && !ids.has(ind.population.indicator)) {
-      throw fail(['indicators', i, 'population', 'indicator'], `unknown indicator ${quote(ind.population.indicator)}`);
+      throw fail(['indicators', i, 'population', 'indicator'], msg('config.unknownIndicator', { id: ind.population.indicator }));
     }
     if (ind.chapter === 'forandringsfaktorer' && ind.level === undefined) {
-      throw fail(['indicators', i, 'level'], 'a förändringsfaktor needs its ecological level', 'Set level: individ, relation, narmiljo or samhalle');
+      throw fail(['indicators', i, 'level'], msg('config.needsLevel'), msg('config.needsLevel.hint'));
     }
   });
   const order = dependencyOrder(config.indicators);
   if (order === null) {
-    throw fail(['indicators'], 'derived indicators or population filters refer to each other in a circle');
+    throw fail(['indicators'], msg('config.cycle'));
   }
   const gender = config.groups.gender.values;
   if (new Set(gender.map((v) => v.code)).size !== gender.length) {
-    throw fail(['groups', 'gender', 'values'], 'two gender values have the same code');
+    throw fail(['groups', 'gender', 'values'], msg('config.sameGenderCode'));
   }
 }
 
@@ -162,45 +163,44 @@ export function scaleOf(config: ProjectConfig, ind: Indicator): AnswerScale {
 
 function issueToError(issue: z.core.$ZodIssue, doc: Document, lc: LineCounter, file: string): ConfigError {
   const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
-  let message = issue.message;
-  let hint: string | undefined;
+  let message: Message = msg('config.invalid', { detail: issue.code });
+  let hint: Message | undefined;
   if (issue.code === 'unrecognized_keys') {
     const key = issue.keys[0]!;
     const pos = positionOf(doc, lc, [...path, key], true);
-    return new ConfigError(`unknown key ${quote(key)}`, { file, ...pos, field: formatPath(path) || undefined }, 'Check the spelling; allowed keys are listed in schema/lagesbild.schema.json');
+    return new ConfigError(msg('config.unknownKey', { key }), { file, ...pos, field: formatPath(path) || undefined }, msg('config.unknownKey.hint'));
   }
   const value = valueAt(doc, path);
   if (issue.code === 'invalid_value' && 'values' in issue) {
-    const allowed = `one of: ${(issue.values as unknown[]).map(String).join(', ')}`;
-    message = value === undefined ? 'missing required key' : `${typeof value === 'string' ? quote(value) : describe(value)} is not allowed`;
-    hint = value === undefined ? `Add ${formatPath(path)}: ${allowed}` : `Use ${allowed}`;
+    const allowed = (issue.values as unknown[]).map(String);
+    message = value === undefined ? msg('config.missingKey') : msg('config.notAllowed', { value: typeof value === 'string' ? `"${value}"` : describe(value) });
+    hint = value === undefined ? msg('config.addKey', { path: formatPath(path), allowed }) : msg('config.useOneOf', { allowed });
   } else if ((issue.code === 'invalid_type' || issue.code === 'invalid_union') && value === undefined) {
-    message = `missing required key`;
-    hint = `Add ${formatPath(path)}${issue.code === 'invalid_type' ? ` (${issue.expected})` : ''}`;
+    message = msg('config.missingKey');
+    hint = msg('config.addKey', { path: formatPath(path), type: issue.code === 'invalid_type' ? issue.expected : undefined });
   } else if (issue.code === 'too_small' || issue.code === 'too_big') {
     message = sizeMessage(issue);
   } else if (issue.code === 'invalid_type') {
-    message = `expected ${issue.expected}, found ${describe(value)}`;
+    message = msg('config.expected', { expected: issue.expected, found: describe(value) });
   } else if (issue.code === 'invalid_union') {
-    message = `not a valid value (${describe(value)})`;
-    hint = 'See schema/lagesbild.schema.json for the allowed forms';
+    message = msg('config.invalidUnion', { found: describe(value) });
+    hint = msg('config.invalidUnion.hint');
   }
   const pos = positionOf(doc, lc, path);
   return new ConfigError(message, { file, ...pos, field: formatPath(path) }, hint);
 }
 
 /** "needs at least 2 items", "must not be empty", "must be at most 1" instead of zod's wording. */
-function sizeMessage(issue: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig): string {
+function sizeMessage(issue: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig): Message {
   const small = issue.code === 'too_small';
   const limit = Number(small ? issue.minimum : issue.maximum);
   const strict = issue.inclusive === false;
-  if (issue.origin === 'string' && small && limit <= 1) return 'must not be empty';
+  if (issue.origin === 'string' && small && limit <= 1) return msg('config.notEmpty');
   if (issue.origin === 'array' || issue.origin === 'string') {
     const count = strict ? (small ? limit + 1 : limit - 1) : limit;
-    const unit = issue.origin === 'array' ? 'item' : 'character';
-    return `needs ${small ? 'at least' : 'at most'} ${count} ${unit}${count === 1 ? '' : 's'}`;
+    return msg('config.count', { least: small, count, unit: issue.origin === 'array' ? 'item' : 'character' });
   }
-  return `must be ${small ? (strict ? 'greater than' : 'at least') : strict ? 'less than' : 'at most'} ${limit}`;
+  return msg('config.bound', { small, strict, limit });
 }
 
 function valueAt(doc: Document, path: (string | number)[]): unknown {
@@ -208,13 +208,28 @@ function valueAt(doc: Document, path: (string | number)[]): unknown {
   return isNode(node) ? node.toJSON() : node;
 }
 
-function describe(v: unknown): string {
-  if (v === undefined) return 'nothing';
-  if (v === null) return 'an empty value';
-  if (Array.isArray(v)) return 'a list';
-  if (typeof v === 'object') return 'a mapping';
-  if (typeof v === 'number' && !Number.isFinite(v)) return `number ${String(v)}`;
-  return `${typeof v} ${printable(JSON.stringify(v))}`;
+function describe(v: unknown): Message {
+  if (v === undefined) return msg('config.describe.nothing');
+  if (v === null) return msg('config.describe.empty');
+  if (Array.isArray(v)) return msg('config.describe.list');
+  if (typeof v === 'object') return msg('config.describe.mapping');
+  if (typeof v === 'number' && !Number.isFinite(v)) return msg('config.describe.value', { type: 'number', value: String(v) });
+  return msg('config.describe.value', { type: typeof v, value: JSON.stringify(v) });
+}
+
+/** The yaml package's error codes in our words (its messages are English and quote the text). */
+function yamlProblem(code: string): Message {
+  const known: Record<string, Message> = {
+    BAD_INDENT: msg('config.yaml.indent'),
+    TAB_AS_INDENT: msg('config.yaml.tab'),
+    MISSING_CHAR: msg('config.yaml.missingChar'),
+    MULTILINE_IMPLICIT_KEY: msg('config.yaml.implicitKey'),
+    BLOCK_AS_IMPLICIT_KEY: msg('config.yaml.implicitKey'),
+    UNEXPECTED_TOKEN: msg('config.yaml.unexpected'),
+    MULTIPLE_DOCS: msg('config.yaml.documents'),
+    DUPLICATE_KEY: msg('config.duplicateKey.plain'),
+  };
+  return known[code] ?? msg('config.yaml.other', { code });
 }
 
 /** Line/column of the deepest existing node on the path (the key itself when `atKey`). */
@@ -252,10 +267,6 @@ function composed(v: unknown): unknown {
   return v;
 }
 
-/** A config value in a message: quoted, on one line. */
-function quote(v: unknown): string {
-  return `"${printable(String(v))}"`;
-}
 
 /** The first key that repeats an earlier key of its mapping, in linear time (one set per mapping). */
 function firstDuplicateKey(doc: Document): { key: string; offset: number; firstOffset: number } | undefined {

@@ -7,7 +7,7 @@ import { createReadStream } from 'node:fs';
 import { Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { parse, CsvError } from 'csv-parse';
-import { DataError, LagesbildError } from '../errors.js';
+import { DataError, LagesbildError, ioCause, msg } from '../errors.js';
 import { countLines, delimiterName, invalidUtf8At, nulError, sniffFile, utf8CharLength, type Delimiter, type Encoding, type Sniffed } from './sniff.js';
 
 /** A longer record is almost always an unterminated quote swallowing the file. */
@@ -72,7 +72,7 @@ export async function readCsv(file: string, handlers: CsvHandlers, opts: ReadOpt
     throw toDataError(err, file, sniffed, previousEnd + 1);
   }
   if (header === null) {
-    throw new DataError('the file has no header row', { file, line: 1 }, 'The first row must hold the column names');
+    throw new DataError(msg('data.noHeader'), { file, line: 1 }, msg('data.noHeader.hint'));
   }
   return { rows, sniffed };
 }
@@ -96,11 +96,9 @@ function checkWidth(record: string[], width: number, line: number, file: string,
     return;
   }
   throw new DataError(
-    `row has ${record.length} field${record.length === 1 ? '' : 's'}, the header has ${width}`,
+    msg('data.width', { fields: record.length, width }),
     { file, line },
-    record.length === 1
-      ? `The header is separated by ${delimiterName(delimiter)}s but this row is not: are delimiters mixed in the file?`
-      : `Check for a missing or extra ${delimiterName(delimiter)} on this line, or a value with a ${delimiterName(delimiter)} that is not in quotes`,
+    record.length === 1 ? msg('data.width.mixed', { delimiter }) : msg('data.width.hint', { delimiter }),
   );
 }
 
@@ -113,7 +111,7 @@ function decoder(sniffed: Sniffed, file: string): Transform {
   let td = textDecoder(sniffed.encoding);
   let line = 1;
   const invalid = (at: number) =>
-    new DataError('the file is not valid UTF-8 from this line on (mixed encodings?)', { file, line: at }, 'Save the whole file again as "CSV UTF-8", or pass --encoding windows-1252');
+    new DataError(msg('data.mixedEncoding'), { file, line: at }, msg('data.mixedEncoding.hint'));
   return new Transform({
     readableObjectMode: false,
     decodeStrings: true,
@@ -142,7 +140,7 @@ function decoder(sniffed: Sniffed, file: string): Transform {
       try {
         done(null, td.decode());
       } catch {
-        done(new DataError('the file ends in the middle of a character (was it cut off?)', { file, line }, 'Export or copy the whole file again'));
+        done(new DataError(msg('data.cutOff'), { file, line }, msg('data.cutOff.hint')));
       }
     },
   });
@@ -177,23 +175,22 @@ function toDataError(err: unknown, file: string, sniffed: Sniffed, start: number
     const column = typeof field === 'number' ? field + 1 : undefined;
     switch (err.code) {
       case 'CSV_QUOTE_NOT_CLOSED':
-        return new DataError('a quoted value that starts on this line is never closed (a " without its closing ")', { file, line: start, column }, 'Add the closing quote, or remove the opening one');
+        return new DataError(msg('data.quoteNotClosed'), { file, line: start, column }, msg('data.quoteNotClosed.hint'));
       case 'INVALID_OPENING_QUOTE':
-        return new DataError('a quote (") appears inside a value that is not in quotes', { file, line: at, column }, 'Put the whole value in quotes and double the inner quote (""), or remove the quote');
+        return new DataError(msg('data.quoteInside'), { file, line: at, column }, msg('data.quoteInside.hint'));
       case 'CSV_INVALID_CLOSING_QUOTE':
-        return new DataError('a quoted value goes on after its closing quote', { file, line: at, column }, 'Put the whole value in quotes and double the inner quotes ("")');
+        return new DataError(msg('data.afterQuote'), { file, line: at, column }, msg('data.afterQuote.hint'));
       case 'CSV_MAX_RECORD_SIZE':
-        return new DataError(
-          `a row is longer than ${MAX_RECORD_CHARS.toLocaleString('en')} characters`,
-          { file, line: start },
-          'This usually means a quote is never closed or the line breaks are missing; check the file in a text editor',
-        );
+        return new DataError(msg('data.longRow', { max: MAX_RECORD_CHARS }), { file, line: start }, msg('data.longRow.hint'));
       default:
         // The parser's own message quotes values from the file: only its code is shown.
-        return new DataError(`cannot parse the CSV (${err.code})`, { file, line: at }, `The file was read as ${sniffed.encoding}, separated by ${delimiterName(sniffed.delimiter)}s`);
+        return new DataError(msg('data.parse', { code: err.code }), { file, line: at }, msg('data.parse.hint', { encoding: sniffed.encoding, delimiter: sniffed.delimiter }));
     }
   }
   const code = (err as NodeJS.ErrnoException | null)?.code;
-  if (typeof code === 'string') return new DataError(`cannot read the file (${code})`, { file });
+  if (typeof code === 'string') {
+    const cause = ioCause(err);
+    return new DataError(msg('data.cannotRead', { cause: cause.text, code }), { file }, cause.hint);
+  }
   throw err;
 }

@@ -2,7 +2,7 @@
 // groups, and one value per indicator (yes / no / missing / outside the population).
 // Everything the config names is resolved against the header once; per row only array
 // indexing and Map look-ups remain.
-import { ConfigError, DataError, type Location } from '../errors.js';
+import { ConfigError, DataError, msg, type Location, type Message } from '../errors.js';
 import { dependencyOrder, scaleOf } from '../config/load.js';
 import { canonicalName, printable } from '../text.js';
 import { nearMissOf, showCell, showNumberLike, type ShownCell } from './near-miss.js';
@@ -35,8 +35,8 @@ export interface Respondent {
 /** A problem found in a row. `kind` groups identical problems for summaries. */
 export interface RowProblem {
   kind: 'area' | 'year' | 'weight' | 'group' | 'answer' | 'population' | 'design';
-  message: string;
-  hint?: string;
+  message: Message;
+  hint?: Message;
   location: Location;
   /** Grouping key beyond kind: column and offending value (values are shown truncated). */
   key: string;
@@ -76,11 +76,7 @@ export function compileDecoder(config: ProjectConfig, header: string[], file: st
   const core = [config.columns.area, config.columns.year, config.groups.gender.column];
   if (core.every((c) => !positions.has(c))) {
     // Then the first row is probably a respondent's (the header was lost): it is not listed.
-    throw new ConfigError(
-      `the first row is not a header with the config's columns: none of ${core.map((c) => `"${printable(c)}"`).join(', ')} is in it`,
-      { file, line: 1 },
-      'The first row must hold the column names: export the file again with its header row, or check that -c names the config of this survey',
-    );
+    throw new ConfigError(msg('data.notAHeader', { columns: core }), { file, line: 1 }, msg('data.notAHeader.hint'));
   }
   const col = (name: string, key: string): ColumnRef => resolveColumn(names, positions, name, key, file);
   const area = col(config.columns.area, 'columns.area');
@@ -118,20 +114,14 @@ export function compileDecoder(config: ProjectConfig, header: string[], file: st
   let lastStratumName = '';
   const badName = (value: string, c: ColumnRef, line: number, kind: RowProblem['kind']): null => {
     const control = CONTROL.exec(value)![0].charCodeAt(0);
-    return fail(
-      kind,
-      `the name holds a control character (U+${control.toString(16).toUpperCase().padStart(4, '0')})`,
-      loc(line, c),
-      `${c.name}=${clip(value)}`,
-      'Remove it from the file: it is invisible, and often left behind by copying from another program',
-    );
+    return fail(kind, msg('row.controlInName', { code: control.toString(16).toUpperCase().padStart(4, '0') }), loc(line, c), `${c.name}=${clip(value)}`, msg('row.controlInName.hint'));
   };
 
   return {
     decode(fields, line) {
       const r = respondent;
       const areaValue = fields[area.index]!.trim();
-      if (areaValue === '') return fail('area', `no municipality (empty ${area.name})`, loc(line, area), area.name, 'Every row needs the municipality name');
+      if (areaValue === '') return fail('area', msg('row.noArea', { column: area.name }), loc(line, area), area.name, msg('row.noArea.hint'));
       if (areaValue !== lastArea) {
         if (CONTROL.test(areaValue)) return badName(areaValue, area, line, 'area');
         lastArea = areaValue;
@@ -145,17 +135,17 @@ export function compileDecoder(config: ProjectConfig, header: string[], file: st
         const m = /^(\d{4})\s*[/–-]\s*\d{2,4}$/.exec(yearText);
         return fail(
           'year',
-          `${shown(showNumberLike(yearText))} is not a survey year`,
+          msg('row.year', { value: showNumberLike(yearText) }),
           loc(line, year),
           `${year.name}=${clip(yearText)}`,
-          m ? `Use a four-digit year such as ${m[1]} (the year the survey was answered)` : 'Use a four-digit year such as 2023',
+          m ? msg('row.year.schoolYear', { year: m[1]! }) : msg('row.year.hint'),
         );
       }
       r.year = y;
 
       if (weight) {
         const w = parseWeight(fields[weight.index]!, decimalComma);
-        if (typeof w === 'string') return fail('weight', w, loc(line, weight), weight.name, weightHint(fields[weight.index]!, decimalComma));
+        if (typeof w !== 'number') return fail('weight', w, loc(line, weight), weight.name, weightHint(fields[weight.index]!, decimalComma));
         r.weight = w;
       }
       const stratumValue = stratum ? fields[stratum.index]!.trim() : '';
@@ -166,7 +156,7 @@ export function compileDecoder(config: ProjectConfig, header: string[], file: st
       }
       r.stratum = stratum ? lastStratumName : '';
       const psu = cluster ? fields[cluster.index]!.trim() : null;
-      if (cluster && psu === '') return fail('design', `no cluster (empty ${cluster.name})`, loc(line, cluster), cluster.name, 'Every row needs its PSU (e.g. school)');
+      if (cluster && psu === '') return fail('design', msg('row.noCluster', { column: cluster.name }), loc(line, cluster), cluster.name, msg('row.noCluster.hint'));
       if (cluster && CONTROL.test(psu!)) return badName(psu!, cluster, line, 'design');
       r.psu = psu === null ? null : canonicalName(psu);
       r.id = id ? fields[id.index]! : null;
@@ -188,9 +178,10 @@ export function compileDecoder(config: ProjectConfig, header: string[], file: st
     },
   };
 
-  function fail(kind: RowProblem['kind'], message: string, location: Location, key: string, hint?: string): null {
-    // Messages quote the config too (labels, answers): all of it must stay on one line.
-    sink({ kind, message: printable(message), location, key, hint: hint === undefined ? undefined : printable(hint) });
+  function fail(kind: RowProblem['kind'], message: Message, location: Location, key: string, hint?: Message): null {
+    // Parameters (values from the file, labels and answers from the config) are made
+    // printable when the message is rendered.
+    sink({ kind, message, location, key, hint });
     return null;
   }
 
@@ -200,10 +191,10 @@ export function compileDecoder(config: ProjectConfig, header: string[], file: st
     const known = [...group.map.keys()];
     return fail(
       'group',
-      `${shown(showCell(value, known))} is not a value of ${localize(group.variable.label, 'en').toLowerCase()}`,
+      msg('row.group', { value: showCell(value, known), group: { sv: localize(group.variable.label, 'sv').toLowerCase(), en: localize(group.variable.label, 'en').toLowerCase() } }),
       loc(line, group.ref),
       `${group.ref.name}=${clip(value)}`,
-      nearMatchHint(value, known) ?? `Expected one of: ${expected.join(', ')}; add it as a value or alias under groups in lagesbild.yaml`,
+      nearMatchHint(value, known) ?? msg('row.group.hint', { expected }),
     );
   }
 }
@@ -228,8 +219,8 @@ function compileGroup(variable: GroupVariable, ref: ColumnRef): CompiledGroup {
 type Step = (fields: string[], values: Int8Array) => number | null | StepProblem;
 interface StepProblem {
   kind: RowProblem['kind'];
-  message: string;
-  hint: string;
+  message: Message;
+  hint: Message;
   column: ColumnRef;
   key: string;
 }
@@ -267,8 +258,8 @@ function compileIndicator(
     if (v !== undefined) return (values[slot] = v);
     return {
       kind: 'answer',
-      message: `${shown(showCell(raw, [...answers.keys()]))} is not an answer of ${ind.id}`,
-      hint: nearMatchHint(raw, [...answers.keys()]) ?? `Expected one of: ${[...answers.keys()].map((a) => (a === '' ? '(empty)' : a)).join(', ')}; add it to ${scaleName} in lagesbild.yaml (yes, no or missing)`,
+      message: msg('row.answer', { value: showCell(raw, [...answers.keys()]), indicator: ind.id }),
+      hint: nearMatchHint(raw, [...answers.keys()]) ?? msg('row.answer.hint', { expected: [...answers.keys()], scale: scaleName }),
       column,
       key: `${column.name}=${clip(raw)}`,
     };
@@ -319,17 +310,13 @@ function resolveColumn(header: string[], positions: Map<string, number[]>, name:
   if (at === undefined) {
     const near = header.find((h) => h.toLowerCase() === name.toLowerCase() || h.replace(/\s+/g, '') === name.replace(/\s+/g, ''));
     throw new ConfigError(
-      `column "${printable(name)}" (${key} in the config) is not in the header`,
+      msg('data.missingColumn', { column: name, key }),
       { file, line: 1 },
-      near ? `The file has "${clip(near)}": correct the spelling in the config` : `Check ${key} in the config; the file has ${header.length} columns: ${clipList(header)}`,
+      near ? msg('data.missingColumn.near', { near: clip(near) }) : msg('data.missingColumn.hint', { key, count: header.length, columns: header.slice(0, 12).map((h) => clip(h)), more: Math.max(0, header.length - 12) }),
     );
   }
   if (at.length > 1) {
-    throw new DataError(
-      `the header has two columns named "${printable(name)}" (columns ${at[0]! + 1} and ${at[1]! + 1})`,
-      { file, line: 1, column: at[1]! + 1 },
-      'Rename one of them so the config can tell them apart',
-    );
+    throw new DataError(msg('data.twoColumns', { column: name, first: at[0]! + 1, second: at[1]! + 1 }), { file, line: 1, column: at[1]! + 1 }, msg('data.twoColumns.hint'));
   }
   return { index: at[0]!, name };
 }
@@ -340,18 +327,18 @@ export function parseYear(text: string): number | null {
   return y >= 1900 && y <= 2100 ? y : null;
 }
 
-/** A positive finite weight, or the reason it is not one. */
-export function parseWeight(raw: string, decimalComma: boolean): number | string {
+/** A plausible positive weight, or the reason it is not one. */
+export function parseWeight(raw: string, decimalComma: boolean): number | Message {
   const text = raw.trim();
-  if (text === '') return 'empty weight';
+  if (text === '') return msg('row.weight.empty');
   const normalised = decimalComma ? text.replace(',', '.') : text;
   if (!/^[+]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(normalised)) {
-    return /^-/.test(normalised) ? `negative weight ${shown(showNumberLike(text))}` : `${shown(showNumberLike(text))} is not a number`;
+    return /^-/.test(normalised) ? msg('row.weight.negative', { value: showNumberLike(text) }) : msg('row.weight.notNumber', { value: showNumberLike(text) });
   }
   const w = Number(normalised);
-  if (!Number.isFinite(w)) return `${shown(showNumberLike(text))} is not a finite number`;
-  if (w === 0) return 'weight is 0';
-  if (w < MIN_WEIGHT || w > MAX_WEIGHT) return `weight ${shown(showNumberLike(text))} is outside the plausible range ${MIN_WEIGHT} to ${MAX_WEIGHT.toLocaleString('en')}`;
+  if (!Number.isFinite(w)) return msg('row.weight.notFinite', { value: showNumberLike(text) });
+  if (w === 0) return msg('row.weight.zero');
+  if (w < MIN_WEIGHT || w > MAX_WEIGHT) return msg('row.weight.range', { value: showNumberLike(text), min: MIN_WEIGHT, max: MAX_WEIGHT });
   return w;
 }
 
@@ -364,37 +351,23 @@ export function parseWeight(raw: string, decimalComma: boolean): number | string
 export const MIN_WEIGHT = 1e-6;
 export const MAX_WEIGHT = 1e6;
 
-function weightHint(raw: string, decimalComma: boolean): string {
-  if (!decimalComma && /^\s*\d+,\d+\s*$/.test(raw)) {
-    return 'The weight has a decimal comma in a comma-separated file: write 1.5, or save the file with semicolons (Swedish Excel), where 1,5 is read as 1.5';
-  }
+function weightHint(raw: string, decimalComma: boolean): Message {
+  if (!decimalComma && /^\s*\d+,\d+\s*$/.test(raw)) return msg('row.weight.comma.hint');
   const w = Number((decimalComma ? raw.replace(',', '.') : raw).trim());
-  if (w > 0 && !/^\s*-/.test(raw)) {
-    return 'Check the weight column: a shifted row, or weights in another unit?';
-  }
-  return 'Weights must be positive numbers (respondents with no weight should be removed or given one by whoever made the weights)';
+  return w > 0 && !/^\s*-/.test(raw) ? msg('row.weight.range.hint') : msg('row.weight.hint');
 }
 
 /** "differs only by spaces or letter case" — the commonest reason an answer matches nothing. */
-function nearMatchHint(raw: string, known: string[]): string | undefined {
+function nearMatchHint(raw: string, known: string[]): Message | undefined {
   const norm = (s: string) => s.trim().replace(/\s+/g, ' ').toLowerCase();
   const match = known.find((k) => k !== '' && norm(k) === norm(raw));
   if (match === undefined) return undefined;
-  const what = raw.trim() !== raw ? 'spaces at the start or end' : 'spaces or upper/lower case';
-  return `It differs from "${match}" only by ${what}: clean the file, or add ${shown({ text: raw })} to the answers in lagesbild.yaml`;
+  return msg('row.nearMatch', { match, value: raw, ends: raw.trim() !== raw });
 }
 
 /** C0 controls and DEL. (C1 controls are left to validate: they mostly come from "Ã\u0085" mojibake.) */
 const CONTROL = /[\u0000-\u001f\u007f]/;
 
-/**
- * A cell as a message shows it: quoted on one plain line when it may be shown (see
- * near-miss.ts), else described by its length, so that no message repeats a respondent's id
- * or what they wrote.
- */
-function shown(cell: ShownCell): string {
-  return 'text' in cell ? `"${printable(cell.text)}"` : `an unknown value of ${cell.length} character${cell.length === 1 ? '' : 's'}`;
-}
 
 /** An answer or code from the file, found as it is or in its composed Unicode form. */
 function lookup<V>(map: Map<string, V>, raw: string): V | undefined {
@@ -409,7 +382,3 @@ function clip(s: string, max = 40): string {
   return printable(s.length > max ? `${s.slice(0, max)}…` : s);
 }
 
-function clipList(names: string[]): string {
-  const listed = names.slice(0, 12).map((n) => clip(n)).join(', ');
-  return names.length > 12 ? `${listed}, … (${names.length - 12} more)` : listed;
-}

@@ -3,7 +3,7 @@
 // Swedish Excel writes); the delimiter that splits the header into the most columns.
 import { isAscii } from 'node:buffer';
 import { open } from 'node:fs/promises';
-import { DataError, ioCause } from '../errors.js';
+import { DataError, ioCause, msg } from '../errors.js';
 
 export type Encoding = 'utf-8' | 'windows-1252';
 export type Delimiter = ',' | ';' | '\t';
@@ -44,10 +44,10 @@ async function openForReading(file: string) {
     return await open(file, 'r');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new DataError('file not found', { file }, 'Check the path and spelling');
-    if (code === 'EISDIR') throw new DataError('is a folder, not a CSV file', { file }, 'Pass the CSV files inside it (e.g. folder/*.csv)');
+    if (code === 'ENOENT') throw new DataError(msg('data.notFound'), { file }, msg('data.notFound.hint'));
+    if (code === 'EISDIR') throw new DataError(msg('data.isFolder'), { file }, msg('data.isFolder.hint'));
     const cause = ioCause(err);
-    throw new DataError(`cannot read the file: ${cause.text} (${cause.code})`, { file }, cause.hint);
+    throw new DataError(msg('data.cannotRead', { cause: cause.text, code: cause.code }), { file }, cause.hint);
   }
 }
 
@@ -57,19 +57,19 @@ export function sniffBuffer(
   size: number,
   force?: { encoding?: Encoding; delimiter?: Delimiter },
 ): Sniffed {
-  if (size === 0) throw new DataError('the file is empty', { file }, 'Export the survey again, with a header row and one row per respondent');
+  if (size === 0) throw new DataError(msg('data.empty'), { file }, msg('data.empty.hint'));
   // UTF-16 with a byte order mark, or without one: every other byte of ASCII text is NUL.
   if ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff) || looksLikeUtf16(buf)) {
-    throw new DataError('the file is UTF-16 encoded', { file, line: 1 }, 'Save it as "CSV UTF-8" (in Excel: Spara som → CSV UTF-8)');
+    throw new DataError(msg('data.utf16'), { file, line: 1 }, msg('data.utf16.hint'));
   }
   const nul = buf.indexOf(0);
   if (nul !== -1) throw nulError(file, countLines(buf, nul));
   const control = controlBytes(buf);
   if (control.count > Math.max(2, buf.length / 100)) {
     throw new DataError(
-      'the file is not text: it is full of control characters (a spreadsheet, archive or other binary file?)',
+      msg('data.binary'),
       { file, line: countLines(buf, control.first) },
-      'Export the data as CSV (comma or semicolon separated text)',
+      msg('data.exportCsv.hint'),
     );
   }
   const bom = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf;
@@ -79,9 +79,9 @@ export function sniffBuffer(
     // Windows-1252 text almost never holds a valid UTF-8 sequence: both means a mixed file,
     // which read either way would show "Ã¥" or "�" in place of å.
     throw new DataError(
-      'the file is not valid UTF-8 from this line on (mixed encodings?)',
+      msg('data.mixedEncoding'),
       { file, line: countLines(buf, invalid) },
-      'Save the whole file again as "CSV UTF-8", or pass --encoding windows-1252',
+      msg('data.mixedEncoding.hint'),
     );
   }
   const encoding = force?.encoding ?? (invalid === -1 ? 'utf-8' : 'windows-1252');
@@ -92,9 +92,9 @@ export function sniffBuffer(
 
 export function nulError(file: string, line: number): DataError {
   return new DataError(
-    'the file contains NUL bytes: it is not a text CSV file (a spreadsheet or binary file?)',
+    msg('data.nul'),
     { file, line },
-    'Export the data as CSV (comma or semicolon separated text)',
+    msg('data.exportCsv.hint'),
   );
 }
 
@@ -190,9 +190,9 @@ function guessDelimiter(header: string, file: string): Delimiter {
   const best = Math.max(...counts);
   if (best === 0) {
     throw new DataError(
-      'could not find a column separator in the header (no comma, semicolon or tab)',
+      msg('data.noDelimiter'),
       { file, line: 1 },
-      'The file needs a header row with the column names, separated by , or ; (or use --delimiter)',
+      msg('data.noDelimiter.hint'),
     );
   }
   return DELIMITERS[counts.indexOf(best)]!;

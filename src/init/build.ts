@@ -4,7 +4,7 @@
 // config loader before it is returned, so `init` never writes a config `report` rejects.
 import { Document, isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
 import { parseConfig } from '../config/load.js';
-import { UsageError } from '../errors.js';
+import { UsageError, msg } from '../errors.js';
 import type { AnswerScale, LocalizedText, ProjectConfig } from '../config/schema.js';
 import type { AnswerClass } from './answers.js';
 import { genderLabel, type GroupProposal } from './groups.js';
@@ -65,7 +65,7 @@ export function buildConfig(p: InitProposal, template: Template, d: InitDecision
 
   if (!p.gender || (roles.grade && !p.grade)) {
     const role = p.gender ? 'grade' : 'gender';
-    throw new UsageError(`column "${roles[role]}" has too many different values to be the ${role === 'grade' ? 'school year' : 'gender'}`, `Name the right column with --${role}-column`);
+    throw new UsageError(msg('init.tooManyValues', { column: roles[role]!, role }), msg('init.tooManyValues.hint', { role }));
   }
   const scales = new ScaleBuckets(template);
   const { indicators, dropped } = indicatorEntries(p, template, d, scales, warnings);

@@ -1,7 +1,7 @@
 // Which column is the municipality, the wave, gender, school year, weight and respondent id:
 // by name (kommun, år, kön, årskurs, vikt, löpnr … with or without å ä ö) and by values
 // (four-digit years, "Flicka"/"Pojke", "Åk 9", decimal weights).
-import { UsageError } from '../errors.js';
+import { UsageError, msg } from '../errors.js';
 import { isMissingWord, normalizeAnswer } from './answers.js';
 import type { ColumnProfile, CsvProfile } from './profile.js';
 
@@ -89,7 +89,7 @@ export function proposeRoles(profile: CsvProfile, fixed: Partial<Roles> = {}): R
     const name = fixed[role];
     if (name === undefined) continue;
     if (name !== null && !profile.columns.some((c) => c.name === name)) {
-      throw new UsageError(`column "${name}" is not in the header of ${profile.file}`, `The columns are: ${profile.columns.map((c) => c.name).join(', ')}`);
+      throw new UsageError(msg('init.noColumn', { column: name, file: profile.file }), msg('init.noColumn.hint', { columns: profile.columns.map((c) => c.name) }));
     }
     roles[role] = name;
     if (name !== null) taken.add(name);

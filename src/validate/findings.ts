@@ -1,7 +1,7 @@
 // What `validate` found, as data: one finding per kind of problem, counted, with its first
 // few locations. Texts for the findings validate itself detects live in the message tables
 // (src/cli/i18n.ts); texts of errors raised by ingest are kept as ingest wrote them.
-import type { ExitCode, LagesbildError, Location } from '../errors.js';
+import type { ExitCode, LagesbildError, Location, Message } from '../errors.js';
 import type { RowProblem } from '../ingest/respondents.js';
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -25,8 +25,8 @@ interface Counted {
 /** A file (or the config) could not be read to the end; its rows are not counted. */
 export interface ReadErrorFinding extends Counted {
   code: 'read-error';
-  message: string;
-  hint?: string;
+  message: Message;
+  hint?: Message;
   exitCode: ExitCode;
 }
 
@@ -36,15 +36,15 @@ export interface RowFinding extends Counted {
   kind: RowProblem['kind'];
   key: string;
   /** The first occurrence's message and hint (the value in it is the grouped value). */
-  message: string;
-  hint?: string;
+  message: Message;
+  hint?: Message;
 }
 
 /** Statistics cannot be computed (e.g. a lonely PSU with lonely_psu: fail). */
 export interface StatisticsFinding extends Counted {
   code: 'statistics';
-  message: string;
-  hint?: string;
+  message: Message;
+  hint?: Message;
   exitCode: ExitCode;
 }
 
@@ -81,8 +81,8 @@ export function readError(err: LagesbildError): ReadErrorFinding {
     severity: 'error',
     count: 1,
     locations: err.location ? [err.location] : [],
-    message: err.message,
-    hint: err.hint,
+    message: err.text,
+    hint: err.hintText,
     exitCode: err.exitCode,
   };
 }

@@ -2,6 +2,7 @@
 // message table (sv or en, see src/cli/i18n.ts); texts of errors raised by ingest and the
 // config loader are printed as they are.
 import { EXIT, formatLocation, type ExitCode } from '../errors.js';
+import { render } from '../messages/index.js';
 import type { Delimiter, Encoding } from '../ingest/sniff.js';
 import type { Finding, OwnCode, OwnFinding, Severity, Where } from './findings.js';
 import type { ValidationResult } from './validate.js';
@@ -60,7 +61,7 @@ export function formatValidation(r: ValidationResult, t: ValidateTexts): string 
 }
 
 export function findingText(f: Finding, t: ValidateTexts): { message: string; hint?: string } {
-  if (f.code === 'read-error' || f.code === 'row' || f.code === 'statistics') return { message: visible(f.message), hint: f.hint && visible(f.hint) };
+  if (f.code === 'read-error' || f.code === 'row' || f.code === 'statistics') return { message: visible(render(f.message, t.lang)), hint: f.hint && visible(render(f.hint, t.lang)) };
   return (t.own[f.code] as (x: OwnFinding) => { message: string; hint?: string })(f);
 }
 

@@ -77,7 +77,7 @@ export async function validateData(files: string[], config: ProjectConfig, confi
       computeFigures(sums, config);
     } catch (err) {
       if (!(err instanceof LagesbildError)) throw err;
-      findings.push({ code: 'statistics', severity: 'error', message: err.message, hint: err.hint, exitCode: err.exitCode, count: 1, locations: [] });
+      findings.push({ code: 'statistics', severity: 'error', message: err.text, hint: err.hintText, exitCode: err.exitCode, count: 1, locations: [] });
     }
   }
   findings.push(...answerFindings(missing, config));

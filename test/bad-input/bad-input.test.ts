@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { EXIT } from '../../src/errors.js';
 import { MINI_CONFIG, tempDir } from '../fixtures/mini-project.js';
-import { runCli, STACK_LINE } from './run-cli.js';
+import { englishIn, runCli, STACK_LINE } from './run-cli.js';
 
 const CASES = fileURLToPath(new URL('./cases/', import.meta.url));
 const HEADER = 'kommun,ar,kon,ak,vikt,F1,F2';
@@ -191,7 +191,7 @@ const TABLE: Case[] = [
     file: 'good.csv',
     config: 'config-alias-bomb.yaml',
     exit: EXIT.config,
-    line: 'FILE:47:10: not valid YAML: Excessive alias count indicates a resource exhaustion attack. Write the values out instead of using YAML aliases (*name)',
+    line: 'FILE:47:10: not valid YAML: too many YAML aliases (*name): they would make the config grow without bound. Write the values out instead of using YAML aliases (*name)',
   },
   {
     // The config is valid on its own; the data file decides that the column is missing.
@@ -247,6 +247,46 @@ describe('broken-input corpus through `lagesbild figures`', () => {
         expect(run.stderr).toBe(`error: ${expected}\n`);
         expect(existsSync(out) ? readdirSync(out) : []).toEqual([]);
       }
+    });
+  });
+});
+
+// The same corpus under a Swedish locale: every message in Swedish, with no English left
+// (paths, quoted values, config keys and codes aside), and the same exit codes; validate's
+// findings for each case too.
+describe('broken-input corpus in Swedish (LC_ALL=sv_SE.UTF-8)', () => {
+  const root = tempDir('lagesbild-bad-input-sv-');
+  const config = join(root, 'lagesbild.yaml');
+  writeFileSync(config, MINI_CONFIG);
+
+  TABLE.forEach((c, i) => {
+    it(`${c.config ?? c.file}: figures and validate speak only Swedish`, async () => {
+      const dir = join(root, `case-${i}`);
+      mkdirSync(dir);
+      let file: string;
+      if (c.generate) {
+        file = join(dir, c.file);
+        writeFileSync(file, c.generate());
+      } else {
+        file = relative(process.cwd(), join(CASES, c.file));
+      }
+      const configPath = c.config ? relative(process.cwd(), join(CASES, c.config)) : config;
+      const out = join(dir, 'out');
+      const run = await runCli(['figures', file, '-c', configPath, '-o', out], 'sv_SE.UTF-8');
+      expect(run.code).toBe(c.exit);
+      const lines = run.stderr.split('\n').filter(Boolean);
+      expect(lines.length).toBeGreaterThan(0);
+      for (const line of lines) {
+        expect(line, 'a Swedish prefix').toMatch(/^(fel:|varning:|skrev) /);
+        expect(englishIn(line, [file, configPath, out]), line).toEqual([]);
+      }
+      const english = await runCli(['figures', file, '-c', configPath, '-o', join(dir, 'out-en')]);
+      if (c.exit !== EXIT.ok) expect(run.stderr).not.toBe(english.stderr);
+
+      const validate = await runCli(['validate', file, '-c', configPath, '--lang', 'sv']);
+      const problems = validate.stdout.split('\nProblem\n')[1] ?? '';
+      for (const line of problems.split('\n').filter(Boolean)) expect(englishIn(line, [file, configPath]), line).toEqual([]);
+      expect(englishIn(validate.stderr, [file, configPath])).toEqual([]);
     });
   });
 });

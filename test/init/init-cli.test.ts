@@ -68,7 +68,7 @@ describe('init without a terminal', () => {
     const run = await runCli(['init', csv, '--no-input', '--lang', 'sv']);
     expect(run.code).toBe(EXIT.usage);
     expect(run.stderr).toContain(`Läste alla 120 raderna i ${csv}: Windows-1252, semikolonseparerad (svensk Excel).\n`);
-    expect(run.stderr).toContain('error: init behöver svar men kan inte fråga');
+    expect(run.stderr).toContain('fel: init behöver svar men kan inte fråga');
   });
 });
 

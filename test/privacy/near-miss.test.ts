@@ -74,11 +74,15 @@ describe('through the CLI', () => {
     expect(figures.stderr).toBe(
       `error: ${file}:4:6: F1: an unknown value of 11 characters is not an answer of slagen. Expected one of: 2, Nej, 1, Ja, (empty), 9, Vill inte svara; add it to answer_scales.jn in lagesbild.yaml (yes, no or missing)\n`,
     );
-    for (const args of [['--json'], ['--lang', 'en'], ['--lang', 'sv']]) {
+    for (const [args, described] of [
+      [['--json'], 'an unknown value of 11 characters'],
+      [['--lang', 'en'], 'an unknown value of 11 characters'],
+      [['--lang', 'sv'], 'ett okänt värde med 11 tecken'],
+    ] as const) {
       const validate = await runCli(['validate', file, '-c', config, ...args]);
       expect(validate.code).toBe(EXIT.notReportable);
       expect(validate.stdout + validate.stderr).not.toContain('7f3a');
-      expect(validate.stdout).toContain('an unknown value of 11 characters');
+      expect(validate.stdout).toContain(described);
     }
   });
 

@@ -73,3 +73,24 @@ describe('dates', () => {
     }
   });
 });
+
+describe('usage errors in Swedish (LC_ALL=sv_SE.UTF-8 or --lang sv)', () => {
+  it('commander\'s own errors are said in Swedish too', async () => {
+    const sv = (args: string[]) => runCli(args, 'sv_SE.UTF-8');
+    expect((await sv(['figures', ...EXAMPLE_CSV, '--json', '--excel-sv'])).stderr).toBe(
+      "fel: flaggan '--json' kan inte användas tillsammans med flaggan '--excel-sv'\n(kör med --help för att se hur kommandot används)\n",
+    );
+    expect((await sv(['figures', ...EXAMPLE_CSV, '--jsn'])).stderr.split('\n')[0]).toBe("fel: okänd flagga '--jsn' (menade du --json?)");
+    expect((await sv(['figures'])).stderr.split('\n')[0]).toBe("fel: argumentet 'csv' saknas");
+    expect((await sv(['figures', ...EXAMPLE_CSV, '--encoding', 'latin9'])).stderr.split('\n')[0]).toBe(
+      `fel: flaggan '--encoding <name>': "latin9" är inte ett av utf-8, windows-1252`,
+    );
+    expect((await sv(['rapport'])).stderr.split('\n')[0]).toBe("fel: okänt kommando 'rapport' (menade du report?)");
+  });
+
+  it('--lang sv decides for report, whatever the locale', async () => {
+    const run = await runCli(['report', ...EXAMPLE_CSV, '-c', EXAMPLE_CONFIG, '--area', 'Ängsby', '--lang', 'sv', '--date', '2023-02-30']);
+    expect(run.code).toBe(EXIT.usage);
+    expect(run.stderr).toBe('fel: --date "2023-02-30" är inte ett datum som finns i almanackan. Skriv datumet som ÅÅÅÅ-MM-DD med en dag som finns, till exempel 2024-03-31\n');
+  });
+});

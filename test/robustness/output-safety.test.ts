@@ -6,6 +6,7 @@ import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, wri
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXIT, OutputError, ioCause } from '../../src/errors.js';
+import { render } from '../../src/messages/index.js';
 import { ensureFolder, writeOutputs } from '../../src/cli/outputs.js';
 import { tempDir } from '../fixtures/mini-project.js';
 import { BIN, EXAMPLE_CONFIG, EXAMPLE_CSV, ROOT } from '../e2e/cli.js';
@@ -44,11 +45,14 @@ describe('I/O errors name the path and the cause', () => {
   });
 
   it('the causes are said in words, with advice for writing', () => {
-    const cause = (code: string) => ioCause(Object.assign(new Error(code), { code }), 'write');
+    const cause = (code: string, direction: 'read' | 'write' = 'write') => {
+      const c = ioCause(Object.assign(new Error(code), { code }), direction);
+      return { code: c.code, text: render(c.text, 'en'), hint: c.hint && render(c.hint, 'en') };
+    };
     expect(cause('EACCES')).toEqual({ code: 'EACCES', text: 'permission denied', hint: 'Choose a folder you may write to with -o, or ask for write access' });
     expect(cause('EROFS')).toEqual({ code: 'EROFS', text: 'the file system is read-only', hint: 'Choose a folder on a writable disk with -o' });
     expect(cause('ENOSPC').text).toBe('the disk is full');
-    expect(ioCause(Object.assign(new Error(), { code: 'EACCES' }), 'read').hint).toBe('Ask for read access to the file, or copy it to a folder of your own');
+    expect(cause('EACCES', 'read').hint).toBe('Ask for read access to the file, or copy it to a folder of your own');
   });
 
   it('a folder is made one level at a time, and a file in the way is an OutputError naming the folder', async () => {

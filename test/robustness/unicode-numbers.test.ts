@@ -96,7 +96,8 @@ describe('format characters', () => {
     log.info('wrote ut/\u202efdp.exe/x.pdf');
     log.error('Kommun\u001b[31m: the worker stopped');
     log.warn('two\nlines\u2028here');
-    expect(text).toBe('wrote ut/\\u202efdp.exe/x.pdf\nerror: Kommun\\u001b[31m: the worker stopped\nwarning: two\nlines\\u2028here\n');
+    // A warning or an error is one line: a line break in it is shown as \\n.
+    expect(text).toBe('wrote ut/\\u202efdp.exe/x.pdf\nerror: Kommun\\u001b[31m: the worker stopped\nwarning: two\\nlines\\u2028here\n');
   });
 });
 

@@ -5,14 +5,15 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import type { Command } from 'commander';
-import { EXIT, UsageError } from '../../errors.js';
+import { EXIT, UsageError, msg } from '../../errors.js';
+import { render } from '../../messages/index.js';
 import type { CommandAction } from '../main.js';
 import { resolveDate, writeOutputs, checkTargets, moveIntoPlace, safeFileName, trackTemp, ensureFolder, ioError } from '../outputs.js';
 import { runOnWorkers } from '../worker-pool.js';
 import { loadLogo, reportBaseName } from '../report-files.js';
 import type { ReportFormat } from '../../render/index.js';
 import type { Job, JobResult, WorkerSetup } from '../batch-worker.js';
-import { cliLanguage, cliMessages } from '../i18n.js';
+import { cliMessages } from '../i18n.js';
 import { commonDataOptions, dataOptions, type DataFlags, reportFormatOption } from './options.js';
 
 interface BatchFlags extends DataFlags {
@@ -77,8 +78,8 @@ Exit code 0 when every report was written, ${EXIT.partial} when some failed (the
       const { exportFigures } = await import('../../render/tabular/figures-export.js');
       const { startProgress } = await import('../progress.js');
       const project = await loadProject(files, { ...dataOptions(flags), skipFailedFiles: true }, ctx.log);
-      const say = cliMessages(cliLanguage(flags.lang)).run;
-      for (const f of project.failed) ctx.log.warn(say.leftOut(f.error.toLine()));
+      const say = cliMessages(ctx.lang).run;
+      for (const f of project.failed) ctx.log.warn(say.leftOut(f.error.toLine(ctx.lang)));
       const { figures, config } = project;
       const lang = flags.lang ?? config.project.language;
 
@@ -95,7 +96,7 @@ Exit code 0 when every report was written, ${EXIT.partial} when some failed (the
       for (const p of planned) {
         const other = byDir.get(p.dir);
         if (other !== undefined) {
-          throw new UsageError(`"${other}" and "${p.name}" would be written to the same folder ${p.dir}`, 'Make the municipality names differ by more than spaces and punctuation in the data');
+          throw new UsageError(msg('cli.sameFolder', { a: other, b: p.name, dir: p.dir }), msg('cli.sameFolder.hint'));
         }
         byDir.set(p.dir, p.name);
       }
@@ -112,7 +113,7 @@ Exit code 0 when every report was written, ${EXIT.partial} when some failed (the
         throw ioError(err, flags.out, 'file');
       });
       const releaseTmp = trackTemp(tmpRoot);
-      const setup: WorkerSetup = { figures, config, lang, dateIso, formats: flags.format, logo: await loadLogo(config, project.configPath) };
+      const setup: WorkerSetup = { messageLang: ctx.lang, figures, config, lang, dateIso, formats: flags.format, logo: await loadLogo(config, project.configPath) };
       const progress = startProgress(planned.length, ctx.log.interactive && !flags.json);
       const results = new Map<number, JobResult>();
       try {
@@ -154,7 +155,7 @@ Exit code 0 when every report was written, ${EXIT.partial} when some failed (the
               ...(r.error ? { error: r.error } : {}),
             };
           }),
-          failed_files: project.failed.map((f) => ({ file: f.file, error: f.error.toLine() })),
+          failed_files: project.failed.map((f) => ({ file: f.file, error: f.error.toLine(ctx.lang) })),
           figures: { path: figuresPath, sha256: createHash('sha256').update(figuresCsv).digest('hex') },
         };
         const failures = summary.jobs.filter((j) => j.status === 'failed').length + summary.failed_files.length;
@@ -189,14 +190,14 @@ async function runPool(queue: Job[], size: number, setup: WorkerSetup, onDone: (
     size,
     jobs: queue,
     onResult: onDone,
-    onDeath: (job, reason) => ({ id: job.id, ok: false, files: [], ms: 0, error: reason }),
+    onDeath: (job, reason) => ({ id: job.id, ok: false, files: [], ms: 0, error: render(reason, setup.messageLang) }),
   });
 }
 
 function parseJobs(value: string | undefined): number {
   if (value === undefined) return availableParallelism();
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > 64) throw new UsageError(`--jobs "${value}" is not a whole number from 1 to 64`);
+  if (!Number.isInteger(n) || n < 1 || n > 64) throw new UsageError(msg('cli.jobs', { value }));
   return n;
 }
 
@@ -205,6 +206,6 @@ function parseShard(value: string | undefined): { i: number; n: number } | null 
   const m = /^(\d+)\/(\d+)$/.exec(value);
   const i = m ? Number(m[1]) : NaN;
   const n = m ? Number(m[2]) : NaN;
-  if (!m || n < 1 || i < 1 || i > n) throw new UsageError(`--shard "${value}" is not of the form i/n with 1 ≤ i ≤ n`, 'For example --shard 2/4 for the second of four CI runners');
+  if (!m || n < 1 || i < 1 || i > n) throw new UsageError(msg('cli.shard', { value }), msg('cli.shard.hint'));
   return { i, n };
 }

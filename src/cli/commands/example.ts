@@ -3,11 +3,11 @@ import { cp } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { EXIT } from '../../errors.js';
+import { EXIT, msg } from '../../errors.js';
 import type { CommandAction } from '../main.js';
 import { checkTargets, ensureFolder, ioError, wouldOverwrite } from '../outputs.js';
 import { commandName, shellQuote } from '../invocation.js';
-import { cliLanguage, cliMessages } from '../i18n.js';
+import { cliMessages } from '../i18n.js';
 
 export const EXAMPLE_NAME = 'norrbacka';
 
@@ -33,7 +33,7 @@ Example:
       wrap(async (ctx, dir: string, flags: { force?: boolean }) => {
         const src = exampleDir();
         const force = flags.force ?? false;
-        const hint = 'Pass --force to replace them, or name another folder: lagesbild example <folder>';
+        const hint = msg('output.wouldOverwrite.exampleHint');
         await checkTargets([join(dir, 'lagesbild.yaml'), join(dir, 'data')], force, hint);
         await ensureFolder(dir);
         // Without --force a file that appeared since the check is not replaced.
@@ -43,7 +43,7 @@ Example:
           });
         await copy(join(src, 'lagesbild.yaml'), join(dir, 'lagesbild.yaml'), false);
         await copy(join(src, 'data'), join(dir, 'data'), true);
-        const say = cliMessages(cliLanguage(undefined)).run;
+        const say = cliMessages(ctx.lang).run;
         ctx.log.info(say.copiedExample(dir));
         ctx.log.info(say.next(`cd ${shellQuote(dir)} && ${commandName(dir)} report data/*.csv --area Ängsby`));
         return EXIT.ok;

@@ -6,7 +6,7 @@ import { EXIT } from '../../errors.js';
 import type { CommandAction } from '../main.js';
 import { checkTargets, writeOutputs } from '../outputs.js';
 import type { FiguresFormat } from '../../render/tabular/figures-export.js';
-import { cliLanguage, cliMessages } from '../i18n.js';
+import { cliMessages } from '../i18n.js';
 import { commonDataOptions, dataOptions, type DataFlags } from './options.js';
 
 interface FiguresFlags extends DataFlags {
@@ -51,8 +51,8 @@ Columns are described in the README under "The figures table".`,
         return EXIT.ok;
       }
       await writeOutputs([{ path, data: exportFigures(project.figures, format) }], flags.force ?? false);
-      const say = cliMessages(cliLanguage(undefined)).run;
-      ctx.log.info(say.wroteFigures(path, project.figures.records.length.toLocaleString(cliLanguage(undefined) === 'sv' ? 'sv-SE' : 'en')));
+      const say = cliMessages(ctx.lang).run;
+      ctx.log.info(say.wroteFigures(path, project.figures.records.length.toLocaleString(ctx.lang === 'sv' ? 'sv-SE' : 'en')));
       return EXIT.ok;
     }),
   );

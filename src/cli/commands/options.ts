@@ -1,6 +1,6 @@
 // Flags every data-reading command shares.
 import type { Command } from 'commander';
-import { UsageError } from '../../errors.js';
+import { UsageError, msg } from '../../errors.js';
 import { canonicalName } from '../../text.js';
 import { Option } from 'commander';
 import type { ProjectOptions } from '../project.js';
@@ -36,7 +36,7 @@ export function dataOptions(flags: DataFlags): ProjectOptions {
   for (const spec of flags.pool ?? []) {
     const m = /^([^=]+)=(.+)$/.exec(spec);
     const members = m ? m[2]!.split('+').map((s) => s.trim()).filter(Boolean) : [];
-    if (!m || members.length < 2) throw new UsageError(`--pool "${spec}" is not of the form "Name=Municipality1+Municipality2"`);
+    if (!m || members.length < 2) throw new UsageError(msg('cli.pool', { spec }));
     areas[canonicalName(m[1]!.trim())] = members.map(canonicalName);
   }
   return {

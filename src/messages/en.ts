@@ -1,0 +1,253 @@
+// The English catalogue: every error, warning and row problem lagesbild reports, by id.
+// The Swedish one (sv.ts) has the same ids and parameters (the type checker holds them
+// together). Parameters that come from users (names, values, paths) are passed through the
+// printable filter by render() before they reach these functions.
+import type { ShownCell } from '../ingest/near-miss.js';
+import type { Message } from './index.js';
+
+/** A parameter that is itself a message (rendered in the same language before it is used here). */
+type Text = string | Message;
+/** A text from the config in both languages ({ sv, en }); the one of the message's language is used. */
+type Localized = string | { sv: string; en: string };
+
+/** A number as English writes it: 1,000,000. */
+const num = (n: number) => n.toLocaleString('en');
+const plural = (n: number, one: string, many: string) => `${num(n)} ${n === 1 ? one : many}`;
+const list = (values: readonly string[]) => values.join(', ');
+const quoted = (values: readonly string[]) => values.map((v) => `"${v}"`).join(', ');
+/** A cell: quoted when it may be shown, else only its length (see src/ingest/near-miss.ts). */
+const cell = (c: ShownCell) => ('text' in c ? `"${c.text}"` : `an unknown value of ${plural(c.length, 'character', 'characters')}`);
+const answers = (values: readonly string[]) => values.map((a) => (a === '' ? '(empty)' : a)).join(', ');
+
+export const en = {
+  // ── command line ──────────────────────────────────────────────────────────────────────
+  'cli.error': (p: { text: string }) => `error: ${p.text}`,
+  'cli.warning': (p: { text: string }) => `warning: ${p.text}`,
+  'cli.internal': (p: { text: Text }) => `internal error: ${p.text}`,
+  'cli.bug': () => 'This is a bug in lagesbild. Run again with --debug and report the output (it contains no survey data).',
+  'cli.helpAfterError': () => '(run with --help for usage)',
+  'cli.unknownOption': (p: { flag: string; suggestion?: string }) => `unknown option '${p.flag}'${p.suggestion ? ` (did you mean ${p.suggestion}?)` : ''}`,
+  'cli.unknownCommand': (p: { command: string; suggestion?: string }) => `unknown command '${p.command}'${p.suggestion ? ` (did you mean ${p.suggestion}?)` : ''}`,
+  'cli.missingArgument': (p: { name: string }) => `missing required argument '${p.name}'`,
+  'cli.missingValue': (p: { flag: string }) => `option '${p.flag}' needs a value`,
+  'cli.invalidChoice': (p: { flag: string; value: string; allowed: string }) => `option '${p.flag}': "${p.value}" is not one of ${p.allowed}`,
+  'cli.conflict': (p: { a: string; b: string }) => `option '${p.a}' cannot be used with option '${p.b}'`,
+  'cli.tooManyArguments': (p: { count: number }) => `too many arguments (${num(p.count)} not expected)`,
+  'cli.notOneOf': (p: { value: string; allowed: string[] }) => `"${p.value}" is not one of ${list(p.allowed)}`,
+  'cli.lang': (p: { value: string }) => `--lang must be sv or en, not "${p.value}"`,
+  'cli.noArea': (p: { area: string }) => `no municipality "${p.area}" in the data`,
+  'cli.chooseArea': (p: { areas: string[] }) => `Choose one of: ${list(p.areas)}`,
+  'cli.manyAreas': (p: { count: number }) => `the data has ${num(p.count)} municipalities; say which to report with --area`,
+  'cli.manyAreas.hint': (p: { areas: string[] }) => `Choose one of: ${list(p.areas)} (or use \`lagesbild batch\` for all)`,
+  'cli.pool': (p: { spec: string }) => `--pool "${p.spec}" is not of the form "Name=Municipality1+Municipality2"`,
+  'cli.jobs': (p: { value: string }) => `--jobs "${p.value}" is not a whole number from 1 to 64`,
+  'cli.shard': (p: { value: string }) => `--shard "${p.value}" is not of the form i/n with 1 ≤ i ≤ n`,
+  'cli.shard.hint': () => 'For example --shard 2/4 for the second of four CI runners',
+  'cli.sameFolder': (p: { a: string; b: string; dir: string }) => `"${p.a}" and "${p.b}" would be written to the same folder ${p.dir}`,
+  'cli.sameFolder.hint': () => 'Make the municipality names differ by more than spaces and punctuation in the data',
+  'cli.date': (p: { value: string }) => `--date "${p.value}" is not a date in the calendar`,
+  'cli.date.hint': () => 'Use the form YYYY-MM-DD with a real day, such as 2024-03-31',
+  'cli.epoch': (p: { value: string }) => `SOURCE_DATE_EPOCH "${p.value}" is not a number of seconds since 1970`,
+  'cli.epoch.hint': () => 'Set it to a whole number such as 1700000000, or unset it',
+  'cli.noInput': () => 'no CSV file given',
+  'cli.noInput.hint': () => 'Name one or more survey files, e.g. `lagesbild report data/*.csv`',
+  'cli.globFolder': (p: { dir: string; input: string }) => `folder "${p.dir}" in "${p.input}" does not exist`,
+  'cli.globNone': (p: { input: string }) => `no file matches "${p.input}"`,
+
+  'batch.workerError': (p: { text: string }) => `the worker stopped with an error: ${p.text}`,
+  'batch.workerAnswer': (p: { text: string }) => `the worker's answer could not be read: ${p.text}`,
+  'batch.workerExit': (p: { code: number }) => `the worker stopped unexpectedly (exit code ${p.code})`,
+  'batch.workerStopped': () => 'the worker was stopped',
+
+  // ── outputs ───────────────────────────────────────────────────────────────────────────
+  'output.wouldOverwrite': (p: { paths: string[]; more: number }) => `would overwrite ${list(p.paths)}${p.more > 0 ? ` and ${num(p.more)} more` : ''}`,
+  'output.wouldOverwrite.hint': () => 'Pass --force to replace them, or choose another folder with -o',
+  'output.wouldOverwrite.exampleHint': () => 'Pass --force to replace them, or name another folder: lagesbild example <folder>',
+  'output.cannotCreateFolder': (p: { path: string; cause: Text; code: string }) => `cannot create the output folder ${p.path}: ${p.cause} (${p.code})`,
+  'output.cannotWrite': (p: { path: string; cause: Text; code: string }) => `cannot write ${p.path}: ${p.cause} (${p.code})`,
+  'output.inTheWay': () => 'a file with that name (or with the name of a folder above it) is in the way',
+  'output.inTheWay.hint': () => 'Choose another folder with -o, or move the file',
+  'output.otherFolder.hint': () => 'Choose another folder with -o',
+
+  // ── causes of I/O errors ──────────────────────────────────────────────────────────────
+  'io.EACCES': () => 'permission denied',
+  'io.EROFS': () => 'the file system is read-only',
+  'io.ENOSPC': () => 'the disk is full',
+  'io.ENOENT': () => 'no such file or folder',
+  'io.EISDIR': () => 'it is a folder, not a file',
+  'io.ENOTDIR': () => 'part of the path is a file, not a folder',
+  'io.EEXIST': () => 'it exists',
+  'io.ENAMETOOLONG': () => 'the name is too long',
+  'io.EMFILE': () => 'too many files are open',
+  'io.EBUSY': () => 'the file is in use by another program (open in Excel or a PDF reader?)',
+  'io.other': () => 'an input/output error',
+  'io.EACCES.write': () => 'Choose a folder you may write to with -o, or ask for write access',
+  'io.EACCES.read': () => 'Ask for read access to the file, or copy it to a folder of your own',
+  'io.EROFS.hint': () => 'Choose a folder on a writable disk with -o',
+  'io.ENOSPC.hint': () => 'Free some space, or choose another disk with -o',
+  'io.ENAMETOOLONG.hint': () => 'Choose a shorter folder name with -o',
+  'io.EMFILE.hint': () => 'Close other programs, or run again with fewer --jobs',
+  'io.EBUSY.hint': () => 'Close it and run again',
+
+  // ── config ────────────────────────────────────────────────────────────────────────────
+  'config.notFound': () => 'config file not found',
+  'config.notFound.hint': () => 'Pass it with -c <file>, or run `lagesbild init <csv>` to create one',
+  'config.cannotRead': (p: { cause: Text; code: string }) => `cannot read the config file: ${p.cause} (${p.code})`,
+  'config.yaml': (p: { detail: Text }) => `not valid YAML: ${p.detail}`,
+  'config.yaml.aliasHint': () => 'Write the values out instead of using YAML aliases (*name)',
+  'config.yaml.tooManyAliases': () => 'too many YAML aliases (*name): they would make the config grow without bound',
+  'config.yaml.badAlias': () => 'an alias (*name) refers to an anchor (&name) that is not defined before it',
+  'config.yaml.indent': () => 'the indentation does not fit the lines above',
+  'config.yaml.tab': () => 'a tab is used for indentation (YAML needs spaces)',
+  'config.yaml.missingChar': () => 'a character is missing here (a closing quote or bracket, or the colon after a key)',
+  'config.yaml.implicitKey': () => 'a key runs over more than one line, or a value is missing after a key',
+  'config.yaml.unexpected': () => 'unexpected text here (a colon in a value without quotes?)',
+  'config.yaml.documents': () => 'the file holds more than one YAML document (a line "---" in the middle)',
+  'config.yaml.other': (p: { code: string }) => `the YAML syntax is broken here (${p.code})`,
+  'config.duplicateKey.plain': () => 'a key appears twice in the same mapping',
+  'config.duplicateKey': (p: { key: string; firstLine: number }) => `the key "${p.key}" appears twice in the same mapping (first on line ${p.firstLine})`,
+  'config.duplicateKey.hint': () => 'Keep one of them',
+  'config.notMapping': () => 'the config must be a mapping of keys (project, columns, groups, indicators, …)',
+  'config.unknownKey': (p: { key: string }) => `unknown key "${p.key}"`,
+  'config.unknownKey.hint': () => 'Check the spelling; allowed keys are listed in schema/lagesbild.schema.json',
+  'config.missingKey': () => 'missing required key',
+  'config.addKey': (p: { path: string; allowed?: string[]; type?: string }) =>
+    `Add ${p.path}${p.allowed ? `: one of: ${list(p.allowed)}` : ''}${p.type ? ` (${p.type})` : ''}`,
+  'config.notAllowed': (p: { value: Text }) => `${p.value} is not allowed`,
+  'config.useOneOf': (p: { allowed: string[] }) => `Use one of: ${list(p.allowed)}`,
+  'config.expected': (p: { expected: string; found: Text }) => `expected ${p.expected}, found ${p.found}`,
+  'config.invalidUnion': (p: { found: Text }) => `not a valid value (${p.found})`,
+  'config.invalidUnion.hint': () => 'See schema/lagesbild.schema.json for the allowed forms',
+  'config.notEmpty': () => 'must not be empty',
+  'config.count': (p: { least: boolean; count: number; unit: 'item' | 'character' }) =>
+    `needs ${p.least ? 'at least' : 'at most'} ${plural(p.count, p.unit, `${p.unit}s`)}`,
+  'config.bound': (p: { small: boolean; strict: boolean; limit: number }) =>
+    `must be ${p.small ? (p.strict ? 'greater than' : 'at least') : p.strict ? 'less than' : 'at most'} ${p.limit}`,
+  'config.invalid': (p: { detail: string }) => `invalid value (${p.detail})`,
+  'config.describe.nothing': () => 'nothing',
+  'config.describe.empty': () => 'an empty value',
+  'config.describe.list': () => 'a list',
+  'config.describe.mapping': () => 'a mapping',
+  'config.describe.value': (p: { type: string; value: string }) => `${p.type} ${p.value}`,
+  'config.duplicateId': (p: { id: string; first: number }) => `indicator id "${p.id}" is used twice (also indicators[${p.first}])`,
+  'config.duplicateId.hint': () => 'Give every indicator its own id',
+  'config.unknownScale': (p: { scale: string }) => `unknown answer scale "${p.scale}"`,
+  'config.unknownScale.hint': (p: { known: string[] }) => (p.known.length ? `Use one of: ${list(p.known)}` : 'Define it under answer_scales'),
+  'config.unknownIndicator': (p: { id: string }) => `unknown indicator "${p.id}"`,
+  'config.unknownIndicator.hint': () => 'Use the id of an indicator in this file',
+  'config.needsLevel': () => 'a förändringsfaktor needs its ecological level',
+  'config.needsLevel.hint': () => 'Set level: individ, relation, narmiljo or samhalle',
+  'config.cycle': () => 'derived indicators or population filters refer to each other in a circle',
+  'config.sameGenderCode': () => 'two gender values have the same code',
+  'config.logoType': (p: { ext: string }) => `the logo must be a PNG or JPEG file, not "${p.ext || 'no extension'}"`,
+  'config.logoNotFound': (p: { path: string }) => `logo file not found: ${p.path}`,
+  'config.logoNotFound.hint': () => 'The path is relative to the config file',
+  'config.logoCannotRead': (p: { path: string; cause: Text; code: string }) => `cannot read the logo ${p.path}: ${p.cause} (${p.code})`,
+  'config.logoNotImage': (p: { path: string; type: string }) => `the logo ${p.path} is not a ${p.type} image`,
+  'config.logoNotImage.hint': () => 'Export the logo again as PNG or JPEG',
+
+  // ── reading a file ────────────────────────────────────────────────────────────────────
+  'data.notFound': () => 'file not found',
+  'data.notFound.hint': () => 'Check the path and spelling',
+  'data.isFolder': () => 'is a folder, not a CSV file',
+  'data.isFolder.hint': () => 'Pass the CSV files inside it (e.g. folder/*.csv)',
+  'data.cannotRead': (p: { cause: Text; code: string }) => `cannot read the file: ${p.cause} (${p.code})`,
+  'data.empty': () => 'the file is empty',
+  'data.empty.hint': () => 'Export the survey again, with a header row and one row per respondent',
+  'data.utf16': () => 'the file is UTF-16 encoded',
+  'data.utf16.hint': () => 'Save it as "CSV UTF-8" (in Excel: Spara som → CSV UTF-8)',
+  'data.binary': () => 'the file is not text: it is full of control characters (a spreadsheet, archive or other binary file?)',
+  'data.exportCsv.hint': () => 'Export the data as CSV (comma or semicolon separated text)',
+  'data.mixedEncoding': () => 'the file is not valid UTF-8 from this line on (mixed encodings?)',
+  'data.mixedEncoding.hint': () => 'Save the whole file again as "CSV UTF-8", or pass --encoding windows-1252',
+  'data.nul': () => 'the file contains NUL bytes: it is not a text CSV file (a spreadsheet or binary file?)',
+  'data.noDelimiter': () => 'could not find a column separator in the header (no comma, semicolon or tab)',
+  'data.noDelimiter.hint': () => 'The file needs a header row with the column names, separated by , or ; (or use --delimiter)',
+  'data.noHeader': () => 'the file has no header row',
+  'data.noHeader.hint': () => 'The first row must hold the column names',
+  'data.noRows': () => 'the file has a header but no respondent rows',
+  'data.noRows.hint': () => 'Export the survey again with its answers',
+  'data.cutOff': () => 'the file ends in the middle of a character (was it cut off?)',
+  'data.cutOff.hint': () => 'Export or copy the whole file again',
+  'data.width': (p: { fields: number; width: number }) => `row has ${plural(p.fields, 'field', 'fields')}, the header has ${num(p.width)}`,
+  'data.width.mixed': (p: { delimiter: Delimiter }) => `The header is separated by ${delimiterWord(p.delimiter)}s but this row is not: are delimiters mixed in the file?`,
+  'data.width.hint': (p: { delimiter: Delimiter }) =>
+    `Check for a missing or extra ${delimiterWord(p.delimiter)} on this line, or a value with a ${delimiterWord(p.delimiter)} that is not in quotes`,
+  'data.quoteNotClosed': () => 'a quoted value that starts on this line is never closed (a " without its closing ")',
+  'data.quoteNotClosed.hint': () => 'Add the closing quote, or remove the opening one',
+  'data.quoteInside': () => 'a quote (") appears inside a value that is not in quotes',
+  'data.quoteInside.hint': () => 'Put the whole value in quotes and double the inner quote (""), or remove the quote',
+  'data.afterQuote': () => 'a quoted value goes on after its closing quote',
+  'data.afterQuote.hint': () => 'Put the whole value in quotes and double the inner quotes ("")',
+  'data.longRow': (p: { max: number }) => `a row is longer than ${num(p.max)} characters`,
+  'data.longRow.hint': () => 'This usually means a quote is never closed or the line breaks are missing; check the file in a text editor',
+  'data.parse': (p: { code: string }) => `cannot parse the CSV (${p.code})`,
+  'data.parse.hint': (p: { encoding: string; delimiter: Delimiter }) => `The file was read as ${p.encoding}, separated by ${delimiterWord(p.delimiter)}s`,
+
+  // ── columns and rows ──────────────────────────────────────────────────────────────────
+  'data.notAHeader': (p: { columns: string[] }) => `the first row is not a header with the config's columns: none of ${quoted(p.columns)} is in it`,
+  'data.notAHeader.hint': () => 'The first row must hold the column names: export the file again with its header row, or check that -c names the config of this survey',
+  'data.missingColumn': (p: { column: string; key: string }) => `column "${p.column}" (${p.key} in the config) is not in the header`,
+  'data.missingColumn.near': (p: { near: string }) => `The file has "${p.near}": correct the spelling in the config`,
+  'data.missingColumn.hint': (p: { key: string; count: number; columns: string[]; more: number }) =>
+    `Check ${p.key} in the config; the file has ${plural(p.count, 'column', 'columns')}: ${list(p.columns)}${p.more > 0 ? `, … (${num(p.more)} more)` : ''}`,
+  'data.twoColumns': (p: { column: string; first: number; second: number }) => `the header has two columns named "${p.column}" (columns ${p.first} and ${p.second})`,
+  'data.twoColumns.hint': () => 'Rename one of them so the config can tell them apart',
+  'row.noArea': (p: { column: string }) => `no municipality (empty ${p.column})`,
+  'row.noArea.hint': () => 'Every row needs the municipality name',
+  'row.controlInName': (p: { code: string }) => `the name holds a control character (U+${p.code})`,
+  'row.controlInName.hint': () => 'Remove it from the file: it is invisible, and often left behind by copying from another program',
+  'row.year': (p: { value: ShownCell }) => `${cell(p.value)} is not a survey year`,
+  'row.year.schoolYear': (p: { year: string }) => `Use a four-digit year such as ${p.year} (the year the survey was answered)`,
+  'row.year.hint': () => 'Use a four-digit year such as 2023',
+  'row.noCluster': (p: { column: string }) => `no cluster (empty ${p.column})`,
+  'row.noCluster.hint': () => 'Every row needs its PSU (e.g. school)',
+  'row.group': (p: { value: ShownCell; group: Localized }) => `${cell(p.value)} is not a value of ${p.group}`,
+  'row.group.hint': (p: { expected: string[] }) => `Expected one of: ${list(p.expected)}; add it as a value or alias under groups in lagesbild.yaml`,
+  'row.answer': (p: { value: ShownCell; indicator: string }) => `${cell(p.value)} is not an answer of ${p.indicator}`,
+  'row.answer.hint': (p: { expected: string[]; scale: string }) => `Expected one of: ${answers(p.expected)}; add it to ${p.scale} in lagesbild.yaml (yes, no or missing)`,
+  'row.nearMatch': (p: { match: string; value: string; ends: boolean }) =>
+    `It differs from "${p.match}" only by ${p.ends ? 'spaces at the start or end' : 'spaces or upper/lower case'}: clean the file, or add "${p.value}" to the answers in lagesbild.yaml`,
+  'row.weight.empty': () => 'empty weight',
+  'row.weight.negative': (p: { value: ShownCell }) => `negative weight ${cell(p.value)}`,
+  'row.weight.notNumber': (p: { value: ShownCell }) => `${cell(p.value)} is not a number`,
+  'row.weight.notFinite': (p: { value: ShownCell }) => `${cell(p.value)} is not a finite number`,
+  'row.weight.zero': () => 'weight is 0',
+  'row.weight.range': (p: { value: ShownCell; min: number; max: number }) => `weight ${cell(p.value)} is outside the plausible range ${p.min} to ${num(p.max)}`,
+  'row.weight.comma.hint': () => 'The weight has a decimal comma in a comma-separated file: write 1.5, or save the file with semicolons (Swedish Excel), where 1,5 is read as 1.5',
+  'row.weight.range.hint': () => 'Check the weight column: a shifted row, or weights in another unit?',
+  'row.weight.hint': () => 'Weights must be positive numbers (respondents with no weight should be removed or given one by whoever made the weights)',
+
+  // ── statistics ────────────────────────────────────────────────────────────────────────
+  'limit.blocks': (p: { limit: number }) => `more than ${num(p.limit)} distinct wave × municipality × stratum × cluster combinations`,
+  'limit.blocks.hint': () => 'Is design.cluster (or design.strata) a respondent id by mistake? Clusters are e.g. schools',
+  'design.lonely': (p: { stratum: string | null }) =>
+    `${p.stratum === null ? 'the wave' : `stratum "${p.stratum}"`} has only one PSU (primary sampling unit), so its variance cannot be estimated with design.lonely_psu: fail`,
+  'design.lonely.hint': () => 'Set design.lonely_psu to adjust, average, certainty or remove, or merge the stratum with another',
+  'design.allLonely': () => 'every stratum in this domain has a single PSU, so design.lonely_psu: average has no stratum to average over',
+  'design.allLonely.hint': () => 'Set design.lonely_psu to adjust, certainty or remove, or merge strata',
+  'warning.lonelyDomain': (p: { year: string; area: string; group: string; strata: string[]; indicators: string[] }) =>
+    `${p.year}, ${p.area}, ${p.group}: every stratum with answers (${quoted(p.strata)}) has a single PSU, so design.lonely_psu: average ` +
+    `gives no standard error, interval or test for ${list(p.indicators)} in this group (R gives NaN); merge the stratum with another or use lonely_psu: adjust`,
+  'warning.noAnswers': (p: { indicator: string; year: number; missingKey: string | null }) =>
+    `${p.indicator}: no valid answers in ${p.year}; check that the column holds answers and ${p.missingKey ?? 'its parts'} does not list them all`,
+  'warning.noYes': (p: { indicator: string; n: number; year: number; yesKey: string }) =>
+    `${p.indicator}: no respondent answered yes (${plural(p.n, 'answer', 'answers')} in ${p.year}); check that ${p.yesKey} lists the codes the data uses`,
+
+  // ── report and init ───────────────────────────────────────────────────────────────────
+  'report.noFigures': (p: { area: string }) => `no figures for the area "${p.area}"`,
+  'report.date': (p: { value: string }) => `not a date: ${p.value}`,
+  'report.date.hint': () => 'give the date as YYYY-MM-DD, e.g. 2024-03-05',
+  'init.noColumn': (p: { column: string; file: string }) => `column "${p.column}" is not in the header of ${p.file}`,
+  'init.noColumn.hint': (p: { columns: string[] }) => `The columns are: ${list(p.columns)}`,
+  'init.tooManyValues': (p: { column: string; role: 'grade' | 'gender' }) =>
+    `column "${p.column}" has too many different values to be the ${p.role === 'grade' ? 'school year' : 'gender'}`,
+  'init.tooManyValues.hint': (p: { role: string }) => `Name the right column with --${p.role}-column`,
+};
+
+type Delimiter = ',' | ';' | '\t';
+function delimiterWord(d: Delimiter): string {
+  return d === ',' ? 'comma' : d === ';' ? 'semicolon' : 'tab';
+}
+
+export type Catalogue = typeof en;
