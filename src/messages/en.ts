@@ -3,6 +3,8 @@
 // together). Parameters that come from users (names, values, paths) are passed through the
 // printable filter by render() before they reach these functions.
 import type { ShownCell } from '../ingest/near-miss.js';
+import type { CliTexts, InitTexts, RunTexts } from './texts.js';
+import type { ValidateTexts } from '../validate/format.js';
 import type { Message } from './index.js';
 
 /** A parameter that is itself a message (rendered in the same language before it is used here). */
@@ -251,3 +253,153 @@ function delimiterWord(d: Delimiter): string {
 }
 
 export type Catalogue = typeof en;
+
+// ── the CLI's own texts (validate's summary, init, what was written) ──────────────────────
+const quoteAll = (values: string[]) => values.map((v) => `"${v}"`).join(', ');
+const countOf = (n: string, one: string, many: string) => `${n} ${n === '1' ? one : many}`;
+const roleFlags = (and: string) => `--area-column, --year-column, --gender-column, --grade-column, --weight-column, --id-column, --county ${and} --definition`;
+
+const runEn: RunTexts = {
+  wrote: (path) => `wrote ${path}`,
+  wroteFigures: (path, count) => `wrote ${path} (${count} figures)`,
+  leftOut: (error) => `left out ${error}`,
+  failed: (area, error) => `${area}: ${error}`,
+  copiedExample: (dir) => `copied the synthetic example (Norrbacka län) to ${dir}/`,
+  next: (command) => `next: ${command}`,
+};
+
+const validateEn: ValidateTexts = {
+  lang: 'en',
+  files: 'Files',
+  rows: (n) => countOf(n, 'row', 'rows'),
+  encoding: { 'utf-8': 'UTF-8', 'windows-1252': 'Windows-1252' },
+  delimiter: { ',': 'comma-separated', ';': 'semicolon-separated (Swedish Excel)', '\t': 'tab-separated' },
+  notRead: 'left out: see Problems',
+  respondents: 'Respondents per municipality, wave, gender and school year',
+  area: 'Municipality',
+  wave: 'Wave',
+  other: 'Not in a group',
+  total: 'Total',
+  smallMark: (b) => `* fewer than ${b} respondents: percentages for this group will be shown as ".."`,
+  missing: 'Missing answers per indicator (share of the respondents asked)',
+  missingOf: (m, n) => `${m} of ${n}`,
+  percent: (s) => `${(s * 100).toFixed(1)}%`,
+  small: (b) => `Groups too small to report (fewer than ${b} respondents; shown as "..")`,
+  problems: 'Problems',
+  noProblems: 'none',
+  severity: { error: 'ERROR', warning: 'WARNING', info: 'NOTE' },
+  count: { rows: (n) => countOf(n, 'row', 'rows'), cells: (n) => countOf(n, 'cell', 'cells') },
+  at: 'at',
+  in: 'in',
+  sameAs: (w) => `(same id as ${/^\d+$/.test(w) ? `line ${w}` : w})`,
+  andMore: (n) => `… and ${n} more`,
+  unlisted: (n) => `… and ${n} more rows with other problems`,
+  own: {
+    'windows-1252': () => ({
+      message: 'read as Windows-1252 (not UTF-8); å, ä and ö are read correctly',
+      hint: 'Nothing to fix. Saving the file as "CSV UTF-8" makes it safer to open in other programs',
+    }),
+    mojibake: (f) =>
+      f.encoding === 'utf-8'
+        ? {
+            message: 'å, ä and ö are garbled ("Ã¥", "Ã¤", "Ã¶" instead of "å", "ä", "ö"): the file was converted to UTF-8 twice',
+            hint: 'Export the file again from the survey tool, or open the original in a text editor and save it once as UTF-8; do not convert a file that is already UTF-8',
+          }
+        : {
+            message: 'å, ä and ö are garbled ("Ã¥", "Ã¤", "Ã¶" instead of "å", "ä", "ö"): the file holds UTF-8 text but was read as Windows-1252',
+            hint: 'If you passed --encoding windows-1252, leave it out; otherwise parts of the file have different encodings: save the whole file again as "CSV UTF-8"',
+          },
+    'replacement-char': () => ({
+      message: 'letters were lost in an earlier conversion ("\uFFFD" in place of a character)',
+      hint: 'Export the file again from the survey tool; the lost letters cannot be recovered from this file',
+    }),
+    'decimal-comma-weights': (f) => ({
+      message: `weights in ${f.column} are written with a decimal comma (1,5): they are read as decimal numbers, as Swedish Excel means them`,
+    }),
+    'trailing-empty-columns': (f) => ({
+      message: `the header ends with ${f.columns} empty ${f.columns === 1 ? 'column' : 'columns'} (as Excel writes them): ignored`,
+    }),
+    'duplicate-header': (f) => ({
+      message: `the header has ${f.columns.length} columns named "${f.name}" (columns ${f.columns.join(', ')})`,
+      hint: 'The config does not use this name, so it does no harm; rename one of them if you need it',
+    }),
+    'duplicate-id': (f) => ({
+      message: `the same respondent id (${f.column}) is on more than one row in a municipality and wave`,
+      hint: 'Each row must be one respondent: remove repeated rows (a file given twice, rows exported twice) or correct the ids. Only line numbers are shown, never ids',
+    }),
+    'no-yes-answers': (f) => ({
+      message: `no respondent answered yes to ${f.indicator} (yes is ${quoteAll(f.yes)}; valid answers: ${f.answered})`,
+      hint: 'Check that the yes answers in lagesbild.yaml are spelled as in the file',
+    }),
+    'no-answers': (f) => ({
+      message: f.inPopulation === 0 ? `no respondent is in the population of ${f.indicator}` : `${f.indicator} has no valid answers (missing: ${f.inPopulation} of ${f.inPopulation})`,
+      hint: "Check the indicator's column, population and missing answers in lagesbild.yaml",
+    }),
+  },
+  result: {
+    ok: 'Result: the data can be reported.',
+    notReportable: (n) => `Result: not reportable yet: fix the problems marked ERROR${n === '0' ? '' : ` (${countOf(n, 'row was', 'rows were')} left out)`} and run validate again.`,
+    stopped: 'Result: not reportable: a file or the config could not be read (see ERROR above).',
+    statistics: 'Result: not reportable: the statistics cannot be computed with this config (see ERROR above).',
+    exit: (c) => `(exit code ${c})`,
+  },
+};
+
+const initEn: InitTexts = {
+  roleName: { area: 'municipality', year: 'year (wave)', gender: 'gender', grade: 'school year', weight: 'weight', id: 'respondent id' },
+  encoding: validateEn.encoding,
+  delimiter: validateEn.delimiter,
+  read: (file, rows, complete, enc, delim) => `Read ${complete ? 'all' : 'the first'} ${rows} rows of ${file}: ${enc}, ${delim}.`,
+  columnsHeading: 'Proposed columns:',
+  none: '(none)',
+  indicatorsHeading: (n) => `Proposed indicators from the standard codebook (${n}):`,
+  indicatorLine: (id, column, yes, unknown) => `${id} ← ${column}   yes: ${yes}${unknown ? `   unknown: ${unknown}` : ''}`,
+  noIndicators: 'No column matched an indicator of the standard codebook; add indicators to the config by hand (see templates/codebook/standard.yaml).',
+  unused: (c) => `Not used: ${c}`,
+  freeText: (c) => `Free text and ids (never used): ${c}`,
+  needYes: `init needs answers but cannot ask (no terminal, or --no-input). Run it in a terminal, or pass --yes to accept the proposals above (change them with ${roleFlags('and')}).`,
+  missingRole: (role, flag) => `found no column for the ${role}: name it with ${flag} <column>`,
+  noCsv: 'name the survey file: lagesbild init <file.csv>',
+  cancelled: 'Cancelled; no file was written.',
+  notOverwritten: (p) => `${p} was kept as it is; choose another file with -o, or pass --force.`,
+  wrote: (p) => `Wrote ${p}.`,
+  next: 'Next steps:',
+  warning: (w) => {
+    switch (w.code) {
+      case 'answers-as-missing':
+        return `${w.indicator} (${w.column}): unknown answers ${quoteAll(w.answers)} now count as missing; change this in the config if they mean yes or no`;
+      case 'codes-only':
+        return `${w.column} looks like ${w.indicator} but has only codes (${quoteAll(w.answers)}); it was left out: add it by hand with the codes that mean yes`;
+      case 'gender-codes':
+        return `${w.column} has codes whose meaning is unknown (${quoteAll(w.codes)}); they are labelled "Kön ${w.codes[0]}" … in the config: write Flickor, Pojkar …`;
+      case 'population-missing':
+        return `${w.indicator}: the template counts only some respondents (population), but no column for that was found; the indicator now counts everyone who answered`;
+      case 'year-format':
+        return `${w.column} has values like "${w.example}": lagesbild needs a four-digit year; change them in the file (validate shows where)`;
+      case 'preview':
+        return `only the first ${w.rows} rows were read; answers that occur only later are not in the config (validate reads every row)`;
+    }
+  },
+  ask: {
+    yes: 'Yes',
+    no: 'No',
+    keys: {
+      select: { navigation: '↑↓ move • ⏎ choose', pager: '↑↓ move (more below) • ⏎ choose' },
+      checkbox: '↑↓ move • space mark • a all • i invert • ⏎ done',
+    },
+    csv: 'Which survey file (CSV) should the config be made from?',
+    overwrite: (p) => `${p} already exists. Replace it?`,
+    rolesOk: 'Are these columns right?',
+    role: (r) => `Which column holds the ${r}?`,
+    genderCode: (c, code) => `What does ${c} = "${code}" mean?`,
+    gender: { girl: 'Girls', boy: 'Boys', other: 'Other / prefer not to say (not shown as a group)', missing: 'Not answered' },
+    indicatorsOk: (n) => `Include these ${n} indicators?`,
+    pickIndicators: 'Choose the indicators',
+    unknownYes: (v, c) => `The answers ${v} in ${c}: which of them count as yes?`,
+    unknownMissing: 'And which of the others mean "not answered"? (the rest count as no)',
+    definition: "The municipality's agreed definition of violence (handbook step 2). Press Enter for the template's suggestion (after WHO):",
+    county: 'Which county or region is the municipality compared with?',
+  },
+};
+
+export const enTexts: CliTexts = { validate: validateEn, init: initEn, run: runEn };

@@ -1,5 +1,7 @@
 // Den svenska katalogen: samma meddelanden som en.ts, med samma id och parametrar.
 import type { ShownCell } from '../ingest/near-miss.js';
+import type { CliTexts, InitTexts, RunTexts } from './texts.js';
+import type { ValidateTexts } from '../validate/format.js';
 import type { Catalogue } from './en.js';
 
 /** Ett tal som svenska skriver det: 1 000 000 (hårt mellanslag mellan tusental). */
@@ -225,3 +227,153 @@ export const sv: Catalogue = {
   'init.tooManyValues': (p) => `kolumnen "${p.column}" har för många olika värden för att vara ${p.role === 'grade' ? 'årskurs' : 'kön'}`,
   'init.tooManyValues.hint': (p) => `Ange rätt kolumn med --${p.role}-column`,
 };
+
+// ── the CLI's own texts (validate's summary, init, what was written) ──────────────────────
+const quoteAll = (values: string[]) => values.map((v) => `"${v}"`).join(', ');
+const countOf = (n: string, one: string, many: string) => `${n} ${n === '1' ? one : many}`;
+const roleFlags = (and: string) => `--area-column, --year-column, --gender-column, --grade-column, --weight-column, --id-column, --county ${and} --definition`;
+
+const runSv: RunTexts = {
+  wrote: (path) => `skrev ${path}`,
+  wroteFigures: (path, count) => `skrev ${path} (${count} uppgifter)`,
+  leftOut: (error) => `utelämnad: ${error}`,
+  failed: (area, error) => `${area}: ${error}`,
+  copiedExample: (dir) => `kopierade det syntetiska exemplet (Norrbacka län) till ${dir}/`,
+  next: (command) => `nästa steg: ${command}`,
+};
+
+const validateSv: ValidateTexts = {
+  lang: 'sv',
+  files: 'Filer',
+  rows: (n) => countOf(n, 'rad', 'rader'),
+  encoding: { 'utf-8': 'UTF-8', 'windows-1252': 'Windows-1252' },
+  delimiter: { ',': 'kommaseparerad', ';': 'semikolonseparerad (svensk Excel)', '\t': 'tabbseparerad' },
+  notRead: 'utelämnad: se Problem',
+  respondents: 'Svarande per kommun, år, kön och årskurs',
+  area: 'Kommun',
+  wave: 'År',
+  other: 'Utan grupp',
+  total: 'Totalt',
+  smallMark: (b) => `* färre än ${b} svarande: andelarna för gruppen visas som ".."`,
+  missing: 'Saknade svar per indikator (andel av dem som fått frågan)',
+  missingOf: (m, n) => `${m} av ${n}`,
+  percent: (s) => `${(s * 100).toFixed(1).replace('.', ',')} %`,
+  small: (b) => `Grupper som är för små för att redovisas (färre än ${b} svarande; visas som "..")`,
+  problems: 'Problem',
+  noProblems: 'inga',
+  severity: { error: 'FEL', warning: 'VARNING', info: 'OBS' },
+  count: { rows: (n) => countOf(n, 'rad', 'rader'), cells: (n) => countOf(n, 'cell', 'celler') },
+  at: 'på',
+  in: 'i',
+  sameAs: (w) => `(samma löpnummer som ${/^\d+$/.test(w) ? `rad ${w}` : w})`,
+  andMore: (n) => `… och ${n} till`,
+  unlisted: (n) => `… och ${n} rader till med andra problem`,
+  own: {
+    'windows-1252': () => ({
+      message: 'läst som Windows-1252 (inte UTF-8); å, ä och ö läses rätt',
+      hint: 'Inget behöver rättas. Spara gärna filen som "CSV UTF-8", så blir den säkrare att öppna i andra program',
+    }),
+    mojibake: (f) =>
+      f.encoding === 'utf-8'
+        ? {
+            message: 'å, ä och ö är förvanskade ("Ã¥", "Ã¤", "Ã¶" i stället för "å", "ä", "ö"): filen har konverterats till UTF-8 två gånger',
+            hint: 'Exportera filen igen från enkätverktyget, eller öppna originalet i en textredigerare och spara det som UTF-8 en gång; konvertera inte en fil som redan är UTF-8',
+          }
+        : {
+            message: 'å, ä och ö är förvanskade ("Ã¥", "Ã¤", "Ã¶" i stället för "å", "ä", "ö"): filen innehåller UTF-8-text men lästes som Windows-1252',
+            hint: 'Har du angett --encoding windows-1252, ta bort det; annars har delar av filen olika teckenkodning: spara hela filen igen som "CSV UTF-8"',
+          },
+    'replacement-char': () => ({
+      message: 'bokstäver har gått förlorade vid en tidigare konvertering ("\uFFFD" i stället för ett tecken)',
+      hint: 'Exportera filen igen från enkätverktyget; bokstäverna går inte att återskapa ur den här filen',
+    }),
+    'decimal-comma-weights': (f) => ({
+      message: `vikterna i ${f.column} är skrivna med decimalkomma (1,5): de läses som decimaltal, så som svensk Excel menar dem`,
+    }),
+    'trailing-empty-columns': (f) => ({
+      message: `rubrikraden slutar med ${f.columns} ${f.columns === 1 ? 'tom kolumn' : 'tomma kolumner'} (som Excel skriver dem): de hoppas över`,
+    }),
+    'duplicate-header': (f) => ({
+      message: `rubrikraden har ${f.columns.length} kolumner som heter "${f.name}" (kolumn ${f.columns.join(', ')})`,
+      hint: 'Inställningarna använder inte namnet, så det gör ingen skada; byt namn på en av dem om du behöver den',
+    }),
+    'duplicate-id': (f) => ({
+      message: `samma löpnummer (${f.column}) finns på mer än en rad i samma kommun och år`,
+      hint: 'Varje rad ska vara en svarande: ta bort dubblerade rader (en fil som angetts två gånger, rader som exporterats två gånger) eller rätta löpnumren. Bara radnummer visas, aldrig löpnummer',
+    }),
+    'no-yes-answers': (f) => ({
+      message: `ingen svarande svarade ja på ${f.indicator} (ja är ${quoteAll(f.yes)}; giltiga svar: ${f.answered})`,
+      hint: 'Kontrollera att ja-svaren i lagesbild.yaml är stavade som i filen',
+    }),
+    'no-answers': (f) => ({
+      message: f.inPopulation === 0 ? `ingen svarande ingår i populationen för ${f.indicator}` : `${f.indicator} har inga giltiga svar (saknas: ${f.inPopulation} av ${f.inPopulation})`,
+      hint: 'Kontrollera indikatorns kolumn, population och saknade svar i lagesbild.yaml',
+    }),
+  },
+  result: {
+    ok: 'Resultat: data kan redovisas.',
+    notReportable: (n) => `Resultat: kan inte redovisas än: rätta problemen märkta FEL${n === '0' ? '' : ` (${countOf(n, 'rad', 'rader')} har hoppats över)`} och kör validate igen.`,
+    stopped: 'Resultat: kan inte redovisas: en fil eller inställningsfilen kunde inte läsas (se FEL ovan).',
+    statistics: 'Resultat: kan inte redovisas: statistiken går inte att beräkna med de här inställningarna (se FEL ovan).',
+    exit: (c) => `(slutkod ${c})`,
+  },
+};
+
+const initSv: InitTexts = {
+  roleName: { area: 'kommun', year: 'år (omgång)', gender: 'kön', grade: 'årskurs', weight: 'vikt', id: 'löpnummer' },
+  encoding: validateSv.encoding,
+  delimiter: validateSv.delimiter,
+  read: (file, rows, complete, enc, delim) => `Läste ${complete ? 'alla' : 'de första'} ${rows} raderna i ${file}: ${enc}, ${delim}.`,
+  columnsHeading: 'Föreslagna kolumner:',
+  none: '(ingen)',
+  indicatorsHeading: (n) => `Föreslagna indikatorer ur standardmallen (${n}):`,
+  indicatorLine: (id, column, yes, unknown) => `${id} ← ${column}   ja: ${yes}${unknown ? `   okända: ${unknown}` : ''}`,
+  noIndicators: 'Ingen kolumn passade en indikator i standardmallen; lägg till indikatorer för hand (se templates/codebook/standard.yaml).',
+  unused: (c) => `Används inte: ${c}`,
+  freeText: (c) => `Fritext och löpnummer (används aldrig): ${c}`,
+  needYes: `init behöver svar men kan inte fråga (ingen terminal, eller --no-input). Kör i en terminal, eller ange --yes för att ta förslagen ovan (ändra dem med ${roleFlags('och')}).`,
+  missingRole: (role, flag) => `hittade ingen kolumn för ${role}: ange den med ${flag} <kolumn>`,
+  noCsv: 'ange enkätfilen: lagesbild init <fil.csv>',
+  cancelled: 'Avbrutet; ingen fil skrevs.',
+  notOverwritten: (p) => `${p} lämnades orörd; välj en annan fil med -o, eller ange --force.`,
+  wrote: (p) => `Skrev ${p}.`,
+  next: 'Nästa steg:',
+  warning: (w) => {
+    switch (w.code) {
+      case 'answers-as-missing':
+        return `${w.indicator} (${w.column}): okända svar ${quoteAll(w.answers)} räknas nu som saknade; ändra i inställningsfilen om de betyder ja eller nej`;
+      case 'codes-only':
+        return `${w.column} liknar ${w.indicator} men har bara sifferkoder (${quoteAll(w.answers)}); den togs inte med: lägg till den för hand med de koder som betyder ja`;
+      case 'gender-codes':
+        return `${w.column} har koder med okänd betydelse (${quoteAll(w.codes)}); de heter "Kön ${w.codes[0]}" … i inställningsfilen: skriv Flickor, Pojkar …`;
+      case 'population-missing':
+        return `${w.indicator}: mallen räknar bara en del av eleverna (population), men ingen kolumn för det hittades; indikatorn räknar nu alla som svarat`;
+      case 'year-format':
+        return `${w.column} har värden som "${w.example}": lagesbild behöver ett årtal med fyra siffror; ändra dem i filen (validate visar var)`;
+      case 'preview':
+        return `bara de första ${w.rows} raderna lästes; svar som först finns längre ner är inte med (validate läser alla rader)`;
+    }
+  },
+  ask: {
+    yes: 'Ja',
+    no: 'Nej',
+    keys: {
+      select: { navigation: '↑↓ flytta • ⏎ välj', pager: '↑↓ flytta (fler nedanför) • ⏎ välj' },
+      checkbox: '↑↓ flytta • mellanslag markerar • a alla • i omvänt • ⏎ klar',
+    },
+    csv: 'Vilken enkätfil (CSV) ska inställningarna utgå från?',
+    overwrite: (p) => `${p} finns redan. Vill du ersätta den?`,
+    rolesOk: 'Stämmer kolumnerna?',
+    role: (r) => `Vilken kolumn anger ${r}?`,
+    genderCode: (c, code) => `Vad betyder ${c} = "${code}"?`,
+    gender: { girl: 'Flickor', boy: 'Pojkar', other: 'Annat/vill ej ange (visas inte som egen grupp)', missing: 'Inget svar' },
+    indicatorsOk: (n) => `Ta med de här ${n} indikatorerna?`,
+    pickIndicators: 'Välj indikatorer',
+    unknownYes: (v, c) => `Svaren ${v} i ${c}: vilka av dem räknas som ja?`,
+    unknownMissing: 'Och vilka av de övriga betyder "inget svar"? (resten räknas som nej)',
+    definition: 'Kommunens överenskomna definition av våld (handbokens steg 2). Tryck Enter för mallens förslag (fritt efter WHO):',
+    county: 'Vilket län eller vilken region jämförs kommunen med?',
+  },
+};
+
+export const svTexts: CliTexts = { validate: validateSv, init: initSv, run: runSv };

@@ -1,6 +1,6 @@
 // What `validate` found, as data: one finding per kind of problem, counted, with its first
 // few locations. Texts for the findings validate itself detects live in the message tables
-// (src/cli/i18n.ts); texts of errors raised by ingest are kept as ingest wrote them.
+// (src/messages/); errors raised by ingest are kept as messages (id and parameters).
 import type { ExitCode, LagesbildError, Location, Message } from '../errors.js';
 import type { RowProblem } from '../ingest/respondents.js';
 

@@ -1,6 +1,6 @@
 // The validation result as text for a person (stdout) or as JSON for CI. The words come from a
-// message table (sv or en, see src/cli/i18n.ts); texts of errors raised by ingest and the
-// config loader are printed as they are.
+// message table (sv or en, see src/messages/); errors raised by ingest and the config loader
+// carry message ids and are rendered in the same language.
 import { EXIT, formatLocation, type ExitCode } from '../errors.js';
 import { render } from '../messages/index.js';
 import type { Delimiter, Encoding } from '../ingest/sniff.js';
