@@ -222,17 +222,7 @@ describe('broken-input corpus through `lagesbild figures`', () => {
     const name = c.config ?? c.file;
     const test = c.gap ? it.fails : it;
     test(`${name} → exit ${c.exit}${c.gap ? ` (known gap: ${c.gap})` : ''}`, async () => {
-      const dir = join(root, `case-${i}`);
-      mkdirSync(dir);
-      let file: string;
-      if (c.generate) {
-        file = join(dir, c.file);
-        writeFileSync(file, c.generate());
-      } else {
-        file = relative(process.cwd(), join(CASES, c.file));
-      }
-      const configPath = c.config ? relative(process.cwd(), join(CASES, c.config)) : config;
-      const out = join(dir, 'out');
+      const { file, configPath, out } = caseFiles(c, join(root, `case-${i}`), config);
       const run = await runCli(['figures', file, '-c', configPath, '-o', out]);
 
       const expected = c.line.replace('FILE', c.config ? configPath : file).replace('OUT', out);
@@ -261,17 +251,7 @@ describe('broken-input corpus in Swedish (LC_ALL=sv_SE.UTF-8)', () => {
 
   TABLE.forEach((c, i) => {
     it(`${c.config ?? c.file}: figures and validate speak only Swedish`, async () => {
-      const dir = join(root, `case-${i}`);
-      mkdirSync(dir);
-      let file: string;
-      if (c.generate) {
-        file = join(dir, c.file);
-        writeFileSync(file, c.generate());
-      } else {
-        file = relative(process.cwd(), join(CASES, c.file));
-      }
-      const configPath = c.config ? relative(process.cwd(), join(CASES, c.config)) : config;
-      const out = join(dir, 'out');
+      const { dir, file, configPath, out } = caseFiles(c, join(root, `case-${i}`), config);
       const run = await runCli(['figures', file, '-c', configPath, '-o', out], 'sv_SE.UTF-8');
       expect(run.code).toBe(c.exit);
       const lines = run.stderr.split('\n').filter(Boolean);
@@ -290,6 +270,18 @@ describe('broken-input corpus in Swedish (LC_ALL=sv_SE.UTF-8)', () => {
     });
   });
 });
+
+/** A case's folder, data file (written if generated), config and output folder. */
+function caseFiles(c: Case, dir: string, defaultConfig: string): { dir: string; file: string; configPath: string; out: string } {
+  mkdirSync(dir);
+  let file = relative(process.cwd(), join(CASES, c.file));
+  if (c.generate) {
+    file = join(dir, c.file);
+    writeFileSync(file, c.generate());
+  }
+  const configPath = c.config ? relative(process.cwd(), join(CASES, c.config)) : defaultConfig;
+  return { dir, file, configPath, out: join(dir, 'out') };
+}
 
 /** Municipalities in the figures table, and the base of slagen in the county total. */
 function figuresRead(path: string): { areas: string[]; n: number } {
