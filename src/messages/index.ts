@@ -34,7 +34,7 @@ export function render(m: Message, lang: Lang): string {
 }
 
 export function isMessage(v: unknown): v is Message {
-  return typeof v === 'object' && v !== null && 'id' in v && typeof (v as { id: unknown }).id === 'string' && (v as { id: string }).id in en;
+  return typeof v === 'object' && v !== null && 'id' in v && 'params' in v && typeof (v as { id: unknown }).id === 'string' && (v as { id: string }).id in en;
 }
 
 function isLocalized(v: unknown): v is Record<Lang, string> {
