@@ -90,10 +90,11 @@ export function ioError(err: unknown, path: string, what: 'folder' | 'file'): Ou
 }
 
 /** Write all files as a set: temporaries first, then each put into place. */
-export async function writeOutputs(files: { path: string; data: Buffer | string }[], force: boolean): Promise<void> {
+export async function writeOutputs(files: { path: string; data: Buffer | string }[], force: boolean, hint?: Message): Promise<void> {
   await checkTargets(
     files.map((f) => f.path),
     force,
+    hint,
   );
   const temps: { temp: string; path: string; release: () => void }[] = [];
   try {
@@ -110,6 +111,7 @@ export async function writeOutputs(files: { path: string; data: Buffer | string 
     await putIntoPlace(
       temps.map((t) => ({ from: t.temp, to: t.path })),
       force,
+      hint,
     );
   } finally {
     await Promise.all(temps.map(({ temp }) => rm(temp, { force: true })));
@@ -133,7 +135,7 @@ export async function moveIntoPlace(moves: { from: string; to: string }[], force
  * (another run writing into the same folder): then the targets this call made are removed
  * again and nothing of this run is left.
  */
-async function putIntoPlace(moves: { from: string; to: string }[], force: boolean): Promise<void> {
+async function putIntoPlace(moves: { from: string; to: string }[], force: boolean, hint?: Message): Promise<void> {
   if (force) {
     for (const { from, to } of moves) {
       try {
@@ -147,7 +149,7 @@ async function putIntoPlace(moves: { from: string; to: string }[], force: boolea
   const placed: string[] = [];
   try {
     for (const { from, to } of moves) {
-      await placeNew(from, to);
+      await placeNew(from, to, hint);
       placed.push(to);
     }
   } catch (err) {
@@ -158,13 +160,13 @@ async function putIntoPlace(moves: { from: string; to: string }[], force: boolea
 }
 
 /** Give `to` the content of `from`, failing if `to` exists (no window in which it could be replaced). */
-async function placeNew(from: string, to: string): Promise<void> {
+async function placeNew(from: string, to: string, hint?: Message): Promise<void> {
   try {
     await link(from, to);
     return;
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') throw wouldOverwrite([to]);
+    if (code === 'EEXIST') throw wouldOverwrite([to], hint);
     // File systems without hard links (FAT, some network shares): an exclusive copy still
     // never replaces a file, though a reader could see it while it is being copied.
     if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS' && code !== 'EMLINK') throw ioError(err, to, 'file');
@@ -172,7 +174,7 @@ async function placeNew(from: string, to: string): Promise<void> {
   try {
     await copyFile(from, to, constants.COPYFILE_EXCL);
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'EEXIST') throw wouldOverwrite([to]);
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') throw wouldOverwrite([to], hint);
     await rm(to, { force: true });
     throw ioError(err, to, 'file');
   }

@@ -64,6 +64,7 @@ export const en = {
   // ── outputs ───────────────────────────────────────────────────────────────────────────
   'output.wouldOverwrite': (p: { paths: string[]; more: number }) => `would overwrite ${list(p.paths)}${p.more > 0 ? ` and ${num(p.more)} more` : ''}`,
   'output.wouldOverwrite.hint': () => 'Pass --force to replace them, or choose another folder with -o',
+  'output.wouldOverwrite.initHint': () => 'Pass --force to replace it, or name another config file with -o',
   'output.wouldOverwrite.exampleHint': () => 'Pass --force to replace them, or name another folder: lagesbild example <folder>',
   'output.cannotCreateFolder': (p: { path: string; cause: Text; code: string }) => `cannot create the output folder ${p.path}: ${p.cause} (${p.code})`,
   'output.cannotWrite': (p: { path: string; cause: Text; code: string }) => `cannot write ${p.path}: ${p.cause} (${p.code})`,

@@ -56,6 +56,7 @@ export const sv: Catalogue = {
 
   'output.wouldOverwrite': (p) => `skulle skriva över ${list(p.paths)}${p.more > 0 ? ` och ${num(p.more)} till` : ''}`,
   'output.wouldOverwrite.hint': () => 'Ange --force för att ersätta dem, eller välj en annan mapp med -o',
+  'output.wouldOverwrite.initHint': () => 'Ange --force för att ersätta den, eller ange en annan inställningsfil med -o',
   'output.wouldOverwrite.exampleHint': () => 'Ange --force för att ersätta dem, eller ange en annan mapp: lagesbild example <mapp>',
   'output.cannotCreateFolder': (p) => `kan inte skapa utdatamappen ${p.path}: ${p.cause} (${p.code})`,
   'output.cannotWrite': (p) => `kan inte skriva ${p.path}: ${p.cause} (${p.code})`,

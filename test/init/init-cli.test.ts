@@ -88,7 +88,7 @@ describe('init --yes: a config that validates and gives figures', () => {
 
     const again = await runCli(['init', csv, '--yes', '--no-input']);
     expect(again.code).toBe(EXIT.output);
-    expect(again.stderr).toContain(`error: would overwrite ${out}. Pass --force to replace them, or choose another folder with -o\n`);
+    expect(again.stderr).toContain(`error: would overwrite ${out}. Pass --force to replace it, or name another config file with -o\n`);
     expect((await runCli(['init', csv, '--yes', '--no-input', '--force', '-o', join(dir, 'ny.yaml')])).code).toBe(EXIT.ok);
 
     // The config validates against the file it was made from: reportable, only notes.

@@ -6,7 +6,7 @@ import { access, readdir } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { EXIT, type ExitCode } from '../../errors.js';
+import { EXIT, msg, type ExitCode } from '../../errors.js';
 import type { CommandAction, CommandContext } from '../main.js';
 import { checkTargets, writeOutputs } from '../outputs.js';
 import { commandName, shellQuote } from '../invocation.js';
@@ -103,7 +103,9 @@ async function runInit(ctx: CommandContext, csvArg: string | undefined, flags: I
       }
       force = true;
     }
-    await checkTargets([out], force);
+    // -o names the config file here, not a folder.
+    const hint = msg('output.wouldOverwrite.initHint');
+    await checkTargets([out], force, hint);
 
     const delimiter: Delimiter | undefined = flags.delimiter === 'tab' ? '\t' : flags.delimiter;
     const profile = await profileCsv(csv, { encoding: flags.encoding, delimiter });
@@ -144,7 +146,7 @@ async function runInit(ctx: CommandContext, csvArg: string | undefined, flags: I
       badYear: badYearExample(proposal),
     });
     for (const w of built.warnings) ctx.log.warn(t.warning(w));
-    await writeOutputs([{ path: out, data: built.text }], force);
+    await writeOutputs([{ path: out, data: built.text }], force, hint);
     ctx.log.info(t.wrote(out));
     const area = proposal.areas.length > 1 ? ` --area ${shellQuote(proposal.areas[0]!)}` : '';
     const run = commandName();
