@@ -303,7 +303,3 @@ function firstAlias(doc: Document): number | undefined {
   });
   return offset;
 }
-
-function firstLine(s: string): string {
-  return s.split('\n')[0]!.trim();
-}

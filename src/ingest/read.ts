@@ -8,7 +8,7 @@ import { Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { parse, CsvError } from 'csv-parse';
 import { DataError, LagesbildError, ioCause, msg } from '../errors.js';
-import { countLines, delimiterName, invalidUtf8At, nulError, sniffFile, utf8CharLength, type Delimiter, type Encoding, type Sniffed } from './sniff.js';
+import { countLines, invalidUtf8At, nulError, sniffFile, utf8CharLength, type Delimiter, type Encoding, type Sniffed } from './sniff.js';
 
 /** A longer record is almost always an unterminated quote swallowing the file. */
 export const MAX_RECORD_CHARS = 1_000_000;

@@ -5,7 +5,7 @@
 import { ConfigError, DataError, msg, type Location, type Message } from '../errors.js';
 import { dependencyOrder, scaleOf } from '../config/load.js';
 import { canonicalName, printable } from '../text.js';
-import { nearMissOf, showCell, showNumberLike, type ShownCell } from './near-miss.js';
+import { showCell, showNumberLike } from './near-miss.js';
 import { isDerived, localize, type GroupVariable, type Indicator, type ProjectConfig } from '../config/schema.js';
 import type { Sniffed } from './sniff.js';
 
