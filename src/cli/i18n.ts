@@ -4,6 +4,7 @@
 import { UsageError } from '../errors.js';
 import type { ValidateTexts } from '../validate/format.js';
 import type { InitWarning } from '../init/build.js';
+import { reasonText } from '../init/explain.js';
 import type { Role } from '../init/roles.js';
 import type { Delimiter, Encoding } from '../ingest/sniff.js';
 
@@ -26,12 +27,28 @@ export interface InitTexts {
   read(file: string, rows: string, complete: boolean, encoding: string, delimiter: string): string;
   columnsHeading: string;
   none: string;
-  indicatorsHeading(n: number): string;
-  /** `unknown`: answers not yet classed, quoted, or empty. */
-  indicatorLine(id: string, column: string, yes: string, unknown: string): string;
-  noIndicators: string;
-  unused(columns: string): string;
+  /** The language of the texts (the matcher's reasons are written in it too). */
+  lang: 'sv' | 'en';
+  indicatorsHeading: string;
+  noColumn(id: string): string;
+  moreCandidates(n: number): string;
+  /** A column known only by its name (no question text in the file). */
+  nameOnly(column: string): string;
+  /** A column that looks like a standard indicator but differs in kind. */
+  nearly(id: string, why: string): string;
+  unusedHeading: string;
   freeText(columns: string): string;
+  /** The empty cell in lists of answers. */
+  emptyAnswer: string;
+  answerClass: { yes: string; no: string; missing: string; unknown: string };
+  /** A line of the wizard's indicator list: its column, or the suggestion when it has none. */
+  reviewLine(id: string, column: string | null, suggestion: string | null): string;
+  /** A candidate column another indicator already reads. */
+  usedBy(id: string): string;
+  /** A population filter: the answers that select, and the filter question (or column). */
+  population(values: string, question: string): string;
+  /** After a column is chosen: its question, how well it fits, its answers by class. */
+  pickedColumn(question: string, summary: string, answers: string[]): string;
   needYes: string;
   missingRole(role: string, flag: string): string;
   noCsv: string;
@@ -51,11 +68,18 @@ export interface InitTexts {
     role(role: string): string;
     genderCode(column: string, code: string): string;
     gender: { girl: string; boy: string; other: string; missing: string };
-    indicatorsOk(n: number): string;
-    pickIndicators: string;
+    review: string;
+    done: string;
+    pickColumn(id: string): string;
+    search: string;
+    searchPrompt: string;
+    noColumn: string;
+    answersOk: string;
+    pickYes(id: string): string;
     unknownYes(values: string, columns: string): string;
     unknownMissing: string;
     definition: string;
+    definitionAgreed: string;
     county: string;
   };
 }
@@ -260,11 +284,20 @@ const initEn: InitTexts = {
   read: (file, rows, complete, enc, delim) => `Read ${complete ? 'all' : 'the first'} ${rows} rows of ${file}: ${enc}, ${delim}.`,
   columnsHeading: 'Proposed columns:',
   none: '(none)',
-  indicatorsHeading: (n) => `Proposed indicators from the standard codebook (${n}):`,
-  indicatorLine: (id, column, yes, unknown) => `${id} ← ${column}   yes: ${yes}${unknown ? `   unknown: ${unknown}` : ''}`,
-  noIndicators: 'No column matched an indicator of the standard codebook; add indicators to the config by hand (see templates/codebook/standard.yaml).',
-  unused: (c) => `Not used: ${c}`,
+  lang: 'en',
+  indicatorsHeading: 'Standard indicators and the columns that fit them (✓ taken: a clear match; ? only a suggestion: unsure, not taken without you; – no column fits):',
+  noColumn: (id) => `${id}: no column fits`,
+  moreCandidates: (n) => `(${n} more ${n === 1 ? 'candidate' : 'candidates'})`,
+  nameOnly: (c) => `${c} (only a column name, no question text in the file)`,
+  nearly: (id, why) => `like ${id}, but ${why}`,
+  unusedHeading: 'Not used:',
   freeText: (c) => `Free text and ids (never used): ${c}`,
+  emptyAnswer: '(empty)',
+  population: (values, question) => `only pupils who answered ${values} to ${question}`,
+  usedBy: (id) => `(already read by ${id})`,
+  answerClass: { yes: 'yes', no: 'no', missing: 'no answer', unknown: 'unknown' },
+  reviewLine: (id, column, suggestion) => (column !== null ? `${id} ← ${column}` : suggestion !== null ? `${id}   (suggestion: ${suggestion})` : `${id}   (no column)`),
+  pickedColumn: (question, summary, answers) => [`  "${question}"`, `  ${summary}`, ...answers.map((a) => `  ${a}`)].join('\n'),
   needYes: `init needs answers but cannot ask (no terminal, or --no-input). Run it in a terminal, or pass --yes to accept the proposals above (change them with ${roleFlags('and')}).`,
   missingRole: (role, flag) => `found no column for the ${role}: name it with ${flag} <column>`,
   noCsv: 'name the survey file: lagesbild init <file.csv>',
@@ -276,6 +309,11 @@ const initEn: InitTexts = {
     switch (w.code) {
       case 'answers-as-missing':
         return `${w.indicator} (${w.column}): unknown answers ${quote(w.answers)} now count as missing; change this in the config if they mean yes or no`;
+      case 'chosen-unsure':
+        return `${w.indicator}: you chose "${w.column}" (${w.doubts.map((d) => reasonText(d, 'en')).join('; ')}); check that its label and statement in the config say what the question asks`;
+      case 'unsure':
+        return `${w.indicator}: "${w.column}" may fit but not surely (${w.doubts.map((d) => reasonText(d, 'en')).join('; ')}); it is a commented-out suggestion at the end of the config`;
+
       case 'codes-only':
         return `${w.column} looks like ${w.indicator} but has only codes (${quote(w.answers)}); it was left out: add it by hand with the codes that mean yes`;
       case 'gender-codes':
@@ -301,11 +339,18 @@ const initEn: InitTexts = {
     role: (r) => `Which column holds the ${r}?`,
     genderCode: (c, code) => `What does ${c} = "${code}" mean?`,
     gender: { girl: 'Girls', boy: 'Boys', other: 'Other / prefer not to say (not shown as a group)', missing: 'Not answered' },
-    indicatorsOk: (n) => `Include these ${n} indicators?`,
-    pickIndicators: 'Choose the indicators',
+    review: 'Choose an indicator to change its column or answers, or Done:',
+    done: 'Done: write the config',
+    pickColumn: (id) => `Which column feeds ${id}?`,
+    search: 'Search all columns …',
+    searchPrompt: 'Type part of the question',
+    noColumn: 'No column: leave the indicator out',
+    answersOk: 'Are the answers classed right?',
+    pickYes: (id) => `Which answers count as yes for ${id}?`,
     unknownYes: (v, c) => `The answers ${v} in ${c}: which of them count as yes?`,
     unknownMissing: 'And which of the others mean "not answered"? (the rest count as no)',
-    definition: "The municipality's agreed definition of violence (handbook step 2). Press Enter for the template's suggestion (after WHO):",
+    definition: "The municipality's definition of violence (handbook step 2). Press Enter for the template's suggestion (after WHO):",
+    definitionAgreed: 'Have the partners (samverkansparterna) agreed on this definition?',
     county: 'Which county or region is the municipality compared with?',
   },
 };
@@ -317,11 +362,20 @@ const initSv: InitTexts = {
   read: (file, rows, complete, enc, delim) => `Läste ${complete ? 'alla' : 'de första'} ${rows} raderna i ${file}: ${enc}, ${delim}.`,
   columnsHeading: 'Föreslagna kolumner:',
   none: '(ingen)',
-  indicatorsHeading: (n) => `Föreslagna indikatorer ur standardmallen (${n}):`,
-  indicatorLine: (id, column, yes, unknown) => `${id} ← ${column}   ja: ${yes}${unknown ? `   okända: ${unknown}` : ''}`,
-  noIndicators: 'Ingen kolumn passade en indikator i standardmallen; lägg till indikatorer för hand (se templates/codebook/standard.yaml).',
-  unused: (c) => `Används inte: ${c}`,
+  lang: 'sv',
+  indicatorsHeading: 'Standardmallens indikatorer och kolumnerna som passar dem (✓ tagen: säker matchning; ? bara ett förslag: osäker, tas inte med utan dig; – ingen kolumn passar):',
+  noColumn: (id) => `${id}: ingen kolumn passar`,
+  moreCandidates: (n) => `(${n} förslag till)`,
+  nameOnly: (c) => `${c} (bara ett kolumnnamn, ingen frågetext i filen)`,
+  nearly: (id, why) => `liknar ${id}, men ${why}`,
+  unusedHeading: 'Används inte:',
   freeText: (c) => `Fritext och löpnummer (används aldrig): ${c}`,
+  emptyAnswer: '(tom)',
+  population: (values, question) => `bara elever som svarat ${values} på ${question}`,
+  usedBy: (id) => `(används redan av ${id})`,
+  answerClass: { yes: 'ja', no: 'nej', missing: 'inget svar', unknown: 'okända' },
+  reviewLine: (id, column, suggestion) => (column !== null ? `${id} ← ${column}` : suggestion !== null ? `${id}   (förslag: ${suggestion})` : `${id}   (ingen kolumn)`),
+  pickedColumn: (question, summary, answers) => [`  "${question}"`, `  ${summary}`, ...answers.map((a) => `  ${a}`)].join('\n'),
   needYes: `init behöver svar men kan inte fråga (ingen terminal, eller --no-input). Kör i en terminal, eller ange --yes för att ta förslagen ovan (ändra dem med ${roleFlags('och')}).`,
   missingRole: (role, flag) => `hittade ingen kolumn för ${role}: ange den med ${flag} <kolumn>`,
   noCsv: 'ange enkätfilen: lagesbild init <fil.csv>',
@@ -333,6 +387,11 @@ const initSv: InitTexts = {
     switch (w.code) {
       case 'answers-as-missing':
         return `${w.indicator} (${w.column}): okända svar ${quote(w.answers)} räknas nu som saknade; ändra i inställningsfilen om de betyder ja eller nej`;
+      case 'chosen-unsure':
+        return `${w.indicator}: du valde "${w.column}" (${w.doubts.map((d) => reasonText(d, 'sv')).join('; ')}); kontrollera att label och statement i inställningsfilen säger det frågan frågar`;
+      case 'unsure':
+        return `${w.indicator}: "${w.column}" kan passa men inte säkert (${w.doubts.map((d) => reasonText(d, 'sv')).join('; ')}); den står som ett bortkommenterat förslag sist i inställningsfilen`;
+
       case 'codes-only':
         return `${w.column} liknar ${w.indicator} men har bara sifferkoder (${quote(w.answers)}); den togs inte med: lägg till den för hand med de koder som betyder ja`;
       case 'gender-codes':
@@ -358,11 +417,18 @@ const initSv: InitTexts = {
     role: (r) => `Vilken kolumn anger ${r}?`,
     genderCode: (c, code) => `Vad betyder ${c} = "${code}"?`,
     gender: { girl: 'Flickor', boy: 'Pojkar', other: 'Annat/vill ej ange (visas inte som egen grupp)', missing: 'Inget svar' },
-    indicatorsOk: (n) => `Ta med de här ${n} indikatorerna?`,
-    pickIndicators: 'Välj indikatorer',
+    review: 'Välj en indikator för att ändra kolumn eller svar, eller Klar:',
+    done: 'Klar: skriv inställningsfilen',
+    pickColumn: (id) => `Vilken kolumn ska ${id} läsas från?`,
+    search: 'Sök bland alla kolumner …',
+    searchPrompt: 'Skriv en del av frågan',
+    noColumn: 'Ingen kolumn: ta inte med indikatorn',
+    answersOk: 'Stämmer indelningen av svaren?',
+    pickYes: (id) => `Vilka svar räknas som ja för ${id}?`,
     unknownYes: (v, c) => `Svaren ${v} i ${c}: vilka av dem räknas som ja?`,
     unknownMissing: 'Och vilka av de övriga betyder "inget svar"? (resten räknas som nej)',
-    definition: 'Kommunens överenskomna definition av våld (handbokens steg 2). Tryck Enter för mallens förslag (fritt efter WHO):',
+    definition: 'Kommunens definition av våld (handbokens steg 2). Tryck Enter för mallens förslag (fritt efter WHO):',
+    definitionAgreed: 'Har samverkansparterna enats om den här definitionen?',
     county: 'Vilket län eller vilken region jämförs kommunen med?',
   },
 };

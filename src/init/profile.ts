@@ -14,6 +14,12 @@ export const MAX_ANSWER_LENGTH = 80;
 
 export interface ColumnProfile {
   name: string;
+  /**
+   * The question as the pupils read it, as far as the file tells: the header for a CSV (which
+   * may be only a name such as F10_slagen). Matching reads this text, so a reader that knows a
+   * variable's label (SPSS) puts the label here.
+   */
+  question: string;
   /** 0-based position in the header. */
   index: number;
   /** Distinct raw values with their counts; null when not a short closed list (see above). */
@@ -57,6 +63,7 @@ export async function profileCsv(file: string, opts: Pick<ReadOptions, 'encoding
         sniffedAs = sniffed;
         columns = header.map((name, index) => ({
           name,
+          question: name,
           index,
           values: new Map(),
           filled: 0,

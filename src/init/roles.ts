@@ -32,8 +32,8 @@ const NAMES: Record<Role, RegExp> = {
 
 const GIRL = /^(flick(a|or)|tjej(er)?|kvinn(a|or)|girls?|female|f)$/;
 const BOY = /^(pojk(e|ar)|kill(e|ar)|män|man|boys?|male|p|m)$/;
-const OTHER = /^(annat|annan|annat kön|annat\/vill ej ange|vill ej ange|vill inte ange|vill inte uppge|icke-?binär|other|non-?binary)$/;
-const GRADE = /^((åk|ak|årskurs|arskurs|klass|år|gy|gymnasiet?|grade|year)\s*\d{1,2}|\d{1,2})$/;
+const OTHER = /^((annat|annan|annat kön|icke-?binär)( ?\/ ?vill (ej|inte) (ange|säga|svara|uppge))?|vill (ej|inte) (ange|säga|uppge)|other|non-?binary)$/;
+const GRADE = /^((åk|ak|årskurs|arskurs|klass|år|gy|gymnasiet?|grade|year)\s*\d{1,2}|(gy|gymnasiet?)\s*(år|åk|årskurs)\s*\d{1,2}|\d{1,2})$/;
 
 export function genderClass(raw: string): 'girl' | 'boy' | 'other' | null {
   const v = normalizeAnswer(raw);
