@@ -119,6 +119,8 @@ const runSv: RunTexts = {
 };
 
 const quote = (values: string[]) => values.map((v) => `"${v}"`).join(', ');
+/** A percentage of a count, whole. */
+const percent = (part: number, whole: number) => String(Math.round((100 * part) / whole));
 const plural = (n: string, one: string, many: string) => `${n} ${n === '1' ? one : many}`;
 
 const validateEn: ValidateTexts = {
@@ -187,6 +189,18 @@ const validateEn: ValidateTexts = {
     'no-answers': (f) => ({
       message: f.inPopulation === 0 ? `no respondent is in the population of ${f.indicator}` : `${f.indicator} has no valid answers (missing: ${f.inPopulation} of ${f.inPopulation})`,
       hint: "Check the indicator's column, population and missing answers in lagesbild.yaml",
+    }),
+    'answers-look-like': (f) => ({
+      message: `the answers of ${f.indicator} in ${f.column} (${quote(f.values)}) look like ${{ gender: 'genders', grade: 'school years', year: 'years' }[f.kind]}, not answers to its question`,
+      hint: `Check that the indicator's column is the right one, and that its answer scale was made for this column`,
+    }),
+    'population-everyone': (f) => ({
+      message: `the population filter of ${f.indicator} keeps every respondent${f.column === null ? '' : ` (${f.column})`}: it filters nothing`,
+      hint: 'List only the answers that put a pupil in the population (e.g. those who have or have had a partner), or remove the filter',
+    }),
+    'implausible-share': (f) => ({
+      message: `${percent(f.yes, f.answered)}% of ${f.answered} answered yes to ${f.indicator}: more than 90% is implausible for ${f.chapter}`,
+      hint: 'Check that yes and no are not swapped in its answers (a "trygg" question read for "otrygg" turns them round)',
     }),
   },
   result: {
@@ -264,6 +278,18 @@ const validateSv: ValidateTexts = {
     'no-answers': (f) => ({
       message: f.inPopulation === 0 ? `ingen svarande ingår i populationen för ${f.indicator}` : `${f.indicator} har inga giltiga svar (saknas: ${f.inPopulation} av ${f.inPopulation})`,
       hint: 'Kontrollera indikatorns kolumn, population och saknade svar i lagesbild.yaml',
+    }),
+    'answers-look-like': (f) => ({
+      message: `svaren för ${f.indicator} i ${f.column} (${quote(f.values)}) ser ut som ${{ gender: 'kön', grade: 'årskurser', year: 'årtal' }[f.kind]}, inte som svar på frågan`,
+      hint: 'Kontrollera att indikatorns kolumn är rätt, och att svarsskalan är gjord för den kolumnen',
+    }),
+    'population-everyone': (f) => ({
+      message: `populationen för ${f.indicator} omfattar alla svarande${f.column === null ? '' : ` (${f.column})`}: filtret gör ingenting`,
+      hint: 'Ange bara de svar som gör att eleven ingår (t.ex. de som har eller har haft en partner), eller ta bort filtret',
+    }),
+    'implausible-share': (f) => ({
+      message: `${percent(f.yes, f.answered)} % av ${f.answered} svarade ja på ${f.indicator}: mer än 90 % är inte rimligt för ${f.chapter}`,
+      hint: 'Kontrollera att ja och nej inte är omkastade i svarsskalan (en fråga om trygghet som läses som otrygghet vänder på dem)',
     }),
   },
   result: {
