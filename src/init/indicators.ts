@@ -8,7 +8,7 @@
 // never offered as outcomes.
 import { localize, type AnswerScale, type Indicator } from '../config/schema.js';
 import { classifyAnswer, proposeScale, type ScaleProposal } from './answers.js';
-import { compareMeanings, type Level, type Reason } from './match.js';
+import { compareMeanings, type Match, type Reason } from './match.js';
 import { isQuestionText, readQuestion, type QuestionMeaning, type TimeFrame } from './meaning.js';
 import type { Roles } from './roles.js';
 import type { ColumnProfile, CsvProfile } from './profile.js';
@@ -22,20 +22,16 @@ export interface PopulationProposal {
   question: string | null;
 }
 
-export interface IndicatorProposal {
+/**
+ * One column for one template indicator: how well it fits (the match; a level of null when the
+ * user chose a column the matcher would not have proposed) and what the config gets from it.
+ */
+export interface IndicatorProposal extends Match {
   /** The template indicator's id. */
   id: string;
   column: string;
   /** The column's question as the pupils read it, or null when the data has only a name. */
   question: string | null;
-  /** null: the user chose a column the matcher would not have proposed (see `conflict`). */
-  level: Level | null;
-  score: number;
-  reasons: Reason[];
-  doubts: Reason[];
-  conflict: Reason | null;
-  /** The question asks the opposite of the indicator ("trygg" for "otrygg"): yes and no are swapped. */
-  inverted: boolean;
   /** The question's time frame (null when it says none, or only a name is known). */
   time: TimeFrame | null;
   /** The template question's time frame, for rewriting the indicator's text when they differ. */
@@ -103,15 +99,10 @@ export function proposalFor(template: Template, source: { ind: Indicator; meanin
   const ind = source.ind;
   const population = ind.population !== undefined && 'column' in ind.population ? populationFor(template, source, columns, col.name) : null;
   return {
+    ...match,
     id: ind.id,
     column: col.name,
     question: isQuestionText(text) ? text : null,
-    level: match.level,
-    score: match.score,
-    reasons: match.reasons,
-    doubts: match.doubts,
-    conflict: match.conflict,
-    inverted: match.inverted,
     time: data.time,
     templateTime: source.meaning.time,
     scaleName: typeof ind.answers === 'string' ? ind.answers : 'svar',
