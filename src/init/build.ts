@@ -133,7 +133,7 @@ function indicatorEntries(
   const entries = new Map<string, IndicatorEntry>();
   const rawById = new Map(template.raw.indicators.map((r) => [r.id as string, r]));
   const dropped: string[] = [];
-  const chosen = chosenProposals(p, d);
+  const chosen = chosenProposals(p, d.mapping);
   const times = new Map<string, TimeFrame | null>();
   for (const ind of chosen.values()) {
     const decided = d.answers?.get(ind.column);
@@ -190,10 +190,10 @@ function indicatorEntries(
   return { indicators: template.raw.indicators.flatMap((r) => entries.get(r.id as string) ?? []), dropped, suggestions };
 }
 
-/** The pre-selected clear matches, changed by the user's decisions. */
-function chosenProposals(p: InitProposal, d: InitDecisions): Map<string, IndicatorProposal> {
+/** The pre-selected clear matches, changed by the user's decisions (indicator id → proposal). */
+export function chosenProposals(p: InitProposal, mapping: InitDecisions['mapping']): Map<string, IndicatorProposal> {
   const chosen = new Map(p.indicators.indicators.map((i) => [i.id, i]));
-  for (const [id, decided] of d.mapping ?? []) {
+  for (const [id, decided] of mapping ?? []) {
     if (decided === null) chosen.delete(id);
     else chosen.set(id, decided);
   }

@@ -214,7 +214,8 @@ async function askDecisions(ask: Prompts, t: InitTexts, p: InitProposal, templat
 
   // Answers the proposal could not class, asked once per set of answers that columns share.
   const sets = new Map<string, { values: string[]; columns: string[] }>();
-  for (const ind of chosenAfter(p, mapping)) {
+  const { chosenProposals } = await import('../../init/build.js');
+  for (const ind of chosenProposals(p, mapping).values()) {
     if (ind.answers.unknown.length === 0 || answers.has(ind.column)) continue;
     const key = JSON.stringify(ind.answers.unknown.slice().sort());
     const set = sets.get(key) ?? { values: ind.answers.unknown, columns: [] };
@@ -236,16 +237,6 @@ async function askDecisions(ask: Prompts, t: InitTexts, p: InitProposal, templat
   const agreed = definition !== '' && (await ask.yesNo(t.ask.definitionAgreed, false));
   const county = (await ask.input(t.ask.county, defaults.county)).trim() || defaults.county;
   return { mapping, answers, genderCodes, county, definition: definition === '' ? null : definition, definitionAgreed: agreed };
-}
-
-/** The indicators that will be in the config: the clear ones, changed by the user's choices. */
-function chosenAfter(p: InitProposal, mapping: ReadonlyMap<string, IndicatorProposal | null>): IndicatorProposal[] {
-  const chosen = new Map(p.indicators.indicators.map((i) => [i.id, i]));
-  for (const [id, d] of mapping) {
-    if (d === null) chosen.delete(id);
-    else chosen.set(id, d);
-  }
-  return [...chosen.values()];
 }
 
 const DONE = '\u0000done';
@@ -332,7 +323,17 @@ async function reviewIndicators(
         : [];
       const classes = new Map<string, AnswerClass>(observed.map((v) => [v, yes.includes(v) ? 'yes' : missing.includes(v) ? 'missing' : 'no']));
       answers.set(proposal.column, classes);
-      proposal.answers = { ...proposal.answers, yes: yes, no: rest.filter((v) => !missing.includes(v)), missing: missing.includes('') ? missing : [...missing, ''], unknown: [], understood: yes.length > 0 };
+      // The template's answers not seen in the rows read keep their class.
+      const unseen = (cls: 'yes' | 'no' | 'missing') => proposal.answers[cls].filter((v) => !proposal.answers.counts.has(v));
+      const missingAll = [...missing, ...unseen('missing')];
+      proposal.answers = {
+        ...proposal.answers,
+        yes: [...yes, ...unseen('yes')],
+        no: [...rest.filter((v) => !missing.includes(v)), ...unseen('no')],
+        missing: missingAll.includes('') ? missingAll : [...missingAll, ''],
+        unknown: [],
+        understood: yes.length > 0,
+      };
     }
     mapping.set(id, proposal);
   }
