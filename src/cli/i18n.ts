@@ -2,7 +2,7 @@
 // locale in LC_ALL / LC_MESSAGES / LANG, else English. Errors raised by the core keep their
 // (English) text; these tables hold what `validate` and `init` print themselves.
 import { UsageError } from '../errors.js';
-import type { ValidateTexts } from '../validate/format.js';
+import type { SourceTexts, ValidateTexts } from '../validate/format.js';
 import type { InitWarning } from '../init/build.js';
 import { reasonText } from '../init/explain.js';
 import type { Role } from '../init/roles.js';
@@ -24,6 +24,7 @@ export interface InitTexts {
   roleName: Record<Role, string>;
   encoding: Record<Encoding, string>;
   delimiter: Record<Delimiter, string>;
+  source: SourceTexts;
   read(file: string, rows: string, complete: boolean, encoding: string, delimiter: string): string;
   columnsHeading: string;
   none: string;
@@ -129,6 +130,7 @@ const validateEn: ValidateTexts = {
   rows: (n) => plural(n, 'row', 'rows'),
   encoding: { 'utf-8': 'UTF-8', 'windows-1252': 'Windows-1252' },
   delimiter: { ',': 'comma-separated', ';': 'semicolon-separated (Swedish Excel)', '\t': 'tab-separated' },
+  source: { xlsx: 'Excel', sav: 'SPSS', sheet: (name) => `sheet ${name}` },
   notRead: 'left out: see Problems',
   respondents: 'Respondents per municipality, wave, gender and school year',
   area: 'Municipality',
@@ -218,6 +220,7 @@ const validateSv: ValidateTexts = {
   rows: (n) => plural(n, 'rad', 'rader'),
   encoding: { 'utf-8': 'UTF-8', 'windows-1252': 'Windows-1252' },
   delimiter: { ',': 'kommaseparerad', ';': 'semikolonseparerad (svensk Excel)', '\t': 'tabbseparerad' },
+  source: { xlsx: 'Excel', sav: 'SPSS', sheet: (name) => `bladet ${name}` },
   notRead: 'utelämnad: se Problem',
   respondents: 'Svarande per kommun, år, kön och årskurs',
   area: 'Kommun',
@@ -307,6 +310,7 @@ const initEn: InitTexts = {
   roleName: { area: 'municipality', year: 'year (wave)', gender: 'gender', grade: 'school year', weight: 'weight', id: 'respondent id' },
   encoding: validateEn.encoding,
   delimiter: validateEn.delimiter,
+  source: validateEn.source,
   read: (file, rows, complete, enc, delim) => `Read ${complete ? 'all' : 'the first'} ${rows} rows of ${file}: ${enc}, ${delim}.`,
   columnsHeading: 'Proposed columns:',
   none: '(none)',
@@ -385,6 +389,7 @@ const initSv: InitTexts = {
   roleName: { area: 'kommun', year: 'år (omgång)', gender: 'kön', grade: 'årskurs', weight: 'vikt', id: 'löpnummer' },
   encoding: validateSv.encoding,
   delimiter: validateSv.delimiter,
+  source: validateSv.source,
   read: (file, rows, complete, enc, delim) => `Läste ${complete ? 'alla' : 'de första'} ${rows} raderna i ${file}: ${enc}, ${delim}.`,
   columnsHeading: 'Föreslagna kolumner:',
   none: '(ingen)',

@@ -1,11 +1,12 @@
-// Turn CSV rows into respondents as the config describes them: area, wave, weight, design,
+// Turn rows (of any format, see source.ts) into respondents as the config describes them: area, wave, weight, design,
 // groups, and one value per indicator (yes / no / missing / outside the population).
 // Everything the config names is resolved against the header once; per row only array
 // indexing and Map look-ups remain.
 import { ConfigError, DataError, type Location } from '../errors.js';
 import { dependencyOrder, printable, scaleOf } from '../config/load.js';
 import { isDerived, localize, type GroupVariable, type Indicator, type ProjectConfig } from '../config/schema.js';
-import type { Sniffed } from './sniff.js';
+import { nameOf, withLabels } from './labels.js';
+import type { SourceColumn, SourceHeader } from './source.js';
 
 export const YES = 1;
 export const NO = 0;
@@ -50,6 +51,15 @@ export const throwOnProblem: ProblemSink = (p) => {
 interface ColumnRef {
   index: number;
   name: string;
+  column: SourceColumn;
+}
+
+/** What a file's rows do not hold but the file as a whole has: its wave, its municipality. */
+export interface FileFacts {
+  /** The survey year when the config names no year column (from --year, the config or the file name). */
+  year?: number;
+  /** The municipality when the config names no area column (project.area or --area-name). */
+  area?: string;
 }
 
 export interface RowDecoder {
@@ -58,25 +68,30 @@ export interface RowDecoder {
 }
 
 /**
- * Resolve the config against a file's header. Throws ConfigError (with the CSV file and the
+ * Resolve the config against a file's header. Throws ConfigError (with the file and the
  * config key) when a column the config names is not in the header.
  */
-export function compileDecoder(config: ProjectConfig, header: string[], file: string, sniffed: Sniffed, sink: ProblemSink = throwOnProblem): RowDecoder {
-  const col = (name: string, key: string): ColumnRef => resolveColumn(header, name, key, file);
-  const area = col(config.columns.area, 'columns.area');
-  const year = col(config.columns.year, 'columns.year');
+export function compileDecoder(config: ProjectConfig, source: SourceHeader, sink: ProblemSink = throwOnProblem, facts: FileFacts = {}): RowDecoder {
+  const file = source.file;
+  const col = (name: string, key: string): ColumnRef => resolveColumn(source, name, key);
+  const area = config.columns.area ? col(config.columns.area, 'columns.area') : null;
+  const year = config.columns.year ? col(config.columns.year, 'columns.year') : null;
+  // factsFor (facts.ts) gives both, or says what is missing, before any file is read.
+  if ((!area && facts.area === undefined) || (!year && facts.year === undefined)) throw new Error('compileDecoder: no municipality or year for this file');
+  const areaName = area ? nameOf(area.column) : null;
   const id = config.columns.id ? col(config.columns.id, 'columns.id') : null;
   const weight = config.design.weight ? col(config.design.weight, 'design.weight') : null;
   const stratum = config.design.strata ? col(config.design.strata, 'design.strata') : null;
   const cluster = config.design.cluster ? col(config.design.cluster, 'design.cluster') : null;
-  const gender = compileGroup(config.groups.gender, col(config.groups.gender.column, 'groups.gender.column'));
-  const grade = config.groups.grade ? compileGroup(config.groups.grade, col(config.groups.grade.column, 'groups.grade.column')) : null;
-  // Swedish Excel writes decimal commas in semicolon files; elsewhere "1,5" is a mistake.
-  const decimalComma = sniffed.delimiter !== ',';
+  const stratumName = stratum ? nameOf(stratum.column) : null;
+  const clusterName = cluster ? nameOf(cluster.column) : null;
+  const gender = compileGroup(config.groups.gender, col(config.groups.gender.column, 'groups.gender.column'), file, 'groups.gender');
+  const grade = config.groups.grade ? compileGroup(config.groups.grade, col(config.groups.grade.column, 'groups.grade.column'), file, 'groups.grade') : null;
+  const decimalComma = source.decimalComma;
 
   const order = dependencyOrder(config.indicators)!;
   const indexOf = new Map(config.indicators.map((ind, i) => [ind.id, i]));
-  const steps = order.map((ind) => compileIndicator(config, ind, indexOf, col));
+  const steps = order.map((ind) => compileIndicator(config, ind, indexOf, col, file));
 
   const respondent: Respondent = {
     area: '',
@@ -89,7 +104,7 @@ export function compileDecoder(config: ProjectConfig, header: string[], file: st
     id: null,
     values: new Int8Array(config.indicators.length),
   };
-  const loc = (line: number, c: ColumnRef): Location => ({ file, line, column: c.index + 1, field: printable(c.name) });
+  const loc = (line: number, c: ColumnRef): Location => ({ ...source.at, line, column: c.index + 1, field: printable(c.name) });
   // Names go into reports, file names and messages; checked once per run of equal values.
   let lastArea = '';
   let lastStratum = '';
@@ -99,23 +114,25 @@ export function compileDecoder(config: ProjectConfig, header: string[], file: st
   return {
     decode(fields, line) {
       const r = respondent;
-      const areaValue = fields[area.index]!.trim();
-      if (areaValue === '') return fail('area', `no municipality (empty ${area.name})`, loc(line, area), area.name, 'Every row needs the municipality name');
-      if (areaValue !== lastArea) {
-        if (CONTROL.test(areaValue)) return badName(areaValue, area, line, 'area');
-        lastArea = areaValue;
-      }
-      r.area = areaValue;
+      if (area) {
+        const areaValue = areaName!(fields[area.index]!.trim());
+        if (areaValue === '') return fail('area', `no municipality (empty ${area.name})`, loc(line, area), area.name, 'Every row needs the municipality name');
+        if (areaValue !== lastArea) {
+          if (CONTROL.test(areaValue)) return badName(areaValue, area, line, 'area');
+          lastArea = areaValue;
+        }
+        r.area = areaValue;
+      } else r.area = facts.area!;
 
-      const yearText = fields[year.index]!.trim();
-      const y = parseYear(yearText);
+      const yearText = year ? fields[year.index]!.trim() : '';
+      const y = year ? parseYear(yearText) : facts.year!;
       if (y === null) {
         const m = /^(\d{4})\s*[/–-]\s*\d{2,4}$/.exec(yearText);
         return fail(
           'year',
           `${shown(yearText)} is not a survey year`,
-          loc(line, year),
-          `${year.name}=${clip(yearText)}`,
+          loc(line, year!),
+          `${year!.name}=${clip(yearText)}`,
           m ? `Use a four-digit year such as ${m[1]} (the year the survey was answered)` : 'Use a four-digit year such as 2023',
         );
       }
@@ -126,12 +143,12 @@ export function compileDecoder(config: ProjectConfig, header: string[], file: st
         if (typeof w === 'string') return fail('weight', w, loc(line, weight), weight.name, weightHint(fields[weight.index]!, decimalComma));
         r.weight = w;
       }
-      r.stratum = stratum ? fields[stratum.index]!.trim() : '';
+      r.stratum = stratum ? stratumName!(fields[stratum.index]!.trim()) : '';
       if (stratum && r.stratum !== lastStratum) {
         if (CONTROL.test(r.stratum)) return badName(r.stratum, stratum, line, 'design');
         lastStratum = r.stratum;
       }
-      r.psu = cluster ? fields[cluster.index]!.trim() : null;
+      r.psu = cluster ? clusterName!(fields[cluster.index]!.trim()) : null;
       if (cluster && r.psu === '') return fail('design', `no cluster (empty ${cluster.name})`, loc(line, cluster), cluster.name, 'Every row needs its PSU (e.g. school)');
       if (cluster && CONTROL.test(r.psu!)) return badName(r.psu!, cluster, line, 'design');
       r.id = id ? fields[id.index]! : null;
@@ -179,14 +196,15 @@ interface CompiledGroup {
   map: Map<string, number>;
 }
 
-function compileGroup(variable: GroupVariable, ref: ColumnRef): CompiledGroup {
+function compileGroup(variable: GroupVariable, ref: ColumnRef, file: string, key: string): CompiledGroup {
   const map = new Map<string, number>();
   variable.values.forEach((v, i) => {
     map.set(v.code, i);
     for (const a of v.aliases) map.set(a, i);
   });
   for (const m of variable.missing) map.set(m, -1);
-  return { variable, ref, map };
+  const name = (i: number) => (i === -1 ? 'missing' : `"${variable.values[i]!.code}"`);
+  return { variable, ref, map: withLabels(map, ref.column, file, key, name) };
 }
 
 type Step = (fields: string[], values: Int8Array) => number | null | StepProblem;
@@ -203,10 +221,11 @@ function compileIndicator(
   ind: Indicator,
   indexOf: Map<string, number>,
   col: (name: string, key: string) => ColumnRef,
+  file: string,
 ): Step {
   const slot = indexOf.get(ind.id)!;
   const key = `indicators[${slot}]`;
-  const inPopulation = compilePopulation(ind, indexOf, col, key);
+  const inPopulation = compilePopulation(ind, indexOf, col, key, file);
 
   if (isDerived(ind)) {
     const parts = (ind.any_of ?? ind.all_of)!.map((id) => indexOf.get(id)!);
@@ -219,11 +238,12 @@ function compileIndicator(
 
   const column = col(ind.column!, `${key}.column`);
   const scale = scaleOf(config, ind);
-  const answers = new Map<string, number>();
-  for (const a of scale.no) answers.set(a, NO);
-  for (const a of scale.yes) answers.set(a, YES);
-  for (const a of scale.missing) answers.set(a, MISSING);
   const scaleName = typeof ind.answers === 'string' ? `answer_scales.${ind.answers}` : `${key}.answers`;
+  const named = new Map<string, number>();
+  for (const a of scale.no) named.set(a, NO);
+  for (const a of scale.yes) named.set(a, YES);
+  for (const a of scale.missing) named.set(a, MISSING);
+  const answers = withLabels(named, column.column, file, scaleName, (v) => (v === YES ? 'yes' : v === NO ? 'no' : 'missing'));
   return (fields, values) => {
     if (!inPopulation(fields, values)) return (values[slot] = OUTSIDE);
     const raw = fields[column.index]!;
@@ -245,12 +265,13 @@ function compilePopulation(
   indexOf: Map<string, number>,
   col: (name: string, key: string) => ColumnRef,
   key: string,
+  file: string,
 ): (fields: string[], values: Int8Array) => boolean {
   const pop = ind.population;
   if (!pop) return () => true;
   if ('column' in pop) {
     const c = col(pop.column, `${key}.population.column`);
-    const allowed = new Set(pop.values);
+    const allowed = withLabels(new Map(pop.values.map((v) => [v, true])), c.column, file, `${key}.population.values`);
     return (fields) => allowed.has(fields[c.index]!);
   }
   const slot = indexOf.get(pop.indicator)!;
@@ -278,24 +299,31 @@ function allOf(values: Int8Array, parts: number[]): number {
   return missing ? MISSING : YES;
 }
 
-function resolveColumn(header: string[], name: string, key: string, file: string): ColumnRef {
+function resolveColumn(source: SourceHeader, name: string, key: string): ColumnRef {
+  const { names: header, file } = source;
   const first = header.indexOf(name);
   if (first === -1) {
     const near = header.find((h) => h.toLowerCase() === name.toLowerCase() || h.replace(/\s+/g, '') === name.replace(/\s+/g, ''));
     throw new ConfigError(
       `column "${printable(name)}" (${key} in the config) is not in the header`,
-      { file, line: 1 },
+      headerLocation(source),
       near ? `The file has "${clip(near)}": correct the spelling in the config` : `Check ${key} in the config; the file has ${header.length} columns: ${clipList(header)}`,
     );
   }
   if (header.indexOf(name, first + 1) !== -1) {
     throw new DataError(
       `the header has two columns named "${printable(name)}" (columns ${first + 1} and ${header.indexOf(name, first + 1) + 1})`,
-      { file, line: 1, column: header.indexOf(name, first + 1) + 1 },
+      { ...headerLocation(source), column: header.indexOf(name, first + 1) + 1 },
       'Rename one of them so the config can tell them apart',
     );
   }
-  return { index: first, name };
+  return { index: first, name, column: source.columns[first]! };
+}
+
+/** Where the column names are: the CSV's header line, the sheet's first row; SPSS has no line. */
+function headerLocation(source: SourceHeader): Location {
+  if (source.format === 'sav') return { file: source.file };
+  return { ...source.at, line: source.headerLine ?? 1 };
 }
 
 export function parseYear(text: string): number | null {

@@ -7,13 +7,14 @@ import type { ProjectConfig } from '../config/schema.js';
 import { EXIT, LagesbildError, type ExitCode } from '../errors.js';
 import { ingestFiles } from '../analysis/pipeline.js';
 import { computeFigures } from '../analysis/figures.js';
-import type { ReadOptions } from '../ingest/read.js';
+import type { ReadOptions } from '../ingest/source.js';
+import type { FactOptions } from '../ingest/facts.js';
 import { ProblemCollector, readError, sortFindings, type Finding } from './findings.js';
 import { DuplicateIds, scanFile, type FileCheck } from './scan.js';
 import { answerFindings, genderedRespondents, missingShares, respondentTable, smallGroups, type MissingShare, type RespondentTable, type SmallGroup } from './summary.js';
 import { columnFindings, plausibilityFindings, type ConfigLocator } from './plausibility.js';
 
-export type ValidateOptions = Pick<ReadOptions, 'encoding' | 'delimiter'>;
+export type ValidateOptions = Pick<ReadOptions, 'encoding' | 'delimiter' | 'sheet'> & FactOptions;
 
 export interface ValidationResult {
   config: string;

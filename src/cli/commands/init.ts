@@ -83,7 +83,7 @@ Examples:
 async function runInit(ctx: CommandContext, csvArg: string | undefined, flags: InitFlags): Promise<ExitCode> {
   const t = cliMessages(cliLanguage(flags.lang)).init;
   // The core is loaded when the command runs, so `lagesbild --help` stays fast.
-  const [{ profileCsv }, { loadTemplate, SCHEMA_PATH }, { badYearExample, missingRoles, propose }, { buildConfig }, { formatCount }] = await Promise.all([
+  const [{ profileCsv }, { loadTemplate, SCHEMA_PATH }, { badYearExample, missingRoles, propose }, { buildConfig }, { formatCount, describeSource }] = await Promise.all([
     import('../../init/profile.js'),
     import('../../init/template.js'),
     import('../../init/propose.js'),
@@ -119,7 +119,8 @@ async function runInit(ctx: CommandContext, csvArg: string | undefined, flags: I
       if (v !== undefined) fixed[role] = v === 'none' ? null : v;
     }
     let proposal = propose(profile, template, fixed);
-    ctx.log.info(t.read(csv, formatCount(profile.rows), profile.complete, t.encoding[profile.encoding], t.delimiter[profile.delimiter]));
+    const [how1, how2] = describeSource(t, profile)!;
+    ctx.log.info(t.read(profile.file, formatCount(profile.rows), profile.complete, how1, how2));
     showRoles(ctx, t, proposal.roles);
 
     let decisions: InitDecisions = { county: flags.county ?? DEFAULT_COUNTY, definition: flags.definition ?? null, definitionAgreed: flags.definitionAgreed ?? false };
