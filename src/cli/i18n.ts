@@ -52,6 +52,11 @@ export interface InitTexts {
   pickedColumn(question: string, summary: string, answers: string[]): string;
   needYes: string;
   missingRole(role: string, flag: string): string;
+  /** No year column and no year known for the file: how to give one. */
+  missingYear(file: string): string;
+  missingArea: string;
+  /** Data without a year column: where the year came from (said, never silent). */
+  yearFor(year: number, from: 'flag' | 'file-name'): string;
   noCsv: string;
   cancelled: string;
   notOverwritten(path: string): string;
@@ -64,6 +69,8 @@ export interface InitTexts {
     /** Key help under a list (select) and under a list with boxes (checkbox). */
     keys: { select: { navigation: string; pager: string }; checkbox: string };
     csv: string;
+    year: string;
+    area: string;
     overwrite(path: string): string;
     rolesOk: string;
     role(role: string): string;
@@ -330,6 +337,9 @@ const initEn: InitTexts = {
   pickedColumn: (question, summary, answers) => [`  "${question}"`, `  ${summary}`, ...answers.map((a) => `  ${a}`)].join('\n'),
   needYes: `init needs answers but cannot ask (no terminal, or --no-input). Run it in a terminal, or pass --yes to accept the proposals above (change them with ${roleFlags('and')}).`,
   missingRole: (role, flag) => `found no column for the ${role}: name it with ${flag} <column>`,
+  missingYear: (file) => `found no column for the year (wave), and the file name ${file} holds no year: pass --year <year>, or name the column with --year-column <column>`,
+  missingArea: 'found no column for the municipality: pass --area-name <name> (the data is then one municipality), or name the column with --area-column <column>',
+  yearFor: (year, from) => `The file has no column for the year: its survey year is ${year} (${from === 'flag' ? 'from --year' : 'from the file name'}).`,
   noCsv: 'name the survey file: lagesbild init <file.csv>',
   cancelled: 'Cancelled; no file was written.',
   notOverwritten: (p) => `${p} was kept as it is; choose another file with -o, or pass --force.`,
@@ -363,7 +373,9 @@ const initEn: InitTexts = {
       select: { navigation: '↑↓ move • ⏎ choose', pager: '↑↓ move (more below) • ⏎ choose' },
       checkbox: '↑↓ move • space mark • a all • i invert • ⏎ done',
     },
-    csv: 'Which survey file (CSV) should the config be made from?',
+    csv: 'Which survey file (CSV, Excel or SPSS) should the config be made from?',
+    year: 'The file has no column for the year. In which year was the survey answered (four digits)?',
+    area: 'The file has no column for the municipality. Which municipality are the answers from?',
     overwrite: (p) => `${p} already exists. Replace it?`,
     rolesOk: 'Are these columns right?',
     role: (r) => `Which column holds the ${r}?`,
@@ -409,6 +421,9 @@ const initSv: InitTexts = {
   pickedColumn: (question, summary, answers) => [`  "${question}"`, `  ${summary}`, ...answers.map((a) => `  ${a}`)].join('\n'),
   needYes: `init behöver svar men kan inte fråga (ingen terminal, eller --no-input). Kör i en terminal, eller ange --yes för att ta förslagen ovan (ändra dem med ${roleFlags('och')}).`,
   missingRole: (role, flag) => `hittade ingen kolumn för ${role}: ange den med ${flag} <kolumn>`,
+  missingYear: (file) => `hittade ingen kolumn för år (omgång), och filnamnet ${file} har inget årtal: ange --year <år>, eller kolumnen med --year-column <kolumn>`,
+  missingArea: 'hittade ingen kolumn för kommun: ange --area-name <namn> (alla svar räknas då till den kommunen), eller kolumnen med --area-column <kolumn>',
+  yearFor: (year, from) => `Filen har ingen kolumn för år: enkätåret är ${year} (${from === 'flag' ? 'från --year' : 'taget ur filnamnet'}).`,
   noCsv: 'ange enkätfilen: lagesbild init <fil.csv>',
   cancelled: 'Avbrutet; ingen fil skrevs.',
   notOverwritten: (p) => `${p} lämnades orörd; välj en annan fil med -o, eller ange --force.`,
@@ -442,7 +457,9 @@ const initSv: InitTexts = {
       select: { navigation: '↑↓ flytta • ⏎ välj', pager: '↑↓ flytta (fler nedanför) • ⏎ välj' },
       checkbox: '↑↓ flytta • mellanslag markerar • a alla • i omvänt • ⏎ klar',
     },
-    csv: 'Vilken enkätfil (CSV) ska inställningarna utgå från?',
+    csv: 'Vilken enkätfil (CSV, Excel eller SPSS) ska inställningarna utgå från?',
+    year: 'Filen har ingen kolumn för år. Vilket år besvarades enkäten (fyra siffror)?',
+    area: 'Filen har ingen kolumn för kommun. Vilken kommun gäller svaren?',
     overwrite: (p) => `${p} finns redan. Vill du ersätta den?`,
     rolesOk: 'Stämmer kolumnerna?',
     role: (r) => `Vilken kolumn anger ${r}?`,

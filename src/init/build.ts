@@ -15,7 +15,7 @@ import { genderLabel, type GroupProposal } from './groups.js';
 import type { IndicatorProposal } from './indicators.js';
 import type { Reason } from './match.js';
 import { readQuestion, type TimeFrame } from './meaning.js';
-import type { InitProposal } from './propose.js';
+import type { InitFacts, InitProposal } from './propose.js';
 import { REQUIRED_ROLES } from './roles.js';
 import type { RawObject, Template } from './template.js';
 
@@ -64,6 +64,8 @@ export interface BuildMeta {
   schema: string | null;
   /** Wave values the config cannot read (e.g. "2023/24"), for a warning. */
   badYear: string | null;
+  /** The year and municipality of data without a column for them. */
+  facts?: InitFacts;
 }
 
 const CHANGE = 'ÄNDRA';
@@ -73,6 +75,8 @@ export function buildConfig(p: InitProposal, template: Template, d: InitDecision
   const roles = p.roles;
   // The command asks or stops first; reaching this without them is a bug.
   for (const r of REQUIRED_ROLES) if (roles[r] === null) throw new Error(`init: no ${r} column`);
+  const facts = meta.facts ?? { year: null, area: null };
+  if ((roles.year === null && facts.year === null) || (roles.area === null && facts.area === null)) throw new Error('init: no year or municipality');
   if (!p.profile.complete) warnings.push({ code: 'preview', rows: p.profile.rows });
   if (meta.badYear !== null) warnings.push({ code: 'year-format', column: roles.year!, example: meta.badYear });
 
@@ -86,9 +90,13 @@ export function buildConfig(p: InitProposal, template: Template, d: InitDecision
   const obj: RawObject = {};
   if (meta.schema) obj.$schema = meta.schema;
   obj.version = 1;
-  obj.project = projectSection(p, template, d);
-  obj.columns = { area: roles.area, year: roles.year, ...(roles.id ? { id: roles.id } : {}) };
-  obj.design = { ...(roles.weight ? { weight: roles.weight, strata: roles.area } : {}), lonely_psu: 'fail' };
+  obj.project = projectSection(p, template, d, facts);
+  obj.columns = {
+    ...(roles.area ? { area: roles.area } : {}),
+    ...(roles.year ? { year: roles.year } : { year_by_file: { [meta.csvName]: facts.year!.year } }),
+    ...(roles.id ? { id: roles.id } : {}),
+  };
+  obj.design = { ...(roles.weight ? { weight: roles.weight, ...(roles.area ? { strata: roles.area } : {}) } : {}), lonely_psu: 'fail' };
   obj.groups = {
     gender: { column: roles.gender, label: { sv: 'Kön', en: 'Gender' }, values: gender.values, missing: gender.missing },
     ...(roles.grade && p.grade ? { grade: { column: roles.grade, label: { sv: 'Årskurs', en: 'School year' }, ...groupValues(p.grade) } } : {}),
@@ -156,6 +164,8 @@ function indicatorEntries(
       comments.push(`${CHANGE}: mallen räknar bara en del av eleverna (population), men ingen kolumn för det hittades. Lägg till population om er enkät har en sådan fråga.`);
     }
     const scale = scales.add(ind.scaleName, answers);
+    // The question as the file states it (an SPSS variable label) is the one the pupils read.
+    if (p.profile.columns.find((c) => c.name === ind.column)?.label) comments.push('Frågan som den står i filen (variabeletiketten).');
     entries.set(ind.id, { raw: dataEntry(tmpl, ind, scale), comments });
     times.set(ind.id, ind.question === null ? null : ind.time);
   }
@@ -387,13 +397,14 @@ function groupValue(code: string, label: LocalizedText, aliases: string[], repor
   return { code, label, ...(aliases.length ? { aliases } : {}), ...(report ? {} : { report: false }) };
 }
 
-function projectSection(p: InitProposal, template: Template, d: InitDecisions): RawObject {
-  const years = p.years.filter((y) => /^\d{4}$/.test(y)).map(Number);
+function projectSection(p: InitProposal, template: Template, d: InitDecisions, facts: InitFacts): RawObject {
+  const years = facts.year && p.roles.year === null ? [facts.year.year] : p.years.filter((y) => /^\d{4}$/.test(y)).map(Number);
   const span = years.length === 0 ? '' : `, ${Math.min(...years)}${years.length > 1 ? `–${Math.max(...years)}` : ''}`;
-  const single = p.areas.length === 1 ? p.areas[0]! : null;
+  const single = p.roles.area === null ? facts.area : p.areas.length === 1 ? p.areas[0]! : null;
   const place = single ?? d.county;
   const templateProject = template.raw.project as RawObject;
   return {
+    ...(p.roles.area === null && single ? { area: single } : {}),
     ...(single ? { publisher: /kommun$/i.test(single) ? single : `${single} kommun` } : {}),
     county: d.county,
     source: { sv: `Enkät om våld, ${place}${span}`, en: `Survey on violence, ${place}${span}` },
@@ -431,6 +442,12 @@ function annotate(doc: Document, p: InitProposal, meta: BuildMeta, indicatorComm
   before(doc, ['project', 'language'], 'Rapportens språk: sv eller en.');
   before(doc, ['columns'], 'Kolumner som varje rad måste ha, skrivna precis som i filens rubrikrad.');
   before(doc, ['columns', 'id'], 'Löpnummer: används bara för att hitta dubbletter och skrivs aldrig ut.');
+  before(doc, ['project', 'area'], 'Kommunen: filen har ingen kolumn för kommun, så alla svar räknas hit.');
+  before(
+    doc,
+    ['columns', 'year_by_file'],
+    `Filen har ingen kolumn för år. Enkätåret per fil${meta.facts?.year?.from === 'file-name' ? ' (här taget ur filnamnet)' : ''}; lägg till en rad per ny fil,\neller låt året stå i filnamnet (enkat-2025.sav) eller ange --year.`,
+  );
   before(doc, ['design'], 'Urval och vikter; fråga den som gjorde urvalet om du är osäker.');
   before(doc, ['design', 'strata'], 'Varje kommun antas vara ett eget urval. Ta bort raden om alla elever fick enkäten.');
   before(doc, ['groups'], 'Grupper som redovisas. `code` är värdet i filen, `aliases` andra stavningar av samma\nvärde; `report: false` visas inte som egen grupp men räknas i antalet svarande.');

@@ -7,9 +7,14 @@ import type { ColumnProfile, CsvProfile } from './profile.js';
 
 export const ROLES = ['area', 'year', 'gender', 'grade', 'weight', 'id'] as const;
 export type Role = (typeof ROLES)[number];
-/** Column name per role; null = the data has none (only grade, weight and id may be null). */
+/**
+ * Column name per role; null = the data has none. Gender needs a column; without an area or
+ * year column the municipality and the survey year are given for the whole file (InitFacts).
+ */
 export type Roles = Record<Role, string | null>;
-export const REQUIRED_ROLES: readonly Role[] = ['area', 'year', 'gender'];
+export const REQUIRED_ROLES: readonly Role[] = ['gender'];
+/** Roles whose value can be given for the whole file when the data has no column for it. */
+export const FILE_ROLES = ['area', 'year'] as const;
 
 /** Lower case, å ä ö (and other accents) to plain letters, anything else to "_". */
 export function normalizeName(name: string): string {
@@ -42,6 +47,11 @@ export function genderClass(raw: string): 'girl' | 'boy' | 'other' | null {
 
 export function isGradeValue(raw: string): boolean {
   return GRADE.test(normalizeAnswer(raw));
+}
+
+/** A date ("2023-10-02", "2023-10-02 08:15", "10/02/2023"): when the pupil answered, not the survey year. */
+export function isDateValue(raw: string): boolean {
+  return /^(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})([ T]\d{1,2}:\d{2}(:\d{2})?)?$/.test(raw.trim());
 }
 
 /** Year values the config reads ("2023") or ingest explains ("2023/24"). */
@@ -78,6 +88,20 @@ function valueScore(role: Role, c: ColumnProfile): number {
 }
 
 /**
+ * A date column is not the survey year: read as one, every row would be rejected, and a
+ * school-year survey answered from autumn to spring would even straddle two years.
+ */
+function refuseDates(c: ColumnProfile): void {
+  const given = c.values ? [...c.values.keys()].filter((v) => v.trim() !== '') : [];
+  const example = given.find(isDateValue);
+  if (example === undefined) return;
+  throw new UsageError(
+    `column "${c.name}" holds dates such as ${example}, not the survey year`,
+    'The survey year is the wave the pupils belong to: give it with --year (or in the file name, e.g. enkat-2023.xlsx), or name a column with four-digit years',
+  );
+}
+
+/**
  * The proposed column for every role. `fixed` (from flags or answers) is taken as given; the
  * others go to the best-scoring free column, best scores first. A role needs its name to
  * match, or values that can mean nothing else (years, gender words, "Åk 9", decimal weights).
@@ -91,6 +115,7 @@ export function proposeRoles(profile: CsvProfile, fixed: Partial<Roles> = {}): R
     if (name !== null && !profile.columns.some((c) => c.name === name)) {
       throw new UsageError(`column "${name}" is not in the header of ${profile.file}`, `The columns are: ${profile.columns.map((c) => c.name).join(', ')}`);
     }
+    if (role === 'year' && name !== null) refuseDates(profile.columns.find((c) => c.name === name)!);
     roles[role] = name;
     if (name !== null) taken.add(name);
   }

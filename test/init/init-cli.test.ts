@@ -70,7 +70,7 @@ describe('init without a terminal', () => {
     const csv = writeFile(dir, 'x.csv', 'ar,kon,F10_slagen\n2023,Flicka,Nej\n2023,Pojke,Ja\n');
     const run = await runCli(['init', csv, '--yes', '--no-input', '--lang', 'en']);
     expect(run.code).toBe(EXIT.usage);
-    expect(run.stderr).toContain('error: found no column for the municipality: name it with --area-column <column>\n');
+    expect(run.stderr).toContain('error: found no column for the municipality: pass --area-name <name> (the data is then one municipality), or name the column with --area-column <column>\n');
     const wrong = await runCli(['init', csv, '--yes', '--no-input', '--area-column', 'kommun']);
     expect(wrong.code).toBe(EXIT.usage);
     expect(wrong.stderr).toContain(`error: column "kommun" is not in the header of ${csv}. The columns are: ar, kon, F10_slagen\n`);

@@ -179,7 +179,9 @@ describe('init: the pieces', () => {
     const profile = await profileCsv(file);
     const roles = proposeRoles(profile);
     expect(roles).toEqual({ area: null, year: 'a', gender: 'b', grade: 'c', weight: null, id: null });
-    expect(missingRoles(roles)).toEqual(['area']);
+    // Without an area column the municipality is given for the whole file (--area-name).
+    expect(missingRoles(roles)).toEqual([]);
+    expect(missingRoles({ ...roles, gender: null })).toEqual(['gender']);
     expect(proposeRoles(profile, { area: 'd', grade: null })).toMatchObject({ area: 'd', grade: null, year: 'a', gender: 'b' });
     expect(() => proposeRoles(profile, { area: 'kommun' })).toThrow(UsageError);
     expect(() => proposeRoles(profile, { area: 'kommun' })).toThrow('column "kommun" is not in the header of');

@@ -5,12 +5,11 @@
 import { access, readdir } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import type { Command } from 'commander';
-import { Option } from 'commander';
 import { EXIT, type ExitCode } from '../../errors.js';
 import type { CommandAction, CommandContext } from '../main.js';
 import { checkTargets, writeOutputs } from '../outputs.js';
 import { cliLanguage, cliMessages, type InitTexts } from '../i18n.js';
-import type { InitProposal } from '../../init/propose.js';
+import type { InitFacts, InitProposal } from '../../init/propose.js';
 import type { InitDecisions } from '../../init/build.js';
 import type { IndicatorProposal } from '../../init/indicators.js';
 import type { ScaleProposal } from '../../init/answers.js';
@@ -18,9 +17,9 @@ import type { Template } from '../../init/template.js';
 import { matchSummary, reasonText } from '../../init/explain.js';
 import { REQUIRED_ROLES, ROLES, type Role, type Roles } from '../../init/roles.js';
 import type { AnswerClass } from '../../init/answers.js';
-import type { Delimiter, Encoding } from '../../ingest/sniff.js';
+import { inputFlags, inputOptions, type InputFlags } from './options.js';
 
-interface InitFlags {
+interface InitFlags extends InputFlags {
   out?: string;
   force?: boolean;
   yes?: boolean;
@@ -34,8 +33,6 @@ interface InitFlags {
   county?: string;
   definition?: string;
   definitionAgreed?: boolean;
-  encoding?: Encoding;
-  delimiter?: ',' | ';' | 'tab';
   lang?: string;
 }
 
@@ -54,7 +51,7 @@ export function registerInit(program: Command, wrap: <A extends unknown[]>(a: Co
   const cmd = program
     .command('init')
     .description('make a commented lagesbild.yaml from a survey CSV: proposes columns, indicators and answers, asks what it cannot tell')
-    .argument('[csv]', 'a survey file (one row per respondent)')
+    .argument('[file]', 'a survey file (one row per respondent): CSV, Excel (.xlsx) or SPSS (.sav, .zsav)')
     .option('-o, --out <file>', 'where to write the config (default: lagesbild.yaml next to the CSV)')
     .option('-f, --force', 'replace an existing config')
     .option('-y, --yes', 'accept every proposal without asking (needed without a terminal)')
@@ -63,12 +60,12 @@ export function registerInit(program: Command, wrap: <A extends unknown[]>(a: Co
   for (const role of ROLES) {
     cmd.option(`${flagName(role)} <name>`, `the ${roleNames[role]} column${REQUIRED_ROLES.includes(role) ? '' : ' ("none" if there is none)'}`);
   }
-  cmd
-    .option('--county <name>', `the county or region compared with (default "${DEFAULT_COUNTY}")`)
-    .option('--definition <text>', "the municipality's definition of violence (default: the template's suggestion, after WHO)")
-    .option('--definition-agreed', 'the partners have agreed on --definition (the report then says so)')
-    .addOption(new Option('--encoding <name>', 'force the file encoding instead of guessing it').choices(['utf-8', 'windows-1252']))
-    .addOption(new Option('--delimiter <char>', 'force the column separator instead of guessing it').choices([',', ';', 'tab']))
+  inputOptions(
+    cmd
+      .option('--county <name>', `the county or region compared with (default "${DEFAULT_COUNTY}")`)
+      .option('--definition <text>', "the municipality's definition of violence (default: the template's suggestion, after WHO)")
+      .option('--definition-agreed', 'the partners have agreed on --definition (the report then says so)'),
+  )
     .option('--lang <lang>', 'language of the questions: sv or en (default: from LANG, else en)')
     .addHelpText(
       'after',
@@ -83,12 +80,13 @@ Examples:
 async function runInit(ctx: CommandContext, csvArg: string | undefined, flags: InitFlags): Promise<ExitCode> {
   const t = cliMessages(cliLanguage(flags.lang)).init;
   // The core is loaded when the command runs, so `lagesbild --help` stays fast.
-  const [{ profileCsv }, { loadTemplate, SCHEMA_PATH }, { badYearExample, missingRoles, propose }, { buildConfig }, { formatCount, describeSource }] = await Promise.all([
+  const [{ profileCsv }, { loadTemplate, SCHEMA_PATH }, { badYearExample, missingRoles, propose }, { buildConfig }, { formatCount, describeSource }, { yearInName }] = await Promise.all([
     import('../../init/profile.js'),
     import('../../init/template.js'),
     import('../../init/propose.js'),
     import('../../init/build.js'),
     import('../../validate/format.js'),
+    import('../../ingest/facts.js'),
   ]);
   // --yes takes the proposals as they are, also in a terminal.
   const interactive = flags.input !== false && !flags.yes && Boolean(process.stdin.isTTY && process.stdout.isTTY);
@@ -110,8 +108,8 @@ async function runInit(ctx: CommandContext, csvArg: string | undefined, flags: I
     }
     await checkTargets([out], force);
 
-    const delimiter: Delimiter | undefined = flags.delimiter === 'tab' ? '\t' : flags.delimiter;
-    const profile = await profileCsv(csv, { encoding: flags.encoding, delimiter });
+    const given = inputFlags(flags);
+    const profile = await profileCsv(csv, given);
     const template = await loadTemplate();
     const fixed: Partial<Roles> = {};
     for (const role of ROLES) {
@@ -124,6 +122,14 @@ async function runInit(ctx: CommandContext, csvArg: string | undefined, flags: I
     showRoles(ctx, t, proposal.roles);
 
     let decisions: InitDecisions = { county: flags.county ?? DEFAULT_COUNTY, definition: flags.definition ?? null, definitionAgreed: flags.definitionAgreed ?? false };
+    // Data without a year or municipality column: the year from --year or the file name, the
+    // municipality from --area-name; asked in a terminal, else the flag to pass.
+    const named = yearInName(csv);
+    const factsFor = (p: InitProposal): InitFacts => ({
+      year: p.roles.year !== null ? null : given.year !== undefined ? { year: given.year, from: 'flag' } : named !== null ? { year: named, from: 'file-name' } : null,
+      area: p.roles.area !== null ? null : (given.areaName ?? null),
+    });
+    let facts = factsFor(proposal);
     if (!ask) {
       showIndicators(ctx, t, proposal, template);
       if (!flags.yes) {
@@ -135,19 +141,27 @@ async function runInit(ctx: CommandContext, csvArg: string | undefined, flags: I
         for (const r of missing) ctx.log.error(t.missingRole(t.roleName[r], flagName(r)));
         return EXIT.usage;
       }
+      if (proposal.roles.year === null && facts.year === null) ctx.log.error(t.missingYear(basename(csv)));
+      if (proposal.roles.area === null && facts.area === null) ctx.log.error(t.missingArea);
+      if ((proposal.roles.year === null && facts.year === null) || (proposal.roles.area === null && facts.area === null)) return EXIT.usage;
     } else {
       if (missingRoles(proposal.roles).length > 0 || !(await ask.yesNo(t.ask.rolesOk, true))) {
         proposal = propose(profile, template, await askRoles(ask, t, proposal));
+        facts = factsFor(proposal);
       }
+      if (proposal.roles.year === null && facts.year === null) facts.year = { year: Number(await ask.input(t.ask.year, undefined, isYear)), from: 'flag' };
+      if (proposal.roles.area === null && facts.area === null) facts.area = (await ask.input(t.ask.area, undefined, (v) => v.trim() !== '')).trim();
       showIndicators(ctx, t, proposal, template);
       decisions = await askDecisions(ask, t, proposal, template, decisions);
     }
+    if (facts.year) ctx.log.info(t.yearFor(facts.year.year, facts.year.from));
 
     const built = buildConfig(proposal, template, decisions, {
       csvName: basename(csv),
       configName: basename(out),
       schema: schemaReference(out, SCHEMA_PATH),
       badYear: badYearExample(proposal),
+      facts,
     });
     for (const w of built.warnings) ctx.log.warn(t.warning(w));
     await writeOutputs([{ path: out, data: built.text }], force);
@@ -168,7 +182,7 @@ async function runInit(ctx: CommandContext, csvArg: string | undefined, flags: I
 /** The prompts this wizard uses, with key help and yes/no in the CLI's language. */
 function asker(prompts: typeof import('@inquirer/prompts'), t: InitTexts) {
   return {
-    input: (message: string, def?: string) => prompts.input({ message, default: def }),
+    input: (message: string, def?: string, valid?: (v: string) => boolean) => prompts.input({ message, default: def, ...(valid ? { validate: valid } : {}) }),
     yesNo: (message: string, def: boolean) =>
       prompts.select({
         message,
@@ -403,6 +417,8 @@ function showIndicators(ctx: CommandContext, t: InitTexts, p: InitProposal, temp
   if (notUsed.length) ctx.log.info([t.unusedHeading, ...notUsed].join('\n'));
   if (free.length) ctx.log.info(t.freeText(free.join(', ')));
 }
+
+const isYear = (v: string) => /^\d{4}$/.test(v.trim()) && Number(v) >= 1900 && Number(v) <= 2100;
 
 /** The JSON Schema as seen from the config's folder, for editor completion. */
 function schemaReference(out: string, schema: string): string {

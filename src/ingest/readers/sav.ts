@@ -286,12 +286,12 @@ async function readDictionary(src: ByteSource, file: string, opts: ReadOptions):
     if (r.labelBytes) v.label = text(r.labelBytes);
     const fullWidth = veryLongMap.get(shortName);
     if (r.width > 0 && fullWidth !== undefined && fullWidth > 255) {
-      // A very long string: 252 bytes from each 255-byte segment, the rest from the last one.
+      // A very long string: segments counted per 252 bytes, each full one holding 255 bytes of text.
       const segments = Math.ceil(fullWidth / 252);
       for (let k = 0; k < segments; k++) {
         const seg = raw[i + k];
         if (!seg) throw damaged(file, ' (a very long text variable is incomplete)');
-        const length = k < segments - 1 ? 252 : fullWidth - 252 * (segments - 1);
+        const length = k < segments - 1 ? 255 : fullWidth - 255 * (segments - 1);
         v.pieces.push({ offset: seg.slot * 8, length });
       }
       v.width = fullWidth;
