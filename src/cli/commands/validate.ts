@@ -17,7 +17,7 @@ export function registerValidate(program: Command, wrap: <A extends unknown[]>(a
   const cmd = program
     .command('validate')
     .description('check survey files against the config: every problem with file:line:column, counted; respondents per group; missing answers')
-    .argument('<csv...>', 'survey files (one row per respondent); several files or a glob such as data/*.csv')
+    .argument('<files...>', 'survey files (CSV, .xlsx, .sav, .zsav; one row per respondent); several files or a glob such as "data/**/*.csv"; - reads standard input')
     .option('-c, --config <file>', 'project config', 'lagesbild.yaml');
   inputOptions(cmd)
     .option('--json', 'print the result as JSON (for CI); messages in English unless --lang is given')
