@@ -1,5 +1,6 @@
-// Turn rows (of any format, see source.ts) into respondents as the config describes them: area, wave, weight, design,
-// groups, and one value per indicator (yes / no / missing / outside the population).
+// Turn rows (of any format: see source.ts) into respondents as the config describes them:
+// area, wave, weight, design, groups, and one value per indicator (yes / no / missing /
+// outside the population).
 // Everything the config names is resolved against the header once; per row only array
 // indexing and Map look-ups remain.
 import { ConfigError, DataError, type Location } from '../errors.js';

@@ -1,6 +1,6 @@
 // A first look at a survey file (CSV, Excel, SPSS) for `init`: the header and, per column, its
-// distinct values from the first rows (SPSS: the answer texts of its value labels, and its
-// variable labels as the questions). Only short closed lists are kept (answers, group codes, municipality
+// distinct values from the first rows (SPSS: answers by their value labels, and the variable
+// labels as the questions). Only short closed lists are kept (answers, group codes, municipality
 // names); a column with many distinct or long values (ids, weights, free text) keeps none of
 // them, so nothing a respondent wrote can end up in a proposal or in the config.
 import type { Delimiter, Encoding } from '../ingest/sniff.js';
@@ -22,8 +22,6 @@ export interface ColumnProfile {
   question: string;
   /** The question text the file gives (SPSS variable label), when it gives one. */
   label?: string;
-  /** Answers are shown by their text: this maps each text back to its code in the file. */
-  codes?: Map<string, string>;
   /** 0-based position in the header. */
   index: number;
   /** Distinct raw values with their counts; null when not a short closed list (see above). */
@@ -72,11 +70,10 @@ export async function profileCsv(file: string, opts: Pick<ReadOptions, 'encoding
       onHeader: (source) => {
         const header = source.names;
         shown = source.columns.map((c) => c.valueLabels);
-        columns = source.columns.map(({ name, label, valueLabels }, index) => ({
+        columns = source.columns.map(({ name, label }, index) => ({
           name,
           question: label ?? name,
           ...(label ? { label } : {}),
-          ...(valueLabels && valueLabels.size > 0 ? { codes: new Map([...valueLabels].map(([code, text]) => [text, code])) } : {}),
           index,
           values: new Map(),
           filled: 0,
