@@ -56,7 +56,7 @@ export interface InitTexts {
   missingYear(file: string): string;
   missingArea: string;
   /** Data without a year column: where the year came from (said, never silent). */
-  yearFor(year: number, from: 'flag' | 'file-name'): string;
+  yearFor(year: number, from: 'flag' | 'file-name' | 'answer'): string;
   noCsv: string;
   cancelled: string;
   notOverwritten(path: string): string;
@@ -70,6 +70,7 @@ export interface InitTexts {
     keys: { select: { navigation: string; pager: string }; checkbox: string };
     csv: string;
     year: string;
+    notYear: string;
     area: string;
     overwrite(path: string): string;
     rolesOk: string;
@@ -339,7 +340,7 @@ const initEn: InitTexts = {
   missingRole: (role, flag) => `found no column for the ${role}: name it with ${flag} <column>`,
   missingYear: (file) => `found no column for the year (wave), and the file name ${file} holds no year: pass --year <year>, or name the column with --year-column <column>`,
   missingArea: 'found no column for the municipality: pass --area-name <name> (the data is then one municipality), or name the column with --area-column <column>',
-  yearFor: (year, from) => `The file has no column for the year: its survey year is ${year} (${from === 'flag' ? 'from --year' : 'from the file name'}).`,
+  yearFor: (year, from) => `The file has no column for the year: its survey year is ${year} (${from === 'flag' ? 'from --year' : from === 'answer' ? 'as answered' : 'from the file name'}).`,
   noCsv: 'name the survey file: lagesbild init <file.csv>',
   cancelled: 'Cancelled; no file was written.',
   notOverwritten: (p) => `${p} was kept as it is; choose another file with -o, or pass --force.`,
@@ -375,6 +376,7 @@ const initEn: InitTexts = {
     },
     csv: 'Which survey file (CSV, Excel or SPSS) should the config be made from?',
     year: 'The file has no column for the year. In which year was the survey answered (four digits)?',
+    notYear: 'Write the year with four digits, e.g. 2023',
     area: 'The file has no column for the municipality. Which municipality are the answers from?',
     overwrite: (p) => `${p} already exists. Replace it?`,
     rolesOk: 'Are these columns right?',
@@ -423,7 +425,7 @@ const initSv: InitTexts = {
   missingRole: (role, flag) => `hittade ingen kolumn för ${role}: ange den med ${flag} <kolumn>`,
   missingYear: (file) => `hittade ingen kolumn för år (omgång), och filnamnet ${file} har inget årtal: ange --year <år>, eller kolumnen med --year-column <kolumn>`,
   missingArea: 'hittade ingen kolumn för kommun: ange --area-name <namn> (alla svar räknas då till den kommunen), eller kolumnen med --area-column <kolumn>',
-  yearFor: (year, from) => `Filen har ingen kolumn för år: enkätåret är ${year} (${from === 'flag' ? 'från --year' : 'taget ur filnamnet'}).`,
+  yearFor: (year, from) => `Filen har ingen kolumn för år: enkätåret är ${year} (${from === 'flag' ? 'från --year' : from === 'answer' ? 'som du angav' : 'taget ur filnamnet'}).`,
   noCsv: 'ange enkätfilen: lagesbild init <fil.csv>',
   cancelled: 'Avbrutet; ingen fil skrevs.',
   notOverwritten: (p) => `${p} lämnades orörd; välj en annan fil med -o, eller ange --force.`,
@@ -459,6 +461,7 @@ const initSv: InitTexts = {
     },
     csv: 'Vilken enkätfil (CSV, Excel eller SPSS) ska inställningarna utgå från?',
     year: 'Filen har ingen kolumn för år. Vilket år besvarades enkäten (fyra siffror)?',
+    notYear: 'Skriv året med fyra siffror, t.ex. 2023',
     area: 'Filen har ingen kolumn för kommun. Vilken kommun gäller svaren?',
     overwrite: (p) => `${p} finns redan. Vill du ersätta den?`,
     rolesOk: 'Stämmer kolumnerna?',

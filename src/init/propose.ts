@@ -46,7 +46,7 @@ export function propose(profile: CsvProfile, template: Template, fixed: Partial<
  * one year in the file name) and the municipality (--area-name). Null when not known.
  */
 export interface InitFacts {
-  year: { year: number; from: 'flag' | 'file-name' } | null;
+  year: { year: number; from: 'flag' | 'file-name' | 'answer' } | null;
   area: string | null;
 }
 

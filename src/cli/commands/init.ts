@@ -149,8 +149,8 @@ async function runInit(ctx: CommandContext, csvArg: string | undefined, flags: I
         proposal = propose(profile, template, await askRoles(ask, t, proposal));
         facts = factsFor(proposal);
       }
-      if (proposal.roles.year === null && facts.year === null) facts.year = { year: Number(await ask.input(t.ask.year, undefined, isYear)), from: 'flag' };
-      if (proposal.roles.area === null && facts.area === null) facts.area = (await ask.input(t.ask.area, undefined, (v) => v.trim() !== '')).trim();
+      if (proposal.roles.year === null && facts.year === null) facts.year = { year: Number(await ask.input(t.ask.year, undefined, (v) => isYear(v) || t.ask.notYear)), from: 'answer' };
+      if (proposal.roles.area === null && facts.area === null) facts.area = (await ask.input(t.ask.area, undefined, (v) => v.trim() !== '' || t.ask.area)).trim();
       showIndicators(ctx, t, proposal, template);
       decisions = await askDecisions(ask, t, proposal, template, decisions);
     }
@@ -182,7 +182,7 @@ async function runInit(ctx: CommandContext, csvArg: string | undefined, flags: I
 /** The prompts this wizard uses, with key help and yes/no in the CLI's language. */
 function asker(prompts: typeof import('@inquirer/prompts'), t: InitTexts) {
   return {
-    input: (message: string, def?: string, valid?: (v: string) => boolean) => prompts.input({ message, default: def, ...(valid ? { validate: valid } : {}) }),
+    input: (message: string, def?: string, valid?: (v: string) => boolean | string) => prompts.input({ message, default: def, ...(valid ? { validate: valid } : {}) }),
     yesNo: (message: string, def: boolean) =>
       prompts.select({
         message,
