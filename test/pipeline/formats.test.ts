@@ -3,7 +3,7 @@
 // CSVs; one file per wave without a year column and one municipality without a municipality
 // column give the figures of the combined file; Excel's "sep=;" files, standard input and
 // globs; messages that name the Excel cell and the SPSS record.
-import { execFileSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -152,13 +152,19 @@ describe('CSV as Excel writes it, standard input and globs', () => {
     expect((await figures([withSep], EXAMPLE_CONFIG_PATH)).csv).toBe((await figures([CSVS[2]!], EXAMPLE_CONFIG_PATH)).csv);
   });
 
-  it('"-" reads the data from standard input (the built CLI, data piped in)', () => {
+  it('"-" reads the data from standard input (the built CLI, data piped in)', async () => {
     const out = join(dir, 'stdin-out');
-    execFileSync(process.execPath, [join(ROOT, 'bin', 'lagesbild.js'), 'figures', '-', '-c', EXAMPLE_CONFIG_PATH, '-o', out, '--verbose'], {
-      input: readFileSync(XLSX),
+    // Asynchronous, so the test worker stays responsive while the child runs.
+    const child = spawn(process.execPath, [join(ROOT, 'bin', 'lagesbild.js'), 'figures', '-', '-c', EXAMPLE_CONFIG_PATH, '-o', out], {
       env: { ...process.env, LC_ALL: 'C.UTF-8' },
-      stdio: ['pipe', 'pipe', 'pipe'],
+      stdio: ['pipe', 'ignore', 'pipe'],
     });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.stdin.end(readFileSync(XLSX));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).toBe(`wrote ${join(out, 'figures.csv')} (7,514 figures)\n`);
+    expect(code).toBe(EXIT.ok);
     expect(readFileSync(join(out, 'figures.csv'), 'utf8')).toBe(reference);
   });
 
