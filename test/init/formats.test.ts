@@ -28,7 +28,8 @@ describe('init on an SPSS file', () => {
     const run = await runCli(['init', file, '--yes', '--no-input', '--lang', 'en', '--year', '2023', '--area-name', 'Tallmo']);
     expect(run.code).toBe(EXIT.ok);
     expect(run.stderr).toContain(`Read all 25 rows of ${file}: SPSS, Windows-1252.\n`);
-    expect(run.stderr).toContain('  fysiskt_vald ← F10_slagen   yes: "Ja, en gång", "Ja, flera gånger"\n');
+    // The question shown is the variable label, with the answers' texts (value labels) and counts.
+    expect(run.stderr).toContain(`  ✓ fysiskt_vald\n      "${Q10}"\n      clear: violence: being subjected to it · physical violence · past 12 months\n      yes: "Ja, en gång" 4, "Ja, flera gånger" 2\n`);
     expect(run.stderr).toContain('The file has no column for the year: its survey year is 2023 (from --year).\n');
     const config = parseYaml(readFileSync(out, 'utf8'));
     const fysiskt = config.indicators.find((i: { id: string }) => i.id === 'fysiskt_vald');
