@@ -29,19 +29,40 @@ export const EXIT = {
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
-/** Where in a file a problem is. Lines and columns are 1-based. */
+/**
+ * Where in a file a problem is. Lines and columns are 1-based. What a line is depends on the
+ * format: a CSV line, an Excel row (with `sheet`), or an SPSS record (with `record`).
+ */
 export interface Location {
   file: string;
   line?: number;
   column?: number;
-  /** Column name (CSV header) or config key path (indicators[3].chapter). */
+  /** Column name (CSV header, SPSS variable) or config key path (indicators[3].chapter). */
   field?: string;
+  /** Excel: the sheet; `line` and `column` are the row and column of the cell (Blad1!F118). */
+  sheet?: string;
+  /** SPSS: `line` is the record (case) number; the variable is `field`. */
+  record?: boolean;
 }
 
+/** "file:line:column", "enkat.xlsx:Blad1!F118" or "enkat.sav:record 118". */
 export function formatLocation(loc: Location): string {
+  if (loc.sheet !== undefined) {
+    const sheet = /^[\p{L}\p{N}_]+$/u.test(loc.sheet) ? loc.sheet : `'${loc.sheet.replace(/'/g, "''")}'`;
+    if (loc.line === undefined) return `${loc.file}:${sheet}`;
+    return loc.column === undefined ? `${loc.file}:${sheet}, row ${loc.line}` : `${loc.file}:${sheet}!${columnLetters(loc.column)}${loc.line}`;
+  }
+  if (loc.record) return loc.line === undefined ? loc.file : `${loc.file}:record ${loc.line}`;
   let s = loc.file;
   if (loc.line !== undefined) s += `:${loc.line}`;
   if (loc.line !== undefined && loc.column !== undefined) s += `:${loc.column}`;
+  return s;
+}
+
+/** 1 → A, 27 → AA: Excel's column names. */
+export function columnLetters(column: number): string {
+  let s = '';
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
   return s;
 }
 

@@ -8,14 +8,13 @@ import type { FiguresTable } from '../analysis/types.js';
 import type { SurveySums } from '../analysis/accumulate.js';
 import { UsageError, msg } from '../errors.js';
 import { canonicalName } from '../text.js';
-import type { Delimiter, Encoding } from '../ingest/sniff.js';
+import type { ReadOptions } from '../ingest/source.js';
+import type { FactOptions } from '../ingest/facts.js';
 import { expandInputs } from './inputs.js';
 import type { Log } from './log.js';
 
-export interface ProjectOptions {
+export interface ProjectOptions extends Pick<ReadOptions, 'encoding' | 'delimiter' | 'sheet'>, FactOptions {
   config?: string;
-  encoding?: Encoding;
-  delimiter?: Delimiter;
   pooling?: PoolingOptions;
   /** Batch: leave out files that fail and report them, instead of stopping. */
   skipFailedFiles?: boolean;
@@ -39,7 +38,15 @@ export async function loadProject(inputs: string[], opts: ProjectOptions, log: L
     skipFailedFiles: opts.skipFailedFiles,
     encoding: opts.encoding,
     delimiter: opts.delimiter,
-    onFile: (s) => log.verbose(`read ${s.file}: ${s.rows} rows (${s.encoding}, "${s.delimiter === '\t' ? 'tab' : s.delimiter}")`),
+    sheet: opts.sheet,
+    year: opts.year,
+    areaName: opts.areaName,
+    onFile: (s) => {
+      if (s.note) log.warn(s.note);
+      // A year the data does not hold is a guess the user must be able to see.
+      if (s.year) log.info(msg('facts.yearFrom', { file: s.file, year: s.year.year, from: s.year.from }));
+      log.verbose(`read ${s.file}: ${s.rows} rows (${describeRead(s)})`);
+    },
   });
   log.verbose(`ingest: ${Date.now() - started} ms`);
   if (summaries.length === 0 && failed.length > 0) throw failed[0]!.error;
@@ -48,6 +55,12 @@ export async function loadProject(inputs: string[], opts: ProjectOptions, log: L
   log.verbose(`statistics: ${Date.now() - t} ms, ${figures.records.length} figures`);
   for (const w of figures.warnings) log.warn(w);
   return { config, configPath: resolve(configPath), files: summaries, failed, sums, figures };
+}
+
+function describeRead(s: FileSummary): string {
+  if (s.format === 'xlsx') return `Excel, sheet ${s.sheet}`;
+  if (s.format === 'sav') return `SPSS, ${s.encoding}`;
+  return `${s.encoding}, "${s.delimiter === '\t' ? 'tab' : s.delimiter}"`;
 }
 
 /** The municipality to report: --area, or the only one in the data. */

@@ -4,7 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import { LineCounter, parseDocument, isNode, isScalar, visit, type Document } from 'yaml';
 import type { z } from 'zod';
-import { ConfigError, ioCause, msg, type Message } from '../errors.js';
+import { ConfigError, ioCause, msg, type Location, type Message } from '../errors.js';
 import { printable } from '../text.js';
 import { ProjectConfig, isDerived, type AnswerScale, type Indicator } from './schema.js';
 
@@ -251,6 +251,17 @@ function positionOf(doc: Document, lc: LineCounter, path: (string | number)[], a
     }
   }
   return {};
+}
+
+/**
+ * Where keys of a config file are (file, line, column, key path), for messages that point
+ * into the config after it has loaded (validate's warnings).
+ */
+export async function configLocator(path: string): Promise<(keyPath: (string | number)[]) => Location> {
+  const text = await readFile(path, 'utf8');
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter, logLevel: 'error' });
+  return (keyPath) => ({ file: path, ...positionOf(doc, lineCounter, keyPath), field: formatPath(keyPath) });
 }
 
 export function formatPath(path: (string | number)[]): string {

@@ -153,6 +153,8 @@ export const ProjectConfig = z.strictObject({
       title: LocalizedText.optional(),
       /** Who publishes the report (shown on the title page). */
       publisher: z.string().optional(),
+      /** The municipality, when the data has no municipality column (columns.area). */
+      area: z.string().min(1).optional(),
       /** The county or region the municipalities belong to (comparison area). */
       county: z.string().min(1).default('Länet'),
       /** Source line under every chart and table ("Källa: …"). */
@@ -178,14 +180,25 @@ export const ProjectConfig = z.strictObject({
         .default('#1f5f8b'),
     })
     .prefault({ source: 'Egen enkätundersökning' }),
-  columns: z.strictObject({
-    /** Municipality (kommun) or other reporting area. */
-    area: z.string().min(1),
-    /** Survey year / wave (a four-digit year). */
-    year: z.string().min(1),
-    /** Respondent id: only checked for duplicates, never written anywhere. */
-    id: z.string().min(1).optional(),
-  }),
+  columns: z
+    .strictObject({
+      /** Municipality (kommun) or other reporting area. Without it: project.area (one municipality). */
+      area: z.string().min(1).optional(),
+      /**
+       * Survey year / wave (a four-digit year). Without it each file's year comes from --year,
+       * from year_by_file, or from the one four-digit year in the file's name.
+       */
+      year: z.string().min(1).optional(),
+      /** Data without a year column: the survey year of each file, by file name ("enkat-ht.sav": 2021). */
+      year_by_file: z.record(z.string().min(1), z.number().int().min(1900).max(2100)).optional(),
+      /** Respondent id: only checked for duplicates, never written anywhere. */
+      id: z.string().min(1).optional(),
+    })
+    .superRefine((c, ctx) => {
+      if (c.year !== undefined && c.year_by_file !== undefined) {
+        ctx.addIssue({ code: 'custom', path: ['year_by_file'], message: 'the year comes from the column in `year`: remove one of `year` and `year_by_file`' });
+      }
+    }),
   design: z
     .strictObject({
       /** Column with survey weights; without it every respondent weighs 1. */

@@ -1,5 +1,6 @@
-// Turn CSV rows into respondents as the config describes them: area, wave, weight, design,
-// groups, and one value per indicator (yes / no / missing / outside the population).
+// Turn rows (of any format: see source.ts) into respondents as the config describes them:
+// area, wave, weight, design, groups, and one value per indicator (yes / no / missing /
+// outside the population).
 // Everything the config names is resolved against the header once; per row only array
 // indexing and Map look-ups remain.
 import { ConfigError, DataError, msg, type Location, type Message } from '../errors.js';
@@ -7,7 +8,8 @@ import { dependencyOrder, scaleOf } from '../config/load.js';
 import { canonicalName, printable } from '../text.js';
 import { showCell, showNumberLike } from './near-miss.js';
 import { isDerived, localize, type GroupVariable, type Indicator, type ProjectConfig } from '../config/schema.js';
-import type { Sniffed } from './sniff.js';
+import { nameOf, withLabels } from './labels.js';
+import type { SourceColumn, SourceHeader } from './source.js';
 
 export const YES = 1;
 export const NO = 0;
@@ -52,6 +54,15 @@ export const throwOnProblem: ProblemSink = (p) => {
 interface ColumnRef {
   index: number;
   name: string;
+  column: SourceColumn;
+}
+
+/** What a file's rows do not hold but the file as a whole has: its wave, its municipality. */
+export interface FileFacts {
+  /** The survey year when the config names no year column (from --year, the config or the file name). */
+  year?: number;
+  /** The municipality when the config names no area column (project.area or --area-name). */
+  area?: string;
 }
 
 export interface RowDecoder {
@@ -60,39 +71,44 @@ export interface RowDecoder {
 }
 
 /**
- * Resolve the config against a file's header. Throws ConfigError (with the CSV file and the
+ * Resolve the config against a file's header. Throws ConfigError (with the file and the
  * config key) when a column the config names is not in the header.
  */
-export function compileDecoder(config: ProjectConfig, header: string[], file: string, sniffed: Sniffed, sink: ProblemSink = throwOnProblem): RowDecoder {
+export function compileDecoder(config: ProjectConfig, source: SourceHeader, sink: ProblemSink = throwOnProblem, facts: FileFacts = {}): RowDecoder {
+  const file = source.file;
   // Header names in one Unicode form (NFC), as the config's are, indexed once: a wide file
   // and a long config cost their sum, not their product.
-  const names = header.map((h) => h.normalize('NFC'));
+  const names = source.names.map((h) => h.normalize('NFC'));
   const positions = new Map<string, number[]>();
   names.forEach((h, i) => {
     const at = positions.get(h);
     if (at) at.push(i);
     else positions.set(h, [i]);
   });
-  const core = [config.columns.area, config.columns.year, config.groups.gender.column];
-  if (core.every((c) => !positions.has(c))) {
+  const core = [config.columns.area, config.columns.year, config.groups.gender.column].filter((c): c is string => c !== undefined);
+  if (source.format !== 'sav' && core.length > 1 && core.every((c) => !positions.has(c))) {
     // Then the first row is probably a respondent's (the header was lost): it is not listed.
-    throw new ConfigError(msg('data.notAHeader', { columns: core }), { file, line: 1 }, msg('data.notAHeader.hint'));
+    throw new ConfigError(msg('data.notAHeader', { columns: core }), headerLocation(source), msg('data.notAHeader.hint'));
   }
-  const col = (name: string, key: string): ColumnRef => resolveColumn(names, positions, name, key, file);
-  const area = col(config.columns.area, 'columns.area');
-  const year = col(config.columns.year, 'columns.year');
+  const col = (name: string, key: string): ColumnRef => resolveColumn(source, names, positions, name, key);
+  const area = config.columns.area ? col(config.columns.area, 'columns.area') : null;
+  const year = config.columns.year ? col(config.columns.year, 'columns.year') : null;
+  // factsFor (facts.ts) gives both, or says what is missing, before any file is read.
+  if ((!area && facts.area === undefined) || (!year && facts.year === undefined)) throw new Error('compileDecoder: no municipality or year for this file');
+  const areaName = area ? nameOf(area.column) : null;
   const id = config.columns.id ? col(config.columns.id, 'columns.id') : null;
   const weight = config.design.weight ? col(config.design.weight, 'design.weight') : null;
   const stratum = config.design.strata ? col(config.design.strata, 'design.strata') : null;
   const cluster = config.design.cluster ? col(config.design.cluster, 'design.cluster') : null;
-  const gender = compileGroup(config.groups.gender, col(config.groups.gender.column, 'groups.gender.column'));
-  const grade = config.groups.grade ? compileGroup(config.groups.grade, col(config.groups.grade.column, 'groups.grade.column')) : null;
-  // Swedish Excel writes decimal commas in semicolon files; elsewhere "1,5" is a mistake.
-  const decimalComma = sniffed.delimiter !== ',';
+  const stratumName = stratum ? nameOf(stratum.column) : null;
+  const clusterName = cluster ? nameOf(cluster.column) : null;
+  const gender = compileGroup(config.groups.gender, col(config.groups.gender.column, 'groups.gender.column'), file, 'groups.gender');
+  const grade = config.groups.grade ? compileGroup(config.groups.grade, col(config.groups.grade.column, 'groups.grade.column'), file, 'groups.grade') : null;
+  const decimalComma = source.decimalComma;
 
   const order = dependencyOrder(config.indicators)!;
   const indexOf = new Map(config.indicators.map((ind, i) => [ind.id, i]));
-  const steps = order.map((ind) => compileIndicator(config, ind, indexOf, col));
+  const steps = order.map((ind) => compileIndicator(config, ind, indexOf, col, file));
 
   const respondent: Respondent = {
     area: '',
@@ -105,7 +121,7 @@ export function compileDecoder(config: ProjectConfig, header: string[], file: st
     id: null,
     values: new Int8Array(config.indicators.length),
   };
-  const loc = (line: number, c: ColumnRef): Location => ({ file, line, column: c.index + 1, field: printable(c.name) });
+  const loc = (line: number, c: ColumnRef): Location => ({ ...source.at, line, column: c.index + 1, field: printable(c.name) });
   // Names go into reports, file names and messages: checked, and made canonical (NFC, no
   // invisible format characters), once per run of equal values.
   let lastArea = '';
@@ -120,24 +136,26 @@ export function compileDecoder(config: ProjectConfig, header: string[], file: st
   return {
     decode(fields, line) {
       const r = respondent;
-      const areaValue = fields[area.index]!.trim();
-      if (areaValue === '') return fail('area', msg('row.noArea', { column: area.name }), loc(line, area), area.name, msg('row.noArea.hint'));
-      if (areaValue !== lastArea) {
-        if (CONTROL.test(areaValue)) return badName(areaValue, area, line, 'area');
-        lastArea = areaValue;
-        lastAreaName = canonicalName(areaValue);
-      }
-      r.area = lastAreaName;
+      if (area) {
+        const areaValue = areaName!(fields[area.index]!.trim());
+        if (areaValue === '') return fail('area', msg('row.noArea', { column: area.name }), loc(line, area), area.name, msg('row.noArea.hint'));
+        if (areaValue !== lastArea) {
+          if (CONTROL.test(areaValue)) return badName(areaValue, area, line, 'area');
+          lastArea = areaValue;
+          lastAreaName = canonicalName(areaValue);
+        }
+        r.area = lastAreaName;
+      } else r.area = facts.area!;
 
-      const yearText = fields[year.index]!.trim();
-      const y = parseYear(yearText);
+      const yearText = year ? fields[year.index]!.trim() : '';
+      const y = year ? parseYear(yearText) : facts.year!;
       if (y === null) {
         const m = /^(\d{4})\s*[/–-]\s*\d{2,4}$/.exec(yearText);
         return fail(
           'year',
           msg('row.year', { value: showNumberLike(yearText) }),
-          loc(line, year),
-          `${year.name}=${clip(yearText)}`,
+          loc(line, year!),
+          `${year!.name}=${clip(yearText)}`,
           m ? msg('row.year.schoolYear', { year: m[1]! }) : msg('row.year.hint'),
         );
       }
@@ -148,14 +166,14 @@ export function compileDecoder(config: ProjectConfig, header: string[], file: st
         if (typeof w !== 'number') return fail('weight', w, loc(line, weight), weight.name, weightHint(fields[weight.index]!, decimalComma));
         r.weight = w;
       }
-      const stratumValue = stratum ? fields[stratum.index]!.trim() : '';
+      const stratumValue = stratum ? stratumName!(fields[stratum.index]!.trim()) : '';
       if (stratum && stratumValue !== lastStratum) {
         if (CONTROL.test(stratumValue)) return badName(stratumValue, stratum, line, 'design');
         lastStratum = stratumValue;
         lastStratumName = canonicalName(stratumValue);
       }
       r.stratum = stratum ? lastStratumName : '';
-      const psu = cluster ? fields[cluster.index]!.trim() : null;
+      const psu = cluster ? clusterName!(fields[cluster.index]!.trim()) : null;
       if (cluster && psu === '') return fail('design', msg('row.noCluster', { column: cluster.name }), loc(line, cluster), cluster.name, msg('row.noCluster.hint'));
       if (cluster && CONTROL.test(psu!)) return badName(psu!, cluster, line, 'design');
       r.psu = psu === null ? null : canonicalName(psu);
@@ -206,14 +224,15 @@ interface CompiledGroup {
   map: Map<string, number>;
 }
 
-function compileGroup(variable: GroupVariable, ref: ColumnRef): CompiledGroup {
+function compileGroup(variable: GroupVariable, ref: ColumnRef, file: string, key: string): CompiledGroup {
   const map = new Map<string, number>();
   variable.values.forEach((v, i) => {
     map.set(v.code, i);
     for (const a of v.aliases) map.set(a, i);
   });
   for (const m of variable.missing) map.set(m, -1);
-  return { variable, ref, map };
+  const name = (i: number) => (i === -1 ? 'missing' : `"${variable.values[i]!.code}"`);
+  return { variable, ref, map: withLabels(map, ref.column, file, key, name) };
 }
 
 type Step = (fields: string[], values: Int8Array) => number | null | StepProblem;
@@ -230,10 +249,11 @@ function compileIndicator(
   ind: Indicator,
   indexOf: Map<string, number>,
   col: (name: string, key: string) => ColumnRef,
+  file: string,
 ): Step {
   const slot = indexOf.get(ind.id)!;
   const key = `indicators[${slot}]`;
-  const inPopulation = compilePopulation(ind, indexOf, col, key);
+  const inPopulation = compilePopulation(ind, indexOf, col, key, file);
 
   if (isDerived(ind)) {
     const parts = (ind.any_of ?? ind.all_of)!.map((id) => indexOf.get(id)!);
@@ -246,11 +266,12 @@ function compileIndicator(
 
   const column = col(ind.column!, `${key}.column`);
   const scale = scaleOf(config, ind);
-  const answers = new Map<string, number>();
-  for (const a of scale.no) answers.set(a, NO);
-  for (const a of scale.yes) answers.set(a, YES);
-  for (const a of scale.missing) answers.set(a, MISSING);
   const scaleName = typeof ind.answers === 'string' ? `answer_scales.${ind.answers}` : `${key}.answers`;
+  const named = new Map<string, number>();
+  for (const a of scale.no) named.set(a, NO);
+  for (const a of scale.yes) named.set(a, YES);
+  for (const a of scale.missing) named.set(a, MISSING);
+  const answers = withLabels(named, column.column, file, scaleName, (v) => (v === YES ? 'yes' : v === NO ? 'no' : 'missing'));
   return (fields, values) => {
     if (!inPopulation(fields, values)) return (values[slot] = OUTSIDE);
     const raw = fields[column.index]!;
@@ -272,12 +293,13 @@ function compilePopulation(
   indexOf: Map<string, number>,
   col: (name: string, key: string) => ColumnRef,
   key: string,
+  file: string,
 ): (fields: string[], values: Int8Array) => boolean {
   const pop = ind.population;
   if (!pop) return () => true;
   if ('column' in pop) {
     const c = col(pop.column, `${key}.population.column`);
-    const allowed = new Set(pop.values);
+    const allowed = withLabels(new Map(pop.values.map((v) => [v, true])), c.column, file, `${key}.population.values`);
     return (fields) => allowed.has(fields[c.index]!);
   }
   const slot = indexOf.get(pop.indicator)!;
@@ -305,20 +327,26 @@ function allOf(values: Int8Array, parts: number[]): number {
   return missing ? MISSING : YES;
 }
 
-function resolveColumn(header: string[], positions: Map<string, number[]>, name: string, key: string, file: string): ColumnRef {
+function resolveColumn(source: SourceHeader, names: string[], positions: Map<string, number[]>, name: string, key: string): ColumnRef {
   const at = positions.get(name);
   if (at === undefined) {
-    const near = header.find((h) => h.toLowerCase() === name.toLowerCase() || h.replace(/\s+/g, '') === name.replace(/\s+/g, ''));
+    const near = names.find((h) => h.toLowerCase() === name.toLowerCase() || h.replace(/\s+/g, '') === name.replace(/\s+/g, ''));
     throw new ConfigError(
       msg('data.missingColumn', { column: name, key }),
-      { file, line: 1 },
-      near ? msg('data.missingColumn.near', { near: clip(near) }) : msg('data.missingColumn.hint', { key, count: header.length, columns: header.slice(0, 12).map((h) => clip(h)), more: Math.max(0, header.length - 12) }),
+      headerLocation(source),
+      near ? msg('data.missingColumn.near', { near: clip(near) }) : msg('data.missingColumn.hint', { key, count: names.length, columns: names.slice(0, 12).map((h) => clip(h)), more: Math.max(0, names.length - 12) }),
     );
   }
   if (at.length > 1) {
-    throw new DataError(msg('data.twoColumns', { column: name, first: at[0]! + 1, second: at[1]! + 1 }), { file, line: 1, column: at[1]! + 1 }, msg('data.twoColumns.hint'));
+    throw new DataError(msg('data.twoColumns', { column: name, first: at[0]! + 1, second: at[1]! + 1 }), { ...headerLocation(source), column: at[1]! + 1 }, msg('data.twoColumns.hint'));
   }
-  return { index: at[0]!, name };
+  return { index: at[0]!, name, column: source.columns[at[0]!]! };
+}
+
+/** Where the column names are: the CSV's header line, the sheet's first row; SPSS has no line. */
+function headerLocation(source: SourceHeader): Location {
+  if (source.format === 'sav') return { file: source.file };
+  return { ...source.at, line: source.headerLine ?? 1 };
 }
 
 export function parseYear(text: string): number | null {

@@ -3,7 +3,9 @@
 // Swedish Excel writes); the delimiter that splits the header into the most columns.
 import { isAscii } from 'node:buffer';
 import { open } from 'node:fs/promises';
-import { DataError, ioCause, msg } from '../errors.js';
+import { DataError, msg } from '../errors.js';
+import { openError } from './source.js';
+import { textDecoder } from './decoder.js';
 
 export type Encoding = 'utf-8' | 'windows-1252';
 export type Delimiter = ',' | ';' | '\t';
@@ -22,13 +24,18 @@ export interface Sniffed {
   bom: boolean;
   /** File size in bytes. */
   size: number;
+  /** The first line is Excel's "sep=X" (it named the delimiter; the header is the next line). */
+  sepLine: boolean;
 }
 
 const SAMPLE_BYTES = 64 * 1024;
+/** Excel's first line naming the column separator: sep=; (sometimes in quotes). */
+const SEP_LINE = /^"?sep=(.)"?[ \t]*(?:\r\n|\n|\r)/i;
 const DELIMITERS: Delimiter[] = [',', ';', '\t'];
 
-export async function sniffFile(file: string, force?: { encoding?: Encoding; delimiter?: Delimiter }): Promise<Sniffed> {
-  const handle = await openForReading(file);
+/** `path` is read; messages name `file` (they differ for standard input). */
+export async function sniffFile(path: string, file: string, force?: { encoding?: Encoding; delimiter?: Delimiter }): Promise<Sniffed> {
+  const handle = await openForReading(path, file);
   try {
     const { size } = await handle.stat();
     const buf = Buffer.alloc(Math.min(SAMPLE_BYTES, size));
@@ -39,15 +46,11 @@ export async function sniffFile(file: string, force?: { encoding?: Encoding; del
   }
 }
 
-async function openForReading(file: string) {
+async function openForReading(path: string, file: string) {
   try {
-    return await open(file, 'r');
+    return await open(path, 'r');
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new DataError(msg('data.notFound'), { file }, msg('data.notFound.hint'));
-    if (code === 'EISDIR') throw new DataError(msg('data.isFolder'), { file }, msg('data.isFolder.hint'));
-    const cause = ioCause(err);
-    throw new DataError(msg('data.cannotRead', { cause: cause.text, code: cause.code }), { file }, cause.hint);
+    throw openError(err, file);
   }
 }
 
@@ -85,9 +88,18 @@ export function sniffBuffer(
     );
   }
   const encoding = force?.encoding ?? (invalid === -1 ? 'utf-8' : 'windows-1252');
-  const text = new TextDecoder(encoding).decode(buf);
-  const delimiter = force?.delimiter ?? guessDelimiter(headerLine(text.replace(/^\uFEFF/, '')), file);
-  return { encoding, undecided, delimiter, bom, size };
+  const text = textDecoder(encoding).decode(buf).replace(/^\uFEFF/, '');
+  const sep = SEP_LINE.exec(text);
+  if (sep && !DELIMITERS.includes(sep[1] as Delimiter) && force?.delimiter === undefined) {
+    throw new DataError(
+      msg('data.sepLine', { sep: sep[1]! }),
+      { file, line: 1 },
+      msg('data.sepLine.hint'),
+    );
+  }
+  const named = sep ? (sep[1] as Delimiter) : undefined;
+  const delimiter = force?.delimiter ?? named ?? guessDelimiter(headerLine(sep ? text.slice(sep[0].length) : text), file, sep ? 2 : 1);
+  return { encoding, undecided, delimiter, bom, size, sepLine: sep !== null };
 }
 
 export function nulError(file: string, line: number): DataError {
@@ -185,13 +197,13 @@ function headerLine(text: string): string {
   return text;
 }
 
-function guessDelimiter(header: string, file: string): Delimiter {
+function guessDelimiter(header: string, file: string, line: number): Delimiter {
   const counts = DELIMITERS.map((d) => countOutsideQuotes(header, d));
   const best = Math.max(...counts);
   if (best === 0) {
     throw new DataError(
       msg('data.noDelimiter'),
-      { file, line: 1 },
+      { file, line },
       msg('data.noDelimiter.hint'),
     );
   }

@@ -5,6 +5,7 @@
 import type { ShownCell } from '../ingest/near-miss.js';
 import type { CliTexts, InitTexts, RunTexts } from './texts.js';
 import type { ValidateTexts } from '../validate/format.js';
+import { reasonText } from '../init/explain.js';
 import type { Message } from './index.js';
 
 /** A parameter that is itself a message (rendered in the same language before it is used here). */
@@ -51,9 +52,8 @@ export const en = {
   'cli.date.hint': () => 'Use the form YYYY-MM-DD with a real day, such as 2024-03-31',
   'cli.epoch': (p: { value: string }) => `SOURCE_DATE_EPOCH "${p.value}" is not a number of seconds since 1970`,
   'cli.epoch.hint': () => 'Set it to a whole number such as 1700000000, or unset it',
-  'cli.noInput': () => 'no CSV file given',
-  'cli.noInput.hint': () => 'Name one or more survey files, e.g. `lagesbild report data/*.csv`',
-  'cli.globFolder': (p: { dir: string; input: string }) => `folder "${p.dir}" in "${p.input}" does not exist`,
+  'cli.noInput': () => 'no data file given',
+  'cli.noInput.hint': () => 'Name one or more survey files, e.g. `lagesbild report data/*.csv` (or - for standard input)',
   'cli.globNone': (p: { input: string }) => `no file matches "${p.input}"`,
 
   'batch.workerError': (p: { text: string }) => `the worker stopped with an error: ${p.text}`,
@@ -152,8 +152,8 @@ export const en = {
   // ── reading a file ────────────────────────────────────────────────────────────────────
   'data.notFound': () => 'file not found',
   'data.notFound.hint': () => 'Check the path and spelling',
-  'data.isFolder': () => 'is a folder, not a CSV file',
-  'data.isFolder.hint': () => 'Pass the CSV files inside it (e.g. folder/*.csv)',
+  'data.isFolder': () => 'is a folder, not a data file',
+  'data.isFolder.hint': () => 'Pass the files inside it (e.g. folder/*.csv)',
   'data.cannotRead': (p: { cause: Text; code: string }) => `cannot read the file: ${p.cause} (${p.code})`,
   'data.empty': () => 'the file is empty',
   'data.empty.hint': () => 'Export the survey again, with a header row and one row per respondent',
@@ -187,6 +187,67 @@ export const en = {
   'data.parse': (p: { code: string }) => `cannot parse the CSV (${p.code})`,
   'data.parse.hint': (p: { encoding: string; delimiter: Delimiter }) => `The file was read as ${p.encoding}, separated by ${delimiterWord(p.delimiter)}s`,
 
+  // ── formats: what a file is, Excel and SPSS ──────────────────────────────────────────
+  'data.noHeader.afterSep': () => 'The line after "sep=" must hold the column names',
+  'data.sepLine': (p: { sep: string }) => `the first line "sep=${p.sep}" names ${JSON.stringify(p.sep)} as the column separator; lagesbild reads comma, semicolon or tab`,
+  'data.sepLine.hint': () => 'Save the file again with ; or , between the columns',
+  'format.note': (p: { name: string; format: Text; ext: string }) => `${p.name} is ${p.format} although its name ends in ${p.ext}: read as such`,
+  'format.csv': () => 'a CSV file',
+  'format.xlsx': () => 'an Excel workbook',
+  'format.sav': () => 'an SPSS data file',
+  'format.ods': () => 'the file is an OpenDocument spreadsheet (.ods), which lagesbild does not read',
+  'format.ods.hint': () => 'Save it as an Excel workbook (.xlsx) or as CSV UTF-8',
+  'format.document': () => 'the file is a document (Word or OpenDocument), not survey data',
+  'format.exportData.hint': () => 'Export the survey data itself as .xlsx, .sav or CSV',
+  'format.xls': () => 'the file is an old Excel 97–2003 workbook (.xls) or a password-protected file, which lagesbild does not read',
+  'format.xls.hint': () => 'Open it in Excel and save it as an Excel workbook (.xlsx) or as CSV UTF-8, without a password',
+  'format.pdf': () => 'the file is a PDF, not survey data',
+  'format.gzip': () => 'the file is compressed (gzip)',
+  'format.gzip.hint': () => 'Unpack it first (e.g. gunzip) and read the file inside',
+  'format.por': () => 'the file is an SPSS portable file (.por), which lagesbild does not read',
+  'format.por.hint': () => 'Open it in SPSS or PSPP and save it as a .sav file',
+  'stdin.tty': () => '"-" reads the data from standard input, but nothing is piped in',
+  'stdin.tty.hint': () => 'Pipe the data in (e.g. `cat enkat.csv | lagesbild validate -`) or name the file',
+  'stdin.empty': () => 'standard input is empty',
+  'stdin.empty.hint': () => 'Pipe the survey data in, e.g. `cat enkat.csv | lagesbild validate -`',
+  'xlsx.beyondHeader': (p: { column: string }) => `a value in column ${p.column}, to the right of the header's last column`,
+  'xlsx.beyondHeader.hint': () => 'Give the column a name in the header row, or delete the stray value',
+  'xlsx.noSheet': (p: { sheet: string }) => `the workbook has no sheet "${p.sheet}"`,
+  'xlsx.noSheet.hint': (p: { sheets: string[] }) => (p.sheets.length ? `Its sheets are: ${list(p.sheets)}` : 'Check the file'),
+  'xlsx.noSheets': () => 'the workbook has no sheets (is it an Excel file?)',
+  'xlsx.saveAgain.hint': () => 'Open it in Excel and save it again as an Excel workbook (.xlsx)',
+  'xlsx.emptySheet': () => 'the sheet is empty: no header row',
+  'xlsx.damaged': () => 'the Excel workbook cannot be read: it is damaged, cut off, or not a real .xlsx file',
+  'xlsx.damaged.hint': () => 'Open it in Excel and save it again as an Excel workbook (.xlsx), or export it as CSV UTF-8',
+  'sav.damaged': (p: { where?: string }) => `the SPSS file is damaged or cut off${p.where ? ` (${p.where})` : ''}`,
+  'sav.damaged.hint': () => 'Save it again from SPSS or PSPP (Spara som → .sav), or export it as CSV UTF-8',
+  'sav.notSav': () => 'not an SPSS data file (.sav)',
+  'sav.encoding': (p: { name: string }) => `the SPSS file's character encoding "${p.name}" is not one lagesbild knows`,
+  'sav.encoding.hint': () => 'Pass --encoding utf-8 or --encoding windows-1252, or save the file again in SPSS with Unicode (UTF-8)',
+  'sav.cutOff': (p: { record: number }) => `the SPSS file ends in the middle of record ${num(p.record)} (was it cut off?)`,
+  'labels.conflict': (p: { column: string; code: string; label: string; key: string; byLabel: Text; byCode: Text }) =>
+    `column ${p.column}: code ${p.code} is "${p.label}" in the file; ${p.key} counts "${p.label}" as ${p.byLabel} but the code ${p.code} as ${p.byCode}`,
+  'labels.conflict.hint': (p: { key: string }) => `Name either the code or the answer text in ${p.key}, not both with different meanings`,
+  // ── files without a year or municipality column ────────────────────────────────────────
+  'facts.noArea': () => 'the config names no municipality column (columns.area) and no municipality',
+  'facts.noArea.hint': () => 'Add `area: <name>` under project in the config, or pass --area-name <name> (or name the column under columns.area)',
+  'facts.areaNameWithColumn': (p: { column: string }) => `--area-name is for data without a municipality column, but the config reads it from column "${p.column}"`,
+  'facts.areaNameWithColumn.hint': () => 'Leave out --area-name, or remove columns.area from the config',
+  'facts.yearWithColumn': (p: { column: string }) => `--year is for data without a year column, but the config reads it from column "${p.column}"`,
+  'facts.yearWithColumn.hint': () => 'Leave out --year, or remove columns.year from the config',
+  'facts.noYear': (p: { file: string; stdin: boolean }) =>
+    `the survey year of ${p.file} is not known: the config names no year column and ${p.stdin ? 'standard input has no file name' : 'the file name holds no single four-digit year'}`,
+  'facts.noYear.hint': (p: { example: string }) => `Pass --year <year>, list the file under columns.year_by_file in the config, or name the file with its year (e.g. ${p.example})`,
+  'facts.yearFrom': (p: { file: string; year: number; from: 'flag' | 'config' | 'file-name' }) =>
+    `${p.file}: survey year ${p.year} (${{ flag: 'from --year', config: 'from columns.year_by_file in the config', 'file-name': 'from the file name' }[p.from]})`,
+  'cli.year': (p: { value: string }) => `--year must be a four-digit year such as 2023, not "${p.value}"`,
+  'cli.areaName': () => '--area-name needs the municipality name',
+  'cli.globNone.hint': () => 'Check the folder and the pattern (* any name, ** any folders, {a,b} either, [12] one of)',
+  'cli.stdinTwice': () => '"-" (standard input) is given twice',
+  'cli.stdinTwice.hint': () => 'Standard input can be read once: name it once',
+  'init.dateColumn': (p: { column: string; example: string }) => `column "${p.column}" holds dates such as ${p.example}, not the survey year`,
+  'init.dateColumn.hint': () =>
+    'The survey year is the wave the pupils belong to: give it with --year (or in the file name, e.g. enkat-2023.xlsx), or name a column with four-digit years',
   // ── columns and rows ──────────────────────────────────────────────────────────────────
   'data.notAHeader': (p: { columns: string[] }) => `the first row is not a header with the config's columns: none of ${quoted(p.columns)} is in it`,
   'data.notAHeader.hint': () => 'The first row must hold the column names: export the file again with its header row, or check that -c names the config of this survey',
@@ -258,6 +319,8 @@ export type Catalogue = typeof en;
 // ── the CLI's own texts (validate's summary, init, what was written) ──────────────────────
 const quoteAll = (values: string[]) => values.map((v) => `"${v}"`).join(', ');
 const countOf = (n: string, one: string, many: string) => `${n} ${n === '1' ? one : many}`;
+/** A percentage of a count, whole. */
+const percent = (part: number, whole: number) => String(Math.round((100 * part) / whole));
 const roleFlags = (and: string) => `--area-column, --year-column, --gender-column, --grade-column, --weight-column, --id-column, --county ${and} --definition`;
 
 const runEn: RunTexts = {
@@ -275,6 +338,7 @@ const validateEn: ValidateTexts = {
   rows: (n) => countOf(n, 'row', 'rows'),
   encoding: { 'utf-8': 'UTF-8', 'windows-1252': 'Windows-1252' },
   delimiter: { ',': 'comma-separated', ';': 'semicolon-separated (Swedish Excel)', '\t': 'tab-separated' },
+  source: { xlsx: 'Excel', sav: 'SPSS', sheet: (name) => `sheet ${name}` },
   notRead: 'left out: see Problems',
   respondents: 'Respondents per municipality, wave, gender and school year',
   area: 'Municipality',
@@ -336,6 +400,18 @@ const validateEn: ValidateTexts = {
       message: f.inPopulation === 0 ? `no respondent is in the population of ${f.indicator}` : `${f.indicator} has no valid answers (missing: ${f.inPopulation} of ${f.inPopulation})`,
       hint: "Check the indicator's column, population and missing answers in lagesbild.yaml",
     }),
+    'answers-look-like': (f) => ({
+      message: `the answers of ${f.indicator} in ${f.column} (${quoteAll(f.values)}) look like ${{ gender: 'genders', grade: 'school years', year: 'years' }[f.kind]}, not answers to its question`,
+      hint: `Check that the indicator's column is the right one, and that its answer scale was made for this column`,
+    }),
+    'population-everyone': (f) => ({
+      message: `the population filter of ${f.indicator} keeps every respondent${f.column === null ? '' : ` (${f.column})`}: it filters nothing`,
+      hint: 'List only the answers that put a pupil in the population (e.g. those who have or have had a partner), or remove the filter',
+    }),
+    'implausible-share': (f) => ({
+      message: `${percent(f.yes, f.answered)}% of ${f.answered} answered yes to ${f.indicator}: more than 90% is implausible for ${f.chapter}`,
+      hint: 'Check that yes and no are not swapped in its answers (a "trygg" question read for "otrygg" turns them round)',
+    }),
   },
   result: {
     ok: 'Result: the data can be reported.',
@@ -350,16 +426,29 @@ const initEn: InitTexts = {
   roleName: { area: 'municipality', year: 'year (wave)', gender: 'gender', grade: 'school year', weight: 'weight', id: 'respondent id' },
   encoding: validateEn.encoding,
   delimiter: validateEn.delimiter,
+  source: validateEn.source,
   read: (file, rows, complete, enc, delim) => `Read ${complete ? 'all' : 'the first'} ${rows} rows of ${file}: ${enc}, ${delim}.`,
   columnsHeading: 'Proposed columns:',
   none: '(none)',
-  indicatorsHeading: (n) => `Proposed indicators from the standard codebook (${n}):`,
-  indicatorLine: (id, column, yes, unknown) => `${id} ← ${column}   yes: ${yes}${unknown ? `   unknown: ${unknown}` : ''}`,
-  noIndicators: 'No column matched an indicator of the standard codebook; add indicators to the config by hand (see templates/codebook/standard.yaml).',
-  unused: (c) => `Not used: ${c}`,
+  lang: 'en',
+  indicatorsHeading: 'Standard indicators and the columns that fit them (✓ taken: a clear match; ? only a suggestion: unsure, not taken without you; – no column fits):',
+  noColumn: (id) => `${id}: no column fits`,
+  moreCandidates: (n) => `(${n} more ${n === 1 ? 'candidate' : 'candidates'})`,
+  nameOnly: (c) => `${c} (only a column name, no question text in the file)`,
+  nearly: (id, why) => `like ${id}, but ${why}`,
+  unusedHeading: 'Not used:',
   freeText: (c) => `Free text and ids (never used): ${c}`,
+  emptyAnswer: '(empty)',
+  population: (values, question) => `only pupils who answered ${values} to ${question}`,
+  usedBy: (id) => `(already read by ${id})`,
+  answerClass: { yes: 'yes', no: 'no', missing: 'no answer', unknown: 'unknown' },
+  reviewLine: (id, column, suggestion) => (column !== null ? `${id} ← ${column}` : suggestion !== null ? `${id}   (suggestion: ${suggestion})` : `${id}   (no column)`),
+  pickedColumn: (question, summary, answers) => [`  "${question}"`, `  ${summary}`, ...answers.map((a) => `  ${a}`)].join('\n'),
   needYes: `init needs answers but cannot ask (no terminal, or --no-input). Run it in a terminal, or pass --yes to accept the proposals above (change them with ${roleFlags('and')}).`,
   missingRole: (role, flag) => `found no column for the ${role}: name it with ${flag} <column>`,
+  missingYear: (file) => `found no column for the year (wave), and the file name ${file} holds no year: pass --year <year>, or name the column with --year-column <column>`,
+  missingArea: 'found no column for the municipality: pass --area-name <name> (the data is then one municipality), or name the column with --area-column <column>',
+  yearFor: (year, from) => `The file has no column for the year: its survey year is ${year} (${from === 'flag' ? 'from --year' : from === 'answer' ? 'as answered' : 'from the file name'}).`,
   noCsv: 'name the survey file: lagesbild init <file.csv>',
   cancelled: 'Cancelled; no file was written.',
   notOverwritten: (p) => `${p} was kept as it is; choose another file with -o, or pass --force.`,
@@ -369,6 +458,11 @@ const initEn: InitTexts = {
     switch (w.code) {
       case 'answers-as-missing':
         return `${w.indicator} (${w.column}): unknown answers ${quoteAll(w.answers)} now count as missing; change this in the config if they mean yes or no`;
+      case 'chosen-unsure':
+        return `${w.indicator}: you chose "${w.column}" (${w.doubts.map((d) => reasonText(d, 'en')).join('; ')}); check that its label and statement in the config say what the question asks`;
+      case 'unsure':
+        return `${w.indicator}: "${w.column}" may fit but not surely (${w.doubts.map((d) => reasonText(d, 'en')).join('; ')}); it is a commented-out suggestion at the end of the config`;
+
       case 'codes-only':
         return `${w.column} looks like ${w.indicator} but has only codes (${quoteAll(w.answers)}); it was left out: add it by hand with the codes that mean yes`;
       case 'gender-codes':
@@ -388,17 +482,27 @@ const initEn: InitTexts = {
       select: { navigation: '↑↓ move • ⏎ choose', pager: '↑↓ move (more below) • ⏎ choose' },
       checkbox: '↑↓ move • space mark • a all • i invert • ⏎ done',
     },
-    csv: 'Which survey file (CSV) should the config be made from?',
+    csv: 'Which survey file (CSV, Excel or SPSS) should the config be made from?',
+    year: 'The file has no column for the year. In which year was the survey answered (four digits)?',
+    notYear: 'Write the year with four digits, e.g. 2023',
+    area: 'The file has no column for the municipality. Which municipality are the answers from?',
     overwrite: (p) => `${p} already exists. Replace it?`,
     rolesOk: 'Are these columns right?',
     role: (r) => `Which column holds the ${r}?`,
     genderCode: (c, code) => `What does ${c} = "${code}" mean?`,
     gender: { girl: 'Girls', boy: 'Boys', other: 'Other / prefer not to say (not shown as a group)', missing: 'Not answered' },
-    indicatorsOk: (n) => `Include these ${n} indicators?`,
-    pickIndicators: 'Choose the indicators',
+    review: 'Choose an indicator to change its column or answers, or Done:',
+    done: 'Done: write the config',
+    pickColumn: (id) => `Which column feeds ${id}?`,
+    search: 'Search all columns …',
+    searchPrompt: 'Type part of the question',
+    noColumn: 'No column: leave the indicator out',
+    answersOk: 'Are the answers classed right?',
+    pickYes: (id) => `Which answers count as yes for ${id}?`,
     unknownYes: (v, c) => `The answers ${v} in ${c}: which of them count as yes?`,
     unknownMissing: 'And which of the others mean "not answered"? (the rest count as no)',
-    definition: "The municipality's agreed definition of violence (handbook step 2). Press Enter for the template's suggestion (after WHO):",
+    definition: "The municipality's definition of violence (handbook step 2). Press Enter for the template's suggestion (after WHO):",
+    definitionAgreed: 'Have the partners (samverkansparterna) agreed on this definition?',
     county: 'Which county or region is the municipality compared with?',
   },
 };

@@ -2,6 +2,7 @@
 import type { ShownCell } from '../ingest/near-miss.js';
 import type { CliTexts, InitTexts, RunTexts } from './texts.js';
 import type { ValidateTexts } from '../validate/format.js';
+import { reasonText } from '../init/explain.js';
 import type { Catalogue } from './en.js';
 
 /** Ett tal som svenska skriver det: 1 000 000 (hårt mellanslag mellan tusental). */
@@ -44,9 +45,8 @@ export const sv: Catalogue = {
   'cli.date.hint': () => 'Skriv datumet som ÅÅÅÅ-MM-DD med en dag som finns, till exempel 2024-03-31',
   'cli.epoch': (p) => `SOURCE_DATE_EPOCH "${p.value}" är inte ett antal sekunder sedan 1970`,
   'cli.epoch.hint': () => 'Sätt den till ett heltal som 1700000000, eller ta bort den',
-  'cli.noInput': () => 'ingen CSV-fil angiven',
-  'cli.noInput.hint': () => 'Ange en eller flera enkätfiler, till exempel `lagesbild report data/*.csv`',
-  'cli.globFolder': (p) => `mappen "${p.dir}" i "${p.input}" finns inte`,
+  'cli.noInput': () => 'ingen datafil angiven',
+  'cli.noInput.hint': () => 'Ange en eller flera enkätfiler, till exempel `lagesbild report data/*.csv` (eller - för standard in)',
   'cli.globNone': (p) => `ingen fil matchar "${p.input}"`,
 
   'batch.workerError': (p) => `arbetstråden stannade med ett fel: ${p.text}`,
@@ -138,8 +138,8 @@ export const sv: Catalogue = {
 
   'data.notFound': () => 'filen finns inte',
   'data.notFound.hint': () => 'Kontrollera sökväg och stavning',
-  'data.isFolder': () => 'är en mapp, inte en CSV-fil',
-  'data.isFolder.hint': () => 'Ange CSV-filerna i den (till exempel mapp/*.csv)',
+  'data.isFolder': () => 'är en mapp, inte en datafil',
+  'data.isFolder.hint': () => 'Ange filerna i den (till exempel mapp/*.csv)',
   'data.cannotRead': (p) => `kan inte läsa filen: ${p.cause} (${p.code})`,
   'data.empty': () => 'filen är tom',
   'data.empty.hint': () => 'Exportera enkäten igen, med en rubrikrad och en rad per svarande',
@@ -172,6 +172,66 @@ export const sv: Catalogue = {
   'data.longRow.hint': () => 'Det betyder oftast att ett citattecken aldrig avslutas eller att radbrytningarna saknas; granska filen i en textredigerare',
   'data.parse': (p) => `kan inte tolka CSV-filen (${p.code})`,
   'data.parse.hint': (p) => `Filen lästes som ${p.encoding}, avgränsad med ${delimiterWord(p.delimiter)}`,
+
+  // ── format: vad en fil är, Excel och SPSS ────────────────────────────────────────────
+  'data.noHeader.afterSep': () => 'Raden efter "sep=" ska innehålla kolumnnamnen',
+  'data.sepLine': (p) => `första raden "sep=${p.sep}" anger ${JSON.stringify(p.sep)} som kolumnavgränsare; lagesbild läser kommatecken, semikolon eller tabb`,
+  'data.sepLine.hint': () => 'Spara filen igen med ; eller , mellan kolumnerna',
+  'format.note': (p) => `${p.name} är ${p.format} fast namnet slutar på ${p.ext}: läses som det den är`,
+  'format.csv': () => 'en CSV-fil',
+  'format.xlsx': () => 'en Excel-arbetsbok',
+  'format.sav': () => 'en SPSS-datafil',
+  'format.ods': () => 'filen är ett OpenDocument-kalkylark (.ods), som lagesbild inte läser',
+  'format.ods.hint': () => 'Spara den som Excel-arbetsbok (.xlsx) eller som CSV UTF-8',
+  'format.document': () => 'filen är ett dokument (Word eller OpenDocument), inte enkätdata',
+  'format.exportData.hint': () => 'Exportera själva enkätdata som .xlsx, .sav eller CSV',
+  'format.xls': () => 'filen är en gammal Excel 97–2003-arbetsbok (.xls) eller en lösenordsskyddad fil, som lagesbild inte läser',
+  'format.xls.hint': () => 'Öppna den i Excel och spara den som Excel-arbetsbok (.xlsx) eller som CSV UTF-8, utan lösenord',
+  'format.pdf': () => 'filen är en pdf, inte enkätdata',
+  'format.gzip': () => 'filen är komprimerad (gzip)',
+  'format.gzip.hint': () => 'Packa upp den först (t.ex. med gunzip) och läs filen i den',
+  'format.por': () => 'filen är en portabel SPSS-fil (.por), som lagesbild inte läser',
+  'format.por.hint': () => 'Öppna den i SPSS eller PSPP och spara den som .sav-fil',
+  'stdin.tty': () => '"-" läser data från standard in, men inget skickas in',
+  'stdin.tty.hint': () => 'Skicka in data (t.ex. `cat enkat.csv | lagesbild validate -`) eller ange filen',
+  'stdin.empty': () => 'standard in är tom',
+  'stdin.empty.hint': () => 'Skicka in enkätdata, t.ex. `cat enkat.csv | lagesbild validate -`',
+  'xlsx.beyondHeader': (p) => `ett värde i kolumn ${p.column}, till höger om rubrikradens sista kolumn`,
+  'xlsx.beyondHeader.hint': () => 'Ge kolumnen ett namn i rubrikraden, eller ta bort värdet',
+  'xlsx.noSheet': (p) => `arbetsboken har inget blad "${p.sheet}"`,
+  'xlsx.noSheet.hint': (p) => (p.sheets.length ? `Dess blad är: ${p.sheets.join(', ')}` : 'Kontrollera filen'),
+  'xlsx.noSheets': () => 'arbetsboken har inga blad (är det en Excel-fil?)',
+  'xlsx.saveAgain.hint': () => 'Öppna den i Excel och spara den igen som Excel-arbetsbok (.xlsx)',
+  'xlsx.emptySheet': () => 'bladet är tomt: ingen rubrikrad',
+  'xlsx.damaged': () => 'Excel-arbetsboken går inte att läsa: den är skadad, avklippt eller ingen riktig .xlsx-fil',
+  'xlsx.damaged.hint': () => 'Öppna den i Excel och spara den igen som Excel-arbetsbok (.xlsx), eller exportera den som CSV UTF-8',
+  'sav.damaged': (p) => `SPSS-filen är skadad eller avklippt${p.where ? ` (${p.where})` : ''}`,
+  'sav.damaged.hint': () => 'Spara den igen från SPSS eller PSPP (Spara som → .sav), eller exportera den som CSV UTF-8',
+  'sav.notSav': () => 'inte en SPSS-datafil (.sav)',
+  'sav.encoding': (p) => `SPSS-filens teckenkodning "${p.name}" känner lagesbild inte till`,
+  'sav.encoding.hint': () => 'Ange --encoding utf-8 eller --encoding windows-1252, eller spara filen igen i SPSS med Unicode (UTF-8)',
+  'sav.cutOff': (p) => `SPSS-filen tar slut mitt i post ${num(p.record)} (har den klippts av?)`,
+  'labels.conflict': (p) => `kolumn ${p.column}: kod ${p.code} är "${p.label}" i filen; ${p.key} räknar "${p.label}" som ${p.byLabel} men koden ${p.code} som ${p.byCode}`,
+  'labels.conflict.hint': (p) => `Ange antingen koden eller svarstexten i ${p.key}, inte båda med olika betydelse`,
+  // ── filer utan kolumn för år eller kommun ────────────────────────────────────────────
+  'facts.noArea': () => 'inställningsfilen anger varken en kolumn för kommun (columns.area) eller en kommun',
+  'facts.noArea.hint': () => 'Lägg till `area: <namn>` under project i inställningsfilen, eller ange --area-name <namn> (eller kolumnen under columns.area)',
+  'facts.areaNameWithColumn': (p) => `--area-name är till för data utan kolumn för kommun, men inställningsfilen läser kommunen ur kolumnen "${p.column}"`,
+  'facts.areaNameWithColumn.hint': () => 'Ta bort --area-name, eller ta bort columns.area ur inställningsfilen',
+  'facts.yearWithColumn': (p) => `--year är till för data utan kolumn för år, men inställningsfilen läser året ur kolumnen "${p.column}"`,
+  'facts.yearWithColumn.hint': () => 'Ta bort --year, eller ta bort columns.year ur inställningsfilen',
+  'facts.noYear': (p) =>
+    `enkätåret för ${p.file} är okänt: inställningsfilen anger ingen kolumn för år och ${p.stdin ? 'standard in har inget filnamn' : 'filnamnet innehåller inte ett enda årtal med fyra siffror'}`,
+  'facts.noYear.hint': (p) => `Ange --year <år>, lista filen under columns.year_by_file i inställningsfilen, eller ge filen ett namn med året (t.ex. ${p.example})`,
+  'facts.yearFrom': (p) => `${p.file}: enkätår ${p.year} (${{ flag: 'från --year', config: 'från columns.year_by_file i inställningsfilen', 'file-name': 'taget ur filnamnet' }[p.from]})`,
+  'cli.year': (p) => `--year ska vara ett år med fyra siffror, t.ex. 2023, inte "${p.value}"`,
+  'cli.areaName': () => '--area-name behöver kommunens namn',
+  'cli.globNone.hint': () => 'Kontrollera mappen och mönstret (* vilket namn som helst, ** alla mappar, {a,b} endera, [12] ett av tecknen)',
+  'cli.stdinTwice': () => '"-" (standard in) anges två gånger',
+  'cli.stdinTwice.hint': () => 'Standard in kan bara läsas en gång: ange den en gång',
+  'init.dateColumn': (p) => `kolumnen "${p.column}" innehåller datum som ${p.example}, inte enkätåret`,
+  'init.dateColumn.hint': () =>
+    'Enkätåret är den omgång eleverna tillhör: ange det med --year (eller i filnamnet, t.ex. enkat-2023.xlsx), eller ange en kolumn med årtal med fyra siffror',
 
   'data.notAHeader': (p) => `första raden är ingen rubrikrad med inställningarnas kolumner: ingen av ${quoted(p.columns)} finns i den`,
   'data.notAHeader.hint': () => 'Första raden ska innehålla kolumnnamnen: exportera filen igen med rubrikraden, eller kontrollera att -c anger inställningsfilen för den här enkäten',
@@ -232,6 +292,8 @@ export const sv: Catalogue = {
 // ── the CLI's own texts (validate's summary, init, what was written) ──────────────────────
 const quoteAll = (values: string[]) => values.map((v) => `"${v}"`).join(', ');
 const countOf = (n: string, one: string, many: string) => `${n} ${n === '1' ? one : many}`;
+/** A percentage of a count, whole. */
+const percent = (part: number, whole: number) => String(Math.round((100 * part) / whole));
 const roleFlags = (and: string) => `--area-column, --year-column, --gender-column, --grade-column, --weight-column, --id-column, --county ${and} --definition`;
 
 const runSv: RunTexts = {
@@ -249,6 +311,7 @@ const validateSv: ValidateTexts = {
   rows: (n) => countOf(n, 'rad', 'rader'),
   encoding: { 'utf-8': 'UTF-8', 'windows-1252': 'Windows-1252' },
   delimiter: { ',': 'kommaseparerad', ';': 'semikolonseparerad (svensk Excel)', '\t': 'tabbseparerad' },
+  source: { xlsx: 'Excel', sav: 'SPSS', sheet: (name) => `bladet ${name}` },
   notRead: 'utelämnad: se Problem',
   respondents: 'Svarande per kommun, år, kön och årskurs',
   area: 'Kommun',
@@ -310,6 +373,18 @@ const validateSv: ValidateTexts = {
       message: f.inPopulation === 0 ? `ingen svarande ingår i populationen för ${f.indicator}` : `${f.indicator} har inga giltiga svar (saknas: ${f.inPopulation} av ${f.inPopulation})`,
       hint: 'Kontrollera indikatorns kolumn, population och saknade svar i lagesbild.yaml',
     }),
+    'answers-look-like': (f) => ({
+      message: `svaren för ${f.indicator} i ${f.column} (${quoteAll(f.values)}) ser ut som ${{ gender: 'kön', grade: 'årskurser', year: 'årtal' }[f.kind]}, inte som svar på frågan`,
+      hint: 'Kontrollera att indikatorns kolumn är rätt, och att svarsskalan är gjord för den kolumnen',
+    }),
+    'population-everyone': (f) => ({
+      message: `populationen för ${f.indicator} omfattar alla svarande${f.column === null ? '' : ` (${f.column})`}: filtret gör ingenting`,
+      hint: 'Ange bara de svar som gör att eleven ingår (t.ex. de som har eller har haft en partner), eller ta bort filtret',
+    }),
+    'implausible-share': (f) => ({
+      message: `${percent(f.yes, f.answered)} % av ${f.answered} svarade ja på ${f.indicator}: mer än 90 % är inte rimligt för ${f.chapter}`,
+      hint: 'Kontrollera att ja och nej inte är omkastade i svarsskalan (en fråga om trygghet som läses som otrygghet vänder på dem)',
+    }),
   },
   result: {
     ok: 'Resultat: data kan redovisas.',
@@ -324,16 +399,29 @@ const initSv: InitTexts = {
   roleName: { area: 'kommun', year: 'år (omgång)', gender: 'kön', grade: 'årskurs', weight: 'vikt', id: 'löpnummer' },
   encoding: validateSv.encoding,
   delimiter: validateSv.delimiter,
+  source: validateSv.source,
   read: (file, rows, complete, enc, delim) => `Läste ${complete ? 'alla' : 'de första'} ${rows} raderna i ${file}: ${enc}, ${delim}.`,
   columnsHeading: 'Föreslagna kolumner:',
   none: '(ingen)',
-  indicatorsHeading: (n) => `Föreslagna indikatorer ur standardmallen (${n}):`,
-  indicatorLine: (id, column, yes, unknown) => `${id} ← ${column}   ja: ${yes}${unknown ? `   okända: ${unknown}` : ''}`,
-  noIndicators: 'Ingen kolumn passade en indikator i standardmallen; lägg till indikatorer för hand (se templates/codebook/standard.yaml).',
-  unused: (c) => `Används inte: ${c}`,
+  lang: 'sv',
+  indicatorsHeading: 'Standardmallens indikatorer och kolumnerna som passar dem (✓ tagen: säker matchning; ? bara ett förslag: osäker, tas inte med utan dig; – ingen kolumn passar):',
+  noColumn: (id) => `${id}: ingen kolumn passar`,
+  moreCandidates: (n) => `(${n} förslag till)`,
+  nameOnly: (c) => `${c} (bara ett kolumnnamn, ingen frågetext i filen)`,
+  nearly: (id, why) => `liknar ${id}, men ${why}`,
+  unusedHeading: 'Används inte:',
   freeText: (c) => `Fritext och löpnummer (används aldrig): ${c}`,
+  emptyAnswer: '(tom)',
+  population: (values, question) => `bara elever som svarat ${values} på ${question}`,
+  usedBy: (id) => `(används redan av ${id})`,
+  answerClass: { yes: 'ja', no: 'nej', missing: 'inget svar', unknown: 'okända' },
+  reviewLine: (id, column, suggestion) => (column !== null ? `${id} ← ${column}` : suggestion !== null ? `${id}   (förslag: ${suggestion})` : `${id}   (ingen kolumn)`),
+  pickedColumn: (question, summary, answers) => [`  "${question}"`, `  ${summary}`, ...answers.map((a) => `  ${a}`)].join('\n'),
   needYes: `init behöver svar men kan inte fråga (ingen terminal, eller --no-input). Kör i en terminal, eller ange --yes för att ta förslagen ovan (ändra dem med ${roleFlags('och')}).`,
   missingRole: (role, flag) => `hittade ingen kolumn för ${role}: ange den med ${flag} <kolumn>`,
+  missingYear: (file) => `hittade ingen kolumn för år (omgång), och filnamnet ${file} har inget årtal: ange --year <år>, eller kolumnen med --year-column <kolumn>`,
+  missingArea: 'hittade ingen kolumn för kommun: ange --area-name <namn> (alla svar räknas då till den kommunen), eller kolumnen med --area-column <kolumn>',
+  yearFor: (year, from) => `Filen har ingen kolumn för år: enkätåret är ${year} (${from === 'flag' ? 'från --year' : from === 'answer' ? 'som du angav' : 'taget ur filnamnet'}).`,
   noCsv: 'ange enkätfilen: lagesbild init <fil.csv>',
   cancelled: 'Avbrutet; ingen fil skrevs.',
   notOverwritten: (p) => `${p} lämnades orörd; välj en annan fil med -o, eller ange --force.`,
@@ -343,6 +431,11 @@ const initSv: InitTexts = {
     switch (w.code) {
       case 'answers-as-missing':
         return `${w.indicator} (${w.column}): okända svar ${quoteAll(w.answers)} räknas nu som saknade; ändra i inställningsfilen om de betyder ja eller nej`;
+      case 'chosen-unsure':
+        return `${w.indicator}: du valde "${w.column}" (${w.doubts.map((d) => reasonText(d, 'sv')).join('; ')}); kontrollera att label och statement i inställningsfilen säger det frågan frågar`;
+      case 'unsure':
+        return `${w.indicator}: "${w.column}" kan passa men inte säkert (${w.doubts.map((d) => reasonText(d, 'sv')).join('; ')}); den står som ett bortkommenterat förslag sist i inställningsfilen`;
+
       case 'codes-only':
         return `${w.column} liknar ${w.indicator} men har bara sifferkoder (${quoteAll(w.answers)}); den togs inte med: lägg till den för hand med de koder som betyder ja`;
       case 'gender-codes':
@@ -362,17 +455,27 @@ const initSv: InitTexts = {
       select: { navigation: '↑↓ flytta • ⏎ välj', pager: '↑↓ flytta (fler nedanför) • ⏎ välj' },
       checkbox: '↑↓ flytta • mellanslag markerar • a alla • i omvänt • ⏎ klar',
     },
-    csv: 'Vilken enkätfil (CSV) ska inställningarna utgå från?',
+    csv: 'Vilken enkätfil (CSV, Excel eller SPSS) ska inställningarna utgå från?',
+    year: 'Filen har ingen kolumn för år. Vilket år besvarades enkäten (fyra siffror)?',
+    notYear: 'Skriv året med fyra siffror, t.ex. 2023',
+    area: 'Filen har ingen kolumn för kommun. Vilken kommun gäller svaren?',
     overwrite: (p) => `${p} finns redan. Vill du ersätta den?`,
     rolesOk: 'Stämmer kolumnerna?',
     role: (r) => `Vilken kolumn anger ${r}?`,
     genderCode: (c, code) => `Vad betyder ${c} = "${code}"?`,
     gender: { girl: 'Flickor', boy: 'Pojkar', other: 'Annat/vill ej ange (visas inte som egen grupp)', missing: 'Inget svar' },
-    indicatorsOk: (n) => `Ta med de här ${n} indikatorerna?`,
-    pickIndicators: 'Välj indikatorer',
+    review: 'Välj en indikator för att ändra kolumn eller svar, eller Klar:',
+    done: 'Klar: skriv inställningsfilen',
+    pickColumn: (id) => `Vilken kolumn ska ${id} läsas från?`,
+    search: 'Sök bland alla kolumner …',
+    searchPrompt: 'Skriv en del av frågan',
+    noColumn: 'Ingen kolumn: ta inte med indikatorn',
+    answersOk: 'Stämmer indelningen av svaren?',
+    pickYes: (id) => `Vilka svar räknas som ja för ${id}?`,
     unknownYes: (v, c) => `Svaren ${v} i ${c}: vilka av dem räknas som ja?`,
     unknownMissing: 'Och vilka av de övriga betyder "inget svar"? (resten räknas som nej)',
-    definition: 'Kommunens överenskomna definition av våld (handbokens steg 2). Tryck Enter för mallens förslag (fritt efter WHO):',
+    definition: 'Kommunens definition av våld (handbokens steg 2). Tryck Enter för mallens förslag (fritt efter WHO):',
+    definitionAgreed: 'Har samverkansparterna enats om den här definitionen?',
     county: 'Vilket län eller vilken region jämförs kommunen med?',
   },
 };

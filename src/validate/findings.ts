@@ -60,6 +60,12 @@ export type OwnFinding = Counted &
     | { code: 'duplicate-id'; column: string }
     | { code: 'no-yes-answers'; indicator: string; yes: string[]; answered: number }
     | { code: 'no-answers'; indicator: string; inPopulation: number }
+    /** The indicator's answers look like another kind of column: probably the wrong column. */
+    | { code: 'answers-look-like'; indicator: string; column: string; kind: 'gender' | 'grade' | 'year'; values: string[] }
+    /** The population filter keeps every respondent: it filters nothing. */
+    | { code: 'population-everyone'; indicator: string; column: string | null }
+    /** More than 90 % yes where no survey of the kind gives that: yes and no swapped? */
+    | { code: 'implausible-share'; indicator: string; chapter: string; yes: number; answered: number }
   );
 
 export type OwnCode = OwnFinding['code'];

@@ -46,9 +46,10 @@ const TABLE: Case[] = [
     line: 'FILE:1: the file is not text: it is full of control characters (a spreadsheet, archive or other binary file?). Export the data as CSV (comma or semicolon separated text)',
   },
   {
+    // Read as what its bytes say (an Excel workbook), not as its name says; this one is cut off.
     file: 'xlsx-saved-as-csv.csv',
     exit: EXIT.data,
-    line: 'FILE:1: the file contains NUL bytes: it is not a text CSV file (a spreadsheet or binary file?). Export the data as CSV (comma or semicolon separated text)',
+    line: 'FILE: the Excel workbook cannot be read: it is damaged, cut off, or not a real .xlsx file. Open it in Excel and save it again as an Excel workbook (.xlsx), or export it as CSV UTF-8',
   },
   {
     file: 'nul-bytes.csv',

@@ -63,8 +63,14 @@ describe('config loading', () => {
   });
 
   it('reports a missing required key', () => {
-    const e = errorOf(MINI_CONFIG.replace('  year: ar\n', ''));
-    expect(e.toLine()).toMatch(/columns\.year: missing required key/);
+    // (columns.year and columns.area are optional: data without them gets them per file.)
+    const e = errorOf(MINI_CONFIG.replace('    column: kon\n', ''));
+    expect(e.toLine()).toMatch(/groups\.gender\.column: missing required key/);
+  });
+
+  it('takes the year from a column or from the list of files, not both', () => {
+    const e = errorOf(MINI_CONFIG.replace('  year: ar\n', '  year: ar\n  year_by_file: { enkat.sav: 2023 }\n'));
+    expect(e.toLine()).toMatch(/columns\.year_by_file: the year comes from the column in `year`: remove one of `year` and `year_by_file`/);
   });
 
   it('checks references between indicators and scales', () => {

@@ -94,7 +94,9 @@ describe('ingest: bad input gives one precise error', () => {
   it('empty file, header only, NUL bytes, unterminated quote', async () => {
     expect((await errorOf([writeFile(dir, 'empty.csv', '')])).message).toBe('the file is empty');
     expect((await errorOf([writeFile(dir, 'header.csv', csv([MINI_HEADER]))])).message).toBe('the file has a header but no respondent rows');
-    expect((await errorOf([writeFile(dir, 'nul.csv', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00]))])).message).toMatch(/NUL bytes/);
+    expect((await errorOf([writeFile(dir, 'nul.csv', Buffer.from([0x6b, 0x6f, 0x6d, 0x00, 0x00, 0x2c]))])).message).toMatch(/NUL bytes/);
+    // Zip bytes are an Excel workbook whatever the name: a cut-off one cannot be read.
+    expect((await errorOf([writeFile(dir, 'zip.csv', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00]))])).message).toMatch(/^the Excel workbook cannot be read/);
     const q = writeFile(dir, 'quote.csv', csv([MINI_HEADER, ['Åby', 2023, 'F', '9', '1', '"1', '2'], rows[1]!]));
     expect((await errorOf([q])).message).toMatch(/never closed/);
   });

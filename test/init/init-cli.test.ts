@@ -33,7 +33,29 @@ describe('init without a terminal', () => {
     const run = await runCli(['init', csv, '--no-input', '--lang', 'en']);
     expect(run.code).toBe(EXIT.usage);
     expect(run.stderr).toContain('Proposed columns:\n  municipality   Kommun\n  year (wave)    Undersökningsår\n');
-    expect(run.stderr).toContain('  fysiskt_vald        ← F12_slagen                yes: "Ja, en gång", "Ja, flera gånger", "Ja, flera gånger "\n');
+    // Every standard indicator: taken (✓) or only suggested (?), with its question, how sure, why, and its answers with counts.
+    expect(run.stderr).toContain(
+      [
+        '  ✓ fysiskt_vald',
+        '      F12_slagen (only a column name, no question text in the file)',
+        '      clear: violence: being subjected to it · physical violence',
+        '      yes: "Ja, en gång" 18, "Ja, flera gånger" 7, "Ja, flera gånger " 3',
+        '      no: "Nej" 82',
+        '      no answer: (empty) 6, "Vill inte svara" 4',
+        '',
+      ].join('\n'),
+    );
+    expect(run.stderr).toContain(
+      [
+        '  ? vald_i_parrelation  (2 more candidates)',
+        '      F16b_partner_våld (only a column name, no question text in the file)',
+        '      unsure: violence: being subjected to it · physical violence · by a partner (the column name does not say whether the pupil was subjected to it or did it (read as subjected))',
+        '      only pupils who answered "Ja" to F16a_partner',
+        '',
+      ].join('\n'),
+    );
+    expect(run.stderr).toContain('  – sexuellt_vald: no column fits\n');
+    expect(run.stderr).toContain('Not used:\n  "F40_mobbad": like fysiskt_vald, but the question is about bullying, the indicator about physical violence\n');
     expect(run.stderr.endsWith(NEED_YES)).toBe(true);
     expect(existsSync(join(dir, 'lagesbild.yaml'))).toBe(false);
   });
@@ -49,7 +71,7 @@ describe('init without a terminal', () => {
     const csv = writeFile(dir, 'x.csv', 'ar,kon,F10_slagen\n2023,Flicka,Nej\n2023,Pojke,Ja\n');
     const run = await runCli(['init', csv, '--yes', '--no-input', '--lang', 'en']);
     expect(run.code).toBe(EXIT.usage);
-    expect(run.stderr).toContain('error: found no column for the municipality: name it with --area-column <column>\n');
+    expect(run.stderr).toContain('error: found no column for the municipality: pass --area-name <name> (the data is then one municipality), or name the column with --area-column <column>\n');
     const wrong = await runCli(['init', csv, '--yes', '--no-input', '--area-column', 'kommun']);
     expect(wrong.code).toBe(EXIT.usage);
     expect(wrong.stderr).toContain(`error: column "kommun" is not in the header of ${csv}. The columns are: ar, kon, F10_slagen\n`);

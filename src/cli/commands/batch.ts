@@ -49,7 +49,7 @@ export function registerBatch(program: Command, wrap: <A extends unknown[]>(a: C
   const cmd = program
     .command('batch')
     .description('reports for every municipality, a county overview and the figures table, in one run')
-    .argument('<csv...>', 'survey files: one per municipality or wave, or one with all (globs like data/*.csv work)')
+    .argument('<files...>', 'survey files (CSV, .xlsx, .sav): one per municipality or wave, or one with all (globs like "data/**/*.csv" work; - reads standard input)')
     .option('-o, --out <dir>', 'output folder', 'out')
     .option('-j, --jobs <n>', 'reports rendered in parallel (default: number of cores)')
     .option('--shard <i/n>', 'only the i-th of n equal parts of the municipalities (split work across CI runners)')

@@ -21,7 +21,7 @@ export function registerFigures(program: Command, wrap: <A extends unknown[]>(a:
   const cmd = program
     .command('figures')
     .description('write the full figures table (every estimate, comparison, trend) as CSV or JSON')
-    .argument('<csv...>', 'survey files')
+    .argument('<files...>', 'survey files (CSV, .xlsx, .sav, .zsav); globs such as "data/**/*.sav"; - reads standard input')
     .option('-o, --out <dir>', 'output folder', 'out')
     .addOption(new Option('--format <format>', 'file format').choices(['csv', 'json']).default('csv'))
     .addOption(new Option('--excel-sv', 'CSV for Swedish Excel: semicolons, decimal comma, UTF-8 BOM').conflicts(['format']))

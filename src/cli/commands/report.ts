@@ -22,7 +22,7 @@ export function registerReport(program: Command, wrap: <A extends unknown[]>(a: 
   const cmd = program
     .command('report')
     .description("write one municipality's lägesbild (PDF and HTML; Word with --format docx)")
-    .argument('<csv...>', 'survey files (one row per respondent); several files or a glob such as data/*.csv')
+    .argument('<files...>', 'survey files (CSV, .xlsx, .sav, .zsav; one row per respondent); several files or a glob such as "data/**/*.csv"; - reads standard input')
     .option('--area <name>', 'the municipality to report (needed when the data has several)')
     .option('-o, --out <dir>', 'output folder', 'out')
     .option('--lang <lang>', 'report language: sv or en (default: the config, else sv)')
