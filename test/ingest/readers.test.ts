@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { formatLocation, LagesbildError } from '../../src/errors.js';
+import { formatLocation, LagesbildError, msg } from '../../src/errors.js';
+import { render } from '../../src/messages/index.js';
 import { readRows, type ReadOptions, type SourceHeader } from '../../src/ingest/source.js';
 import { expandInputs } from '../../src/cli/inputs.js';
 import { tempDir, writeFile } from '../fixtures/mini-project.js';
@@ -74,8 +75,8 @@ describe('SPSS reader, against R haven and PSPP', () => {
 
   it('names a record and a variable in messages', () => {
     expect(formatLocation({ file: 'enkat.sav', record: true, line: 118, column: 7 })).toBe('enkat.sav:record 118');
-    const err = new LagesbildError('"4" is not an answer', { exitCode: 4, location: { file: 'enkat.sav', record: true, line: 118, field: 'F10_slagen' } });
-    expect(err.toLine()).toBe('enkat.sav:record 118: F10_slagen: "4" is not an answer');
+    const err = new LagesbildError(msg('row.answer', { value: { text: '4' }, indicator: 'fysiskt_vald' }), { exitCode: 4, location: { file: 'enkat.sav', record: true, line: 118, field: 'F10_slagen' } });
+    expect(err.toLine()).toBe('enkat.sav:record 118: F10_slagen: "4" is not an answer of fysiskt_vald');
   });
 
   it('a cut-off file is damaged, not a crash', async () => {
@@ -155,9 +156,10 @@ describe('format by content', () => {
     const renamed = writeFile(dir, 'enkat.csv', readFileSync(fixture('skolenkat.xlsx')));
     const { header } = await readAll(renamed);
     expect(header.format).toBe('xlsx');
-    expect(header.note).toBe(`${renamed} is an Excel workbook although its name ends in .csv: read as Excel workbook`);
+    expect(render(header.note!, 'en')).toBe(`${renamed} is an Excel workbook although its name ends in .csv: read as such`);
+    expect(render(header.note!, 'sv')).toBe(`${renamed} är en Excel-arbetsbok fast namnet slutar på .csv: läses som det den är`);
     const sav = writeFile(dir, 'enkat.xlsx', readFileSync(fixture('skolenkat.sav')));
-    expect((await readAll(sav)).header.note).toBe(`${sav} is an SPSS data file although its name ends in .xlsx: read as SPSS data file`);
+    expect(render((await readAll(sav)).header.note!, 'en')).toBe(`${sav} is an SPSS data file although its name ends in .xlsx: read as such`);
   });
 
   it('says what a file it cannot read is, and how to save it', async () => {

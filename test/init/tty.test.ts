@@ -133,7 +133,7 @@ describe('init: the wizard in a terminal', () => {
     );
     expect(run.failed).toBeNull();
     expect(run.code).toBe(EXIT.ok);
-    expect(run.output).toContain(`warning: otrygg_ute: du valde "${centre}" (frågan gäller centrum, indikatorn området där eleven bor); kontrollera att label och statement i inställningsfilen säger det frågan frågar`);
+    expect(run.output).toContain(`varning: otrygg_ute: du valde "${centre}" (frågan gäller centrum, indikatorn området där eleven bor); kontrollera att label och statement i inställningsfilen säger det frågan frågar`);
 
     const text = readFileSync(out, 'utf8');
     const config = parseConfig(text, out);
