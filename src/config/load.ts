@@ -6,6 +6,7 @@ import { LineCounter, parseDocument, isNode, isScalar, visit, type Document } fr
 import type { z } from 'zod';
 import { ConfigError, ioCause, msg, type Location, type Message } from '../errors.js';
 import { printable } from '../text.js';
+import { MESSAGE_IDS, type MessageId } from '../messages/index.js';
 import { ProjectConfig, isDerived, type AnswerScale, type Indicator } from './schema.js';
 
 export interface LoadedConfig {
@@ -161,6 +162,10 @@ export function scaleOf(config: ProjectConfig, ind: Indicator): AnswerScale {
   return { yes: ind.yes, no: [...scale.no, ...scale.yes].filter((a) => !yes.has(a)), missing: scale.missing };
 }
 
+/** The ids the schema's custom checks use: messages without parameters. */
+type ParameterlessId = 'config.oneKind' | 'config.needsAnswers' | 'config.yearTwice';
+const isMessageId = (id: unknown): id is MessageId => typeof id === 'string' && (MESSAGE_IDS as string[]).includes(id);
+
 function issueToError(issue: z.core.$ZodIssue, doc: Document, lc: LineCounter, file: string): ConfigError {
   const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
   let message: Message = msg('config.invalid', { detail: issue.code });
@@ -185,6 +190,9 @@ function issueToError(issue: z.core.$ZodIssue, doc: Document, lc: LineCounter, f
   } else if (issue.code === 'invalid_union') {
     message = msg('config.invalidUnion', { found: describe(value) });
     hint = msg('config.invalidUnion.hint');
+  } else if (issue.code === 'custom' && isMessageId(issue.params?.id)) {
+    // The schema's own checks name a message without parameters (see schema.ts).
+    message = msg(issue.params.id as ParameterlessId);
   }
   const pos = positionOf(doc, lc, path);
   return new ConfigError(message, { file, ...pos, field: formatPath(path) }, hint);

@@ -128,13 +128,11 @@ export const Indicator = z
   .superRefine((ind, ctx) => {
     const kinds = [ind.column !== undefined, ind.any_of !== undefined, ind.all_of !== undefined];
     if (kinds.filter(Boolean).length !== 1) {
-      ctx.addIssue({
-        code: 'custom',
-        message: 'give exactly one of `column` (with `answers`), `any_of` or `all_of`',
-      });
+      // The message is an id of the catalogues (src/messages): load.ts renders it.
+      ctx.addIssue({ code: 'custom', message: 'config.oneKind', params: { id: 'config.oneKind' } });
     }
     if (ind.column !== undefined && ind.answers === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['answers'], message: 'a column indicator needs `answers` (a scale name or yes/no/missing lists)' });
+      ctx.addIssue({ code: 'custom', path: ['answers'], message: 'config.needsAnswers', params: { id: 'config.needsAnswers' } });
     }
   });
 export type Indicator = z.infer<typeof Indicator>;
@@ -196,7 +194,7 @@ export const ProjectConfig = z.strictObject({
     })
     .superRefine((c, ctx) => {
       if (c.year !== undefined && c.year_by_file !== undefined) {
-        ctx.addIssue({ code: 'custom', path: ['year_by_file'], message: 'the year comes from the column in `year`: remove one of `year` and `year_by_file`' });
+        ctx.addIssue({ code: 'custom', path: ['year_by_file'], message: 'config.yearTwice', params: { id: 'config.yearTwice' } });
       }
     }),
   design: z

@@ -240,6 +240,9 @@ export const en = {
   'facts.noYear.hint': (p: { example: string }) => `Pass --year <year>, list the file under columns.year_by_file in the config, or name the file with its year (e.g. ${p.example})`,
   'facts.yearFrom': (p: { file: string; year: number; from: 'flag' | 'config' | 'file-name' }) =>
     `${p.file}: survey year ${p.year} (${{ flag: 'from --year', config: 'from columns.year_by_file in the config', 'file-name': 'from the file name' }[p.from]})`,
+  'config.oneKind': () => 'give exactly one of `column` (with `answers`), `any_of` or `all_of`',
+  'config.needsAnswers': () => 'a column indicator needs `answers` (a scale name or yes/no/missing lists)',
+  'config.yearTwice': () => 'the year comes from the column in `year`: remove one of `year` and `year_by_file`',
   'cli.year': (p: { value: string }) => `--year must be a four-digit year such as 2023, not "${p.value}"`,
   'cli.areaName': () => '--area-name needs the municipality name',
   'cli.globNone.hint': () => 'Check the folder and the pattern (* any name, ** any folders, {a,b} either, [12] one of)',

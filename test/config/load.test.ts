@@ -71,6 +71,7 @@ describe('config loading', () => {
   it('takes the year from a column or from the list of files, not both', () => {
     const e = errorOf(MINI_CONFIG.replace('  year: ar\n', '  year: ar\n  year_by_file: { enkat.sav: 2023 }\n'));
     expect(e.toLine()).toMatch(/columns\.year_by_file: the year comes from the column in `year`: remove one of `year` and `year_by_file`/);
+    expect(e.toLine('sv')).toMatch(/columns\.year_by_file: året kommer från kolumnen i `year`: ta bort en av `year` och `year_by_file`/);
   });
 
   it('checks references between indicators and scales', () => {

@@ -81,7 +81,7 @@ describe('usage errors in Swedish (LC_ALL=sv_SE.UTF-8 or --lang sv)', () => {
       "fel: flaggan '--json' kan inte användas tillsammans med flaggan '--excel-sv'\n(kör med --help för att se hur kommandot används)\n",
     );
     expect((await sv(['figures', ...EXAMPLE_CSV, '--jsn'])).stderr.split('\n')[0]).toBe("fel: okänd flagga '--jsn' (menade du --json?)");
-    expect((await sv(['figures'])).stderr.split('\n')[0]).toBe("fel: argumentet 'csv' saknas");
+    expect((await sv(['figures'])).stderr.split('\n')[0]).toBe("fel: argumentet 'files' saknas");
     expect((await sv(['figures', ...EXAMPLE_CSV, '--encoding', 'latin9'])).stderr.split('\n')[0]).toBe(
       `fel: flaggan '--encoding <name>': "latin9" är inte ett av utf-8, windows-1252`,
     );
