@@ -56,15 +56,36 @@ describe('figures export of the example', () => {
     expect(trend.odds_ratio_per_year as number).toBeGreaterThan(1);
   });
 
-  it('--excel-sv opens as columns in Swedish Excel: BOM, semicolons, decimal commas, same values', () => {
+  it('--excel-sv opens as columns in Swedish Excel: BOM, semicolons, Swedish headers, rounded decimal commas, Ja/Nej, ..', () => {
     const raw = readFileSync(join(out, 'excel', 'figures.csv'), 'utf8');
     expect(raw.startsWith('\uFEFF')).toBe(true);
-    expect(raw.slice(1).split('\r\n')[0]).toBe(FIGURE_COLUMNS.join(';'));
+    const header = raw.slice(1).split('\r\n')[0]!.split(';');
+    expect(header.slice(0, 12)).toEqual(['Typ', 'Jämförelse', 'Indikator', 'Indikator-id', 'Område', 'År', 'Sammanslagna år', 'Grupp', 'Svarande (n)', 'Ja-svar (x)', 'Andel', 'Standardfel']);
+    expect(header).toContain('Statistiskt säkerställd');
+    expect(header).toContain('p-värde');
     const rows: Record<string, string>[] = parse(raw, { columns: true, delimiter: ';', bom: true });
-    expect(rows).toHaveLength(csvRows.length);
-    const i = csvRows.findIndex((r) => r.kind === 'estimate' && r.suppressed === 'false');
-    expect(rows[i]!.estimate).toBe(csvRows[i]!.estimate.replace('.', ','));
-    expect(rows[i]!.estimate).toMatch(/^0,\d+$/);
+    expect(rows).toHaveLength(json.records.length);
+    const four = (x: unknown) => (x as number).toFixed(4).replace('.', ',').replace(/^-(0,0000)$/, '$1');
+    json.records.forEach((r, i) => {
+      const row = rows[i]!;
+      expect(row['Indikator-id']).toBe(r.indicator);
+      expect(row['Undertryckt']).toBe(r.suppressed ? 'Ja' : 'Nej');
+      if (r.kind === 'estimate') {
+        expect(row['Typ']).toBe('andel');
+        expect(row['Svarande (n)']).toBe(String(r.n));
+        expect(row['Andel']).toBe(r.suppressed ? '..' : four(r.estimate));
+        expect(row['KI övre']).toBe(r.suppressed ? '..' : four(r.ci_upper));
+        expect(row['Tolka med försiktighet']).toBe(r.flag === 'caution' ? 'Ja' : 'Nej');
+        if (r.group === 'gender=Flicka') expect(row['Grupp']).toBe('Flickor');
+      }
+      if (r.kind === 'change' && !r.suppressed && r.p !== null) {
+        expect(row['p-värde']).toBe(four(r.p));
+        expect(row['Skillnad (procentenheter)']).toBe(four(r.diff));
+        expect(row['Statistiskt säkerställd']).toBe(r.significant ? 'Ja' : 'Nej');
+      }
+    });
+    // No more than 4 decimals anywhere, and no decimal point.
+    for (const row of rows) for (const v of Object.values(row)) expect(v).not.toMatch(/^-?\d+[.,]\d{5,}$|^-?\d+\.\d+$/);
   });
 
   it('--json prints the same records on stdout', async () => {
