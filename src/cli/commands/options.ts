@@ -57,14 +57,12 @@ export function reportFormatOption(cmd: Command): Command {
 
 /**
  * `--excel-sv` and `--xlsx` of figures and batch: the figures table for Swedish Excel, as a
- * semicolon CSV or as a workbook. One figures file per run, so they exclude each other (and
- * `also` names the command's other flags that choose a format).
+ * semicolon CSV or as a workbook. One figures file per run, so --xlsx excludes --excel-sv
+ * and `also`, the command's other flags that choose a format.
  */
 export function excelOptions(cmd: Command, also: string[] = []): Command {
   return cmd
-    .addOption(
-      new Option('--excel-sv', 'figures table as CSV for Swedish Excel: Swedish headers, semicolons, decimal commas, Ja/Nej, UTF-8 BOM').conflicts(also),
-    )
+    .addOption(new Option('--excel-sv', 'figures table as CSV for Swedish Excel: Swedish headers, semicolons, decimal commas, Ja/Nej, UTF-8 BOM'))
     .addOption(
       new Option('--xlsx', 'figures table as an Excel workbook (figures.xlsx): all figures, and one readable sheet per indicator').conflicts([
         'excelSv',
