@@ -88,7 +88,7 @@ describe('figures --xlsx in LibreOffice Calc', () => {
         expect(number(row[col('Ja-svar (x)')])).toBe(r.x);
       }
       if (r.kind === 'estimate' && r.suppressed) {
-        expect(row[col('Andel')]).toEqual(['..', true]);
+        expect(row[col('Andel')]).toEqual([r.suppression === 'secondary' ? '(..)' : '..', true]);
         expect(row[col('Undertryckt')]).toEqual(['Ja', true]);
       }
       if (r.kind === 'change' && !r.suppressed && r.p !== null) {

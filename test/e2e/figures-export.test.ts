@@ -73,8 +73,9 @@ describe('figures export of the example', () => {
       if (r.kind === 'estimate') {
         expect(row['Typ']).toBe('andel');
         expect(row['Svarande (n)']).toBe(String(r.n));
-        expect(row['Andel']).toBe(r.suppressed ? '..' : four(r.estimate));
-        expect(row['KI övre']).toBe(r.suppressed ? '..' : four(r.ci_upper));
+        const sign = r.suppression === 'secondary' ? '(..)' : '..';
+        expect(row['Andel']).toBe(r.suppressed ? sign : four(r.estimate));
+        expect(row['KI övre']).toBe(r.suppressed ? sign : four(r.ci_upper));
         expect(row['Tolka med försiktighet']).toBe(r.flag === 'caution' ? 'Ja' : 'Nej');
         if (r.group === 'gender=Flicka') expect(row['Grupp']).toBe('Flickor');
       }

@@ -3,6 +3,7 @@
 // each column the kind of number it holds. One definition serves the Excel workbook (real
 // number formats) and the semicolon CSV for Swedish Excel (rounded decimal-comma numbers).
 import type { FigureRecord, FiguresTable } from '../../analysis/types.js';
+import { MISSING, SUPPRESSED } from '../../report/format.js';
 
 /** What a column holds: its Excel number format and its rounding in the CSV follow from it. */
 export type ValueKind = 'text' | 'integer' | 'percent' | 'percentPrecise' | 'pValue' | 'ratio' | 'decimal1' | 'decimal2';
@@ -10,8 +11,9 @@ export type ValueKind = 'text' | 'integer' | 'percent' | 'percentPrecise' | 'pVa
 /** A cell: a number, a text (including `..`, Ja, Nej) or empty. */
 export type Cell = number | string | null;
 
-export const SUPPRESSED = '..';
-export const MISSING = '–';
+export { MISSING, SUPPRESSED };
+/** As in the reports: a value hidden only so that another hidden value cannot be worked out. */
+export const SECONDARY_SUPPRESSED = `(${SUPPRESSED})`;
 export const YES = 'Ja';
 export const NO = 'Nej';
 
@@ -36,6 +38,11 @@ const SUPPRESSION: Record<string, string> = {
   secondary: 'sekundär (skyddar en annan cell)',
 };
 
+/** The sign of a suppressed record's missing values: `(..)` for secondary suppression, else `..`. */
+export function suppressedSign(r: FigureRecord): string {
+  return r.kind === 'estimate' && r.suppression === 'secondary' ? SECONDARY_SUPPRESSED : SUPPRESSED;
+}
+
 export interface SvContext {
   /** Swedish label per indicator id (from the config); the id when missing. */
   indicatorLabels: Readonly<Record<string, string>>;
@@ -45,7 +52,8 @@ export interface SvContext {
 /**
  * The columns, in the order of the CSV export (README, "The figures table"), with the
  * indicator's label beside its id. A record's own values that are empty because it is
- * suppressed show `..`; values a record does not have (a trend's estimate) stay empty.
+ * suppressed show `..` (or `(..)`); values a record does not have (a trend's estimate) stay
+ * empty.
  */
 export function svColumns(ctx: SvContext): SvColumn[] {
   const field = (r: FigureRecord, name: string): unknown => (r as unknown as Record<string, unknown>)[name];
@@ -55,13 +63,13 @@ export function svColumns(ctx: SvContext): SvColumn[] {
     if (!(name in r)) return null;
     const v = field(r, name);
     if (typeof v === 'number') return v;
-    return r.suppressed ? SUPPRESSED : null;
+    return r.suppressed ? suppressedSign(r) : null;
   };
   const bool = (name: string) => (r: FigureRecord): Cell => {
     if (!(name in r)) return null;
     const v = field(r, name);
     if (typeof v === 'boolean') return v ? YES : NO;
-    return r.suppressed ? SUPPRESSED : null;
+    return r.suppressed ? suppressedSign(r) : null;
   };
   const text = (get: (r: FigureRecord) => unknown) => (r: FigureRecord): Cell => {
     const v = get(r);

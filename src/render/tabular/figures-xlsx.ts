@@ -10,7 +10,7 @@
 import type { Workbook, Worksheet } from 'exceljs';
 import type { ChangeRecord, EstimateRecord, FiguresTable } from '../../analysis/types.js';
 import { corePropertiesXml, reproducibleZip } from '../office-package.js';
-import { type Cell, EXCEL_FORMATS, MISSING, NO, SUPPRESSED, svColumns, type ValueKind, YES } from './figures-sv.js';
+import { type Cell, EXCEL_FORMATS, MISSING, NO, SECONDARY_SUPPRESSED, SUPPRESSED, suppressedSign, svColumns, type ValueKind, YES } from './figures-sv.js';
 
 export interface IndicatorInfo {
   id: string;
@@ -111,7 +111,7 @@ function indicatorSheet(wb: Workbook, table: FiguresTable, indicator: IndicatorI
   if (indicator.question) ws.getCell(2, 1).value = `Fråga: ${indicator.question}`;
   ws.getCell(3, 1).value =
     `Andel som svarat ja, med ${level} konfidensintervall (KI); n = antal svarande. ` +
-    `${SUPPRESSED} = för få svarande för att redovisas. ${MISSING} = ingen uppgift. ` +
+    `${SUPPRESSED} = för få svarande för att redovisas; ${SECONDARY_SUPPRESSED} = döljs för att ett annat dolt värde inte ska kunna räknas fram. ${MISSING} = ingen uppgift. ` +
     `Tolka med försiktighet när n är under ${cautionBase}.`;
   header.forEach((h, i) => (ws.getCell(HEADER_ROW, i + 1).value = h.text));
 
@@ -122,7 +122,7 @@ function indicatorSheet(wb: Workbook, table: FiguresTable, indicator: IndicatorI
       const cells: Cell[] = [area, meta.group_labels[group]?.sv ?? group];
       for (const y of waves) {
         const r = byKey.get(`${area}\u0000${group}\u0000${y}`);
-        const shown = (v: number | null): Cell => (r === undefined ? MISSING : r.suppressed || v === null ? SUPPRESSED : v);
+        const shown = (v: number | null): Cell => (r === undefined ? MISSING : r.suppressed || v === null ? suppressedSign(r) : v);
         cells.push(shown(r?.estimate ?? null), shown(r?.ci_lower ?? null), shown(r?.ci_upper ?? null), r === undefined ? MISSING : r.n);
       }
       if (last) {
@@ -152,7 +152,8 @@ function aboutSheet(wb: Workbook, table: FiguresTable, opts: WorkbookOptions): v
     ['Mätningar', table.meta.years.join(', ')],
     ['', ''],
     ['Tecken', 'Betydelse'],
-    [SUPPRESSED, 'Uppgiften redovisas inte: för få svarande eller för få ja- eller nej-svar, eller för att en annan undertryckt uppgift annars skulle gå att räkna ut.'],
+    [SUPPRESSED, 'Uppgiften redovisas inte: för få svarande, eller för få ja- eller nej-svar.'],
+    [SECONDARY_SUPPRESSED, 'Uppgiften döljs för att ett annat dolt värde annars skulle kunna räknas fram ur summorna.'],
     [MISSING, 'Ingen uppgift (gruppen finns inte i mätningen).'],
     ['Andel', 'Viktad andel som svarat ja. Lagras som tal (0,143) och visas som procent (14,3 %).'],
     ['KI', `${level} konfidensintervall (${table.meta.ci_method}).`],
@@ -170,7 +171,7 @@ function aboutSheet(wb: Workbook, table: FiguresTable, opts: WorkbookOptions): v
     ws.getCell(i + 1, 2).value = b;
   });
   ws.getCell(1, 1).font = { ...FONT, bold: true, size: 13 };
-  for (const r of [5, 15]) ws.getRow(r).font = HEADER_FONT;
+  for (const r of [5, 16]) ws.getRow(r).font = HEADER_FONT;
   ws.getColumn(1).width = 26;
   ws.getColumn(2).width = 100;
 }

@@ -76,6 +76,10 @@ describe('figures workbook: the tidy sheet', () => {
     for (const name of ['Ja-svar (x)', 'Andel', 'KI nedre', 'KI övre']) expect(at(hidden, name)!.value).toBe('..');
     expect(at(hidden, 'Undertryckt')!.value).toBe('Ja');
     expect(at(hidden, 'Skäl till undertryckning')!.value).toBe('för få svarande');
+    // As in the reports: (..) for a value hidden only to protect another.
+    const secondary = table.records.find((r): r is EstimateRecord => r.kind === 'estimate' && r.suppression === 'secondary')!;
+    expect(at(secondary, 'Andel')!.value).toBe('(..)');
+    expect(at(secondary, 'Skäl till undertryckning')!.value).toBe('sekundär (skyddar en annan cell)');
     const change = table.records.find((r): r is ChangeRecord => r.kind === 'change' && !r.suppressed && r.significant === true)!;
     expect(at(change, 'p-värde')).toEqual({ value: change.p, format: '0.000' });
     expect(at(change, 'Skillnad (procentenheter)')).toEqual({ value: change.diff, format: '0.0%' });
@@ -126,7 +130,8 @@ describe('figures workbook: one readable sheet per indicator', () => {
         expect(n).toEqual({ value: r.n, format: '0' });
         if (r.suppressed) {
           suppressed++;
-          return expect([share, lower, upper].map((c) => c!.value)).toEqual(['..', '..', '..']);
+          const sign = r.suppression === 'secondary' ? '(..)' : '..';
+          return expect([share, lower, upper].map((c) => c!.value)).toEqual([sign, sign, sign]);
         }
         expect(share).toEqual({ value: r.estimate, format: '0.0%' });
         expect(lower).toEqual({ value: r.ci_lower, format: '0.0%' });
