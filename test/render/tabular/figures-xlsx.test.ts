@@ -48,16 +48,21 @@ describe('figures workbook: the tidy sheet', () => {
     const tidy = sheets[0]!;
     const labels = Object.fromEntries(config.indicators.map((i) => [i.id, label(i.id)]));
     const columns = svColumns({ table, indicatorLabels: labels });
+    // Differences are collected, not asserted cell by cell: 300 000 expect() calls would hold
+    // the test worker for a minute on a busy machine.
+    const differences: string[] = [];
     table.records.forEach((record, r) => {
       const row = tidy.rows[r + 1]!;
       columns.forEach((col, c) => {
         const want = col.value(record);
         const cell = row[c] ?? null;
-        if (want === null) return expect(cell).toBeNull();
-        expect(cell?.value).toBe(want);
-        if (typeof want === 'number' && col.kind !== 'text') expect(cell!.format).toBe(EXCEL_FORMATS[col.kind]);
+        const format = typeof want === 'number' && col.kind !== 'text' ? EXCEL_FORMATS[col.kind] : cell?.format;
+        if (want === null ? cell !== null : cell?.value !== want || cell.format !== format) {
+          differences.push(`row ${r + 2} ${col.header}: ${JSON.stringify(cell)} instead of ${JSON.stringify(want)} (${format})`);
+        }
       });
     });
+    expect(differences.slice(0, 5)).toEqual([]);
   });
 
   it('shows a known estimate, a suppressed one and a change as the figures table has them', () => {
@@ -157,9 +162,8 @@ describe('figures workbook: properties and bytes', () => {
     expect(core).toContain(`<dcterms:created xsi:type="dcterms:W3CDTF">${DATE}T00:00:00Z</dcterms:created>`);
   });
 
-  it('gives identical bytes for identical input, every entry dated at the date', async () => {
-    const again = await renderFiguresFile(table, config, 'xlsx', DATE);
-    expect(again.equals(xlsx)).toBe(true);
+  // Identical bytes from another process (batch) are checked in test/e2e/word-report.test.ts.
+  it('dates every entry of the package at the date, not at the time it was written', () => {
     for (const e of zipEntries(xlsx)) expect(e.stamp).toBe(`${DATE} 12:00:00`);
   });
 });
