@@ -117,6 +117,7 @@ export function svColumns(ctx: SvContext): SvColumn[] {
     { header: 'Skillnad KI nedre', kind: 'percent', value: num('diff_ci_lower') },
     { header: 'Skillnad KI övre', kind: 'percent', value: num('diff_ci_upper') },
     { header: 'p-värde', kind: 'pValue', value: num('p') },
+    { header: 'Justerat p-värde (q)', kind: 'pValue', value: num('q') },
     { header: 'Statistiskt säkerställd', kind: 'text', value: bool('significant') },
     { header: 'År i trenden', kind: 'text', value: years('years') },
     { header: 'Oddskvot per år', kind: 'ratio', value: num('odds_ratio_per_year') },

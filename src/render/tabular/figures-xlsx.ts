@@ -145,6 +145,7 @@ function indicatorSheet(wb: Workbook, table: FiguresTable, indicator: IndicatorI
 
 function aboutSheet(wb: Workbook, table: FiguresTable, opts: WorkbookOptions): void {
   const level = `${Math.round(table.meta.level * 100)}\u00a0%`;
+  const alpha = (1 - table.meta.level).toFixed(2).replace('.', ',');
   const ws = wb.addWorksheet(ABOUT_SHEET);
   const lines: [string, string][] = [
     [opts.title, ''],
@@ -159,7 +160,13 @@ function aboutSheet(wb: Workbook, table: FiguresTable, opts: WorkbookOptions): v
     ['KI', `${level} konfidensintervall (${table.meta.ci_method}).`],
     ['Skillnad, förändring', 'Skillnad mellan två andelar, i procentenheter (visas med %-tecken).'],
     ['p-värde', 'Sannolikheten att få minst så stor skillnad om det inte fanns någon verklig skillnad; visas med tre decimaler.'],
-    ['Statistiskt säkerställd', `Ja när p-värdet är under ${(1 - table.meta.level).toFixed(2).replace('.', ',')}.`],
+    ['Justerat p-värde (q)', 'p-värdet justerat för antalet jämförelser i området (Benjamini–Hochbergs metod).'],
+    [
+      'Statistiskt säkerställd',
+      table.meta.multiple_comparisons === 'fdr'
+        ? `Ja när det justerade p-värdet (q) är under ${alpha}.`
+        : `Ja när p-värdet är under ${alpha} (utan justering för antalet jämförelser).`,
+    ],
     ['Tolka med försiktighet', `Ja när färre än ${opts.cautionBase} har svarat.`],
     ['', ''],
     ['Blad', 'Innehåll'],
@@ -171,7 +178,7 @@ function aboutSheet(wb: Workbook, table: FiguresTable, opts: WorkbookOptions): v
     ws.getCell(i + 1, 2).value = b;
   });
   ws.getCell(1, 1).font = { ...FONT, bold: true, size: 13 };
-  for (const r of [5, 16]) ws.getRow(r).font = HEADER_FONT;
+  for (const r of [5, 17]) ws.getRow(r).font = HEADER_FONT;
   ws.getColumn(1).width = 26;
   ws.getColumn(2).width = 100;
 }

@@ -40,8 +40,8 @@ describe('figures workbook: the tidy sheet', () => {
     expect(tidy.rows[0]!.map((c) => c?.value)).toEqual(columns.map((c) => c.header));
     expect(tidy.rows).toHaveLength(table.records.length + 1);
     expect(tidy.xml).toMatch(/<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"\/>/);
-    expect(tidy.xml).toContain('<autoFilter ref="A1:AL1"/>');
-    expect(columns).toHaveLength(38);
+    expect(tidy.xml).toContain('<autoFilter ref="A1:AM1"/>');
+    expect(columns).toHaveLength(39);
   });
 
   it('stores every number as a number in its format, and texts (.., Ja, Nej, labels) as texts', () => {
@@ -87,6 +87,7 @@ describe('figures workbook: the tidy sheet', () => {
     expect(at(secondary, 'Skäl till undertryckning')!.value).toBe('sekundär (skyddar en annan cell)');
     const change = table.records.find((r): r is ChangeRecord => r.kind === 'change' && !r.suppressed && r.significant === true)!;
     expect(at(change, 'p-värde')).toEqual({ value: change.p, format: '0.000' });
+    expect(at(change, 'Justerat p-värde (q)')).toEqual({ value: change.q, format: '0.000' });
     expect(at(change, 'Skillnad (procentenheter)')).toEqual({ value: change.diff, format: '0.0%' });
     expect(at(change, 'Statistiskt säkerställd')!.value).toBe('Ja');
     expect(at(change, 'Andel')).toBeNull(); // not a field of a change
