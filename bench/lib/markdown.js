@@ -147,7 +147,7 @@ export function renderMarkdown({ machine, opts, ingest, report, batch, totalMs }
       '## 1. Ingest and statistics',
       '',
       `One CSV of ${int(ingest.file.rows)} respondents × ${ingest.file.indicators} indicators (${(ingest.file.bytes / 2 ** 20).toFixed(0)} MiB, 50 municipalities, 3 waves, answer texts), ${int(ingest.records)} figures out. ` +
-        '`lagesbild figures` is the whole command in a child process (start-up, ingest, statistics, writing figures.csv); the floor is a bare csv-parse pass over the same file with the options of src/ingest/read.ts (arrays, records dropped in `on_record`), also a child process. Runs alternate between the two.',
+        '`lagesbild figures` is the whole command in a child process (start-up, ingest, statistics, writing figures.csv); the floor is a bare csv-parse pass over the same file with the options of src/ingest/readers/csv.ts (arrays, records dropped in `on_record`), also a child process. Runs alternate between the two.',
       '',
       table(
         ['', 'wall time', 'CPU time', 'rows / s', 'peak RSS'],

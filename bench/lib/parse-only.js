@@ -1,5 +1,5 @@
 // The floor for ingest: one bare csv-parse pass over a file, with the options
-// src/ingest/read.ts uses (arrays, not columns; records dropped in on_record), counting rows.
+// src/ingest/readers/csv.ts uses (arrays, not columns; records dropped in on_record), counting rows.
 // No decoding transform, no row checks, no statistics.
 //
 //   node bench/lib/parse-only.js <file.csv> [delimiter]     → prints the number of data rows

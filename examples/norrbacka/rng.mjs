@@ -22,6 +22,12 @@ export function makeRng(seed) {
       }
       return options[options.length - 1];
     },
+    /** One of [value, weight] pairs, with probability in proportion to its weight. */
+    weighted(pairs) {
+      let u = next() * pairs.reduce((s, [, w]) => s + w, 0);
+      for (const [v, w] of pairs) if ((u -= w) < 0) return v;
+      return pairs[pairs.length - 1][0];
+    },
     shuffle(list) {
       for (let i = list.length - 1; i > 0; i--) {
         const j = Math.floor(next() * (i + 1));

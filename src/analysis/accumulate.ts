@@ -2,7 +2,7 @@
 // a block of sums for every group × indicator; nothing per row is kept. Any domain (an area,
 // the county, the rest of the county, pooled waves) is later assembled from these blocks,
 // folded into the per-stratum sums src/stats estimates from (see DESIGN.md).
-import { LimitError } from '../errors.js';
+import { LimitError, msg } from '../errors.js';
 import type { ProjectConfig } from '../config/schema.js';
 import { emptyStratum, type JointDomainSums, type JointStratum, type StratumSums } from '../stats/index.js';
 import { YES, MISSING, OUTSIDE, type Respondent } from '../ingest/respondents.js';
@@ -409,11 +409,7 @@ function addPsu(st: StratumSums, s: Float64Array, cluster: boolean): void {
 }
 
 function tooManyBlocks(limit: number): LimitError {
-  return new LimitError(
-    `more than ${limit.toLocaleString('en')} distinct wave × municipality × stratum × cluster combinations`,
-    undefined,
-    'Is design.cluster (or design.strata) a respondent id by mistake? Clusters are e.g. schools',
-  );
+  return new LimitError(msg('limit.blocks', { limit }), undefined, msg('limit.blocks.hint'));
 }
 
 function stratumKey(year: number, stratum: string): string {

@@ -1,5 +1,6 @@
 // Sufficient statistics → the figures table: every estimate, comparison, trend and
 // follow-up figure, with disclosure control applied across all of them at once.
+import { msg, type Message } from '../errors.js';
 import { localize, type ProjectConfig } from '../config/schema.js';
 import {
   applyDisclosure,
@@ -220,18 +221,18 @@ function answerWarnings(
   waves: Wave[],
   estimates: Map<string, { est: ProportionEstimate }>,
   sums: SurveySums,
-): string[] {
+): Message[] {
   const county = units.find((u) => u.county)!;
-  const warnings: string[] = [];
+  const warnings: Message[] = [];
   config.indicators.forEach((ind, i) => {
     const scale = typeof ind.answers === 'string' ? `answer_scales.${ind.answers}` : `indicators[${i}].answers`;
     for (const wave of waves) {
       if (sums.respondents(county.members, wave.years, 0) === 0) continue;
       const e = estimates.get(cellKey(ind.id, county.name, wave.year, 'total'))?.est;
       if (!e) {
-        warnings.push(`${ind.id}: no valid answers in ${wave.year}; check that the column holds answers and ${ind.column ? `${scale}.missing` : 'its parts'} does not list them all`);
+        warnings.push(msg('warning.noAnswers', { indicator: ind.id, year: wave.year, missingKey: ind.column ? `${scale}.missing` : null }));
       } else if (e.x === 0 && ind.column !== undefined) {
-        warnings.push(`${ind.id}: no respondent answered yes (${e.n} answers in ${wave.year}); check that ${scale}.yes lists the codes the data uses`);
+        warnings.push(msg('warning.noYes', { indicator: ind.id, n: e.n, year: wave.year, yesKey: `${scale}.yes` }));
       }
     }
   });
@@ -592,14 +593,7 @@ class LonelyDomains {
     else this.found.set(key, { year, strata, area, group, indicators: [indicator] });
   }
 
-  warnings(): string[] {
-    return [...this.found.values()].map((e) => {
-      const strata = e.strata.map((s) => `"${s}"`).join(', ');
-      return (
-        `${e.year}, ${e.area}, ${e.group}: every stratum with answers (${strata}) has a single PSU, so design.lonely_psu: average ` +
-        `gives no standard error, interval or test for ${e.indicators.join(', ')} in this group (R gives NaN); ` +
-        `merge the stratum with another or use lonely_psu: adjust`
-      );
-    });
+  warnings(): Message[] {
+    return [...this.found.values()].map((e) => msg('warning.lonelyDomain', { year: e.year, area: e.area, group: e.group, strata: e.strata, indicators: e.indicators }));
   }
 }

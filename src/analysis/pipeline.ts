@@ -1,18 +1,30 @@
-// The data half of every command: CSV files → respondents → sufficient statistics.
-import { readCsv, type ReadOptions } from '../ingest/read.js';
-import { compileDecoder, throwOnProblem, type ProblemSink, type RowDecoder } from '../ingest/respondents.js';
+// The data half of every command: data files (CSV, Excel, SPSS) → respondents → sufficient statistics.
+import { decodeRows } from '../ingest/decode.js';
+import { factsFor, type FactOptions, type ResolvedFacts } from '../ingest/facts.js';
+import { throwOnProblem, type ProblemSink } from '../ingest/respondents.js';
+import { displayName, type Format, type ReadOptions } from '../ingest/source.js';
 import type { ProjectConfig } from '../config/schema.js';
-import { DataError, LagesbildError, LimitError } from '../errors.js';
+import { DataError, LagesbildError, LimitError, msg, type Message } from '../errors.js';
 import { SurveyAccumulator, type SurveySums } from './accumulate.js';
 
 export interface FileSummary {
+  /** The file as messages name it. */
   file: string;
+  format: Format;
   rows: number;
-  encoding: string;
-  delimiter: string;
+  /** CSV: the text encoding; SPSS: the file's character encoding; Excel: null. */
+  encoding: string | null;
+  /** CSV only. */
+  delimiter: string | null;
+  /** Excel only. */
+  sheet?: string;
+  /** Data without a year column: the year used, and where it came from. */
+  year?: { year: number; from: NonNullable<ResolvedFacts['yearFrom']> };
+  /** The file was read as something its name does not say (renamed). */
+  note?: Message;
 }
 
-export interface IngestOptions extends ReadOptions {
+export interface IngestOptions extends ReadOptions, FactOptions {
   /** Where row problems go; by default the first one stops the run. */
   onProblem?: ProblemSink;
   /** Called after each file (progress). */
@@ -39,47 +51,39 @@ export async function ingestFiles(
   const failed: FailedFile[] = [];
   const sink = opts.onProblem ?? throwOnProblem;
   for (const file of files) {
+    const name = displayName(file);
     // Each file is accumulated on its own and merged only when read to the end.
     const acc = new SurveyAccumulator(config);
-    let decoder: RowDecoder | null = null;
     let result;
+    let resolved: ResolvedFacts;
     try {
-      result = await readCsv(
-      file,
-      {
-        onHeader: (header, sniffed) => {
-          decoder = compileDecoder(config, header, file, sniffed, sink);
-        },
-        onRow: (fields, line) => {
-          const r = decoder!.decode(fields, line);
-          if (!r) return;
-          try {
-            acc.add(r);
-          } catch (err) {
-            // Name the row that crossed a limit.
-            if (err instanceof LimitError && !err.location) throw new LimitError(err.message, { file, line }, err.hint);
-            throw err;
-          }
-        },
-      },
-      opts,
-      );
+      resolved = factsFor(file, config, opts);
+      result = await decodeRows(file, config, resolved.facts, sink, opts, (r, line, at) => {
+        try {
+          acc.add(r);
+        } catch (err) {
+          // Name the row that crossed a limit.
+          if (err instanceof LimitError && !err.location) throw new LimitError(err.text, { ...at, line }, err.hintText);
+          throw err;
+        }
+      });
     } catch (err) {
       if (opts.skipFailedFiles && err instanceof LagesbildError) {
-        failed.push({ file, error: err });
+        failed.push({ file: name, error: err });
         continue;
       }
       throw err;
     }
-    const { rows, sniffed } = result;
+    const { rows, header } = result;
     if (rows === 0) {
-      const error = new DataError('the file has a header but no respondent rows', { file, line: 2 }, 'Export the survey again with its answers');
+      const error = new DataError(msg('data.noRows'), { ...header.at, line: (header.headerLine ?? 0) + 1 }, msg('data.noRows.hint'));
       if (!opts.skipFailedFiles) throw error;
-      failed.push({ file, error });
+      failed.push({ file: name, error });
       continue;
     }
     total.merge(acc);
-    const summary = { file, rows, encoding: sniffed.encoding, delimiter: sniffed.delimiter };
+    const summary: FileSummary = { file: name, format: header.format, rows, encoding: header.encoding, delimiter: header.delimiter, sheet: header.sheet, note: header.note };
+    if (resolved.yearFrom !== null) summary.year = { year: resolved.facts.year!, from: resolved.yearFrom };
     summaries.push(summary);
     opts.onFile?.(summary);
   }

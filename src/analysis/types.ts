@@ -1,6 +1,7 @@
 // The figures table: every number a report or export may show, one tidy record each.
 // Produced by src/analysis from sufficient statistics; consumed by src/report and the
 // `figures` export. Renderers never compute statistics: everything they print is here.
+import type { Message } from '../messages/index.js';
 
 /**
  * A group within an area and wave. `total`, or `gender=<code>`, `grade=<code>`,
@@ -154,5 +155,6 @@ export interface FiguresTable {
   records: FigureRecord[];
   respondents: RespondentCount[];
   audit: SuppressionAuditEntry[];
-  warnings: string[];
+  /** Things the user should check (rendered in the CLI's language). */
+  warnings: Message[];
 }

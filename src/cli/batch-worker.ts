@@ -9,9 +9,12 @@ import type { FiguresTable } from '../analysis/types.js';
 import type { ProjectConfig } from '../config/schema.js';
 import type { Lang, ReportDocument } from '../report/model.js';
 import type { ReportFormat } from '../render/index.js';
-import { LagesbildError } from '../errors.js';
+import { LagesbildError, msg } from '../errors.js';
+import { render, type Lang as MessageLang } from '../messages/index.js';
 
 export interface WorkerSetup {
+  /** The language of error messages (the CLI's), not of the reports. */
+  messageLang: MessageLang;
   figures: FiguresTable;
   config: ProjectConfig;
   lang: Lang;
@@ -54,7 +57,7 @@ export async function runJob(setup: WorkerSetup, job: Job): Promise<JobResult> {
     }
     return { id: job.id, ok: true, files, ms: Date.now() - started };
   } catch (err) {
-    const message = err instanceof LagesbildError ? err.toLine() : `internal error: ${err instanceof Error ? err.message : String(err)}`;
+    const message = err instanceof LagesbildError ? err.toLine(setup.messageLang) : render(msg('cli.internal', { text: err instanceof Error ? err.message : String(err) }), setup.messageLang);
     return { id: job.id, ok: false, files: [], ms: Date.now() - started, error: message };
   }
 }
@@ -64,7 +67,25 @@ if (parentPort) {
   const received = workerData as WorkerSetup;
   // Buffers arrive as plain Uint8Arrays after the structured clone.
   const setup: WorkerSetup = received.logo ? { ...received, logo: { ...received.logo, data: Buffer.from(received.logo.data) } } : received;
+  const fault = faultFor(process.env.LAGESBILD_TEST_WORKER_FAULT);
   port.on('message', (job: Job) => {
-    void runJob(setup, job).then((result) => port.postMessage(result));
+    void runJob(setup, job).then((result) => {
+      if (fault && fault.area === job.area) {
+        // Test hook (see faultFor): the files are written, the answer never comes.
+        if (fault.kind === 'exit') process.exit(3);
+        throw new Error('injected worker fault');
+      }
+      port.postMessage(result);
+    });
   });
+}
+
+/**
+ * LAGESBILD_TEST_WORKER_FAULT=exit:<area> or throw:<area> makes the worker that renders that
+ * municipality exit, or throw an uncaught error, after writing its files and before answering: the tests check that batch
+ * then fails that job (exit 7), renders the others and leaves no temporaries.
+ */
+function faultFor(spec: string | undefined): { kind: 'exit' | 'throw'; area: string } | null {
+  const m = spec === undefined ? null : /^(exit|throw):(.+)$/su.exec(spec);
+  return m ? { kind: m[1] as 'exit' | 'throw', area: m[2]! } : null;
 }

@@ -1,33 +1,32 @@
-// Input file arguments: paths, folders are refused with a hint, and simple globs
-// ("data/*.csv") are expanded here too, for shells (and CI configs) that do not.
-import { readdir } from 'node:fs/promises';
-import { dirname, join, basename } from 'node:path';
-import { UsageError } from '../errors.js';
+// Input file arguments: paths, `-` for standard input, and globs ("data/**/*.csv",
+// "enkat-{2021,2023}.sav", "enkat-20[12]?.xlsx"), expanded here the same way for every command
+// (for shells that do not, quoted globs in CI configs, and Windows). Matching ignores letter
+// case where the file system does (Windows, macOS), so *.CSV finds enkat.csv there.
+import { existsSync } from 'node:fs';
+import { isAbsolute } from 'node:path';
+import { glob, isDynamicPattern } from 'tinyglobby';
+import { UsageError, msg } from '../errors.js';
+import { STDIN } from '../ingest/source.js';
 
-export async function expandInputs(inputs: string[]): Promise<string[]> {
-  if (inputs.length === 0) throw new UsageError('no CSV file given', 'Name one or more survey files, e.g. `lagesbild report data/*.csv`');
+export async function expandInputs(inputs: string[], platform: NodeJS.Platform = process.platform): Promise<string[]> {
+  if (inputs.length === 0) throw new UsageError(msg('cli.noInput'), msg('cli.noInput.hint'));
   const out: string[] = [];
   for (const input of inputs) {
-    if (!/[*?]/.test(input)) {
+    // A file that exists is itself, even when its name has [ ] or { } in it.
+    const pattern = platform === 'win32' ? input.replace(/\\/g, '/') : input;
+    if (input === STDIN || existsSync(input) || !isDynamicPattern(pattern)) {
       out.push(input);
       continue;
     }
-    const dir = dirname(input);
-    const pattern = globToRegExp(basename(input));
-    let names: string[];
-    try {
-      names = await readdir(dir);
-    } catch {
-      throw new UsageError(`folder "${dir}" in "${input}" does not exist`);
-    }
-    const matches = names.filter((n) => pattern.test(n)).sort();
-    if (matches.length === 0) throw new UsageError(`no file matches "${input}"`);
-    out.push(...matches.map((n) => join(dir, n)));
+    const matches = await glob(pattern, {
+      onlyFiles: true,
+      expandDirectories: false,
+      absolute: isAbsolute(input),
+      caseSensitiveMatch: platform !== 'win32' && platform !== 'darwin',
+    });
+    if (matches.length === 0) throw new UsageError(msg('cli.globNone', { input }), msg('cli.globNone.hint'));
+    out.push(...matches.sort());
   }
+  if (out.filter((f) => f === STDIN).length > 1) throw new UsageError(msg('cli.stdinTwice'), msg('cli.stdinTwice.hint'));
   return [...new Set(out)];
-}
-
-function globToRegExp(glob: string): RegExp {
-  const body = glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]');
-  return new RegExp(`^${body}$`);
 }

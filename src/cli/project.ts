@@ -6,15 +6,15 @@ import { ingestFiles, type FailedFile, type FileSummary } from '../analysis/pipe
 import { computeFigures, type PoolingOptions } from '../analysis/figures.js';
 import type { FiguresTable } from '../analysis/types.js';
 import type { SurveySums } from '../analysis/accumulate.js';
-import { UsageError } from '../errors.js';
-import type { Delimiter, Encoding } from '../ingest/sniff.js';
+import { UsageError, msg } from '../errors.js';
+import { canonicalName } from '../text.js';
+import type { ReadOptions } from '../ingest/source.js';
+import type { FactOptions } from '../ingest/facts.js';
 import { expandInputs } from './inputs.js';
 import type { Log } from './log.js';
 
-export interface ProjectOptions {
+export interface ProjectOptions extends Pick<ReadOptions, 'encoding' | 'delimiter' | 'sheet'>, FactOptions {
   config?: string;
-  encoding?: Encoding;
-  delimiter?: Delimiter;
   pooling?: PoolingOptions;
   /** Batch: leave out files that fail and report them, instead of stopping. */
   skipFailedFiles?: boolean;
@@ -38,7 +38,15 @@ export async function loadProject(inputs: string[], opts: ProjectOptions, log: L
     skipFailedFiles: opts.skipFailedFiles,
     encoding: opts.encoding,
     delimiter: opts.delimiter,
-    onFile: (s) => log.verbose(`read ${s.file}: ${s.rows} rows (${s.encoding}, "${s.delimiter === '\t' ? 'tab' : s.delimiter}")`),
+    sheet: opts.sheet,
+    year: opts.year,
+    areaName: opts.areaName,
+    onFile: (s) => {
+      if (s.note) log.warn(s.note);
+      // A year the data does not hold is a guess the user must be able to see.
+      if (s.year) log.info(msg('facts.yearFrom', { file: s.file, year: s.year.year, from: s.year.from }));
+      log.verbose(`read ${s.file}: ${s.rows} rows (${describeRead(s)})`);
+    },
   });
   log.verbose(`ingest: ${Date.now() - started} ms`);
   if (summaries.length === 0 && failed.length > 0) throw failed[0]!.error;
@@ -49,15 +57,23 @@ export async function loadProject(inputs: string[], opts: ProjectOptions, log: L
   return { config, configPath: resolve(configPath), files: summaries, failed, sums, figures };
 }
 
+function describeRead(s: FileSummary): string {
+  if (s.format === 'xlsx') return `Excel, sheet ${s.sheet}`;
+  if (s.format === 'sav') return `SPSS, ${s.encoding}`;
+  return `${s.encoding}, "${s.delimiter === '\t' ? 'tab' : s.delimiter}"`;
+}
+
 /** The municipality to report: --area, or the only one in the data. */
-export function chooseArea(figures: FiguresTable, area: string | undefined): string {
+export function chooseArea(figures: FiguresTable, flag: string | undefined): string {
   const areas = figures.meta.areas.filter((a) => a !== figures.meta.county);
-  if (area !== undefined) {
+  if (flag !== undefined) {
+    // The name as the data has it (NFC, no invisible characters), however it was typed.
+    const area = canonicalName(flag.trim());
     if (!areas.includes(area)) {
-      throw new UsageError(`no municipality "${area}" in the data`, `Choose one of: ${areas.join(', ')}`);
+      throw new UsageError(msg('cli.noArea', { area: flag }), msg('cli.chooseArea', { areas }));
     }
     return area;
   }
   if (areas.length === 1) return areas[0]!;
-  throw new UsageError(`the data has ${areas.length} municipalities; say which to report with --area`, `Choose one of: ${areas.join(', ')} (or use \`lagesbild batch\` for all)`);
+  throw new UsageError(msg('cli.manyAreas', { count: areas.length }), msg('cli.manyAreas.hint', { areas }));
 }

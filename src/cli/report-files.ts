@@ -4,7 +4,7 @@ import { dirname, extname, join, resolve } from 'node:path';
 import type { ReportDocument } from '../report/model.js';
 import type { Lang } from '../report/model.js';
 import type { ProjectConfig } from '../config/schema.js';
-import { ConfigError } from '../errors.js';
+import { ConfigError, ioCause, msg } from '../errors.js';
 import { safeFileName } from './outputs.js';
 
 /** The configured logo, read relative to the config file. */
@@ -14,18 +14,23 @@ export async function loadLogo(config: ProjectConfig, configPath: string): Promi
   const path = resolve(dirname(configPath), logo);
   const ext = extname(path).toLowerCase();
   const mime = ext === '.png' ? 'image/png' : ext === '.jpg' || ext === '.jpeg' ? 'image/jpeg' : null;
-  if (!mime) throw new ConfigError(`the logo must be a PNG or JPEG file, not "${ext || 'no extension'}"`, { file: configPath, field: 'project.logo' });
+  if (!mime) throw new ConfigError(msg('config.logoType', { ext }), { file: configPath, field: 'project.logo' });
   let data: Buffer;
   try {
     data = await readFile(path);
-  } catch {
-    throw new ConfigError(`logo file not found: ${path}`, { file: configPath, field: 'project.logo' }, 'The path is relative to the config file');
+  } catch (err) {
+    const cause = ioCause(err);
+    throw new ConfigError(
+      cause.code === 'ENOENT' ? msg('config.logoNotFound', { path }) : msg('config.logoCannotRead', { path, cause: cause.text, code: cause.code }),
+      { file: configPath, field: 'project.logo' },
+      cause.code === 'ENOENT' ? msg('config.logoNotFound.hint') : cause.hint,
+    );
   }
   // Check the file's signature, not only its name: renderers fail obscurely on anything else.
   const png = data.subarray(0, 4).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47]));
   const jpeg = data.subarray(0, 3).equals(Buffer.from([0xff, 0xd8, 0xff]));
   if ((mime === 'image/png' && !png) || (mime === 'image/jpeg' && !jpeg)) {
-    throw new ConfigError(`the logo ${path} is not a ${mime === 'image/png' ? 'PNG' : 'JPEG'} image`, { file: configPath, field: 'project.logo' }, 'Export the logo again as PNG or JPEG');
+    throw new ConfigError(msg('config.logoNotImage', { path, type: mime === 'image/png' ? 'PNG' : 'JPEG' }), { file: configPath, field: 'project.logo' }, msg('config.logoNotImage.hint'));
   }
   return { data, mime };
 }

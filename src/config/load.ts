@@ -2,9 +2,11 @@
 // Every error names the file, the line and column of the offending key, the key path and
 // what is allowed, so a coordinator can fix it without reading the schema.
 import { readFile } from 'node:fs/promises';
-import { LineCounter, parseDocument, isNode, visit, type Document } from 'yaml';
+import { LineCounter, parseDocument, isNode, isScalar, visit, type Document } from 'yaml';
 import type { z } from 'zod';
-import { ConfigError } from '../errors.js';
+import { ConfigError, ioCause, msg, type Location, type Message } from '../errors.js';
+import { printable } from '../text.js';
+import { MESSAGE_IDS, type MessageId } from '../messages/index.js';
 import { ProjectConfig, isDerived, type AnswerScale, type Indicator } from './schema.js';
 
 export interface LoadedConfig {
@@ -18,11 +20,11 @@ export async function loadConfig(path: string): Promise<LoadedConfig> {
   try {
     text = await readFile(path, 'utf8');
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
+    const cause = ioCause(err);
     throw new ConfigError(
-      code === 'ENOENT' ? 'config file not found' : `cannot read config file (${code ?? 'unknown error'})`,
+      cause.code === 'ENOENT' ? msg('config.notFound') : msg('config.cannotRead', { cause: cause.text, code: cause.code }),
       { file: path },
-      code === 'ENOENT' ? 'Pass it with -c <file>, or run `lagesbild init <csv>` to create one' : undefined,
+      cause.code === 'ENOENT' ? msg('config.notFound.hint') : cause.hint,
     );
   }
   return { config: parseConfig(text, path), path };
@@ -32,11 +34,19 @@ export async function loadConfig(path: string): Promise<LoadedConfig> {
 export function parseConfig(text: string, file: string): ProjectConfig {
   const lineCounter = new LineCounter();
   // logLevel 'error': the yaml package would otherwise print its warnings to stderr itself.
-  const doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter, prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
+  // uniqueKeys is checked below: the yaml package compares each key with every earlier one of
+  // its mapping, which takes minutes for a config with tens of thousands of keys.
+  const doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter, prettyErrors: false, uniqueKeys: false, logLevel: 'error' });
   if (doc.errors.length > 0) {
     const e = doc.errors[0]!;
     const pos = lineCounter.linePos(e.pos[0]);
-    throw new ConfigError(`not valid YAML: ${printable(firstLine(e.message))}`, { file, line: pos.line, column: pos.col });
+    throw new ConfigError(msg('config.yaml', { detail: yamlProblem(e.code) }), { file, line: pos.line, column: pos.col });
+  }
+  const duplicate = firstDuplicateKey(doc);
+  if (duplicate) {
+    const pos = lineCounter.linePos(duplicate.offset);
+    const first = lineCounter.linePos(duplicate.firstOffset);
+    throw new ConfigError(msg('config.duplicateKey', { key: duplicate.key, firstLine: first.line }), { file, line: pos.line, column: pos.col }, msg('config.duplicateKey.hint'));
   }
   let raw: unknown;
   try {
@@ -45,14 +55,18 @@ export function parseConfig(text: string, file: string): ProjectConfig {
   } catch (err) {
     const alias = firstAlias(doc);
     const pos = alias === undefined ? undefined : lineCounter.linePos(alias);
+    const excessive = err instanceof Error && /excessive alias count/i.test(err.message);
     throw new ConfigError(
-      `not valid YAML: ${printable(firstLine(err instanceof Error ? err.message : String(err)))}`,
+      msg('config.yaml', { detail: excessive ? msg('config.yaml.tooManyAliases') : msg('config.yaml.badAlias') }),
       { file, line: pos?.line, column: pos?.col },
-      'Write the values out instead of using YAML aliases (*name)',
+      msg('config.yaml.aliasHint'),
     );
   }
+  // Names and labels in one Unicode form (NFC), as the data's are: "Ängsby" typed with a
+  // combining diaeresis in the config is the municipality of the same name in the data.
+  raw = composed(raw);
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-    throw new ConfigError('the config must be a mapping of keys (project, columns, groups, indicators, …)', { file, line: 1 });
+    throw new ConfigError(msg('config.notMapping'), { file, line: 1 });
   }
   const parsed = ProjectConfig.safeParse(raw);
   if (!parsed.success) {
@@ -65,14 +79,14 @@ export function parseConfig(text: string, file: string): ProjectConfig {
   return parsed.data;
 }
 
-type MakeError = (path: (string | number)[], message: string, hint?: string) => ConfigError;
+type MakeError = (path: (string | number)[], message: Message, hint?: Message) => ConfigError;
 
 /** Checks the schema cannot express: references between indicators and scales, unique ids, cycles. */
 function crossCheck(config: ProjectConfig, fail: MakeError): void {
   const ids = new Map<string, number>();
   config.indicators.forEach((ind, i) => {
     if (ids.has(ind.id)) {
-      throw fail(['indicators', i, 'id'], `indicator id "${ind.id}" is used twice (also indicators[${ids.get(ind.id)}])`, 'Give every indicator its own id');
+      throw fail(['indicators', i, 'id'], msg('config.duplicateId', { id: ind.id, first: ids.get(ind.id)! }), msg('config.duplicateId.hint'));
     }
     ids.set(ind.id, i);
   });
@@ -81,29 +95,29 @@ function crossCheck(config: ProjectConfig, fail: MakeError): void {
       const known = Object.keys(config.answer_scales);
       throw fail(
         ['indicators', i, 'answers'],
-        `unknown answer scale ${quote(ind.answers)}`,
-        known.length ? `Use one of: ${known.map(printable).join(', ')}` : 'Define it under answer_scales',
+        msg('config.unknownScale', { scale: ind.answers }),
+        msg('config.unknownScale.hint', { known }),
       );
     }
     const refs = [...(ind.any_of ?? []), ...(ind.all_of ?? [])];
     const key = ind.any_of ? 'any_of' : 'all_of';
     refs.forEach((ref, j) => {
-      if (!ids.has(ref)) throw fail(['indicators', i, key, j], `unknown indicator ${quote(ref)}`, `Use the id of an indicator in this file`);
+      if (!ids.has(ref)) throw fail(['indicators', i, key, j], msg('config.unknownIndicator', { id: ref }), msg('config.unknownIndicator.hint'));
     });
     if (ind.population && 'indicator' in ind.population && !ids.has(ind.population.indicator)) {
-      throw fail(['indicators', i, 'population', 'indicator'], `unknown indicator ${quote(ind.population.indicator)}`);
+      throw fail(['indicators', i, 'population', 'indicator'], msg('config.unknownIndicator', { id: ind.population.indicator }));
     }
     if (ind.chapter === 'forandringsfaktorer' && ind.level === undefined) {
-      throw fail(['indicators', i, 'level'], 'a förändringsfaktor needs its ecological level', 'Set level: individ, relation, narmiljo or samhalle');
+      throw fail(['indicators', i, 'level'], msg('config.needsLevel'), msg('config.needsLevel.hint'));
     }
   });
   const order = dependencyOrder(config.indicators);
   if (order === null) {
-    throw fail(['indicators'], 'derived indicators or population filters refer to each other in a circle');
+    throw fail(['indicators'], msg('config.cycle'));
   }
   const gender = config.groups.gender.values;
   if (new Set(gender.map((v) => v.code)).size !== gender.length) {
-    throw fail(['groups', 'gender', 'values'], 'two gender values have the same code');
+    throw fail(['groups', 'gender', 'values'], msg('config.sameGenderCode'));
   }
 }
 
@@ -148,47 +162,53 @@ export function scaleOf(config: ProjectConfig, ind: Indicator): AnswerScale {
   return { yes: ind.yes, no: [...scale.no, ...scale.yes].filter((a) => !yes.has(a)), missing: scale.missing };
 }
 
+/** The ids the schema's custom checks use: messages without parameters. */
+type ParameterlessId = 'config.oneKind' | 'config.needsAnswers' | 'config.yearTwice';
+const isMessageId = (id: unknown): id is MessageId => typeof id === 'string' && (MESSAGE_IDS as string[]).includes(id);
+
 function issueToError(issue: z.core.$ZodIssue, doc: Document, lc: LineCounter, file: string): ConfigError {
   const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
-  let message = issue.message;
-  let hint: string | undefined;
+  let message: Message = msg('config.invalid', { detail: issue.code });
+  let hint: Message | undefined;
   if (issue.code === 'unrecognized_keys') {
     const key = issue.keys[0]!;
     const pos = positionOf(doc, lc, [...path, key], true);
-    return new ConfigError(`unknown key ${quote(key)}`, { file, ...pos, field: formatPath(path) || undefined }, 'Check the spelling; allowed keys are listed in schema/lagesbild.schema.json');
+    return new ConfigError(msg('config.unknownKey', { key }), { file, ...pos, field: formatPath(path) || undefined }, msg('config.unknownKey.hint'));
   }
   const value = valueAt(doc, path);
   if (issue.code === 'invalid_value' && 'values' in issue) {
-    const allowed = `one of: ${(issue.values as unknown[]).map(String).join(', ')}`;
-    message = value === undefined ? 'missing required key' : `${typeof value === 'string' ? quote(value) : describe(value)} is not allowed`;
-    hint = value === undefined ? `Add ${formatPath(path)}: ${allowed}` : `Use ${allowed}`;
+    const allowed = (issue.values as unknown[]).map(String);
+    message = value === undefined ? msg('config.missingKey') : msg('config.notAllowed', { value: typeof value === 'string' ? `"${value}"` : describe(value) });
+    hint = value === undefined ? msg('config.addKey', { path: formatPath(path), allowed }) : msg('config.useOneOf', { allowed });
   } else if ((issue.code === 'invalid_type' || issue.code === 'invalid_union') && value === undefined) {
-    message = `missing required key`;
-    hint = `Add ${formatPath(path)}${issue.code === 'invalid_type' ? ` (${issue.expected})` : ''}`;
+    message = msg('config.missingKey');
+    hint = msg('config.addKey', { path: formatPath(path), type: issue.code === 'invalid_type' ? issue.expected : undefined });
   } else if (issue.code === 'too_small' || issue.code === 'too_big') {
     message = sizeMessage(issue);
   } else if (issue.code === 'invalid_type') {
-    message = `expected ${issue.expected}, found ${describe(value)}`;
+    message = msg('config.expected', { expected: issue.expected, found: describe(value) });
   } else if (issue.code === 'invalid_union') {
-    message = `not a valid value (${describe(value)})`;
-    hint = 'See schema/lagesbild.schema.json for the allowed forms';
+    message = msg('config.invalidUnion', { found: describe(value) });
+    hint = msg('config.invalidUnion.hint');
+  } else if (issue.code === 'custom' && isMessageId(issue.params?.id)) {
+    // The schema's own checks name a message without parameters (see schema.ts).
+    message = msg(issue.params.id as ParameterlessId);
   }
   const pos = positionOf(doc, lc, path);
   return new ConfigError(message, { file, ...pos, field: formatPath(path) }, hint);
 }
 
 /** "needs at least 2 items", "must not be empty", "must be at most 1" instead of zod's wording. */
-function sizeMessage(issue: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig): string {
+function sizeMessage(issue: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig): Message {
   const small = issue.code === 'too_small';
   const limit = Number(small ? issue.minimum : issue.maximum);
   const strict = issue.inclusive === false;
-  if (issue.origin === 'string' && small && limit <= 1) return 'must not be empty';
+  if (issue.origin === 'string' && small && limit <= 1) return msg('config.notEmpty');
   if (issue.origin === 'array' || issue.origin === 'string') {
     const count = strict ? (small ? limit + 1 : limit - 1) : limit;
-    const unit = issue.origin === 'array' ? 'item' : 'character';
-    return `needs ${small ? 'at least' : 'at most'} ${count} ${unit}${count === 1 ? '' : 's'}`;
+    return msg('config.count', { least: small, count, unit: issue.origin === 'array' ? 'item' : 'character' });
   }
-  return `must be ${small ? (strict ? 'greater than' : 'at least') : strict ? 'less than' : 'at most'} ${limit}`;
+  return msg('config.bound', { small, strict, limit });
 }
 
 function valueAt(doc: Document, path: (string | number)[]): unknown {
@@ -196,13 +216,28 @@ function valueAt(doc: Document, path: (string | number)[]): unknown {
   return isNode(node) ? node.toJSON() : node;
 }
 
-function describe(v: unknown): string {
-  if (v === undefined) return 'nothing';
-  if (v === null) return 'an empty value';
-  if (Array.isArray(v)) return 'a list';
-  if (typeof v === 'object') return 'a mapping';
-  if (typeof v === 'number' && !Number.isFinite(v)) return `number ${String(v)}`;
-  return `${typeof v} ${printable(JSON.stringify(v))}`;
+function describe(v: unknown): Message {
+  if (v === undefined) return msg('config.describe.nothing');
+  if (v === null) return msg('config.describe.empty');
+  if (Array.isArray(v)) return msg('config.describe.list');
+  if (typeof v === 'object') return msg('config.describe.mapping');
+  if (typeof v === 'number' && !Number.isFinite(v)) return msg('config.describe.value', { type: 'number', value: String(v) });
+  return msg('config.describe.value', { type: typeof v, value: JSON.stringify(v) });
+}
+
+/** The yaml package's error codes in our words (its messages are English and quote the text). */
+function yamlProblem(code: string): Message {
+  const known: Record<string, Message> = {
+    BAD_INDENT: msg('config.yaml.indent'),
+    TAB_AS_INDENT: msg('config.yaml.tab'),
+    MISSING_CHAR: msg('config.yaml.missingChar'),
+    MULTILINE_IMPLICIT_KEY: msg('config.yaml.implicitKey'),
+    BLOCK_AS_IMPLICIT_KEY: msg('config.yaml.implicitKey'),
+    UNEXPECTED_TOKEN: msg('config.yaml.unexpected'),
+    MULTIPLE_DOCS: msg('config.yaml.documents'),
+    DUPLICATE_KEY: msg('config.duplicateKey.plain'),
+  };
+  return known[code] ?? msg('config.yaml.other', { code });
 }
 
 /** Line/column of the deepest existing node on the path (the key itself when `atKey`). */
@@ -226,29 +261,54 @@ function positionOf(doc: Document, lc: LineCounter, path: (string | number)[], a
   return {};
 }
 
+/**
+ * Where keys of a config file are (file, line, column, key path), for messages that point
+ * into the config after it has loaded (validate's warnings).
+ */
+export async function configLocator(path: string): Promise<(keyPath: (string | number)[]) => Location> {
+  const text = await readFile(path, 'utf8');
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter, logLevel: 'error' });
+  return (keyPath) => ({ file: path, ...positionOf(doc, lineCounter, keyPath), field: formatPath(keyPath) });
+}
+
 export function formatPath(path: (string | number)[]): string {
   return printable(path.reduce<string>((s, p) => (typeof p === 'number' ? `${s}[${p}]` : s ? `${s}.${p}` : p), ''));
 }
 
-/**
- * Line breaks, control characters, bidi overrides and invisible characters (zero-width
- * spaces, a byte order mark inside the text) that would break or disguise a one-line message.
- */
-const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+export { printable } from '../text.js';
 
-/**
- * Text from a user's file (config or CSV) made safe for a one-line message: such characters
- * are shown as escapes (\n, \u001b), so a value cannot split the line or drive the terminal.
- */
-export function printable(s: string): string {
-  return s.replace(UNPRINTABLE, (c) =>
-    c === '\n' ? '\\n' : c === '\r' ? '\\r' : c === '\t' ? '\\t' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
+/** Every string (and key) of a parsed config in NFC. */
+function composed(v: unknown): unknown {
+  if (typeof v === 'string') return v.normalize('NFC');
+  if (Array.isArray(v)) return v.map(composed);
+  if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k.normalize('NFC'), composed(x)]));
+  return v;
 }
 
-/** A config value in a message: quoted, on one line. */
-function quote(v: unknown): string {
-  return `"${printable(String(v))}"`;
+
+/** The first key that repeats an earlier key of its mapping, in linear time (one set per mapping). */
+function firstDuplicateKey(doc: Document): { key: string; offset: number; firstOffset: number } | undefined {
+  let found: { key: string; offset: number; firstOffset: number } | undefined;
+  visit(doc, {
+    Map(_, map) {
+      const seen = new Map<string, number>();
+      for (const pair of map.items) {
+        const key = pair.key;
+        // Scalars compare by type and value ("1" and 1 differ, as in YAML); other keys by text.
+        const id = isScalar(key) ? `${typeof key.value}:${String(key.value)}` : `node:${String(key)}`;
+        const offset = isNode(key) ? (key.range?.[0] ?? 0) : 0;
+        const earlier = seen.get(id);
+        if (earlier !== undefined) {
+          found = { key: isScalar(key) ? String(key.value) : String(key), offset, firstOffset: earlier };
+          return visit.BREAK;
+        }
+        seen.set(id, offset);
+      }
+      return undefined;
+    },
+  });
+  return found;
 }
 
 /** Offset of the first alias (*name) in the document. */
@@ -261,8 +321,4 @@ function firstAlias(doc: Document): number | undefined {
     },
   });
   return offset;
-}
-
-function firstLine(s: string): string {
-  return s.split('\n')[0]!.trim();
 }

@@ -128,13 +128,11 @@ export const Indicator = z
   .superRefine((ind, ctx) => {
     const kinds = [ind.column !== undefined, ind.any_of !== undefined, ind.all_of !== undefined];
     if (kinds.filter(Boolean).length !== 1) {
-      ctx.addIssue({
-        code: 'custom',
-        message: 'give exactly one of `column` (with `answers`), `any_of` or `all_of`',
-      });
+      // The message is an id of the catalogues (src/messages): load.ts renders it.
+      ctx.addIssue({ code: 'custom', message: 'config.oneKind', params: { id: 'config.oneKind' } });
     }
     if (ind.column !== undefined && ind.answers === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['answers'], message: 'a column indicator needs `answers` (a scale name or yes/no/missing lists)' });
+      ctx.addIssue({ code: 'custom', path: ['answers'], message: 'config.needsAnswers', params: { id: 'config.needsAnswers' } });
     }
   });
 export type Indicator = z.infer<typeof Indicator>;
@@ -153,6 +151,8 @@ export const ProjectConfig = z.strictObject({
       title: LocalizedText.optional(),
       /** Who publishes the report (shown on the title page). */
       publisher: z.string().optional(),
+      /** The municipality, when the data has no municipality column (columns.area). */
+      area: z.string().min(1).optional(),
       /** The county or region the municipalities belong to (comparison area). */
       county: z.string().min(1).default('Länet'),
       /** Source line under every chart and table ("Källa: …"). */
@@ -178,14 +178,25 @@ export const ProjectConfig = z.strictObject({
         .default('#1f5f8b'),
     })
     .prefault({ source: 'Egen enkätundersökning' }),
-  columns: z.strictObject({
-    /** Municipality (kommun) or other reporting area. */
-    area: z.string().min(1),
-    /** Survey year / wave (a four-digit year). */
-    year: z.string().min(1),
-    /** Respondent id: only checked for duplicates, never written anywhere. */
-    id: z.string().min(1).optional(),
-  }),
+  columns: z
+    .strictObject({
+      /** Municipality (kommun) or other reporting area. Without it: project.area (one municipality). */
+      area: z.string().min(1).optional(),
+      /**
+       * Survey year / wave (a four-digit year). Without it each file's year comes from --year,
+       * from year_by_file, or from the one four-digit year in the file's name.
+       */
+      year: z.string().min(1).optional(),
+      /** Data without a year column: the survey year of each file, by file name ("enkat-ht.sav": 2021). */
+      year_by_file: z.record(z.string().min(1), z.number().int().min(1900).max(2100)).optional(),
+      /** Respondent id: only checked for duplicates, never written anywhere. */
+      id: z.string().min(1).optional(),
+    })
+    .superRefine((c, ctx) => {
+      if (c.year !== undefined && c.year_by_file !== undefined) {
+        ctx.addIssue({ code: 'custom', path: ['year_by_file'], message: 'config.yearTwice', params: { id: 'config.yearTwice' } });
+      }
+    }),
   design: z
     .strictObject({
       /** Column with survey weights; without it every respondent weighs 1. */

@@ -1,11 +1,15 @@
-// Turn CSV rows into respondents as the config describes them: area, wave, weight, design,
-// groups, and one value per indicator (yes / no / missing / outside the population).
+// Turn rows (of any format: see source.ts) into respondents as the config describes them:
+// area, wave, weight, design, groups, and one value per indicator (yes / no / missing /
+// outside the population).
 // Everything the config names is resolved against the header once; per row only array
 // indexing and Map look-ups remain.
-import { ConfigError, DataError, type Location } from '../errors.js';
-import { dependencyOrder, printable, scaleOf } from '../config/load.js';
+import { ConfigError, DataError, msg, type Location, type Message } from '../errors.js';
+import { dependencyOrder, scaleOf } from '../config/load.js';
+import { canonicalName, printable } from '../text.js';
+import { showCell, showNumberLike } from './near-miss.js';
 import { isDerived, localize, type GroupVariable, type Indicator, type ProjectConfig } from '../config/schema.js';
-import type { Sniffed } from './sniff.js';
+import { nameOf, withLabels } from './labels.js';
+import type { SourceColumn, SourceHeader } from './source.js';
 
 export const YES = 1;
 export const NO = 0;
@@ -33,8 +37,8 @@ export interface Respondent {
 /** A problem found in a row. `kind` groups identical problems for summaries. */
 export interface RowProblem {
   kind: 'area' | 'year' | 'weight' | 'group' | 'answer' | 'population' | 'design';
-  message: string;
-  hint?: string;
+  message: Message;
+  hint?: Message;
   location: Location;
   /** Grouping key beyond kind: column and offending value (values are shown truncated). */
   key: string;
@@ -50,6 +54,15 @@ export const throwOnProblem: ProblemSink = (p) => {
 interface ColumnRef {
   index: number;
   name: string;
+  column: SourceColumn;
+}
+
+/** What a file's rows do not hold but the file as a whole has: its wave, its municipality. */
+export interface FileFacts {
+  /** The survey year when the config names no year column (from --year, the config or the file name). */
+  year?: number;
+  /** The municipality when the config names no area column (project.area or --area-name). */
+  area?: string;
 }
 
 export interface RowDecoder {
@@ -58,25 +71,44 @@ export interface RowDecoder {
 }
 
 /**
- * Resolve the config against a file's header. Throws ConfigError (with the CSV file and the
+ * Resolve the config against a file's header. Throws ConfigError (with the file and the
  * config key) when a column the config names is not in the header.
  */
-export function compileDecoder(config: ProjectConfig, header: string[], file: string, sniffed: Sniffed, sink: ProblemSink = throwOnProblem): RowDecoder {
-  const col = (name: string, key: string): ColumnRef => resolveColumn(header, name, key, file);
-  const area = col(config.columns.area, 'columns.area');
-  const year = col(config.columns.year, 'columns.year');
+export function compileDecoder(config: ProjectConfig, source: SourceHeader, sink: ProblemSink = throwOnProblem, facts: FileFacts = {}): RowDecoder {
+  const file = source.file;
+  // Header names in one Unicode form (NFC), as the config's are, indexed once: a wide file
+  // and a long config cost their sum, not their product.
+  const names = source.names.map((h) => h.normalize('NFC'));
+  const positions = new Map<string, number[]>();
+  names.forEach((h, i) => {
+    const at = positions.get(h);
+    if (at) at.push(i);
+    else positions.set(h, [i]);
+  });
+  const core = [config.columns.area, config.columns.year, config.groups.gender.column].filter((c): c is string => c !== undefined);
+  if (source.format !== 'sav' && core.length > 1 && core.every((c) => !positions.has(c))) {
+    // Then the first row is probably a respondent's (the header was lost): it is not listed.
+    throw new ConfigError(msg('data.notAHeader', { columns: core }), headerLocation(source), msg('data.notAHeader.hint'));
+  }
+  const col = (name: string, key: string): ColumnRef => resolveColumn(source, names, positions, name, key);
+  const area = config.columns.area ? col(config.columns.area, 'columns.area') : null;
+  const year = config.columns.year ? col(config.columns.year, 'columns.year') : null;
+  // factsFor (facts.ts) gives both, or says what is missing, before any file is read.
+  if ((!area && facts.area === undefined) || (!year && facts.year === undefined)) throw new Error('compileDecoder: no municipality or year for this file');
+  const areaName = area ? nameOf(area.column) : null;
   const id = config.columns.id ? col(config.columns.id, 'columns.id') : null;
   const weight = config.design.weight ? col(config.design.weight, 'design.weight') : null;
   const stratum = config.design.strata ? col(config.design.strata, 'design.strata') : null;
   const cluster = config.design.cluster ? col(config.design.cluster, 'design.cluster') : null;
-  const gender = compileGroup(config.groups.gender, col(config.groups.gender.column, 'groups.gender.column'));
-  const grade = config.groups.grade ? compileGroup(config.groups.grade, col(config.groups.grade.column, 'groups.grade.column')) : null;
-  // Swedish Excel writes decimal commas in semicolon files; elsewhere "1,5" is a mistake.
-  const decimalComma = sniffed.delimiter !== ',';
+  const stratumName = stratum ? nameOf(stratum.column) : null;
+  const clusterName = cluster ? nameOf(cluster.column) : null;
+  const gender = compileGroup(config.groups.gender, col(config.groups.gender.column, 'groups.gender.column'), file, 'groups.gender');
+  const grade = config.groups.grade ? compileGroup(config.groups.grade, col(config.groups.grade.column, 'groups.grade.column'), file, 'groups.grade') : null;
+  const decimalComma = source.decimalComma;
 
   const order = dependencyOrder(config.indicators)!;
   const indexOf = new Map(config.indicators.map((ind, i) => [ind.id, i]));
-  const steps = order.map((ind) => compileIndicator(config, ind, indexOf, col));
+  const steps = order.map((ind) => compileIndicator(config, ind, indexOf, col, file));
 
   const respondent: Respondent = {
     area: '',
@@ -89,58 +121,69 @@ export function compileDecoder(config: ProjectConfig, header: string[], file: st
     id: null,
     values: new Int8Array(config.indicators.length),
   };
-  const loc = (line: number, c: ColumnRef): Location => ({ file, line, column: c.index + 1, field: printable(c.name) });
-  // Names go into reports, file names and messages; checked once per run of equal values.
+  const loc = (line: number, c: ColumnRef): Location => ({ ...source.at, line, column: c.index + 1, field: printable(c.name) });
+  // Names go into reports, file names and messages: checked, and made canonical (NFC, no
+  // invisible format characters), once per run of equal values.
   let lastArea = '';
+  let lastAreaName = '';
   let lastStratum = '';
-  const badName = (value: string, c: ColumnRef, line: number, kind: RowProblem['kind']): null =>
-    fail(kind, `${shown(value)} holds a control character`, loc(line, c), `${c.name}=${clip(value)}`, 'Remove it from the file: it is invisible, and often left behind by copying from another program');
+  let lastStratumName = '';
+  const badName = (value: string, c: ColumnRef, line: number, kind: RowProblem['kind']): null => {
+    const control = CONTROL.exec(value)![0].charCodeAt(0);
+    return fail(kind, msg('row.controlInName', { code: control.toString(16).toUpperCase().padStart(4, '0') }), loc(line, c), `${c.name}=${clip(value)}`, msg('row.controlInName.hint'));
+  };
 
   return {
     decode(fields, line) {
       const r = respondent;
-      const areaValue = fields[area.index]!.trim();
-      if (areaValue === '') return fail('area', `no municipality (empty ${area.name})`, loc(line, area), area.name, 'Every row needs the municipality name');
-      if (areaValue !== lastArea) {
-        if (CONTROL.test(areaValue)) return badName(areaValue, area, line, 'area');
-        lastArea = areaValue;
-      }
-      r.area = areaValue;
+      if (area) {
+        const areaValue = areaName!(fields[area.index]!.trim());
+        if (areaValue === '') return fail('area', msg('row.noArea', { column: area.name }), loc(line, area), area.name, msg('row.noArea.hint'));
+        if (areaValue !== lastArea) {
+          if (CONTROL.test(areaValue)) return badName(areaValue, area, line, 'area');
+          lastArea = areaValue;
+          lastAreaName = canonicalName(areaValue);
+        }
+        r.area = lastAreaName;
+      } else r.area = facts.area!;
 
-      const yearText = fields[year.index]!.trim();
-      const y = parseYear(yearText);
+      const yearText = year ? fields[year.index]!.trim() : '';
+      const y = year ? parseYear(yearText) : facts.year!;
       if (y === null) {
         const m = /^(\d{4})\s*[/–-]\s*\d{2,4}$/.exec(yearText);
         return fail(
           'year',
-          `${shown(yearText)} is not a survey year`,
-          loc(line, year),
-          `${year.name}=${clip(yearText)}`,
-          m ? `Use a four-digit year such as ${m[1]} (the year the survey was answered)` : 'Use a four-digit year such as 2023',
+          msg('row.year', { value: showNumberLike(yearText) }),
+          loc(line, year!),
+          `${year!.name}=${clip(yearText)}`,
+          m ? msg('row.year.schoolYear', { year: m[1]! }) : msg('row.year.hint'),
         );
       }
       r.year = y;
 
       if (weight) {
         const w = parseWeight(fields[weight.index]!, decimalComma);
-        if (typeof w === 'string') return fail('weight', w, loc(line, weight), weight.name, weightHint(fields[weight.index]!, decimalComma));
+        if (typeof w !== 'number') return fail('weight', w, loc(line, weight), weight.name, weightHint(fields[weight.index]!, decimalComma));
         r.weight = w;
       }
-      r.stratum = stratum ? fields[stratum.index]!.trim() : '';
-      if (stratum && r.stratum !== lastStratum) {
-        if (CONTROL.test(r.stratum)) return badName(r.stratum, stratum, line, 'design');
-        lastStratum = r.stratum;
+      const stratumValue = stratum ? stratumName!(fields[stratum.index]!.trim()) : '';
+      if (stratum && stratumValue !== lastStratum) {
+        if (CONTROL.test(stratumValue)) return badName(stratumValue, stratum, line, 'design');
+        lastStratum = stratumValue;
+        lastStratumName = canonicalName(stratumValue);
       }
-      r.psu = cluster ? fields[cluster.index]!.trim() : null;
-      if (cluster && r.psu === '') return fail('design', `no cluster (empty ${cluster.name})`, loc(line, cluster), cluster.name, 'Every row needs its PSU (e.g. school)');
-      if (cluster && CONTROL.test(r.psu!)) return badName(r.psu!, cluster, line, 'design');
+      r.stratum = stratum ? lastStratumName : '';
+      const psu = cluster ? clusterName!(fields[cluster.index]!.trim()) : null;
+      if (cluster && psu === '') return fail('design', msg('row.noCluster', { column: cluster.name }), loc(line, cluster), cluster.name, msg('row.noCluster.hint'));
+      if (cluster && CONTROL.test(psu!)) return badName(psu!, cluster, line, 'design');
+      r.psu = psu === null ? null : canonicalName(psu);
       r.id = id ? fields[id.index]! : null;
 
-      const g = gender.map.get(fields[gender.ref.index]!);
+      const g = lookup(gender.map, fields[gender.ref.index]!);
       if (g === undefined) return groupProblem(gender, fields, line);
       r.gender = g;
       if (grade) {
-        const k = grade.map.get(fields[grade.ref.index]!);
+        const k = lookup(grade.map, fields[grade.ref.index]!);
         if (k === undefined) return groupProblem(grade, fields, line);
         r.grade = k;
       } else r.grade = -1;
@@ -153,21 +196,23 @@ export function compileDecoder(config: ProjectConfig, header: string[], file: st
     },
   };
 
-  function fail(kind: RowProblem['kind'], message: string, location: Location, key: string, hint?: string): null {
-    // Messages quote the config too (labels, answers): all of it must stay on one line.
-    sink({ kind, message: printable(message), location, key, hint: hint === undefined ? undefined : printable(hint) });
+  function fail(kind: RowProblem['kind'], message: Message, location: Location, key: string, hint?: Message): null {
+    // Parameters (values from the file, labels and answers from the config) are made
+    // printable when the message is rendered.
+    sink({ kind, message, location, key, hint });
     return null;
   }
 
   function groupProblem(group: CompiledGroup, fields: string[], line: number): null {
     const value = fields[group.ref.index]!;
     const expected = group.variable.values.map((v) => v.code);
+    const known = [...group.map.keys()];
     return fail(
       'group',
-      `${shown(value)} is not a value of ${localize(group.variable.label, 'en').toLowerCase()}`,
+      msg('row.group', { value: showCell(value, known), group: { sv: localize(group.variable.label, 'sv').toLowerCase(), en: localize(group.variable.label, 'en').toLowerCase() } }),
       loc(line, group.ref),
       `${group.ref.name}=${clip(value)}`,
-      nearMatchHint(value, [...group.map.keys()]) ?? `Expected one of: ${expected.join(', ')}; add it as a value or alias under groups in lagesbild.yaml`,
+      nearMatchHint(value, known) ?? msg('row.group.hint', { expected }),
     );
   }
 }
@@ -179,21 +224,22 @@ interface CompiledGroup {
   map: Map<string, number>;
 }
 
-function compileGroup(variable: GroupVariable, ref: ColumnRef): CompiledGroup {
+function compileGroup(variable: GroupVariable, ref: ColumnRef, file: string, key: string): CompiledGroup {
   const map = new Map<string, number>();
   variable.values.forEach((v, i) => {
     map.set(v.code, i);
     for (const a of v.aliases) map.set(a, i);
   });
   for (const m of variable.missing) map.set(m, -1);
-  return { variable, ref, map };
+  const name = (i: number) => (i === -1 ? 'missing' : `"${variable.values[i]!.code}"`);
+  return { variable, ref, map: withLabels(map, ref.column, file, key, name) };
 }
 
 type Step = (fields: string[], values: Int8Array) => number | null | StepProblem;
 interface StepProblem {
   kind: RowProblem['kind'];
-  message: string;
-  hint: string;
+  message: Message;
+  hint: Message;
   column: ColumnRef;
   key: string;
 }
@@ -203,10 +249,11 @@ function compileIndicator(
   ind: Indicator,
   indexOf: Map<string, number>,
   col: (name: string, key: string) => ColumnRef,
+  file: string,
 ): Step {
   const slot = indexOf.get(ind.id)!;
   const key = `indicators[${slot}]`;
-  const inPopulation = compilePopulation(ind, indexOf, col, key);
+  const inPopulation = compilePopulation(ind, indexOf, col, key, file);
 
   if (isDerived(ind)) {
     const parts = (ind.any_of ?? ind.all_of)!.map((id) => indexOf.get(id)!);
@@ -219,20 +266,21 @@ function compileIndicator(
 
   const column = col(ind.column!, `${key}.column`);
   const scale = scaleOf(config, ind);
-  const answers = new Map<string, number>();
-  for (const a of scale.no) answers.set(a, NO);
-  for (const a of scale.yes) answers.set(a, YES);
-  for (const a of scale.missing) answers.set(a, MISSING);
   const scaleName = typeof ind.answers === 'string' ? `answer_scales.${ind.answers}` : `${key}.answers`;
+  const named = new Map<string, number>();
+  for (const a of scale.no) named.set(a, NO);
+  for (const a of scale.yes) named.set(a, YES);
+  for (const a of scale.missing) named.set(a, MISSING);
+  const answers = withLabels(named, column.column, file, scaleName, (v) => (v === YES ? 'yes' : v === NO ? 'no' : 'missing'));
   return (fields, values) => {
     if (!inPopulation(fields, values)) return (values[slot] = OUTSIDE);
     const raw = fields[column.index]!;
-    const v = answers.get(raw);
+    const v = lookup(answers, raw);
     if (v !== undefined) return (values[slot] = v);
     return {
       kind: 'answer',
-      message: `${shown(raw)} is not an answer of ${ind.id}`,
-      hint: nearMatchHint(raw, [...answers.keys()]) ?? `Expected one of: ${[...answers.keys()].map((a) => (a === '' ? '(empty)' : a)).join(', ')}; add it to ${scaleName} in lagesbild.yaml (yes, no or missing)`,
+      message: msg('row.answer', { value: showCell(raw, [...answers.keys()]), indicator: ind.id }),
+      hint: nearMatchHint(raw, [...answers.keys()]) ?? msg('row.answer.hint', { expected: [...answers.keys()], scale: scaleName }),
       column,
       key: `${column.name}=${clip(raw)}`,
     };
@@ -245,12 +293,13 @@ function compilePopulation(
   indexOf: Map<string, number>,
   col: (name: string, key: string) => ColumnRef,
   key: string,
+  file: string,
 ): (fields: string[], values: Int8Array) => boolean {
   const pop = ind.population;
   if (!pop) return () => true;
   if ('column' in pop) {
     const c = col(pop.column, `${key}.population.column`);
-    const allowed = new Set(pop.values);
+    const allowed = withLabels(new Map(pop.values.map((v) => [v, true])), c.column, file, `${key}.population.values`);
     return (fields) => allowed.has(fields[c.index]!);
   }
   const slot = indexOf.get(pop.indicator)!;
@@ -278,24 +327,26 @@ function allOf(values: Int8Array, parts: number[]): number {
   return missing ? MISSING : YES;
 }
 
-function resolveColumn(header: string[], name: string, key: string, file: string): ColumnRef {
-  const first = header.indexOf(name);
-  if (first === -1) {
-    const near = header.find((h) => h.toLowerCase() === name.toLowerCase() || h.replace(/\s+/g, '') === name.replace(/\s+/g, ''));
+function resolveColumn(source: SourceHeader, names: string[], positions: Map<string, number[]>, name: string, key: string): ColumnRef {
+  const at = positions.get(name);
+  if (at === undefined) {
+    const near = names.find((h) => h.toLowerCase() === name.toLowerCase() || h.replace(/\s+/g, '') === name.replace(/\s+/g, ''));
     throw new ConfigError(
-      `column "${printable(name)}" (${key} in the config) is not in the header`,
-      { file, line: 1 },
-      near ? `The file has "${clip(near)}": correct the spelling in the config` : `Check ${key} in the config; the file has ${header.length} columns: ${clipList(header)}`,
+      msg('data.missingColumn', { column: name, key }),
+      headerLocation(source),
+      near ? msg('data.missingColumn.near', { near: clip(near) }) : msg('data.missingColumn.hint', { key, count: names.length, columns: names.slice(0, 12).map((h) => clip(h)), more: Math.max(0, names.length - 12) }),
     );
   }
-  if (header.indexOf(name, first + 1) !== -1) {
-    throw new DataError(
-      `the header has two columns named "${printable(name)}" (columns ${first + 1} and ${header.indexOf(name, first + 1) + 1})`,
-      { file, line: 1, column: header.indexOf(name, first + 1) + 1 },
-      'Rename one of them so the config can tell them apart',
-    );
+  if (at.length > 1) {
+    throw new DataError(msg('data.twoColumns', { column: name, first: at[0]! + 1, second: at[1]! + 1 }), { ...headerLocation(source), column: at[1]! + 1 }, msg('data.twoColumns.hint'));
   }
-  return { index: first, name };
+  return { index: at[0]!, name, column: source.columns[at[0]!]! };
+}
+
+/** Where the column names are: the CSV's header line, the sheet's first row; SPSS has no line. */
+function headerLocation(source: SourceHeader): Location {
+  if (source.format === 'sav') return { file: source.file };
+  return { ...source.at, line: source.headerLine ?? 1 };
 }
 
 export function parseYear(text: string): number | null {
@@ -304,56 +355,58 @@ export function parseYear(text: string): number | null {
   return y >= 1900 && y <= 2100 ? y : null;
 }
 
-/** A positive finite weight, or the reason it is not one. */
-export function parseWeight(raw: string, decimalComma: boolean): number | string {
+/** A plausible positive weight, or the reason it is not one. */
+export function parseWeight(raw: string, decimalComma: boolean): number | Message {
   const text = raw.trim();
-  if (text === '') return 'empty weight';
+  if (text === '') return msg('row.weight.empty');
   const normalised = decimalComma ? text.replace(',', '.') : text;
   if (!/^[+]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(normalised)) {
-    return /^-/.test(normalised) ? `negative weight ${shown(text)}` : `${shown(text)} is not a number`;
+    return /^-/.test(normalised) ? msg('row.weight.negative', { value: showNumberLike(text) }) : msg('row.weight.notNumber', { value: showNumberLike(text) });
   }
   const w = Number(normalised);
-  if (!Number.isFinite(w)) return `${shown(text)} is not a finite number`;
-  if (w === 0) return 'weight is 0';
+  if (!Number.isFinite(w)) return msg('row.weight.notFinite', { value: showNumberLike(text) });
+  if (w === 0) return msg('row.weight.zero');
+  if (w < MIN_WEIGHT || w > MAX_WEIGHT) return msg('row.weight.range', { value: showNumberLike(text), min: MIN_WEIGHT, max: MAX_WEIGHT });
   return w;
 }
 
-function weightHint(raw: string, decimalComma: boolean): string {
-  if (!decimalComma && /^\s*\d+,\d+\s*$/.test(raw)) {
-    return 'The weight has a decimal comma in a comma-separated file: write 1.5, or save the file with semicolons (Swedish Excel), where 1,5 is read as 1.5';
-  }
-  return 'Weights must be positive numbers (respondents with no weight should be removed or given one by whoever made the weights)';
+/**
+ * Plausible survey weights. A respondent stands for at most a million pupils (Sweden has
+ * about that many in compulsory school) and for no less than a millionth of one. Within
+ * these bounds w² and every sum over rows stay far from overflow and underflow, so no
+ * estimate can come out as 1e-306 with a standard error of 0.
+ */
+export const MIN_WEIGHT = 1e-6;
+export const MAX_WEIGHT = 1e6;
+
+function weightHint(raw: string, decimalComma: boolean): Message {
+  if (!decimalComma && /^\s*\d+,\d+\s*$/.test(raw)) return msg('row.weight.comma.hint');
+  const w = Number((decimalComma ? raw.replace(',', '.') : raw).trim());
+  return w > 0 && !/^\s*-/.test(raw) ? msg('row.weight.range.hint') : msg('row.weight.hint');
 }
 
 /** "differs only by spaces or letter case" — the commonest reason an answer matches nothing. */
-function nearMatchHint(raw: string, known: string[]): string | undefined {
+function nearMatchHint(raw: string, known: string[]): Message | undefined {
   const norm = (s: string) => s.trim().replace(/\s+/g, ' ').toLowerCase();
   const match = known.find((k) => k !== '' && norm(k) === norm(raw));
   if (match === undefined) return undefined;
-  const what = raw.trim() !== raw ? 'spaces at the start or end' : 'spaces or upper/lower case';
-  return `It differs from "${match}" only by ${what}: clean the file, or add ${shown(raw)} to the answers in lagesbild.yaml`;
+  return msg('row.nearMatch', { match, value: raw, ends: raw.trim() !== raw });
 }
 
 /** C0 controls and DEL. (C1 controls are left to validate: they mostly come from "Ã\u0085" mojibake.) */
 const CONTROL = /[\u0000-\u001f\u007f]/;
 
-/** Longer than this, a cell is probably free text (a column mapped by mistake). */
-const MAX_QUOTED = 40;
 
-/**
- * A cell as a message shows it: quoted, on one plain line. A long one is described by its
- * length instead, so that no message repeats what a respondent wrote in a free-text answer.
- */
-function shown(s: string): string {
-  return s.length > MAX_QUOTED ? `a text of ${s.length} characters` : `"${printable(s)}"`;
+/** An answer or code from the file, found as it is or in its composed Unicode form. */
+function lookup<V>(map: Map<string, V>, raw: string): V | undefined {
+  const v = map.get(raw);
+  return v !== undefined || ASCII.test(raw) ? v : map.get(canonicalName(raw));
 }
 
+const ASCII = /^[\x00-\x7f]*$/;
+
 /** A name or grouping key from the file: cut short, on one plain line. */
-function clip(s: string, max = MAX_QUOTED): string {
+function clip(s: string, max = 40): string {
   return printable(s.length > max ? `${s.slice(0, max)}…` : s);
 }
 
-function clipList(names: string[]): string {
-  const listed = names.slice(0, 12).map((n) => clip(n)).join(', ');
-  return names.length > 12 ? `${listed}, … (${names.length - 12} more)` : listed;
-}

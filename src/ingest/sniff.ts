@@ -3,7 +3,9 @@
 // Swedish Excel writes); the delimiter that splits the header into the most columns.
 import { isAscii } from 'node:buffer';
 import { open } from 'node:fs/promises';
-import { DataError } from '../errors.js';
+import { DataError, msg } from '../errors.js';
+import { openError } from './source.js';
+import { textDecoder } from './decoder.js';
 
 export type Encoding = 'utf-8' | 'windows-1252';
 export type Delimiter = ',' | ';' | '\t';
@@ -22,13 +24,18 @@ export interface Sniffed {
   bom: boolean;
   /** File size in bytes. */
   size: number;
+  /** The first line is Excel's "sep=X" (it named the delimiter; the header is the next line). */
+  sepLine: boolean;
 }
 
 const SAMPLE_BYTES = 64 * 1024;
+/** Excel's first line naming the column separator: sep=; (sometimes in quotes). */
+const SEP_LINE = /^"?sep=(.)"?[ \t]*(?:\r\n|\n|\r)/i;
 const DELIMITERS: Delimiter[] = [',', ';', '\t'];
 
-export async function sniffFile(file: string, force?: { encoding?: Encoding; delimiter?: Delimiter }): Promise<Sniffed> {
-  const handle = await openForReading(file);
+/** `path` is read; messages name `file` (they differ for standard input). */
+export async function sniffFile(path: string, file: string, force?: { encoding?: Encoding; delimiter?: Delimiter }): Promise<Sniffed> {
+  const handle = await openForReading(path, file);
   try {
     const { size } = await handle.stat();
     const buf = Buffer.alloc(Math.min(SAMPLE_BYTES, size));
@@ -39,14 +46,11 @@ export async function sniffFile(file: string, force?: { encoding?: Encoding; del
   }
 }
 
-async function openForReading(file: string) {
+async function openForReading(path: string, file: string) {
   try {
-    return await open(file, 'r');
+    return await open(path, 'r');
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new DataError('file not found', { file }, 'Check the path and spelling');
-    if (code === 'EISDIR') throw new DataError('is a folder, not a CSV file', { file }, 'Pass the CSV files inside it (e.g. folder/*.csv)');
-    throw new DataError(`cannot read the file (${code ?? 'unknown error'})`, { file });
+    throw openError(err, file);
   }
 }
 
@@ -56,19 +60,19 @@ export function sniffBuffer(
   size: number,
   force?: { encoding?: Encoding; delimiter?: Delimiter },
 ): Sniffed {
-  if (size === 0) throw new DataError('the file is empty', { file }, 'Export the survey again, with a header row and one row per respondent');
+  if (size === 0) throw new DataError(msg('data.empty'), { file }, msg('data.empty.hint'));
   // UTF-16 with a byte order mark, or without one: every other byte of ASCII text is NUL.
   if ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff) || looksLikeUtf16(buf)) {
-    throw new DataError('the file is UTF-16 encoded', { file, line: 1 }, 'Save it as "CSV UTF-8" (in Excel: Spara som → CSV UTF-8)');
+    throw new DataError(msg('data.utf16'), { file, line: 1 }, msg('data.utf16.hint'));
   }
   const nul = buf.indexOf(0);
   if (nul !== -1) throw nulError(file, countLines(buf, nul));
   const control = controlBytes(buf);
   if (control.count > Math.max(2, buf.length / 100)) {
     throw new DataError(
-      'the file is not text: it is full of control characters (a spreadsheet, archive or other binary file?)',
+      msg('data.binary'),
       { file, line: countLines(buf, control.first) },
-      'Export the data as CSV (comma or semicolon separated text)',
+      msg('data.exportCsv.hint'),
     );
   }
   const bom = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf;
@@ -78,22 +82,31 @@ export function sniffBuffer(
     // Windows-1252 text almost never holds a valid UTF-8 sequence: both means a mixed file,
     // which read either way would show "Ã¥" or "�" in place of å.
     throw new DataError(
-      'the file is not valid UTF-8 from this line on (mixed encodings?)',
+      msg('data.mixedEncoding'),
       { file, line: countLines(buf, invalid) },
-      'Save the whole file again as "CSV UTF-8", or pass --encoding windows-1252',
+      msg('data.mixedEncoding.hint'),
     );
   }
   const encoding = force?.encoding ?? (invalid === -1 ? 'utf-8' : 'windows-1252');
-  const text = new TextDecoder(encoding).decode(buf);
-  const delimiter = force?.delimiter ?? guessDelimiter(headerLine(text.replace(/^\uFEFF/, '')), file);
-  return { encoding, undecided, delimiter, bom, size };
+  const text = textDecoder(encoding).decode(buf).replace(/^\uFEFF/, '');
+  const sep = SEP_LINE.exec(text);
+  if (sep && !DELIMITERS.includes(sep[1] as Delimiter) && force?.delimiter === undefined) {
+    throw new DataError(
+      msg('data.sepLine', { sep: sep[1]! }),
+      { file, line: 1 },
+      msg('data.sepLine.hint'),
+    );
+  }
+  const named = sep ? (sep[1] as Delimiter) : undefined;
+  const delimiter = force?.delimiter ?? named ?? guessDelimiter(headerLine(sep ? text.slice(sep[0].length) : text), file, sep ? 2 : 1);
+  return { encoding, undecided, delimiter, bom, size, sepLine: sep !== null };
 }
 
 export function nulError(file: string, line: number): DataError {
   return new DataError(
-    'the file contains NUL bytes: it is not a text CSV file (a spreadsheet or binary file?)',
+    msg('data.nul'),
     { file, line },
-    'Export the data as CSV (comma or semicolon separated text)',
+    msg('data.exportCsv.hint'),
   );
 }
 
@@ -184,14 +197,14 @@ function headerLine(text: string): string {
   return text;
 }
 
-function guessDelimiter(header: string, file: string): Delimiter {
+function guessDelimiter(header: string, file: string, line: number): Delimiter {
   const counts = DELIMITERS.map((d) => countOutsideQuotes(header, d));
   const best = Math.max(...counts);
   if (best === 0) {
     throw new DataError(
-      'could not find a column separator in the header (no comma, semicolon or tab)',
-      { file, line: 1 },
-      'The file needs a header row with the column names, separated by , or ; (or use --delimiter)',
+      msg('data.noDelimiter'),
+      { file, line },
+      msg('data.noDelimiter.hint'),
     );
   }
   return DELIMITERS[counts.indexOf(best)]!;

@@ -1,22 +1,32 @@
 // The proposal plus the user's decisions → a commented lagesbild.yaml. Indicators are the
-// template's own entries with this data's column and answers; answer scales of the same kind
-// are merged into one list per kind when they agree. The text is parsed back with the real
-// config loader before it is returned, so `init` never writes a config `report` rejects.
+// template's own entries with this data's column, answers, population, question as asked and
+// time frame (the indicator's text is rewritten to the question's time frame, or to none when
+// the data has only a column name); answer scales of the same kind are merged into one list
+// per kind when they agree. Unsure matches are written as commented-out suggestions with their
+// reasons. The text is parsed back with the real config loader before it is returned, so
+// `init` never writes a config `report` rejects.
 import { Document, isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
 import { parseConfig } from '../config/load.js';
-import { UsageError } from '../errors.js';
+import { UsageError, msg } from '../errors.js';
 import type { AnswerScale, LocalizedText, ProjectConfig } from '../config/schema.js';
 import type { AnswerClass } from './answers.js';
+import { matchSummary, reasonText, TIME } from './explain.js';
 import { genderLabel, type GroupProposal } from './groups.js';
 import type { IndicatorProposal } from './indicators.js';
-import type { InitProposal } from './propose.js';
+import type { Reason } from './match.js';
+import { readQuestion, type TimeFrame } from './meaning.js';
+import type { InitFacts, InitProposal } from './propose.js';
 import { REQUIRED_ROLES } from './roles.js';
 import type { RawObject, Template } from './template.js';
 
 /** What the user decided (or the defaults with --yes). */
 export interface InitDecisions {
-  /** Template ids of the indicators to include; default: every proposed one. */
-  include?: ReadonlySet<string>;
+  /**
+   * What the user chose per template indicator id: a proposal (possibly for a column the
+   * matcher did not propose), or null to leave it out. Indicators not in the map keep the
+   * pre-selected clear match, if any.
+   */
+  mapping?: ReadonlyMap<string, IndicatorProposal | null>;
   /** Per column: the class of answers the proposal could not tell; default missing. */
   answers?: ReadonlyMap<string, ReadonlyMap<string, AnswerClass>>;
   /** What gender codes of unknown meaning are; default a neutral label to be changed. */
@@ -29,6 +39,9 @@ export interface InitDecisions {
 }
 
 export type InitWarning =
+  | { code: 'unsure'; indicator: string; column: string; doubts: Reason[] }
+  /** The user chose a column the matcher was not sure of (or that does not fit). */
+  | { code: 'chosen-unsure'; indicator: string; column: string; doubts: Reason[] }
   | { code: 'answers-as-missing'; indicator: string; column: string; answers: string[] }
   | { code: 'codes-only'; indicator: string; column: string; answers: string[] }
   | { code: 'gender-codes'; column: string; codes: string[] }
@@ -51,6 +64,8 @@ export interface BuildMeta {
   schema: string | null;
   /** Wave values the config cannot read (e.g. "2023/24"), for a warning. */
   badYear: string | null;
+  /** The year and municipality of data without a column for them. */
+  facts?: InitFacts;
 }
 
 const CHANGE = 'ÄNDRA';
@@ -60,22 +75,28 @@ export function buildConfig(p: InitProposal, template: Template, d: InitDecision
   const roles = p.roles;
   // The command asks or stops first; reaching this without them is a bug.
   for (const r of REQUIRED_ROLES) if (roles[r] === null) throw new Error(`init: no ${r} column`);
+  const facts = meta.facts ?? { year: null, area: null };
+  if ((roles.year === null && facts.year === null) || (roles.area === null && facts.area === null)) throw new Error('init: no year or municipality');
   if (!p.profile.complete) warnings.push({ code: 'preview', rows: p.profile.rows });
   if (meta.badYear !== null) warnings.push({ code: 'year-format', column: roles.year!, example: meta.badYear });
 
   if (!p.gender || (roles.grade && !p.grade)) {
     const role = p.gender ? 'grade' : 'gender';
-    throw new UsageError(`column "${roles[role]}" has too many different values to be the ${role === 'grade' ? 'school year' : 'gender'}`, `Name the right column with --${role}-column`);
+    throw new UsageError(msg('init.tooManyValues', { column: roles[role]!, role }), msg('init.tooManyValues.hint', { role }));
   }
   const scales = new ScaleBuckets(template);
-  const { indicators, dropped } = indicatorEntries(p, template, d, scales, warnings);
+  const { indicators, dropped, suggestions } = indicatorEntries(p, template, d, scales, warnings);
   const gender = genderGroup(p.gender, d.genderCodes, roles.gender!, warnings);
   const obj: RawObject = {};
   if (meta.schema) obj.$schema = meta.schema;
   obj.version = 1;
-  obj.project = projectSection(p, template, d);
-  obj.columns = { area: roles.area, year: roles.year, ...(roles.id ? { id: roles.id } : {}) };
-  obj.design = { ...(roles.weight ? { weight: roles.weight, strata: roles.area } : {}), lonely_psu: 'fail' };
+  obj.project = projectSection(p, template, d, facts);
+  obj.columns = {
+    ...(roles.area ? { area: roles.area } : {}),
+    ...(roles.year ? { year: roles.year } : { year_by_file: { [meta.csvName]: facts.year!.year } }),
+    ...(roles.id ? { id: roles.id } : {}),
+  };
+  obj.design = { ...(roles.weight ? { weight: roles.weight, ...(roles.area ? { strata: roles.area } : {}) } : {}), lonely_psu: 'fail' };
   obj.groups = {
     gender: { column: roles.gender, label: { sv: 'Kön', en: 'Gender' }, values: gender.values, missing: gender.missing },
     ...(roles.grade && p.grade ? { grade: { column: roles.grade, label: { sv: 'Årskurs', en: 'School year' }, ...groupValues(p.grade) } } : {}),
@@ -86,7 +107,7 @@ export function buildConfig(p: InitProposal, template: Template, d: InitDecision
   obj.indicators = indicators.map((i) => i.raw);
 
   const doc = new Document(obj);
-  annotate(doc, p, meta, indicators.map((i) => i.comments), gender.unlabelled, dropped);
+  annotate(doc, p, meta, indicators.map((i) => i.comments), gender.unlabelled, dropped, suggestions);
   const text = doc.toString({ lineWidth: 0, flowCollectionPadding: false });
   // A config init writes must load: anything else is a bug here, not the user's mistake.
   const config = parseConfig(text, meta.configName);
@@ -98,9 +119,17 @@ interface IndicatorEntry {
   comments: string[];
 }
 
+/** An unsure match, written commented out: the entry as it would be, and why it is unsure. */
+interface Suggestion {
+  id: string;
+  raw: RawObject;
+  why: string;
+}
+
 /**
- * The template's entries for the chosen indicators, with this data's column, answers and
- * population; `dropped` are proposed columns left out (by the user, or only codes).
+ * The template's entries for the chosen indicators, with this data's column, answers,
+ * population, question and time frame; `dropped` are chosen columns left out (only codes);
+ * `suggestions` the best unsure candidate of each indicator without a chosen column.
  */
 function indicatorEntries(
   p: InitProposal,
@@ -108,15 +137,13 @@ function indicatorEntries(
   d: InitDecisions,
   scales: ScaleBuckets,
   warnings: InitWarning[],
-): { indicators: IndicatorEntry[]; dropped: string[] } {
+): { indicators: IndicatorEntry[]; dropped: string[]; suggestions: Suggestion[] } {
   const entries = new Map<string, IndicatorEntry>();
   const rawById = new Map(template.raw.indicators.map((r) => [r.id as string, r]));
   const dropped: string[] = [];
-  for (const ind of p.indicators.indicators) {
-    if (d.include && !d.include.has(ind.id)) {
-      dropped.push(ind.column);
-      continue;
-    }
+  const chosen = chosenProposals(p, d.mapping);
+  const times = new Map<string, TimeFrame | null>();
+  for (const ind of chosen.values()) {
     const decided = d.answers?.get(ind.column);
     // Only codes, and none said to mean yes: a guess would put wrong figures in a report.
     if (!ind.answers.understood && ![...(decided?.values() ?? [])].includes('yes')) {
@@ -125,7 +152,8 @@ function indicatorEntries(
       continue;
     }
     const answers = resolveAnswers(ind, decided);
-    const comments = [`Från kolumnen ${ind.column}.`];
+    const comments = [matchComment(ind)];
+    if (ind.level !== 'clear') warnings.push({ code: 'chosen-unsure', indicator: ind.id, column: ind.column, doubts: ind.conflict ? [...ind.doubts, ind.conflict] : ind.doubts });
     if (answers.assumedMissing.length > 0) {
       warnings.push({ code: 'answers-as-missing', indicator: ind.id, column: ind.column, answers: answers.assumedMissing });
       comments.push(`${CHANGE} vid behov: svaren ${quoteList(answers.assumedMissing)} är okända och räknas nu som saknade svar.`);
@@ -136,26 +164,141 @@ function indicatorEntries(
       comments.push(`${CHANGE}: mallen räknar bara en del av eleverna (population), men ingen kolumn för det hittades. Lägg till population om er enkät har en sådan fråga.`);
     }
     const scale = scales.add(ind.scaleName, answers);
-    // The template's entry, key order kept, with this data's column, answers and population.
-    const replaced: RawObject = { column: ind.column, answers: scale, population: ind.population ?? undefined };
-    const raw = Object.fromEntries(
-      Object.entries(tmpl)
-        .map(([k, v]) => [k, k in replaced ? replaced[k] : v] as const)
-        .filter(([, v]) => v !== undefined),
-    );
-    entries.set(ind.id, { raw, comments });
+    // The question as the file states it (an SPSS variable label) is the one the pupils read.
+    if (p.profile.columns.find((c) => c.name === ind.column)?.label) comments.push('Frågan som den står i filen (variabeletiketten).');
+    entries.set(ind.id, { raw: dataEntry(tmpl, ind, scale), comments });
+    times.set(ind.id, ind.question === null ? null : ind.time);
   }
-  for (const der of p.indicators.derived) {
-    const parts = der.parts.filter((id) => entries.has(id));
+  for (const tmpl of template.raw.indicators) {
+    const key = 'any_of' in tmpl ? 'any_of' : 'all_of' in tmpl ? 'all_of' : null;
+    if (key === null) continue;
+    const parts = (tmpl[key] as string[]).filter((id) => entries.has(id));
     if (parts.length < 2) continue;
-    const raw = rawById.get(der.id)!;
-    const key = 'any_of' in raw ? 'any_of' : 'all_of';
+    // The report describes a combined indicator by its parts; a time frame only when all parts share it.
+    const partTimes = new Set(parts.map((id) => times.get(id) ?? null));
+    const time = partTimes.size === 1 ? [...partTimes][0]! : null;
+    const { statement: _statement, time_frame: _frame, ...rest } = tmpl;
+    const raw = { ...rest, [key]: parts, ...(time ? { time_frame: frameText(time) } : {}) };
     const comments = [key === 'any_of' ? 'Sammanslagen: ja om minst en av indikatorerna i any_of är ja.' : 'Sammanslagen: ja om alla indikatorerna i all_of är ja.'];
-    if (parts.length < (raw[key] as string[]).length) comments.push(`${CHANGE}: alla delar i mallen finns inte i er fil; kontrollera texten (statement).`);
-    entries.set(der.id, { raw: { ...raw, [key]: parts }, comments });
+    if (parts.length < (tmpl[key] as string[]).length) comments.push(`Mallens övriga delar (${(tmpl[key] as string[]).filter((id) => !parts.includes(id)).join(', ')}) finns inte i er fil.`);
+    entries.set(tmpl.id as string, { raw: orderLike(tmpl, raw), comments });
+  }
+
+  // Unsure candidates of the indicators still without a column, on columns not used.
+  const used = new Set([...chosen.values()].map((c) => c.column));
+  const suggestions: Suggestion[] = [];
+  for (const best of p.indicators.suggestions) {
+    const id = best.id;
+    if (chosen.has(id) || d.mapping?.has(id) || used.has(best.column) || !best.answers.understood) continue;
+    const tmpl = rawById.get(id)!;
+    const answers = resolveAnswers(best, d.answers?.get(best.column));
+    const { assumedMissing: _, ...scale } = answers;
+    suggestions.push({ id, raw: dataEntry(tmpl, best, scale), why: matchSummary(best.level, best.reasons, best.doubts, 'sv') });
+    warnings.push({ code: 'unsure', indicator: id, column: best.column, doubts: best.doubts });
   }
   // In the template's order (chapter by chapter).
-  return { indicators: template.raw.indicators.flatMap((r) => entries.get(r.id as string) ?? []), dropped };
+  return { indicators: template.raw.indicators.flatMap((r) => entries.get(r.id as string) ?? []), dropped, suggestions };
+}
+
+/** The pre-selected clear matches, changed by the user's decisions (indicator id → proposal). */
+export function chosenProposals(p: InitProposal, mapping: InitDecisions['mapping']): Map<string, IndicatorProposal> {
+  const chosen = new Map(p.indicators.indicators.map((i) => [i.id, i]));
+  for (const [id, decided] of mapping ?? []) {
+    if (decided === null) chosen.delete(id);
+    else chosen.set(id, decided);
+  }
+  return chosen;
+}
+
+/** "Säker matchning: …" / "Osäker matchning, vald: …" above an indicator. */
+function matchComment(ind: IndicatorProposal): string {
+  const how = ind.level === 'clear' ? 'Säker matchning' : ind.level === 'possible' ? 'Osäker matchning, vald i guiden' : 'Vald i guiden fast frågan inte passar';
+  const parts = [...ind.reasons.map((r) => reasonText(r, 'sv')), ...(ind.conflict ? [reasonText(ind.conflict, 'sv')] : [])];
+  const doubts = ind.doubts.map((r) => reasonText(r, 'sv'));
+  const noQuestion = ind.question === null ? ` ${CHANGE}: filen har bara kolumnnamnet ${ind.column}, ingen frågetext; skriv frågan (question) och tidsperioden (time_frame) som de stod i enkäten.` : '';
+  const rewrite = ind.level === 'clear' ? '' : ` ${CHANGE}: label och statement är mallens; skriv om dem så att de säger det frågan frågar.`;
+  return `${how}${parts.length ? `: ${parts.join(' · ')}` : ''}${doubts.length ? ` (${doubts.join('; ')})` : ''}.${noQuestion}${rewrite}`;
+}
+
+/**
+ * The template's entry with this data's column, answers (a scale name, or the scale itself),
+ * population and question as asked, its text moved to the question's time frame; key order kept.
+ */
+function dataEntry(tmpl: RawObject, ind: IndicatorProposal, answers: string | AnswerScale): RawObject {
+  const dataTime = ind.question === null ? null : ind.time;
+  const population = ind.population && { column: ind.population.column, values: ind.population.values, ...(ind.population.question ? { question: ind.population.question } : {}) };
+  const replaced: RawObject = {
+    column: ind.column,
+    answers,
+    population: population ?? undefined,
+    // The question as the pupils read it: from the data, never the template's wording.
+    question: ind.question ?? undefined,
+    ...retime(tmpl, ind.templateTime, dataTime),
+    ...statementOfQuestion(ind),
+  };
+  return orderLike(tmpl, { ...tmpl, ...replaced });
+}
+
+/**
+ * Where the template's generic statement would say more than the question: an attitude is
+ * said in the words of the statement the pupils agreed with ("att det är okej att slåss om
+ * någon retar en"), and a "trygg" question read for an "otrygg" indicator says "inte trygga".
+ * Swedish only: an English report then names the indicator by its label.
+ */
+function statementOfQuestion(ind: IndicatorProposal): RawObject {
+  if (ind.question === null) return {};
+  const meaning = readQuestion(ind.question);
+  if (meaning.subject === 'attitude') {
+    const quoted = /["”“„'’]([^"”“„'’]{8,})["”“„'’]/.exec(ind.question)?.[1] ?? /:\s*([^:]{8,})$/.exec(ind.question)?.[1];
+    if (quoted === undefined) return {};
+    const clause = quoted.trim().replace(/[.!?]+$/, '');
+    return { statement: { sv: `att ${clause.charAt(0).toLowerCase()}${clause.slice(1)}` } };
+  }
+  if (meaning.subject === 'safety' && ind.inverted) {
+    const where = { school: ' i skolan', neighbourhood: ' där de bor', centre: ' i centrum' };
+    const feeling = meaning.polarity === 'safe' ? 'trygga' : 'otrygga';
+    return { statement: { sv: `att de inte känner sig ${feeling}${meaning.evening ? ' ute på kvällen' : ''}${meaning.place ? where[meaning.place] : ''}` } };
+  }
+  return {};
+}
+
+/** `raw`'s keys in the template's order (then any new ones), keys set to undefined left out. */
+function orderLike(tmpl: RawObject, raw: RawObject): RawObject {
+  const keys = [...Object.keys(tmpl), ...Object.keys(raw).filter((k) => !(k in tmpl))];
+  return Object.fromEntries(keys.filter((k) => k in raw && raw[k] !== undefined).map((k) => [k, raw[k]]));
+}
+
+/** How the report names a time frame in an indicator's text, in both languages. */
+const FRAME_PHRASE: Record<TimeFrame, { sv: string; en: string }> = {
+  '12m': { sv: 'under de senaste 12 månaderna', en: 'in the past 12 months' },
+  '6m': { sv: 'under de senaste 6 månaderna', en: 'in the past 6 months' },
+  '30d': { sv: 'under de senaste 30 dagarna', en: 'in the past 30 days' },
+  'school-year': { sv: 'under det här läsåret', en: 'this school year' },
+  now: { sv: '', en: '' },
+  ever: { sv: 'någon gång', en: 'at some point' },
+};
+
+function frameText(t: TimeFrame): { sv: string; en: string } {
+  return { sv: TIME.sv[t], en: TIME.en[t] };
+}
+
+/**
+ * The statement and time frame for the data's time frame: the template's phrase taken out and
+ * the data's put in (none when the question gives none, or only a column name is known), so
+ * the report's sentence says the period the pupils were asked about, or no period at all.
+ */
+function retime(tmpl: RawObject, from: TimeFrame | null, to: TimeFrame | null): RawObject {
+  if (from === to) return {};
+  const statement = tmpl.statement as { sv: string; en?: string } | string | undefined;
+  const move = (text: string, lang: 'sv' | 'en') => {
+    const old = from === null ? '' : FRAME_PHRASE[from][lang];
+    const cut = old === '' ? text : text.replace(new RegExp(`\\s*${old.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`), '');
+    const add = to === null ? '' : FRAME_PHRASE[to][lang];
+    return `${cut}${add ? ` ${add}` : ''}`.replace(/\s+/g, ' ').trim();
+  };
+  const moved =
+    statement === undefined ? undefined : typeof statement === 'string' ? move(statement, 'sv') : { sv: move(statement.sv, 'sv'), ...(statement.en ? { en: move(statement.en, 'en') } : {}) };
+  return { statement: moved, time_frame: to === null ? undefined : frameText(to) };
 }
 
 interface ResolvedAnswers extends AnswerScale {
@@ -173,9 +316,10 @@ function resolveAnswers(ind: IndicatorProposal, decided: ReadonlyMap<string, Ans
 }
 
 /**
- * Answer scales named after the template's ("frekvens"). Columns whose answers agree share one
- * scale holding all their spellings; a column that classes an answer differently gets its own
- * ("frekvens_2").
+ * Answer scales named after the template's ("frekvens"). Columns with the same answers (one
+ * column's answers among the other's, each classed the same) share one scale; a column with
+ * answers of its own ("Jag dricker inte alkohol") or that classes an answer differently gets
+ * its own ("frekvens_2"), so no scale lists answers its columns cannot have.
  */
 class ScaleBuckets {
   private readonly buckets = new Map<string, { name: string; cls: Map<string, AnswerClass> }[]>();
@@ -185,7 +329,10 @@ class ScaleBuckets {
     const list = this.buckets.get(base) ?? [];
     this.buckets.set(base, list);
     const entries = (['yes', 'no', 'missing'] as const).flatMap((cls) => answers[cls].map((v) => [v, cls] as const));
-    let bucket = list.find((b) => entries.every(([v, cls]) => (b.cls.get(v) ?? cls) === cls));
+    const values = new Set(entries.map(([v]) => v));
+    let bucket = list.find(
+      (b) => entries.every(([v, cls]) => (b.cls.get(v) ?? cls) === cls) && (entries.every(([v]) => b.cls.has(v)) || [...b.cls.keys()].every((v) => values.has(v))),
+    );
     if (!bucket) {
       bucket = { name: list.length === 0 ? base : `${base}_${list.length + 1}`, cls: new Map() };
       list.push(bucket);
@@ -250,13 +397,14 @@ function groupValue(code: string, label: LocalizedText, aliases: string[], repor
   return { code, label, ...(aliases.length ? { aliases } : {}), ...(report ? {} : { report: false }) };
 }
 
-function projectSection(p: InitProposal, template: Template, d: InitDecisions): RawObject {
-  const years = p.years.filter((y) => /^\d{4}$/.test(y)).map(Number);
+function projectSection(p: InitProposal, template: Template, d: InitDecisions, facts: InitFacts): RawObject {
+  const years = facts.year && p.roles.year === null ? [facts.year.year] : p.years.filter((y) => /^\d{4}$/.test(y)).map(Number);
   const span = years.length === 0 ? '' : `, ${Math.min(...years)}${years.length > 1 ? `–${Math.max(...years)}` : ''}`;
-  const single = p.areas.length === 1 ? p.areas[0]! : null;
+  const single = p.roles.area === null ? facts.area : p.areas.length === 1 ? p.areas[0]! : null;
   const place = single ?? d.county;
   const templateProject = template.raw.project as RawObject;
   return {
+    ...(p.roles.area === null && single ? { area: single } : {}),
     ...(single ? { publisher: /kommun$/i.test(single) ? single : `${single} kommun` } : {}),
     county: d.county,
     source: { sv: `Enkät om våld, ${place}${span}`, en: `Survey on violence, ${place}${span}` },
@@ -273,7 +421,7 @@ function quoteList(values: string[]): string {
 
 // ── Comments ───────────────────────────────────────────────────────────────────────────────
 
-function annotate(doc: Document, p: InitProposal, meta: BuildMeta, indicatorComments: string[][], unlabelled: string[], dropped: string[]): void {
+function annotate(doc: Document, p: InitProposal, meta: BuildMeta, indicatorComments: string[][], unlabelled: string[], dropped: string[], suggestions: Suggestion[]): void {
   const header = [
     `lagesbild – projektinställningar för ${meta.csvName}`,
     '',
@@ -294,12 +442,22 @@ function annotate(doc: Document, p: InitProposal, meta: BuildMeta, indicatorComm
   before(doc, ['project', 'language'], 'Rapportens språk: sv eller en.');
   before(doc, ['columns'], 'Kolumner som varje rad måste ha, skrivna precis som i filens rubrikrad.');
   before(doc, ['columns', 'id'], 'Löpnummer: används bara för att hitta dubbletter och skrivs aldrig ut.');
+  before(doc, ['project', 'area'], 'Kommunen: filen har ingen kolumn för kommun, så alla svar räknas hit.');
+  before(
+    doc,
+    ['columns', 'year_by_file'],
+    `Filen har ingen kolumn för år. Enkätåret per fil${meta.facts?.year?.from === 'file-name' ? ' (här taget ur filnamnet)' : ''}; lägg till en rad per ny fil,\neller låt året stå i filnamnet (enkat-2025.sav) eller ange --year.`,
+  );
   before(doc, ['design'], 'Urval och vikter; fråga den som gjorde urvalet om du är osäker.');
   before(doc, ['design', 'strata'], 'Varje kommun antas vara ett eget urval. Ta bort raden om alla elever fick enkäten.');
   before(doc, ['groups'], 'Grupper som redovisas. `code` är värdet i filen, `aliases` andra stavningar av samma\nvärde; `report: false` visas inte som egen grupp men räknas i antalet svarande.');
   before(doc, ['answer_scales'], 'Vilka svar som räknas som ja, nej eller saknat svar, exakt som i filen (även mellanslag).\nDe första raderna i filen och mallens svarsalternativ är med.');
   before(doc, ['statistics'], 'Statistik och röjandeskydd: mallens värden. Sänk inte gränserna utan att ha talat med\nden som ansvarar för dataskyddet.');
-  before(doc, ['indicators'], 'Indikatorer från standardmallen, föreslagna utifrån kolumnnamnen. Kontrollera att varje\nfråga stämmer med er enkät och ta bort dem som inte passar.');
+  before(
+    doc,
+    ['indicators'],
+    'Indikatorer från standardmallen, bara de som säkert passar en fråga i filen (osäkra förslag\nstår sist i filen). `question` är frågan som den står i filen; rapporten citerar den.',
+  );
   indicatorComments.forEach((lines, i) => {
     const node = doc.getIn(['indicators', i], true) as Node | undefined;
     if (node) node.commentBefore = lines.map((l) => ` ${l}`).join('\n');
@@ -314,15 +472,47 @@ function annotate(doc: Document, p: InitProposal, meta: BuildMeta, indicatorComm
     }
   }
   flow(doc);
+  doc.comment = trailingComment(p, suggestions, dropped)
+    .map((l) => (l === '' ? '' : ` ${l}`))
+    .join('\n');
+}
+
+/**
+ * After the indicators: the unsure suggestions, commented out with their reasons (remove the
+ * # to use one), the template's indicators no column fits, and the columns not used, each
+ * with why.
+ */
+function trailingComment(p: InitProposal, suggestions: Suggestion[], dropped: string[]): string[] {
+  const out: string[] = [];
+  if (suggestions.length > 0) {
+    out.push(
+      `── Osäkra förslag ${'─'.repeat(60)}`,
+      'Frågorna nedan liknar en indikator i mallen, men inte säkert. Kontrollera frågan och svaren;',
+      'ta sedan bort # i början av raderna (från "- id:") för att ta med den under indicators.',
+    );
+    for (const sg of suggestions) {
+      const entry = new Document([sg.raw]);
+      flow(entry);
+      const yaml = entry.toString({ lineWidth: 0, flowCollectionPadding: false }).trimEnd();
+      out.push('', `${sg.id}: ${sg.why}`, ...yaml.split('\n').map((l) => `  ${l}`));
+    }
+  }
+  if (p.indicators.missing.length > 0) {
+    out.push('', `Ingen kolumn passade mallens ${p.indicators.missing.join(', ')}.`);
+  }
   const unused = p.indicators.unused;
   const free = unused.filter((u) => u.why === 'free-text').map((u) => u.column);
-  const other = [...unused.filter((u) => u.why === 'no-match').map((u) => u.column), ...dropped];
-  if (free.length + other.length > 0) {
-    doc.comment = [
-      ...(other.length ? [` Kolumner som inte används: ${other.join(', ')}.`, ' Lägg till en indikator (se mallen) för en fråga som ska vara med i rapporten.'] : []),
-      ...(free.length ? [` Fritext och löpnummer tas aldrig med: ${free.join(', ')}.`] : []),
-    ].join('\n');
+  const other = unused.filter((u) => u.why !== 'free-text' && !suggestions.some((sg) => sg.raw.column === u.column));
+  if (other.length + dropped.length > 0) {
+    out.push('', 'Kolumner som inte används (lägg till en indikator för hand om frågan ska vara med i rapporten):');
+    for (const u of other) {
+      if (u.why === 'near') out.push(`  ${u.column}: liknar ${u.indicator}, men ${u.reasons.map((r) => reasonText(r, 'sv')).join('; ')}.`);
+      else if (u.why === 'no-match') out.push(`  ${u.column}`);
+    }
+    for (const c of dropped) out.push(`  ${c}: bara sifferkoder, ingen av dem angiven som ja.`);
   }
+  if (free.length > 0) out.push('', `Fritext och löpnummer tas aldrig med: ${free.join(', ')}.`);
+  return out;
 }
 
 /** A comment on the line(s) before a key. */

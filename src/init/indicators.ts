@@ -1,156 +1,84 @@
-// Which standard indicator a survey column is: the words of the column name (F12_slagen →
-// "slagen") against each template indicator's id, short label and the synonyms below. Words
-// shared by many indicators ("våld", "förtroende") count for less than words only one has
-// ("slagen", "polis"), so F35_fortroende_polis goes to fortroende_polis, not to
-// fortroende_socialtjanst. Then its answers are sorted into yes / no / missing.
+// Which standard indicator each survey column can feed, and how sure that is. Every column's
+// question (its header today, the label read from the file when there is one) and every
+// template indicator's question are read by meaning.ts and compared by match.ts; a column's
+// answers must be answers (some yes or no, or codes). Only clear matches are pre-selected, one
+// column per indicator and one indicator per column; two equally clear columns make neither
+// clear. Everything else stays a candidate the wizard shows and `--yes` writes as a suggestion.
+// Population filters ("Har du någon gång haft en pojkvän?") are found by meaning too, and are
+// never offered as outcomes.
 import { localize, type AnswerScale, type Indicator } from '../config/schema.js';
 import { classifyAnswer, proposeScale, type ScaleProposal } from './answers.js';
-import { normalizeName, type Roles } from './roles.js';
+import { compareMeanings, type Match, type Reason } from './match.js';
+import { isQuestionText, readQuestion, type QuestionMeaning, type TimeFrame } from './meaning.js';
+import type { Roles } from './roles.js';
 import type { ColumnProfile, CsvProfile } from './profile.js';
 import type { Template } from './template.js';
 
-/** Extra words per template indicator, as survey column names spell them (without å ä ö). */
-const SYNONYMS: Record<string, string[]> = {
-  fysiskt_vald: ['slagen', 'slag', 'sparkad', 'misshandlad', 'misshandel'],
-  hot: ['hotad', 'hotat', 'hotats'],
-  sexuellt_vald: ['sex', 'tvang', 'tvingad', 'sexuella_handlingar', 'overgrepp'],
-  sexuella_trakasserier: ['sex', 'trakasserier', 'trakasserad', 'tafsad', 'tafsat'],
-  krankt_pa_natet: ['nat', 'internet', 'online', 'natkrankning'],
-  sexuella_bilder_natet: ['sex', 'nat', 'bilder', 'nakenbilder', 'nakenbild'],
-  vald_i_parrelation: ['partner', 'partnervald', 'pojkvan', 'flickvan'],
-  bevittnat_vald: ['bevittnat', 'bevittna', 'hemmet'],
-  hedersrelaterade_begransningar: ['heder', 'hedersrelaterat', 'hedersnormer'],
-  utovat_fysiskt_vald: ['utovat', 'slagit', 'utovare'],
-  utovat_krankning_natet: ['utovat', 'nat'],
-  accepterar_vald: ['slass', 'okej', 'ok'],
-  accepterar_kontroll: ['kontrollera', 'kolla', 'mobil', 'ok', 'okej'],
-  otrygg_ute: ['kvall', 'kvallstid'],
-  otrygg_i_skolan: ['skola'],
-  berusad: ['full', 'alkohol', 'druckit', 'fylla'],
-  vuxen_att_prata_med: ['vuxen', 'prata', 'vuxna'],
-  vanner_som_slass: ['vanner', 'kompisar'],
-  skolan_ingriper: ['ingriper', 'ingripa', 'ingripande'],
-  trygg_i_omradet: ['omrade', 'bostadsomrade'],
-  fortroende_polis: ['polis'],
-  fortroende_socialtjanst: ['soc', 'socialtjanst', 'socialtjansten'],
-};
-
-/** Words of the column that a population filter (e.g. "has or has had a partner") is read from. */
-const POPULATION_WORDS: Record<string, string[]> = {
-  vald_i_parrelation: ['partner', 'pojkvan', 'flickvan', 'karlek', 'relation'],
-};
-
-const STOP = new Set(['i', 'pa', 'av', 'och', 'att', 'for', 'de', 'har', 'sig', 'en', 'med', 'om', 'nagon', 'som', 'till', 'du', 'dig', 'din', 'the', 'of']);
-/** A name's score must reach this (one word only this indicator has, or two shared ones). */
-const MIN_SCORE = 0.5;
-
-/** Words of a name: without the question number in front (F12_, Q3a_), numbers or stop words. */
-export function nameWords(name: string): string[] {
-  return normalizeName(name)
-    .replace(/^[a-z]{0,2}\d+[a-z]?(_|$)/, '')
-    .split(/[_\d]+/)
-    .filter((w) => w.length >= 2 && !STOP.has(w));
+export interface PopulationProposal {
+  column: string;
+  /** The answers that put a pupil in the population (the filter question's yes answers). */
+  values: string[];
+  /** The filter question as asked, or null when the data has only a column name. */
+  question: string | null;
 }
 
-/** Words match when they share their first five letters ("omrade" ~ "omradet"), or are equal. */
-function stem(w: string): string {
-  return w.slice(0, 5);
-}
-
-export interface IndicatorProposal {
+/**
+ * One column for one template indicator: how well it fits (the match; a level of null when the
+ * user chose a column the matcher would not have proposed) and what the config gets from it.
+ */
+export interface IndicatorProposal extends Match {
   /** The template indicator's id. */
   id: string;
   column: string;
-  score: number;
+  /** The column's question as the pupils read it, or null when the data has only a name. */
+  question: string | null;
+  /** The question's time frame (null when it says none, or only a name is known). */
+  time: TimeFrame | null;
+  /** The template question's time frame, for rewriting the indicator's text when they differ. */
+  templateTime: TimeFrame | null;
   /** The name of the template's answer scale ("frekvens"); used to name the config's scale. */
   scaleName: string;
   answers: ScaleProposal;
   /** Population filter with this data's column, or null. */
-  population: { column: string; values: string[] } | null;
+  population: PopulationProposal | null;
   /** The template filters the population but no column for it was found. */
   populationMissing: boolean;
 }
 
-export interface UnusedColumn {
-  column: string;
-  why: 'free-text' | 'no-match';
-}
+export type UnusedColumn =
+  | { column: string; why: 'free-text' }
+  | { column: string; why: 'no-match'; question: string }
+  /** Looks like a standard indicator but is not (or not surely) one: the closest, and why not. */
+  | { column: string; why: 'near'; question: string; indicator: string; reasons: Reason[] };
 
 export interface IndicatorProposals {
+  /** Pre-selected: clear matches, in the template's order. */
   indicators: IndicatorProposal[];
-  /** Template indicators combining others (any_of / all_of), with the parts that were found. */
-  derived: { id: string; parts: string[] }[];
+  /** For each indicator without a clear match: its best unsure candidate on a column not taken, in the template's order. */
+  suggestions: IndicatorProposal[];
+  /** Every candidate per template indicator id, best first (clear before possible). */
+  candidates: Map<string, IndicatorProposal[]>;
+  /** Template indicators read from a column (in the template's order) that no column fits. */
+  missing: string[];
+  /** Columns used as population filters. */
+  filters: string[];
   unused: UnusedColumn[];
 }
 
-export function proposeIndicators(profile: CsvProfile, roles: Roles, template: Template): IndicatorProposals {
-  const taken = new Set(Object.values(roles).filter((c): c is string => c !== null));
-  const free = profile.columns.filter((c) => !taken.has(c.name) && !c.duplicateName);
-  const sources = template.config.indicators.filter((ind) => ind.column !== undefined);
-  const words = new Map(sources.map((ind) => [ind.id, indicatorStems(ind)]));
-  const df = new Map<string, number>();
-  for (const set of words.values()) for (const s of set) df.set(s, (df.get(s) ?? 0) + 1);
-
-  const pairs: { ind: Indicator; col: ColumnProfile; score: number; order: number }[] = [];
-  sources.forEach((ind, i) => {
-    for (const col of free) {
-      if (!isAnswerColumn(col)) continue;
-      const colStems = new Set(nameWords(col.name).map(stem));
-      let score = 0;
-      for (const s of words.get(ind.id)!) if (colStems.has(s)) score += 1 / df.get(s)!;
-      if (score >= MIN_SCORE) pairs.push({ ind, col, score, order: i * 10_000 + col.index });
-    }
-  });
-  pairs.sort((a, b) => b.score - a.score || a.order - b.order);
-
-  const chosen = new Map<string, IndicatorProposal>();
-  const used = new Set<string>();
-  for (const { ind, col, score } of pairs) {
-    if (chosen.has(ind.id) || used.has(col.name)) continue;
-    used.add(col.name);
-    const scaleName = typeof ind.answers === 'string' ? ind.answers : 'svar';
-    chosen.set(ind.id, {
-      id: ind.id,
-      column: col.name,
-      score,
-      scaleName,
-      answers: proposeScale(col.values!, scaleOfTemplate(template, ind)),
-      population: null,
-      populationMissing: false,
-    });
-  }
-  // Population filters come from the columns left over ("Har du en partner?").
-  for (const p of chosen.values()) {
-    const ind = sources.find((s) => s.id === p.id)!;
-    if (!ind.population || !('column' in ind.population)) continue;
-    const col = populationColumn(p.id, free.filter((c) => !used.has(c.name)));
-    if (!col) {
-      p.populationMissing = true;
-      continue;
-    }
-    used.add(col.name);
-    const yes = [...col.values!.keys()].filter((v) => classifyAnswer(v) === 'yes');
-    p.population = { column: col.name, values: [...new Set([...ind.population.values, ...yes])] };
-  }
-
-  const indicators = sources.filter((s) => chosen.has(s.id)).map((s) => chosen.get(s.id)!);
-  const derived = template.config.indicators
-    .filter((ind) => ind.column === undefined)
-    .map((ind) => ({ id: ind.id, parts: (ind.any_of ?? ind.all_of ?? []).filter((id) => chosen.has(id)) }))
-    .filter((d) => d.parts.length >= 2);
-  const unused = free
-    .filter((c) => !used.has(c.name))
-    .map((c): UnusedColumn => ({ column: c.name, why: c.values === null && !c.numeric ? 'free-text' : 'no-match' }));
-  return { indicators, derived, unused };
+/** The template's indicators that are read from a column, with the meaning of their question. */
+export function templateSources(template: Template): { ind: Indicator; meaning: QuestionMeaning }[] {
+  return template.config.indicators
+    .filter((ind) => ind.column !== undefined)
+    .map((ind) => ({ ind, meaning: readQuestion(localize(ind.question ?? ind.label, 'sv')) }));
 }
 
-function indicatorStems(ind: Indicator): Set<string> {
-  const words = [...nameWords(ind.id), ...nameWords(localize(ind.short, 'sv')), ...(SYNONYMS[ind.id] ?? []).flatMap(nameWords)];
-  return new Set(words.map(stem));
+/** The text a column's meaning is read from: its question (label or header). */
+export function columnText(c: ColumnProfile): string {
+  return c.question;
 }
 
 /** A closed list of short answers of which at least one is a yes or no, or only codes. */
-function isAnswerColumn(c: ColumnProfile): boolean {
+export function isAnswerColumn(c: ColumnProfile): boolean {
   if (c.values === null) return false;
   const answers = [...c.values.keys()];
   return answers.some((v) => classifyAnswer(v) === 'yes' || classifyAnswer(v) === 'no') || (c.numeric && c.integer);
@@ -160,7 +88,139 @@ function scaleOfTemplate(template: Template, ind: Indicator): AnswerScale | unde
   return typeof ind.answers === 'string' ? template.config.answer_scales[ind.answers] : ind.answers;
 }
 
-function populationColumn(id: string, columns: ColumnProfile[]): ColumnProfile | undefined {
-  const wanted = new Set((POPULATION_WORDS[id] ?? []).map(stem));
-  return columns.find((c) => isAnswerColumn(c) && nameWords(c.name).some((w) => wanted.has(stem(w))));
+/**
+ * The proposal for one indicator on one column, whatever the match: the wizard uses this for
+ * a column the user picks, the matcher for its candidates.
+ */
+export function proposalFor(template: Template, source: { ind: Indicator; meaning: QuestionMeaning }, col: ColumnProfile, columns: readonly ColumnProfile[]): IndicatorProposal {
+  const text = columnText(col);
+  const data = readQuestion(text);
+  const match = compareMeanings(source.meaning, data);
+  const ind = source.ind;
+  const population = ind.population !== undefined && 'column' in ind.population ? populationFor(template, source, columns, col.name) : null;
+  return {
+    ...match,
+    id: ind.id,
+    column: col.name,
+    question: isQuestionText(text) ? text : null,
+    time: data.time,
+    templateTime: source.meaning.time,
+    scaleName: typeof ind.answers === 'string' ? ind.answers : 'svar',
+    answers: proposeScale(col.values ?? new Map(), scaleOfTemplate(template, ind), match.inverted),
+    population,
+    populationMissing: ind.population !== undefined && 'column' in ind.population && population === null,
+  };
+}
+
+/** Columns that ask whether the pupil has or has had a partner: filters, never outcomes. */
+function filterColumns(columns: readonly ColumnProfile[]): ColumnProfile[] {
+  return columns.filter((c) => isAnswerColumn(c) && readQuestion(columnText(c)).subject === 'partner-status');
+}
+
+/**
+ * The population of an indicator that counts only some pupils (partner violence: those who
+ * have or have had a partner): a filter column, its yes answers, and its question.
+ */
+function populationFor(template: Template, source: { ind: Indicator }, columns: readonly ColumnProfile[], outcome: string): PopulationProposal | null {
+  const pop = source.ind.population;
+  if (pop === undefined || !('column' in pop)) return null;
+  const filters = filterColumns(columns).filter((c) => c.name !== outcome);
+  // "Har du någon gång haft …" covers "has or has had"; prefer it over "Har du en partner nu?".
+  const col = filters.find((c) => readQuestion(columnText(c)).time === 'ever') ?? filters[0];
+  if (col === undefined) return null;
+  const yes = [...col.values!.keys()].filter((v) => classifyAnswer(v) === 'yes');
+  if (yes.length === 0) return null;
+  const text = columnText(col);
+  return { column: col.name, values: yes, question: isQuestionText(text) ? text : null };
+}
+
+export function proposeIndicators(profile: CsvProfile, roles: Roles, template: Template): IndicatorProposals {
+  const taken = new Set(Object.values(roles).filter((c): c is string => c !== null));
+  const free = profile.columns.filter((c) => !taken.has(c.name) && !c.duplicateName);
+  const answerColumns = free.filter(isAnswerColumn);
+  const filters = new Set(filterColumns(answerColumns).map((c) => c.name));
+  const sources = templateSources(template);
+
+  // Every fitting pair, best first.
+  const candidates = new Map<string, IndicatorProposal[]>();
+  for (const source of sources) {
+    const list = answerColumns
+      .filter((c) => !filters.has(c.name))
+      .map((c) => proposalFor(template, source, c, answerColumns))
+      .filter((p) => p.level !== null)
+      .sort((a, b) => rank(a) - rank(b) || b.score - a.score);
+    candidates.set(source.ind.id, list);
+  }
+
+  // Two columns that fit one indicator equally well (or one column two indicators): neither is clear.
+  const clear = [...candidates.values()].flat().filter((p) => p.level === 'clear');
+  for (const p of clear) {
+    const rival =
+      clear.find((q) => q !== p && q.id === p.id && q.score === p.score) ?? clear.find((q) => q !== p && q.column === p.column && q.score === p.score);
+    if (rival) {
+      p.level = 'possible';
+      p.doubts.push({ code: 'ambiguous', other: rival.id === p.id ? rival.column : rival.id });
+    }
+  }
+  for (const list of candidates.values()) list.sort((a, b) => rank(a) - rank(b) || b.score - a.score);
+
+  // Clear matches, best first, one column per indicator and one indicator per column.
+  const chosen = new Map<string, IndicatorProposal>();
+  const used = new Set<string>();
+  const order = sources.map((s) => s.ind.id);
+  for (const p of [...candidates.values()].flat().filter((q) => q.level === 'clear').sort((a, b) => b.score - a.score || order.indexOf(a.id) - order.indexOf(b.id))) {
+    if (chosen.has(p.id) || used.has(p.column)) continue;
+    chosen.set(p.id, p);
+    used.add(p.column);
+  }
+  const filtersUsed = [...chosen.values()].flatMap((p) => (p.population ? [p.population.column] : []));
+
+  // The best unsure candidate of each indicator left without a column, one indicator per column.
+  const suggestions: IndicatorProposal[] = [];
+  for (const id of order) {
+    if (chosen.has(id)) continue;
+    const best = (candidates.get(id) ?? []).find((c) => !used.has(c.column) && !suggestions.some((s) => s.column === c.column));
+    if (best) suggestions.push(best);
+  }
+
+  const unused = free
+    .filter((c) => !used.has(c.name) && !filters.has(c.name) && !suggestions.some((s) => s.column === c.name))
+    .map((c): UnusedColumn => {
+      if (c.values === null && !c.numeric) return { column: c.name, why: 'free-text' };
+      const text = columnText(c);
+      // An unsure candidate of an indicator that has a clear column: why it was not that one.
+      const candidate = [...candidates.values()].flat().find((p) => p.column === c.name);
+      if (candidate) return { column: c.name, why: 'near', question: text, indicator: candidate.id, reasons: candidate.doubts };
+      const near = nearest(sources, readQuestion(text));
+      return near ? { column: c.name, why: 'near', question: text, indicator: near.id, reasons: [near.conflict] } : { column: c.name, why: 'no-match', question: text };
+    });
+  return {
+    indicators: order.flatMap((id) => chosen.get(id) ?? []),
+    suggestions,
+    candidates,
+    missing: order.filter((id) => (candidates.get(id) ?? []).length === 0),
+    filters: [...new Set([...filtersUsed, ...filters])],
+    unused,
+  };
+}
+
+function rank(p: IndicatorProposal): number {
+  return p.level === 'clear' ? 0 : p.level === 'possible' ? 1 : 2;
+}
+
+/**
+ * The template indicator a column comes closest to without fitting: one about the same subject
+ * (violence, safety, attitudes …) that differs in kind, with the first difference.
+ */
+function nearest(sources: { ind: Indicator; meaning: QuestionMeaning }[], data: QuestionMeaning): { id: string; conflict: Reason } | null {
+  if (data.subject === null) return null;
+  let best: { id: string; conflict: Reason; shared: number } | null = null;
+  for (const { ind, meaning } of sources) {
+    if (meaning.subject !== data.subject) continue;
+    const m = compareMeanings(meaning, data);
+    if (m.conflict === null) continue;
+    const shared = [...data.acts].filter((a) => meaning.acts.has(a)).length + (meaning.role === data.role ? 1 : 0) + (meaning.place === data.place ? 1 : 0);
+    if (best === null || shared > best.shared) best = { id: ind.id, conflict: m.conflict, shared };
+  }
+  return best && { id: best.id, conflict: best.conflict };
 }

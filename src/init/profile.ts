@@ -1,9 +1,10 @@
-// A first look at a survey CSV for `init`: the header and, per column, its distinct values
-// from the first rows. Only short closed lists are kept (answers, group codes, municipality
+// A first look at a survey file (CSV, Excel, SPSS) for `init`: the header and, per column, its
+// distinct values from the first rows (SPSS: answers by their value labels, and the variable
+// labels as the questions). Only short closed lists are kept (answers, group codes, municipality
 // names); a column with many distinct or long values (ids, weights, free text) keeps none of
 // them, so nothing a respondent wrote can end up in a proposal or in the config.
-import { readCsv, type ReadOptions } from '../ingest/read.js';
 import type { Delimiter, Encoding } from '../ingest/sniff.js';
+import { readRows, type Format, type ReadOptions } from '../ingest/source.js';
 
 /** Rows read for the proposals. */
 export const PREVIEW_ROWS = 5000;
@@ -14,6 +15,13 @@ export const MAX_ANSWER_LENGTH = 80;
 
 export interface ColumnProfile {
   name: string;
+  /**
+   * The question as the pupils read it, as far as the file tells: the variable label (SPSS),
+   * else the header (which may be only a name such as F10_slagen). Matching reads this text.
+   */
+  question: string;
+  /** The question text the file gives (SPSS variable label), when it gives one. */
+  label?: string;
   /** 0-based position in the header. */
   index: number;
   /** Distinct raw values with their counts; null when not a short closed list (see above). */
@@ -35,8 +43,13 @@ export interface ColumnProfile {
 
 export interface CsvProfile {
   file: string;
-  encoding: Encoding;
-  delimiter: Delimiter;
+  format: Format;
+  /** CSV: the text encoding; SPSS: the file's; Excel: null. */
+  encoding: Encoding | string | null;
+  /** CSV only. */
+  delimiter: Delimiter | null;
+  /** Excel only. */
+  sheet?: string;
   /** Data rows read. */
   rows: number;
   /** The whole file was read (it has at most PREVIEW_ROWS rows). */
@@ -46,17 +59,21 @@ export interface CsvProfile {
 
 const NUMBER = /^[+-]?\d+([.,]\d+)?$/;
 
-export async function profileCsv(file: string, opts: Pick<ReadOptions, 'encoding' | 'delimiter'> = {}): Promise<CsvProfile> {
+export async function profileCsv(file: string, opts: Pick<ReadOptions, 'encoding' | 'delimiter' | 'sheet'> = {}): Promise<CsvProfile> {
   let columns: ColumnProfile[] = [];
-  let sniffedAs: { encoding: Encoding; delimiter: Delimiter } | null = null;
+  /** Per column: code → answer text, for columns with value labels. */
+  let shown: (ReadonlyMap<string, string> | undefined)[] = [];
   let seen = 0;
-  const { rows } = await readCsv(
+  const { rows, header: source } = await readRows(
     file,
     {
-      onHeader: (header, sniffed) => {
-        sniffedAs = sniffed;
-        columns = header.map((name, index) => ({
+      onHeader: (source) => {
+        const header = source.names;
+        shown = source.columns.map((c) => c.valueLabels);
+        columns = source.columns.map(({ name, label }, index) => ({
           name,
+          question: label ?? name,
+          ...(label ? { label } : {}),
           index,
           values: new Map(),
           filled: 0,
@@ -71,12 +88,15 @@ export async function profileCsv(file: string, opts: Pick<ReadOptions, 'encoding
       onRow: (fields) => {
         // One row more than the preview is read only to know whether the file goes on.
         if (++seen > PREVIEW_ROWS) return;
-        for (const c of columns) observe(c, fields[c.index] ?? '');
+        for (const c of columns) {
+          const raw = fields[c.index] ?? '';
+          observe(c, shown[c.index]?.get(raw) ?? raw);
+        }
       },
     },
     { ...opts, maxRows: PREVIEW_ROWS + 1 },
   );
-  const { encoding, delimiter } = sniffedAs!;
+  const { encoding, delimiter, format, sheet } = source;
   for (const c of columns) {
     if (c.filled === 0) c.numeric = false;
     if (!c.numeric) {
@@ -84,7 +104,7 @@ export async function profileCsv(file: string, opts: Pick<ReadOptions, 'encoding
       c.min = c.max = Number.NaN;
     }
   }
-  return { file, encoding, delimiter, rows: Math.min(rows, PREVIEW_ROWS), complete: rows <= PREVIEW_ROWS, columns };
+  return { file: source.file, format, encoding, delimiter, ...(sheet ? { sheet } : {}), rows: Math.min(rows, PREVIEW_ROWS), complete: rows <= PREVIEW_ROWS, columns };
 }
 
 function observe(c: ColumnProfile, raw: string): void {

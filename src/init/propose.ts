@@ -41,6 +41,15 @@ export function propose(profile: CsvProfile, template: Template, fixed: Partial<
   };
 }
 
+/**
+ * What the data gives for the whole file instead of a column: the survey year (--year, or the
+ * one year in the file name) and the municipality (--area-name). Null when not known.
+ */
+export interface InitFacts {
+  year: { year: number; from: 'flag' | 'file-name' | 'answer' } | null;
+  area: string | null;
+}
+
 /** Required roles without a column: init cannot write a config without them. */
 export function missingRoles(roles: Roles): Role[] {
   return REQUIRED_ROLES.filter((r) => roles[r] === null);

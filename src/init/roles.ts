@@ -1,15 +1,20 @@
 // Which column is the municipality, the wave, gender, school year, weight and respondent id:
 // by name (kommun, år, kön, årskurs, vikt, löpnr … with or without å ä ö) and by values
 // (four-digit years, "Flicka"/"Pojke", "Åk 9", decimal weights).
-import { UsageError } from '../errors.js';
+import { UsageError, msg } from '../errors.js';
 import { isMissingWord, normalizeAnswer } from './answers.js';
 import type { ColumnProfile, CsvProfile } from './profile.js';
 
 export const ROLES = ['area', 'year', 'gender', 'grade', 'weight', 'id'] as const;
 export type Role = (typeof ROLES)[number];
-/** Column name per role; null = the data has none (only grade, weight and id may be null). */
+/**
+ * Column name per role; null = the data has none. Gender needs a column; without an area or
+ * year column the municipality and the survey year are given for the whole file (InitFacts).
+ */
 export type Roles = Record<Role, string | null>;
-export const REQUIRED_ROLES: readonly Role[] = ['area', 'year', 'gender'];
+export const REQUIRED_ROLES: readonly Role[] = ['gender'];
+/** Roles whose value can be given for the whole file when the data has no column for it. */
+export const FILE_ROLES = ['area', 'year'] as const;
 
 /** Lower case, å ä ö (and other accents) to plain letters, anything else to "_". */
 export function normalizeName(name: string): string {
@@ -32,8 +37,8 @@ const NAMES: Record<Role, RegExp> = {
 
 const GIRL = /^(flick(a|or)|tjej(er)?|kvinn(a|or)|girls?|female|f)$/;
 const BOY = /^(pojk(e|ar)|kill(e|ar)|män|man|boys?|male|p|m)$/;
-const OTHER = /^(annat|annan|annat kön|annat\/vill ej ange|vill ej ange|vill inte ange|vill inte uppge|icke-?binär|other|non-?binary)$/;
-const GRADE = /^((åk|ak|årskurs|arskurs|klass|år|gy|gymnasiet?|grade|year)\s*\d{1,2}|\d{1,2})$/;
+const OTHER = /^((annat|annan|annat kön|icke-?binär)( ?\/ ?vill (ej|inte) (ange|säga|svara|uppge))?|vill (ej|inte) (ange|säga|uppge)|other|non-?binary)$/;
+const GRADE = /^((åk|ak|årskurs|arskurs|klass|år|gy|gymnasiet?|grade|year)\s*\d{1,2}|(gy|gymnasiet?)\s*(år|åk|årskurs)\s*\d{1,2}|\d{1,2})$/;
 
 export function genderClass(raw: string): 'girl' | 'boy' | 'other' | null {
   const v = normalizeAnswer(raw);
@@ -42,6 +47,11 @@ export function genderClass(raw: string): 'girl' | 'boy' | 'other' | null {
 
 export function isGradeValue(raw: string): boolean {
   return GRADE.test(normalizeAnswer(raw));
+}
+
+/** A date ("2023-10-02", "2023-10-02 08:15", "10/02/2023"): when the pupil answered, not the survey year. */
+export function isDateValue(raw: string): boolean {
+  return /^(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})([ T]\d{1,2}:\d{2}(:\d{2})?)?$/.test(raw.trim());
 }
 
 /** Year values the config reads ("2023") or ingest explains ("2023/24"). */
@@ -78,6 +88,20 @@ function valueScore(role: Role, c: ColumnProfile): number {
 }
 
 /**
+ * A date column is not the survey year: read as one, every row would be rejected, and a
+ * school-year survey answered from autumn to spring would even straddle two years.
+ */
+function refuseDates(c: ColumnProfile): void {
+  const given = c.values ? [...c.values.keys()].filter((v) => v.trim() !== '') : [];
+  const example = given.find(isDateValue);
+  if (example === undefined) return;
+  throw new UsageError(
+    msg('init.dateColumn', { column: c.name, example }),
+    msg('init.dateColumn.hint'),
+  );
+}
+
+/**
  * The proposed column for every role. `fixed` (from flags or answers) is taken as given; the
  * others go to the best-scoring free column, best scores first. A role needs its name to
  * match, or values that can mean nothing else (years, gender words, "Åk 9", decimal weights).
@@ -89,8 +113,9 @@ export function proposeRoles(profile: CsvProfile, fixed: Partial<Roles> = {}): R
     const name = fixed[role];
     if (name === undefined) continue;
     if (name !== null && !profile.columns.some((c) => c.name === name)) {
-      throw new UsageError(`column "${name}" is not in the header of ${profile.file}`, `The columns are: ${profile.columns.map((c) => c.name).join(', ')}`);
+      throw new UsageError(msg('init.noColumn', { column: name, file: profile.file }), msg('init.noColumn.hint', { columns: profile.columns.map((c) => c.name) }));
     }
+    if (role === 'year' && name !== null) refuseDates(profile.columns.find((c) => c.name === name)!);
     roles[role] = name;
     if (name !== null) taken.add(name);
   }

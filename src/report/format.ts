@@ -1,7 +1,7 @@
 // Number formatting for report text, tables and chart labels in Swedish and English.
 // Intl is deliberately not used: its separators and minus sign depend on the ICU build,
 // and reports must be byte-identical on every machine.
-import { UsageError } from '../errors.js';
+import { UsageError, msg } from '../errors.js';
 import type { Lang } from './model.js';
 
 /** A value hidden by disclosure control. */
@@ -160,6 +160,6 @@ const MONTHS: Record<Lang, string[]> = {
 export function formatDate(iso: string, lang: Lang): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   const month = m ? MONTHS[lang][Number(m[2]) - 1] : undefined;
-  if (!m || month === undefined) throw new UsageError(`not a date: ${iso}`, 'give the date as YYYY-MM-DD, e.g. 2024-03-05');
+  if (!m || month === undefined) throw new UsageError(msg('report.date', { value: iso }), msg('report.date.hint'));
   return `${Number(m[3])} ${month} ${m[1]}`;
 }

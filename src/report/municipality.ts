@@ -1,7 +1,7 @@
 // The municipality report (lägesbild), following the handbook-based outline in DESIGN.md.
 import type { FiguresTable } from '../analysis/types.js';
 import { localize, type ProjectConfig } from '../config/schema.js';
-import { UsageError } from '../errors.js';
+import { UsageError, msg } from '../errors.js';
 import { appendixChapter } from './chapters/appendix.js';
 import { countyComparisonChapter } from './chapters/county-comparison.js';
 import { developmentChapter } from './chapters/development.js';
@@ -30,7 +30,7 @@ export interface MunicipalityReportInput {
 export function buildMunicipalityReport(input: MunicipalityReportInput): ReportDocument {
   const { figures, config, area, lang } = input;
   if (!figures.meta.areas.includes(area)) {
-    throw new UsageError(`no figures for the area "${area}"`, `choose one of: ${figures.meta.areas.join(', ')}`);
+    throw new UsageError(msg('report.noFigures', { area }), msg('cli.chooseArea', { areas: figures.meta.areas }));
   }
   const ctx = createContext(figures, config, lang);
   const [summary, ...rest] = [

@@ -2,7 +2,7 @@
 // one-stage design, from per-stratum sums of PSU score totals. Mirrors R survey's
 // svyrecvar → onestage (arma_onestage in survey ≥ 4.2) without fpc, including domain
 // semantics: PSUs of the stratum without domain rows are zeros that count in n_h.
-import { DesignError } from '../errors.js';
+import { DesignError, msg } from '../errors.js';
 import type { LonelyPsu } from './types.js';
 
 /** Score sums of one stratum: e_j is PSU j's total of the k-vector score. */
@@ -50,11 +50,7 @@ export function designDf(psuCounts: Iterable<number>): number {
 
 function lonelyError(stratum: string): DesignError {
   // Without declared strata the whole wave is one stratum (R's default), labelled "".
-  const which = stratum === '' || /^\d{4}:$/.test(stratum) ? 'the wave' : `stratum "${stratum}"`;
-  return new DesignError(
-    `${which} has only one PSU (primary sampling unit), so its variance cannot be estimated with design.lonely_psu: fail`,
-    'Set design.lonely_psu to adjust, average, certainty or remove, or merge the stratum with another',
-  );
+  return new DesignError(msg('design.lonely', { stratum: stratum === '' || /^\d{4}:$/.test(stratum) ? null : stratum }), msg('design.lonely.hint'));
 }
 
 /** Adds scale · Σ_j over the stratum's n_h PSUs of (e_j − c)(e_j − c)ᵀ, absent PSUs having e_j = 0. */

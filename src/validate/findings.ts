@@ -1,7 +1,7 @@
 // What `validate` found, as data: one finding per kind of problem, counted, with its first
 // few locations. Texts for the findings validate itself detects live in the message tables
-// (src/cli/i18n.ts); texts of errors raised by ingest are kept as ingest wrote them.
-import type { ExitCode, LagesbildError, Location } from '../errors.js';
+// (src/messages/); errors raised by ingest are kept as messages (id and parameters).
+import type { ExitCode, LagesbildError, Location, Message } from '../errors.js';
 import type { RowProblem } from '../ingest/respondents.js';
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -25,8 +25,8 @@ interface Counted {
 /** A file (or the config) could not be read to the end; its rows are not counted. */
 export interface ReadErrorFinding extends Counted {
   code: 'read-error';
-  message: string;
-  hint?: string;
+  message: Message;
+  hint?: Message;
   exitCode: ExitCode;
 }
 
@@ -36,15 +36,15 @@ export interface RowFinding extends Counted {
   kind: RowProblem['kind'];
   key: string;
   /** The first occurrence's message and hint (the value in it is the grouped value). */
-  message: string;
-  hint?: string;
+  message: Message;
+  hint?: Message;
 }
 
 /** Statistics cannot be computed (e.g. a lonely PSU with lonely_psu: fail). */
 export interface StatisticsFinding extends Counted {
   code: 'statistics';
-  message: string;
-  hint?: string;
+  message: Message;
+  hint?: Message;
   exitCode: ExitCode;
 }
 
@@ -60,6 +60,12 @@ export type OwnFinding = Counted &
     | { code: 'duplicate-id'; column: string }
     | { code: 'no-yes-answers'; indicator: string; yes: string[]; answered: number }
     | { code: 'no-answers'; indicator: string; inPopulation: number }
+    /** The indicator's answers look like another kind of column: probably the wrong column. */
+    | { code: 'answers-look-like'; indicator: string; column: string; kind: 'gender' | 'grade' | 'year'; values: string[] }
+    /** The population filter keeps every respondent: it filters nothing. */
+    | { code: 'population-everyone'; indicator: string; column: string | null }
+    /** More than 90 % yes where no survey of the kind gives that: yes and no swapped? */
+    | { code: 'implausible-share'; indicator: string; chapter: string; yes: number; answered: number }
   );
 
 export type OwnCode = OwnFinding['code'];
@@ -81,8 +87,8 @@ export function readError(err: LagesbildError): ReadErrorFinding {
     severity: 'error',
     count: 1,
     locations: err.location ? [err.location] : [],
-    message: err.message,
-    hint: err.hint,
+    message: err.text,
+    hint: err.hintText,
     exitCode: err.exitCode,
   };
 }

@@ -1,8 +1,10 @@
 // The validation result as text for a person (stdout) or as JSON for CI. The words come from a
-// message table (sv or en, see src/cli/i18n.ts); texts of errors raised by ingest and the
-// config loader are printed as they are.
+// message table (sv or en, see src/messages/); errors raised by ingest and the config loader
+// carry message ids and are rendered in the same language.
 import { EXIT, formatLocation, type ExitCode } from '../errors.js';
+import { render } from '../messages/index.js';
 import type { Delimiter, Encoding } from '../ingest/sniff.js';
+import type { Format } from '../ingest/source.js';
 import type { Finding, OwnCode, OwnFinding, Severity, Where } from './findings.js';
 import type { ValidationResult } from './validate.js';
 
@@ -14,6 +16,7 @@ export interface ValidateTexts {
   rows(n: string): string;
   encoding: Record<Encoding, string>;
   delimiter: Record<Delimiter, string>;
+  source: SourceTexts;
   notRead: string;
   respondents: string;
   area: string;
@@ -41,6 +44,25 @@ export interface ValidateTexts {
   result: { ok: string; notReportable(rows: string): string; stopped: string; statistics: string; exit(code: ExitCode): string };
 }
 
+/** How a file that is not CSV is described: "Excel", "sheet Blad1", "SPSS". */
+export interface SourceTexts {
+  xlsx: string;
+  sav: string;
+  sheet(name: string): string;
+}
+
+/** Two words on how a file was read: encoding and delimiter (CSV), "Excel" and its sheet, "SPSS" and its encoding. */
+export function describeSource(
+  t: { encoding: Record<Encoding, string>; delimiter: Record<Delimiter, string>; source: SourceTexts },
+  f: { format: Format | null; encoding: string | null; delimiter: string | null; sheet?: string },
+): [string, string] | null {
+  const encoding = (e: string | null) => (e === null ? '' : (t.encoding[e as Encoding] ?? e.toUpperCase()));
+  if (f.format === 'xlsx') return [t.source.xlsx, t.source.sheet(f.sheet ?? '')];
+  if (f.format === 'sav') return [t.source.sav, encoding(f.encoding)];
+  if (f.format === 'csv' && f.encoding !== null && f.delimiter !== null) return [encoding(f.encoding), t.delimiter[f.delimiter as Delimiter]];
+  return null;
+}
+
 /** Whole numbers with a space between thousands ("9 997"), the same in both languages. */
 export function formatCount(n: number): string {
   return Math.round(n)
@@ -60,7 +82,7 @@ export function formatValidation(r: ValidationResult, t: ValidateTexts): string 
 }
 
 export function findingText(f: Finding, t: ValidateTexts): { message: string; hint?: string } {
-  if (f.code === 'read-error' || f.code === 'row' || f.code === 'statistics') return { message: visible(f.message), hint: f.hint && visible(f.hint) };
+  if (f.code === 'read-error' || f.code === 'row' || f.code === 'statistics') return { message: visible(render(f.message, t.lang)), hint: f.hint && visible(render(f.hint, t.lang)) };
   return (t.own[f.code] as (x: OwnFinding) => { message: string; hint?: string })(f);
 }
 
@@ -109,8 +131,9 @@ function section(title: string, lines: string[]): string {
 function filesTable(r: ValidationResult, t: ValidateTexts): string[] {
   return table(
     r.files.map((f) => {
-      if (f.encoding === null || f.delimiter === null) return [f.file, '', '', '', t.notRead];
-      return [f.file, t.rows(formatCount(f.rows)), t.encoding[f.encoding], t.delimiter[f.delimiter], f.failed ? t.notRead : ''];
+      const how = describeSource(t, f);
+      if (how === null) return [f.file, '', '', '', t.notRead];
+      return [f.file, t.rows(formatCount(f.rows)), ...how, f.failed ? t.notRead : ''];
     }),
     [false, true, false, false, false],
   );

@@ -5,16 +5,21 @@
 import { open } from 'node:fs/promises';
 import type { ProjectConfig } from '../config/schema.js';
 import { LagesbildError } from '../errors.js';
-import { readCsv, type ReadOptions } from '../ingest/read.js';
 import type { Delimiter, Encoding, Sniffed } from '../ingest/sniff.js';
+import { displayName, localPath, readRows, type Format, type ReadOptions, type SourceHeader } from '../ingest/source.js';
 import { Tally, type OwnFinding } from './findings.js';
+import { textDecoder } from '../ingest/decoder.js';
 
 export interface FileCheck {
   file: string;
+  /** Null when the file could not be opened. */
+  format: Format | null;
+  /** Excel: the sheet read. */
+  sheet?: string;
   /** Data rows read (up to the error when the file could not be read to the end). */
   rows: number;
-  /** What was detected (or forced); null when the file could not be opened. */
-  encoding: Encoding | null;
+  /** What was detected (or forced): the text encoding of a CSV, the character encoding of an SPSS file; null for Excel. */
+  encoding: string | null;
   delimiter: Delimiter | null;
   bom: boolean;
   /** The file could not be read to the end: see its read-error finding. */
@@ -94,13 +99,15 @@ export interface ScanResult {
 
 /** Scan one file's raw rows. Read errors are returned, not thrown, with what was found up to them. */
 export async function scanFile(file: string, config: ProjectConfig, opts: ReadOptions, ids: DuplicateIds | null): Promise<ScanResult> {
-  const check: FileCheck = { file, rows: 0, encoding: null, delimiter: null, bom: false, failed: false };
+  const name = displayName(file);
+  const check: FileCheck = { file: name, format: null, rows: 0, encoding: null, delimiter: null, bom: false, failed: false };
   const used = configColumns(config);
   const mojibake = new Tally();
   const replacement = new Tally();
   const decimalComma = new Tally();
   const header: { names: string[]; duplicates: OwnFinding[] } = { names: [], duplicates: [] };
   let sniffedAt: Sniffed | null = null;
+  let source: SourceHeader | null = null;
   let weight = -1;
   let idCols: [number, number, number] | null = null;
   const fileNo = ids?.file(file) ?? -1;
@@ -108,7 +115,7 @@ export async function scanFile(file: string, config: ProjectConfig, opts: ReadOp
   const cells = (fields: string[], line: number) => {
     for (let i = 0; i < fields.length; i++) {
       const f = fields[i]!;
-      const where = { file, line, column: i + 1, field: header.names[i] };
+      const where = { ...source!.at, line, column: i + 1, field: header.names[i] };
       if (f.includes('Ã') && MOJIBAKE.test(f)) mojibake.hit(where);
       if (f.includes(REPLACEMENT)) replacement.hit(where);
     }
@@ -116,24 +123,27 @@ export async function scanFile(file: string, config: ProjectConfig, opts: ReadOp
 
   let error: LagesbildError | undefined;
   try {
-    await readCsv(
+    await readRows(
       file,
       {
-        onHeader: (names, sniffed) => {
-          sniffedAt = sniffed;
-          Object.assign(check, { encoding: sniffed.encoding, delimiter: sniffed.delimiter, bom: sniffed.bom });
+        onHeader: (h) => {
+          source = h;
+          sniffedAt = h.sniffed ?? null;
+          Object.assign(check, { format: h.format, sheet: h.sheet, encoding: h.encoding, delimiter: h.delimiter, bom: h.sniffed?.bom ?? false });
+          const names = h.names;
           header.names = names;
-          header.duplicates = duplicateHeaders(names, used, file);
-          cells(names, 1);
+          header.duplicates = duplicateHeaders(names, used, h);
+          if (h.headerLine !== undefined) cells(names, h.headerLine);
           const idx = (name: string | undefined) => (name === undefined ? -1 : names.indexOf(name));
-          weight = sniffed.delimiter === ',' ? -1 : idx(config.design.weight);
+          // Only semicolon CSV reads "1,5" as a number: elsewhere it is an error ingest reports.
+          weight = h.format === 'csv' && h.decimalComma ? idx(config.design.weight) : -1;
           const id = idx(config.columns.id);
           if (ids && id !== -1) idCols = [idx(config.columns.year), idx(config.columns.area), id];
         },
         onRow: (fields, line) => {
           check.rows++;
           cells(fields, line);
-          if (weight !== -1 && DECIMAL_COMMA.test(fields[weight]!)) decimalComma.hit({ file, line, column: weight + 1, field: config.design.weight });
+          if (weight !== -1 && DECIMAL_COMMA.test(fields[weight]!)) decimalComma.hit({ ...source!.at, line, column: weight + 1, field: config.design.weight });
           if (idCols && ids) {
             const [y, a, i] = idCols;
             const id = fields[i]!.trim();
@@ -153,14 +163,15 @@ export async function scanFile(file: string, config: ProjectConfig, opts: ReadOp
   const findings: OwnFinding[] = [];
   const sniffed = sniffedAt as Sniffed | null;
   // With garbled letters the note that å ä ö read correctly would be wrong.
-  if (sniffed?.encoding === 'windows-1252' && mojibake.count === 0) findings.push({ code: 'windows-1252', severity: 'info', count: 1, locations: [{ file }] });
+  if (sniffed?.encoding === 'windows-1252' && mojibake.count === 0) findings.push({ code: 'windows-1252', severity: 'info', count: 1, locations: [{ file: name }] });
   if (mojibake.count > 0) {
     findings.push({ code: 'mojibake', severity: 'error', encoding: sniffed?.encoding ?? 'utf-8', count: mojibake.count, locations: mojibake.locations });
   }
   if (replacement.count > 0) findings.push({ code: 'replacement-char', severity: 'warning', count: replacement.count, locations: replacement.locations });
   if (sniffed) {
-    const trailing = await trailingEmptyColumns(file, sniffed);
-    if (trailing > 0) findings.push({ code: 'trailing-empty-columns', severity: 'info', columns: trailing, count: 1, locations: [{ file, line: 1 }] });
+    const trailing = await trailingEmptyColumns(await localPath(file), sniffed);
+    const line = sniffed.sepLine ? 2 : 1;
+    if (trailing > 0) findings.push({ code: 'trailing-empty-columns', severity: 'info', columns: trailing, count: 1, locations: [{ file: name, line }] });
   }
   findings.push(...header.duplicates);
   if (decimalComma.count > 0) {
@@ -170,7 +181,7 @@ export async function scanFile(file: string, config: ProjectConfig, opts: ReadOp
 }
 
 /** Names that occur twice, except those the config reads (ingest stops on those with its own error). */
-function duplicateHeaders(names: string[], used: Set<string>, file: string): OwnFinding[] {
+function duplicateHeaders(names: string[], used: Set<string>, h: SourceHeader): OwnFinding[] {
   const positions = new Map<string, number[]>();
   names.forEach((n, i) => {
     if (n !== '') positions.set(n, [...(positions.get(n) ?? []), i + 1]);
@@ -183,7 +194,7 @@ function duplicateHeaders(names: string[], used: Set<string>, file: string): Own
       name,
       columns: cols,
       count: 1,
-      locations: [{ file, line: 1, column: cols[1]! }],
+      locations: [{ ...h.at, line: h.headerLine, column: cols[1]! }],
     }));
 }
 
@@ -196,8 +207,8 @@ async function trailingEmptyColumns(file: string, sniffed: Sniffed): Promise<num
   try {
     const buf = Buffer.alloc(Math.min(64 * 1024, sniffed.size));
     await handle.read(buf, 0, buf.length, 0);
-    const text = new TextDecoder(sniffed.encoding).decode(buf).replace(/^\uFEFF/, '');
-    const line = text.split('\n', 1)[0]!.replace(/\r$/, '');
+    const text = textDecoder(sniffed.encoding).decode(buf).replace(/^\uFEFF/, '');
+    const line = text.split(/\r\n|\n|\r/, 2)[sniffed.sepLine ? 1 : 0] ?? '';
     let n = 0;
     for (let i = line.length - 1; i >= 0; i--) {
       if (line[i] === sniffed.delimiter) n++;

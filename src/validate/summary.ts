@@ -6,6 +6,7 @@ import { isDerived, localize, type LocalizedText, type ProjectConfig } from '../
 import type { SurveySums } from '../analysis/accumulate.js';
 import type { GroupKey } from '../analysis/types.js';
 import type { OwnFinding } from './findings.js';
+import type { Location } from '../errors.js';
 
 export interface GroupValueLabel {
   code: string;
@@ -91,16 +92,30 @@ export function missingShares(sums: SurveySums, config: ProjectConfig): MissingS
   });
 }
 
-/** Indicators read from a column where nobody answered yes, or nobody answered at all. */
-export function answerFindings(shares: MissingShare[], config: ProjectConfig): OwnFinding[] {
+/** Respondents whose gender is given (those the missing shares count). */
+export function genderedRespondents(sums: SurveySums): number {
+  const L = sums.layout;
+  let n = 0;
+  for (let g = 0; g < L.genders; g++) n += sums.respondents(sums.areas, sums.years, L.gender(g));
+  return n;
+}
+
+/**
+ * Indicators read from a column where nobody answered yes, or nobody answered at all (nobody
+ * in the population, when a filter keeps nobody), with the config key to check.
+ */
+export function answerFindings(shares: MissingShare[], config: ProjectConfig, locate?: (path: (string | number)[]) => Location): OwnFinding[] {
   const out: OwnFinding[] = [];
+  const at = (path: (string | number)[]) => (locate ? [locate(path)] : []);
   config.indicators.forEach((ind, i) => {
     if (isDerived(ind)) return;
     const s = shares[i]!;
     if (s.answered === 0) {
-      out.push({ code: 'no-answers', severity: 'warning', indicator: ind.id, inPopulation: s.inPopulation, count: 1, locations: [] });
+      const path = s.inPopulation === 0 && ind.population ? ['indicators', i, 'population'] : ['indicators', i, 'column'];
+      out.push({ code: 'no-answers', severity: 'warning', indicator: ind.id, inPopulation: s.inPopulation, count: 1, locations: at(path) });
     } else if (s.yes === 0) {
-      out.push({ code: 'no-yes-answers', severity: 'warning', indicator: ind.id, yes: scaleOf(config, ind).yes, answered: s.answered, count: 1, locations: [] });
+      const yes = ind.yes !== undefined ? ['indicators', i, 'yes'] : typeof ind.answers === 'string' ? ['answer_scales', ind.answers, 'yes'] : ['indicators', i, 'answers', 'yes'];
+      out.push({ code: 'no-yes-answers', severity: 'warning', indicator: ind.id, yes: scaleOf(config, ind).yes, answered: s.answered, count: 1, locations: at(yes) });
     }
   });
   return out;

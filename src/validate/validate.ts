@@ -2,17 +2,19 @@
 // first problem. Each file is scanned for raw-data problems, then read by the same ingest as
 // the reports with a sink that collects row problems; a file that cannot be read is reported
 // and left out. The exit code says whether a report can be made from the data as it is.
-import { loadConfig } from '../config/load.js';
+import { configLocator, formatPath, loadConfig } from '../config/load.js';
 import type { ProjectConfig } from '../config/schema.js';
 import { EXIT, LagesbildError, type ExitCode } from '../errors.js';
 import { ingestFiles } from '../analysis/pipeline.js';
 import { computeFigures } from '../analysis/figures.js';
-import type { ReadOptions } from '../ingest/read.js';
+import type { ReadOptions } from '../ingest/source.js';
+import type { FactOptions } from '../ingest/facts.js';
 import { ProblemCollector, readError, sortFindings, type Finding } from './findings.js';
 import { DuplicateIds, scanFile, type FileCheck } from './scan.js';
-import { answerFindings, missingShares, respondentTable, smallGroups, type MissingShare, type RespondentTable, type SmallGroup } from './summary.js';
+import { answerFindings, genderedRespondents, missingShares, respondentTable, smallGroups, type MissingShare, type RespondentTable, type SmallGroup } from './summary.js';
+import { columnFindings, plausibilityFindings, type ConfigLocator } from './plausibility.js';
 
-export type ValidateOptions = Pick<ReadOptions, 'encoding' | 'delimiter'>;
+export type ValidateOptions = Pick<ReadOptions, 'encoding' | 'delimiter' | 'sheet'> & FactOptions;
 
 export interface ValidationResult {
   config: string;
@@ -45,6 +47,8 @@ export async function validateProject(files: string[], configPath: string, opts:
 }
 
 export async function validateData(files: string[], config: ProjectConfig, configPath: string, opts: ValidateOptions = {}): Promise<ValidationResult> {
+  // Warnings point into the config; a config given only as an object has no lines to point at.
+  const locate: ConfigLocator = await configLocator(configPath).catch(() => (path: (string | number)[]) => ({ file: configPath, field: formatPath(path) }));
   const checks: FileCheck[] = [];
   const findings: Finding[] = [];
   const ids = config.columns.id ? new DuplicateIds(config.columns.id) : null;
@@ -67,6 +71,8 @@ export async function validateData(files: string[], config: ProjectConfig, confi
     if (check) check.failed = true;
   }
   findings.push(...problems.findings());
+  // Rejected answers that are not answers at all (every row, when the column is the wrong one).
+  findings.push(...columnFindings(config, problems.findings(), locate));
 
   if (sums.areas.length === 0) return result(configPath, checks, findings, problems, null, config);
   const missing = missingShares(sums, config);
@@ -77,10 +83,11 @@ export async function validateData(files: string[], config: ProjectConfig, confi
       computeFigures(sums, config);
     } catch (err) {
       if (!(err instanceof LagesbildError)) throw err;
-      findings.push({ code: 'statistics', severity: 'error', message: err.message, hint: err.hint, exitCode: err.exitCode, count: 1, locations: [] });
+      findings.push({ code: 'statistics', severity: 'error', message: err.text, hint: err.hintText, exitCode: err.exitCode, count: 1, locations: [] });
     }
   }
-  findings.push(...answerFindings(missing, config));
+  findings.push(...answerFindings(missing, config, locate));
+  findings.push(...plausibilityFindings(config, missing, genderedRespondents(sums), locate));
   return result(configPath, checks, findings, problems, { table: respondentTable(sums, config), missing, small: smallGroups(sums, config) }, config);
 }
 

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { EXIT } from '../../src/errors.js';
 import { MINI_CONFIG, tempDir } from '../fixtures/mini-project.js';
-import { runCli, STACK_LINE } from './run-cli.js';
+import { englishIn, runCli, STACK_LINE } from './run-cli.js';
 
 const CASES = fileURLToPath(new URL('./cases/', import.meta.url));
 const HEADER = 'kommun,ar,kon,ak,vikt,F1,F2';
@@ -46,9 +46,10 @@ const TABLE: Case[] = [
     line: 'FILE:1: the file is not text: it is full of control characters (a spreadsheet, archive or other binary file?). Export the data as CSV (comma or semicolon separated text)',
   },
   {
+    // Read as what its bytes say (an Excel workbook), not as its name says; this one is cut off.
     file: 'xlsx-saved-as-csv.csv',
     exit: EXIT.data,
-    line: 'FILE:1: the file contains NUL bytes: it is not a text CSV file (a spreadsheet or binary file?). Export the data as CSV (comma or semicolon separated text)',
+    line: 'FILE: the Excel workbook cannot be read: it is damaged, cut off, or not a real .xlsx file. Open it in Excel and save it again as an Excel workbook (.xlsx), or export it as CSV UTF-8',
   },
   {
     file: 'nul-bytes.csv',
@@ -152,7 +153,8 @@ const TABLE: Case[] = [
     exit: EXIT.data,
     line: 'FILE:3:5: vikt: "1,5" is not a number. The weight has a decimal comma in a comma-separated file: write 1.5, or save the file with semicolons (Swedish Excel), where 1,5 is read as 1.5',
   },
-  { file: 'year-not-a-year.csv', exit: EXIT.data, line: 'FILE:3:2: ar: "tjugotre" is not a survey year. Use a four-digit year such as 2023' },
+  // A year column holds codes: a value that does not look like a year is described, not shown.
+  { file: 'year-not-a-year.csv', exit: EXIT.data, line: 'FILE:3:2: ar: an unknown value of 8 characters is not a survey year. Use a four-digit year such as 2023' },
   {
     file: 'year-school-year.csv',
     exit: EXIT.data,
@@ -162,19 +164,19 @@ const TABLE: Case[] = [
     // Escape sequences in a value must not reach the terminal.
     file: 'control-characters-in-value.csv',
     exit: EXIT.data,
-    line: 'FILE:3:6: F1: "1\\u001b[2J\\u001b[31m" is not an answer of slagen. Expected one of: 2, Nej, 1, Ja, (empty), 9, Vill inte svara; add it to answer_scales.jn in lagesbild.yaml (yes, no or missing)',
+    line: 'FILE:3:6: F1: an unknown value of 10 characters is not an answer of slagen. Expected one of: 2, Nej, 1, Ja, (empty), 9, Vill inte svara; add it to answer_scales.jn in lagesbild.yaml (yes, no or missing)',
   },
   {
     // A name goes into reports, file names and messages.
     file: 'control-character-in-name.csv',
     exit: EXIT.data,
-    line: 'FILE:3:1: kommun: "\\u0001Åby" holds a control character. Remove it from the file: it is invisible, and often left behind by copying from another program',
+    line: 'FILE:3:1: kommun: the name holds a control character (U+0001). Remove it from the file: it is invisible, and often left behind by copying from another program',
   },
   {
     // A quoted line break: the message stays one line and names the line the row starts on.
     file: 'line-break-in-value.csv',
     exit: EXIT.data,
-    line: 'FILE:3:6: F1: "Ja\\nNej" is not an answer of slagen. Expected one of: 2, Nej, 1, Ja, (empty), 9, Vill inte svara; add it to answer_scales.jn in lagesbild.yaml (yes, no or missing)',
+    line: 'FILE:3:6: F1: an unknown value of 6 characters is not an answer of slagen. Expected one of: 2, Nej, 1, Ja, (empty), 9, Vill inte svara; add it to answer_scales.jn in lagesbild.yaml (yes, no or missing)',
   },
   { file: 'excel-blank-rows.csv', exit: EXIT.ok, line: 'wrote OUT/figures.csv (105 figures)', reads: { areas: ['Åby', 'Öby'], n: 4 } },
   { file: 'mixed-line-endings.csv', exit: EXIT.ok, line: 'wrote OUT/figures.csv (105 figures)', reads: { areas: ['Åby', 'Öby'], n: 4 } },
@@ -190,7 +192,7 @@ const TABLE: Case[] = [
     file: 'good.csv',
     config: 'config-alias-bomb.yaml',
     exit: EXIT.config,
-    line: 'FILE:47:10: not valid YAML: Excessive alias count indicates a resource exhaustion attack. Write the values out instead of using YAML aliases (*name)',
+    line: 'FILE:47:10: not valid YAML: too many YAML aliases (*name): they would make the config grow without bound. Write the values out instead of using YAML aliases (*name)',
   },
   {
     // The config is valid on its own; the data file decides that the column is missing.
@@ -221,17 +223,7 @@ describe('broken-input corpus through `lagesbild figures`', () => {
     const name = c.config ?? c.file;
     const test = c.gap ? it.fails : it;
     test(`${name} → exit ${c.exit}${c.gap ? ` (known gap: ${c.gap})` : ''}`, async () => {
-      const dir = join(root, `case-${i}`);
-      mkdirSync(dir);
-      let file: string;
-      if (c.generate) {
-        file = join(dir, c.file);
-        writeFileSync(file, c.generate());
-      } else {
-        file = relative(process.cwd(), join(CASES, c.file));
-      }
-      const configPath = c.config ? relative(process.cwd(), join(CASES, c.config)) : config;
-      const out = join(dir, 'out');
+      const { file, configPath, out } = caseFiles(c, join(root, `case-${i}`), config);
       const run = await runCli(['figures', file, '-c', configPath, '-o', out]);
 
       const expected = c.line.replace('FILE', c.config ? configPath : file).replace('OUT', out);
@@ -249,6 +241,48 @@ describe('broken-input corpus through `lagesbild figures`', () => {
     });
   });
 });
+
+// The same corpus under a Swedish locale: every message in Swedish, with no English left
+// (paths, quoted values, config keys and codes aside), and the same exit codes; validate's
+// findings for each case too.
+describe('broken-input corpus in Swedish (LC_ALL=sv_SE.UTF-8)', () => {
+  const root = tempDir('lagesbild-bad-input-sv-');
+  const config = join(root, 'lagesbild.yaml');
+  writeFileSync(config, MINI_CONFIG);
+
+  TABLE.forEach((c, i) => {
+    it(`${c.config ?? c.file}: figures and validate speak only Swedish`, async () => {
+      const { dir, file, configPath, out } = caseFiles(c, join(root, `case-${i}`), config);
+      const run = await runCli(['figures', file, '-c', configPath, '-o', out], 'sv_SE.UTF-8');
+      expect(run.code).toBe(c.exit);
+      const lines = run.stderr.split('\n').filter(Boolean);
+      expect(lines.length).toBeGreaterThan(0);
+      for (const line of lines) {
+        expect(line, 'a Swedish prefix').toMatch(/^(fel:|varning:|skrev) /);
+        expect(englishIn(line, [file, configPath, out]), line).toEqual([]);
+      }
+      const english = await runCli(['figures', file, '-c', configPath, '-o', join(dir, 'out-en')]);
+      if (c.exit !== EXIT.ok) expect(run.stderr).not.toBe(english.stderr);
+
+      const validate = await runCli(['validate', file, '-c', configPath, '--lang', 'sv']);
+      const problems = validate.stdout.split('\nProblem\n')[1] ?? '';
+      for (const line of problems.split('\n').filter(Boolean)) expect(englishIn(line, [file, configPath]), line).toEqual([]);
+      expect(englishIn(validate.stderr, [file, configPath])).toEqual([]);
+    });
+  });
+});
+
+/** A case's folder, data file (written if generated), config and output folder. */
+function caseFiles(c: Case, dir: string, defaultConfig: string): { dir: string; file: string; configPath: string; out: string } {
+  mkdirSync(dir);
+  let file = relative(process.cwd(), join(CASES, c.file));
+  if (c.generate) {
+    file = join(dir, c.file);
+    writeFileSync(file, c.generate());
+  }
+  const configPath = c.config ? relative(process.cwd(), join(CASES, c.config)) : defaultConfig;
+  return { dir, file, configPath, out: join(dir, 'out') };
+}
 
 /** Municipalities in the figures table, and the base of slagen in the county total. */
 function figuresRead(path: string): { areas: string[]; n: number } {

@@ -1,7 +1,7 @@
 // Fuzz: mutated copies of the bundled example data through ingest + figures, in-process.
 // Every outcome is a figures table or one of our typed errors (see expectCleanOutcome).
 // Seeded, so a failure reproduces; the counterexample is printed shrunk.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -10,28 +10,10 @@ import { ingestFiles } from '../../src/analysis/pipeline.js';
 import { computeFigures } from '../../src/analysis/figures.js';
 import { exportFigures } from '../../src/render/tabular/figures-export.js';
 import { tempDir } from '../fixtures/mini-project.js';
-import { EXAMPLE_CONFIG_PATH, dataFile } from '../examples/norrbacka.js';
-import { applyCsvMutation, csvMutations, expectCleanOutcome } from './mutate.js';
+import { EXAMPLE_CONFIG_PATH } from '../examples/norrbacka.js';
+import { applyCsvMutation, csvMutations, expectCleanOutcome, sampleCsv } from './mutate.js';
 
 const RUNS = 2000;
-const ROWS_PER_AREA = 4;
-
-/** A small valid file: the first rows of every municipality from a coded (2019) and a text (2021) wave. */
-function sampleCsv(): Buffer {
-  const lines: string[] = [];
-  for (const year of [2019, 2021]) {
-    const [header, ...rows] = readFileSync(dataFile(year), 'utf8').trimEnd().split('\n');
-    if (lines.length === 0) lines.push(header!);
-    const taken = new Map<string, number>();
-    for (const row of rows) {
-      const area = row.split(',')[2]!;
-      const n = taken.get(area) ?? 0;
-      if (n < ROWS_PER_AREA) lines.push(row);
-      taken.set(area, n + 1);
-    }
-  }
-  return Buffer.from(`${lines.join('\n')}\n`);
-}
 
 describe('fuzz: mutated example CSVs through ingest + figures', () => {
   it(`${RUNS} mutated files end in a figures table or a typed one-line error`, async () => {

@@ -1,9 +1,11 @@
 // Mutations for fuzzing: the kinds of damage real survey exports show (lost or doubled
 // delimiters, stray quotes, random bytes, truncation, other encodings and line endings) as
 // fast-check arbitraries, applied to a valid CSV; and the check every outcome must pass.
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { expect } from 'vitest';
 import { EXIT, LagesbildError } from '../../src/errors.js';
+import { dataFile } from '../examples/norrbacka.js';
 
 /**
  * Positions are fractions of the current length, so a mutation applies to any text; drawn
@@ -138,4 +140,23 @@ export async function expectCleanOutcome(fn: () => Promise<unknown>): Promise<'o
     expect(line.length).toBeGreaterThan(0);
     return err;
   }
+}
+
+const ROWS_PER_AREA = 4;
+
+/** A small valid file: the first rows of every municipality from a coded (2019) and a text (2021) wave. */
+export function sampleCsv(): Buffer {
+  const lines: string[] = [];
+  for (const year of [2019, 2021]) {
+    const [header, ...rows] = readFileSync(dataFile(year), 'utf8').trimEnd().split('\n');
+    if (lines.length === 0) lines.push(header!);
+    const taken = new Map<string, number>();
+    for (const row of rows) {
+      const area = row.split(',')[2]!;
+      const n = taken.get(area) ?? 0;
+      if (n < ROWS_PER_AREA) lines.push(row);
+      taken.set(area, n + 1);
+    }
+  }
+  return Buffer.from(`${lines.join('\n')}\n`);
 }

@@ -5,6 +5,7 @@ import { copyFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseCsv } from 'csv-parse/sync';
+import { commandName } from '../../src/cli/invocation.js';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load.js';
 import { ingestFiles } from '../../src/analysis/pipeline.js';
@@ -32,7 +33,29 @@ describe('init without a terminal', () => {
     const run = await runCli(['init', csv, '--no-input', '--lang', 'en']);
     expect(run.code).toBe(EXIT.usage);
     expect(run.stderr).toContain('Proposed columns:\n  municipality   Kommun\n  year (wave)    Undersökningsår\n');
-    expect(run.stderr).toContain('  fysiskt_vald        ← F12_slagen                yes: "Ja, en gång", "Ja, flera gånger", "Ja, flera gånger "\n');
+    // Every standard indicator: taken (✓) or only suggested (?), with its question, how sure, why, and its answers with counts.
+    expect(run.stderr).toContain(
+      [
+        '  ✓ fysiskt_vald',
+        '      F12_slagen (only a column name, no question text in the file)',
+        '      clear: violence: being subjected to it · physical violence',
+        '      yes: "Ja, en gång" 18, "Ja, flera gånger" 7, "Ja, flera gånger " 3',
+        '      no: "Nej" 82',
+        '      no answer: (empty) 6, "Vill inte svara" 4',
+        '',
+      ].join('\n'),
+    );
+    expect(run.stderr).toContain(
+      [
+        '  ? vald_i_parrelation  (2 more candidates)',
+        '      F16b_partner_våld (only a column name, no question text in the file)',
+        '      unsure: violence: being subjected to it · physical violence · by a partner (the column name does not say whether the pupil was subjected to it or did it (read as subjected))',
+        '      only pupils who answered "Ja" to F16a_partner',
+        '',
+      ].join('\n'),
+    );
+    expect(run.stderr).toContain('  – sexuellt_vald: no column fits\n');
+    expect(run.stderr).toContain('Not used:\n  "F40_mobbad": like fysiskt_vald, but the question is about bullying, the indicator about physical violence\n');
     expect(run.stderr.endsWith(NEED_YES)).toBe(true);
     expect(existsSync(join(dir, 'lagesbild.yaml'))).toBe(false);
   });
@@ -48,7 +71,7 @@ describe('init without a terminal', () => {
     const csv = writeFile(dir, 'x.csv', 'ar,kon,F10_slagen\n2023,Flicka,Nej\n2023,Pojke,Ja\n');
     const run = await runCli(['init', csv, '--yes', '--no-input', '--lang', 'en']);
     expect(run.code).toBe(EXIT.usage);
-    expect(run.stderr).toContain('error: found no column for the municipality: name it with --area-column <column>\n');
+    expect(run.stderr).toContain('error: found no column for the municipality: pass --area-name <name> (the data is then one municipality), or name the column with --area-column <column>\n');
     const wrong = await runCli(['init', csv, '--yes', '--no-input', '--area-column', 'kommun']);
     expect(wrong.code).toBe(EXIT.usage);
     expect(wrong.stderr).toContain(`error: column "kommun" is not in the header of ${csv}. The columns are: ar, kon, F10_slagen\n`);
@@ -67,7 +90,7 @@ describe('init without a terminal', () => {
     const run = await runCli(['init', csv, '--no-input', '--lang', 'sv']);
     expect(run.code).toBe(EXIT.usage);
     expect(run.stderr).toContain(`Läste alla 120 raderna i ${csv}: Windows-1252, semikolonseparerad (svensk Excel).\n`);
-    expect(run.stderr).toContain('error: init behöver svar men kan inte fråga');
+    expect(run.stderr).toContain('fel: init behöver svar men kan inte fråga');
   });
 });
 
@@ -81,11 +104,13 @@ describe('init --yes: a config that validates and gives figures', () => {
       'warning: vuxen_att_prata_med (F31_vuxen_att_prata_med): unknown answers "Kanske" now count as missing; change this in the config if they mean yes or no\n',
     );
     expect(run.stderr).toContain('warning: F50_berusad looks like berusad but has only codes ("1", "2", "9"); it was left out: add it by hand with the codes that mean yes\n');
-    expect(run.stderr.endsWith(`Wrote ${out}.\nNext steps:\n  lagesbild validate ${csv} -c ${out}\n  lagesbild report ${csv} -c ${out} --area Tallmo\n`)).toBe(true);
+    // The next steps name lagesbild as it can be run from here (see test/e2e/invocation.test.ts).
+    const lagesbild = commandName();
+    expect(run.stderr.endsWith(`Wrote ${out}.\nNext steps:\n  ${lagesbild} validate ${csv} -c ${out}\n  ${lagesbild} report ${csv} -c ${out} --area Tallmo\n`)).toBe(true);
 
     const again = await runCli(['init', csv, '--yes', '--no-input']);
     expect(again.code).toBe(EXIT.output);
-    expect(again.stderr).toContain(`error: would overwrite ${out}. Pass --force to replace them, or choose another folder with -o\n`);
+    expect(again.stderr).toContain(`error: would overwrite ${out}. Pass --force to replace it, or name another config file with -o\n`);
     expect((await runCli(['init', csv, '--yes', '--no-input', '--force', '-o', join(dir, 'ny.yaml')])).code).toBe(EXIT.ok);
 
     // The config validates against the file it was made from: reportable, only notes.

@@ -9,7 +9,6 @@ import { UsageError } from '../../src/errors.js';
 import { PREVIEW_ROWS, profileCsv } from '../../src/init/profile.js';
 import { loadTemplate } from '../../src/init/template.js';
 import { badYearExample, missingRoles, propose } from '../../src/init/propose.js';
-import { nameWords } from '../../src/init/indicators.js';
 import { classifyAnswer, proposeScale } from '../../src/init/answers.js';
 import { proposeGender, proposeGrade } from '../../src/init/groups.js';
 import { proposeRoles } from '../../src/init/roles.js';
@@ -46,21 +45,33 @@ describe('init: reading a messy export', () => {
     expect(missingRoles(p.roles)).toEqual([]);
   });
 
-  it('matches columns to standard indicators by the words of their names', async () => {
+  it('takes what the column names surely say, suggests what they only hint at, and says why the rest is left out', async () => {
     const p = propose(await profileCsv(MESSY), template);
-    expect(p.indicators.indicators.map((i) => [i.id, i.column])).toEqual([
-      ['fysiskt_vald', 'F12_slagen'],
-      ['hot', 'F13_hotad'],
-      ['krankt_pa_natet', 'F14_kränkt_på_nätet'],
-      ['vald_i_parrelation', 'F16b_partner_våld'],
-      ['otrygg_ute', 'F20_otrygg_ute'],
-      ['berusad', 'F50_berusad'],
-      ['vuxen_att_prata_med', 'F31_vuxen_att_prata_med'],
+    expect(p.indicators.indicators.map((i) => [i.id, i.column, i.level])).toEqual([
+      ['fysiskt_vald', 'F12_slagen', 'clear'],
+      ['hot', 'F13_hotad', 'clear'],
+      ['krankt_pa_natet', 'F14_kränkt_på_nätet', 'clear'],
+      ['berusad', 'F50_berusad', 'clear'],
+      ['vuxen_att_prata_med', 'F31_vuxen_att_prata_med', 'clear'],
     ]);
-    expect(p.indicators.indicators.find((i) => i.id === 'vald_i_parrelation')!.population).toEqual({ column: 'F16a_partner', values: ['Ja'] });
-    expect(p.indicators.derived).toEqual([{ id: 'utsatt_nagon_form', parts: ['fysiskt_vald', 'hot', 'krankt_pa_natet'] }]);
+    // Names carry no question: nothing is quoted, and no time frame is claimed.
+    expect(p.indicators.indicators.every((i) => i.question === null && i.time === null)).toBe(true);
+    expect(p.indicators.suggestions.map((i) => [i.id, i.column, i.level, i.doubts])).toEqual([
+      ['vald_i_parrelation', 'F16b_partner_våld', 'possible', [{ code: 'role-assumed' }]],
+      ['otrygg_ute', 'F20_otrygg_ute', 'possible', [{ code: 'not-named', what: 'place', place: 'neighbourhood' }]],
+    ]);
+    // The partner question is the population filter, never an outcome.
+    expect(p.indicators.suggestions[0]!.population).toEqual({ column: 'F16a_partner', values: ['Ja'], question: null });
+    expect(p.indicators.filters).toEqual(['F16a_partner']);
+    expect([...p.indicators.candidates.values()].flat().map((c) => c.column)).not.toContain('F16a_partner');
     expect(p.indicators.unused).toEqual([
-      { column: 'F40_mobbad', why: 'no-match' },
+      {
+        column: 'F40_mobbad',
+        why: 'near',
+        question: 'F40_mobbad',
+        indicator: 'fysiskt_vald',
+        reasons: [{ code: 'acts-differ', data: ['bullying'], template: ['physical'] }],
+      },
       { column: 'Övrigt', why: 'free-text' },
     ]);
   });
@@ -68,13 +79,15 @@ describe('init: reading a messy export', () => {
   it('sorts answers into yes / no / missing, keeping the exact spelling and the template\'s unseen answers', async () => {
     const p = propose(await profileCsv(MESSY), template);
     const answers = (id: string) => p.indicators.indicators.find((i) => i.id === id)!.answers;
-    expect(answers('fysiskt_vald')).toEqual({
+    expect(answers('fysiskt_vald')).toMatchObject({
       yes: ['Ja, en gång', 'Ja, flera gånger', 'Ja, flera gånger '],
       no: ['Nej'],
       missing: ['', 'Vill inte svara'],
       unknown: [],
       understood: true,
     });
+    // With how many of the rows read gave each answer, for the wizard.
+    expect(answers('fysiskt_vald').counts.get('Nej')).toBe(82);
     expect(answers('vuxen_att_prata_med')).toMatchObject({ yes: ['Ja'], no: ['Nej'], unknown: ['Kanske'], understood: true });
     expect(answers('vuxen_att_prata_med').missing.sort()).toEqual(['', 'Vet inte', 'Vill inte svara']);
     // Only codes: nothing can be told without asking.
@@ -114,23 +127,50 @@ describe('init: the pieces', () => {
       ['Vet inte', 'missing'],
       ['', 'missing'],
       ['  ', 'missing'],
-      ['Jag vet inte', null],
+      ['Jag vet inte', 'missing'],
+      ['Minns inte', 'missing'],
       ['Kanske', null],
       ['1', null],
+      ['Tjej', null],
+      // Frequencies, as surveys write them.
+      ['Ja, 2–5 gånger', 'yes'],
+      ['1 gång', 'yes'],
+      ['2-3 gånger', 'yes'],
+      ['Fler än 5 gånger', 'yes'],
+      ['Någon gång i månaden', 'yes'],
+      ['Ingen gång', 'no'],
+      ['Nej, aldrig', 'no'],
+      ['Nästan aldrig', 'no'],
+      // Scales of safety and trust: the question's own words.
+      ['Mycket trygg', 'yes'],
+      ['Ganska otrygg', 'no'],
+      ['Ganska stort', 'yes'],
+      ['Mycket litet', 'no'],
+      // A no in other words, and answers that say the question does not apply.
+      ['Jag dricker inte alkohol', 'no'],
+      ['Jag har aldrig druckit alkohol', 'no'],
+      ['Jag har inte haft någon pojkvän, flickvän eller partner', 'missing'],
+      ['Har aldrig haft pojkvän/flickvän', 'missing'],
+      ['Jag är aldrig i centrum då', 'missing'],
+      ['Jag är aldrig otrygg', null],
     ];
     for (const [answer, expected] of cases) expect([answer, classifyAnswer(answer)]).toEqual([answer, expected]);
   });
 
   it('adds the template scale\'s unseen answers and the empty cell', () => {
     const scale = proposeScale(new Map([['Nej', 9], ['Ja, en gång', 1]]), template.config.answer_scales.frekvens);
-    expect(scale).toEqual({ yes: ['Ja, en gång', 'Ja, flera gånger'], no: ['Nej'], missing: ['Vill inte svara', ''], unknown: [], understood: true });
+    expect(scale).toMatchObject({ yes: ['Ja, en gång', 'Ja, flera gånger'], no: ['Nej'], missing: ['Vill inte svara', ''], unknown: [], understood: true });
+    // A column on another scale does not get the template's answers.
+    expect(proposeScale(new Map([['Mycket trygg', 9], ['Ganska otrygg', 1]]), template.config.answer_scales.instamning)).toMatchObject({
+      yes: ['Mycket trygg'],
+      no: ['Ganska otrygg'],
+      missing: [''],
+    });
   });
 
-  it('takes the words of a column name without its question number', () => {
-    expect(nameWords('F12_slagen')).toEqual(['slagen']);
-    expect(nameWords('F16a_partner')).toEqual(['partner']);
-    expect(nameWords('F14_kränkt_på_nätet')).toEqual(['krankt', 'natet']);
-    expect(nameWords('q3 Förtroende för polisen')).toEqual(['fortroende', 'polisen']);
+  it('swaps yes and no when the question asks the opposite of the indicator ("trygg" for "otrygg")', () => {
+    const scale = proposeScale(new Map([['Ja, alltid', 10], ['Ja, oftast', 8], ['Nej, sällan', 3], ['Nej, aldrig', 1], ['Vet inte', 1]]), undefined, true);
+    expect(scale).toMatchObject({ yes: ['Nej, sällan', 'Nej, aldrig'], no: ['Ja, alltid', 'Ja, oftast'], missing: ['Vet inte', ''] });
   });
 
   it('finds roles by values when names say nothing, and honours columns given by flag', async () => {
@@ -139,7 +179,9 @@ describe('init: the pieces', () => {
     const profile = await profileCsv(file);
     const roles = proposeRoles(profile);
     expect(roles).toEqual({ area: null, year: 'a', gender: 'b', grade: 'c', weight: null, id: null });
-    expect(missingRoles(roles)).toEqual(['area']);
+    // Without an area column the municipality is given for the whole file (--area-name).
+    expect(missingRoles(roles)).toEqual([]);
+    expect(missingRoles({ ...roles, gender: null })).toEqual(['gender']);
     expect(proposeRoles(profile, { area: 'd', grade: null })).toMatchObject({ area: 'd', grade: null, year: 'a', gender: 'b' });
     expect(() => proposeRoles(profile, { area: 'kommun' })).toThrow(UsageError);
     expect(() => proposeRoles(profile, { area: 'kommun' })).toThrow('column "kommun" is not in the header of');
@@ -171,7 +213,7 @@ describe('init: the pieces', () => {
     const p = propose(profile, template);
     expect(badYearExample(p)).toBe('2023/24');
     const built = buildConfig(p, template, { county: 'Länet', definition: null }, { ...meta, badYear: badYearExample(p) });
-    expect(built.warnings).toEqual([
+    expect(built.warnings.filter((w) => w.code === 'preview' || w.code === 'year-format')).toEqual([
       { code: 'preview', rows: PREVIEW_ROWS },
       { code: 'year-format', column: 'ar', example: '2023/24' },
     ]);
@@ -179,12 +221,41 @@ describe('init: the pieces', () => {
 });
 
 describe('init: the bundled example', () => {
-  it('reproduces the hand-made config: every indicator on its column, the partner population', async () => {
+  it('takes every column its name surely names, suggests the others, and puts no column on a wrong indicator', async () => {
     const p = propose(await profileCsv(join(EXAMPLE, 'data', 'enkat-2023.csv')), template);
     const example = parseConfig((await import('node:fs')).readFileSync(join(EXAMPLE, 'lagesbild.yaml'), 'utf8'), 'lagesbild.yaml');
-    const expected = example.indicators.filter((i) => i.column !== undefined).map((i) => [i.id, i.column]);
-    expect(p.indicators.indicators.map((i) => [i.id, i.column]).sort()).toEqual(expected.sort());
-    expect(p.indicators.indicators.find((i) => i.id === 'vald_i_parrelation')!.population).toEqual({ column: 'F16a_partner', values: ['Ja'] });
+    const columnOf = new Map(example.indicators.filter((i) => i.column !== undefined).map((i) => [i.id, i.column]));
+    // Taken or suggested, every column goes to the indicator the hand-made config has it on.
+    const all = [...p.indicators.indicators, ...p.indicators.suggestions];
+    expect(all.map((i) => [i.id, i.column]).sort()).toEqual([...columnOf].sort());
+    expect(p.indicators.indicators.map((i) => i.id)).toEqual([
+      'fysiskt_vald',
+      'hot',
+      'krankt_pa_natet',
+      'hedersrelaterade_begransningar',
+      'utovat_fysiskt_vald',
+      'accepterar_vald',
+      'otrygg_i_skolan',
+      'berusad',
+      'vuxen_att_prata_med',
+      'vanner_som_slass',
+      'skolan_ingriper',
+      'trygg_i_omradet',
+      'fortroende_polis',
+      'fortroende_socialtjanst',
+    ]);
+    // A name that does not say who did what, or to whom, is only a suggestion.
+    expect(p.indicators.suggestions.map((i) => [i.id, i.doubts.map((d) => (d.code === 'not-named' ? `not-named:${d.what}` : d.code))])).toEqual([
+      ['sexuellt_vald', ['role-assumed']],
+      ['sexuella_trakasserier', ['role-assumed']],
+      ['sexuella_bilder_natet', ['role-assumed']],
+      ['vald_i_parrelation', ['role-assumed']],
+      ['bevittnat_vald', ['not-named:acts', 'not-named:party']],
+      ['utovat_krankning_natet', ['not-named:acts']],
+      ['accepterar_kontroll', ['not-named:party']],
+      ['otrygg_ute', ['not-named:place']],
+    ]);
+    expect(p.indicators.suggestions.find((i) => i.id === 'vald_i_parrelation')!.population).toEqual({ column: 'F16a_partner', values: ['Ja'], question: null });
     expect(p.roles).toEqual({ area: 'kommun', year: 'ar', gender: 'kon', grade: 'arskurs', weight: 'vikt', id: 'lopnr' });
   });
 });
@@ -197,7 +268,17 @@ describe('init: the written config', () => {
     expect(built.config.design).toMatchObject({ weight: 'Vikt', strata: 'Kommun' });
     expect(built.config.project.county).toBe('Norrbacka län');
     expect(built.config.project.violence_definition).toEqual((template.raw.project as { violence_definition: unknown }).violence_definition);
-    expect(built.config.indicators.map((i) => i.id)).toEqual(['fysiskt_vald', 'hot', 'krankt_pa_natet', 'vald_i_parrelation', 'utsatt_nagon_form', 'otrygg_ute', 'vuxen_att_prata_med']);
+    // Only the clear matches; the combined indicator of those of its parts that are there.
+    expect(built.config.indicators.map((i) => i.id)).toEqual(['fysiskt_vald', 'hot', 'krankt_pa_natet', 'utsatt_nagon_form', 'vuxen_att_prata_med']);
+    const combined = built.config.indicators.find((i) => i.id === 'utsatt_nagon_form')!;
+    expect([combined.any_of, combined.statement]).toEqual([['fysiskt_vald', 'hot', 'krankt_pa_natet'], undefined]);
+    // Column names are no questions: the template's wording is not copied, and no time frame is claimed.
+    const fysiskt = built.config.indicators.find((i) => i.id === 'fysiskt_vald')!;
+    expect([fysiskt.question, fysiskt.statement, fysiskt.time_frame]).toEqual([
+      undefined,
+      { sv: 'att de utsatts för fysiskt våld', en: 'that they had been subjected to physical violence' },
+      undefined,
+    ]);
     expect(built.config.answer_scales.frekvens).toEqual({
       yes: ['Ja, en gång', 'Ja, flera gånger', 'Ja, flera gånger '],
       no: ['Nej'],
@@ -207,12 +288,32 @@ describe('init: the written config', () => {
     expect(built.warnings).toEqual([
       { code: 'codes-only', indicator: 'berusad', column: 'F50_berusad', answers: ['1', '2', '9'] },
       { code: 'answers-as-missing', indicator: 'vuxen_att_prata_med', column: 'F31_vuxen_att_prata_med', answers: ['Kanske'] },
+      { code: 'unsure', indicator: 'vald_i_parrelation', column: 'F16b_partner_våld', doubts: [{ code: 'role-assumed' }] },
+      { code: 'unsure', indicator: 'otrygg_ute', column: 'F20_otrygg_ute', doubts: [{ code: 'not-named', what: 'place', place: 'neighbourhood' }] },
     ]);
+    // The unsure ones are suggestions, commented out with their reasons, complete with population and answers.
+    expect(built.text).toContain(
+      [
+        '# vald_i_parrelation: osäker: våld: utsatthet · fysiskt våld · av en partner (kolumnnamnet säger inte om eleven utsatts eller själv utövat (läses som utsatthet))',
+        '#   - id: vald_i_parrelation',
+      ].join('\n'),
+    );
+    expect(built.text).toContain('#     population:\n#       column: F16a_partner\n#       values: [Ja]\n#     column: F16b_partner_våld\n');
+    expect(built.text).toContain('# otrygg_ute: osäker: trygghet (kolumnnamnet säger inte där eleven bor)\n');
+    // Uncommented, a suggestion loads as it is.
+    const uncommented = built.text.replace(/^# {3}(- id: vald_i_parrelation[\s\S]*?)(?=\n\n)/m, (block: string) => block.replace(/^# /gm, ''));
+    expect(parseConfig(uncommented, 'x.yaml').indicators.find((i) => i.id === 'vald_i_parrelation')).toMatchObject({
+      column: 'F16b_partner_våld',
+      population: { column: 'F16a_partner', values: ['Ja'] },
+      answers: { yes: ['Ja, en gång', 'Ja, flera gånger'], no: ['Nej'] },
+    });
     expect(built.text.startsWith('# yaml-language-server: $schema=./node_modules/lagesbild/schema/lagesbild.schema.json\n')).toBe(true);
     expect(built.text).toContain('\n$schema: ./node_modules/lagesbild/schema/lagesbild.schema.json\n');
     expect(built.text).toContain('  # ÄNDRA vid behov: svaren "Kanske" är okända och räknas nu som saknade svar.\n');
     expect(built.text).toContain('    yes: ["Ja, en gång", "Ja, flera gånger", "Ja, flera gånger "]\n');
-    expect(built.text).toContain('# Kolumner som inte används: F40_mobbad, F50_berusad.\n');
+    expect(built.text).toContain(
+      '# Kolumner som inte används (lägg till en indikator för hand om frågan ska vara med i rapporten):\n#   F40_mobbad: liknar fysiskt_vald, men frågan gäller mobbning, indikatorn fysiskt våld.\n#   F50_berusad: bara sifferkoder, ingen av dem angiven som ja.\n',
+    );
     expect(built.text).toContain('# Fritext och löpnummer tas aldrig med: Övrigt.\n');
     // Privacy: neither the free-text answers nor any respondent id reaches the config.
     expect(built.text).not.toContain('Påhittad');
@@ -221,11 +322,13 @@ describe('init: the written config', () => {
 
   it('records the decisions of the wizard: indicators left out, codes named, gender codes named', async () => {
     const p = propose(await profileCsv(MESSY), template);
+    const unmapped = new Map(p.indicators.indicators.filter((i) => !['fysiskt_vald', 'berusad'].includes(i.id)).map((i) => [i.id, null] as const));
+    for (const s of p.indicators.suggestions) unmapped.set(s.id, null);
     const built = buildConfig(
       p,
       template,
       {
-        include: new Set(['fysiskt_vald', 'berusad']),
+        mapping: unmapped,
         answers: new Map([['F50_berusad', new Map([['1', 'no'], ['2', 'yes'], ['9', 'missing']] as const)]]),
         county: 'Länet',
         definition: 'Våld är varje handling som skadar, smärtar, skrämmer eller kränker.',
@@ -236,14 +339,16 @@ describe('init: the written config', () => {
       ['fysiskt_vald', 'F12_slagen'],
       ['berusad', 'F50_berusad'],
     ]);
-    // The codes join the same kind of scale: nothing in it contradicts them.
-    expect(built.config.answer_scales.frekvens).toEqual({
-      yes: ['Ja, en gång', 'Ja, flera gånger', 'Ja, flera gånger ', '2'],
-      no: ['Nej', '1'],
-      missing: ['Vill inte svara', '', '9'],
+    // The codes get a scale of their own: no scale lists answers its columns cannot have.
+    expect(built.config.answer_scales).toEqual({
+      frekvens: { yes: ['Ja, en gång', 'Ja, flera gånger', 'Ja, flera gånger '], no: ['Nej'], missing: ['Vill inte svara', ''] },
+      frekvens_2: { yes: ['2'], no: ['1'], missing: ['', '9'] },
     });
     expect(built.config.project.violence_definition).toBe('Våld är varje handling som skadar, smärtar, skrämmer eller kränker.');
+    // A definition typed in is agreed only when the user says so.
+    expect(built.config.project.violence_definition_agreed).toBe(false);
     expect(built.warnings).toEqual([]);
+    expect(built.text).not.toContain('Osäkra förslag');
 
     const dir = tempDir();
     const coded = propose(await profileCsv(writeFile(dir, 'k.csv', 'kommun,ar,kon,F10_slagen\nÅby,2023,1,Nej\nÅby,2023,2,Ja\nÅby,2023,3,Nej\n')), template);

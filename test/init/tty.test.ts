@@ -1,8 +1,8 @@
 // The real wizard in a pseudo-terminal (python3's pty module drives it like a keyboard), and
 // both commands as separate processes with stdin closed: they finish, they never wait.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config/load.js';
@@ -14,6 +14,7 @@ import { tempDir } from '../fixtures/mini-project.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const MESSY = join(ROOT, 'test/fixtures/messy/skolenkat-ht23.csv');
+const LILLBY = join(ROOT, 'test/fixtures/lillby/Lillby skolenkät 2024.csv');
 const DRIVER = join(ROOT, 'test/init/pty-drive.py');
 /** The CLI from source, as its own process. */
 const CLI = [process.execPath, join(ROOT, 'node_modules/vite-node/vite-node.mjs'), join(ROOT, 'test/init/cli-entry.ts'), '--'];
@@ -37,27 +38,30 @@ function inTerminal(args: string[], steps: [string, string][]): PtyRun {
   return JSON.parse(run.stdout) as PtyRun;
 }
 
-function messyCopy(): { dir: string; csv: string } {
+function copyOf(file: string): { dir: string; csv: string } {
   const dir = tempDir('lagesbild-tty-');
-  const csv = join(dir, 'skolenkat-ht23.csv');
-  copyFileSync(MESSY, csv);
+  const csv = join(dir, basename(file));
+  copyFileSync(file, csv);
   return { dir, csv };
 }
+const messyCopy = () => copyOf(MESSY);
 
 const ENTER = '\r';
 const DOWN = '\u001b[B';
+const UP = '\u001b[A';
 const SPACE = ' ';
 const DEFINITION = 'Våld är varje handling riktad mot en annan person som skadar, smärtar, skrämmer eller kränker.';
 
 describe('init: the wizard in a terminal', () => {
-  it('Enter accepts the proposals; codes and unknown answers are asked; a typed definition is kept', () => {
+  it('Enter accepts the proposals; codes and unknown answers are asked; a typed definition is kept, agreed when the user says so', () => {
     const { dir, csv } = messyCopy();
     const out = join(dir, 'lagesbild.yaml');
     const run = inTerminal(
       ['init', csv, '--lang', 'sv'],
       [
         ['Stämmer kolumnerna\\?', ENTER],
-        ['Ta med de här 7 indikatorerna\\?', ENTER],
+        // The list of indicators: Enter on "Klar" keeps the sure matches and nothing else.
+        ['Välj en indikator för att ändra kolumn eller svar, eller Klar:', ENTER],
         // F50_berusad has only codes: 2 means yes …
         ['Svaren "1", "2", "9" i F50_berusad: vilka av dem räknas som ja\\?', `${DOWN}${SPACE}${ENTER}`],
         // … and of the others 9 is no answer: proposed already (1 is then no).
@@ -65,6 +69,8 @@ describe('init: the wizard in a terminal', () => {
         ['Svaren "Kanske" i F31_vuxen_att_prata_med: vilka av dem räknas som ja\\?', ENTER],
         ['Och vilka av de övriga betyder "inget svar"\\?', `${SPACE}${ENTER}`],
         ['definition av våld', `${DEFINITION}${ENTER}`],
+        // The default is no: a definition typed in is not agreed on until the user says so.
+        ['Har samverkansparterna enats om den här definitionen\\?', `${UP}${ENTER}`],
         ['Vilket län eller vilken region', ENTER],
       ],
     );
@@ -74,6 +80,9 @@ describe('init: the wizard in a terminal', () => {
 
     const config = parseConfig(readFileSync(out, 'utf8'), out);
     expect(config.project.violence_definition).toBe(DEFINITION);
+    expect(config.project.violence_definition_agreed).toBe(true);
+    // The unsure ones were not taken.
+    expect(config.indicators.map((i) => i.id)).toEqual(['fysiskt_vald', 'hot', 'krankt_pa_natet', 'utsatt_nagon_form', 'berusad', 'vuxen_att_prata_med']);
     expect(config.project.county).toBe('Länet');
     const berusad = config.indicators.find((i) => i.id === 'berusad')!;
     expect(berusad.column).toBe('F50_berusad');
@@ -88,6 +97,57 @@ describe('init: the wizard in a terminal', () => {
     });
   });
 
+  it('maps an indicator to another column, maps one it did not propose, unmaps one; answers are shown with counts before they are accepted', () => {
+    const { dir, csv } = copyOf(LILLBY);
+    const out = join(dir, 'lagesbild.yaml');
+    const parentHit = 'Har en förälder eller annan vuxen i din familj någon gång slagit dig?';
+    const centre = 'Händer det att du känner dig otrygg i centrum på kvällar och helger?';
+    const run = inTerminal(
+      ['init', csv, '--lang', 'sv'],
+      [
+        ['Stämmer kolumnerna\\?', ENTER],
+        // Remap: fysiskt_vald (typing its name moves there) to its second candidate.
+        ['Välj en indikator', 'fysiskt'],
+        ['❯ fysiskt_vald ←', ENTER],
+        ['Vilken kolumn ska fysiskt_vald läsas från\\?', `${DOWN}${ENTER}`],
+        // The chosen column's question, how sure, and its answers with counts, before accepting.
+        ['ja: "Ja, någon gång" 1\\s+nej: "Nej" 22', ''],
+        ['Stämmer indelningen av svaren\\?', ENTER],
+        // Map otrygg_ute, which no column fits, by searching all columns.
+        ['Välj en indikator', 'otrygg_ute'],
+        ['❯ otrygg_ute', ENTER],
+        ['Vilken kolumn ska otrygg_ute läsas från\\?', 'Sök'],
+        ['❯ Sök bland alla kolumner', ENTER],
+        ['Skriv en del av frågan', 'centrum'],
+        ['centrum på kvällar', ENTER],
+        ['passar inte: trygghet \\(frågan gäller centrum, indikatorn området där eleven bor\\)', ''],
+        ['Stämmer indelningen av svaren\\?', ENTER],
+        // Unmap berusad: "Ingen kolumn" is the last choice (one up from the first, the list wraps).
+        ['Välj en indikator', 'berusad'],
+        ['❯ berusad ←', ENTER],
+        ['Vilken kolumn ska berusad läsas från\\?', `${UP}${ENTER}`],
+        ['Välj en indikator', ENTER],
+        ['definition av våld', ENTER],
+        ['Vilket län eller vilken region', ENTER],
+      ],
+    );
+    expect(run.failed).toBeNull();
+    expect(run.code).toBe(EXIT.ok);
+    expect(run.output).toContain(`varning: otrygg_ute: du valde "${centre}" (frågan gäller centrum, indikatorn området där eleven bor); kontrollera att label och statement i inställningsfilen säger det frågan frågar`);
+
+    const text = readFileSync(out, 'utf8');
+    const config = parseConfig(text, out);
+    const ind = (id: string) => config.indicators.find((i) => i.id === id);
+    expect([ind('fysiskt_vald')?.column, ind('fysiskt_vald')?.question]).toEqual([parentHit, parentHit]);
+    // The indicator's text follows the question's time frame.
+    expect(ind('fysiskt_vald')?.statement).toEqual({ sv: 'att de utsatts för fysiskt våld någon gång', en: 'that they had been subjected to physical violence at some point' });
+    expect(ind('otrygg_ute')?.column).toBe(centre);
+    expect(ind('berusad')).toBeUndefined();
+    // The template's definition was kept: a suggestion, not an agreed definition.
+    expect(config.project.violence_definition_agreed).toBe(false);
+    expect(text).toContain('  # Vald i guiden fast frågan inte passar: trygghet · frågan gäller centrum, indikatorn området där eleven bor. ÄNDRA: label och statement är mallens;');
+  });
+
   it('Ctrl+C at a question leaves nothing written; exit 130', () => {
     const { dir, csv } = messyCopy();
     const run = inTerminal(['init', csv, '--lang', 'sv'], [['Stämmer kolumnerna\\?', '\u0003']]);
@@ -98,24 +158,33 @@ describe('init: the wizard in a terminal', () => {
   });
 });
 
-describe('without a terminal (stdin closed) nothing waits', () => {
+describe('without a terminal (stdin closed) nothing waits', { timeout: 2 * LIMIT_S * 1000 + 30_000 }, () => {
+  // Asynchronous: a test worker blocked in spawnSync on a busy machine misses vitest's own
+  // messages ("Timeout calling onTaskUpdate").
   const closed = (args: string[]) =>
-    spawnSync(CLI[0]!, [...CLI.slice(1), ...args], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: LIMIT_S * 1000 });
+    new Promise<{ status: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>((resolve) => {
+      const child = spawn(CLI[0]!, [...CLI.slice(1), ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], timeout: LIMIT_S * 1000 });
+      const out: Buffer[] = [];
+      const err: Buffer[] = [];
+      child.stdout.on('data', (d: Buffer) => out.push(d));
+      child.stderr.on('data', (d: Buffer) => err.push(d));
+      child.on('close', (status, signal) => resolve({ status, signal, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }));
+    });
 
-  it('init stops with the flags to pass; exit 2', () => {
+  it('init stops with the flags to pass; exit 2', async () => {
     const { dir, csv } = messyCopy();
-    const run = closed(['init', csv, '--lang', 'en']);
+    const run = await closed(['init', csv, '--lang', 'en']);
     expect(run.signal).toBeNull();
     expect(run.status).toBe(EXIT.usage);
     expect(run.stderr).toContain('pass --yes to accept the proposals above');
     expect(existsSync(join(dir, 'lagesbild.yaml'))).toBe(false);
   });
 
-  it('init --yes writes the config; validate then finishes; exit 0', () => {
+  it('init --yes writes the config; validate then finishes; exit 0', async () => {
     const { dir, csv } = messyCopy();
-    const init = closed(['init', csv, '--yes', '--lang', 'en']);
+    const init = await closed(['init', csv, '--yes', '--lang', 'en']);
     expect([init.signal, init.status]).toEqual([null, EXIT.ok]);
-    const validate = closed(['validate', csv, '-c', join(dir, 'lagesbild.yaml'), '--lang', 'en']);
+    const validate = await closed(['validate', csv, '-c', join(dir, 'lagesbild.yaml'), '--lang', 'en']);
     expect([validate.signal, validate.status]).toEqual([null, EXIT.ok]);
     expect(validate.stdout).toContain('Result: the data can be reported. (exit code 0)');
   });

@@ -3,6 +3,7 @@
 // municipalities), an unweighted and a lonely-PSU design. Same-wave comparisons are
 // design-based contrasts, wave comparisons independent, a side at 0 or 1 uses the null-score
 // rule, trends are fitted to convergence, and q is Benjamini–Hochberg within each area.
+import { render } from '../../src/messages/index.js';
 import { describe, expect, it } from 'vitest';
 import { computeFigures } from '../../src/analysis/figures.js';
 import { ingestFiles } from '../../src/analysis/pipeline.js';
@@ -166,7 +167,7 @@ describe('lonely_psu: average with a municipality in one PSU', () => {
     for (const r of cedby) expect([r.se, r.ci_lower, r.ci_method]).toEqual([null, null, null]);
     const alby = table.records.filter((r): r is EstimateRecord => r.kind === 'estimate' && r.area === 'Alby');
     for (const r of alby) expect(r.se).not.toBeNull();
-    expect(table.warnings).toContain(
+    expect(table.warnings.map((w) => render(w, 'en'))).toContain(
       '2023, Cedby, total: every stratum with answers ("Cedby") has a single PSU, so design.lonely_psu: average gives no standard error, interval or test for y1, y2, y3 in this group (R gives NaN); merge the stratum with another or use lonely_psu: adjust',
     );
   });

@@ -170,7 +170,7 @@ describe('privacy: error messages name a line and a column, never other cells', 
     writeFileSync(config, readFileSync(EXAMPLE_CONFIG, 'utf8').replace('column: F10_slagen', 'column: F99_fritext'));
     const run = await runCli(['figures', data.files[0]!, '-c', config, '-o', join(root, 'out')]);
     expect(run.code).toBe(EXIT.data);
-    expect(run.stderr).toMatch(new RegExp(`^error: ${data.files[0]}:2:30: F99_fritext: a text of \\d+ characters is not an answer of fysiskt_vald\\. Expected one of: `));
+    expect(run.stderr).toMatch(new RegExp(`^error: ${data.files[0]}:2:30: F99_fritext: an unknown value of \\d+ characters is not an answer of fysiskt_vald\\. Expected one of: `));
     expect(run.stderr).not.toContain(TEXT_MARKER);
     expect(run.stderr).not.toContain(ID_PREFIX);
     expect(run.stderr.split('\n')).toHaveLength(2);

@@ -14,7 +14,8 @@ describe.skipIf(!existsSync(join(ROOT, 'dist', 'cli', 'main.js')))('stdout close
   it('figures --json into a pipe closed after the first chunk: no stack trace, no internal error', async () => {
     const child = spawn(process.execPath, [BIN, 'figures', ...EXAMPLE_CSV, '-c', EXAMPLE_CONFIG, '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
-    child.stderr.on('data', (d) => (stderr += d));
+    child.stderr.setEncoding('utf8'); // decodes characters split across chunks
+    child.stderr.on('data', (d: string) => (stderr += d));
     child.stdout.once('data', () => child.stdout.destroy());
     const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
     expect(stderr).not.toMatch(STACK_LINE);

@@ -24,7 +24,8 @@ interface Running {
 function start(args: string[]): Running {
   const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, NO_COLOR: '1', CI: 'true' }, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
-  child.stderr!.on('data', (d) => (stderr += d));
+  child.stderr!.setEncoding('utf8'); // decodes characters split across chunks
+  child.stderr!.on('data', (d: string) => (stderr += d));
   const done = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }>((resolve) =>
     child.on('close', (code, signal) => resolve({ code, signal, stderr })),
   );
@@ -146,16 +147,22 @@ describe.skipIf(process.platform !== 'linux' || !existsSync(join(ROOT, 'dist', '
     expect(readFileSync(`${base}.html`, 'utf8')).toBe('previous html');
   });
 
-  // Batch renders into a temporary folder; on Ctrl+C the workers are stopped first, then the
-  // folder is removed (src/cli/outputs.ts runCleanups).
-  it('batch, while rendering: exit 130 and no temporary folder left', async () => {
-    const out = join(tempDir('lagesbild-sigint-batch-'), 'out');
+  // Batch renders into a temporary folder; on Ctrl+C, `kill` (SIGTERM) or a closed terminal
+  // (SIGHUP) the workers are stopped first, then the folder is removed (runCleanups in
+  // src/cli/outputs.ts). The exit code is 128 + the signal's number.
+  it.each([
+    ['SIGINT', EXIT.interrupted],
+    ['SIGTERM', 143],
+    ['SIGHUP', 129],
+  ] as const)('batch, while rendering, %s: exit %i and no temporary folder left', async (signal, exitCode) => {
+    const out = join(tempDir('lagesbild-signal-batch-'), 'out');
     const run = start(['batch', ...EXAMPLE_CSV, '-c', EXAMPLE_CONFIG, '-o', out, '--jobs', '2', '--date', '2024-05-31']);
     const jobFolders = () => (existsSync(out) ? listing(out).filter((f) => f.startsWith('.lagesbild-tmp-')).flatMap((f) => readdirSync(join(out, f))) : []);
     await until(run, () => jobFolders().length > 0, 'it started rendering');
-    run.child.kill('SIGINT');
-    const { code } = await run.done;
-    expect(code).toBe(EXIT.interrupted);
+    run.child.kill(signal);
+    const { code, stderr } = await run.done;
+    expect(code).toBe(exitCode);
+    expect(stderr).not.toMatch(STACK_LINE);
     expect(listing(out)).toEqual([]);
   });
 });

@@ -55,7 +55,7 @@ describe('validate: a clean file', () => {
     expect(code).toBe(EXIT.ok);
     expect(json.reportable).toBe(true);
     expect(json.exit_code).toBe(0);
-    expect(json.files).toEqual([{ file, rows: 20, encoding: 'utf-8', delimiter: ',', bom: false, failed: false }]);
+    expect(json.files).toEqual([{ file, format: 'csv', rows: 20, encoding: 'utf-8', delimiter: ',', bom: false, failed: false }]);
     expect(json.respondents.genders).toEqual(['Flicka', 'Pojke']);
     expect(json.respondents.rows).toEqual([{ area: 'Åby', year: 2023, cells: [5, 5, 5, 5], other: 0, total: 20 }]);
     expect(json.missing[0]).toEqual({ indicator: 'slagen', inPopulation: 20, answered: 16, yes: 8, share: 0.2 });

@@ -1,18 +1,19 @@
 // `lagesbild batch`: every municipality's report, the county overview and the figures table,
 // from one parse of the input, rendered by a pool of worker threads.
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import type { Command } from 'commander';
-import { EXIT, UsageError } from '../../errors.js';
+import { EXIT, UsageError, msg } from '../../errors.js';
+import { render } from '../../messages/index.js';
 import type { CommandAction } from '../main.js';
-import { resolveDate, writeOutputs, checkTargets, moveIntoPlace, safeFileName, trackTemp, onCleanup } from '../outputs.js';
+import { resolveDate, writeOutputs, checkTargets, moveIntoPlace, safeFileName, trackTemp, ensureFolder, ioError } from '../outputs.js';
+import { runOnWorkers } from '../worker-pool.js';
 import { loadLogo, reportBaseName } from '../report-files.js';
 import type { ReportFormat } from '../../render/index.js';
 import type { Job, JobResult, WorkerSetup } from '../batch-worker.js';
-import { cliLanguage, cliMessages } from '../i18n.js';
+import { cliMessages } from '../i18n.js';
 import { commonDataOptions, dataOptions, type DataFlags, excelOptions, reportFormatOption } from './options.js';
 import { figuresFileName, figuresFormat } from '../figures-files.js';
 
@@ -51,7 +52,7 @@ export function registerBatch(program: Command, wrap: <A extends unknown[]>(a: C
   const cmd = program
     .command('batch')
     .description('reports for every municipality, a county overview and the figures table, in one run')
-    .argument('<csv...>', 'survey files: one per municipality or wave, or one with all (globs like data/*.csv work)')
+    .argument('<files...>', 'survey files (CSV, .xlsx, .sav): one per municipality or wave, or one with all (globs like "data/**/*.csv" work; - reads standard input)')
     .option('-o, --out <dir>', 'output folder', 'out')
     .option('-j, --jobs <n>', 'reports rendered in parallel (default: number of cores)')
     .option('--shard <i/n>', 'only the i-th of n equal parts of the municipalities (split work across CI runners)')
@@ -83,8 +84,8 @@ Exit code 0 when every report was written, ${EXIT.partial} when some failed (the
       const { renderFiguresFile } = await import('../figures-files.js');
       const { startProgress } = await import('../progress.js');
       const project = await loadProject(files, { ...dataOptions(flags), skipFailedFiles: true }, ctx.log);
-      const say = cliMessages(cliLanguage(flags.lang)).run;
-      for (const f of project.failed) ctx.log.warn(say.leftOut(f.error.toLine()));
+      const say = cliMessages(ctx.lang).run;
+      for (const f of project.failed) ctx.log.warn(say.leftOut(f.error.toLine(ctx.lang)));
       const { figures, config } = project;
       const lang = flags.lang ?? config.project.language;
 
@@ -101,7 +102,7 @@ Exit code 0 when every report was written, ${EXIT.partial} when some failed (the
       for (const p of planned) {
         const other = byDir.get(p.dir);
         if (other !== undefined) {
-          throw new UsageError(`"${other}" and "${p.name}" would be written to the same folder ${p.dir}`, 'Make the municipality names differ by more than spaces and punctuation in the data');
+          throw new UsageError(msg('cli.sameFolder', { a: other, b: p.name, dir: p.dir }), msg('cli.sameFolder.hint'));
         }
         byDir.set(p.dir, p.name);
       }
@@ -114,10 +115,12 @@ Exit code 0 when every report was written, ${EXIT.partial} when some failed (the
 
       // Each job renders into its own folder under this one (same disk as the outputs, so the
       // final move is a rename); removed at the end, also on failure.
-      await mkdir(flags.out, { recursive: true });
-      const tmpRoot = await mkdtemp(join(flags.out, '.lagesbild-tmp-'));
+      await ensureFolder(flags.out);
+      const tmpRoot = await mkdtemp(join(flags.out, '.lagesbild-tmp-')).catch((err: unknown) => {
+        throw ioError(err, flags.out, 'file');
+      });
       const releaseTmp = trackTemp(tmpRoot);
-      const setup: WorkerSetup = { figures, config, lang, dateIso, formats: flags.format, logo: await loadLogo(config, project.configPath) };
+      const setup: WorkerSetup = { messageLang: ctx.lang, figures, config, lang, dateIso, formats: flags.format, logo: await loadLogo(config, project.configPath) };
       const progress = startProgress(planned.length, ctx.log.interactive && !flags.json);
       const results = new Map<number, JobResult>();
       try {
@@ -159,7 +162,7 @@ Exit code 0 when every report was written, ${EXIT.partial} when some failed (the
               ...(r.error ? { error: r.error } : {}),
             };
           }),
-          failed_files: project.failed.map((f) => ({ file: f.file, error: f.error.toLine() })),
+          failed_files: project.failed.map((f) => ({ file: f.file, error: f.error.toLine(ctx.lang) })),
           figures: { path: figuresPath, sha256: createHash('sha256').update(figuresFile).digest('hex') },
         };
         const failures = summary.jobs.filter((j) => j.status === 'failed').length + summary.failed_files.length;
@@ -188,40 +191,20 @@ async function runPool(queue: Job[], size: number, setup: WorkerSetup, onDone: (
     for (const job of queue) onDone(await runJob(setup, job));
     return;
   }
-  const pending = [...queue];
-  const workerUrl = new URL('../batch-worker.js', import.meta.url);
-  await Promise.all(
-    Array.from({ length: size }, async () => {
-      const worker = new Worker(workerUrl, { workerData: setup });
-      const release = onCleanup(() => worker.terminate());
-      try {
-        for (let job = pending.shift(); job; job = pending.shift()) {
-          const current = job;
-          onDone(
-            await new Promise<JobResult>((resolve) => {
-              const fail = (err: unknown) =>
-                resolve({ id: current.id, ok: false, files: [], ms: 0, error: `worker stopped: ${err instanceof Error ? err.message : String(err)}` });
-              worker.once('message', (r: JobResult) => {
-                worker.off('error', fail);
-                resolve(r);
-              });
-              worker.once('error', fail);
-              worker.postMessage(current);
-            }),
-          );
-        }
-      } finally {
-        release();
-        await worker.terminate();
-      }
-    }),
-  );
+  await runOnWorkers<Job, JobResult>({
+    url: new URL('../batch-worker.js', import.meta.url),
+    workerData: setup,
+    size,
+    jobs: queue,
+    onResult: onDone,
+    onDeath: (job, reason) => ({ id: job.id, ok: false, files: [], ms: 0, error: render(reason, setup.messageLang) }),
+  });
 }
 
 function parseJobs(value: string | undefined): number {
   if (value === undefined) return availableParallelism();
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > 64) throw new UsageError(`--jobs "${value}" is not a whole number from 1 to 64`);
+  if (!Number.isInteger(n) || n < 1 || n > 64) throw new UsageError(msg('cli.jobs', { value }));
   return n;
 }
 
@@ -230,6 +213,6 @@ function parseShard(value: string | undefined): { i: number; n: number } | null 
   const m = /^(\d+)\/(\d+)$/.exec(value);
   const i = m ? Number(m[1]) : NaN;
   const n = m ? Number(m[2]) : NaN;
-  if (!m || n < 1 || i < 1 || i > n) throw new UsageError(`--shard "${value}" is not of the form i/n with 1 ≤ i ≤ n`, 'For example --shard 2/4 for the second of four CI runners');
+  if (!m || n < 1 || i < 1 || i > n) throw new UsageError(msg('cli.shard', { value }), msg('cli.shard.hint'));
   return { i, n };
 }

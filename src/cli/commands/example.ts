@@ -1,12 +1,13 @@
 // `lagesbild example`: copy the bundled synthetic example (data + config) to try things on.
-import { cp, stat } from 'node:fs/promises';
+import { cp } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { EXIT } from '../../errors.js';
+import { EXIT, msg } from '../../errors.js';
 import type { CommandAction } from '../main.js';
-import { checkTargets } from '../outputs.js';
-import { cliLanguage, cliMessages } from '../i18n.js';
+import { checkTargets, ensureFolder, ioError, wouldOverwrite } from '../outputs.js';
+import { commandName, shellQuote } from '../invocation.js';
+import { cliMessages } from '../i18n.js';
 
 export const EXAMPLE_NAME = 'norrbacka';
 
@@ -31,13 +32,20 @@ Example:
     .action(
       wrap(async (ctx, dir: string, flags: { force?: boolean }) => {
         const src = exampleDir();
-        await checkTargets([join(dir, 'lagesbild.yaml'), join(dir, 'data')], flags.force ?? false);
-        await cp(join(src, 'lagesbild.yaml'), join(dir, 'lagesbild.yaml'), { force: true });
-        await cp(join(src, 'data'), join(dir, 'data'), { recursive: true, force: true });
-        await stat(join(dir, 'lagesbild.yaml'));
-        const say = cliMessages(cliLanguage(undefined)).run;
+        const force = flags.force ?? false;
+        const hint = msg('output.wouldOverwrite.exampleHint');
+        await checkTargets([join(dir, 'lagesbild.yaml'), join(dir, 'data')], force, hint);
+        await ensureFolder(dir);
+        // Without --force a file that appeared since the check is not replaced.
+        const copy = (from: string, to: string, recursive: boolean) =>
+          cp(from, to, { recursive, force, errorOnExist: !force }).catch((err: unknown) => {
+            throw (err as NodeJS.ErrnoException).code === 'ERR_FS_CP_EEXIST' ? wouldOverwrite([to], hint) : ioError(err, to, 'file');
+          });
+        await copy(join(src, 'lagesbild.yaml'), join(dir, 'lagesbild.yaml'), false);
+        await copy(join(src, 'data'), join(dir, 'data'), true);
+        const say = cliMessages(ctx.lang).run;
         ctx.log.info(say.copiedExample(dir));
-        ctx.log.info(say.next(`cd ${dir} && lagesbild report data/*.csv --area Ängsby`));
+        ctx.log.info(say.next(`cd ${shellQuote(dir)} && ${commandName(dir)} report data/*.csv --area Ängsby`));
         return EXIT.ok;
       }),
     );

@@ -6,7 +6,7 @@ import { EXIT } from '../../errors.js';
 import type { CommandAction } from '../main.js';
 import { checkTargets, resolveDate, writeOutputs } from '../outputs.js';
 import { figuresFileName, figuresFormat, type FiguresFormatFlags } from '../figures-files.js';
-import { cliLanguage, cliMessages } from '../i18n.js';
+import { cliMessages } from '../i18n.js';
 import { commonDataOptions, dataOptions, type DataFlags, excelOptions } from './options.js';
 
 interface FiguresFlags extends DataFlags, FiguresFormatFlags {
@@ -20,12 +20,12 @@ export function registerFigures(program: Command, wrap: <A extends unknown[]>(a:
   const cmd = program
     .command('figures')
     .description('write the full figures table (every estimate, comparison, trend) as CSV, JSON or Excel')
-    .argument('<csv...>', 'survey files')
+    .argument('<files...>', 'survey files (CSV, .xlsx, .sav, .zsav); globs such as "data/**/*.sav"; - reads standard input')
     .option('-o, --out <dir>', 'output folder', 'out')
     .addOption(new Option('--format <format>', 'file format').choices(['csv', 'json']).default('csv'))
-    .option('--json', 'print the records as JSON on stdout instead of writing a file')
+    .addOption(new Option('--json', 'print the records as JSON on stdout instead of writing a file').conflicts(['excelSv', 'xlsx', 'format', 'out']))
     .option('-f, --force', 'replace an existing figures file');
-  excelOptions(cmd, ['format', 'json']);
+  excelOptions(cmd, ['format', 'json'], ['format']);
   commonDataOptions(cmd);
   cmd.addHelpText(
     'after',
@@ -54,8 +54,8 @@ Columns are described in the README under "The figures table".`,
         return EXIT.ok;
       }
       await writeOutputs([{ path, data }], flags.force ?? false);
-      const say = cliMessages(cliLanguage(undefined)).run;
-      ctx.log.info(say.wroteFigures(path, project.figures.records.length.toLocaleString(cliLanguage(undefined) === 'sv' ? 'sv-SE' : 'en')));
+      const say = cliMessages(ctx.lang).run;
+      ctx.log.info(say.wroteFigures(path, project.figures.records.length.toLocaleString(ctx.lang === 'sv' ? 'sv-SE' : 'en')));
       return EXIT.ok;
     }),
   );

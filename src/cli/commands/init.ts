@@ -5,18 +5,22 @@
 import { access, readdir } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import type { Command } from 'commander';
-import { Option } from 'commander';
-import { EXIT, type ExitCode } from '../../errors.js';
+import { EXIT, msg, type ExitCode } from '../../errors.js';
 import type { CommandAction, CommandContext } from '../main.js';
 import { checkTargets, writeOutputs } from '../outputs.js';
+import { commandName, shellQuote } from '../invocation.js';
 import { cliLanguage, cliMessages, type InitTexts } from '../i18n.js';
-import type { InitProposal } from '../../init/propose.js';
+import type { InitFacts, InitProposal } from '../../init/propose.js';
 import type { InitDecisions } from '../../init/build.js';
+import type { IndicatorProposal } from '../../init/indicators.js';
+import type { ScaleProposal } from '../../init/answers.js';
+import type { Template } from '../../init/template.js';
+import { matchSummary, reasonText } from '../../init/explain.js';
 import { REQUIRED_ROLES, ROLES, type Role, type Roles } from '../../init/roles.js';
 import type { AnswerClass } from '../../init/answers.js';
-import type { Delimiter, Encoding } from '../../ingest/sniff.js';
+import { inputFlags, inputOptions, type InputFlags } from './options.js';
 
-interface InitFlags {
+interface InitFlags extends InputFlags {
   out?: string;
   force?: boolean;
   yes?: boolean;
@@ -29,8 +33,7 @@ interface InitFlags {
   idColumn?: string;
   county?: string;
   definition?: string;
-  encoding?: Encoding;
-  delimiter?: ',' | ';' | 'tab';
+  definitionAgreed?: boolean;
   lang?: string;
 }
 
@@ -49,7 +52,7 @@ export function registerInit(program: Command, wrap: <A extends unknown[]>(a: Co
   const cmd = program
     .command('init')
     .description('make a commented lagesbild.yaml from a survey CSV: proposes columns, indicators and answers, asks what it cannot tell')
-    .argument('[csv]', 'a survey file (one row per respondent)')
+    .argument('[file]', 'a survey file (one row per respondent): CSV, Excel (.xlsx) or SPSS (.sav, .zsav)')
     .option('-o, --out <file>', 'where to write the config (default: lagesbild.yaml next to the CSV)')
     .option('-f, --force', 'replace an existing config')
     .option('-y, --yes', 'accept every proposal without asking (needed without a terminal)')
@@ -58,11 +61,12 @@ export function registerInit(program: Command, wrap: <A extends unknown[]>(a: Co
   for (const role of ROLES) {
     cmd.option(`${flagName(role)} <name>`, `the ${roleNames[role]} column${REQUIRED_ROLES.includes(role) ? '' : ' ("none" if there is none)'}`);
   }
-  cmd
-    .option('--county <name>', `the county or region compared with (default "${DEFAULT_COUNTY}")`)
-    .option('--definition <text>', "the municipality's agreed definition of violence (default: the template's, after WHO)")
-    .addOption(new Option('--encoding <name>', 'force the file encoding instead of guessing it').choices(['utf-8', 'windows-1252']))
-    .addOption(new Option('--delimiter <char>', 'force the column separator instead of guessing it').choices([',', ';', 'tab']))
+  inputOptions(
+    cmd
+      .option('--county <name>', `the county or region compared with (default "${DEFAULT_COUNTY}")`)
+      .option('--definition <text>', "the municipality's definition of violence (default: the template's suggestion, after WHO)")
+      .option('--definition-agreed', 'the partners have agreed on --definition (the report then says so)'),
+  )
     .option('--lang <lang>', 'language of the questions: sv or en (default: from LANG, else en)')
     .addHelpText(
       'after',
@@ -77,12 +81,13 @@ Examples:
 async function runInit(ctx: CommandContext, csvArg: string | undefined, flags: InitFlags): Promise<ExitCode> {
   const t = cliMessages(cliLanguage(flags.lang)).init;
   // The core is loaded when the command runs, so `lagesbild --help` stays fast.
-  const [{ profileCsv }, { loadTemplate, SCHEMA_PATH }, { badYearExample, missingRoles, propose }, { buildConfig }, { formatCount }] = await Promise.all([
+  const [{ profileCsv }, { loadTemplate, SCHEMA_PATH }, { badYearExample, missingRoles, propose }, { buildConfig }, { formatCount, describeSource }, { yearInName }] = await Promise.all([
     import('../../init/profile.js'),
     import('../../init/template.js'),
     import('../../init/propose.js'),
     import('../../init/build.js'),
     import('../../validate/format.js'),
+    import('../../ingest/facts.js'),
   ]);
   // --yes takes the proposals as they are, also in a terminal.
   const interactive = flags.input !== false && !flags.yes && Boolean(process.stdin.isTTY && process.stdout.isTTY);
@@ -102,10 +107,12 @@ async function runInit(ctx: CommandContext, csvArg: string | undefined, flags: I
       }
       force = true;
     }
-    await checkTargets([out], force);
+    // -o names the config file here, not a folder.
+    const hint = msg('output.wouldOverwrite.initHint');
+    await checkTargets([out], force, hint);
 
-    const delimiter: Delimiter | undefined = flags.delimiter === 'tab' ? '\t' : flags.delimiter;
-    const profile = await profileCsv(csv, { encoding: flags.encoding, delimiter });
+    const given = inputFlags(flags);
+    const profile = await profileCsv(csv, given);
     const template = await loadTemplate();
     const fixed: Partial<Roles> = {};
     for (const role of ROLES) {
@@ -113,12 +120,21 @@ async function runInit(ctx: CommandContext, csvArg: string | undefined, flags: I
       if (v !== undefined) fixed[role] = v === 'none' ? null : v;
     }
     let proposal = propose(profile, template, fixed);
-    ctx.log.info(t.read(csv, formatCount(profile.rows), profile.complete, t.encoding[profile.encoding], t.delimiter[profile.delimiter]));
+    const [how1, how2] = describeSource(t, profile)!;
+    ctx.log.info(t.read(profile.file, formatCount(profile.rows), profile.complete, how1, how2));
     showRoles(ctx, t, proposal.roles);
 
-    let decisions: InitDecisions = { county: flags.county ?? DEFAULT_COUNTY, definition: flags.definition ?? null };
+    let decisions: InitDecisions = { county: flags.county ?? DEFAULT_COUNTY, definition: flags.definition ?? null, definitionAgreed: flags.definitionAgreed ?? false };
+    // Data without a year or municipality column: the year from --year or the file name, the
+    // municipality from --area-name; asked in a terminal, else the flag to pass.
+    const named = yearInName(csv);
+    const factsFor = (p: InitProposal): InitFacts => ({
+      year: p.roles.year !== null ? null : given.year !== undefined ? { year: given.year, from: 'flag' } : named !== null ? { year: named, from: 'file-name' } : null,
+      area: p.roles.area !== null ? null : (given.areaName ?? null),
+    });
+    let facts = factsFor(proposal);
     if (!ask) {
-      showIndicators(ctx, t, proposal);
+      showIndicators(ctx, t, proposal, template);
       if (!flags.yes) {
         ctx.log.error(t.needYes);
         return EXIT.usage;
@@ -128,25 +144,34 @@ async function runInit(ctx: CommandContext, csvArg: string | undefined, flags: I
         for (const r of missing) ctx.log.error(t.missingRole(t.roleName[r], flagName(r)));
         return EXIT.usage;
       }
+      if (proposal.roles.year === null && facts.year === null) ctx.log.error(t.missingYear(basename(csv)));
+      if (proposal.roles.area === null && facts.area === null) ctx.log.error(t.missingArea);
+      if ((proposal.roles.year === null && facts.year === null) || (proposal.roles.area === null && facts.area === null)) return EXIT.usage;
     } else {
       if (missingRoles(proposal.roles).length > 0 || !(await ask.yesNo(t.ask.rolesOk, true))) {
         proposal = propose(profile, template, await askRoles(ask, t, proposal));
+        facts = factsFor(proposal);
       }
-      showIndicators(ctx, t, proposal);
-      decisions = await askDecisions(ask, t, proposal, decisions);
+      if (proposal.roles.year === null && facts.year === null) facts.year = { year: Number(await ask.input(t.ask.year, undefined, (v) => isYear(v) || t.ask.notYear)), from: 'answer' };
+      if (proposal.roles.area === null && facts.area === null) facts.area = (await ask.input(t.ask.area, undefined, (v) => v.trim() !== '' || t.ask.area)).trim();
+      showIndicators(ctx, t, proposal, template);
+      decisions = await askDecisions(ask, t, proposal, template, decisions);
     }
+    if (facts.year) ctx.log.info(t.yearFor(facts.year.year, facts.year.from));
 
     const built = buildConfig(proposal, template, decisions, {
       csvName: basename(csv),
       configName: basename(out),
       schema: schemaReference(out, SCHEMA_PATH),
       badYear: badYearExample(proposal),
+      facts,
     });
     for (const w of built.warnings) ctx.log.warn(t.warning(w));
-    await writeOutputs([{ path: out, data: built.text }], force);
+    await writeOutputs([{ path: out, data: built.text }], force, hint);
     ctx.log.info(t.wrote(out));
     const area = proposal.areas.length > 1 ? ` --area ${shellQuote(proposal.areas[0]!)}` : '';
-    ctx.log.info(`${t.next}\n  lagesbild validate ${shellQuote(csv)} -c ${shellQuote(out)}\n  lagesbild report ${shellQuote(csv)} -c ${shellQuote(out)}${area}`);
+    const run = commandName();
+    ctx.log.info(`${t.next}\n  ${run} validate ${shellQuote(csv)} -c ${shellQuote(out)}\n  ${run} report ${shellQuote(csv)} -c ${shellQuote(out)}${area}`);
     return EXIT.ok;
   } catch (err) {
     // Ctrl+C in a prompt: nothing has been written yet (writing is the last step).
@@ -161,7 +186,7 @@ async function runInit(ctx: CommandContext, csvArg: string | undefined, flags: I
 /** The prompts this wizard uses, with key help and yes/no in the CLI's language. */
 function asker(prompts: typeof import('@inquirer/prompts'), t: InitTexts) {
   return {
-    input: (message: string, def?: string) => prompts.input({ message, default: def }),
+    input: (message: string, def?: string, valid?: (v: string) => boolean | string) => prompts.input({ message, default: def, ...(valid ? { validate: valid } : {}) }),
     yesNo: (message: string, def: boolean) =>
       prompts.select({
         message,
@@ -175,6 +200,10 @@ function asker(prompts: typeof import('@inquirer/prompts'), t: InitTexts) {
     select: <V>(message: string, choices: { name: string; value: V }[], def?: V) => prompts.select({ message, choices, default: def, instructions: t.ask.keys.select, pageSize: 12 }),
     checkbox: <V>(message: string, choices: { name: string; value: V; checked?: boolean }[]) =>
       prompts.checkbox({ message, choices, instructions: t.ask.keys.checkbox, pageSize: 12 }),
+    /** Type to narrow a long list (every column of the file). */
+    search: <V>(message: string, source: (term: string | undefined) => { name: string; value: V }[]) =>
+      prompts.search({ message, source: async (term) => source(term), pageSize: 12 }),
+    show: (text: string) => process.stderr.write(`${text}\n`),
   };
 }
 type Prompts = ReturnType<typeof asker>;
@@ -190,7 +219,7 @@ async function askRoles(ask: Prompts, t: InitTexts, p: InitProposal): Promise<Ro
   return roles;
 }
 
-async function askDecisions(ask: Prompts, t: InitTexts, p: InitProposal, defaults: InitDecisions): Promise<InitDecisions> {
+async function askDecisions(ask: Prompts, t: InitTexts, p: InitProposal, template: Template, defaults: InitDecisions): Promise<InitDecisions> {
   const genderCodes = new Map<string, 'girl' | 'boy' | 'other' | 'missing'>();
   const kinds = ['girl', 'boy', 'other', 'missing'] as const;
   const unknown = (p.gender?.values ?? []).filter((v) => v.label === null);
@@ -200,21 +229,13 @@ async function askDecisions(ask: Prompts, t: InitTexts, p: InitProposal, default
     genderCodes.set(v.code, await ask.select(t.ask.genderCode(p.roles.gender!, v.code), choices, kinds[Math.min(i, 2)]));
   }
 
-  let include: Set<string> | undefined;
-  const proposed = p.indicators.indicators;
-  if (proposed.length > 0 && !(await ask.yesNo(t.ask.indicatorsOk(proposed.length), true))) {
-    const picked = await ask.checkbox(
-      t.ask.pickIndicators,
-      proposed.map((ind) => ({ name: `${ind.id} ← ${ind.column}`, value: ind.id, checked: true })),
-    );
-    include = new Set(picked);
-  }
+  const { mapping, answers } = await reviewIndicators(ask, t, p, template);
 
   // Answers the proposal could not class, asked once per set of answers that columns share.
-  const answers = new Map<string, Map<string, AnswerClass>>();
   const sets = new Map<string, { values: string[]; columns: string[] }>();
-  for (const ind of proposed) {
-    if (ind.answers.unknown.length === 0 || (include && !include.has(ind.id))) continue;
+  const { chosenProposals } = await import('../../init/build.js');
+  for (const ind of chosenProposals(p, mapping).values()) {
+    if (ind.answers.unknown.length === 0 || answers.has(ind.column)) continue;
     const key = JSON.stringify(ind.answers.unknown.slice().sort());
     const set = sets.get(key) ?? { values: ind.answers.unknown, columns: [] };
     set.columns.push(ind.column);
@@ -231,8 +252,136 @@ async function askDecisions(ask: Prompts, t: InitTexts, p: InitProposal, default
   }
 
   const definition = (await ask.input(t.ask.definition, defaults.definition ?? undefined)).trim();
+  // Only a definition typed in can have been agreed on; the template's is a suggestion.
+  const agreed = definition !== '' && (await ask.yesNo(t.ask.definitionAgreed, false));
   const county = (await ask.input(t.ask.county, defaults.county)).trim() || defaults.county;
-  return { include, answers, genderCodes, county, definition: definition === '' ? null : definition };
+  return { mapping, answers, genderCodes, county, definition: definition === '' ? null : definition, definitionAgreed: agreed };
+}
+
+const DONE = '\u0000done';
+const SEARCH = '\u0000search';
+const NONE = '\u0000none';
+
+/**
+ * The indicator list: choose one to map it to any column (its candidates first, then a search
+ * over all columns), to unmap it, and to see and change how its answers are classed. Enter on
+ * "Done" (the default) keeps everything as proposed.
+ */
+async function reviewIndicators(
+  ask: Prompts,
+  t: InitTexts,
+  p: InitProposal,
+  template: Template,
+): Promise<{ mapping: Map<string, IndicatorProposal | null>; answers: Map<string, Map<string, AnswerClass>> }> {
+  const { templateSources, proposalFor, isAnswerColumn } = await import('../../init/indicators.js');
+  const sources = templateSources(template);
+  const taken = new Set(Object.values(p.roles).filter((c): c is string => c !== null));
+  const columns = p.profile.columns.filter((c) => !taken.has(c.name) && !c.duplicateName && c.values !== null);
+  const answerColumns = columns.filter(isAnswerColumn);
+  const mapping = new Map<string, IndicatorProposal | null>();
+  const answers = new Map<string, Map<string, AnswerClass>>();
+  const current = (id: string) => (mapping.has(id) ? mapping.get(id)! : (p.indicators.indicators.find((i) => i.id === id) ?? null));
+
+  for (;;) {
+    // Which indicator reads which column now, to mark a candidate another indicator already uses.
+    const usedBy = new Map<string, string>();
+    for (const { ind } of sources) {
+      const c = current(ind.id);
+      if (c) usedBy.set(c.column, ind.id);
+    }
+    const choices = [
+      { name: t.ask.done, value: DONE },
+      ...sources.map(({ ind }) => {
+        const c = current(ind.id);
+        const suggestion = mapping.has(ind.id) ? undefined : p.indicators.suggestions.find((s) => s.id === ind.id);
+        return { name: t.reviewLine(ind.id, c === null ? null : short(c.question ?? c.column), c === null && suggestion ? short(suggestion.question ?? suggestion.column) : null), value: ind.id };
+      }),
+    ];
+    const id = await ask.select(t.ask.review, choices, DONE);
+    if (id === DONE) return { mapping, answers };
+    const source = sources.find((s) => s.ind.id === id)!;
+    const candidates = p.indicators.candidates.get(id) ?? [];
+    const now = current(id);
+    const column = await ask.select(
+      t.ask.pickColumn(id),
+      [
+        ...candidates.map((c) => {
+          const other = usedBy.get(c.column);
+          const note = other !== undefined && other !== id ? `  ${t.usedBy(other)}` : '';
+          return { name: `${short(c.question ?? c.column)}  [${matchSummary(c.level, [], c.doubts, t.lang)}]${note}`, value: c.column };
+        }),
+        { name: t.ask.search, value: SEARCH },
+        { name: t.ask.noColumn, value: NONE },
+      ],
+      now?.column ?? candidates[0]?.column ?? SEARCH,
+    );
+    if (column === NONE) {
+      mapping.set(id, null);
+      continue;
+    }
+    const name =
+      column !== SEARCH
+        ? column
+        : await ask.search(t.ask.searchPrompt, (term) =>
+            answerColumns
+              .filter((c) => term === undefined || c.question.toLowerCase().includes(term.toLowerCase()))
+              .map((c) => ({ name: short(c.question), value: c.name })),
+          );
+    const proposal = proposalFor(template, source, answerColumns.find((c) => c.name === name)!, answerColumns);
+    const summary = matchSummary(proposal.level, proposal.reasons, proposal.conflict ? [...proposal.doubts, proposal.conflict] : proposal.doubts, t.lang);
+    ask.show(t.pickedColumn(proposal.question ?? proposal.column, summary, [...(proposal.population ? [populationLine(t, proposal.population)] : []), ...answerLines(t, proposal.answers)]));
+    if (!(await ask.yesNo(t.ask.answersOk, true))) {
+      const observed = [...proposal.answers.counts.keys()];
+      const yes = await ask.checkbox(
+        t.ask.pickYes(id),
+        observed.map((v) => ({ name: answerName(t, v, proposal.answers.counts.get(v)), value: v, checked: proposal.answers.yes.includes(v) })),
+      );
+      const rest = observed.filter((v) => !yes.includes(v));
+      const missing = rest.length
+        ? await ask.checkbox(t.ask.unknownMissing, rest.map((v) => ({ name: answerName(t, v, proposal.answers.counts.get(v)), value: v, checked: proposal.answers.missing.includes(v) })))
+        : [];
+      const classes = new Map<string, AnswerClass>(observed.map((v) => [v, yes.includes(v) ? 'yes' : missing.includes(v) ? 'missing' : 'no']));
+      answers.set(proposal.column, classes);
+      // The template's answers not seen in the rows read keep their class.
+      const unseen = (cls: 'yes' | 'no' | 'missing') => proposal.answers[cls].filter((v) => !proposal.answers.counts.has(v));
+      const missingAll = [...missing, ...unseen('missing')];
+      proposal.answers = {
+        ...proposal.answers,
+        yes: [...yes, ...unseen('yes')],
+        no: [...rest.filter((v) => !missing.includes(v)), ...unseen('no')],
+        missing: missingAll.includes('') ? missingAll : [...missingAll, ''],
+        unknown: [],
+        understood: yes.length > 0,
+      };
+    }
+    mapping.set(id, proposal);
+  }
+}
+
+/** 'only pupils who answered "Ja" to <the filter question>' */
+function populationLine(t: InitTexts, pop: NonNullable<IndicatorProposal['population']>): string {
+  return t.population(pop.values.map((v) => `"${v}"`).join(', '), pop.question ?? pop.column);
+}
+
+/** A long question shortened for a list ("Har du under de senaste 12 månaderna blivit slagen, …"). */
+function short(text: string, max = 72): string {
+  const t = text.replace(/\s+/g, ' ').trim();
+  return t.length <= max ? t : `${t.slice(0, max - 1).trimEnd()}…`;
+}
+
+function answerName(t: InitTexts, value: string, count: number | undefined): string {
+  return `${value === '' ? t.emptyAnswer : value}${count === undefined ? '' : ` (${count})`}`;
+}
+
+/** "ja: "Ja, en gång" (4), … · nej: "Nej" (20) · inget svar: …": the observed answers by class, with counts. */
+function answerLines(t: InitTexts, a: ScaleProposal): string[] {
+  const observed = (values: string[]) => values.filter((v) => a.counts.has(v));
+  const part = (values: string[], max: number) => {
+    const shown = observed(values);
+    const text = shown.slice(0, max).map((v) => (v === '' ? `${t.emptyAnswer} ${a.counts.get(v)}` : `"${v}" ${a.counts.get(v)}`));
+    return shown.length > max ? [...text, '…'].join(', ') : text.join(', ');
+  };
+  return (['yes', 'no', 'missing', 'unknown'] as const).filter((cls) => observed(a[cls]).length > 0).map((cls) => `${t.answerClass[cls]}: ${part(a[cls], 6)}`);
 }
 
 function showRoles(ctx: CommandContext, t: InitTexts, roles: Roles): void {
@@ -240,24 +389,40 @@ function showRoles(ctx: CommandContext, t: InitTexts, roles: Roles): void {
   ctx.log.info([t.columnsHeading, ...ROLES.map((r) => `  ${t.roleName[r].padEnd(width)}  ${roles[r] ?? t.none}`)].join('\n'));
 }
 
-function showIndicators(ctx: CommandContext, t: InitTexts, p: InitProposal): void {
-  const { indicators, unused } = p.indicators;
-  if (indicators.length === 0) ctx.log.info(t.noIndicators);
-  else {
-    const idWidth = Math.max(...indicators.map((i) => i.id.length));
-    const colWidth = Math.max(...indicators.map((i) => i.column.length));
-    const quoted = (values: string[]) => values.map((v) => `"${v}"`).join(', ');
-    // Yes answers only when the data's own answers were understood (not for codes).
-    const lines = indicators.map(
-      (i) => `  ${t.indicatorLine(i.id.padEnd(idWidth), i.column.padEnd(colWidth), i.answers.understood ? quoted(i.answers.yes) : '?', quoted(i.answers.unknown))}`,
+/**
+ * Every standard indicator with the column taken (✓) or proposed (?), its full question, how
+ * sure the match is and why, and a few of its answers with counts; then the columns not used.
+ */
+function showIndicators(ctx: CommandContext, t: InitTexts, p: InitProposal, template: Template): void {
+  const lines: string[] = [t.indicatorsHeading];
+  const ids = template.config.indicators.filter((i) => i.column !== undefined).map((i) => i.id);
+  for (const id of ids) {
+    const taken = p.indicators.indicators.find((i) => i.id === id);
+    const shown = taken ?? p.indicators.suggestions.find((i) => i.id === id);
+    if (shown === undefined) {
+      lines.push(`  – ${t.noColumn(id)}`);
+      continue;
+    }
+    const more = (p.indicators.candidates.get(id)?.length ?? 1) - 1;
+    lines.push(
+      `  ${taken ? '✓' : '?'} ${id}${more > 0 ? `  ${t.moreCandidates(more)}` : ''}`,
+      `      ${shown.question === null ? t.nameOnly(shown.column) : `"${shown.question}"`}`,
+      `      ${matchSummary(shown.level, shown.reasons, shown.doubts, t.lang)}`,
+      ...(shown.population ? [`      ${populationLine(t, shown.population)}`] : []),
+      ...answerLines(t, shown.answers).map((l) => `      ${l}`),
     );
-    ctx.log.info([t.indicatorsHeading(indicators.length), ...lines].join('\n'));
   }
-  const notUsed = unused.filter((u) => u.why === 'no-match').map((u) => u.column);
+  ctx.log.info(lines.join('\n'));
+  const unused = p.indicators.unused;
+  const notUsed = unused.flatMap((u) =>
+    u.why === 'near' ? [`  "${u.question}": ${t.nearly(u.indicator, u.reasons.map((r) => reasonText(r, t.lang)).join('; '))}`] : u.why === 'no-match' ? [`  "${u.question}"`] : [],
+  );
   const free = unused.filter((u) => u.why === 'free-text').map((u) => u.column);
-  if (notUsed.length) ctx.log.info(t.unused(notUsed.join(', ')));
+  if (notUsed.length) ctx.log.info([t.unusedHeading, ...notUsed].join('\n'));
   if (free.length) ctx.log.info(t.freeText(free.join(', ')));
 }
+
+const isYear = (v: string) => /^\d{4}$/.test(v.trim()) && Number(v) >= 1900 && Number(v) <= 2100;
 
 /** The JSON Schema as seen from the config's folder, for editor completion. */
 function schemaReference(out: string, schema: string): string {
@@ -277,8 +442,4 @@ async function exists(path: string): Promise<boolean> {
     () => true,
     () => false,
   );
-}
-
-function shellQuote(s: string): string {
-  return /^[\p{L}\p{N}_@%+=:,./-]+$/u.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
 }

@@ -1,26 +1,59 @@
 // Flags every data-reading command shares.
 import type { Command } from 'commander';
-import { UsageError } from '../../errors.js';
+import { UsageError, msg } from '../../errors.js';
+import { canonicalName } from '../../text.js';
 import { Option } from 'commander';
 import type { ProjectOptions } from '../project.js';
 import type { Delimiter, Encoding } from '../../ingest/sniff.js';
 import { DEFAULT_REPORT_FORMATS, REPORT_FORMATS } from '../../render/index.js';
 import { listOption } from '../main.js';
+import type { ReadOptions } from '../../ingest/source.js';
+import type { FactOptions } from '../../ingest/facts.js';
 
-export interface DataFlags {
-  config?: string;
+/** How to read the data files: every command that reads them has these. */
+export interface InputFlags {
   encoding?: Encoding;
   delimiter?: string;
+  sheet?: string;
+  year?: string;
+  areaName?: string;
+}
+
+export interface DataFlags extends InputFlags {
+  config?: string;
   poolWaves?: boolean;
   poolGrades?: boolean;
   pool?: string[];
 }
 
-export function commonDataOptions(cmd: Command): Command {
+export function inputOptions(cmd: Command): Command {
   return cmd
-    .option('-c, --config <file>', 'project config', 'lagesbild.yaml')
-    .addOption(new Option('--encoding <name>', 'force the file encoding instead of guessing it').choices(['utf-8', 'windows-1252']))
-    .addOption(new Option('--delimiter <char>', 'force the column separator instead of guessing it').choices([',', ';', 'tab']))
+    .addOption(new Option('--encoding <name>', 'force the text encoding (CSV, SPSS) instead of guessing or reading it').choices(['utf-8', 'windows-1252']))
+    .addOption(new Option('--delimiter <char>', 'force the CSV column separator instead of guessing it').choices([',', ';', 'tab']))
+    .option('--sheet <name>', 'Excel: the sheet to read (default: the first)')
+    .option('--year <year>', 'the survey year, for data without a year column (default: the year in each file name)')
+    .option('--area-name <name>', 'the municipality, for data without a municipality column (or project.area in the config)');
+}
+
+/** The input flags as read and fact options. */
+export function inputFlags(flags: InputFlags): ReadOptions & FactOptions {
+  let year: number | undefined;
+  if (flags.year !== undefined) {
+    if (!/^\d{4}$/.test(flags.year) || Number(flags.year) < 1900 || Number(flags.year) > 2100) throw new UsageError(msg('cli.year', { value: flags.year }));
+    year = Number(flags.year);
+  }
+  if (flags.areaName !== undefined && flags.areaName.trim() === '') throw new UsageError(msg('cli.areaName'));
+  return {
+    encoding: flags.encoding,
+    delimiter: flags.delimiter === 'tab' ? '\t' : (flags.delimiter as Delimiter | undefined),
+    sheet: flags.sheet,
+    year,
+    areaName: flags.areaName?.trim(),
+  };
+}
+
+export function commonDataOptions(cmd: Command): Command {
+  return inputOptions(cmd.option('-c, --config <file>', 'project config', 'lagesbild.yaml'))
     .option('--pool-waves', 'report all waves together (labelled as pooled)')
     .option('--pool-grades', 'do not split by school year')
     .option(
@@ -35,13 +68,12 @@ export function dataOptions(flags: DataFlags): ProjectOptions {
   for (const spec of flags.pool ?? []) {
     const m = /^([^=]+)=(.+)$/.exec(spec);
     const members = m ? m[2]!.split('+').map((s) => s.trim()).filter(Boolean) : [];
-    if (!m || members.length < 2) throw new UsageError(`--pool "${spec}" is not of the form "Name=Municipality1+Municipality2"`);
-    areas[m[1]!.trim()] = members;
+    if (!m || members.length < 2) throw new UsageError(msg('cli.pool', { spec }));
+    areas[canonicalName(m[1]!.trim())] = members.map(canonicalName);
   }
   return {
     config: flags.config,
-    encoding: flags.encoding,
-    delimiter: flags.delimiter === 'tab' ? '\t' : (flags.delimiter as Delimiter | undefined),
+    ...inputFlags(flags),
     pooling: { waves: flags.poolWaves, grades: flags.poolGrades, areas },
   };
 }
@@ -60,9 +92,9 @@ export function reportFormatOption(cmd: Command): Command {
  * semicolon CSV or as a workbook. One figures file per run, so --xlsx excludes --excel-sv
  * and `also`, the command's other flags that choose a format.
  */
-export function excelOptions(cmd: Command, also: string[] = []): Command {
+export function excelOptions(cmd: Command, also: string[] = [], excelSvAlso: string[] = []): Command {
   return cmd
-    .addOption(new Option('--excel-sv', 'figures table as CSV for Swedish Excel: Swedish headers, semicolons, decimal commas, Ja/Nej, UTF-8 BOM'))
+    .addOption(new Option('--excel-sv', 'figures table as CSV for Swedish Excel: Swedish headers, semicolons, decimal commas, Ja/Nej, UTF-8 BOM').conflicts(excelSvAlso))
     .addOption(
       new Option('--xlsx', 'figures table as an Excel workbook (figures.xlsx): all figures, and one readable sheet per indicator').conflicts([
         'excelSv',

@@ -1,12 +1,12 @@
 // `lagesbild report`: one municipality's lägesbild as PDF and HTML.
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { EXIT } from '../../errors.js';
+import { EXIT, UsageError, msg } from '../../errors.js';
 import type { CommandAction } from '../main.js';
 import { checkTargets, resolveDate, writeOutputs } from '../outputs.js';
 import { loadLogo, reportBaseName, reportPaths } from '../report-files.js';
 import type { ReportFormat } from '../../render/index.js';
-import { cliLanguage, cliMessages } from '../i18n.js';
+import { cliMessages } from '../i18n.js';
 import { commonDataOptions, dataOptions, type DataFlags, reportFormatOption } from './options.js';
 
 interface ReportFlags extends DataFlags {
@@ -22,7 +22,7 @@ export function registerReport(program: Command, wrap: <A extends unknown[]>(a: 
   const cmd = program
     .command('report')
     .description("write one municipality's lägesbild (PDF and HTML; Word with --format docx)")
-    .argument('<csv...>', 'survey files (one row per respondent); several files or a glob such as data/*.csv')
+    .argument('<files...>', 'survey files (CSV, .xlsx, .sav, .zsav; one row per respondent); several files or a glob such as "data/**/*.csv"; - reads standard input')
     .option('--area <name>', 'the municipality to report (needed when the data has several)')
     .option('-o, --out <dir>', 'output folder', 'out')
     .option('--lang <lang>', 'report language: sv or en (default: the config, else sv)')
@@ -43,8 +43,7 @@ Example:
     wrap(async (ctx, files: string[], flags: ReportFlags) => {
       const lang = flags.lang;
       if (lang !== undefined && lang !== 'sv' && lang !== 'en') {
-        ctx.log.error(`--lang must be sv or en, not "${lang}"`);
-        return EXIT.usage;
+        throw new UsageError(msg('cli.lang', { value: lang }));
       }
       const dateIso = resolveDate(flags.date);
       // Loaded here, not at the top: `lagesbild --help` should not pay for zod, yaml and csv-parse.
@@ -74,7 +73,7 @@ Example:
         flags.force ?? false,
       );
       ctx.log.verbose(`report: ${Date.now() - started} ms`);
-      const say = cliMessages(cliLanguage(flags.lang)).run;
+      const say = cliMessages(ctx.lang).run;
       for (const p of paths) ctx.log.info(say.wrote(p));
       return EXIT.ok;
     }),

@@ -2,28 +2,25 @@
 // problem; a readable summary (or JSON for CI) on stdout, and an exit code that says whether
 // a report can be made from the data as it is.
 import type { Command } from 'commander';
-import { Option } from 'commander';
 import type { CommandAction } from '../main.js';
 import { expandInputs } from '../inputs.js';
+import { printable } from '../../text.js';
 import { cliLanguage, cliMessages } from '../i18n.js';
-import type { Delimiter, Encoding } from '../../ingest/sniff.js';
+import { inputFlags, inputOptions, type InputFlags } from './options.js';
 
-interface ValidateFlags {
+interface ValidateFlags extends InputFlags {
   config: string;
-  encoding?: Encoding;
-  delimiter?: ',' | ';' | 'tab';
   json?: boolean;
   lang?: string;
 }
 
 export function registerValidate(program: Command, wrap: <A extends unknown[]>(a: CommandAction<A>) => (...args: A) => Promise<void>): void {
-  program
+  const cmd = program
     .command('validate')
     .description('check survey files against the config: every problem with file:line:column, counted; respondents per group; missing answers')
-    .argument('<csv...>', 'survey files (one row per respondent); several files or a glob such as data/*.csv')
-    .option('-c, --config <file>', 'project config', 'lagesbild.yaml')
-    .addOption(new Option('--encoding <name>', 'force the file encoding instead of guessing it').choices(['utf-8', 'windows-1252']))
-    .addOption(new Option('--delimiter <char>', 'force the column separator instead of guessing it').choices([',', ';', 'tab']))
+    .argument('<files...>', 'survey files (CSV, .xlsx, .sav, .zsav; one row per respondent); several files or a glob such as "data/**/*.csv"; - reads standard input')
+    .option('-c, --config <file>', 'project config', 'lagesbild.yaml');
+  inputOptions(cmd)
     .option('--json', 'print the result as JSON (for CI); messages in English unless --lang is given')
     .option('--lang <lang>', 'language of the summary: sv or en (default: from LANG, else en)')
     .addHelpText(
@@ -41,11 +38,11 @@ Example:
         const lang = flags.json && flags.lang === undefined ? 'en' : cliLanguage(flags.lang);
         const texts = cliMessages(lang).validate;
         const files = await expandInputs(inputs);
-        const delimiter: Delimiter | undefined = flags.delimiter === 'tab' ? '\t' : flags.delimiter;
         // The core is loaded when the command runs, so `lagesbild --help` stays fast.
         const [{ validateProject }, { formatValidation, validationJson }] = await Promise.all([import('../../validate/validate.js'), import('../../validate/format.js')]);
-        const result = await validateProject(files, flags.config, { encoding: flags.encoding, delimiter });
-        process.stdout.write(flags.json ? `${JSON.stringify(validationJson(result, texts), null, 2)}\n` : formatValidation(result, texts));
+        const result = await validateProject(files, flags.config, inputFlags(flags));
+        // The summary quotes names from the data: each line through the printable filter.
+        process.stdout.write(flags.json ? `${JSON.stringify(validationJson(result, texts), null, 2)}\n` : formatValidation(result, texts).split('\n').map(printable).join('\n'));
         return result.exitCode;
       }),
     );

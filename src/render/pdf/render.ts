@@ -72,6 +72,9 @@ export async function renderPdf(report: ReportDocument): Promise<Buffer> {
     autoFirstPage: false,
     pdfVersion: '1.7',
     tagged: true,
+    // Declares PDF/UA-1 (ISO 14289-1) in the XMP metadata (pdfuaid:part); the structure tree,
+    // alt texts, language, title shown and artifacts are what the declaration promises.
+    subset: 'PDF/UA' as PDFKit.Mixins.PDFSubsets,
     lang: report.langTag,
     displayTitle: true,
     // No default font: pdfkit would open Helvetica (a non-embedded standard font).
@@ -88,6 +91,7 @@ export async function renderPdf(report: ReportDocument): Promise<Buffer> {
     },
   });
   registerFonts(doc);
+  escapeXmpInfo(doc);
 
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -128,4 +132,25 @@ export async function renderPdf(report: ReportDocument): Promise<Buffer> {
   doc.end();
   await finished;
   return Buffer.concat(chunks);
+}
+
+/**
+ * pdfkit writes the title, author and subject into the XMP metadata as they are; a name with
+ * "&" or "<" (a municipality or publisher) would make that XML invalid, and PDF/UA requires
+ * valid metadata. They are escaped while the metadata is written (the Info dictionary, written
+ * before, keeps the plain text).
+ */
+function escapeXmpInfo(doc: Doc): void {
+  const target = doc as unknown as { info: Record<string, unknown>; endMetadata: () => void };
+  const endMetadata = target.endMetadata.bind(doc);
+  const xml = (v: unknown) => (typeof v === 'string' ? v.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;') : v);
+  target.endMetadata = () => {
+    const plain = target.info;
+    target.info = Object.fromEntries(Object.entries(plain).map(([k, v]) => [k, xml(v)]));
+    try {
+      endMetadata();
+    } finally {
+      target.info = plain;
+    }
+  };
 }

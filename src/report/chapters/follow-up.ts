@@ -22,6 +22,7 @@ export function followUpChapter(ctx: ReportContext, area: string): ReportChapter
   const blocks: Block[] = [];
   if (table) blocks.push(paragraph(ctx.t.text.followUpIntro(wave, formatLevel(ctx.config.statistics.power, ctx.lang))), table);
   if (hidden.length > 0) blocks.push(paragraph(ctx.t.text.followUpHidden(hidden.map((i) => label(ctx, i, true)), wave)));
-  blocks.push(paragraph(ctx.t.text.followUpGoals));
+  // The advice on goals speaks of the minimum detectable change, which only the table gives.
+  if (table) blocks.push(paragraph(ctx.t.text.followUpGoals));
   return { id: 'uppfoljning', title: ctx.t.chapters.uppfoljning, blocks };
 }

@@ -55,6 +55,21 @@ describe('renderPdf (Swedish sample)', () => {
     expect(raw).toContain('/DisplayDocTitle true');
   });
 
+  it('declares PDF/UA-1 (pdfuaid:part 1) in its XMP metadata, with the title there too', () => {
+    const xmp = poppler('pdfinfo', ['-meta', file]);
+    expect(xmp).toMatch(/<rdf:Description xmlns:pdfuaid="http:\/\/www\.aiim\.org\/pdfua\/ns\/id\/" rdf:about="">\s*<pdfuaid:part>1<\/pdfuaid:part>/);
+    expect(xmp).toContain(`<rdf:li xml:lang="x-default">${sv.title}</rdf:li>`);
+  });
+
+  it('keeps the XMP metadata well-formed when names hold & and <', async () => {
+    const hostile = { ...sampleDocument('sv'), title: 'Lägesbild: våld – <Å & Ö>', publisher: 'Kommun A & B <test>' };
+    const meta = poppler('pdfinfo', ['-meta', savePdf(await renderPdf(hostile))]);
+    expect(meta).toContain('<rdf:li xml:lang="x-default">Lägesbild: våld – &lt;Å &amp; Ö&gt;</rdf:li>');
+    expect(meta).toContain('<rdf:li>Kommun A &amp; B &lt;test&gt;</rdf:li>');
+    expect(meta.replace(/&(amp|lt|gt|quot|apos);/g, '')).not.toMatch(/&|<[^?/a-zA-Z!]/);
+    expect(info(savePdf(await renderPdf(hostile)))['Title']).toBe(hostile.title); // the Info dictionary keeps plain text
+  });
+
   it('embeds only the bundled Source Sans 3 faces', () => {
     const rows = poppler('pdffonts', [file]).trim().split('\n').slice(2);
     expect(rows.length).toBeGreaterThanOrEqual(3);

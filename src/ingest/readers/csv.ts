@@ -1,35 +1,26 @@
-// Stream a CSV file row by row: sniffed encoding and delimiter, csv-parse in array mode
-// (3× faster than `columns: true`), rows handed to a callback with their line number and
-// never kept, so memory does not grow with the file.
+// Stream a CSV file row by row: sniffed encoding and delimiter (or Excel's "sep=;" first line),
+// csv-parse in array mode (3× faster than `columns: true`), rows handed to a callback with
+// their line number and never kept, so memory does not grow with the file.
 import { isAscii } from 'node:buffer';
-import { TextDecoder } from 'node:util';
 import { createReadStream } from 'node:fs';
 import { Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { parse, CsvError } from 'csv-parse';
-import { DataError, LagesbildError } from '../errors.js';
-import { countLines, delimiterName, invalidUtf8At, nulError, sniffFile, utf8CharLength, type Delimiter, type Encoding, type Sniffed } from './sniff.js';
+import { DataError, LagesbildError, ioCause, msg, type Message } from '../../errors.js';
+import { countLines, delimiterName, invalidUtf8At, nulError, sniffFile, utf8CharLength, type Delimiter, type Encoding, type Sniffed } from '../sniff.js';
+import type { ReadOptions, ReadResult, RowHandlers } from '../source.js';
+import { textDecoder, type Decoder } from '../decoder.js';
 
 /** A longer record is almost always an unterminated quote swallowing the file. */
 export const MAX_RECORD_CHARS = 1_000_000;
 
-export interface CsvHandlers {
-  /** Called once with the header; may throw to stop (e.g. a missing column). */
-  onHeader(header: string[], sniffed: Sniffed): void;
-  /** Called per data row; `fields` is reused memory only for the duration of the call. */
-  onRow(fields: string[], line: number): void;
-}
-
-export interface ReadOptions {
-  encoding?: Encoding;
-  delimiter?: Delimiter;
-  /** Stop after this many data rows (validate's quick look, init's preview). */
-  maxRows?: number;
-}
-
-export async function readCsv(file: string, handlers: CsvHandlers, opts: ReadOptions = {}): Promise<{ rows: number; sniffed: Sniffed }> {
-  const sniffed = await sniffFile(file, opts);
+/** `path` is read; messages name `file` (they differ for standard input). */
+export async function readCsv(path: string, file: string, handlers: RowHandlers, opts: ReadOptions = {}, note?: Message): Promise<ReadResult> {
+  const sniffed = await sniffFile(path, file, opts);
   let header: string[] | null = null;
+  let source: ReadResult['header'] | null = null;
+  // Excel's "sep=;" line names the delimiter; it is not the header.
+  let skipSepLine = sniffed.sepLine;
   let width = 0;
   let rows = 0;
   /** Line on which the last record ended: the next one starts after it. */
@@ -51,10 +42,28 @@ export async function readCsv(file: string, handlers: CsvHandlers, opts: ReadOpt
       // Messages name the line a row starts on (a quoted value may hold line breaks).
       const line = end - previousEnd === 1 ? end : end - lineBreaksIn(record);
       previousEnd = end;
+      if (skipSepLine) {
+        skipSepLine = false;
+        return null;
+      }
       if (header === null) {
         header = trimTrailingEmpty(record.map((h) => h.trim()));
         width = header.length;
-        handlers.onHeader(header, sniffed);
+        source = {
+          format: 'csv',
+          file,
+          columns: header.map((name) => ({ name })),
+          names: header,
+          at: { file },
+          headerLine: line,
+          // Swedish Excel writes decimal commas in semicolon files; elsewhere "1,5" is a mistake.
+          decimalComma: sniffed.delimiter !== ',',
+          encoding: sniffed.encoding,
+          delimiter: sniffed.delimiter,
+          sniffed,
+          note,
+        };
+        handlers.onHeader(source);
         return null;
       }
       if (record.length !== width) checkWidth(record, width, line, file, sniffed.delimiter);
@@ -66,15 +75,15 @@ export async function readCsv(file: string, handlers: CsvHandlers, opts: ReadOpt
   });
 
   try {
-    await pipeline(createReadStream(file, { highWaterMark: 256 * 1024 }), decoder(sniffed, file), parser);
+    await pipeline(createReadStream(path, { highWaterMark: 256 * 1024 }), decoder(sniffed, file), parser);
   } catch (err) {
-    if (err === stop || (err as { cause?: unknown }).cause === stop) return { rows, sniffed };
+    if (err === stop || (err as { cause?: unknown }).cause === stop) return { rows, header: source! };
     throw toDataError(err, file, sniffed, previousEnd + 1);
   }
-  if (header === null) {
-    throw new DataError('the file has no header row', { file, line: 1 }, 'The first row must hold the column names');
+  if (source === null) {
+    throw new DataError(msg('data.noHeader'), { file, line: sniffed.sepLine ? 2 : 1 }, sniffed.sepLine ? msg('data.noHeader.afterSep') : msg('data.noHeader.hint'));
   }
-  return { rows, sniffed };
+  return { rows, header: source };
 }
 
 function lineBreaksIn(record: string[]): number {
@@ -96,11 +105,9 @@ function checkWidth(record: string[], width: number, line: number, file: string,
     return;
   }
   throw new DataError(
-    `row has ${record.length} field${record.length === 1 ? '' : 's'}, the header has ${width}`,
+    msg('data.width', { fields: record.length, width }),
     { file, line },
-    record.length === 1
-      ? `The header is separated by ${delimiterName(delimiter)}s but this row is not: are delimiters mixed in the file?`
-      : `Check for a missing or extra ${delimiterName(delimiter)} on this line, or a value with a ${delimiterName(delimiter)} that is not in quotes`,
+    record.length === 1 ? msg('data.width.mixed', { delimiter }) : msg('data.width.hint', { delimiter }),
   );
 }
 
@@ -110,10 +117,10 @@ function checkWidth(record: string[], width: number, line: number, file: string,
  */
 function decoder(sniffed: Sniffed, file: string): Transform {
   let undecided = sniffed.undecided;
-  let td = textDecoder(sniffed.encoding);
+  let td = csvDecoder(sniffed.encoding);
   let line = 1;
   const invalid = (at: number) =>
-    new DataError('the file is not valid UTF-8 from this line on (mixed encodings?)', { file, line: at }, 'Save the whole file again as "CSV UTF-8", or pass --encoding windows-1252');
+    new DataError(msg('data.mixedEncoding'), { file, line: at }, msg('data.mixedEncoding.hint'));
   return new Transform({
     readableObjectMode: false,
     decodeStrings: true,
@@ -126,7 +133,7 @@ function decoder(sniffed: Sniffed, file: string): Transform {
           undecided = false;
           // One character decides: a valid UTF-8 sequence, or a Windows-1252 letter.
           sniffed.encoding = utf8CharLength(chunk, first) === 0 ? 'windows-1252' : 'utf-8';
-          td = textDecoder(sniffed.encoding);
+          td = csvDecoder(sniffed.encoding);
         }
       }
       let text: string;
@@ -142,14 +149,14 @@ function decoder(sniffed: Sniffed, file: string): Transform {
       try {
         done(null, td.decode());
       } catch {
-        done(new DataError('the file ends in the middle of a character (was it cut off?)', { file, line }, 'Export or copy the whole file again'));
+        done(new DataError(msg('data.cutOff'), { file, line }, msg('data.cutOff.hint')));
       }
     },
   });
 }
 
-function textDecoder(encoding: Encoding): TextDecoder {
-  return new TextDecoder(encoding, { fatal: encoding === 'utf-8' });
+function csvDecoder(encoding: Encoding): Decoder {
+  return textDecoder(encoding, { fatal: encoding === 'utf-8' });
 }
 
 function firstNonAscii(chunk: Buffer): number {
@@ -177,23 +184,22 @@ function toDataError(err: unknown, file: string, sniffed: Sniffed, start: number
     const column = typeof field === 'number' ? field + 1 : undefined;
     switch (err.code) {
       case 'CSV_QUOTE_NOT_CLOSED':
-        return new DataError('a quoted value that starts on this line is never closed (a " without its closing ")', { file, line: start, column }, 'Add the closing quote, or remove the opening one');
+        return new DataError(msg('data.quoteNotClosed'), { file, line: start, column }, msg('data.quoteNotClosed.hint'));
       case 'INVALID_OPENING_QUOTE':
-        return new DataError('a quote (") appears inside a value that is not in quotes', { file, line: at, column }, 'Put the whole value in quotes and double the inner quote (""), or remove the quote');
+        return new DataError(msg('data.quoteInside'), { file, line: at, column }, msg('data.quoteInside.hint'));
       case 'CSV_INVALID_CLOSING_QUOTE':
-        return new DataError('a quoted value goes on after its closing quote', { file, line: at, column }, 'Put the whole value in quotes and double the inner quotes ("")');
+        return new DataError(msg('data.afterQuote'), { file, line: at, column }, msg('data.afterQuote.hint'));
       case 'CSV_MAX_RECORD_SIZE':
-        return new DataError(
-          `a row is longer than ${MAX_RECORD_CHARS.toLocaleString('en')} characters`,
-          { file, line: start },
-          'This usually means a quote is never closed or the line breaks are missing; check the file in a text editor',
-        );
+        return new DataError(msg('data.longRow', { max: MAX_RECORD_CHARS }), { file, line: start }, msg('data.longRow.hint'));
       default:
         // The parser's own message quotes values from the file: only its code is shown.
-        return new DataError(`cannot parse the CSV (${err.code})`, { file, line: at }, `The file was read as ${sniffed.encoding}, separated by ${delimiterName(sniffed.delimiter)}s`);
+        return new DataError(msg('data.parse', { code: err.code }), { file, line: at }, msg('data.parse.hint', { encoding: sniffed.encoding, delimiter: sniffed.delimiter }));
     }
   }
   const code = (err as NodeJS.ErrnoException | null)?.code;
-  if (typeof code === 'string') return new DataError(`cannot read the file (${code})`, { file });
+  if (typeof code === 'string') {
+    const cause = ioCause(err);
+    return new DataError(msg('data.cannotRead', { cause: cause.text, code }), { file }, cause.hint);
+  }
   throw err;
 }

@@ -1,0 +1,93 @@
+// A small pool of worker threads for batch: each job goes to a free worker; a worker that
+// dies (an uncaught error, process.exit, out of memory) fails the job it had, and a new
+// worker takes the rest of the queue. The main thread never waits on a worker that is gone.
+//
+// Hand-written rather than tinypool or piscina: tinypool's thread workers listen for
+// 'error' but not for 'exit', so a worker that exits without an error leaves its task
+// waiting forever (the failure this pool must handle); piscina handles both but brings an
+// optional native dependency (@napi-rs/nice, a binary per platform) and much we do not use.
+// What is needed here is some 80 lines: queue, exit and error listeners, replacement, and
+// registration with the cleanup on signals (src/cli/outputs.ts).
+import { Worker } from 'node:worker_threads';
+import { onCleanup } from './outputs.js';
+import { msg, type Message } from '../errors.js';
+
+export interface PoolOptions<J, R> {
+  /** The worker script; it answers every job message with exactly one result message. */
+  url: URL;
+  /** Sent to every worker once, when it starts. */
+  workerData: unknown;
+  size: number;
+  jobs: J[];
+  onResult(result: R): void;
+  /** The result of a job whose worker died before answering. */
+  onDeath(job: J, reason: Message): R;
+}
+
+export async function runOnWorkers<J, R>(opts: PoolOptions<J, R>): Promise<void> {
+  const queue = [...opts.jobs];
+  const lane = async () => {
+    let worker: LiveWorker<R> | null = null;
+    try {
+      for (let job = queue.shift(); job !== undefined; job = queue.shift()) {
+        worker ??= new LiveWorker<R>(opts.url, opts.workerData);
+        const outcome = await worker.run(job);
+        if (outcome.ok) opts.onResult(outcome.result);
+        else {
+          opts.onResult(opts.onDeath(job, outcome.reason));
+          // Its replacement starts with the next job.
+          await worker.stop();
+          worker = null;
+        }
+      }
+    } finally {
+      await worker?.stop();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(opts.size, opts.jobs.length)) }, lane));
+}
+
+type Outcome<R> = { ok: true; result: R } | { ok: false; reason: Message };
+
+/** One worker thread and the job it is doing; knows when the thread is gone. */
+class LiveWorker<R> {
+  private readonly worker: Worker;
+  private readonly release: () => void;
+  private settle: ((o: Outcome<R>) => void) | null = null;
+  private death: Message | null = null;
+
+  constructor(url: URL, workerData: unknown) {
+    this.worker = new Worker(url, { workerData });
+    this.release = onCleanup(() => this.worker.terminate());
+    this.worker.on('message', (result: R) => this.finish({ ok: true, result }));
+    this.worker.on('error', (err) => this.die(msg('batch.workerError', { text: err instanceof Error ? err.message : String(err) })));
+    this.worker.on('messageerror', (err) => this.die(msg('batch.workerAnswer', { text: err.message })));
+    this.worker.on('exit', (code) => this.die(msg('batch.workerExit', { code })));
+  }
+
+  run(job: unknown): Promise<Outcome<R>> {
+    if (this.death !== null) return Promise.resolve({ ok: false, reason: this.death });
+    return new Promise((resolve) => {
+      this.settle = resolve;
+      this.worker.postMessage(job);
+    });
+  }
+
+  async stop(): Promise<void> {
+    this.death ??= msg('batch.workerStopped');
+    this.release();
+    await this.worker.terminate();
+  }
+
+  private die(reason: Message): void {
+    // The first cause is the one worth reporting ('error' comes before its 'exit').
+    if (this.death === null) this.death = reason;
+    this.finish({ ok: false, reason: this.death });
+  }
+
+  private finish(o: Outcome<R>): void {
+    const settle = this.settle;
+    this.settle = null;
+    settle?.(o);
+  }
+}

@@ -1,0 +1,171 @@
+// Excel workbooks (.xlsx) row by row: exceljs's streaming reader, so memory stays flat however
+// long the sheet (exceljs was chosen for that and because it also writes real number formats
+// for our Excel output; see README, "Libraries"). The first sheet unless --sheet names one; the
+// first non-empty row is the header. Cells become the strings a CSV of the sheet would hold:
+// texts as written, numbers in full (a display format such as 0.00 must not round a weight),
+// dates as ISO dates (what Swedish Excel shows), formulas by their result.
+import { columnLetters, DataError, LagesbildError, msg, type Location, type Message } from '../../errors.js';
+import { openError } from '../source.js';
+import type { ReadOptions, ReadResult, RowHandlers, SourceHeader } from '../source.js';
+
+type CellValue = null | undefined | number | string | boolean | Date | { [key: string]: unknown };
+
+interface StreamCell {
+  value: CellValue;
+  numFmt?: string;
+}
+interface StreamRow {
+  number: number;
+  eachCell(opts: { includeEmpty: boolean }, fn: (cell: StreamCell, col: number) => void): void;
+}
+interface StreamSheet extends AsyncIterable<StreamRow> {
+  name?: string;
+}
+interface WorkbookReader extends AsyncIterable<StreamSheet> {
+  model?: { sheets?: { name: string }[] };
+  stream?: { destroy?: () => void };
+}
+
+export async function readXlsx(path: string, file: string, handlers: RowHandlers, opts: ReadOptions = {}, note?: Message): Promise<ReadResult> {
+  const { default: ExcelJS } = await import('exceljs');
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    worksheets: 'emit',
+    entries: 'ignore',
+  }) as unknown as WorkbookReader;
+
+  let header: SourceHeader | null = null;
+  let rows = 0;
+  const seen: string[] = [];
+  try {
+    for await (const sheet of reader) {
+      const names = reader.model?.sheets?.map((s) => s.name) ?? [];
+      const name = sheet.name ?? names[seen.length] ?? `Sheet${seen.length + 1}`;
+      seen.push(name);
+      const wanted = opts.sheet ?? names[0] ?? name;
+      if (name !== wanted) continue;
+      const at: Location = { file, sheet: name };
+      let width = 0;
+      let fields: string[] = [];
+      for await (const row of sheet) {
+        if (header === null) {
+          const names = trimTrailingEmpty(cellTexts(row).map((h) => h.trim()));
+          if (names.every((n) => n === '')) continue;
+          width = names.length;
+          fields = new Array<string>(width);
+          header = {
+            format: 'xlsx',
+            file,
+            columns: names.map((n) => ({ name: n })),
+            names,
+            at,
+            headerLine: row.number,
+            // A text cell holding "1,5" was typed in a Swedish Excel: it means 1.5.
+            decimalComma: true,
+            encoding: null,
+            delimiter: null,
+            sheet: name,
+            note,
+          };
+          handlers.onHeader(header);
+          continue;
+        }
+        fields.fill('');
+        let filled = false;
+        row.eachCell({ includeEmpty: false }, (cell, col) => {
+          const text = cellText(cell);
+          if (text === '') return;
+          if (col > width) {
+            throw new DataError(
+              msg('xlsx.beyondHeader', { column: columnLetters(col) }),
+              { ...at, line: row.number, column: col },
+              msg('xlsx.beyondHeader.hint'),
+            );
+          }
+          fields[col - 1] = text;
+          filled = true;
+        });
+        // Rows Excel keeps after clearing their contents are not respondents.
+        if (!filled) continue;
+        rows++;
+        handlers.onRow(fields, row.number);
+        if (opts.maxRows !== undefined && rows >= opts.maxRows) break;
+      }
+      break;
+    }
+  } catch (err) {
+    throw readError(err, file);
+  } finally {
+    reader.stream?.destroy?.();
+  }
+  if (header === null) {
+    if (opts.sheet !== undefined && !seen.includes(opts.sheet)) {
+      throw new DataError(msg('xlsx.noSheet', { sheet: opts.sheet }), { file }, msg('xlsx.noSheet.hint', { sheets: seen }));
+    }
+    if (seen.length === 0) throw new DataError(msg('xlsx.noSheets'), { file }, msg('xlsx.saveAgain.hint'));
+    throw new DataError(msg('xlsx.emptySheet'), { file, sheet: opts.sheet ?? seen[0] }, msg('data.noHeader.hint'));
+  }
+  return { rows, header };
+}
+
+function cellTexts(row: StreamRow): string[] {
+  const out: string[] = [];
+  row.eachCell({ includeEmpty: false }, (cell, col) => {
+    while (out.length < col - 1) out.push('');
+    out[col - 1] = cellText(cell);
+  });
+  return out;
+}
+
+function trimTrailingEmpty(names: string[]): string[] {
+  let end = names.length;
+  while (end > 0 && names[end - 1] === '') end--;
+  return names.slice(0, end);
+}
+
+/** A cell as the text a CSV export of the sheet would hold. */
+export function cellText(cell: StreamCell): string {
+  return valueText(cell.value, cell.numFmt);
+}
+
+function valueText(v: CellValue, numFmt: string | undefined): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string') return v;
+  // Full precision (String gives the shortest text that reads back as the same number).
+  if (typeof v === 'number') return Object.is(v, -0) ? '0' : String(v);
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  if (v instanceof Date) return dateText(v, numFmt);
+  if (Array.isArray(v.richText)) return (v.richText as { text?: string }[]).map((r) => r.text ?? '').join('');
+  if ('result' in v || 'formula' in v || 'sharedFormula' in v) return valueText(v.result as CellValue, numFmt);
+  if (typeof v.error === 'string') return v.error;
+  if (typeof v.text === 'string') return v.text;
+  return '';
+}
+
+/** ISO date (and time when the format shows one): "2023-05-12", "2023-05-12 08:30". */
+function dateText(d: Date, numFmt: string | undefined): string {
+  if (Number.isNaN(d.getTime())) return '';
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const date = `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+  const format = (numFmt ?? '').replace(/"[^"]*"|\[[^\]]*\]|\\./g, '').toLowerCase();
+  const hasTime = /[hs]/.test(format);
+  const hasDate = format === '' || /[yd]/.test(format) || !hasTime;
+  const seconds = /s/.test(format) ? `:${pad(d.getUTCSeconds())}` : '';
+  const time = `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}${seconds}`;
+  if (hasDate && hasTime) return `${date} ${time}`;
+  return hasTime ? time : date;
+}
+
+function readError(err: unknown, file: string): LagesbildError {
+  if (err instanceof LagesbildError) return err;
+  const code = (err as NodeJS.ErrnoException | null)?.code;
+  if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR') return openError(err, file);
+  // The library's own message may quote cell contents: only say what kind of failure it was.
+  return new DataError(
+    msg('xlsx.damaged'),
+    { file },
+    msg('xlsx.damaged.hint'),
+  );
+}

@@ -1,0 +1,193 @@
+// The readers behind one interface: SPSS files read value for value as R haven and PSPP read
+// them (references made by test/fixtures/formats/make.sh), an Excel export with a Swedish
+// sheet name, dates, text numbers and an empty row, Excel's "sep=;" CSV line, and the format
+// told by the bytes, not the name.
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { formatLocation, LagesbildError, msg } from '../../src/errors.js';
+import { render } from '../../src/messages/index.js';
+import { readRows, type ReadOptions, type SourceHeader } from '../../src/ingest/source.js';
+import { expandInputs } from '../../src/cli/inputs.js';
+import { tempDir, writeFile } from '../fixtures/mini-project.js';
+
+const FORMATS = fileURLToPath(new URL('../fixtures/formats/', import.meta.url));
+const fixture = (name: string) => join(FORMATS, name);
+
+async function readAll(file: string, opts: ReadOptions = {}): Promise<{ header: SourceHeader; rows: string[][]; lines: number[] }> {
+  const rows: string[][] = [];
+  const lines: number[] = [];
+  const { header } = await readRows(file, { onHeader: () => undefined, onRow: (fields, line) => (rows.push([...fields]), lines.push(line)) }, opts);
+  return { header, rows, lines };
+}
+
+async function errorOf(p: Promise<unknown>): Promise<LagesbildError> {
+  try {
+    await p;
+  } catch (err) {
+    if (err instanceof LagesbildError) return err;
+    throw err;
+  }
+  throw new Error('expected an error');
+}
+
+const csvRows = (file: string): string[][] => parse(readFileSync(fixture(file), 'utf8'), { relax_column_count: true }) as string[][];
+
+describe('SPSS reader, against R haven and PSPP', () => {
+  for (const [file, stem, encoding] of [
+    ['skolenkat.sav', 'skolenkat', 'windows-1252'],
+    ['skolenkat-utf8.zsav', 'skolenkat-utf8', 'utf-8'],
+  ] as const) {
+    it(`${file}: every value as haven reads it (user-missing and system-missing empty)`, async () => {
+      const { header, rows } = await readAll(fixture(file));
+      const [names, ...values] = csvRows(`expected/${stem}.haven.csv`);
+      expect(header.format).toBe('sav');
+      expect(header.encoding).toBe(encoding);
+      expect(header.names).toEqual(names);
+      expect(rows).toEqual(values);
+      // The very long free text (over 255 bytes) comes back whole.
+      expect(rows[16]![8]).toHaveLength(284);
+    });
+
+    it(`${file}: every value as PSPP reads it`, async () => {
+      const { rows } = await readAll(fixture(file));
+      const [, ...values] = csvRows(`expected/${stem}.pspp.csv`);
+      // PSPP shows dates as mm/dd/yyyy and system-missing numbers as a space.
+      const iso = (s: string) => s.replace(/^(\d\d)\/(\d\d)\/(\d{4})$/, '$3-$1-$2');
+      expect(rows).toEqual(values.map((r) => r.map((c) => iso(c.trim()))));
+    });
+
+    it(`${file}: variable labels are the questions, value labels the answers`, async () => {
+      const { header } = await readAll(fixture(file));
+      const [, ...labels] = csvRows(`expected/${stem}.labels.csv`);
+      const ours: string[][] = [];
+      for (const c of header.columns) {
+        ours.push([c.name, '', c.label ?? '']);
+        for (const [code, label] of c.valueLabels ?? []) ours.push([c.name, code, label]);
+      }
+      expect(ours).toEqual(labels);
+      expect(header.columns[2]!.label).toBe('Är du …');
+      expect(header.columns[7]!.valueLabels?.get('S2')).toBe('Tallbackens skola');
+    });
+  }
+
+  it('names a record and a variable in messages', () => {
+    expect(formatLocation({ file: 'enkat.sav', record: true, line: 118, column: 7 })).toBe('enkat.sav:record 118');
+    const err = new LagesbildError(msg('row.answer', { value: { text: '4' }, indicator: 'fysiskt_vald' }), { exitCode: 4, location: { file: 'enkat.sav', record: true, line: 118, field: 'F10_slagen' } });
+    expect(err.toLine()).toBe('enkat.sav:record 118: F10_slagen: "4" is not an answer of fysiskt_vald');
+  });
+
+  it('a cut-off file is damaged, not a crash', async () => {
+    const dir = tempDir();
+    const whole = readFileSync(fixture('skolenkat.sav'));
+    const cut = writeFile(dir, 'cut.sav', whole.subarray(0, 700));
+    expect((await errorOf(readAll(cut))).toLine()).toBe(`${cut}: the SPSS file is damaged or cut off. Save it again from SPSS or PSPP (Spara som → .sav), or export it as CSV UTF-8`);
+    const midRecord = writeFile(dir, 'mid.sav', whole.subarray(0, whole.length - 20));
+    expect((await errorOf(readAll(midRecord))).message).toMatch(/^the SPSS file ends in the middle of record \d+ \(was it cut off\?\)$/);
+  });
+});
+
+describe('Excel reader', () => {
+  it('reads the first sheet: long questions as names, numbers in full, dates as ISO, text numbers as typed, empty rows skipped', async () => {
+    const { header, rows, lines } = await readAll(fixture('skolenkat.xlsx'));
+    expect(header.format).toBe('xlsx');
+    expect(header.sheet).toBe('Svar HT23');
+    expect(header.headerLine).toBe(1);
+    expect(header.names[6]).toBe('Har någon under de senaste 12 månaderna slagit, sparkat, knuffat eller på annat sätt använt fysiskt våld mot dig?');
+    expect(rows).toHaveLength(25);
+    expect(rows[0]).toEqual(['5001', '2023-10-02', 'Tallmo', 'Flicka', 'Åk 9', '1.1072', 'Nej', 'Nej', '']);
+    // F5 was typed as text in a Swedish Excel; F6 is a formula.
+    expect(rows[3]![5]).toBe('1,1072');
+    expect(rows[4]![5]).toBe('0.9541');
+    expect(rows[6]![8]).toBe('Det känns tryggare i år.');
+    // Row 14 is empty: rows keep their Excel row numbers.
+    expect(lines.slice(10, 14)).toEqual([12, 13, 15, 16]);
+    expect(header.decimalComma).toBe(true);
+  });
+
+  it('--sheet picks another sheet; a sheet that is not there is named with the ones that are', async () => {
+    const { header } = await readAll(fixture('skolenkat.xlsx'), { sheet: 'Om enkäten' });
+    expect(header.sheet).toBe('Om enkäten');
+    expect(header.names).toEqual(['Enkäten besvarades i oktober 2023 av elever i årskurs 9 i Tallmo.']);
+    const err = await errorOf(readAll(fixture('skolenkat.xlsx'), { sheet: 'Blad1' }));
+    expect(err.toLine()).toBe(`${fixture('skolenkat.xlsx')}: the workbook has no sheet "Blad1". Its sheets are: Svar HT23, Om enkäten`);
+  });
+
+  it('names cells as Excel does', () => {
+    expect(formatLocation({ file: 'enkat.xlsx', sheet: 'Blad1', line: 118, column: 6 })).toBe('enkat.xlsx:Blad1!F118');
+    expect(formatLocation({ file: 'enkat.xlsx', sheet: 'Svar HT23', line: 2, column: 28 })).toBe("enkat.xlsx:'Svar HT23'!AB2");
+    expect(formatLocation({ file: 'enkat.xlsx', sheet: 'Blad1', line: 3 })).toBe('enkat.xlsx:Blad1, row 3');
+  });
+});
+
+describe('CSV reader', () => {
+  it('takes the delimiter from Excel\'s "sep=;" line; the header is the next line and lines keep their numbers', async () => {
+    const dir = tempDir();
+    const file = writeFile(dir, 'sep.csv', 'sep=;\r\nkommun;ar;vikt\r\nÅby;2023;1,5\r\nÅby;2023;2\r\n');
+    const { header, rows, lines } = await readAll(file);
+    expect(header.delimiter).toBe(';');
+    expect(header.headerLine).toBe(2);
+    expect(header.names).toEqual(['kommun', 'ar', 'vikt']);
+    expect(rows).toEqual([
+      ['Åby', '2023', '1,5'],
+      ['Åby', '2023', '2'],
+    ]);
+    expect(lines).toEqual([3, 4]);
+    const quoted = writeFile(dir, 'quoted.csv', '"sep=,"\nkommun,ar\nÅby,2023\n');
+    expect((await readAll(quoted)).header.delimiter).toBe(',');
+    const pipe = writeFile(dir, 'pipe.csv', 'sep=|\nkommun|ar\n');
+    expect((await errorOf(readAll(pipe))).toLine()).toBe(`${pipe}:1: the first line "sep=|" names "|" as the column separator; lagesbild reads comma, semicolon or tab. Save the file again with ; or , between the columns`);
+  });
+
+  it('reads Windows-1252 punctuation (en dash, quotes, euro) as the letters they are', async () => {
+    const dir = tempDir();
+    const file = writeFile(dir, 'w.csv', Buffer.from([...Buffer.from('kommun;svar\nÅby;', 'latin1'), 0x96, 0x20, 0x93, 0x4a, 0x61, 0x94, 0x20, 0x80, 0x0a]));
+    const { header, rows } = await readAll(file);
+    expect(header.encoding).toBe('windows-1252');
+    expect(rows[0]![1]).toBe('– “Ja” €');
+  });
+});
+
+describe('format by content', () => {
+  it('reads a renamed file as what it is, and says so', async () => {
+    const dir = tempDir();
+    const renamed = writeFile(dir, 'enkat.csv', readFileSync(fixture('skolenkat.xlsx')));
+    const { header } = await readAll(renamed);
+    expect(header.format).toBe('xlsx');
+    expect(render(header.note!, 'en')).toBe(`${renamed} is an Excel workbook although its name ends in .csv: read as such`);
+    expect(render(header.note!, 'sv')).toBe(`${renamed} är en Excel-arbetsbok fast namnet slutar på .csv: läses som det den är`);
+    const sav = writeFile(dir, 'enkat.xlsx', readFileSync(fixture('skolenkat.sav')));
+    expect(render((await readAll(sav)).header.note!, 'en')).toBe(`${sav} is an SPSS data file although its name ends in .xlsx: read as such`);
+  });
+
+  it('says what a file it cannot read is, and how to save it', async () => {
+    const dir = tempDir();
+    const xls = writeFile(dir, 'enkat.xls', Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]));
+    expect((await errorOf(readAll(xls))).toLine()).toBe(
+      `${xls}: the file is an old Excel 97–2003 workbook (.xls) or a password-protected file, which lagesbild does not read. Open it in Excel and save it as an Excel workbook (.xlsx) or as CSV UTF-8, without a password`,
+    );
+    const ods = writeFile(dir, 'enkat.ods', Buffer.from('PK\u0003\u0004\u0014\u0000\u0000\u0000\u0000\u0000mimetypeapplication/vnd.oasis.opendocument.spreadsheet', 'latin1'));
+    expect((await errorOf(readAll(ods))).message).toBe('the file is an OpenDocument spreadsheet (.ods), which lagesbild does not read');
+    const pdf = writeFile(dir, 'enkat.csv', '%PDF-1.7\n');
+    expect((await errorOf(readAll(pdf))).message).toBe('the file is a PDF, not survey data');
+  });
+});
+
+describe('globs', () => {
+  it('expands **, braces, classes; letter case is ignored on Windows and macOS only', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, '2021'));
+    mkdirSync(join(dir, '2023'));
+    for (const f of ['2021/enkat-2021.csv', '2023/enkat-2023.CSV', 'enkat-2019.csv', 'notes.txt']) writeFile(dir, f, '');
+    const rel = (files: string[]) => files.map((f) => f.slice(dir.length + 1));
+    expect(rel(await expandInputs([`${dir}/**/*.csv`], 'linux'))).toEqual(['2021/enkat-2021.csv', 'enkat-2019.csv']);
+    expect(rel(await expandInputs([`${dir}/**/*.csv`], 'win32'))).toEqual(['2021/enkat-2021.csv', '2023/enkat-2023.CSV', 'enkat-2019.csv']);
+    expect(rel(await expandInputs([`${dir}/*/enkat-{2021,2023}.*`], 'linux'))).toEqual(['2021/enkat-2021.csv', '2023/enkat-2023.CSV']);
+    expect(rel(await expandInputs([`${dir}/enkat-20[12]?.csv`], 'linux'))).toEqual(['enkat-2019.csv']);
+    expect(await expandInputs(['-'])).toEqual(['-']);
+    await expect(expandInputs([`${dir}/*.sav`])).rejects.toThrow(`no file matches "${dir}/*.sav"`);
+    await expect(expandInputs(['-', '-'])).rejects.toThrow('"-" (standard input) is given twice');
+  });
+});
