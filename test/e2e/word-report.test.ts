@@ -11,8 +11,11 @@ import { ingestFiles } from '../../src/analysis/pipeline.js';
 import { computeFigures } from '../../src/analysis/figures.js';
 import { buildMunicipalityReport } from '../../src/report/index.js';
 import type { Block, ReportDocument } from '../../src/report/model.js';
+import type { FiguresTable } from '../../src/analysis/types.js';
+import type { ProjectConfig } from '../../src/config/schema.js';
+import { renderFiguresFile } from '../../src/cli/figures-files.js';
 import { EXAMPLE_CONFIG, EXAMPLE_CSV, poppler, runCli } from './cli.js';
-import { headingOutline } from '../render/docx/ooxml.js';
+import { headingOutline } from '../fixtures/ooxml.js';
 import { figureAltTexts, libreOfficeConvert, type StructElement, structElements, TAGGED_PDF, tableRows } from './office.js';
 
 const AREA = 'Lövåsen';
@@ -20,6 +23,8 @@ const DATE = '2024-05-31';
 const out = mkdtempSync(join(tmpdir(), 'lagesbild-word-'));
 const docx = join(out, 'report', `${AREA}-2019-2023.docx`);
 let doc: ReportDocument;
+let figures: FiguresTable;
+let projectConfig: ProjectConfig;
 let pdf: string;
 let elements: StructElement[];
 let text: string;
@@ -28,7 +33,7 @@ beforeAll(async () => {
   // The same report from `report` (in Auckland) and from one shard of `batch` (in UTC).
   const [report, batch] = await Promise.all([
     runCli(['report', ...EXAMPLE_CSV, '-c', EXAMPLE_CONFIG, '--area', AREA, '-o', join(out, 'report'), '--format', 'docx', '--date', DATE], { TZ: 'Pacific/Auckland' }),
-    runCli(['batch', ...EXAMPLE_CSV, '-c', EXAMPLE_CONFIG, '-o', join(out, 'batch'), '--format', 'docx', '--shard', '2/5', '--no-county', '--jobs', '1'], {
+    runCli(['batch', ...EXAMPLE_CSV, '-c', EXAMPLE_CONFIG, '-o', join(out, 'batch'), '--format', 'docx', '--xlsx', '--shard', '2/5', '--no-county', '--jobs', '1'], {
       TZ: 'UTC',
       SOURCE_DATE_EPOCH: String(Date.parse(`${DATE}T15:00:00Z`) / 1000),
     }),
@@ -39,7 +44,9 @@ beforeAll(async () => {
 
   const { config } = await loadConfig(EXAMPLE_CONFIG);
   const { sums } = await ingestFiles(EXAMPLE_CSV, config);
-  doc = buildMunicipalityReport({ figures: computeFigures(sums, config), config, area: AREA, lang: 'sv', dateIso: DATE, logo: null });
+  figures = computeFigures(sums, config);
+  projectConfig = config;
+  doc = buildMunicipalityReport({ figures, config, area: AREA, lang: 'sv', dateIso: DATE, logo: null });
   pdf = libreOfficeConvert(docx, TAGGED_PDF, out);
   elements = structElements(poppler('pdfinfo', ['-struct', pdf]));
   text = poppler('pdftotext', [pdf, '-']);
@@ -50,6 +57,11 @@ const blocks = (): Block[] => doc.chapters.flatMap((c) => c.blocks);
 describe('report --format docx', () => {
   it('writes the same bytes from report and batch, in any time zone', () => {
     expect(readFileSync(docx).equals(readFileSync(join(out, 'batch', AREA, `${AREA}-2019-2023.docx`)))).toBe(true);
+  });
+
+  it('batch --xlsx writes the figures workbook of the whole table', async () => {
+    const written = readFileSync(join(out, 'batch', 'figures-2-of-5.xlsx'));
+    expect(written.equals(await renderFiguresFile(figures, projectConfig, 'xlsx', DATE))).toBe(true);
   });
 
   it('opens in LibreOffice with the chapters and sections as headings (H1–H3), in order', () => {

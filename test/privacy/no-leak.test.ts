@@ -1,6 +1,6 @@
-// No output carries a respondent: figures (CSV, Excel CSV, JSON, stdout), batch HTML reports
-// and their summary, a PDF report (as pdftotext reads it) and validate's summary (text and
-// JSON) are searched for every id, every free-text answer and every row's run of answers. The same data has hostile municipality
+// No output carries a respondent: figures (CSV, Excel CSV, Excel workbook, JSON, stdout),
+// batch HTML reports and their summary, a PDF report (as pdftotext reads it) and its Word
+// version (every part of the package), and validate's summary (text and JSON) are searched for every id, every free-text answer and every row's run of answers. The same data has hostile municipality
 // names: HTML must escape them, the CSV must neutralise formulas, and files must stay inside
 // the output folder. Error messages name a line and a column, and only the one bad cell.
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -11,6 +11,7 @@ import { EXIT } from '../../src/errors.js';
 import { tempDir } from '../fixtures/mini-project.js';
 import { EXAMPLE_CONFIG, poppler, runCli as runBuilt } from '../e2e/cli.js';
 import { runCli, STACK_LINE } from '../bad-input/run-cli.js';
+import { unzipParts, workbookSheets } from '../fixtures/ooxml.js';
 import { FROM_ANGSBY, HOSTILE_AREAS, ID_PREFIX, RENAMED, TEXT_MARKER, writeSensitiveData, type SensitiveData } from './dataset.js';
 
 const DATE = ['--date', '2024-05-31'];
@@ -20,9 +21,11 @@ function walk(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
 }
 
-/** What a reader of the file sees: the text of a PDF, the characters of anything else. */
+/** What a reader of the file sees: the text of a PDF, every XML part of a .docx or .xlsx, the characters of anything else. */
 function readable(path: string): string {
-  return path.endsWith('.pdf') ? poppler('pdftotext', [path, '-']) : readFileSync(path, 'utf8');
+  if (path.endsWith('.pdf')) return poppler('pdftotext', [path, '-']);
+  if (/\.(docx|xlsx)$/.test(path)) return Object.values(unzipParts(readFileSync(path)).text).join('\n');
+  return readFileSync(path, 'utf8');
 }
 
 describe('privacy: nothing about a respondent in any output', () => {
@@ -30,7 +33,7 @@ describe('privacy: nothing about a respondent in any output', () => {
   let data: SensitiveData;
   /** Every output: name → what it shows. */
   const outputs = new Map<string, string>();
-  const out = { figures: '', excel: '', json: '', batch: '', pdf: '' };
+  const out = { figures: '', excel: '', xlsx: '', json: '', batch: '', pdf: '' };
   const runs: { code: number | null; stdout: string; stderr: string }[] = [];
 
   beforeAll(async () => {
@@ -42,11 +45,12 @@ describe('privacy: nothing about a respondent in any output', () => {
 
     runs.push(await runCli(['figures', ...common, '-o', out.figures]));
     runs.push(await runCli(['figures', ...common, '-o', out.excel, '--excel-sv']));
+    runs.push(await runCli(['figures', ...common, '-o', out.xlsx, '--xlsx']));
     runs.push(await runCli(['figures', ...common, '-o', out.json, '--format', 'json']));
     runs.push(await runCli(['figures', ...common, '--json']));
     // Batch and PDF through the built CLI (workers, fonts and canvas as a user gets them).
     runs.push(await runBuilt(['batch', ...common, '-o', out.batch, '--format', 'html', '--jobs', '2', '--json', ...DATE]));
-    runs.push(await runBuilt(['report', ...common, '--area', SCRIPT_AREA, '-o', out.pdf, '--format', 'pdf', ...DATE]));
+    runs.push(await runBuilt(['report', ...common, '--area', SCRIPT_AREA, '-o', out.pdf, '--format', 'pdf,docx', ...DATE]));
     // validate reads every row and reports the one repeated id (by line numbers).
     runs.push(await runCli(['validate', ...common, '--lang', 'en']));
     runs.push(await runCli(['validate', ...common, '--json']));
@@ -59,15 +63,17 @@ describe('privacy: nothing about a respondent in any output', () => {
   }, 600_000);
 
   it('every command succeeded, and the outputs expected are there', () => {
-    expect(runs.map((r) => r.code)).toEqual([EXIT.ok, EXIT.ok, EXIT.ok, EXIT.ok, EXIT.ok, EXIT.ok, EXIT.notReportable, EXIT.notReportable]);
-    expect(outputs.get('run 6 stdout')).toMatch(/same respondent id \(lopnr\).*— 3 rows/);
+    expect(runs.map((r) => r.code)).toEqual([EXIT.ok, EXIT.ok, EXIT.ok, EXIT.ok, EXIT.ok, EXIT.ok, EXIT.ok, EXIT.notReportable, EXIT.notReportable]);
+    expect(outputs.get('run 7 stdout')).toMatch(/same respondent id \(lopnr\).*— 3 rows/);
     const names = [...outputs.keys()];
     expect(names).toContain('figures/figures.csv');
     expect(names).toContain('excel/figures.csv');
+    expect(names).toContain('xlsx/figures.xlsx');
     expect(names).toContain('json/figures.json');
     expect(names.filter((n) => n.startsWith('batch/') && n.endsWith('.html'))).toHaveLength(HOSTILE_AREAS.length + 2); // + Ängsby + county
     expect(names.filter((n) => n.startsWith('pdf/') && n.endsWith('.pdf'))).toHaveLength(1);
-    expect(outputs.get('run 3 stdout')).toMatch(/^\{/); // --json
+    expect(names.filter((n) => n.startsWith('pdf/') && n.endsWith('.docx'))).toHaveLength(1);
+    expect(outputs.get('run 4 stdout')).toMatch(/^\{/); // --json
   });
 
   it('no id, no free-text answer, no row of answers in any output', () => {
@@ -96,13 +102,28 @@ describe('privacy: nothing about a respondent in any output', () => {
   it('names starting with = + - @ become text in every figures CSV', () => {
     const formulas = HOSTILE_AREAS.filter((a) => /^[=+\-@]/.test(a));
     expect(formulas).toHaveLength(4);
-    for (const [name, delimiter] of [['figures/figures.csv', ','], ['excel/figures.csv', ';'], ['batch/figures.csv', ',']] as const) {
+    // The Swedish-Excel CSV has Swedish headers.
+    const sv = { area: 'Område', from: 'Från', to: 'Till', group: 'Grupp', indicator: 'Indikator-id' };
+    const en = { area: 'area', from: 'from', to: 'to', group: 'group', indicator: 'indicator' };
+    for (const [name, delimiter, h] of [['figures/figures.csv', ',', en], ['excel/figures.csv', ';', sv], ['batch/figures.csv', ',', en]] as const) {
       const rows = parse(outputs.get(name)!, { columns: true, delimiter, bom: true }) as Record<string, string>[];
-      const textCells = rows.flatMap((r) => [r.area!, r.from!, r.to!, r.group!, r.indicator!]);
+      const textCells = rows.flatMap((r) => [r[h.area]!, r[h.from]!, r[h.to]!, r[h.group]!, r[h.indicator]!]);
       expect(textCells.filter((c) => /^[=+\-@\t\r]/.test(c)), name).toEqual([]);
-      const areas = new Set(rows.map((r) => r.area));
+      const areas = new Set(rows.map((r) => r[h.area]));
       for (const a of formulas) expect(areas.has(`'${a}`), `${name}: ${a}`).toBe(true);
     }
+    // The workbook stores the names as text cells (never formulas) and unchanged.
+    expect(/<f[ >]/.test(outputs.get('xlsx/figures.xlsx')!), 'a formula in the workbook').toBe(false);
+    const tidy = workbookSheets(readFileSync(join(out.xlsx, 'figures.xlsx')))[0]!;
+    const areaColumn = tidy.rows[0]!.findIndex((c) => c?.value === 'Område');
+    const areas = new Set(tidy.rows.slice(1).map((r) => r[areaColumn]?.value));
+    for (const a of formulas) expect(areas.has(a), a).toBe(true);
+  });
+
+  it('the Word report holds a municipality named <script>alert(1)</script> as escaped text', () => {
+    const docx = [...outputs].find(([n]) => n.endsWith('.docx'))![1];
+    expect(docx).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(docx).not.toContain('<script>');
   });
 
   it('report files stay inside the output folder, whatever the municipality is called', () => {
@@ -115,10 +136,10 @@ describe('privacy: nothing about a respondent in any output', () => {
       expect(f).not.toMatch(/^\.|[/\\]|^(con|prn|aux|nul|com\d|lpt\d)(\.|$)/i);
     }
     // Nothing outside: the root holds only what the test made, and the absolute name made nothing.
-    expect(readdirSync(root).sort()).toEqual(['batch', 'data', 'excel', 'figures', 'json', 'pdf']);
+    expect(readdirSync(root).sort()).toEqual(['batch', 'data', 'excel', 'figures', 'json', 'pdf', 'xlsx']);
     expect(existsSync(FROM_ANGSBY[0]!)).toBe(false);
     expect(existsSync(resolve(out.batch, '../../etc'))).toBe(false);
-    expect(readdirSync(dirname(resolve(out.pdf, 'x'))).every((f) => f.endsWith('.pdf'))).toBe(true);
+    expect(readdirSync(dirname(resolve(out.pdf, 'x'))).every((f) => /\.(pdf|docx)$/.test(f))).toBe(true);
   });
 });
 

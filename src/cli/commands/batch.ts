@@ -14,7 +14,8 @@ import { loadLogo, reportBaseName } from '../report-files.js';
 import type { ReportFormat } from '../../render/index.js';
 import type { Job, JobResult, WorkerSetup } from '../batch-worker.js';
 import { cliMessages } from '../i18n.js';
-import { commonDataOptions, dataOptions, type DataFlags, reportFormatOption } from './options.js';
+import { commonDataOptions, dataOptions, type DataFlags, excelOptions, reportFormatOption } from './options.js';
+import { figuresFileName, figuresFormat } from '../figures-files.js';
 
 interface BatchFlags extends DataFlags {
   out: string;
@@ -26,6 +27,8 @@ interface BatchFlags extends DataFlags {
   date?: string;
   force?: boolean;
   county?: boolean;
+  excelSv?: boolean;
+  xlsx?: boolean;
 }
 
 export interface BatchSummary {
@@ -59,6 +62,7 @@ export function registerBatch(program: Command, wrap: <A extends unknown[]>(a: C
     .option('--no-county', 'no county overview report')
     .option('-f, --force', 'replace existing files');
   reportFormatOption(cmd);
+  excelOptions(cmd);
   commonDataOptions(cmd);
   cmd.addHelpText(
     'after',
@@ -66,6 +70,8 @@ export function registerBatch(program: Command, wrap: <A extends unknown[]>(a: C
 Example:
   SOURCE_DATE_EPOCH=1700000000 lagesbild batch 'data/*.csv' -c lagesbild.yaml -o rapporter --json > summary.json
   → rapporter/<kommun>/<kommun>-2019-2023.pdf/.html, rapporter/<län>/…, rapporter/figures.csv
+  lagesbild batch 'data/*.csv' --format pdf,docx --xlsx -o rapporter
+  → …/<kommun>-2019-2023.pdf/.docx, rapporter/figures.xlsx
 
 Exit code 0 when every report was written, ${EXIT.partial} when some failed (the others are written).`,
   );
@@ -75,7 +81,7 @@ Exit code 0 when every report was written, ${EXIT.partial} when some failed (the
       const jobs = parseJobs(flags.jobs);
       const shard = parseShard(flags.shard);
       const { loadProject } = await import('../project.js');
-      const { exportFigures } = await import('../../render/tabular/figures-export.js');
+      const { renderFiguresFile } = await import('../figures-files.js');
       const { startProgress } = await import('../progress.js');
       const project = await loadProject(files, { ...dataOptions(flags), skipFailedFiles: true }, ctx.log);
       const say = cliMessages(ctx.lang).run;
@@ -100,7 +106,8 @@ Exit code 0 when every report was written, ${EXIT.partial} when some failed (the
         }
         byDir.set(p.dir, p.name);
       }
-      const figuresPath = join(flags.out, shard ? `figures-${shard.i}-of-${shard.n}.csv` : 'figures.csv');
+      const tableFormat = figuresFormat({ excelSv: flags.excelSv, xlsx: flags.xlsx });
+      const figuresPath = join(flags.out, figuresFileName(tableFormat, shard ? `-${shard.i}-of-${shard.n}` : ''));
       await checkTargets(
         [figuresPath, ...planned.flatMap((p) => flags.format.map((f) => join(p.dir, `${p.base}.${f}`)))],
         flags.force ?? false,
@@ -124,7 +131,7 @@ Exit code 0 when every report was written, ${EXIT.partial} when some failed (the
         };
         const pool = runPool(queue, Math.min(jobs, Math.max(1, queue.length)), setup, onDone);
         // The main thread is idle while workers render: write out the figures table meanwhile.
-        const figuresCsv = exportFigures(figures, 'csv');
+        const figuresFile = await renderFiguresFile(figures, config, tableFormat, dateIso);
         await pool;
         progress.stop();
 
@@ -137,7 +144,7 @@ Exit code 0 when every report was written, ${EXIT.partial} when some failed (the
             flags.force ?? false,
           );
         }
-        await writeOutputs([{ path: figuresPath, data: figuresCsv }], flags.force ?? false);
+        await writeOutputs([{ path: figuresPath, data: figuresFile }], flags.force ?? false);
 
         const summary: BatchSummary = {
           status: 'ok',
@@ -156,7 +163,7 @@ Exit code 0 when every report was written, ${EXIT.partial} when some failed (the
             };
           }),
           failed_files: project.failed.map((f) => ({ file: f.file, error: f.error.toLine(ctx.lang) })),
-          figures: { path: figuresPath, sha256: createHash('sha256').update(figuresCsv).digest('hex') },
+          figures: { path: figuresPath, sha256: createHash('sha256').update(figuresFile).digest('hex') },
         };
         const failures = summary.jobs.filter((j) => j.status === 'failed').length + summary.failed_files.length;
         summary.status = failures === 0 ? 'ok' : summary.jobs.some((j) => j.status === 'ok') ? 'partial' : 'failed';

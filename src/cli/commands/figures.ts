@@ -4,15 +4,14 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import { EXIT } from '../../errors.js';
 import type { CommandAction } from '../main.js';
-import { checkTargets, writeOutputs } from '../outputs.js';
-import type { FiguresFormat } from '../../render/tabular/figures-export.js';
+import { checkTargets, resolveDate, writeOutputs } from '../outputs.js';
+import { figuresFileName, figuresFormat, type FiguresFormatFlags } from '../figures-files.js';
 import { cliMessages } from '../i18n.js';
-import { commonDataOptions, dataOptions, type DataFlags } from './options.js';
+import { commonDataOptions, dataOptions, type DataFlags, excelOptions } from './options.js';
 
-interface FiguresFlags extends DataFlags {
+interface FiguresFlags extends DataFlags, FiguresFormatFlags {
   out?: string;
   format: 'csv' | 'json';
-  excelSv?: boolean;
   json?: boolean;
   force?: boolean;
 }
@@ -20,13 +19,13 @@ interface FiguresFlags extends DataFlags {
 export function registerFigures(program: Command, wrap: <A extends unknown[]>(a: CommandAction<A>) => (...args: A) => Promise<void>): void {
   const cmd = program
     .command('figures')
-    .description('write the full figures table (every estimate, comparison, trend) as CSV or JSON')
+    .description('write the full figures table (every estimate, comparison, trend) as CSV, JSON or Excel')
     .argument('<files...>', 'survey files (CSV, .xlsx, .sav, .zsav); globs such as "data/**/*.sav"; - reads standard input')
     .option('-o, --out <dir>', 'output folder', 'out')
     .addOption(new Option('--format <format>', 'file format').choices(['csv', 'json']).default('csv'))
-    .addOption(new Option('--excel-sv', 'CSV for Swedish Excel: semicolons, decimal comma, UTF-8 BOM').conflicts(['format']))
-    .addOption(new Option('--json', 'print the records as JSON on stdout instead of writing a file').conflicts(['excelSv', 'format', 'out']))
+    .addOption(new Option('--json', 'print the records as JSON on stdout instead of writing a file').conflicts(['excelSv', 'xlsx', 'format', 'out']))
     .option('-f, --force', 'replace an existing figures file');
+  excelOptions(cmd, ['format', 'json'], ['format']);
   commonDataOptions(cmd);
   cmd.addHelpText(
     'after',
@@ -34,23 +33,27 @@ export function registerFigures(program: Command, wrap: <A extends unknown[]>(a:
 Example:
   lagesbild figures data/*.csv -c lagesbild.yaml --excel-sv -o tabeller
   → tabeller/figures.csv (open it in Excel: columns split, decimal comma)
+  lagesbild figures data/*.csv -c lagesbild.yaml --xlsx -o tabeller
+  → tabeller/figures.xlsx (all figures with number formats, one sheet per indicator)
 
 Columns are described in the README under "The figures table".`,
   );
   cmd.action(
     wrap(async (ctx, files: string[], flags: FiguresFlags) => {
-      const format: FiguresFormat = flags.excelSv ? 'excel-sv' : flags.format;
-      const path = join(flags.out ?? 'out', format === 'json' ? 'figures.json' : 'figures.csv');
+      const format = flags.json ? 'json' : figuresFormat(flags);
+      const path = join(flags.out ?? 'out', figuresFileName(format));
       // Refuse before reading a large file, not after.
       if (!flags.json) await checkTargets([path], flags.force ?? false);
+      const dateIso = resolveDate(undefined);
       const { loadProject } = await import('../project.js');
-      const { exportFigures } = await import('../../render/tabular/figures-export.js');
+      const { renderFiguresFile } = await import('../figures-files.js');
       const project = await loadProject(files, dataOptions(flags), ctx.log);
+      const data = await renderFiguresFile(project.figures, project.config, format, dateIso);
       if (flags.json) {
-        process.stdout.write(exportFigures(project.figures, 'json'));
+        process.stdout.write(data);
         return EXIT.ok;
       }
-      await writeOutputs([{ path, data: exportFigures(project.figures, format) }], flags.force ?? false);
+      await writeOutputs([{ path, data }], flags.force ?? false);
       const say = cliMessages(ctx.lang).run;
       ctx.log.info(say.wroteFigures(path, project.figures.records.length.toLocaleString(ctx.lang === 'sv' ? 'sv-SE' : 'en')));
       return EXIT.ok;

@@ -86,3 +86,19 @@ export function reportFormatOption(cmd: Command): Command {
       .default([...DEFAULT_REPORT_FORMATS], DEFAULT_REPORT_FORMATS.join(',')),
   );
 }
+
+/**
+ * `--excel-sv` and `--xlsx` of figures and batch: the figures table for Swedish Excel, as a
+ * semicolon CSV or as a workbook. One figures file per run, so --xlsx excludes --excel-sv
+ * and `also`, the command's other flags that choose a format.
+ */
+export function excelOptions(cmd: Command, also: string[] = [], excelSvAlso: string[] = []): Command {
+  return cmd
+    .addOption(new Option('--excel-sv', 'figures table as CSV for Swedish Excel: Swedish headers, semicolons, decimal commas, Ja/Nej, UTF-8 BOM').conflicts(excelSvAlso))
+    .addOption(
+      new Option('--xlsx', 'figures table as an Excel workbook (figures.xlsx): all figures, and one readable sheet per indicator').conflicts([
+        'excelSv',
+        ...also,
+      ]),
+    );
+}

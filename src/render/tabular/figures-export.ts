@@ -2,6 +2,7 @@
 // Column names and meanings are documented in README.md ("The figures table").
 import { stringify } from 'csv-stringify/sync';
 import type { FigureRecord, FiguresTable } from '../../analysis/types.js';
+import { csvNumber, svColumns } from './figures-sv.js';
 
 export const FIGURE_COLUMNS = [
   'kind',
@@ -46,22 +47,42 @@ export const FIGURE_COLUMNS = [
 
 export type FiguresFormat = 'csv' | 'json' | 'excel-sv';
 
-export function exportFigures(table: FiguresTable, format: FiguresFormat): string {
+/**
+ * `indicatorLabels` (Swedish label per indicator id, from the config) name the indicators in
+ * the Swedish-Excel CSV.
+ */
+export function exportFigures(table: FiguresTable, format: FiguresFormat, indicatorLabels: Readonly<Record<string, string>> = {}): string {
   if (format === 'json') return `${JSON.stringify({ meta: table.meta, records: table.records }, null, 2)}\n`;
-  const excel = format === 'excel-sv';
-  const rows = table.records.map((r) => FIGURE_COLUMNS.map((c) => cell(fieldOf(r, c), excel)));
-  const text = stringify([[...FIGURE_COLUMNS], ...rows], { delimiter: excel ? ';' : ',', record_delimiter: excel ? 'windows' : 'unix' });
-  // Excel needs the BOM to read UTF-8 (å ä ö) correctly.
-  return excel ? `\uFEFF${text}` : text;
+  if (format === 'excel-sv') return swedishExcelCsv(table, indicatorLabels);
+  const rows = table.records.map((r) => FIGURE_COLUMNS.map((c) => cell(fieldOf(r, c))));
+  return stringify([[...FIGURE_COLUMNS], ...rows], { delimiter: ',', record_delimiter: 'unix' });
+}
+
+/**
+ * For Swedish Excel: Swedish headers and words, semicolons, decimal commas, numbers rounded
+ * (4 decimals for proportions and p-values), Ja/Nej, `..` where suppressed, and a UTF-8 BOM
+ * (without it Excel misreads å, ä and ö).
+ */
+function swedishExcelCsv(table: FiguresTable, indicatorLabels: Readonly<Record<string, string>>): string {
+  const columns = svColumns({ table, indicatorLabels });
+  const rows = table.records.map((r) =>
+    columns.map((c) => {
+      const v = c.value(r);
+      if (v === null) return '';
+      if (typeof v === 'number') return c.kind === 'text' ? String(v) : csvNumber(v, c.kind);
+      return neutraliseFormula(v);
+    }),
+  );
+  return `\uFEFF${stringify([columns.map((c) => c.header), ...rows], { delimiter: ';', record_delimiter: 'windows' })}`;
 }
 
 function fieldOf(r: FigureRecord, column: (typeof FIGURE_COLUMNS)[number]): unknown {
   return (r as unknown as Record<string, unknown>)[column];
 }
 
-function cell(v: unknown, excel: boolean): string {
+function cell(v: unknown): string {
   if (v === null || v === undefined) return '';
-  if (typeof v === 'number') return excel ? String(v).replace('.', ',') : String(v);
+  if (typeof v === 'number') return String(v);
   if (typeof v === 'boolean') return v ? 'true' : 'false';
   if (Array.isArray(v)) return v.join(';');
   return neutraliseFormula(String(v));

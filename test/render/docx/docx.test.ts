@@ -8,7 +8,7 @@ import { renderDocx } from '../../../src/render/docx/index.js';
 import { TEXT_WIDTH_TWIPS } from '../../../src/render/docx/styles.js';
 import { sampleDocument } from '../../fixtures/sample-document.js';
 import { greyPng } from '../html/fake-chart.js';
-import { attr, headingOutline, unzipParts, type WordParagraph, type WordTable, wordBody, zipEntries } from './ooxml.js';
+import { attr, headingOutline, unzipParts, type WordParagraph, type WordTable, wordBody, zipEntries } from '../../fixtures/ooxml.js';
 
 /** A stand-in chart: grey, 640 px wide, taller with more categories (so charts differ). */
 const chartHeight = (spec: ChartSpec) => 300 + 20 * spec.categories.length;

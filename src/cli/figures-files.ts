@@ -1,0 +1,50 @@
+// The figures table as a file (figures and batch): which format the flags ask for, its file
+// name, and its bytes. The renderers are loaded only when used (exceljs is large).
+import type { FiguresTable } from '../analysis/types.js';
+import type { ProjectConfig } from '../config/schema.js';
+
+export type FiguresFileFormat = 'csv' | 'excel-sv' | 'json' | 'xlsx';
+
+export interface FiguresFormatFlags {
+  format?: 'csv' | 'json';
+  excelSv?: boolean;
+  xlsx?: boolean;
+}
+
+/** The format the flags choose (they are declared as conflicting, so at most one applies). */
+export function figuresFormat(flags: FiguresFormatFlags): FiguresFileFormat {
+  if (flags.xlsx) return 'xlsx';
+  if (flags.excelSv) return 'excel-sv';
+  return flags.format ?? 'csv';
+}
+
+/** figures.csv (also for Swedish Excel), figures.json or figures.xlsx; `suffix` e.g. "-2-of-4". */
+export function figuresFileName(format: FiguresFileFormat, suffix = ''): string {
+  const ext = format === 'excel-sv' ? 'csv' : format;
+  return `figures${suffix}.${ext}`;
+}
+
+export async function renderFiguresFile(figures: FiguresTable, config: ProjectConfig, format: FiguresFileFormat, dateIso: string): Promise<Buffer> {
+  const { localize } = await import('../config/schema.js');
+  const indicators = config.indicators.map((i) => ({
+    id: i.id,
+    label: localize(i.label, 'sv'),
+    ...(i.short ? { short: localize(i.short, 'sv') } : {}),
+    ...(i.question ? { question: localize(i.question, 'sv') } : {}),
+  }));
+  if (format === 'xlsx') {
+    const { figuresWorkbook } = await import('../render/tabular/figures-xlsx.js');
+    const years = figures.meta.years;
+    const span = years.length > 1 ? `${years[0]}–${years[years.length - 1]}` : String(years[0] ?? '');
+    return figuresWorkbook(figures, {
+      indicators,
+      title: `Uppgifter: ${figures.meta.county} ${span}`.trim(),
+      creator: config.project.publisher ?? figures.meta.county,
+      dateIso,
+      cautionBase: config.disclosure.caution_base,
+    });
+  }
+  const { exportFigures } = await import('../render/tabular/figures-export.js');
+  const labels = Object.fromEntries(indicators.map((i) => [i.id, i.label]));
+  return Buffer.from(exportFigures(figures, format, labels), 'utf8');
+}
