@@ -15,6 +15,10 @@ const CONTRADICTIONS: [string, string, string][] = [
   ['figures', '--json', '--excel-sv'],
   ['figures', '--json', '--format'],
   ['figures', '--json', '--out'],
+  ['figures', '--xlsx', '--excel-sv'],
+  ['figures', '--xlsx', '--format'],
+  ['figures', '--xlsx', '--json'],
+  ['batch', '--xlsx', '--excel-sv'],
 ];
 
 /** A value for a flag that takes one. */
@@ -23,6 +27,7 @@ const flag = (f: string) => [f, ...(VALUE[f] ?? [])];
 const COMMANDS: Record<string, string[]> = {
   '': ['figures', ...EXAMPLE_CSV, '-c', EXAMPLE_CONFIG],
   figures: ['figures', ...EXAMPLE_CSV, '-c', EXAMPLE_CONFIG],
+  batch: ['batch', ...EXAMPLE_CSV, '-c', EXAMPLE_CONFIG],
 };
 
 describe('contradicting flags', () => {

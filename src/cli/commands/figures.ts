@@ -23,7 +23,7 @@ export function registerFigures(program: Command, wrap: <A extends unknown[]>(a:
     .argument('<files...>', 'survey files (CSV, .xlsx, .sav, .zsav); globs such as "data/**/*.sav"; - reads standard input')
     .option('-o, --out <dir>', 'output folder', 'out')
     .addOption(new Option('--format <format>', 'file format').choices(['csv', 'json']).default('csv'))
-    .addOption(new Option('--json', 'print the records as JSON on stdout instead of writing a file').conflicts(['excelSv', 'xlsx', 'format', 'out']))
+    .addOption(new Option('--json', 'print the records as JSON on stdout instead of writing a file').conflicts(['excelSv', 'format', 'out']))
     .option('-f, --force', 'replace an existing figures file');
   excelOptions(cmd, ['format', 'json'], ['format']);
   commonDataOptions(cmd);
