@@ -1,11 +1,11 @@
 // Rows → respondents for one file, through its format's reader. The general path decodes the
-// rows of strings every reader gives; a reader may later offer a faster path for the same
-// request (e.g. a byte-level CSV scan of only the configured columns) without its callers
-// changing: they ask for respondents, given the config, never for rows.
+// rows of strings every reader gives; CSV has a faster path for the same request (only the
+// configured columns, looked up by their bytes: readers/csv-decode.ts). Callers do not see
+// the difference: they ask for respondents, given the config, never for rows.
 import type { ProjectConfig } from '../config/schema.js';
 import type { Location } from '../errors.js';
 import { compileDecoder, type FileFacts, type ProblemSink, type Respondent, type RowDecoder } from './respondents.js';
-import { readRows, type ReadOptions, type ReadResult } from './source.js';
+import { csvReference, openSource, readerFor, type ReadOptions, type ReadResult } from './source.js';
 
 /**
  * Every valid row of `file` as a respondent (the object is reused: use it during the call).
@@ -19,10 +19,17 @@ export async function decodeRows(
   opts: ReadOptions,
   onRespondent: (r: Respondent, line: number, at: Location) => void,
 ): Promise<ReadResult> {
+  const { path, name, format, note } = await openSource(file);
+  if (format === 'csv' && !csvReference()) {
+    const { decodeCsv } = await import('./readers/csv-decode.js');
+    return decodeCsv(path, name, config, facts, sink, opts, onRespondent, note);
+  }
   let decoder: RowDecoder | null = null;
-  let at: Location = { file };
-  return readRows(
-    file,
+  let at: Location = { file: name };
+  const read = await readerFor(format);
+  return read(
+    path,
+    name,
     {
       onHeader: (header) => {
         decoder = compileDecoder(config, header, sink, facts);
@@ -34,5 +41,6 @@ export async function decodeRows(
       },
     },
     opts,
+    note,
   );
 }

@@ -28,8 +28,6 @@ export interface Respondent {
   gender: number;
   /** Index into config.groups.grade.values, or -1 when not given (or no grade variable). */
   grade: number;
-  /** Id column value, only for duplicate checks; never written anywhere. */
-  id: string | null;
   /** One value per config indicator, in config order: YES, NO, MISSING or OUTSIDE. */
   values: Int8Array;
 }
@@ -68,6 +66,41 @@ export interface FileFacts {
 export interface RowDecoder {
   /** Decode one row; returns null when the row has a problem (already sent to the sink). */
   decode(fields: string[], line: number): Respondent | null;
+  /**
+   * Every value the config reads, each from one column. A cell's meaning depends on its own
+   * text only, so a reader may look it up by the text's bytes and call `code` once per
+   * distinct value (see readers/csv-decode.ts).
+   */
+  readonly cells: readonly Cell[];
+  /**
+   * Decode one row from its cells' codes (`codes[i]` for `cells[i]`, NaN where `code` said
+   * the text is not valid). `raw(i)` gives cell i's text, asked only to describe a problem.
+   */
+  compose(codes: Float64Array, line: number, raw: (cell: number) => string): Respondent | null;
+}
+
+/** One value the config reads from a column. */
+export interface Cell {
+  /** Column index in the row. */
+  readonly index: number;
+  /** The text's meaning as a number (a code, a year, a weight, a name's index); NaN when it is not valid. */
+  code(raw: string): number;
+  /** Weights: the value is a number read from the text (rarely repeated, so not worth looking up). */
+  readonly numeric?: { decimalComma: boolean };
+}
+
+/** A problem found in one cell, before its location is known. */
+interface CellProblem {
+  kind: RowProblem['kind'];
+  message: Message;
+  hint?: Message;
+  key: string;
+}
+
+interface CompiledCell extends Cell {
+  ref: ColumnRef;
+  /** Why `code` gave NaN for this text. */
+  explain(raw: string): CellProblem;
 }
 
 /**
@@ -95,20 +128,118 @@ export function compileDecoder(config: ProjectConfig, source: SourceHeader, sink
   const year = config.columns.year ? col(config.columns.year, 'columns.year') : null;
   // factsFor (facts.ts) gives both, or says what is missing, before any file is read.
   if ((!area && facts.area === undefined) || (!year && facts.year === undefined)) throw new Error('compileDecoder: no municipality or year for this file');
-  const areaName = area ? nameOf(area.column) : null;
-  const id = config.columns.id ? col(config.columns.id, 'columns.id') : null;
+  // The id column must exist (validate checks it for duplicates); the statistics never read it.
+  if (config.columns.id) col(config.columns.id, 'columns.id');
   const weight = config.design.weight ? col(config.design.weight, 'design.weight') : null;
   const stratum = config.design.strata ? col(config.design.strata, 'design.strata') : null;
   const cluster = config.design.cluster ? col(config.design.cluster, 'design.cluster') : null;
-  const stratumName = stratum ? nameOf(stratum.column) : null;
-  const clusterName = cluster ? nameOf(cluster.column) : null;
   const gender = compileGroup(config.groups.gender, col(config.groups.gender.column, 'groups.gender.column'), file, 'groups.gender');
   const grade = config.groups.grade ? compileGroup(config.groups.grade, col(config.groups.grade.column, 'groups.grade.column'), file, 'groups.grade') : null;
   const decimalComma = source.decimalComma;
 
+  const cells: CompiledCell[] = [];
+  const addCell = (cell: Omit<CompiledCell, 'index'>): number => cells.push({ ...cell, index: cell.ref.index }) - 1;
+  // Names (municipality, stratum, PSU) go into reports, file names and messages: checked, made
+  // canonical (NFC, no invisible format characters) and numbered once per distinct text.
+  const nameList: string[] = [];
+  const nameIds = new Map<string, number>();
+  const nameCode = (name: string): number => {
+    const canonical = canonicalName(name);
+    let id = nameIds.get(canonical);
+    if (id === undefined) nameIds.set(canonical, (id = nameList.push(canonical) - 1));
+    return id;
+  };
+  const controlProblem = (value: string, c: ColumnRef, kind: RowProblem['kind']): CellProblem => {
+    const control = CONTROL.exec(value)![0].charCodeAt(0);
+    return { kind, message: msg('row.controlInName', { code: control.toString(16).toUpperCase().padStart(4, '0') }), key: `${c.name}=${clip(value)}`, hint: msg('row.controlInName.hint') };
+  };
+
+  const areaCell = area
+    ? (() => {
+        const named = nameOf(area.column);
+        return addCell({
+          ref: area,
+          code: (raw) => {
+            const v = named(raw.trim());
+            return v === '' || CONTROL.test(v) ? NaN : nameCode(v);
+          },
+          explain: (raw) => {
+            const v = named(raw.trim());
+            if (v === '') return { kind: 'area', message: msg('row.noArea', { column: area.name }), key: area.name, hint: msg('row.noArea.hint') };
+            return controlProblem(v, area, 'area');
+          },
+        });
+      })()
+    : -1;
+  const yearCell = year
+    ? addCell({
+        ref: year,
+        code: (raw) => parseYear(raw.trim()) ?? NaN,
+        explain: (raw) => {
+          const yearText = raw.trim();
+          const m = /^(\d{4})\s*[/–-]\s*\d{2,4}$/.exec(yearText);
+          return {
+            kind: 'year',
+            message: msg('row.year', { value: showNumberLike(yearText) }),
+            key: `${year.name}=${clip(yearText)}`,
+            hint: m ? msg('row.year.schoolYear', { year: m[1]! }) : msg('row.year.hint'),
+          };
+        },
+      })
+    : -1;
+  const weightCell = weight
+    ? addCell({
+        ref: weight,
+        numeric: { decimalComma },
+        code: (raw) => {
+          const w = parseWeight(raw, decimalComma);
+          return typeof w === 'number' ? w : NaN;
+        },
+        explain: (raw) => ({ kind: 'weight', message: parseWeight(raw, decimalComma) as Message, key: weight.name, hint: weightHint(raw, decimalComma) }),
+      })
+    : -1;
+  const stratumCell = stratum
+    ? (() => {
+        const named = nameOf(stratum.column);
+        return addCell({
+          ref: stratum,
+          code: (raw) => {
+            const v = named(raw.trim());
+            return CONTROL.test(v) ? NaN : nameCode(v);
+          },
+          explain: (raw) => controlProblem(named(raw.trim()), stratum, 'design'),
+        });
+      })()
+    : -1;
+  const clusterCell = cluster
+    ? (() => {
+        const named = nameOf(cluster.column);
+        return addCell({
+          ref: cluster,
+          code: (raw) => {
+            const v = named(raw.trim());
+            return v === '' || CONTROL.test(v) ? NaN : nameCode(v);
+          },
+          explain: (raw) => {
+            const v = named(raw.trim());
+            if (v === '') return { kind: 'design', message: msg('row.noCluster', { column: cluster.name }), key: cluster.name, hint: msg('row.noCluster.hint') };
+            return controlProblem(v, cluster, 'design');
+          },
+        });
+      })()
+    : -1;
+  const groupCell = (group: CompiledGroup): number =>
+    addCell({
+      ref: group.ref,
+      code: (raw) => lookup(group.map, raw) ?? NaN,
+      explain: (raw) => groupProblem(group, raw),
+    });
+  const genderCell = groupCell(gender);
+  const gradeCell = grade ? groupCell(grade) : -1;
+
   const order = dependencyOrder(config.indicators)!;
   const indexOf = new Map(config.indicators.map((ind, i) => [ind.id, i]));
-  const steps = order.map((ind) => compileIndicator(config, ind, indexOf, col, file));
+  const steps = order.map((ind) => compileIndicator(config, ind, indexOf, col, file, addCell));
 
   const respondent: Respondent = {
     area: '',
@@ -118,102 +249,79 @@ export function compileDecoder(config: ProjectConfig, source: SourceHeader, sink
     psu: null,
     gender: -1,
     grade: -1,
-    id: null,
     values: new Int8Array(config.indicators.length),
   };
   const loc = (line: number, c: ColumnRef): Location => ({ ...source.at, line, column: c.index + 1, field: printable(c.name) });
-  // Names go into reports, file names and messages: checked, and made canonical (NFC, no
-  // invisible format characters), once per run of equal values.
-  let lastArea = '';
-  let lastAreaName = '';
-  let lastStratum = '';
-  let lastStratumName = '';
-  const badName = (value: string, c: ColumnRef, line: number, kind: RowProblem['kind']): null => {
-    const control = CONTROL.exec(value)![0].charCodeAt(0);
-    return fail(kind, msg('row.controlInName', { code: control.toString(16).toUpperCase().padStart(4, '0') }), loc(line, c), `${c.name}=${clip(value)}`, msg('row.controlInName.hint'));
+
+  const bad = (cell: number, line: number, raw: (cell: number) => string): null => {
+    const c = cells[cell]!;
+    const p = c.explain(raw(cell));
+    // Parameters (values from the file, labels and answers from the config) are made
+    // printable when the message is rendered.
+    sink({ kind: p.kind, message: p.message, location: loc(line, c.ref), key: p.key, hint: p.hint });
+    return null;
+  };
+  const compose = (codes: Float64Array, line: number, raw: (cell: number) => string): Respondent | null => {
+    const r = respondent;
+    if (areaCell >= 0) {
+      const a = codes[areaCell]!;
+      if (a !== a) return bad(areaCell, line, raw);
+      r.area = nameList[a]!;
+    } else r.area = facts.area!;
+    if (yearCell >= 0) {
+      const y = codes[yearCell]!;
+      if (y !== y) return bad(yearCell, line, raw);
+      r.year = y;
+    } else r.year = facts.year!;
+    if (weightCell >= 0) {
+      const w = codes[weightCell]!;
+      if (w !== w) return bad(weightCell, line, raw);
+      r.weight = w;
+    }
+    if (stratumCell >= 0) {
+      const s = codes[stratumCell]!;
+      if (s !== s) return bad(stratumCell, line, raw);
+      r.stratum = nameList[s]!;
+    } else r.stratum = '';
+    if (clusterCell >= 0) {
+      const p = codes[clusterCell]!;
+      if (p !== p) return bad(clusterCell, line, raw);
+      r.psu = nameList[p]!;
+    } else r.psu = null;
+    const g = codes[genderCell]!;
+    if (g !== g) return bad(genderCell, line, raw);
+    r.gender = g;
+    if (gradeCell >= 0) {
+      const k = codes[gradeCell]!;
+      if (k !== k) return bad(gradeCell, line, raw);
+      r.grade = k;
+    } else r.grade = -1;
+    for (const step of steps) {
+      const failed = step(codes, r.values);
+      if (failed >= 0) return bad(failed, line, raw);
+    }
+    return r;
   };
 
+  const codes = new Float64Array(cells.length);
   return {
+    cells,
+    compose,
     decode(fields, line) {
-      const r = respondent;
-      if (area) {
-        const areaValue = areaName!(fields[area.index]!.trim());
-        if (areaValue === '') return fail('area', msg('row.noArea', { column: area.name }), loc(line, area), area.name, msg('row.noArea.hint'));
-        if (areaValue !== lastArea) {
-          if (CONTROL.test(areaValue)) return badName(areaValue, area, line, 'area');
-          lastArea = areaValue;
-          lastAreaName = canonicalName(areaValue);
-        }
-        r.area = lastAreaName;
-      } else r.area = facts.area!;
-
-      const yearText = year ? fields[year.index]!.trim() : '';
-      const y = year ? parseYear(yearText) : facts.year!;
-      if (y === null) {
-        const m = /^(\d{4})\s*[/–-]\s*\d{2,4}$/.exec(yearText);
-        return fail(
-          'year',
-          msg('row.year', { value: showNumberLike(yearText) }),
-          loc(line, year!),
-          `${year!.name}=${clip(yearText)}`,
-          m ? msg('row.year.schoolYear', { year: m[1]! }) : msg('row.year.hint'),
-        );
-      }
-      r.year = y;
-
-      if (weight) {
-        const w = parseWeight(fields[weight.index]!, decimalComma);
-        if (typeof w !== 'number') return fail('weight', w, loc(line, weight), weight.name, weightHint(fields[weight.index]!, decimalComma));
-        r.weight = w;
-      }
-      const stratumValue = stratum ? stratumName!(fields[stratum.index]!.trim()) : '';
-      if (stratum && stratumValue !== lastStratum) {
-        if (CONTROL.test(stratumValue)) return badName(stratumValue, stratum, line, 'design');
-        lastStratum = stratumValue;
-        lastStratumName = canonicalName(stratumValue);
-      }
-      r.stratum = stratum ? lastStratumName : '';
-      const psu = cluster ? clusterName!(fields[cluster.index]!.trim()) : null;
-      if (cluster && psu === '') return fail('design', msg('row.noCluster', { column: cluster.name }), loc(line, cluster), cluster.name, msg('row.noCluster.hint'));
-      if (cluster && CONTROL.test(psu!)) return badName(psu!, cluster, line, 'design');
-      r.psu = psu === null ? null : canonicalName(psu);
-      r.id = id ? fields[id.index]! : null;
-
-      const g = lookup(gender.map, fields[gender.ref.index]!);
-      if (g === undefined) return groupProblem(gender, fields, line);
-      r.gender = g;
-      if (grade) {
-        const k = lookup(grade.map, fields[grade.ref.index]!);
-        if (k === undefined) return groupProblem(grade, fields, line);
-        r.grade = k;
-      } else r.grade = -1;
-
-      for (const step of steps) {
-        const v = step(fields, r.values);
-        if (typeof v !== 'number') return v === null ? null : fail(v.kind, v.message, loc(line, v.column), v.key, v.hint);
-      }
-      return r;
+      for (let i = 0; i < cells.length; i++) codes[i] = cells[i]!.code(fields[cells[i]!.index]!);
+      return compose(codes, line, (cell) => fields[cells[cell]!.index]!);
     },
   };
 
-  function fail(kind: RowProblem['kind'], message: Message, location: Location, key: string, hint?: Message): null {
-    // Parameters (values from the file, labels and answers from the config) are made
-    // printable when the message is rendered.
-    sink({ kind, message, location, key, hint });
-    return null;
-  }
-
-  function groupProblem(group: CompiledGroup, fields: string[], line: number): null {
-    const value = fields[group.ref.index]!;
+  function groupProblem(group: CompiledGroup, value: string): CellProblem {
     const expected = group.variable.values.map((v) => v.code);
     const known = [...group.map.keys()];
-    return fail(
-      'group',
-      msg('row.group', { value: showCell(value, known), group: { sv: localize(group.variable.label, 'sv').toLowerCase(), en: localize(group.variable.label, 'en').toLowerCase() } }),
-      loc(line, group.ref),
-      `${group.ref.name}=${clip(value)}`,
-      nearMatchHint(value, known) ?? msg('row.group.hint', { expected }),
-    );
+    return {
+      kind: 'group',
+      message: msg('row.group', { value: showCell(value, known), group: { sv: localize(group.variable.label, 'sv').toLowerCase(), en: localize(group.variable.label, 'en').toLowerCase() } }),
+      key: `${group.ref.name}=${clip(value)}`,
+      hint: nearMatchHint(value, known) ?? msg('row.group.hint', { expected }),
+    };
   }
 }
 
@@ -235,14 +343,8 @@ function compileGroup(variable: GroupVariable, ref: ColumnRef, file: string, key
   return { variable, ref, map: withLabels(map, ref.column, file, key, name) };
 }
 
-type Step = (fields: string[], values: Int8Array) => number | null | StepProblem;
-interface StepProblem {
-  kind: RowProblem['kind'];
-  message: Message;
-  hint: Message;
-  column: ColumnRef;
-  key: string;
-}
+/** Decodes one indicator into `values`; returns the cell whose text is not valid, or -1. */
+type Step = (codes: Float64Array, values: Int8Array) => number;
 
 function compileIndicator(
   config: ProjectConfig,
@@ -250,17 +352,18 @@ function compileIndicator(
   indexOf: Map<string, number>,
   col: (name: string, key: string) => ColumnRef,
   file: string,
+  addCell: (cell: Omit<CompiledCell, 'index'>) => number,
 ): Step {
   const slot = indexOf.get(ind.id)!;
   const key = `indicators[${slot}]`;
-  const inPopulation = compilePopulation(ind, indexOf, col, key, file);
+  const inPopulation = compilePopulation(ind, indexOf, col, key, file, addCell);
 
   if (isDerived(ind)) {
     const parts = (ind.any_of ?? ind.all_of)!.map((id) => indexOf.get(id)!);
     const any = ind.any_of !== undefined;
-    return (fields, values) => {
-      if (!inPopulation(fields, values)) return (values[slot] = OUTSIDE);
-      return (values[slot] = any ? anyOf(values, parts) : allOf(values, parts));
+    return (codes, values) => {
+      values[slot] = !inPopulation(codes, values) ? OUTSIDE : any ? anyOf(values, parts) : allOf(values, parts);
+      return -1;
     };
   }
 
@@ -272,18 +375,25 @@ function compileIndicator(
   for (const a of scale.yes) named.set(a, YES);
   for (const a of scale.missing) named.set(a, MISSING);
   const answers = withLabels(named, column.column, file, scaleName, (v) => (v === YES ? 'yes' : v === NO ? 'no' : 'missing'));
-  return (fields, values) => {
-    if (!inPopulation(fields, values)) return (values[slot] = OUTSIDE);
-    const raw = fields[column.index]!;
-    const v = lookup(answers, raw);
-    if (v !== undefined) return (values[slot] = v);
-    return {
+  const cell = addCell({
+    ref: column,
+    code: (raw) => lookup(answers, raw) ?? NaN,
+    explain: (raw) => ({
       kind: 'answer',
       message: msg('row.answer', { value: showCell(raw, [...answers.keys()]), indicator: ind.id }),
       hint: nearMatchHint(raw, [...answers.keys()]) ?? msg('row.answer.hint', { expected: [...answers.keys()], scale: scaleName }),
-      column,
       key: `${column.name}=${clip(raw)}`,
-    };
+    }),
+  });
+  return (codes, values) => {
+    if (!inPopulation(codes, values)) {
+      values[slot] = OUTSIDE;
+      return -1;
+    }
+    const v = codes[cell]!;
+    if (v !== v) return cell;
+    values[slot] = v;
+    return -1;
   };
 }
 
@@ -294,17 +404,19 @@ function compilePopulation(
   col: (name: string, key: string) => ColumnRef,
   key: string,
   file: string,
-): (fields: string[], values: Int8Array) => boolean {
+  addCell: (cell: Omit<CompiledCell, 'index'>) => number,
+): (codes: Float64Array, values: Int8Array) => boolean {
   const pop = ind.population;
   if (!pop) return () => true;
   if ('column' in pop) {
     const c = col(pop.column, `${key}.population.column`);
     const allowed = withLabels(new Map(pop.values.map((v) => [v, true])), c.column, file, `${key}.population.values`);
-    return (fields) => allowed.has(fields[c.index]!);
+    const cell = addCell({ ref: c, code: (raw) => (allowed.has(raw) ? 1 : 0), explain: () => { throw new Error('a population filter has no invalid values'); } });
+    return (codes) => codes[cell] === 1;
   }
   const slot = indexOf.get(pop.indicator)!;
   const want = pop.answer === 'yes' ? YES : NO;
-  return (_fields, values) => values[slot] === want;
+  return (_codes, values) => values[slot] === want;
 }
 
 function anyOf(values: Int8Array, parts: number[]): number {

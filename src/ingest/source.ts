@@ -87,18 +87,32 @@ export type ReadRows = (path: string, name: string, handlers: RowHandlers, opts:
 
 /** Every file, whatever its format: its header, then its rows, one at a time and never kept. */
 export async function readRows(file: string, handlers: RowHandlers, opts: ReadOptions = {}): Promise<ReadResult> {
-  const path = await localPath(file);
-  const name = displayName(file);
-  const { format, note } = await detectFormat(path, name, file === STDIN ? undefined : file);
+  const { path, name, format, note } = await openSource(file);
   const reader = await readerFor(format);
   return reader(path, name, handlers, opts, note);
 }
 
-async function readerFor(format: Format): Promise<ReadRows> {
+/** A file to read: the path to open, its name in messages, its format and why, if the name says otherwise. */
+export async function openSource(file: string): Promise<{ path: string; name: string; format: Format; note?: Message }> {
+  const path = await localPath(file);
+  const name = displayName(file);
+  const { format, note } = await detectFormat(path, name, file === STDIN ? undefined : file);
+  return { path, name, format, note };
+}
+
+/**
+ * LAGESBILD_CSV_READER=csv-parse reads CSV with the reference reader (readers/csv-reference.ts)
+ * instead of the byte-level one: to compare the two on a file that reads unexpectedly.
+ */
+export function csvReference(): boolean {
+  return process.env.LAGESBILD_CSV_READER === 'csv-parse';
+}
+
+export async function readerFor(format: Format): Promise<ReadRows> {
   // Loaded on first use: a CSV-only run never loads the Excel library.
   switch (format) {
     case 'csv':
-      return (await import('./readers/csv.js')).readCsv;
+      return csvReference() ? (await import('./readers/csv-reference.js')).readCsvReference : (await import('./readers/csv.js')).readCsv;
     case 'xlsx':
       return (await import('./readers/xlsx.js')).readXlsx;
     case 'sav':

@@ -1,59 +1,63 @@
-// Stream a CSV file row by row: sniffed encoding and delimiter (or Excel's "sep=;" first line),
-// csv-parse in array mode (3× faster than `columns: true`), rows handed to a callback with
-// their line number and never kept, so memory does not grow with the file.
-import { isAscii } from 'node:buffer';
-import { createReadStream } from 'node:fs';
-import { Transform, type TransformCallback } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import { parse, CsvError } from 'csv-parse';
+// Read a CSV file: sniffed encoding and delimiter (or Excel's "sep=;" first line), records from
+// the byte-level tokenizer (csv-scan.ts), the header, and then each row with the line it
+// starts on; nothing is kept, so memory does not grow with the file. Two consumers share
+// this: `readCsv` hands on rows of strings (validate, init), csv-decode.ts decodes only the
+// columns the config reads, from their bytes (figures, report, batch).
+import { open } from 'node:fs/promises';
 import { DataError, LagesbildError, ioCause, msg, type Message } from '../../errors.js';
-import { countLines, delimiterName, invalidUtf8At, nulError, sniffFile, utf8CharLength, type Delimiter, type Encoding, type Sniffed } from '../sniff.js';
-import type { ReadOptions, ReadResult, RowHandlers } from '../source.js';
-import { textDecoder, type Decoder } from '../decoder.js';
-
-/** A longer record is almost always an unterminated quote swallowing the file. */
-export const MAX_RECORD_CHARS = 1_000_000;
+import { sniffFile, type Delimiter, type Sniffed } from '../sniff.js';
+import { openError, type ReadOptions, type ReadResult, type RowHandlers, type SourceHeader } from '../source.js';
+import { CHUNK_BYTES, CsvParseError, CsvScanner, MAX_RECORD_CHARS, STOP, type CsvRecord } from './csv-scan.js';
 
 /** `path` is read; messages name `file` (they differ for standard input). */
 export async function readCsv(path: string, file: string, handlers: RowHandlers, opts: ReadOptions = {}, note?: Message): Promise<ReadResult> {
+  const fields: string[] = [];
+  return scanCsv(path, file, opts, note, {
+    onHeader: handlers.onHeader,
+    onRecord(record, line) {
+      fields.length = record.count;
+      for (let i = 0; i < record.count; i++) fields[i] = record.text(i);
+      handlers.onRow(fields, line);
+    },
+  });
+}
+
+export interface CsvConsumer {
+  onHeader(header: SourceHeader): void;
+  /** A data row (as wide as the header), starting on `line`; valid only during the call. */
+  onRecord(record: CsvRecord, line: number): void;
+}
+
+/** The file's records: a "sep=" line skipped, the header, then every data row to `consumer`. */
+export async function scanCsv(path: string, file: string, opts: ReadOptions, note: Message | undefined, consumer: CsvConsumer): Promise<ReadResult> {
   const sniffed = await sniffFile(path, file, opts);
-  let header: string[] | null = null;
-  let source: ReadResult['header'] | null = null;
+  let source: SourceHeader | null = null;
   // Excel's "sep=;" line names the delimiter; it is not the header.
   let skipSepLine = sniffed.sepLine;
   let width = 0;
   let rows = 0;
   /** Line on which the last record ended: the next one starts after it. */
   let previousEnd = 0;
-  const stop = new Error('stop');
 
-  const parser = parse({
-    delimiter: sniffed.delimiter,
-    // Files joined from Windows and Unix exports mix line endings.
-    record_delimiter: ['\r\n', '\n', '\r'],
-    bom: true,
-    relax_column_count: true,
-    skip_empty_lines: true,
-    // Rows of only delimiters (";;;;;" where Excel had cleared rows) are not respondents.
-    skip_records_with_empty_values: true,
-    max_record_size: MAX_RECORD_CHARS,
-    on_record: (record: string[], context) => {
-      const end = context.lines;
+  const scanner = new CsvScanner(sniffed, file, {
+    delimiter: sniffed.delimiter.charCodeAt(0),
+    onRecord: (record) => {
+      const end = record.endLine;
       // Messages name the line a row starts on (a quoted value may hold line breaks).
-      const line = end - previousEnd === 1 ? end : end - lineBreaksIn(record);
+      const line = end - record.lineBreaks();
       previousEnd = end;
       if (skipSepLine) {
         skipSepLine = false;
-        return null;
+        return;
       }
-      if (header === null) {
-        header = trimTrailingEmpty(record.map((h) => h.trim()));
-        width = header.length;
+      if (source === null) {
+        const names = trimTrailingEmpty(record.fields().map((h) => h.trim()));
+        width = names.length;
         source = {
           format: 'csv',
           file,
-          columns: header.map((name) => ({ name })),
-          names: header,
+          columns: names.map((name) => ({ name })),
+          names,
           at: { file },
           headerLine: line,
           // Swedish Excel writes decimal commas in semicolon files; elsewhere "1,5" is a mistake.
@@ -63,22 +67,40 @@ export async function readCsv(path: string, file: string, handlers: RowHandlers,
           sniffed,
           note,
         };
-        handlers.onHeader(source);
-        return null;
+        consumer.onHeader(source);
+        return;
       }
-      if (record.length !== width) checkWidth(record, width, line, file, sniffed.delimiter);
+      if (record.count !== width) {
+        // Excel's empty columns after the last one are not data; other extra or missing fields are an error.
+        if (record.count < width || !blankFrom(record, width)) throw widthError(record.count, width, line, file, sniffed.delimiter);
+        record.count = width;
+      }
       rows++;
-      handlers.onRow(record, line);
-      if (opts.maxRows !== undefined && rows >= opts.maxRows) throw stop;
-      return null;
+      consumer.onRecord(record, line);
+      if (opts.maxRows !== undefined && rows >= opts.maxRows) return STOP;
     },
   });
 
+  let handle;
   try {
-    await pipeline(createReadStream(path, { highWaterMark: 256 * 1024 }), decoder(sniffed, file), parser);
+    handle = await open(path, 'r');
   } catch (err) {
-    if (err === stop || (err as { cause?: unknown }).cause === stop) return { rows, header: source! };
-    throw toDataError(err, file, sniffed, previousEnd + 1);
+    throw openError(err, file);
+  }
+  try {
+    for (let position = 0; !scanner.done; ) {
+      // A new buffer each time: the scanner keeps the end of one chunk with the next.
+      const chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+      const { bytesRead } = await handle.read(chunk, 0, CHUNK_BYTES, position);
+      if (bytesRead === 0) break;
+      position += bytesRead;
+      scanner.push(bytesRead === CHUNK_BYTES ? chunk : chunk.subarray(0, bytesRead));
+    }
+    scanner.end();
+  } catch (err) {
+    throw readError(err, file, sniffed, previousEnd + 1);
+  } finally {
+    await handle.close();
   }
   if (source === null) {
     throw new DataError(msg('data.noHeader'), { file, line: sniffed.sepLine ? 2 : 1 }, sniffed.sepLine ? msg('data.noHeader.afterSep') : msg('data.noHeader.hint'));
@@ -86,116 +108,47 @@ export async function readCsv(path: string, file: string, handlers: RowHandlers,
   return { rows, header: source };
 }
 
-function lineBreaksIn(record: string[]): number {
-  let n = 0;
-  for (const f of record) if (f.length > 0) n += f.match(/\r\n|\r|\n/g)?.length ?? 0;
-  return n;
+function blankFrom(record: CsvRecord, from: number): boolean {
+  for (let i = from; i < record.count; i++) if (!record.isBlankField(i)) return false;
+  return true;
 }
 
 /** Excel often writes empty columns at the end of every row (";;;"): those are not data. */
-function trimTrailingEmpty(fields: string[]): string[] {
+export function trimTrailingEmpty(fields: string[]): string[] {
   let end = fields.length;
   while (end > 1 && fields[end - 1] === '') end--;
   return end === fields.length ? fields : fields.slice(0, end);
 }
 
-function checkWidth(record: string[], width: number, line: number, file: string, delimiter: Delimiter): void {
-  if (record.length > width && record.slice(width).every((f) => f.trim() === '')) {
-    record.length = width;
-    return;
-  }
-  throw new DataError(
-    msg('data.width', { fields: record.length, width }),
+export function widthError(fields: number, width: number, line: number, file: string, delimiter: Delimiter): DataError {
+  return new DataError(
+    msg('data.width', { fields, width }),
     { file, line },
-    record.length === 1 ? msg('data.width.mixed', { delimiter }) : msg('data.width.hint', { delimiter }),
+    fields === 1 ? msg('data.width.mixed', { delimiter }) : msg('data.width.hint', { delimiter }),
   );
 }
 
-/**
- * Bytes → text. NUL bytes and invalid UTF-8 anywhere in the file (not only in the sniffed
- * sample) are errors with their line; an undecided encoding (see Sniffed) is decided here.
- */
-function decoder(sniffed: Sniffed, file: string): Transform {
-  let undecided = sniffed.undecided;
-  let td = csvDecoder(sniffed.encoding);
-  let line = 1;
-  const invalid = (at: number) =>
-    new DataError(msg('data.mixedEncoding'), { file, line: at }, msg('data.mixedEncoding.hint'));
-  return new Transform({
-    readableObjectMode: false,
-    decodeStrings: true,
-    transform(chunk: Buffer, _enc, done: TransformCallback) {
-      const nul = chunk.indexOf(0);
-      if (nul !== -1) return done(nulError(file, line + countLines(chunk, nul) - 1));
-      if (undecided) {
-        const first = firstNonAscii(chunk);
-        if (first !== -1) {
-          undecided = false;
-          // One character decides: a valid UTF-8 sequence, or a Windows-1252 letter.
-          sniffed.encoding = utf8CharLength(chunk, first) === 0 ? 'windows-1252' : 'utf-8';
-          td = csvDecoder(sniffed.encoding);
-        }
-      }
-      let text: string;
-      try {
-        text = td.decode(chunk, { stream: true });
-      } catch {
-        return done(invalid(line + countLines(chunk, Math.max(0, invalidUtf8At(chunk, leadingContinuation(chunk)))) - 1));
-      }
-      line += countLines(chunk, chunk.length) - 1;
-      done(null, text);
-    },
-    flush(done: TransformCallback) {
-      try {
-        done(null, td.decode());
-      } catch {
-        done(new DataError(msg('data.cutOff'), { file, line }, msg('data.cutOff.hint')));
-      }
-    },
-  });
-}
-
-function csvDecoder(encoding: Encoding): Decoder {
-  return textDecoder(encoding, { fatal: encoding === 'utf-8' });
-}
-
-function firstNonAscii(chunk: Buffer): number {
-  if (isAscii(chunk)) return -1;
-  for (let i = 0; i < chunk.length; i++) if (chunk[i]! >= 0x80) return i;
-  return -1;
-}
-
-/** Bytes at the start of a chunk that continue a character begun in the previous chunk. */
-function leadingContinuation(chunk: Buffer): number {
-  let i = 0;
-  while (i < 3 && i < chunk.length && (chunk[i]! & 0xc0) === 0x80) i++;
-  return i;
-}
-
-/** `start`: the line where the record being parsed began (the one after the last complete record). */
-function toDataError(err: unknown, file: string, sniffed: Sniffed, start: number): LagesbildError {
-  if (err instanceof LagesbildError) return err;
-  const cause = (err as { cause?: unknown } | null)?.cause;
-  if (cause instanceof LagesbildError) return cause;
-  if (err instanceof CsvError) {
-    const at = (err as CsvError & { lines?: number }).lines;
-    // The field index where parsing stopped; csv-parse counts from 0.
-    const field = (err as CsvError & { column?: unknown }).column;
-    const column = typeof field === 'number' ? field + 1 : undefined;
-    switch (err.code) {
-      case 'CSV_QUOTE_NOT_CLOSED':
-        return new DataError(msg('data.quoteNotClosed'), { file, line: start, column }, msg('data.quoteNotClosed.hint'));
-      case 'INVALID_OPENING_QUOTE':
-        return new DataError(msg('data.quoteInside'), { file, line: at, column }, msg('data.quoteInside.hint'));
-      case 'CSV_INVALID_CLOSING_QUOTE':
-        return new DataError(msg('data.afterQuote'), { file, line: at, column }, msg('data.afterQuote.hint'));
-      case 'CSV_MAX_RECORD_SIZE':
-        return new DataError(msg('data.longRow', { max: MAX_RECORD_CHARS }), { file, line: start }, msg('data.longRow.hint'));
-      default:
-        // The parser's own message quotes values from the file: only its code is shown.
-        return new DataError(msg('data.parse', { code: err.code }), { file, line: at }, msg('data.parse.hint', { encoding: sniffed.encoding, delimiter: sniffed.delimiter }));
-    }
+/** A CSV syntax error (csv-parse's codes), where `start` is the line the record began on. */
+export function syntaxError(code: string, line: number | undefined, column: number | undefined, start: number, file: string, sniffed: Sniffed): DataError {
+  switch (code) {
+    case 'CSV_QUOTE_NOT_CLOSED':
+      return new DataError(msg('data.quoteNotClosed'), { file, line: start, column }, msg('data.quoteNotClosed.hint'));
+    case 'INVALID_OPENING_QUOTE':
+      return new DataError(msg('data.quoteInside'), { file, line, column }, msg('data.quoteInside.hint'));
+    case 'CSV_INVALID_CLOSING_QUOTE':
+      return new DataError(msg('data.afterQuote'), { file, line, column }, msg('data.afterQuote.hint'));
+    case 'CSV_MAX_RECORD_SIZE':
+      return new DataError(msg('data.longRow', { max: MAX_RECORD_CHARS }), { file, line: start }, msg('data.longRow.hint'));
+    default:
+      // The parser's own message quotes values from the file: only its code is shown.
+      return new DataError(msg('data.parse', { code }), { file, line }, msg('data.parse.hint', { encoding: sniffed.encoding, delimiter: sniffed.delimiter }));
   }
+}
+
+/** `start`: the line where the record being read began (the one after the last complete record). */
+export function readError(err: unknown, file: string, sniffed: Sniffed, start: number): LagesbildError {
+  if (err instanceof LagesbildError) return err;
+  if (err instanceof CsvParseError) return syntaxError(err.code, err.line, err.column + 1, start, file, sniffed);
   const code = (err as NodeJS.ErrnoException | null)?.code;
   if (typeof code === 'string') {
     const cause = ioCause(err);
