@@ -77,7 +77,25 @@ export class ByteCells {
       let h = 0x811c9dc5;
       for (let p = s; p < e; p++) h = Math.imul(h ^ buf[p]!, 0x01000193);
       h |= 0;
-      const k = table.find(buf, s, e, h);
+      // The table's find(), inlined: this is the loop every row runs for every cell.
+      const slots = table.slots;
+      const mask = slots.length - 1;
+      const n = e - s;
+      let k = -1;
+      for (let j = h & mask; ; j = (j + 1) & mask) {
+        const x = slots[j]!;
+        if (x < 0) break;
+        if (table.hashes[x] === h && table.lengths[x] === n) {
+          const o = table.offsets[x]!;
+          const pool = table.pool;
+          let q = 0;
+          while (q < n && pool[o + q] === buf[s + q]) q++;
+          if (q === n) {
+            k = x;
+            break;
+          }
+        }
+      }
       if (k >= 0) codes[c] = table.values[k]!;
       else {
         const v = this.decoder.cells[c]!.code(record.text(i));
@@ -119,12 +137,12 @@ function hashBytes(buf: Uint8Array, s: number, e: number): number {
 class ByteTable {
   private static readonly MAX_ENTRIES = 8192;
   private static readonly MAX_BYTES = 256 * 1024;
-  private slots = new Int32Array(64).fill(-1);
-  private hashes = new Int32Array(32);
-  private offsets = new Int32Array(32);
-  private lengths = new Int32Array(32);
+  slots = new Int32Array(64).fill(-1);
+  hashes = new Int32Array(32);
+  offsets = new Int32Array(32);
+  lengths = new Int32Array(32);
   values = new Float64Array(32);
-  private pool = new Uint8Array(1024);
+  pool = new Uint8Array(1024);
   private used = 0;
   private size = 0;
 

@@ -179,6 +179,8 @@ export class CsvScanner {
   /** Line (counting LF only, as the reference's decoder does) at the start of the next chunk. */
   private chunkLine = 1;
   private buf: Buffer = Buffer.alloc(0);
+  /** The memory `buf` lives in: chunks are read into it. */
+  private storage: Buffer = Buffer.alloc(0);
   /** Start of the record being read, in `buf`. */
   private pos = 0;
   /** File offset of buf[0]. */
@@ -218,19 +220,36 @@ export class CsvScanner {
     return isAscii(bytes) ? bytes.toString('latin1') : (cp1252 ??= textDecoder('windows-1252')).decode(bytes);
   }
 
-  push(chunk: Buffer): void {
-    if (this.stopped) return;
-    this.check(chunk);
+  /**
+   * Room for the next chunk, after what is left of the record being read (moved to the front,
+   * so reading costs no copy of the chunk and no new buffer): read into it, then `filled`.
+   */
+  space(n: number): Buffer {
     const rest = this.buf.length - this.pos;
-    if (rest === 0) {
-      this.base += this.buf.length;
-      this.buf = chunk;
-    } else {
-      this.base += this.pos;
-      this.buf = Buffer.concat([this.buf.subarray(this.pos), chunk]);
-    }
+    if (this.storage.length < rest + n) {
+      const bigger = Buffer.allocUnsafe(Math.max(2 * this.storage.length, rest + n));
+      this.buf.copy(bigger, 0, this.pos);
+      this.storage = bigger;
+    } else if (this.pos > 0) this.storage.copyWithin(0, this.pos, this.buf.length);
+    this.base += this.pos;
+    this.buf = this.storage.subarray(0, rest);
     this.pos = 0;
+    return this.storage.subarray(rest, rest + n);
+  }
+
+  /** The first `n` bytes of the last `space` hold the next chunk of the file. */
+  filled(n: number): void {
+    if (this.stopped) return;
+    const rest = this.buf.length;
+    this.buf = this.storage.subarray(0, rest + n);
+    this.check(this.buf.subarray(rest));
     this.parse(false);
+  }
+
+  /** The next chunk of the file (a copy of it: see `space`). */
+  push(chunk: Buffer): void {
+    chunk.copy(this.space(chunk.length));
+    this.filled(chunk.length);
   }
 
   end(): void {

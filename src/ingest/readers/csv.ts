@@ -89,12 +89,10 @@ export async function scanCsv(path: string, file: string, opts: ReadOptions, not
   }
   try {
     for (let position = 0; !scanner.done; ) {
-      // A new buffer each time: the scanner keeps the end of one chunk with the next.
-      const chunk = Buffer.allocUnsafe(CHUNK_BYTES);
-      const { bytesRead } = await handle.read(chunk, 0, CHUNK_BYTES, position);
+      const { bytesRead } = await handle.read(scanner.space(CHUNK_BYTES), 0, CHUNK_BYTES, position);
       if (bytesRead === 0) break;
       position += bytesRead;
-      scanner.push(bytesRead === CHUNK_BYTES ? chunk : chunk.subarray(0, bytesRead));
+      scanner.filled(bytesRead);
     }
     scanner.end();
   } catch (err) {
