@@ -213,6 +213,7 @@ export class SurveySums {
   /** PSUs per (wave, stratum) in the whole design: n_h. */
   private readonly psuTotals = new Map<string, number>();
   private readonly byYearArea = new Map<string, Block[]>();
+  private readonly plans = new WeakMap<readonly string[], WeakMap<readonly number[], BlockPlan>>();
 
   constructor(
     blocks: Block[],
@@ -264,13 +265,18 @@ export class SurveySums {
    */
   domain(areas: readonly string[], years: readonly number[], group: number, indicator: number): StratumSums[] {
     const base = (group * this.indicators + indicator) * FIELDS;
+    if (!this.clustered) {
+      // Every row its own PSU: row-level sums add up across blocks as they are, stratum by stratum.
+      const out: StratumSums[] = [];
+      for (const { first, blocks } of this.byStratum(areas, years)) {
+        const st = this.newStratum(first, years.length > 1);
+        for (const b of blocks) addPsu(st, b.sums, base, false);
+        out.push(st);
+      }
+      return out;
+    }
     const strata = new Map<string, StratumSums>();
     const blocks = this.blocksIn(areas, years);
-    if (!this.clustered) {
-      // Every row its own PSU: row-level sums add up across blocks as they are.
-      for (const b of blocks) addPsu(this.stratumOf(strata, b, years.length > 1), b.sums.subarray(base, base + FIELDS), false);
-      return [...strata.values()];
-    }
     // Merge blocks that are the same PSU (a PSU may span areas), then fold PSU totals.
     const psus = new Map<string, { block: Block; s: Float64Array }>();
     for (const b of blocks) {
@@ -279,7 +285,7 @@ export class SurveySums {
       if (!entry) psus.set(b.psuKey, { block: b, s: Float64Array.from(slice) });
       else for (let f = 0; f < FIELDS; f++) entry.s[f]! += slice[f]!;
     }
-    for (const { block, s } of psus.values()) addPsu(this.stratumOf(strata, block, years.length > 1), s, true);
+    for (const { block, s } of psus.values()) addPsu(this.stratumOf(strata, block, years.length > 1), s, 0, true);
     return [...strata.values()];
   }
 
@@ -314,7 +320,7 @@ export class SurveySums {
         for (const b of this.blocksIn(spec.areas, years)) {
           const st = stratumOf(b);
           const s = b.sums.subarray(base, base + FIELDS);
-          addPsu(st.domains[d]!, s, false);
+          addPsu(st.domains[d]!, b.sums, base, false);
           // Row level: A = w·y, B = w, so A² = A·B = w²·y and B² = w².
           const c = st.cross;
           c[2 * d]![2 * d]! += s[F_AA]!;
@@ -340,7 +346,7 @@ export class SurveySums {
       const st = stratumOf(block);
       for (let d = 0; d < k; d++) {
         const slice = s.subarray(d * FIELDS, (d + 1) * FIELDS);
-        addPsu(st.domains[d]!, slice, true);
+        addPsu(st.domains[d]!, s, d * FIELDS, true);
         t[2 * d] = slice[F_A]!;
         t[2 * d + 1] = slice[F_B]!;
       }
@@ -362,49 +368,86 @@ export class SurveySums {
 
   private stratumOf(strata: Map<string, StratumSums>, b: Block, pooledWaves: boolean): StratumSums {
     let st = strata.get(b.stratumKey);
-    if (!st) {
-      st = emptyStratum(pooledWaves ? `${b.year}:${b.stratum}` : b.stratum);
-      st.psuTotal = this.psuTotals.get(b.stratumKey)!;
-      strata.set(b.stratumKey, st);
-    }
+    if (!st) strata.set(b.stratumKey, (st = this.newStratum(b, pooledWaves)));
     return st;
   }
 
+  private newStratum(b: Block, pooledWaves: boolean): StratumSums {
+    const st = emptyStratum(pooledWaves ? `${b.year}:${b.stratum}` : b.stratum);
+    st.psuTotal = this.psuTotals.get(b.stratumKey)!;
+    return st;
+  }
+
+  /**
+   * The blocks of some areas and waves, in order. The figures ask for the same areas and
+   * waves (the same arrays) once per group and indicator: the list is made once per pair.
+   */
   private blocksIn(areas: readonly string[], years: readonly number[]): Block[] {
-    const out: Block[] = [];
-    for (const y of years) {
-      for (const a of areas) {
-        const list = this.byYearArea.get(`${y}\u0000${a}`);
-        if (list) for (const b of list) out.push(b);
+    return this.planFor(areas, years).blocks;
+  }
+
+  /** The same blocks grouped by stratum, strata in order of first appearance. */
+  private byStratum(areas: readonly string[], years: readonly number[]): { first: Block; blocks: Block[] }[] {
+    const plan = this.planFor(areas, years);
+    if (!plan.strata) {
+      const strata = new Map<string, { first: Block; blocks: Block[] }>();
+      for (const b of plan.blocks) {
+        const st = strata.get(b.stratumKey);
+        if (st) st.blocks.push(b);
+        else strata.set(b.stratumKey, { first: b, blocks: [b] });
       }
+      plan.strata = [...strata.values()];
     }
-    return out;
+    return plan.strata;
+  }
+
+  private planFor(areas: readonly string[], years: readonly number[]): BlockPlan {
+    let byYears = this.plans.get(areas);
+    if (!byYears) this.plans.set(areas, (byYears = new WeakMap()));
+    let plan = byYears.get(years);
+    if (!plan) {
+      const blocks: Block[] = [];
+      for (const y of years) {
+        for (const a of areas) {
+          const list = this.byYearArea.get(`${y}\u0000${a}`);
+          if (list) for (const b of list) blocks.push(b);
+        }
+      }
+      byYears.set(years, (plan = { blocks, strata: null }));
+    }
+    return plan;
   }
 }
 
-/** Fold one PSU's sums (or, without clusters, a block of row-level sums) into its stratum. */
-function addPsu(st: StratumSums, s: Float64Array, cluster: boolean): void {
-  const A = s[F_A]!;
-  const B = s[F_B]!;
+interface BlockPlan {
+  blocks: Block[];
+  /** Made when first asked for. */
+  strata: { first: Block; blocks: Block[] }[] | null;
+}
+
+/** Fold one PSU's sums (or, without clusters, a block of row-level sums) at `o` in `s` into its stratum. */
+function addPsu(st: StratumSums, s: Float64Array, o: number, cluster: boolean): void {
+  const A = s[o + F_A]!;
+  const B = s[o + F_B]!;
   st.sumA += A;
   st.sumB += B;
-  st.sumW2 += s[F_W2]!;
-  st.n += s[F_N]!;
-  st.x += s[F_X]!;
-  st.nAll += s[F_NALL]!;
+  st.sumW2 += s[o + F_W2]!;
+  st.n += s[o + F_N]!;
+  st.x += s[o + F_X]!;
+  st.nAll += s[o + F_NALL]!;
   if (cluster) {
     st.sumAA += A * A;
     st.sumAB += A * B;
     st.sumBB += B * B;
-    if (s[F_NALL]! > 0) st.psuInDomain += 1;
-    if (s[F_N]! > 0) st.psuWithAnswer! += 1;
+    if (s[o + F_NALL]! > 0) st.psuInDomain += 1;
+    if (s[o + F_N]! > 0) st.psuWithAnswer! += 1;
   } else {
     // Every row its own PSU: A_j = w·y, B_j = w, so A_j² = A_j·B_j = w²·y and B_j² = w².
-    st.sumAA += s[F_AA]!;
-    st.sumAB += s[F_AA]!;
-    st.sumBB += s[F_W2]!;
-    st.psuInDomain += s[F_NALL]!;
-    st.psuWithAnswer! += s[F_N]!;
+    st.sumAA += s[o + F_AA]!;
+    st.sumAB += s[o + F_AA]!;
+    st.sumBB += s[o + F_W2]!;
+    st.psuInDomain += s[o + F_NALL]!;
+    st.psuWithAnswer! += s[o + F_N]!;
   }
 }
 

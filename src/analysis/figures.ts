@@ -3,10 +3,12 @@
 import { msg, type Message } from '../errors.js';
 import { localize, type ProjectConfig } from '../config/schema.js';
 import {
-  applyDisclosure,
   benjaminiHochberg,
   cochranArmitage,
   compareDomains,
+  disclose,
+  REASONS,
+  type IndexedCells,
   compareIndependent,
   domainCovariance,
   estimateProportion,
@@ -15,8 +17,6 @@ import {
   lonelyStrata,
   minimumDetectableChange,
   type Difference,
-  type DisclosureCell,
-  type DisclosureRelation,
   type ProportionEstimate,
   type ProportionSide,
 } from '../stats/index.js';
@@ -74,15 +74,15 @@ export function computeFigures(sums: SurveySums, config: ProjectConfig, pooling:
   const groups = groupsOf(config, sums, pooling.grades ?? false);
   const opts = { method: config.statistics.ci_method, level: config.statistics.level, lonelyPsu: config.design.lonely_psu };
 
-  // 1. Estimates for every unit × wave × group × indicator that has respondents.
-  const estimates = new Map<string, { record: EstimateRecord; est: ProportionEstimate }>();
+  // 1. Estimates for every unit × wave × group × indicator that has respondents, by number.
+  const grid = new EstimateGrid(units.length, waves.length, groups.length, config.indicators.length);
   const respondents: RespondentCount[] = [];
   const lonely = new LonelyDomains();
-  for (const unit of units) {
-    for (const wave of waves) {
-      for (const group of groups) {
+  units.forEach((unit, u) => {
+    waves.forEach((wave, w) => {
+      groups.forEach((group, g) => {
         const n = sums.respondents(unit.members, wave.years, group.index);
-        if (n === 0) continue;
+        if (n === 0) return;
         respondents.push({ area: unit.name, year: wave.year, group: group.key, n });
         if (group.kind === 'total') {
           respondents.push({ area: unit.name, year: wave.year, group: 'all', n: sums.allRespondents(unit.members, wave.years) });
@@ -92,65 +92,73 @@ export function computeFigures(sums: SurveySums, config: ProjectConfig, pooling:
           const est = estimateProportion(domain, opts);
           if (est.n === 0) return;
           if (est.se === null) lonely.add(wave, lonelyStrata(domain), unit.name, group.key, ind.id);
-          estimates.set(cellKey(ind.id, unit.name, wave.year, group.key), { record: estimateRecord(ind.id, unit.name, wave, group.key, est), est });
+          grid.set(grid.index(u, w, g, i), estimateRecord(ind.id, unit.name, wave, group.key, est), est);
         });
-      }
-    }
-  }
+      });
+    });
+  });
 
-  const warnings = [...answerWarnings(config, units, waves, estimates, sums), ...lonely.warnings()];
+  const countyPos = units.findIndex((u) => u.county);
+  const warnings = [...answerWarnings(config, units[countyPos]!, countyPos, waves, grid, sums), ...lonely.warnings()];
 
   // 2. Disclosure control over all estimates and the rest-of-county cells the comparisons
   // publish, with the relations an attacker could use.
-  const latest = waves[waves.length - 1]!;
+  const latestPos = waves.length - 1;
+  const latest = waves[latestPos]!;
   const mainGroups = groups.filter((g) => g.kind !== 'cross');
-  const rest = restCells(config, units, latest, mainGroups, estimates);
-  const { cells, relations } = disclosureStructure(config, units, waves, groups, estimates, rest, latest);
-  const disclosure = applyDisclosure(cells, relations, {
-    minBase: config.disclosure.min_base,
-    maxSmallCount: config.disclosure.max_small_count,
-    secondary: config.disclosure.secondary,
-    cautionBase: config.disclosure.caution_base,
-  });
+  const structure = disclosureStructure(config, units, waves, groups, grid, latestPos);
+  const { reason } = disclose(
+    structure.cells,
+    {
+      minBase: config.disclosure.min_base,
+      maxSmallCount: config.disclosure.max_small_count,
+      secondary: config.disclosure.secondary,
+      cautionBase: config.disclosure.caution_base,
+    },
+    structure.name,
+  );
   const audit: FiguresTable['audit'] = [];
-  for (const [key, { record }] of estimates) {
-    const d = disclosure.cells.get(key);
-    if (d?.suppressed) {
-      hideEstimate(record, d.reason!);
-      audit.push({ indicator: record.indicator, area: record.area, year: record.year, group: record.group, reason: d.reason! });
-    }
-    if (d?.caution) record.flag = 'caution';
-  }
+  const cautionBase = config.disclosure.caution_base;
+  grid.forEach((k, record) => {
+    const why = REASONS[reason[structure.cellOf[k]!]!] ?? null;
+    if (why !== null) {
+      hideEstimate(record, why);
+      audit.push({ indicator: record.indicator, area: record.area, year: record.year, group: record.group, reason: why });
+    } else if (cautionBase !== undefined && record.n < cautionBase) record.flag = 'caution';
+  });
 
   // 3. Comparisons, trends and follow-up figures, built only from what may be shown.
-  const records: FigureRecord[] = [...estimates.values()].map((e) => e.record);
+  const records: FigureRecord[] = [];
+  grid.forEach((_, record) => void records.push(record));
   const level = config.statistics.level;
   const genders = groups.filter((g) => g.kind === 'gender' && g.reported).slice(0, 2);
-  const countyUnit = units.find((u) => u.county)!;
+  const countyUnit = units[countyPos]!;
+  const groupPos = new Map(groups.map((g, k) => [g.key, k]));
   // Two domains of the latest wave as one design: their covariance for a contrast.
   const covariance = (domains: DomainSpec[], i: number) => () =>
     domainCovariance(sums.jointDomains(domains, latest.years, i), domains.length, opts.lonelyPsu);
-  for (const unit of units) {
+  units.forEach((unit, u) => {
+    const others = countyUnit.members.filter((m) => !unit.members.includes(m));
     config.indicators.forEach((ind, i) => {
-      const get = (wave: Wave, group: GroupKey) => estimates.get(cellKey(ind.id, unit.name, wave.year, group));
-      const unbroken = wavesSinceBreak(waves, ind.series_breaks);
+      const get = (w: number, g: number): Est => grid.get(grid.index(u, w, g, i));
+      const unbroken = wavesSinceBreak(waves, ind.series_breaks).map((wave) => waves.indexOf(wave));
       for (const group of mainGroups) {
-        const last = get(latest, group.key);
+        const g = groupPos.get(group.key)!;
+        const last = get(latestPos, g);
         if (!last) continue;
-        const previous = unbroken.length >= 2 ? unbroken[unbroken.length - 2]! : null;
+        const previous = unbroken.length >= 2 ? unbroken[unbroken.length - 2]! : -1;
         // A wave in which the group had no respondents gives no comparison (not a suppressed one).
-        const earlier = previous && get(previous, group.key);
-        if (previous && earlier) records.push(waveChange('previous', ind.id, unit.name, group.key, previous, latest, earlier, last, level));
-        const first = unbroken.length >= 3 ? get(unbroken[0]!, group.key) : undefined;
-        if (first) records.push(waveChange('baseline', ind.id, unit.name, group.key, unbroken[0]!, latest, first, last, level));
+        const earlier = previous >= 0 ? get(previous, g) : undefined;
+        if (previous >= 0 && earlier) records.push(waveChange('previous', ind.id, unit.name, group.key, waves[previous]!, latest, earlier, last, level));
+        const first = unbroken.length >= 3 ? get(unbroken[0]!, g) : undefined;
+        if (first) records.push(waveChange('baseline', ind.id, unit.name, group.key, waves[unbroken[0]!]!, latest, first, last, level));
         if (unbroken.length >= 3 && group.kind !== 'grade') {
-          const t = trend(ind.id, unit, group, unbroken, i, sums, estimates, opts);
+          const t = trend(ind.id, unit, group, unbroken.map((w) => waves[w]!), i, sums, unbroken.map((w) => get(w, g)), opts);
           if (t) records.push(t);
         }
         if (!unit.county) {
-          const restKey = cellKey(ind.id, restArea(unit), latest.year, group.key);
-          const shown = !last.record.suppressed && rest.has(restKey) && !disclosure.cells.get(restKey)!.suppressed;
-          const others = countyUnit.members.filter((m) => !unit.members.includes(m));
+          const restCell = structure.restOf(u, g, i);
+          const shown = !last.record.suppressed && restCell >= 0 && reason[restCell] === 0;
           const domains = [
             { areas: others, group: group.index },
             { areas: unit.members, group: group.index },
@@ -170,8 +178,8 @@ export function computeFigures(sums: SurveySums, config: ProjectConfig, pooling:
       if (genders.length === 2) {
         for (const group of [groups[0]!, ...groups.filter((g) => g.kind === 'grade')]) {
           const key = (g: Group) => (group.kind === 'total' ? g.key : `${g.key};${group.key}`);
-          const a = get(latest, key(genders[0]!));
-          const b = get(latest, key(genders[1]!));
+          const a = get(latestPos, groupPos.get(key(genders[0]!)) ?? -1);
+          const b = get(latestPos, groupPos.get(key(genders[1]!)) ?? -1);
           if (!a || !b) continue;
           const index = (g: Group) => (group.kind === 'total' ? g.index : sums.layout.cross(g.gender, group.grade));
           const domains = genders.map((g) => ({ areas: unit.members, group: index(g) }));
@@ -183,7 +191,7 @@ export function computeFigures(sums: SurveySums, config: ProjectConfig, pooling:
         }
       }
     });
-  }
+  });
 
   // 4. Multiplicity: q-values within each area; "statistiskt säkerställd" follows the setting.
   adjustForMultiplicity(records, config.statistics.multiple_comparisons, level);
@@ -215,32 +223,67 @@ export function computeFigures(sums: SurveySums, config: ProjectConfig, pooling:
  * An indicator nobody answered yes to in a whole wave (or that nobody answered) is almost
  * always a config that lists the wrong codes, not a finding: say so instead of printing 0 %.
  */
-function answerWarnings(
-  config: ProjectConfig,
-  units: Unit[],
-  waves: Wave[],
-  estimates: Map<string, { est: ProportionEstimate }>,
-  sums: SurveySums,
-): Message[] {
-  const county = units.find((u) => u.county)!;
+function answerWarnings(config: ProjectConfig, county: Unit, countyPos: number, waves: Wave[], grid: EstimateGrid, sums: SurveySums): Message[] {
   const warnings: Message[] = [];
   config.indicators.forEach((ind, i) => {
     const scale = typeof ind.answers === 'string' ? `answer_scales.${ind.answers}` : `indicators[${i}].answers`;
-    for (const wave of waves) {
-      if (sums.respondents(county.members, wave.years, 0) === 0) continue;
-      const e = estimates.get(cellKey(ind.id, county.name, wave.year, 'total'))?.est;
+    waves.forEach((wave, w) => {
+      if (sums.respondents(county.members, wave.years, 0) === 0) return;
+      const e = grid.get(grid.index(countyPos, w, 0, i))?.est;
       if (!e) {
         warnings.push(msg('warning.noAnswers', { indicator: ind.id, year: wave.year, missingKey: ind.column ? `${scale}.missing` : null }));
       } else if (e.x === 0 && ind.column !== undefined) {
         warnings.push(msg('warning.noYes', { indicator: ind.id, n: e.n, year: wave.year, yesKey: `${scale}.yes` }));
       }
-    }
+    });
   });
   return warnings;
 }
 
-function cellKey(indicator: string, area: string, year: number, group: GroupKey): string {
-  return `${indicator}\u0000${area}\u0000${year}\u0000${group}`;
+/**
+ * Estimates by number, ((unit × waves + wave) × groups + group) × indicators + indicator:
+ * no string key per cell, and numbered in the order records are listed.
+ */
+class EstimateGrid {
+  private readonly records: (EstimateRecord | undefined)[];
+  private readonly ests: (ProportionEstimate | undefined)[];
+
+  constructor(
+    readonly units: number,
+    readonly waves: number,
+    readonly groups: number,
+    readonly indicators: number,
+  ) {
+    this.records = new Array(units * waves * groups * indicators);
+    this.ests = new Array(this.records.length);
+  }
+
+  get size(): number {
+    return this.records.length;
+  }
+
+  index(u: number, w: number, g: number, i: number): number {
+    return ((u * this.waves + w) * this.groups + g) * this.indicators + i;
+  }
+
+  set(k: number, record: EstimateRecord, est: ProportionEstimate): void {
+    this.records[k] = record;
+    this.ests[k] = est;
+  }
+
+  get(k: number): { record: EstimateRecord; est: ProportionEstimate } | undefined {
+    const record = k >= 0 ? this.records[k] : undefined;
+    return record && { record, est: this.ests[k]! };
+  }
+
+  record(k: number): EstimateRecord | undefined {
+    return this.records[k];
+  }
+
+  /** Every estimate in number order. */
+  forEach(fn: (k: number, record: EstimateRecord) => void): void {
+    this.records.forEach((r, k) => r && fn(k, r));
+  }
 }
 
 function unitsOf(areas: string[], county: string, pools: Record<string, string[]>): Unit[] {
@@ -315,113 +358,153 @@ function hideEstimate(r: EstimateRecord, reason: NonNullable<EstimateRecord['sup
 }
 
 /**
- * Cells and the additive relations between them (on unweighted n and x): a total is the sum
- * of its parts, plus an unpublished remainder when the parts do not cover it (respondents
- * with no gender given); the county is the sum of its municipalities.
+ * Cells and the additive relations between them (on unweighted n and x), by number: a total
+ * is the sum of its parts, plus an unpublished remainder when the parts do not cover it
+ * (respondents with no gender given); the county is the sum of its municipalities; and in
+ * the latest wave the county is each municipality plus the rest of the county, a cell
+ * published in the comparison records (its n and x are the county's minus the
+ * municipality's: unweighted counts add up, so no estimate is needed to protect them).
+ * Ties are broken in the order of the cells' keys (indicator, area, year, group, remainder).
  */
 function disclosureStructure(
   config: ProjectConfig,
   units: Unit[],
   waves: Wave[],
   groups: Group[],
-  estimates: Map<string, { record: EstimateRecord }>,
-  rest: Map<string, DisclosureCell>,
-  latest: Wave,
-): { cells: DisclosureCell[]; relations: DisclosureRelation[] } {
-  const cells: DisclosureCell[] = [];
-  const relations: DisclosureRelation[] = [];
-  for (const { record } of estimates.values()) {
-    cells.push({ key: cellKey(record.indicator, record.area, record.year, record.group), n: record.n, x: record.x ?? 0, published: true });
-  }
-  cells.push(...rest.values());
-  const byKey = new Map(cells.map((c) => [c.key, c]));
-  const relate = (total: string, parts: string[], id: string) => {
-    const t = byKey.get(total);
-    // A total without parts (no school years configured) is no relation.
-    if (!t || parts.length === 0) return;
-    const present = parts.map((p) => byKey.get(p)).filter((c): c is DisclosureCell => c !== undefined);
-    const rest = { key: `${total}\u0000rest:${id}`, n: t.n - sum(present, 'n'), x: t.x - sum(present, 'x'), published: false };
-    if (rest.n > 0) {
-      cells.push(rest);
-      byKey.set(rest.key, rest);
+  grid: EstimateGrid,
+  latestPos: number,
+): { cells: IndexedCells; cellOf: Int32Array; restOf: (u: number, g: number, i: number) => number; name: (cell: number) => string } {
+  const I = config.indicators.length;
+  const G = groups.length;
+  const n: number[] = [];
+  const x: number[] = [];
+  const published: number[] = [];
+  /** Per cell: indicator, area token, wave, group and remainder suffix, as indices into the sorted lists below. */
+  const parts: number[] = [];
+  const add = (cn: number, cx: number, pub: boolean, i: number, area: number, w: number, g: number, suffix: number): number => {
+    n.push(cn);
+    x.push(cx);
+    published.push(pub ? 1 : 0);
+    parts.push(i, area, w, g, suffix);
+    return n.length - 1;
+  };
+  // Area tokens: the units, then each municipality's rest of the county. Suffixes of remainders.
+  const county = units.findIndex((u) => u.county);
+  const restArea = (u: number) => units.length + u;
+  const suffixes = ['', 'rest:gender', 'rest:grade', 'rest:areas', ...units.map((u) => `rest:rest:${u.name}`)];
+  const suffixOf = (id: string) => suffixes.indexOf(`rest:${id}`);
+
+  const cellOf = new Int32Array(grid.size).fill(-1);
+  grid.forEach((k, r) => {
+    const i = k % I;
+    const g = Math.floor(k / I) % G;
+    const w = Math.floor(k / (I * G)) % waves.length;
+    const u = Math.floor(k / (I * G * waves.length));
+    cellOf[k] = add(r.n, r.x ?? 0, true, i, u, w, g, 0);
+  });
+  // The rest of the county beside each municipality in the latest wave (main groups only).
+  const restCells = new Int32Array(units.length * G * I).fill(-1);
+  const restOf = (u: number, g: number, i: number) => restCells[(u * G + g) * I + i]!;
+  units.forEach((unit, u) => {
+    if (unit.county) return;
+    for (let i = 0; i < I; i++) {
+      groups.forEach((group, g) => {
+        if (group.kind === 'cross') return;
+        const own = grid.record(grid.index(u, latestPos, g, i));
+        const all = grid.record(grid.index(county, latestPos, g, i));
+        if (!own || !all || all.n - own.n === 0) return;
+        restCells[(u * G + g) * I + i] = add(all.n - own.n, all.x! - own.x!, true, i, restArea(u), latestPos, g, 0);
+      });
     }
-    relations.push({ total, parts: [...present.map((c) => c.key), ...(rest.n > 0 ? [rest.key] : [])] });
+  });
+
+  const start: number[] = [];
+  const members: number[] = [];
+  const relate = (total: number, partCells: number[], id: string) => {
+    // A total without parts (no school years configured) is no relation.
+    if (total < 0 || partCells.length === 0) return;
+    const present = partCells.filter((c) => c >= 0);
+    let restN = n[total]!;
+    let restX = x[total]!;
+    for (const c of present) {
+      restN -= n[c]!;
+      restX -= x[c]!;
+    }
+    start.push(members.length);
+    members.push(total, ...present);
+    if (restN > 0) {
+      const t = total * 5;
+      members.push(add(restN, restX, false, parts[t]!, parts[t + 1]!, parts[t + 2]!, parts[t + 3]!, suffixOf(id)));
+    }
   };
   // Totals hold the reported groups only (see GroupLayout), so these relations are exact;
   // an unreported gender relates only to its own school-year cells.
-  const of = (kind: Group['kind'], reported = true) => groups.filter((g) => g.kind === kind && (!reported || g.reported));
-  for (const ind of config.indicators) {
-    for (const wave of waves) {
-      for (const unit of units) {
-        const k = (g: Group) => cellKey(ind.id, unit.name, wave.year, g.key);
-        const total = k(groups[0]!);
+  const of = (kind: Group['kind'], reported = true) => groups.map((g, k) => (g.kind === kind && (!reported || g.reported) ? k : -1)).filter((k) => k >= 0);
+  config.indicators.forEach((_, i) => {
+    waves.forEach((_, w) => {
+      units.forEach((_, u) => {
+        const k = (g: number) => cellOf[grid.index(u, w, g, i)]!;
+        const total = k(0);
         relate(total, of('gender').map(k), 'gender');
         if (of('grade').length > 0) relate(total, of('grade').map(k), 'grade');
-        for (const g of of('gender', false)) relate(k(g), of('cross', false).filter((c) => c.gender === g.gender).map(k), 'grade');
-        for (const s of of('grade')) relate(k(s), of('cross').filter((c) => c.grade === s.grade).map(k), 'gender');
-      }
-      const countyUnit = units.find((u) => u.county)!;
-      for (const g of groups) {
+        for (const g of of('gender', false)) relate(k(g), of('cross', false).filter((c) => groups[c]!.gender === groups[g]!.gender).map(k), 'grade');
+        for (const s of of('grade')) relate(k(s), of('cross').filter((c) => groups[c]!.grade === groups[s]!.grade).map(k), 'gender');
+      });
+      groups.forEach((_, g) => {
         relate(
-          cellKey(ind.id, countyUnit.name, wave.year, g.key),
-          units.filter((u) => !u.county).map((u) => cellKey(ind.id, u.name, wave.year, g.key)),
+          cellOf[grid.index(county, w, g, i)]!,
+          units.flatMap((unit, u) => (unit.county ? [] : [cellOf[grid.index(u, w, g, i)]!])),
           'areas',
         );
-      }
-    }
+      });
+    });
     // The rest of the county beside each municipality: county = municipality + rest, and the
     // rest's own margins (its groups are derived from the same county and municipality cells).
-    const countyName = units.find((u) => u.county)!.name;
-    for (const unit of units.filter((u) => !u.county)) {
-      const k = (area: string, g: Group) => cellKey(ind.id, area, latest.year, g.key);
-      const restGroups = groups.filter((g) => rest.has(k(restArea(unit), g)));
-      for (const g of restGroups) relate(k(countyName, g), [k(unit.name, g), k(restArea(unit), g)], `rest:${unit.name}`);
-      if (!restGroups.some((g) => g.kind === 'total')) continue;
-      const of = (kind: Group['kind']) => restGroups.filter((g) => g.kind === kind && g.reported).map((g) => k(restArea(unit), g));
-      relate(k(restArea(unit), groups[0]!), of('gender'), 'gender');
-      relate(k(restArea(unit), groups[0]!), of('grade'), 'grade');
-    }
+    units.forEach((unit, u) => {
+      if (unit.county) return;
+      const restGroups = groups.map((_, g) => g).filter((g) => restOf(u, g, i) >= 0);
+      for (const g of restGroups) relate(cellOf[grid.index(county, latestPos, g, i)]!, [cellOf[grid.index(u, latestPos, g, i)]!, restOf(u, g, i)], `rest:${unit.name}`);
+      if (!restGroups.some((g) => groups[g]!.kind === 'total')) return;
+      const ofKind = (kind: Group['kind']) => restGroups.filter((g) => groups[g]!.kind === kind && groups[g]!.reported).map((g) => restOf(u, g, i));
+      relate(restOf(u, 0, i), ofKind('gender'), 'gender');
+      relate(restOf(u, 0, i), ofKind('grade'), 'grade');
+    });
+  });
+  start.push(members.length);
+
+  // Key order: each part's strings sorted, a cell's rank its parts' ranks in turn.
+  const rankOf = (names: string[]) => {
+    const order = names.map((_, k) => k).sort((a, b) => (names[a]! < names[b]! ? -1 : names[a]! > names[b]! ? 1 : 0));
+    const rank = new Array<number>(names.length);
+    order.forEach((k, r) => (rank[k] = r));
+    return rank;
+  };
+  const areaNames = [...units.map((u) => u.name), ...units.map((u) => `${REST_OF_COUNTY}\u0000${u.name}`)];
+  const ranks = [
+    rankOf(config.indicators.map((ind) => ind.id)),
+    rankOf(areaNames),
+    rankOf(waves.map((w) => String(w.year))),
+    rankOf(groups.map((g) => g.key)),
+    rankOf(suffixes),
+  ];
+  const sizes = ranks.map((r) => r.length);
+  const rank = new Float64Array(n.length);
+  for (let c = 0; c < n.length; c++) {
+    let v = 0;
+    for (let p = 0; p < 5; p++) v = v * sizes[p]! + ranks[p]![parts[c * 5 + p]!]!;
+    rank[c] = v;
   }
-  return { cells, relations };
-}
-
-/** The area token of a municipality's rest of the county in disclosure keys (never a record's area). */
-function restArea(unit: Unit): string {
-  return `${REST_OF_COUNTY}\u0000${unit.name}`;
-}
-
-/**
- * The rest of the county beside each municipality in the latest wave, as disclosure cells:
- * published in the comparison records, and n and x are the county's minus the municipality's
- * (unweighted counts add up), so no estimate is needed to protect them.
- */
-function restCells(
-  config: ProjectConfig,
-  units: Unit[],
-  latest: Wave,
-  mainGroups: Group[],
-  estimates: Map<string, { record: EstimateRecord }>,
-): Map<string, DisclosureCell> {
-  const county = units.find((u) => u.county)!;
-  const cells = new Map<string, DisclosureCell>();
-  for (const unit of units.filter((u) => !u.county)) {
-    for (const ind of config.indicators) {
-      for (const g of mainGroups) {
-        const own = estimates.get(cellKey(ind.id, unit.name, latest.year, g.key))?.record;
-        const all = estimates.get(cellKey(ind.id, county.name, latest.year, g.key))?.record;
-        if (!own || !all || all.n - own.n === 0) continue;
-        const key = cellKey(ind.id, restArea(unit), latest.year, g.key);
-        cells.set(key, { key, n: all.n - own.n, x: all.x! - own.x!, published: true });
-      }
-    }
-  }
-  return cells;
-}
-
-function sum(cells: DisclosureCell[], field: 'n' | 'x'): number {
-  let s = 0;
-  for (const c of cells) s += c[field];
-  return s;
+  const name = (c: number): string => {
+    const at = (p: number) => parts[c * 5 + p]!;
+    const key = [config.indicators[at(0)]!.id, areaNames[at(1)]!, String(waves[at(2)]!.year), groups[at(3)]!.key].join('\u0000');
+    return at(4) === 0 ? key : `${key}\u0000${suffixes[at(4)]}`;
+  };
+  return {
+    cells: { n: Float64Array.from(n), x: Float64Array.from(x), published: Uint8Array.from(published), rank, start: Int32Array.from(start), members: Int32Array.from(members) },
+    cellOf,
+    restOf,
+    name,
+  };
 }
 
 function wavesSinceBreak(waves: Wave[], breaks: number[]): Wave[] {
@@ -497,11 +580,10 @@ function trend(
   waves: Wave[],
   i: number,
   sums: SurveySums,
-  estimates: Map<string, { record: EstimateRecord; est: ProportionEstimate }>,
+  per: Est[],
   opts: Parameters<typeof estimateProportion>[1],
 ): TrendRecord | null {
   const { level, lonelyPsu } = opts;
-  const per = waves.map((w) => estimates.get(cellKey(indicator, unit.name, w.year, group.key)));
   if (per.some((e) => e === undefined)) return null;
   const shown = per.every((e) => !e!.record.suppressed);
   const years = waves.map((w) => w.year);

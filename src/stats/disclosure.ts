@@ -55,43 +55,20 @@ export function primaryReason(n: number, x: number, rules: Pick<DisclosureRules,
   return null;
 }
 
-/**
- * Primary suppression, then (if rules.secondary) secondary suppression until every relation
- * has either no hidden cell or at least two: while a relation has exactly one, the published
- * visible cell of that relation with the smallest n (then the smallest key) is suppressed.
- * A cell with n = 0 is never hidden: its x is known to be 0. Unpublished cells that are not
- * sensitive count as known (a reader may know them from elsewhere). Deterministic, and
- * independent of the order of `cells`; linear in the size of the relations plus the work
- * per suppressed cell. Throws if a relation's only other members are unpublished (the
- * caller's relations are then malformed: a total should be published).
- */
 export function applyDisclosure(cells: readonly DisclosureCell[], relations: readonly DisclosureRelation[], rules: DisclosureRules): DisclosureResult {
-  const graph = new RelationGraph(cells, relations);
-  const reasons = new Map<string, DisclosureReason>();
-  const sensitive: string[] = [];
-  for (const c of cells) {
-    const reason = primaryReason(c.n, c.x, rules);
-    if (reason === null) continue;
-    if (c.published) reasons.set(c.key, reason);
-    if (c.n > 0) sensitive.push(c.key);
-  }
-  // Hiding in key order makes the result independent of the order of `cells`.
-  for (const key of sensitive.sort(byKey)) graph.hide(key);
-  if (rules.secondary) {
-    for (let r = graph.nextSingle(); r !== null; r = graph.nextSingle()) {
-      const key = cheapestVisible(graph, r);
-      graph.hide(key);
-      reasons.set(key, 'secondary');
-    }
-  }
-  const result: DisclosureResult = { cells: new Map(), audit: [], hidden: [...graph.hidden].sort(byKey) };
-  for (const c of cells) {
-    if (!c.published) continue;
-    const reason = reasons.get(c.key) ?? null;
-    const caution = reason === null && rules.cautionBase !== undefined && c.n < rules.cautionBase;
-    result.cells.set(c.key, { suppressed: reason !== null, reason, caution });
-    if (reason !== null) result.audit.push({ key: c.key, reason });
-  }
+  const indexed = indexCells(cells, relations);
+  const { reason } = disclose(indexed, rules, (i) => cells[i]!.key);
+  const result: DisclosureResult = { cells: new Map(), audit: [], hidden: [] };
+  const hidden = indexed.hidden;
+  cells.forEach((c, i) => {
+    if (hidden![i]) result.hidden.push(c.key);
+    if (!c.published) return;
+    const why = REASONS[reason[i]!] ?? null;
+    const caution = why === null && rules.cautionBase !== undefined && c.n < rules.cautionBase;
+    result.cells.set(c.key, { suppressed: why !== null, reason: why, caution });
+    if (why !== null) result.audit.push({ key: c.key, reason: why });
+  });
+  result.hidden.sort(byKey);
   return result;
 }
 
@@ -101,31 +78,119 @@ export function applyDisclosure(cells: readonly DisclosureCell[], relations: rea
  * Returns the hidden keys that become known, sorted; empty means nothing is recoverable.
  */
 export function recoverableCells(cells: readonly DisclosureCell[], relations: readonly DisclosureRelation[], hiddenKeys: Iterable<string>): string[] {
-  const graph = new RelationGraph(cells, relations);
-  const zero = new Set(cells.filter((c) => c.n === 0).map((c) => c.key));
-  for (const key of hiddenKeys) if (!zero.has(key)) graph.hide(key);
+  const indexed = indexCells(cells, relations);
+  const graph = new RelationGraph(indexed);
+  const at = new Map(cells.map((c, i) => [c.key, i]));
+  for (const key of hiddenKeys) {
+    const i = at.get(key);
+    if (i !== undefined && cells[i]!.n !== 0) graph.hide(i);
+  }
   const recovered: string[] = [];
-  for (let r = graph.nextSingle(); r !== null; r = graph.nextSingle()) {
-    const key = graph.members(r).find((k) => graph.hidden.has(k))!;
-    graph.reveal(key);
-    recovered.push(key);
+  for (let r = graph.nextSingle(); r >= 0; r = graph.nextSingle()) {
+    const i = graph.members(r).find((k) => graph.hidden[k] === 1)!;
+    graph.reveal(i);
+    recovered.push(cells[i]!.key);
   }
   return recovered.sort(byKey);
 }
 
-/** The published, visible member of relation r with the smallest n (ties: smallest key). */
-function cheapestVisible(graph: RelationGraph, r: number): string {
-  let best: DisclosureCell | undefined;
-  for (const key of graph.members(r)) {
-    const c = graph.cell(key);
-    if (!c.published || c.n === 0 || graph.hidden.has(key)) continue;
-    if (!best || c.n < best.n || (c.n === best.n && c.key < best.key)) best = c;
+/**
+ * Cells by number, for tables too large for objects and string keys: n, x and whether each
+ * is published; relations as lists of cell numbers (the total first) in one array, relation r
+ * being members[start[r]] … members[start[r + 1] − 1]; and `rank`, the order ties are broken
+ * in (a cell's key order: see applyDisclosure). `hidden` is filled in by `disclose`.
+ */
+export interface IndexedCells {
+  n: ArrayLike<number>;
+  x: ArrayLike<number>;
+  published: ArrayLike<number>;
+  rank: ArrayLike<number>;
+  start: Int32Array;
+  members: Int32Array;
+  hidden?: Uint8Array;
+}
+
+/** Reasons as `disclose` numbers them (0: shown). */
+export const REASONS: readonly (DisclosureReason | null)[] = [null, 'base', 'count', 'complement', 'secondary'];
+
+/**
+ * Primary suppression, then (if rules.secondary) secondary suppression until every relation
+ * has either no hidden cell or at least two: while a relation has exactly one, the published
+ * visible cell of that relation with the smallest n (then the smallest rank) is suppressed.
+ * A cell with n = 0 is never hidden: its x is known to be 0. Unpublished cells that are not
+ * sensitive count as known (a reader may know them from elsewhere). Deterministic, and
+ * independent of the order of the cells; linear in the size of the relations plus the work
+ * per suppressed cell. Throws if a relation's only other members are unpublished (the
+ * caller's relations are then malformed: a total should be published). Returns each cell's
+ * reason (an index into REASONS) and sets `cells.hidden`.
+ */
+export function disclose(cells: IndexedCells, rules: DisclosureRules, name: (cell: number) => string): { reason: Uint8Array } {
+  const graph = new RelationGraph(cells);
+  const count = cells.n.length;
+  const reason = new Uint8Array(count);
+  const sensitive: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const why = primaryReason(cells.n[i]!, cells.x[i]!, rules);
+    if (why === null) continue;
+    if (cells.published[i]) reason[i] = REASONS.indexOf(why);
+    if (cells.n[i]! > 0) sensitive.push(i);
   }
-  if (!best) {
-    const total = graph.members(r)[0]!;
-    throw new Error(`disclosure: relation with total "${total}" has one hidden cell and no published cell to suppress with it`);
+  // Hiding in rank order makes the result independent of the order of the cells.
+  const rank = cells.rank;
+  sensitive.sort((a, b) => rank[a]! - rank[b]!);
+  for (const i of sensitive) graph.hide(i);
+  if (rules.secondary) {
+    const secondary = REASONS.indexOf('secondary');
+    for (let r = graph.nextSingle(); r >= 0; r = graph.nextSingle()) {
+      const i = cheapestVisible(cells, graph, r, name);
+      graph.hide(i);
+      reason[i] = secondary;
+    }
   }
-  return best.key;
+  cells.hidden = graph.hidden;
+  return { reason };
+}
+
+/** The string-keyed cells and relations by number, ranked by key. */
+function indexCells(cells: readonly DisclosureCell[], relations: readonly DisclosureRelation[]): IndexedCells {
+  const at = new Map(cells.map((c, i) => [c.key, i]));
+  const index = (key: string): number => {
+    const i = at.get(key);
+    if (i === undefined) throw new Error(`disclosure: a relation names the unknown cell "${key}"`);
+    return i;
+  };
+  const start = new Int32Array(relations.length + 1);
+  const members: number[] = [];
+  relations.forEach((r, k) => {
+    start[k] = members.length;
+    members.push(index(r.total), ...r.parts.map(index));
+  });
+  start[relations.length] = members.length;
+  const order = cells.map((_, i) => i).sort((a, b) => byKey(cells[a]!.key, cells[b]!.key));
+  const rank = new Float64Array(cells.length);
+  order.forEach((i, k) => (rank[i] = k));
+  return {
+    n: cells.map((c) => c.n),
+    x: cells.map((c) => c.x),
+    published: cells.map((c) => (c.published ? 1 : 0)),
+    rank,
+    start,
+    members: Int32Array.from(members),
+  };
+}
+
+/** The published, visible member of relation r with the smallest n (ties: smallest rank). */
+function cheapestVisible(cells: IndexedCells, graph: RelationGraph, r: number, name: (cell: number) => string): number {
+  let best = -1;
+  for (const i of graph.members(r)) {
+    const n = cells.n[i]!;
+    if (!cells.published[i] || n === 0 || graph.hidden[i]) continue;
+    if (best < 0 || n < cells.n[best]! || (n === cells.n[best] && cells.rank[i]! < cells.rank[best]!)) best = i;
+  }
+  if (best < 0) {
+    throw new Error(`disclosure: relation with total "${name(graph.members(r)[0]!)}" has one hidden cell and no published cell to suppress with it`);
+  }
+  return best;
 }
 
 function byKey(a: string, b: string): number {
@@ -137,62 +202,68 @@ function byKey(a: string, b: string): number {
  * relations whose count becomes exactly one are queued (in relation order, first come first).
  */
 class RelationGraph {
-  readonly hidden = new Set<string>();
-  private readonly byKey: Map<string, DisclosureCell>;
-  private readonly memberLists: string[][];
-  private readonly relationsOf = new Map<string, number[]>();
-  private readonly hiddenCount: number[];
-  private readonly queue: number[] = [];
+  readonly hidden: Uint8Array;
+  /** Relations of cell i: of[ofStart[i]] … of[ofStart[i + 1] − 1]. */
+  private readonly ofStart: Int32Array;
+  private readonly of: Int32Array;
+  private readonly hiddenCount: Int32Array;
+  private queue = new Int32Array(1024);
+  private tail = 0;
   private head = 0;
 
-  constructor(cells: readonly DisclosureCell[], relations: readonly DisclosureRelation[]) {
-    this.byKey = new Map(cells.map((c) => [c.key, c]));
-    this.memberLists = relations.map((r) => [r.total, ...r.parts]);
-    this.hiddenCount = relations.map(() => 0);
-    this.memberLists.forEach((members, r) => {
-      for (const key of members) {
-        this.cell(key);
-        const list = this.relationsOf.get(key);
-        if (list) list.push(r);
-        else this.relationsOf.set(key, [r]);
-      }
-    });
+  constructor(private readonly cells: IndexedCells) {
+    const count = cells.n.length;
+    const { start, members } = cells;
+    const relations = start.length - 1;
+    this.hidden = new Uint8Array(count);
+    this.hiddenCount = new Int32Array(relations);
+    const ofStart = new Int32Array(count + 1);
+    for (let k = 0; k < members.length; k++) ofStart[members[k]! + 1]!++;
+    for (let i = 0; i < count; i++) ofStart[i + 1]! += ofStart[i]!;
+    const fill = ofStart.slice(0, count);
+    const of = new Int32Array(members.length);
+    for (let r = 0; r < relations; r++) for (let k = start[r]!; k < start[r + 1]!; k++) of[fill[members[k]!]!++] = r;
+    this.ofStart = ofStart;
+    this.of = of;
   }
 
-  cell(key: string): DisclosureCell {
-    const c = this.byKey.get(key);
-    if (!c) throw new Error(`disclosure: a relation names the unknown cell "${key}"`);
-    return c;
+  members(r: number): Int32Array {
+    return this.cells.members.subarray(this.cells.start[r]!, this.cells.start[r + 1]!);
   }
 
-  members(r: number): readonly string[] {
-    return this.memberLists[r]!;
+  hide(i: number): void {
+    if (this.hidden[i]) return;
+    this.hidden[i] = 1;
+    this.adjust(i, +1);
   }
 
-  hide(key: string): void {
-    if (this.hidden.has(key)) return;
-    this.hidden.add(key);
-    this.adjust(key, +1);
+  reveal(i: number): void {
+    if (!this.hidden[i]) return;
+    this.hidden[i] = 0;
+    this.adjust(i, -1);
   }
 
-  reveal(key: string): void {
-    if (!this.hidden.delete(key)) return;
-    this.adjust(key, -1);
-  }
-
-  /** The next queued relation that still has exactly one hidden member, or null. */
-  nextSingle(): number | null {
-    while (this.head < this.queue.length) {
+  /** The next queued relation that still has exactly one hidden member, or -1. */
+  nextSingle(): number {
+    while (this.head < this.tail) {
       const r = this.queue[this.head++]!;
       if (this.hiddenCount[r] === 1) return r;
     }
-    return null;
+    return -1;
   }
 
-  private adjust(key: string, delta: number): void {
-    for (const r of this.relationsOf.get(key) ?? []) {
+  private adjust(i: number, delta: number): void {
+    for (let k = this.ofStart[i]!; k < this.ofStart[i + 1]!; k++) {
+      const r = this.of[k]!;
       this.hiddenCount[r]! += delta;
-      if (this.hiddenCount[r] === 1) this.queue.push(r);
+      if (this.hiddenCount[r] === 1) {
+        if (this.tail === this.queue.length) {
+          const q = new Int32Array(2 * this.queue.length);
+          q.set(this.queue);
+          this.queue = q;
+        }
+        this.queue[this.tail++] = r;
+      }
     }
   }
 }

@@ -39,6 +39,9 @@ export {
 export { minimumDetectableChange, type MdcOptions } from './mdc.js';
 export {
   applyDisclosure,
+  disclose,
+  REASONS,
+  type IndexedCells,
   primaryReason,
   recoverableCells,
   type CellDisclosure,

@@ -1,6 +1,5 @@
 // The figures table as CSV (one tidy row per record), Swedish-Excel CSV, or JSON.
 // Column names and meanings are documented in README.md ("The figures table").
-import { stringify } from 'csv-stringify/sync';
 import type { FigureRecord, FiguresTable } from '../../analysis/types.js';
 import { csvNumber, svColumns } from './figures-sv.js';
 
@@ -54,8 +53,13 @@ export type FiguresFormat = 'csv' | 'json' | 'excel-sv';
 export function exportFigures(table: FiguresTable, format: FiguresFormat, indicatorLabels: Readonly<Record<string, string>> = {}): string {
   if (format === 'json') return `${JSON.stringify({ meta: table.meta, records: table.records }, null, 2)}\n`;
   if (format === 'excel-sv') return swedishExcelCsv(table, indicatorLabels);
-  const rows = table.records.map((r) => FIGURE_COLUMNS.map((c) => cell(fieldOf(r, c))));
-  return stringify([[...FIGURE_COLUMNS], ...rows], { delimiter: ',', record_delimiter: 'unix' });
+  const lines = [csvLine(FIGURE_COLUMNS, ',')];
+  const fields = new Array<string>(FIGURE_COLUMNS.length);
+  for (const r of table.records) {
+    for (let c = 0; c < FIGURE_COLUMNS.length; c++) fields[c] = cell(fieldOf(r, FIGURE_COLUMNS[c]!));
+    lines.push(csvLine(fields, ','));
+  }
+  return `${lines.join('\n')}\n`;
 }
 
 /**
@@ -65,15 +69,35 @@ export function exportFigures(table: FiguresTable, format: FiguresFormat, indica
  */
 function swedishExcelCsv(table: FiguresTable, indicatorLabels: Readonly<Record<string, string>>): string {
   const columns = svColumns({ table, indicatorLabels });
-  const rows = table.records.map((r) =>
-    columns.map((c) => {
-      const v = c.value(r);
-      if (v === null) return '';
-      if (typeof v === 'number') return c.kind === 'text' ? String(v) : csvNumber(v, c.kind);
-      return neutraliseFormula(v);
-    }),
-  );
-  return `\uFEFF${stringify([columns.map((c) => c.header), ...rows], { delimiter: ';', record_delimiter: 'windows' })}`;
+  const lines = [csvLine(columns.map((c) => c.header), ';')];
+  for (const r of table.records) {
+    lines.push(
+      csvLine(
+        columns.map((c) => {
+          const v = c.value(r);
+          if (v === null) return '';
+          if (typeof v === 'number') return c.kind === 'text' ? String(v) : csvNumber(v, c.kind);
+          return neutraliseFormula(v);
+        }),
+        ';',
+      ),
+    );
+  }
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
+/**
+ * One CSV line as csv-stringify writes it: a value with the delimiter, a quote or a line
+ * break in quotes, its quotes doubled. (Written here: a table of a whole country has millions
+ * of lines, and csv-stringify spent most of the export's time on its options per field.)
+ */
+function csvLine(fields: readonly string[], delimiter: string): string {
+  const out = new Array<string>(fields.length);
+  for (let i = 0; i < fields.length; i++) {
+    const v = fields[i]!;
+    out[i] = v.includes('"') || v.includes(delimiter) || v.includes('\n') || v.includes('\r') ? `"${v.replaceAll('"', '""')}"` : v;
+  }
+  return out.join(delimiter);
 }
 
 function fieldOf(r: FigureRecord, column: (typeof FIGURE_COLUMNS)[number]): unknown {
