@@ -60,6 +60,11 @@ export function formatLocation(loc: Location): string {
 }
 
 /** 1 → A, 27 → AA: Excel's column names. */
+/** A message about a place in a file: "file:line:column: field: text" in the reader's language. */
+export function located(loc: Location, text: Message): Message {
+  return msg('located', { where: formatLocation(loc), field: loc.field ?? null, text });
+}
+
 export function columnLetters(column: number): string {
   let s = '';
   for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;

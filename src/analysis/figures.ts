@@ -1,7 +1,8 @@
 // Sufficient statistics → the figures table: every estimate, comparison, trend and
 // follow-up figure, with disclosure control applied across all of them at once.
-import { msg, type Message } from '../errors.js';
-import { localize, type ProjectConfig } from '../config/schema.js';
+import { ConfigError, msg, type Message } from '../errors.js';
+import { forArea, localize, targetGroupKey, type Indicator, type ProjectConfig } from '../config/schema.js';
+import { assessGoal } from './goals.js';
 import {
   benjaminiHochberg,
   cochranArmitage,
@@ -27,6 +28,7 @@ import type {
   FigureRecord,
   FiguresTable,
   FollowUpRecord,
+  GoalRecord,
   GroupKey,
   RespondentCount,
   TrendRecord,
@@ -175,6 +177,10 @@ export function computeFigures(sums: SurveySums, config: ProjectConfig, pooling:
         }
         if (ind.follow_up && group.kind !== 'grade') records.push(followUp(ind.id, unit.name, group.key, latest, last, config));
       }
+      if (ind.target && !unit.county && forArea(ind.target.areas, unit.name)) {
+        const g = goal(ind, i, unit.name, waves, unbroken, config, pooling, get, warnings);
+        if (g) records.push(g);
+      }
       if (genders.length === 2) {
         for (const group of [groups[0]!, ...groups.filter((g) => g.kind === 'grade')]) {
           const key = (g: Group) => (group.kind === 'total' ? g.key : `${g.key};${group.key}`);
@@ -195,6 +201,9 @@ export function computeFigures(sums: SurveySums, config: ProjectConfig, pooling:
 
   // 4. Multiplicity: q-values within each area; "statistiskt säkerställd" follows the setting.
   adjustForMultiplicity(records, config.statistics.multiple_comparisons, level);
+
+  // 5. Goals: their status from the intervals and the (adjusted) verdict on the change so far.
+  assessGoals(records, config);
 
   return {
     meta: {
@@ -638,14 +647,14 @@ function followUp(indicator: string, area: string, group: GroupKey, wave: Wave, 
 }
 
 /**
- * Benjamini–Hochberg q-values over the family of every change and trend record of the same
- * area that has a p (what that area's report rests on), and the verdict: q < α under "fdr",
+ * Benjamini–Hochberg q-values over the family of every change, trend and goal record of the
+ * same area that has a p (what that area's report rests on), and the verdict: q < α under "fdr",
  * p < α under "none". Records without a p (suppressed, or no test) keep q and the verdict null.
  */
 function adjustForMultiplicity(records: FigureRecord[], method: ProjectConfig['statistics']['multiple_comparisons'], level: number): void {
-  const families = new Map<string, (ChangeRecord | TrendRecord)[]>();
+  const families = new Map<string, (ChangeRecord | TrendRecord | GoalRecord)[]>();
   for (const r of records) {
-    if ((r.kind !== 'change' && r.kind !== 'trend') || r.p === null) continue;
+    if ((r.kind !== 'change' && r.kind !== 'trend' && r.kind !== 'goal') || r.p === null) continue;
     const family = families.get(r.area);
     if (family) family.push(r);
     else families.set(r.area, [r]);
@@ -677,5 +686,109 @@ class LonelyDomains {
 
   warnings(): Message[] {
     return [...this.found.values()].map((e) => msg('warning.lonelyDomain', { year: e.year, area: e.area, group: e.group, strata: e.strata, indicators: e.indicators }));
+  }
+}
+
+/**
+ * An indicator's goal in one area: the goal's group in its baseline wave (the first wave
+ * after any series break, or `target.baseline`) and the latest wave, the change between them
+ * (two waves: independent samples, as every wave comparison), and the minimum detectable
+ * change of the next wave. The status is set by assessGoals once every verdict is known.
+ * None when the group has no respondents in the latest wave.
+ */
+function goal(
+  ind: Indicator,
+  i: number,
+  area: string,
+  waves: Wave[],
+  unbroken: Wave[],
+  config: ProjectConfig,
+  pooling: PoolingOptions,
+  get: (wave: Wave, group: GroupKey) => Est,
+  warnings: Message[],
+): GoalRecord | null {
+  const target = ind.target!;
+  const key = targetGroupKey(config, target);
+  const field = `indicators[${i}].target`;
+  if (pooling.grades && key.includes('grade=')) {
+    // Said once per indicator, not once per municipality.
+    const said = warnings.some((w) => w.id === 'goal.pooledGrades' && (w.params as { indicator: string }).indicator === ind.id);
+    if (!said) warnings.push(msg('goal.pooledGrades', { indicator: ind.id }));
+    return null;
+  }
+  const latest = waves[waves.length - 1]!;
+  const from = target.baseline === undefined ? (unbroken[0] ?? latest) : waves.find((w) => !w.pooled && w.year === target.baseline);
+  if (from === undefined) {
+    const pooled = latest.pooled;
+    throw new ConfigError(msg('goal.baselineNotWave', { field, baseline: target.baseline!, pooled, waves: waves.map((w) => w.year) }), undefined, msg('goal.baselineNotWave.hint', { pooled }));
+  }
+  if (!unbroken.includes(from) && !latest.pooled) {
+    throw new ConfigError(msg('goal.baselineBeforeBreak', { field, year: from.year, indicator: ind.id, breaks: ind.series_breaks, latest: latest.year }), undefined, msg('goal.baselineBeforeBreak.hint'));
+  }
+  if (target.year <= from.year) {
+    throw new ConfigError(msg('goal.yearNotAfter', { field, year: target.year, baseline: from.year }), undefined, msg('goal.yearNotAfter.hint'));
+  }
+  const last = get(latest, key);
+  if (!last) return null;
+  const first = from === latest ? undefined : get(from, key);
+  const c = first ? waveChange('baseline', ind.id, area, key, from, latest, first, last, config.statistics.level) : null;
+  const shown = !last.record.suppressed;
+  const r = last.record;
+  const mdc = shown && r.estimate !== null ? minimumDetectableChange(r.estimate, r.n, last.est.deff ?? 1, { level: config.statistics.level, power: config.statistics.power }) : null;
+  return {
+    kind: 'goal',
+    indicator: ind.id,
+    area,
+    group: key,
+    year: latest.year,
+    year_from: from.year,
+    year_to: latest.year,
+    target: target.value / 100,
+    target_year: target.year,
+    estimate_from: shown && first && !first.record.suppressed ? first.record.estimate : null,
+    estimate_to: shown ? r.estimate : null,
+    ci_lower: shown ? r.ci_lower : null,
+    ci_upper: shown ? r.ci_upper : null,
+    diff: shown ? (c?.diff ?? null) : null,
+    diff_ci_lower: shown ? (c?.diff_ci_lower ?? null) : null,
+    diff_ci_upper: shown ? (c?.diff_ci_upper ?? null) : null,
+    // q and the verdict are set with every other test of the area (adjustForMultiplicity).
+    p: shown ? (c?.p ?? null) : null,
+    q: null,
+    significant: null,
+    required_change: null,
+    remaining: null,
+    mdc,
+    detectable: null,
+    status: null,
+    suppressed: !shown,
+  };
+}
+
+/** Each goal's status, from its record (after the verdicts on the changes are final). */
+function assessGoals(records: FigureRecord[], config: ProjectConfig): void {
+  const good = new Map(config.indicators.map((ind) => [ind.id, ind.good]));
+  for (const r of records) {
+    if (r.kind !== 'goal' || r.suppressed || r.estimate_to === null || r.ci_lower === null || r.ci_upper === null) continue;
+    const change =
+      r.diff !== null && r.diff_ci_lower !== null && r.diff_ci_upper !== null && r.significant !== null
+        ? { diff: r.diff, lower: r.diff_ci_lower, upper: r.diff_ci_upper, significant: r.significant }
+        : null;
+    Object.assign(
+      r,
+      assessGoal({
+        good: good.get(r.indicator) ?? 'lower',
+        target: r.target,
+        targetYear: r.target_year,
+        baselineYear: r.year_from,
+        baseline: r.estimate_from,
+        latestYear: r.year_to,
+        latest: r.estimate_to,
+        lower: r.ci_lower,
+        upper: r.ci_upper,
+        change,
+        mdc: r.mdc,
+      }),
+    );
   }
 }

@@ -109,7 +109,44 @@ export interface FollowUpRecord {
   suppressed: boolean;
 }
 
-export type FigureRecord = EstimateRecord | ChangeRecord | TrendRecord | FollowUpRecord;
+/**
+ * Where a goal stands (README, "Goals and their status"): `reached`, `on_track`,
+ * `not_on_track` (before the target year), `not_reached` (in or after it), or `uncertain`
+ * ("ännu inte möjligt att säga": the uncertainty covers both).
+ */
+export type GoalStatus = 'reached' | 'on_track' | 'not_on_track' | 'not_reached' | 'uncertain';
+
+/**
+ * A goal (indicator `target`) for one area: baseline, latest wave, change so far and status.
+ * As a change record from the goal's baseline wave (year_from, estimate_from) to the latest
+ * (year_to, estimate_to): the change, its interval, p, q (the goal's test is one of the
+ * area's family) and verdict; `suppressed` when the latest share is hidden (no numbers, no status).
+ */
+export interface GoalRecord
+  extends Pick<
+    ChangeRecord,
+    'indicator' | 'area' | 'group' | 'year_from' | 'year_to' | 'estimate_from' | 'estimate_to' | 'diff' | 'diff_ci_lower' | 'diff_ci_upper' | 'p' | 'q' | 'significant' | 'suppressed'
+  > {
+  kind: 'goal';
+  /** The latest wave (as year_to). */
+  year: number;
+  /** The target share (proportion) and the year it is to be reached by. */
+  target: number;
+  target_year: number;
+  /** The latest wave's confidence interval. */
+  ci_lower: number | null;
+  ci_upper: number | null;
+  /** The change a straight line from the baseline to the target asks for by the latest wave. */
+  required_change: number | null;
+  /** target − estimate_to: the distance left (signed). */
+  remaining: number | null;
+  /** Minimum detectable change of the next wave for the goal's group, and whether |remaining| ≥ it. */
+  mdc: number | null;
+  detectable: boolean | null;
+  status: GoalStatus | null;
+}
+
+export type FigureRecord = EstimateRecord | ChangeRecord | TrendRecord | FollowUpRecord | GoalRecord;
 
 export interface SuppressionAuditEntry {
   indicator: string;

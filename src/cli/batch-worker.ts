@@ -8,9 +8,13 @@ import { join } from 'node:path';
 import type { FiguresTable } from '../analysis/types.js';
 import type { ProjectConfig } from '../config/schema.js';
 import type { Lang, ReportDocument } from '../report/model.js';
+import type { OwnText } from '../owntext/load.js';
+import type { SourceTable } from '../sources/load.js';
+import type { ReportProfile } from '../config/schema.js';
 import type { ReportFormat } from '../render/index.js';
 import { LagesbildError, msg } from '../errors.js';
 import { render, type Lang as MessageLang } from '../messages/index.js';
+import { ownTextLeftOut } from './report-files.js';
 
 export interface WorkerSetup {
   /** The language of error messages (the CLI's), not of the reports. */
@@ -21,6 +25,11 @@ export interface WorkerSetup {
   dateIso: string;
   formats: ReportFormat[];
   logo: ReportDocument['logo'];
+  /** The municipality's own texts (read once by the main thread). */
+  ownTexts: OwnText[];
+  profile: ReportProfile;
+  /** Figures from other sources (read once by the main thread). */
+  sources: SourceTable[];
 }
 
 export interface Job {
@@ -37,16 +46,18 @@ export interface JobResult {
   files: { format: ReportFormat; tmpPath: string; sha256: string; bytes: number }[];
   ms: number;
   error?: string;
+  /** Own texts left out of this report (their chapter is not in it). */
+  warnings?: string[];
 }
 
 /** Build and render one job (also used in-process for --jobs 1). */
 export async function runJob(setup: WorkerSetup, job: Job): Promise<JobResult> {
   const started = Date.now();
   try {
-    const { buildMunicipalityReport, buildCountyReport } = await import('../report/index.js');
+    const { buildMunicipalityReport, buildCountyReport, unplacedTexts } = await import('../report/index.js');
     const { renderDocument } = await import('../render/index.js');
     const common = { figures: setup.figures, config: setup.config, lang: setup.lang, dateIso: setup.dateIso, logo: setup.logo };
-    const doc = job.area === null ? buildCountyReport(common) : buildMunicipalityReport({ ...common, area: job.area });
+    const doc = job.area === null ? buildCountyReport(common) : buildMunicipalityReport({ ...common, area: job.area, ownTexts: setup.ownTexts, sources: setup.sources, profile: setup.profile });
     const rendered = await renderDocument(doc, setup.formats);
     await mkdir(job.tmpDir, { recursive: true });
     const files = [];
@@ -55,7 +66,8 @@ export async function runJob(setup: WorkerSetup, job: Job): Promise<JobResult> {
       await writeFile(tmpPath, r.data);
       files.push({ format: r.format, tmpPath, sha256: createHash('sha256').update(r.data).digest('hex'), bytes: r.data.length });
     }
-    return { id: job.id, ok: true, files, ms: Date.now() - started };
+    const warnings = job.area === null ? [] : unplacedTexts(doc, setup.ownTexts).map((t) => render(ownTextLeftOut(t.file, t.place), setup.messageLang));
+    return { id: job.id, ok: true, files, ms: Date.now() - started, warnings };
   } catch (err) {
     const message = err instanceof LagesbildError ? err.toLine(setup.messageLang) : render(msg('cli.internal', { text: err instanceof Error ? err.message : String(err) }), setup.messageLang);
     return { id: job.id, ok: false, files: [], ms: Date.now() - started, error: message };
@@ -66,7 +78,11 @@ if (parentPort) {
   const port = parentPort;
   const received = workerData as WorkerSetup;
   // Buffers arrive as plain Uint8Arrays after the structured clone.
-  const setup: WorkerSetup = received.logo ? { ...received, logo: { ...received.logo, data: Buffer.from(received.logo.data) } } : received;
+  const setup: WorkerSetup = {
+    ...received,
+    logo: received.logo ? { ...received.logo, data: Buffer.from(received.logo.data) } : null,
+    ownTexts: received.ownTexts.map((t) => ({ ...t, blocks: t.blocks.map((b) => (b.type === 'ownImage' ? { ...b, data: Buffer.from(b.data) } : b)) })),
+  };
   const fault = faultFor(process.env.LAGESBILD_TEST_WORKER_FAULT);
   port.on('message', (job: Job) => {
     void runJob(setup, job).then((result) => {

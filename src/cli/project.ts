@@ -1,12 +1,12 @@
 // What report, figures and batch share: config + CSV files → the figures table.
 import { resolve } from 'node:path';
-import { loadConfig } from '../config/load.js';
-import type { ProjectConfig } from '../config/schema.js';
+import { configLocator, formatPath, loadConfig } from '../config/load.js';
+import { areaReferences, forArea, type ProjectConfig } from '../config/schema.js';
 import { ingestFiles, type FailedFile, type FileSummary } from '../analysis/pipeline.js';
 import { computeFigures, type PoolingOptions } from '../analysis/figures.js';
 import type { FiguresTable } from '../analysis/types.js';
 import type { SurveySums } from '../analysis/accumulate.js';
-import { UsageError, msg } from '../errors.js';
+import { located, UsageError, msg, type Message } from '../errors.js';
 import { canonicalName } from '../text.js';
 import type { ReadOptions } from '../ingest/source.js';
 import type { FactOptions } from '../ingest/facts.js';
@@ -54,6 +54,7 @@ export async function loadProject(inputs: string[], opts: ProjectOptions, log: L
   const figures = computeFigures(sums, config, opts.pooling);
   log.verbose(`statistics: ${Date.now() - t} ms, ${figures.records.length} figures`);
   for (const w of figures.warnings) log.warn(w);
+  for (const w of await unknownAreas(config, configPath, figures)) log.warn(w);
   return { config, configPath: resolve(configPath), files: summaries, failed, sums, figures };
 }
 
@@ -61,6 +62,18 @@ function describeRead(s: FileSummary): string {
   if (s.format === 'xlsx') return `Excel, sheet ${s.sheet}`;
   if (s.format === 'sav') return `SPSS, ${s.encoding}`;
   return `${s.encoding}, "${s.delimiter === '\t' ? 'tab' : s.delimiter}"`;
+}
+
+/**
+ * Municipalities that texts, sources or goals are limited to (`areas`) but the data does not
+ * have: a misspelt name would otherwise leave them out of every report without a word.
+ */
+export async function unknownAreas(config: ProjectConfig, configPath: string, figures: Pick<FiguresTable, 'meta'>): Promise<Message[]> {
+  const areas = figures.meta.areas.filter((a) => a !== figures.meta.county);
+  const unknown = areaReferences(config).filter((r) => !areas.some((a) => forArea([r.name], a)));
+  if (unknown.length === 0) return [];
+  const locate = await configLocator(configPath).catch(() => (path: (string | number)[]) => ({ file: configPath, field: formatPath(path) }));
+  return unknown.map((r) => located(locate(r.path), msg('config.unknownArea', { name: r.name, areas })));
 }
 
 /** The municipality to report: --area, or the only one in the data. */

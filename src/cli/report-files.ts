@@ -3,9 +3,10 @@ import { readFile } from 'node:fs/promises';
 import { dirname, extname, join, resolve } from 'node:path';
 import type { ReportDocument } from '../report/model.js';
 import type { Lang } from '../report/model.js';
-import type { ProjectConfig } from '../config/schema.js';
-import { ConfigError, ioCause, msg } from '../errors.js';
+import type { ProjectConfig, ReportProfile } from '../config/schema.js';
+import { ConfigError, ioCause, msg, type Message } from '../errors.js';
 import { safeFileName } from './outputs.js';
+import { imageMime } from '../render/image-size.js';
 
 /** The configured logo, read relative to the config file. */
 export async function loadLogo(config: ProjectConfig, configPath: string): Promise<ReportDocument['logo']> {
@@ -27,20 +28,39 @@ export async function loadLogo(config: ProjectConfig, configPath: string): Promi
     );
   }
   // Check the file's signature, not only its name: renderers fail obscurely on anything else.
-  const png = data.subarray(0, 4).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47]));
-  const jpeg = data.subarray(0, 3).equals(Buffer.from([0xff, 0xd8, 0xff]));
-  if ((mime === 'image/png' && !png) || (mime === 'image/jpeg' && !jpeg)) {
+  if (imageMime(data) !== mime) {
     throw new ConfigError(msg('config.logoNotImage', { path, type: mime === 'image/png' ? 'PNG' : 'JPEG' }), { file: configPath, field: 'project.logo' }, msg('config.logoNotImage.hint'));
   }
   return { data, mime };
 }
 
-/** `<area>-<first wave>-<last wave>[-pooled][-en]`: deterministic, safe names. */
-export function reportBaseName(area: string, years: readonly number[], lang: Lang, pooledWaves = false): string {
+/**
+ * `<area>-<first wave>-<last wave>[-uppfoljning][-pooled][-en]`: deterministic, safe names; a
+ * follow-up never takes the baseline report's name.
+ */
+export function reportBaseName(area: string, years: readonly number[], lang: Lang, pooledWaves = false, profile: ReportProfile = 'lagesbild'): string {
   const span = years.length === 0 ? '' : years.length === 1 ? `-${years[0]}` : `-${years[0]}-${years[years.length - 1]}`;
-  return `${safeFileName(area)}${span}${pooledWaves ? '-pooled' : ''}${lang === 'en' ? '-en' : ''}`;
+  return `${safeFileName(area)}${span}${profile === 'uppfoljning' ? '-uppfoljning' : ''}${pooledWaves ? '-pooled' : ''}${lang === 'en' ? '-en' : ''}`;
 }
 
 export function reportPaths(dir: string, base: string, formats: readonly string[]): string[] {
   return formats.map((f) => join(dir, `${base}.${f}`));
+}
+
+/**
+ * What the config adds to a municipality's report from its own files: the logo, the own
+ * texts (their warnings logged) and the other sources' tables. Read once, also for a batch.
+ */
+export async function loadReportExtras(config: ProjectConfig, configPath: string, lang: Lang, warn: (message: Message) => void) {
+  const logo = await loadLogo(config, configPath);
+  const { loadOwnTexts } = await import('../owntext/load.js');
+  const own = await loadOwnTexts(config, configPath, lang);
+  for (const w of own.warnings) warn(w);
+  const { loadSources } = await import('../sources/load.js');
+  return { logo, ownTexts: own.texts, sources: await loadSources(config, configPath) };
+}
+
+/** The warning for an own text whose chapter this report does not have. */
+export function ownTextLeftOut(file: string, place: string): Message {
+  return msg('owntext.leftOut', { file, place });
 }

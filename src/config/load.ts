@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import { ConfigError, ioCause, msg, type Location, type Message } from '../errors.js';
 import { printable } from '../text.js';
 import { MESSAGE_IDS, type MessageId } from '../messages/index.js';
-import { ProjectConfig, isDerived, type AnswerScale, type Indicator } from './schema.js';
+import { ProjectConfig, REPORT_CHAPTERS, groupValueCode, isDerived, localize, type AnswerScale, type Indicator } from './schema.js';
 
 export interface LoadedConfig {
   config: ProjectConfig;
@@ -107,6 +107,7 @@ function crossCheck(config: ProjectConfig, fail: MakeError): void {
     if (ind.population && 'indicator' in ind.population && !ids.has(ind.population.indicator)) {
       throw fail(['indicators', i, 'population', 'indicator'], msg('config.unknownIndicator', { id: ind.population.indicator }));
     }
+    checkTarget(config, ind, i, fail);
     if (ind.chapter === 'forandringsfaktorer' && ind.level === undefined) {
       throw fail(['indicators', i, 'level'], msg('config.needsLevel'), msg('config.needsLevel.hint'));
     }
@@ -118,6 +119,24 @@ function crossCheck(config: ProjectConfig, fail: MakeError): void {
   const gender = config.groups.gender.values;
   if (new Set(gender.map((v) => v.code)).size !== gender.length) {
     throw fail(['groups', 'gender', 'values'], msg('config.sameGenderCode'));
+  }
+}
+
+/** A goal's group names values the config has, and a reported one (a goal is followed up in the report). */
+function checkTarget(config: ProjectConfig, ind: Indicator, i: number, fail: MakeError): void {
+  const group = ind.target?.group;
+  if (group === undefined) return;
+  const variables = { gender: config.groups.gender, grade: config.groups.grade } as const;
+  for (const key of ['gender', 'grade'] as const) {
+    const given = group[key];
+    if (given === undefined) continue;
+    const variable = variables[key];
+    const path = ['indicators', i, 'target', 'group', key];
+    if (variable === undefined) throw fail(path, msg('config.target.noGrades'), msg('config.target.noGrades.hint'));
+    const code = groupValueCode(variable, given);
+    const allowed = msg('config.useOneOf', { allowed: variable.values.filter((v) => v.report).map((v) => `${v.code} (${localize(v.label, 'sv')})`) });
+    if (code === null) throw fail(path, msg('config.target.notValue', { value: given, key }), allowed);
+    if (!variable.values.find((v) => v.code === code)!.report) throw fail(path, msg('config.target.notReported', { value: given }), allowed);
   }
 }
 
@@ -173,7 +192,8 @@ function issueToError(issue: z.core.$ZodIssue, doc: Document, lc: LineCounter, f
   if (issue.code === 'unrecognized_keys') {
     const key = issue.keys[0]!;
     const pos = positionOf(doc, lc, [...path, key], true);
-    return new ConfigError(msg('config.unknownKey', { key }), { file, ...pos, field: formatPath(path) || undefined }, msg('config.unknownKey.hint'));
+    const hint = path.length === 1 && path[0] === 'texts' ? msg('config.unknownTextPlace.hint', { chapters: [...REPORT_CHAPTERS] }) : msg('config.unknownKey.hint');
+    return new ConfigError(msg('config.unknownKey', { key }), { file, ...pos, field: formatPath(path) || undefined }, hint);
   }
   const value = valueAt(doc, path);
   if (issue.code === 'invalid_value' && 'values' in issue) {

@@ -2,6 +2,7 @@
 // The JSON Schema in schema/lagesbild.schema.json is generated from this file (npm run schema),
 // so editors complete the same keys that the loader accepts.
 import { z } from 'zod';
+import { canonicalName } from '../text.js';
 
 /** A text in Swedish and (optionally) English. A plain string is used for both languages. */
 export const LocalizedText = z.union([
@@ -76,6 +77,52 @@ export const PopulationFilter = z.union([
 ]);
 export type PopulationFilter = z.infer<typeof PopulationFilter>;
 
+/**
+ * The municipalities (as the data names them) whose reports a text, a source or a goal
+ * belongs to; without it, every municipality's report. A project over a county has one
+ * municipality's analysis, police figures and goals in that municipality's report only.
+ */
+export const Areas = z.array(z.string().min(1)).min(1);
+
+/** Whether an item limited to `areas` belongs in `area`'s report (names compared in the data's canonical form). */
+export function forArea(areas: readonly string[] | undefined, area: string): boolean {
+  if (areas === undefined) return true;
+  const name = canonicalName(area);
+  return areas.some((a) => canonicalName(a.trim()) === name);
+}
+
+/** Every municipality name the config gives in an `areas` list, with its key path (for checks against the data). */
+export function areaReferences(config: ProjectConfig): { path: (string | number)[]; name: string }[] {
+  const refs: { path: (string | number)[]; name: string }[] = [];
+  const add = (path: (string | number)[], areas: readonly string[] | undefined) => areas?.forEach((name, k) => refs.push({ path: [...path, 'areas', k], name }));
+  for (const [place, entry] of Object.entries(config.texts)) add(['texts', place], entry === undefined ? undefined : textEntry(entry).areas);
+  config.sources.forEach((s, i) => add(['sources', i], s.areas));
+  config.indicators.forEach((ind, i) => add(['indicators', i, 'target'], ind.target?.areas));
+  return refs;
+}
+
+/** A group value named by its code or by one of its labels or aliases ("1", "Flickor", "flicka"). */
+const GroupValueRef = z.union([z.string().min(1), z.number()]).transform(String);
+
+/**
+ * A measurable goal (handbook step 5): the share to reach by a year, for everyone or for a
+ * group ("minska andelen flickor i åk 9 som utsatts för sexuellt våld från 16 till 12 procent
+ * till 2027").
+ */
+export const Target = z.strictObject({
+  /** The share to reach, in percent (12 means 12 %). */
+  value: z.number().min(0).max(100),
+  /** The year by which it is to be reached. */
+  year: z.number().int().min(1990).max(2100),
+  /** Whom the goal is about (default everyone): a gender and/or a school year, by code or label. */
+  group: z.strictObject({ gender: GroupValueRef.optional(), grade: GroupValueRef.optional() }).optional(),
+  /** The wave the goal starts from (default: the first wave, after any series break). */
+  baseline: z.number().int().optional(),
+  /** Only for these municipalities (default: every municipality of the data). */
+  areas: Areas.optional(),
+});
+export type Target = z.infer<typeof Target>;
+
 const IndicatorCommon = {
   id: z
     .string()
@@ -105,6 +152,8 @@ const IndicatorCommon = {
   follow_up: z.boolean().default(false),
   /** Waves at which the question changed: no trend line or test crosses the break. */
   series_breaks: z.array(z.number().int()).default([]),
+  /** A measurable goal for the indicator: followed up in the follow-up chapter. */
+  target: Target.optional(),
 };
 
 /**
@@ -136,6 +185,80 @@ export const Indicator = z
     }
   });
 export type Indicator = z.infer<typeof Indicator>;
+
+/**
+ * The municipality report's chapters by id, in the order of the baseline report: where the
+ * municipality's own texts (`texts`) and other sources (`sources`) may be placed.
+ */
+export const REPORT_CHAPTERS = [
+  'sammanfattning',
+  'inledning',
+  'om-undersokningen',
+  'utsatthet',
+  'utovande-attityder',
+  'otrygghet',
+  'andra-kallor',
+  'utveckling',
+  'jamforelse-lanet',
+  'forandringsfaktorer',
+  'uppfoljning',
+  'bilagor',
+] as const;
+export type ReportChapterId = (typeof REPORT_CHAPTERS)[number];
+
+/**
+ * Where an own text stands: `<chapter>` at the end of that chapter (after what the report
+ * says), `before:<chapter>` / `after:<chapter>` as a chapter of its own.
+ */
+export const TEXT_PLACES = REPORT_CHAPTERS.flatMap((c) => [c, `before:${c}`, `after:${c}`] as const);
+export type TextPlace = ReportChapterId | `before:${ReportChapterId}` | `after:${ReportChapterId}`;
+
+/** A file per report language, or one file written in the project's language. */
+const LocalizedPath = z.union([
+  z.string().min(1),
+  z.strictObject({ sv: z.string().min(1), en: z.string().min(1).optional() }),
+]);
+export type LocalizedPath = z.infer<typeof LocalizedPath>;
+
+/** An own text: its file (or a file per language), or `{ file, areas }` for some municipalities' reports only. */
+const TextEntry = z.union([LocalizedPath, z.strictObject({ file: LocalizedPath, areas: Areas.optional() })]);
+export type TextEntry = z.infer<typeof TextEntry>;
+
+/** An own text's file(s) and the municipalities it is for (undefined: every one). */
+export function textEntry(entry: TextEntry): { file: LocalizedPath; areas: string[] | undefined } {
+  return typeof entry === 'object' && 'file' in entry ? { file: entry.file, areas: entry.areas } : { file: entry, areas: undefined };
+}
+
+/**
+ * Figures from another source than the survey (police reports, social services, the women's
+ * shelter): a small table shown as a chart and a table, with its source. Counts of reported
+ * cases, not prevalence: no intervals or tests are computed for them.
+ */
+export const OtherSource = z.strictObject({
+  /** What the figures are ("Anmälda misshandelsbrott per 100 000 invånare"). */
+  title: LocalizedText,
+  /** Where they come from, printed as "Källa: …" ("Brå, anmälda brott 2019–2023"). */
+  source: LocalizedText,
+  /**
+   * The table (CSV or Excel), relative to the config file: a label column, then one column per
+   * year or group; one row per series (the municipality, the county, the country).
+   */
+  file: z.string().min(1),
+  /** `line` (columns are years), `bar`, or `none` (the table only). Default: line when every column is a year, else bar. */
+  chart: z.enum(['line', 'bar', 'none']).optional(),
+  /** The unit of the numbers ("per 100 000 invånare", "antal ärenden"). */
+  unit: LocalizedText.optional(),
+  /** A note printed under the table. */
+  note: LocalizedText.optional(),
+  /** The chapter it stands in (default `andra-kallor`, a chapter of other sources). */
+  chapter: z.enum(['andra-kallor', 'utsatthet', 'utovande-attityder', 'otrygghet', 'utveckling', 'uppfoljning']).default('andra-kallor'),
+  /** Only in these municipalities' reports (default: every report). */
+  areas: Areas.optional(),
+});
+export type OtherSource = z.infer<typeof OtherSource>;
+
+export const REPORT_PROFILES = ['lagesbild', 'uppfoljning'] as const;
+export type ReportProfile = (typeof REPORT_PROFILES)[number];
 
 export const CI_METHODS = ['wilson', 'beta', 'logit', 'xlogit', 'asin', 'mean'] as const;
 export const CiMethod = z.enum(CI_METHODS);
@@ -171,6 +294,11 @@ export const ProjectConfig = z.strictObject({
       language: z.enum(['sv', 'en']).default('sv'),
       /** Path to a logo (PNG or JPEG), relative to the config file. */
       logo: z.string().optional(),
+      /**
+       * What kind of report: `lagesbild` (the baseline, handbook step 2) or `uppfoljning` (a
+       * follow-up, step 5: goals and changes first). `report --profile` overrides it.
+       */
+      profile: z.enum(REPORT_PROFILES).default('lagesbild'),
       /** Accent colour of the report (hex). Chart colours stay colour-blind safe. */
       accent: z
         .string()
@@ -240,10 +368,38 @@ export const ProjectConfig = z.strictObject({
     })
     .prefault({}),
   indicators: z.array(Indicator).min(1),
+  /**
+   * The municipality's own texts (Markdown files, relative to the config file), by place:
+   * `utsatthet` at the end of that chapter, `before:utsatthet` / `after:utsatthet` as a chapter
+   * of its own (its title from a leading `# heading`). A file per language: `{sv: …, en: …}`;
+   * for some municipalities' reports only: `{ file: …, areas: [Ängsby] }`.
+   */
+  texts: z.partialRecord(z.enum(TEXT_PLACES as unknown as [TextPlace, ...TextPlace[]]), TextEntry).default({}),
+  /** Figures from other sources (handbook step 2 describes violence from several sources). */
+  sources: z.array(OtherSource).default([]),
 });
 
 export type ProjectConfig = z.infer<typeof ProjectConfig>;
 export type ProjectConfigInput = z.input<typeof ProjectConfig>;
+
+/** The code of a group value named by its code, a label (sv or en) or an alias, ignoring case; null when none matches. */
+export function groupValueCode(variable: GroupVariable, given: string): string | null {
+  const key = given.trim().toLocaleLowerCase('sv');
+  const value = variable.values.find((v) =>
+    [v.code, localize(v.label, 'sv'), localize(v.label, 'en'), ...v.aliases].some((name) => name.trim().toLocaleLowerCase('sv') === key),
+  );
+  return value?.code ?? null;
+}
+
+/** The figures table's group key of a goal ("total", "gender=1", "gender=1;grade=9"). */
+export function targetGroupKey(config: ProjectConfig, target: Target): string {
+  const gender = target.group?.gender === undefined ? null : groupValueCode(config.groups.gender, target.group.gender);
+  const grade = target.group?.grade === undefined || config.groups.grade === undefined ? null : groupValueCode(config.groups.grade, target.group.grade);
+  if (gender !== null && grade !== null) return `gender=${gender};grade=${grade}`;
+  if (gender !== null) return `gender=${gender}`;
+  if (grade !== null) return `grade=${grade}`;
+  return 'total';
+}
 
 export function isDerived(ind: Indicator): boolean {
   return ind.column === undefined;

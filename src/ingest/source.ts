@@ -85,17 +85,20 @@ export interface ReadResult {
 /** A reader of one format. */
 export type ReadRows = (path: string, name: string, handlers: RowHandlers, opts: ReadOptions, note?: Message) => Promise<ReadResult>;
 
-/** Every file, whatever its format: its header, then its rows, one at a time and never kept. */
-export async function readRows(file: string, handlers: RowHandlers, opts: ReadOptions = {}): Promise<ReadResult> {
-  const { path, name, format, note } = await openSource(file);
+/**
+ * Every file, whatever its format: its header, then its rows, one at a time and never kept.
+ * `shownAs`: how messages name the file when not by its path (a file named relative to the config).
+ */
+export async function readRows(file: string, handlers: RowHandlers, opts: ReadOptions = {}, shownAs?: string): Promise<ReadResult> {
+  const { path, name, format, note } = await openSource(file, shownAs);
   const reader = await readerFor(format);
   return reader(path, name, handlers, opts, note);
 }
 
 /** A file to read: the path to open, its name in messages, its format and why, if the name says otherwise. */
-export async function openSource(file: string): Promise<{ path: string; name: string; format: Format; note?: Message }> {
+export async function openSource(file: string, shownAs?: string): Promise<{ path: string; name: string; format: Format; note?: Message }> {
   const path = await localPath(file);
-  const name = displayName(file);
+  const name = shownAs ?? displayName(file);
   const { format, note } = await detectFormat(path, name, file === STDIN ? undefined : file);
   return { path, name, format, note };
 }

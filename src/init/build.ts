@@ -66,6 +66,8 @@ export interface BuildMeta {
   badYear: string | null;
   /** The year and municipality of data without a column for them. */
   facts?: InitFacts;
+  /** Own texts: chapter → Markdown file (the skeleton texts/ folder), or none. */
+  texts?: Record<string, string>;
 }
 
 const CHANGE = 'ÄNDRA';
@@ -104,6 +106,8 @@ export function buildConfig(p: InitProposal, template: Template, d: InitDecision
   obj.answer_scales = scales.toObject();
   obj.statistics = template.raw.statistics;
   obj.disclosure = template.raw.disclosure;
+  // Before the indicators: the commented-out suggestions at the end of the file belong to them.
+  if (meta.texts) obj.texts = meta.texts;
   obj.indicators = indicators.map((i) => i.raw);
 
   const doc = new Document(obj);
@@ -453,6 +457,9 @@ function annotate(doc: Document, p: InitProposal, meta: BuildMeta, indicatorComm
   before(doc, ['groups'], 'Grupper som redovisas. `code` är värdet i filen, `aliases` andra stavningar av samma\nvärde; `report: false` visas inte som egen grupp men räknas i antalet svarande.');
   before(doc, ['answer_scales'], 'Vilka svar som räknas som ja, nej eller saknat svar, exakt som i filen (även mellanslag).\nDe första raderna i filen och mallens svarsalternativ är med.');
   before(doc, ['statistics'], 'Statistik och röjandeskydd: mallens värden. Sänk inte gränserna utan att ha talat med\nden som ansvarar för dataskyddet.');
+  if (meta.texts) {
+    before(doc, ['texts'], 'Kommunens egna texter (Markdown), sist i varje kapitel. En fil med bara sin kommentar syns\ninte i rapporten. before:<kapitel> eller after:<kapitel> ger ett eget kapitel; { file: texts/x.md,\nareas: [Kommunnamn] } tar bara med texten i de kommunernas rapporter.');
+  }
   before(
     doc,
     ['indicators'],

@@ -301,6 +301,86 @@ export const en = {
   'warning.noYes': (p: { indicator: string; n: number; year: number; yesKey: string }) =>
     `${p.indicator}: no respondent answered yes (${plural(p.n, 'answer', 'answers')} in ${p.year}); check that ${p.yesKey} lists the codes the data uses`,
 
+
+  // ── own texts, other sources and goals ────────────────────────────────────────────────
+  located: (p: { where: string; field: string | null; text: Text }) => `${p.where}: ${p.field ? `${p.field}: ` : ''}${p.text}`,
+  'config.relativeToConfig.hint': () => 'The path is relative to the config file',
+  'config.unknownTextPlace.hint': (p: { chapters: string[] }) => `Use a chapter (${list(p.chapters)}), or before: or after: and a chapter for a chapter of its own`,
+  'config.target.noGrades': () => 'the config has no school years (groups.grade)',
+  'config.target.noGrades.hint': () => 'Remove grade from the goal, or configure groups.grade',
+  'config.target.notValue': (p: { value: string; key: string }) => `"${p.value}" is not a value of groups.${p.key}`,
+  'config.target.notReported': (p: { value: string }) => `"${p.value}" is a group the report does not show (report: false), so its goal cannot be followed up`,
+  'config.unknownArea': (p: { name: string; areas: string[] }) =>
+    `"${p.name}" is not a municipality of the data (${list(p.areas)}), so no report has what is limited to it. Write the name as the data does`,
+  'owntext.notFound': (p: { file: string }) => `the text file ${p.file} does not exist`,
+  'owntext.cannotRead': (p: { file: string; cause: Text; code: string }) => `cannot read the text file ${p.file}: ${p.cause} (${p.code})`,
+  'owntext.notFound.hint': () => 'The path is relative to the config file; `lagesbild init` can write a texts/ folder to start from',
+  'owntext.tooLarge': (p: { kb: number; max: number }) => `the text file is ${num(p.kb)} KB; an own text may be at most ${num(p.max)} KB`,
+  'owntext.tooLarge.hint': () => 'Shorten it, or put long material in an appendix of its own',
+  'owntext.windows1252': (p: { file: string }) => `${p.file}: the text is not UTF-8 and was read as Windows-1252; save it as UTF-8 so that å, ä and ö are certain to come out right`,
+  'owntext.noTitle': (p: { file: string; place: string; title: string }) =>
+    `${p.file}: a text that is a chapter of its own (texts.${p.place}) should start with its title, e.g. "# Arbetsgruppens slutsatser"; it is called "${p.title}"`,
+  'owntext.leftOut': (p: { file: string; place: string }) =>
+    `${p.file}: left out: this report has no chapter "${p.place}" (texts.${p.place}); place it with before:${p.place} or after:${p.place} to keep it as a chapter of its own`,
+  'owntext.html.block': () => 'HTML is not used in own texts: it is shown as text. Write Markdown instead (e.g. **bold**, a blank line for a new paragraph)',
+  'owntext.html.inline': () => 'HTML is not used in own texts: it is shown as text. Write Markdown instead (e.g. *italic*, **bold**)',
+  'owntext.headingLevel': (p: { depth: number }) =>
+    `a level-${p.depth} heading (${'#'.repeat(p.depth)}) is used as a section heading (###): the report's title and chapters use levels 1 and 2`,
+  'owntext.link': (p: { url: string }) =>
+    `the link "${p.url}" is shown as text without a link: own texts may link only to web pages (https://…, http://…) and e-mail addresses (mailto:…)`,
+  'owntext.image.hint': () => 'Put the image (PNG or JPEG) in the project folder, e.g. texts/bilder/, and name it relative to the text: ![Vad bilden visar](bilder/karta.png)',
+  'owntext.image.noName': () => 'the image has no file name',
+  'owntext.image.notLocal': (p: { src: string }) => `the image "${p.src}" is not a local file: a report loads nothing from the network or from outside the project`,
+  'owntext.image.absolute': (p: { src: string }) => `the image "${p.src}" is an absolute path`,
+  'owntext.image.outside': (p: { src: string; dir: string }) => `the image "${p.src}" is outside the project folder ${p.dir}`,
+  'owntext.image.notFound': (p: { src: string; path: string }) => `the image file "${p.src}" does not exist (looked for ${p.path})`,
+  'owntext.image.notFound.hint': () => 'The path is relative to the Markdown file',
+  'owntext.image.linkOutside': (p: { src: string }) => `the image "${p.src}" is a link to a file outside the project folder`,
+  'owntext.image.notFile': (p: { src: string }) => `the image "${p.src}" is not a file`,
+  'owntext.image.tooLarge': (p: { src: string; mb: string; max: number }) => `the image "${p.src}" is ${p.mb} MB; an image may be at most ${num(p.max)} MB`,
+  'owntext.image.smaller.hint': () => 'Save it smaller (e.g. 1600 pixels wide is plenty for a report)',
+  'owntext.image.notImage': (p: { src: string }) => `the image "${p.src}" is not a PNG or JPEG image`,
+  'owntext.image.notImage.hint': () => 'Save or export it as PNG or JPEG',
+  'owntext.image.damaged': (p: { src: string; type: string }) => `the image "${p.src}" is a damaged ${p.type} file`,
+  'owntext.image.damaged.hint': () => 'Save or export it again',
+  'owntext.image.tooManyPixels': (p: { src: string; width: number; height: number; max: number }) =>
+    `the image "${p.src}" is ${p.width} × ${p.height} pixels; an image may have at most ${num(p.max)} million pixels`,
+  'owntext.image.noAlt': (p: { src: string }) => `the image "${p.src}" has no alt text`,
+  'owntext.image.noAlt.hint': () => 'Say what the image shows between the brackets: ![Karta över skolorna i kommunen](bild.png)',
+  'owntext.image.inBlock': () => 'an image inside a list, quote, heading or table is shown as its alt text: put the image in a paragraph of its own',
+  'source.notFound': (p: { file: string }) => `the source table ${p.file} does not exist`,
+  'source.tooLarge': (p: { kb: number; max: number }) => `the source table is ${num(p.kb)} KB; a source table may be at most ${num(p.max)} KB`,
+  'source.small.hint': () => 'A source is a small table: a label column and a column per year or group',
+  'source.sav': () => 'a source table is a CSV file or an Excel workbook, not an SPSS data file',
+  'source.sav.hint': () => 'Put the figures in a small table (a label column and a column per year) and save it as CSV or .xlsx',
+  'source.tooFewColumns': () => 'a source table needs a label column and at least one column of values',
+  'source.tooFewColumns.hint': () => 'E.g. "Område;2019;2021;2023" on the first line',
+  'source.tooManyColumns': (p: { count: number; max: number }) => `the source table has ${num(p.count)} value columns; at most ${num(p.max)}`,
+  'source.noHeader': () => 'a value column has no header',
+  'source.noHeader.hint': () => 'Name every column (a year or a group)',
+  'source.tooManyRows': (p: { max: number }) => `the source table has more than ${num(p.max)} rows`,
+  'source.tooManyRows.hint': () => 'A source is a small table: one row per series',
+  'source.noLabel': () => 'the row has no label',
+  'source.noLabel.hint': () => 'Put what the row is (e.g. the municipality) in the first column',
+  'source.sameLabel': (p: { label: string; line: number; excel: boolean }) => `the label "${p.label}" is also on ${p.excel ? 'row' : 'line'} ${p.line}`,
+  'source.sameLabel.hint': () => 'Give every row its own label',
+  'source.notNumber': (p: { text: string; column: string }) => `"${p.text}" in column ${p.column} is not a number`,
+  'source.notNumber.hint': () => 'Write numbers as 12, 12,5 or 1 234; leave the cell empty (or ..) where the source has no value',
+  'source.noRows': () => 'the source table has no rows of values',
+  'source.noRows.hint': () => 'Add one row per series under the header',
+  'source.lineNeedsYears': () => 'a line chart needs at least two columns (years) in the source table',
+  'source.lineNeedsYears.hint': () => 'Use chart: bar, or add the years',
+  'goal.pooledGrades': (p: { indicator: string }) => `${p.indicator}: the goal is for a school year, and --pool-grades reports none: it is not followed up`,
+  'goal.baselineNotWave': (p: { field: string; baseline: number; pooled: boolean; waves: number[] }) =>
+    `${p.field}.baseline: ${p.baseline} is not ${p.pooled ? 'a wave of its own when waves are pooled' : `a wave in the data (${p.waves.join(', ')})`}`,
+  'goal.baselineNotWave.hint': (p: { pooled: boolean }): string =>
+    p.pooled ? 'Report without --pool-waves to follow up a goal from a baseline wave' : 'Use one of the waves, or leave baseline out to start from the first',
+  'goal.baselineBeforeBreak': (p: { field: string; year: number; indicator: string; breaks: number[]; latest: number }) =>
+    `${p.field}.baseline: ${p.year} is before the series break of ${p.indicator} (${p.breaks.join(', ')}), so the change to ${p.latest} cannot be measured`,
+  'goal.baselineBeforeBreak.hint': () => 'Use a baseline wave from the break on',
+  'goal.yearNotAfter': (p: { field: string; year: number; baseline: number }) => `${p.field}.year: ${p.year} is not after the goal's baseline wave ${p.baseline}`,
+  'goal.yearNotAfter.hint': () => 'A goal is set for a later year than the wave it starts from',
+
   // ── report and init ───────────────────────────────────────────────────────────────────
   'report.noFigures': (p: { area: string }) => `no figures for the area "${p.area}"`,
   'report.date': (p: { value: string }) => `not a date: ${p.value}`,
@@ -455,6 +535,8 @@ const initEn: InitTexts = {
   noCsv: 'name the survey file: lagesbild init <file.csv>',
   cancelled: 'Cancelled; no file was written.',
   notOverwritten: (p) => `${p} was kept as it is; choose another file with -o, or pass --force.`,
+  keptText: (p) => `${p} already exists and was kept.`,
+  wroteTexts: (dir, n) => `Wrote ${n} text ${n === 1 ? 'file' : 'files'} to ${dir}: write the municipality's own text under the comment in each; an unchanged file adds nothing to the report.`,
   wrote: (p) => `Wrote ${p}.`,
   next: 'Next steps:',
   warning: (w) => {
@@ -507,6 +589,7 @@ const initEn: InitTexts = {
     definition: "The municipality's definition of violence (handbook step 2). Press Enter for the template's suggestion (after WHO):",
     definitionAgreed: 'Have the partners (samverkansparterna) agreed on this definition?',
     county: 'Which county or region is the municipality compared with?',
+    texts: "Write a texts/ folder with a file per chapter for the municipality's own texts (local analysis, conclusions)?",
   },
 };
 

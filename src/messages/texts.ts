@@ -75,7 +75,11 @@ export interface InitTexts {
     definition: string;
     definitionAgreed: string;
     county: string;
+    texts: string;
   };
+  /** A text file that already exists is kept. */
+  keptText(path: string): string;
+  wroteTexts(dir: string, count: number): string;
 }
 
 /** What report, figures, batch and example say when they are done. */

@@ -31,6 +31,13 @@ export function jpegSize(jpeg: Buffer): ImageSize {
   throw new Error('image is not a JPEG with a frame header');
 }
 
+/** PNG or JPEG by the file's first bytes (not its name), else null. */
+export function imageMime(data: Buffer): 'image/png' | 'image/jpeg' | null {
+  if (data.subarray(0, 8).equals(PNG_SIGNATURE)) return 'image/png';
+  if (data.subarray(0, 3).equals(Buffer.from([0xff, 0xd8, 0xff]))) return 'image/jpeg';
+  return null;
+}
+
 export function imageSize(data: Buffer, mime: 'image/png' | 'image/jpeg'): ImageSize {
   return mime === 'image/png' ? pngSize(data) : jpegSize(data);
 }

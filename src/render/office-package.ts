@@ -11,15 +11,17 @@ const FIRST_ZIP_DAY = '1980-01-01';
 /**
  * The archive's entries, in order, dated `dateIso` (YYYY-MM-DD) and compressed at one fixed
  * level. `replace` swaps the content of named entries (e.g. docProps/core.xml with fixed
- * dates) without changing their place in the archive.
+ * dates), or rewrites it when given a function of the old text, without changing their place
+ * in the archive.
  */
-export function reproducibleZip(archive: Uint8Array, dateIso: string, replace: Record<string, string> = {}): Buffer {
+export function reproducibleZip(archive: Uint8Array, dateIso: string, replace: Record<string, string | ((text: string) => string)> = {}): Buffer {
   const entries = unzipSync(archive);
   const mtime = zipTime(dateIso);
   const files: Zippable = {};
   for (const [name, data] of Object.entries(entries)) {
     const replacement = replace[name];
-    files[name] = [replacement === undefined ? data : new TextEncoder().encode(replacement), { mtime, level: 6 }];
+    const text = typeof replacement === 'function' ? replacement(new TextDecoder().decode(data)) : replacement;
+    files[name] = [text === undefined ? data : new TextEncoder().encode(text), { mtime, level: 6 }];
   }
   for (const name of Object.keys(replace)) if (!(name in entries)) throw new Error(`zip entry ${name} to replace is missing`);
   return Buffer.from(zipSync(files));

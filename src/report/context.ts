@@ -1,7 +1,7 @@
 // What every chapter builder needs: language, texts, config, the figures table and the
 // source line, plus the few lookups that several chapters share.
 import type { EstimateRecord, FiguresTable, GroupKey } from '../analysis/types.js';
-import { localize, type Indicator, type ProjectConfig } from '../config/schema.js';
+import { localize, type Indicator, type ProjectConfig, type ReportProfile } from '../config/schema.js';
 import { withheldKind } from './cells.js';
 import { formatInteger, formatLevel, formatYearRange } from './format.js';
 import { GroupCatalog, groupKey } from './groups.js';
@@ -14,6 +14,8 @@ export interface ReportContext {
   lang: Lang;
   t: Strings;
   config: ProjectConfig;
+  /** A baseline report (lägesbild) or a follow-up (uppföljning, handbook step 5). */
+  profile: ReportProfile;
   fig: FigureLookup;
   groups: GroupCatalog;
   narrative: NarrativeContext;
@@ -25,12 +27,13 @@ export interface ReportContext {
   said: Set<string>;
 }
 
-export function createContext(figures: FiguresTable, config: ProjectConfig, lang: Lang): ReportContext {
+export function createContext(figures: FiguresTable, config: ProjectConfig, lang: Lang, profile: ReportProfile = config.project.profile): ReportContext {
   const t = strings(lang);
   return {
     lang,
     t,
     config,
+    profile,
     fig: new FigureLookup(figures),
     groups: new GroupCatalog(figures.meta, config, lang),
     narrative: { lang, meta: figures.meta, indicators: new Map(config.indicators.map((i) => [i.id, i])) },

@@ -6,6 +6,7 @@ import type {
   FiguresMeta,
   FiguresTable,
   FollowUpRecord,
+  GoalRecord,
   GroupKey,
   RespondentCount,
   TrendRecord,
@@ -21,6 +22,7 @@ export class FigureLookup {
   private readonly changes = new Map<Key, ChangeRecord>();
   private readonly trends = new Map<Key, TrendRecord>();
   private readonly followUps = new Map<Key, FollowUpRecord>();
+  private readonly goals = new Map<Key, GoalRecord>();
   private readonly respondentsByArea = new Map<string, RespondentCount[]>();
   private readonly yearsByArea = new Map<string, Set<number>>();
   private readonly pooledByWave = new Map<Key, number[]>();
@@ -49,6 +51,9 @@ export class FigureLookup {
           break;
         case 'follow_up':
           put(this.followUps, key(r.indicator, r.area, g, r.year), r);
+          break;
+        case 'goal':
+          put(this.goals, key(r.indicator, r.area, r.year), r);
           break;
       }
     }
@@ -86,6 +91,11 @@ export class FigureLookup {
   /** Tests (change and trend records with a p) of the area: the family its q-values are adjusted over. */
   testCount(area: string): number {
     return this.tests.get(area) ?? 0;
+  }
+
+  /** The indicator's goal in the area, followed up in the wave `year` (its latest). */
+  goal(indicator: string, area: string, year: number): GoalRecord | undefined {
+    return this.goals.get(key(indicator, area, year));
   }
 
   /** Waves with respondents or estimates in the area, ascending. */

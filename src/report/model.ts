@@ -57,12 +57,16 @@ export type Block =
   | KeyFiguresBlock
   | FigureBlock
   | TableBlock
-  | QuoteBlock;
+  | QuoteBlock
+  | OwnTextBlock;
 
-/** A sub-heading inside a chapter (level 2 = section, 3 = subsection). */
+/**
+ * A sub-heading inside a chapter (level 2 = section, 3 = subsection, 4 = below that; the
+ * report's own texts use 2 and 3, the municipality's own texts may use 4).
+ */
 export interface HeadingBlock {
   type: 'heading';
-  level: 2 | 3;
+  level: 2 | 3 | 4;
   id: string;
   text: string;
 }
@@ -183,4 +187,83 @@ export interface ChartSpec {
   reference?: { label: string; value: number } | null;
   /** Decimal comma and "12 %" on the axis for Swedish. */
   lang: Lang;
+  /**
+   * What the values are: percent (0–100, the default: the axis ends at 100 at most and its
+   * ticks read "12 %") or plain numbers (other sources: counts, rates per 100 000).
+   */
+  unit?: 'percent' | 'number';
+}
+
+// ── The municipality's own texts ──────────────────────────────────────────────────────────
+// Markdown files from the config (`texts`), read and checked by src/owntext: every string is
+// text (raw HTML stays visible text), links are http(s) or mailto, images are local PNG/JPEG
+// files already read. Renderers draw them with the report's typography, marked as written
+// by the municipality, not generated.
+
+/** A piece of running text with its inline formatting. */
+export interface TextRun {
+  text: string;
+  strong?: boolean;
+  emphasis?: boolean;
+  /** An http(s) or mailto URL (checked when the text was read). */
+  href?: string;
+  /** A hard line break follows this run. */
+  breakAfter?: boolean;
+}
+
+/** The municipality's own text, in a frame labelled as such in every format. */
+export interface OwnTextBlock {
+  type: 'ownText';
+  /** Unique within the document ("egen-text-1"). */
+  id: string;
+  /** The visible label ("Kommunens egen text"), so a reader can tell written from generated. */
+  label: string;
+  /** The text's language when it is not the document's (a Swedish text in an English report). */
+  lang?: Lang;
+  blocks: OwnBlock[];
+}
+
+export type OwnBlock = HeadingBlock | OwnParagraph | OwnList | OwnTable | OwnImage | OwnQuote;
+
+export interface OwnParagraph {
+  type: 'ownParagraph';
+  runs: TextRun[];
+}
+
+export interface OwnListItem {
+  /** The item's paragraphs (usually one). */
+  paragraphs: TextRun[][];
+  /** A list nested in the item. */
+  sublist: OwnList | null;
+}
+
+export interface OwnList {
+  type: 'ownList';
+  ordered: boolean;
+  /** Number of the first item of an ordered list. */
+  start: number;
+  items: OwnListItem[];
+}
+
+/** A simple table: a header row, then rows whose first cell heads the row. */
+export interface OwnTable {
+  type: 'ownTable';
+  table: TableSpec;
+}
+
+/** A picture from the project folder, with its required alt text and optional caption. */
+export interface OwnImage {
+  type: 'ownImage';
+  data: Buffer;
+  mime: 'image/png' | 'image/jpeg';
+  /** Pixel size. */
+  width: number;
+  height: number;
+  alt: string;
+  caption: string | null;
+}
+
+export interface OwnQuote {
+  type: 'ownQuote';
+  paragraphs: TextRun[][];
 }

@@ -72,7 +72,7 @@ export function isAdjusted(meta: FiguresMeta): boolean {
 }
 
 /** The p-value the record's verdict follows: q when adjusted, else p. */
-export function verdictP(rec: ChangeRecord | TrendRecord, meta: FiguresMeta): number | null {
+export function verdictP(rec: Pick<ChangeRecord, 'p' | 'q'>, meta: FiguresMeta): number | null {
   return isAdjusted(meta) ? rec.q : rec.p;
 }
 

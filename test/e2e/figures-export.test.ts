@@ -28,7 +28,7 @@ describe('figures export of the example', () => {
     expect(json.meta.years).toEqual([2019, 2021, 2023]);
     expect(json.meta.areas).toEqual(['Björkträsk', 'Lövåsen', 'Myrheden', 'Tjärnvik', 'Ängsby', 'Norrbacka län']);
     const kinds = new Set(csvRows.map((r) => r.kind));
-    expect([...kinds].sort()).toEqual(['change', 'estimate', 'follow_up', 'trend']);
+    expect([...kinds].sort()).toEqual(['change', 'estimate', 'follow_up', 'goal', 'trend']);
   });
 
   it('suppressed estimates carry no count, estimate or interval; shown ones carry all', () => {

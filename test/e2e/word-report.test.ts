@@ -10,6 +10,8 @@ import { loadConfig } from '../../src/config/load.js';
 import { ingestFiles } from '../../src/analysis/pipeline.js';
 import { computeFigures } from '../../src/analysis/figures.js';
 import { buildMunicipalityReport } from '../../src/report/index.js';
+import { loadOwnTexts } from '../../src/owntext/load.js';
+import { loadSources } from '../../src/sources/load.js';
 import type { Block, ReportDocument } from '../../src/report/model.js';
 import type { FiguresTable } from '../../src/analysis/types.js';
 import type { ProjectConfig } from '../../src/config/schema.js';
@@ -46,7 +48,10 @@ beforeAll(async () => {
   const { sums } = await ingestFiles(EXAMPLE_CSV, config);
   figures = computeFigures(sums, config);
   projectConfig = config;
-  doc = buildMunicipalityReport({ figures, config, area: AREA, lang: 'sv', dateIso: DATE, logo: null });
+  // As the CLI builds it, with the example's own text and other source (both limited to Ängsby: none here).
+  const ownTexts = (await loadOwnTexts(config, EXAMPLE_CONFIG, 'sv')).texts;
+  const sources = await loadSources(config, EXAMPLE_CONFIG);
+  doc = buildMunicipalityReport({ figures, config, area: AREA, lang: 'sv', dateIso: DATE, logo: null, ownTexts, sources });
   pdf = libreOfficeConvert(docx, TAGGED_PDF, out);
   elements = structElements(poppler('pdfinfo', ['-struct', pdf]));
   text = poppler('pdftotext', [pdf, '-']);

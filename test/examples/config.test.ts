@@ -116,10 +116,15 @@ describe('template', () => {
 
 describe('example config', () => {
   /** What an indicator means, leaving out where it is read from. */
-  const meaning = ({ column: _c, population: _p, ...rest }: Indicator) => rest;
+  // The example's goals (target) are Ängsby's own, not the template's.
+  const meaning = ({ column: _c, population: _p, target: _t, ...rest }: Indicator) => rest;
 
   it('has the same indicators as the template, read from the example columns', () => {
     expect(example.indicators.map(meaning)).toEqual(template.indicators.map(meaning));
+    expect(example.indicators.filter((ind) => ind.target).map((ind) => [ind.id, ind.target!.areas])).toEqual([
+      ['sexuellt_vald', ['Ängsby']],
+      ['krankt_pa_natet', ['Ängsby']],
+    ]);
     expect(example.indicators.some((ind, i) => ind.column !== template.indicators[i]!.column)).toBe(true);
   });
 

@@ -72,6 +72,7 @@ describe('init: the wizard in a terminal', () => {
         // The default is no: a definition typed in is not agreed on until the user says so.
         ['Har samverkansparterna enats om den här definitionen\\?', `${UP}${ENTER}`],
         ['Vilket län eller vilken region', ENTER],
+        ['Skriva en mapp texts/', ENTER],
       ],
     );
     expect(run.failed).toBeNull();
@@ -129,6 +130,7 @@ describe('init: the wizard in a terminal', () => {
         ['Välj en indikator', ENTER],
         ['definition av våld', ENTER],
         ['Vilket län eller vilken region', ENTER],
+        ['Skriva en mapp texts/', ENTER],
       ],
     );
     expect(run.failed).toBeNull();

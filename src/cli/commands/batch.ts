@@ -10,12 +10,13 @@ import { render } from '../../messages/index.js';
 import type { CommandAction } from '../main.js';
 import { resolveDate, writeOutputs, checkTargets, moveIntoPlace, safeFileName, trackTemp, ensureFolder, ioError } from '../outputs.js';
 import { runOnWorkers } from '../worker-pool.js';
-import { loadLogo, reportBaseName } from '../report-files.js';
+import { loadReportExtras, reportBaseName } from '../report-files.js';
 import type { ReportFormat } from '../../render/index.js';
 import type { Job, JobResult, WorkerSetup } from '../batch-worker.js';
 import { cliMessages } from '../i18n.js';
-import { commonDataOptions, dataOptions, type DataFlags, excelOptions, reportFormatOption } from './options.js';
+import { commonDataOptions, dataOptions, type DataFlags, excelOptions, reportFormatOption, reportProfileOption } from './options.js';
 import { figuresFileName, figuresFormat } from '../figures-files.js';
+import type { ReportProfile } from '../../config/schema.js';
 
 interface BatchFlags extends DataFlags {
   out: string;
@@ -29,6 +30,7 @@ interface BatchFlags extends DataFlags {
   county?: boolean;
   excelSv?: boolean;
   xlsx?: boolean;
+  profile?: ReportProfile;
 }
 
 export interface BatchSummary {
@@ -62,6 +64,7 @@ export function registerBatch(program: Command, wrap: <A extends unknown[]>(a: C
     .option('--no-county', 'no county overview report')
     .option('-f, --force', 'replace existing files');
   reportFormatOption(cmd);
+  reportProfileOption(cmd);
   excelOptions(cmd);
   commonDataOptions(cmd);
   cmd.addHelpText(
@@ -88,13 +91,15 @@ Exit code 0 when every report was written, ${EXIT.partial} when some failed (the
       for (const f of project.failed) ctx.log.warn(say.leftOut(f.error.toLine(ctx.lang)));
       const { figures, config } = project;
       const lang = flags.lang ?? config.project.language;
+      const profile = flags.profile ?? config.project.profile;
 
       const areas = figures.meta.areas.filter((a) => a !== figures.meta.county);
       const mine = shard ? areas.filter((_, i) => i % shard.n === shard.i - 1) : areas;
       const withCounty = flags.county !== false && (!shard || shard.i === 1);
       const targets = [...mine.map((a) => ({ area: a as string | null, name: a })), ...(withCounty ? [{ area: null, name: figures.meta.county }] : [])];
       const planned = targets.map((t, id) => {
-        const base = reportBaseName(t.name, project.sums.years, lang, figures.meta.pooled.waves);
+        // The county overview has one profile: it keeps its name.
+        const base = reportBaseName(t.name, project.sums.years, lang, figures.meta.pooled.waves, t.area === null ? 'lagesbild' : profile);
         return { id, area: t.area, name: t.name, dir: join(flags.out, safeFileName(t.name)), base };
       });
       // "Upplands Väsby" and "Upplands-Väsby" make the same file name: refuse before any work.
@@ -120,7 +125,8 @@ Exit code 0 when every report was written, ${EXIT.partial} when some failed (the
         throw ioError(err, flags.out, 'file');
       });
       const releaseTmp = trackTemp(tmpRoot);
-      const setup: WorkerSetup = { messageLang: ctx.lang, figures, config, lang, dateIso, formats: flags.format, logo: await loadLogo(config, project.configPath) };
+      const extras = await loadReportExtras(config, project.configPath, lang, (w) => ctx.log.warn(w));
+      const setup: WorkerSetup = { messageLang: ctx.lang, figures, config, lang, dateIso, formats: flags.format, ...extras, profile };
       const progress = startProgress(planned.length, ctx.log.interactive && !flags.json);
       const results = new Map<number, JobResult>();
       try {
@@ -157,7 +163,7 @@ Exit code 0 when every report was written, ${EXIT.partial} when some failed (the
               kind: p.area === null ? 'county' : 'municipality',
               status: r.ok ? 'ok' : 'failed',
               outputs: r.files.map((f) => ({ path: join(p.dir, `${p.base}.${f.format}`), sha256: f.sha256, bytes: f.bytes })),
-              warnings: [],
+              warnings: r.warnings ?? [],
               ms: r.ms,
               ...(r.error ? { error: r.error } : {}),
             };
@@ -169,6 +175,7 @@ Exit code 0 when every report was written, ${EXIT.partial} when some failed (the
         summary.status = failures === 0 ? 'ok' : summary.jobs.some((j) => j.status === 'ok') ? 'partial' : 'failed';
 
         for (const j of summary.jobs) {
+          for (const w of j.warnings) ctx.log.warn(`${j.area}: ${w}`);
           if (j.status === 'failed') ctx.log.error(say.failed(j.area, j.error ?? ''));
           else ctx.log.info(say.wrote(j.outputs.map((o) => o.path).join(', ')));
         }

@@ -19,7 +19,7 @@ export function exampleDir(): string {
 export function registerExample(program: Command, wrap: <A extends unknown[]>(a: CommandAction<A>) => (...args: A) => Promise<void>): void {
   program
     .command('example')
-    .description('copy the bundled synthetic example (survey files + lagesbild.yaml) into a folder')
+    .description('copy the bundled synthetic example (survey files, lagesbild.yaml, an own text and another source) into a folder')
     .argument('[dir]', 'where to put it', `lagesbild-exempel`)
     .option('-f, --force', 'replace files that exist')
     .addHelpText(
@@ -34,7 +34,9 @@ Example:
         const src = exampleDir();
         const force = flags.force ?? false;
         const hint = msg('output.wouldOverwrite.exampleHint');
-        await checkTargets([join(dir, 'lagesbild.yaml'), join(dir, 'data')], force, hint);
+        // The config, the survey files, the own text and the other source's table it names.
+        const folders = ['data', 'texts', 'kallor'];
+        await checkTargets([join(dir, 'lagesbild.yaml'), ...folders.map((f) => join(dir, f))], force, hint);
         await ensureFolder(dir);
         // Without --force a file that appeared since the check is not replaced.
         const copy = (from: string, to: string, recursive: boolean) =>
@@ -42,7 +44,7 @@ Example:
             throw (err as NodeJS.ErrnoException).code === 'ERR_FS_CP_EEXIST' ? wouldOverwrite([to], hint) : ioError(err, to, 'file');
           });
         await copy(join(src, 'lagesbild.yaml'), join(dir, 'lagesbild.yaml'), false);
-        await copy(join(src, 'data'), join(dir, 'data'), true);
+        for (const f of folders) await copy(join(src, f), join(dir, f), true);
         const say = cliMessages(ctx.lang).run;
         ctx.log.info(say.copiedExample(dir));
         ctx.log.info(say.next(`cd ${shellQuote(dir)} && ${commandName(dir)} report data/*.csv --area Ängsby`));

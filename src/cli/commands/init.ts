@@ -24,6 +24,8 @@ interface InitFlags extends InputFlags {
   out?: string;
   force?: boolean;
   yes?: boolean;
+  /** --no-texts: no skeleton texts/ folder. */
+  texts?: boolean;
   input: boolean;
   areaColumn?: string;
   yearColumn?: string;
@@ -56,7 +58,8 @@ export function registerInit(program: Command, wrap: <A extends unknown[]>(a: Co
     .option('-o, --out <file>', 'where to write the config (default: lagesbild.yaml next to the CSV)')
     .option('-f, --force', 'replace an existing config')
     .option('-y, --yes', 'accept every proposal without asking (needed without a terminal)')
-    .option('--no-input', 'never ask, also in a terminal (use with --yes)');
+    .option('--no-input', 'never ask, also in a terminal (use with --yes)')
+    .option('--no-texts', "no texts/ folder for the municipality's own texts (default: offered, and written with --yes)");
   const roleNames = cliMessages('en').init.roleName;
   for (const role of ROLES) {
     cmd.option(`${flagName(role)} <name>`, `the ${roleNames[role]} column${REQUIRED_ROLES.includes(role) ? '' : ' ("none" if there is none)'}`);
@@ -159,15 +162,28 @@ async function runInit(ctx: CommandContext, csvArg: string | undefined, flags: I
     }
     if (facts.year) ctx.log.info(t.yearFor(facts.year.year, facts.year.from));
 
+    // The skeleton texts/ folder: offered, taken with --yes, left out with --no-texts.
+    const withTexts = flags.texts !== false && (ask ? await ask.yesNo(t.ask.texts, true) : true);
+    const { skeletonTexts } = await import('../../init/texts.js');
+    const skeleton = withTexts ? skeletonTexts() : [];
     const built = buildConfig(proposal, template, decisions, {
       csvName: basename(csv),
       configName: basename(out),
       schema: schemaReference(out, SCHEMA_PATH),
       badYear: badYearExample(proposal),
       facts,
+      ...(withTexts ? { texts: Object.fromEntries(skeleton.map((s) => [s.place, s.file])) } : {}),
     });
     for (const w of built.warnings) ctx.log.warn(t.warning(w));
-    await writeOutputs([{ path: out, data: built.text }], force, hint);
+    // Texts someone has written are never replaced, not even with --force.
+    const textFiles = [];
+    for (const s of skeleton) {
+      const path = join(dirname(out), s.file);
+      if (await exists(path)) ctx.log.info(t.keptText(path));
+      else textFiles.push({ path, data: s.content });
+    }
+    await writeOutputs([{ path: out, data: built.text }, ...textFiles], force, hint);
+    if (withTexts) ctx.log.info(t.wroteTexts(join(dirname(out), 'texts'), textFiles.length));
     ctx.log.info(t.wrote(out));
     const area = proposal.areas.length > 1 ? ` --area ${shellQuote(proposal.areas[0]!)}` : '';
     const run = commandName();

@@ -6,6 +6,7 @@ import { Option } from 'commander';
 import type { ProjectOptions } from '../project.js';
 import type { Delimiter, Encoding } from '../../ingest/sniff.js';
 import { DEFAULT_REPORT_FORMATS, REPORT_FORMATS } from '../../render/index.js';
+import { REPORT_PROFILES } from '../../config/schema.js';
 import { listOption } from '../main.js';
 import type { ReadOptions } from '../../ingest/source.js';
 import type { FactOptions } from '../../ingest/facts.js';
@@ -76,6 +77,15 @@ export function dataOptions(flags: DataFlags): ProjectOptions {
     ...inputFlags(flags),
     pooling: { waves: flags.poolWaves, grades: flags.poolGrades, areas },
   };
+}
+
+/** `--profile` of report and batch: a baseline report or a follow-up (overrides project.profile). */
+export function reportProfileOption(cmd: Command): Command {
+  return cmd.addOption(
+    new Option('--profile <name>', 'lagesbild (baseline, handbook step 2) or uppfoljning (follow-up, step 5: goals and changes first); default project.profile').choices([
+      ...REPORT_PROFILES,
+    ]),
+  );
 }
 
 /** `--format` of report and batch: which report files to write. */

@@ -4,10 +4,11 @@ import type { Command } from 'commander';
 import { EXIT, UsageError, msg } from '../../errors.js';
 import type { CommandAction } from '../main.js';
 import { checkTargets, resolveDate, writeOutputs } from '../outputs.js';
-import { loadLogo, reportBaseName, reportPaths } from '../report-files.js';
+import { loadReportExtras, ownTextLeftOut, reportBaseName, reportPaths } from '../report-files.js';
 import type { ReportFormat } from '../../render/index.js';
 import { cliMessages } from '../i18n.js';
-import { commonDataOptions, dataOptions, type DataFlags, reportFormatOption } from './options.js';
+import { commonDataOptions, dataOptions, type DataFlags, reportFormatOption, reportProfileOption } from './options.js';
+import type { ReportProfile } from '../../config/schema.js';
 
 interface ReportFlags extends DataFlags {
   area?: string;
@@ -16,6 +17,7 @@ interface ReportFlags extends DataFlags {
   format: ReportFormat[];
   date?: string;
   force?: boolean;
+  profile?: ReportProfile;
 }
 
 export function registerReport(program: Command, wrap: <A extends unknown[]>(a: CommandAction<A>) => (...args: A) => Promise<void>): void {
@@ -29,6 +31,7 @@ export function registerReport(program: Command, wrap: <A extends unknown[]>(a: 
     .option('--date <YYYY-MM-DD>', 'report date (default: SOURCE_DATE_EPOCH, else today)')
     .option('-f, --force', 'replace existing report files');
   reportFormatOption(cmd);
+  reportProfileOption(cmd);
   commonDataOptions(cmd);
   cmd.addHelpText(
     'after',
@@ -37,7 +40,9 @@ Example:
   lagesbild report data/enkat-*.csv -c lagesbild.yaml --area Ängsby -o rapporter
   → rapporter/Ängsby-2019-2023.pdf and .html
   lagesbild report data/enkat-*.csv --area Ängsby --format docx
-  → out/Ängsby-2019-2023.docx (Word: editable, with heading styles, tables and charts)`,
+  → out/Ängsby-2019-2023.docx (Word: editable, with heading styles, tables and charts)
+  lagesbild report data/enkat-*.csv --area Ängsby --profile uppfoljning
+  → out/Ängsby-2019-2023-uppfoljning.pdf and .html (follow-up: goals and changes first)`,
   );
   cmd.action(
     wrap(async (ctx, files: string[], flags: ReportFlags) => {
@@ -51,21 +56,25 @@ Example:
       const project = await loadProject(files, dataOptions(flags), ctx.log);
       const area = chooseArea(project.figures, flags.area);
       const reportLang = lang ?? project.config.project.language;
-      const base = reportBaseName(area, project.sums.years, reportLang, project.figures.meta.pooled.waves);
+      const profile = flags.profile ?? project.config.project.profile;
+      const base = reportBaseName(area, project.sums.years, reportLang, project.figures.meta.pooled.waves, profile);
       const paths = reportPaths(flags.out, base, flags.format);
       // Refuse before the slow part, not after it.
       await checkTargets(paths, flags.force ?? false);
 
       const started = Date.now();
-      const { buildMunicipalityReport } = await import('../../report/index.js');
+      const { buildMunicipalityReport, unplacedTexts } = await import('../../report/index.js');
+      const extras = await loadReportExtras(project.config, project.configPath, reportLang, (w) => ctx.log.warn(w));
       const doc = buildMunicipalityReport({
         figures: project.figures,
         config: project.config,
         area,
         lang: reportLang,
         dateIso,
-        logo: await loadLogo(project.config, project.configPath),
+        ...extras,
+        profile,
       });
+      for (const t of unplacedTexts(doc, extras.ownTexts)) ctx.log.warn(ownTextLeftOut(t.file, t.place));
       const { renderDocument } = await import('../../render/index.js');
       const rendered = await renderDocument(doc, flags.format);
       await writeOutputs(

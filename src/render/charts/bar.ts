@@ -17,7 +17,7 @@ import {
   whiteBackground,
   widestText,
 } from './draw.js';
-import { formatPercent } from './format.js';
+import { formatTick } from './format.js';
 import { BAR_PERCENTAGE, CATEGORY_PERCENTAGE, valueAxis, wrapLabel } from './layout.js';
 import { GRID, INK, MUTED_INK, seriesStyle } from './palette.js';
 
@@ -29,7 +29,7 @@ const REFERENCE_RULE = { color: INK, width: 1.5, dash: [5, 3] };
 export function barChartConfig(spec: ChartSpec, ctx: Ctx, width: number, scale: number): BarConfig {
   const axis = valueAxis(spec);
   const reference = spec.reference ?? null;
-  const referenceText = reference ? `${reference.label} (${formatPercent(reference.value, spec.lang)})` : '';
+  const referenceText = reference ? `${reference.label} (${formatTick(reference.value, spec.unit, spec.lang)})` : '';
 
   const items: LegendItem[] = spec.series.map((s, i) => {
     const style = seriesStyle(i);
@@ -120,7 +120,7 @@ export function barChartConfig(spec: ChartSpec, ctx: Ctx, width: number, scale: 
         x: {
           min: 0,
           max: axis.max,
-          ticks: { stepSize: axis.step, callback: (v) => formatPercent(Number(v), spec.lang), color: MUTED_INK, padding: 5 },
+          ticks: { stepSize: axis.step, callback: (v) => formatTick(Number(v), spec.unit, spec.lang), color: MUTED_INK, padding: 5 },
           title: { display: true, text: spec.axisLabel, color: INK, padding: { top: 2, bottom: 0 } },
           // No tick marks below the axis: the grid lines and labels say where the ticks are.
           grid: { color: GRID, drawTicks: false },

@@ -110,6 +110,13 @@ export function valueAxis(spec: ChartSpec): ValueAxis {
   if (spec.reference) values.push(spec.reference.value);
   const top = Math.max(1, ...values.filter((v): v is number => v !== null));
   const span = spec.max ?? top;
+  if (spec.unit === 'number') {
+    // About five round steps (1, 2 or 5 times a power of ten) up to the data.
+    const raw = span / 5;
+    const power = 10 ** Math.floor(Math.log10(raw));
+    const step = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= raw)!;
+    return { max: spec.max ?? Math.ceil(top / step) * step, step };
+  }
   const step = span <= 10 ? 2 : span <= 30 ? 5 : span <= 60 ? 10 : 20;
   return { max: spec.max ?? Math.min(100, Math.ceil(top / step) * step), step };
 }

@@ -18,7 +18,7 @@ import {
   whiteBackground,
   widestText,
 } from './draw.js';
-import { formatPercent } from './format.js';
+import { formatTick } from './format.js';
 import { lineLegendOnTop, valueAxis } from './layout.js';
 import type { SeriesStyle } from './palette.js';
 import { GRID, INK, MUTED_INK, seriesStyle } from './palette.js';
@@ -207,7 +207,7 @@ export function lineChartConfig(
         y: {
           min: 0,
           max: axis.max,
-          ticks: { stepSize: axis.step, callback: (v) => formatPercent(Number(v), spec.lang), color: MUTED_INK },
+          ticks: { stepSize: axis.step, callback: (v) => formatTick(Number(v), spec.unit, spec.lang), color: MUTED_INK },
           title: { display: true, text: spec.axisLabel, color: INK },
           grid: { color: GRID },
           border: { display: false },

@@ -15,6 +15,8 @@ import {
 } from 'docx';
 import type { Block, FigureBlock, Lang, RenderLabels, ReportChapter, TableBlock, TableSpec } from '../../report/model.js';
 import type { ImageSize } from '../image-size.js';
+import { ChapterOutline } from '../outline.js';
+import { ownTextChildren } from './owntext.js';
 import { type DocxTheme, LIST, lines, STYLE, TEXT_WIDTH_PX } from './styles.js';
 import { wordTable } from './table.js';
 
@@ -64,41 +66,40 @@ export class BuildContext {
   }
 
   /** A heading's runs inside a hidden bookmark (Word's "_Toc…" names) the contents link to. */
-  bookmarked(text: string, level: 1 | 2 | 3): ParagraphChild[] {
-    if (level === 3) return [new TextRun(text)];
+  bookmarked(text: string, level: 1 | 2 | 3 | 4): ParagraphChild[] {
+    if (level >= 3) return [new TextRun(text)];
     const id = ++this.bookmarks;
     const name = `_Toc${String(id).padStart(8, '0')}`;
-    this.toc.push({ title: text, level, bookmark: name });
+    this.toc.push({ title: text, level: level as 1 | 2, bookmark: name });
     // BookmarkStart/End are paragraph content in Word; docx's types list only its Bookmark
     // wrapper, whose ids come from a process-wide counter.
     return [new BookmarkStart(name, id) as unknown as ParagraphChild, new TextRun(text), new BookmarkEnd(id) as unknown as ParagraphChild];
   }
 }
 
-const HEADINGS = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3 } as const;
+const HEADINGS = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3, 4: HeadingLevel.HEADING_4 } as const;
 
 /**
- * A chapter: its title as Heading 1 (on a new page), then its blocks. Heading blocks of level
- * 2 are Heading 2, level 3 Heading 3, except a level 3 with no level 2 before it in the
- * chapter, which becomes Heading 2 so the outline has no gap (as in the HTML).
+ * A chapter: its title as Heading 1 (on a new page), then its blocks: sections as Heading 2,
+ * subsections Heading 3, below that Heading 4 (see ChapterOutline: as in the HTML and PDF).
  */
 export function chapterChildren(ctx: BuildContext, chapter: ReportChapter): FileChild[] {
   // Chapters start on a new page, as in the PDF (set on the paragraph: Word's styles cannot).
   const out: FileChild[] = [new Paragraph({ heading: HEADINGS[1], pageBreakBefore: true, children: ctx.bookmarked(chapter.title, 1) })];
-  let inSection = false;
+  const outline = new ChapterOutline();
+  const heading = (level: 2 | 3 | 4, text: string) => {
+    const tag = Math.min(4, 1 + outline.depth(level)) as 2 | 3 | 4;
+    return new Paragraph({ heading: HEADINGS[tag], children: ctx.bookmarked(text, tag) });
+  };
   for (const block of chapter.blocks) {
-    if (block.type === 'heading') {
-      inSection ||= block.level === 2;
-      const level = block.level === 3 && inSection ? 3 : 2;
-      out.push(new Paragraph({ heading: HEADINGS[level], children: ctx.bookmarked(block.text, level) }));
-    } else {
-      out.push(...blockChildren(ctx, block));
-    }
+    if (block.type === 'heading') out.push(heading(block.level, block.text));
+    else if (block.type === 'ownText') out.push(...ownTextChildren(ctx, block, heading));
+    else out.push(...blockChildren(ctx, block));
   }
   return out;
 }
 
-function blockChildren(ctx: BuildContext, block: Exclude<Block, { type: 'heading' }>): FileChild[] {
+function blockChildren(ctx: BuildContext, block: Exclude<Block, { type: 'heading' | 'ownText' }>): FileChild[] {
   const { labels } = ctx;
   switch (block.type) {
     case 'paragraph':

@@ -71,7 +71,17 @@ export async function renderDocx(report: ReportDocument, opts: RenderDocxOptions
     language: report.langTag,
     dateIso: report.dateIso,
   });
-  return reproducibleZip(packed, report.dateIso, { 'docProps/core.xml': core });
+  // The library names hyperlink relationships at random: renamed in order of first use.
+  const links = new Map<string, string>();
+  const stable = (xml: string) => xml.replace(/\b(?:r:)?[Ii]d="(rId[a-z0-9_-]{12,})"/g, (attr, id: string) => {
+    let name = links.get(id);
+    if (name === undefined) {
+      name = `rIdLink${links.size + 1}`;
+      links.set(id, name);
+    }
+    return attr.replace(id, name);
+  });
+  return reproducibleZip(packed, report.dateIso, { 'docProps/core.xml': core, 'word/document.xml': stable, 'word/_rels/document.xml.rels': stable });
 }
 
 async function defaultChartPng(): Promise<ChartPng> {

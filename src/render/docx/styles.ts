@@ -71,6 +71,9 @@ export const STYLE = {
   tableText: 'LbTableText',
   tableNote: 'LbTableNote',
   source: 'LbSource',
+  ownStart: 'LbOwnStart',
+  ownEnd: 'LbOwnEnd',
+  ownCaption: 'LbOwnCaption',
 } as const;
 
 /** Names of our own styles as Word lists them, in the document's language. */
@@ -90,6 +93,9 @@ const OWN_STYLE_NAMES: Record<Lang, Record<string, string>> = {
     [STYLE.tableText]: 'Tabell – text',
     [STYLE.tableNote]: 'Tabell – not',
     [STYLE.source]: 'Källa',
+    [STYLE.ownStart]: 'Egen text – början',
+    [STYLE.ownEnd]: 'Egen text – slut',
+    [STYLE.ownCaption]: 'Egen text – bildtext',
   },
   en: {
     [STYLE.area]: 'Report area',
@@ -106,11 +112,29 @@ const OWN_STYLE_NAMES: Record<Lang, Record<string, string>> = {
     [STYLE.tableText]: 'Table text',
     [STYLE.tableNote]: 'Table note',
     [STYLE.source]: 'Source',
+    [STYLE.ownStart]: 'Own text start',
+    [STYLE.ownEnd]: 'Own text end',
+    [STYLE.ownCaption]: 'Own text caption',
   },
 };
 
-/** Numbering definitions for the report's lists. */
-export const LIST = { bullet: 'lb-bullet', ordered: 'lb-ordered' } as const;
+/** The frame of the municipality's own texts (the PDF's and HTML's colour). */
+const OWN_RULE = '6F4E7C';
+
+/** Numbering definitions for the report's lists: three levels (own texts nest lists). */
+export const LIST = {
+  bullet: 'lb-bullet',
+  ordered: 'lb-ordered',
+  levels: 3,
+  definition: (kind: 'bullet' | 'ordered') =>
+    [0, 1, 2].map((level) => ({
+      level,
+      format: kind === 'bullet' ? LevelFormat.BULLET : level === 1 ? LevelFormat.LOWER_LETTER : LevelFormat.DECIMAL,
+      text: kind === 'bullet' ? ['•', '–', '▪'][level]! : `%${level + 1}.`,
+      alignment: AlignmentType.LEFT,
+      style: { paragraph: { indent: { left: 360 * (level + 1), hanging: 360 } } },
+    })),
+} as const;
 
 /** Sizes in half-points (Word's unit for font sizes). */
 const pt = (size: number) => Math.round(size * 2);
@@ -153,6 +177,7 @@ export function documentStyles(theme: DocxTheme, lang: Lang, langTag: string): I
       heading2: heading(14, theme.accent, 18, 6, 1),
       heading3: heading(12, theme.ink, 12, 4, 2),
       listParagraph: { paragraph: { spacing: { after: sp(8) }, contextualSpacing: true } },
+      hyperlink: { run: { color: theme.accent, underline: {} } },
       caption: {
         run: { font: FONT, size: pt(10.5), bold: true, italics: false, color: theme.ink },
         paragraph: { spacing: { before: sp(12), after: sp(4) }, keepNext: true, keepLines: true },
@@ -219,23 +244,24 @@ export function documentStyles(theme: DocxTheme, lang: Lang, langTag: string): I
       own(STYLE.tableText, { run: { size: pt(9) }, paragraph: { spacing: { before: sp(2), after: sp(2), ...lines(1) } } }),
       own(STYLE.tableNote, { run: { size: pt(8.5), color: theme.muted }, paragraph: { spacing: { before: sp(3), after: 0, ...lines(1) } } }),
       own(STYLE.source, { run: { size: pt(8.5), color: theme.muted }, paragraph: { spacing: { before: sp(3), after: sp(14), ...lines(1) } } }),
+      own(STYLE.ownStart, {
+        run: { size: pt(8.5), bold: true, allCaps: true, color: OWN_RULE },
+        paragraph: { border: { top: { style: BorderStyle.SINGLE, size: 18, color: OWN_RULE, space: 6 } }, spacing: { before: sp(14), after: sp(6) }, keepNext: true },
+      }),
+      own(STYLE.ownEnd, {
+        paragraph: { border: { bottom: { style: BorderStyle.SINGLE, size: 18, color: OWN_RULE, space: 1 } }, spacing: { before: 0, after: sp(14), ...lines(0.5) } },
+      }),
+      own(STYLE.ownCaption, { run: { size: pt(9.5), color: theme.muted }, paragraph: { spacing: { before: sp(2), after: sp(10) } } }),
     ],
   };
 }
 
 /** A bullet list and a numbered list; every list block gets its own instance (numbered from 1). */
 export function documentNumbering(): INumberingOptions {
-  const level = (format: (typeof LevelFormat)[keyof typeof LevelFormat], text: string) => ({
-    level: 0,
-    format,
-    text,
-    alignment: AlignmentType.LEFT,
-    style: { paragraph: { indent: { left: 360, hanging: 360 } } },
-  });
   return {
     config: [
-      { reference: LIST.bullet, levels: [level(LevelFormat.BULLET, '•')] },
-      { reference: LIST.ordered, levels: [level(LevelFormat.DECIMAL, '%1.')] },
+      { reference: LIST.bullet, levels: LIST.definition('bullet') },
+      { reference: LIST.ordered, levels: LIST.definition('ordered') },
     ],
   };
 }

@@ -2,12 +2,18 @@
 import type {
   Block,
   FigureBlock,
+  HeadingBlock,
   KeyFiguresBlock,
   NoticeBlock,
+  OwnBlock,
+  OwnList,
+  OwnTextBlock,
   RenderLabels,
   TableBlock,
   TableSpec,
+  TextRun,
 } from '../../report/model.js';
+import { ChapterOutline } from '../outline.js';
 import { esc } from './escape.js';
 
 /** What a block renderer needs besides the block: chrome labels and the chart images. */
@@ -17,26 +23,22 @@ export interface BlockContext {
   chartImage: (block: FigureBlock) => string;
 }
 
-/**
- * Chapters are h2, so HeadingBlock level 2 → h3 and level 3 → h4; a level 3 with no level 2
- * before it in the chapter becomes h3, since h2 → h4 would leave a gap in the outline.
- */
-export function renderBlocks(blocks: readonly Block[], ctx: BlockContext): string {
-  let inSection = false;
-  const out: string[] = [];
-  for (const block of blocks) {
-    if (block.type === 'heading') {
-      inSection ||= block.level === 2;
-      const tag = block.level === 3 && inSection ? 4 : 3;
-      out.push(`<h${tag} id="${esc(block.id)}">${esc(block.text)}</h${tag}>`);
-    } else {
-      out.push(renderBlock(block, ctx));
-    }
+/** Chapters are h2, so a section is h3, a subsection h4 and below that h5 (see ChapterOutline). */
+class Outline {
+  private readonly outline = new ChapterOutline();
+
+  heading(block: HeadingBlock): string {
+    const tag = Math.min(6, 2 + this.outline.depth(block.level));
+    return `<h${tag} id="${esc(block.id)}">${esc(block.text)}</h${tag}>`;
   }
-  return out.join('\n');
 }
 
-function renderBlock(block: Exclude<Block, { type: 'heading' }>, ctx: BlockContext): string {
+export function renderBlocks(blocks: readonly Block[], ctx: BlockContext): string {
+  const outline = new Outline();
+  return blocks.map((block) => (block.type === 'heading' ? outline.heading(block) : block.type === 'ownText' ? renderOwnText(block, outline, ctx) : renderBlock(block, ctx))).join('\n');
+}
+
+function renderBlock(block: Exclude<Block, { type: 'heading' | 'ownText' }>, ctx: BlockContext): string {
   switch (block.type) {
     case 'paragraph':
       return block.lang ? `<p lang="${esc(block.lang)}">${esc(block.text)}</p>` : `<p>${esc(block.text)}</p>`;
@@ -59,6 +61,66 @@ function renderBlock(block: Exclude<Block, { type: 'heading' }>, ctx: BlockConte
     case 'table':
       return renderTableBlock(block, ctx);
   }
+}
+
+/**
+ * The municipality's own text: a section named by its visible label ("Kommunens egen text"),
+ * framed so that written and generated text can be told apart.
+ */
+function renderOwnText(block: OwnTextBlock, outline: Outline, ctx: BlockContext): string {
+  const labelId = `${block.id}-etikett`;
+  const body = block.blocks.map((b) => (b.type === 'heading' ? outline.heading(b) : renderOwnBlock(b, ctx))).join('\n');
+  return (
+    `<section class="own-text" id="${esc(block.id)}" aria-labelledby="${esc(labelId)}"${block.lang ? ` lang="${esc(block.lang)}"` : ''}>\n` +
+    `<p class="own-text-label" id="${esc(labelId)}">${esc(block.label)}</p>\n${body}\n</section>`
+  );
+}
+
+function renderOwnBlock(block: Exclude<OwnBlock, HeadingBlock>, ctx: BlockContext): string {
+  switch (block.type) {
+    case 'ownParagraph':
+      return `<p>${renderRuns(block.runs)}</p>`;
+    case 'ownList':
+      return renderOwnList(block);
+    case 'ownQuote':
+      return `<blockquote class="own-quote">${block.paragraphs.map((p) => `<p>${renderRuns(p)}</p>`).join('')}</blockquote>`;
+    case 'ownTable':
+      return `<div class="table-block own-table">${renderTable(block.table, null, ctx.labels.table)}</div>`;
+    case 'ownImage':
+      return (
+        `<figure class="own-image"><img src="data:${block.mime};base64,${block.data.toString('base64')}" width="${block.width}" height="${block.height}" alt="${esc(block.alt)}">` +
+        (block.caption ? `<figcaption>${esc(block.caption)}</figcaption>` : '') +
+        `</figure>`
+      );
+  }
+}
+
+function renderOwnList(list: OwnList): string {
+  const tag = list.ordered ? 'ol' : 'ul';
+  const start = list.ordered && list.start !== 1 ? ` start="${list.start}"` : '';
+  const items = list.items.map((item) => {
+    const text = item.paragraphs.length === 1 ? renderRuns(item.paragraphs[0]!) : item.paragraphs.map((p) => `<p>${renderRuns(p)}</p>`).join('');
+    return `<li>${text}${item.sublist ? renderOwnList(item.sublist) : ''}</li>`;
+  });
+  return `<${tag}${start}>${items.join('')}</${tag}>`;
+}
+
+/** Runs as inline markup: <strong>, <em>, and one <a> around consecutive runs with the same link. */
+export function renderRuns(runs: readonly TextRun[]): string {
+  let out = '';
+  let open: string | undefined;
+  for (const run of runs) {
+    if (run.href !== open) {
+      if (open !== undefined) out += '</a>';
+      if (run.href !== undefined) out += `<a href="${esc(run.href)}">`;
+      open = run.href;
+    }
+    let text = esc(run.text);
+    if (run.emphasis) text = `<em>${text}</em>`;
+    if (run.strong) text = `<strong>${text}</strong>`;
+    out += text + (run.breakAfter ? '<br>' : '');
+  }
+  return open !== undefined ? `${out}</a>` : out;
 }
 
 function renderNotice(block: NoticeBlock): string {
@@ -87,7 +149,7 @@ function renderFigure(block: FigureBlock, ctx: BlockContext): string {
     `<figcaption><span class="caption-label">${esc(captionText)}</span> ${esc(block.caption)}</figcaption>` +
     ctx.chartImage(block) +
     `<details class="numbers"><summary>${esc(labels.showNumbers)}</summary>` +
-    renderTable(block.table, `${block.id}-numbers`, `${esc(captionText)} ${esc(block.caption)}`) +
+    renderTable(block.table, { idBase: `${block.id}-numbers`, html: `${esc(captionText)} ${esc(block.caption)}` }) +
     `</details>` +
     renderNotes(block.table.notes) +
     renderSource(block.source, labels) +
@@ -99,7 +161,7 @@ function renderTableBlock(block: TableBlock, ctx: BlockContext): string {
   const label = `${ctx.labels.table} ${block.number}.`;
   return (
     `<div class="table-block" id="${esc(block.id)}">` +
-    renderTable(block.table, `${block.id}-table`, `<span class="caption-label">${esc(label)}</span> ${esc(block.caption)}`) +
+    renderTable(block.table, { idBase: `${block.id}-table`, html: `<span class="caption-label">${esc(label)}</span> ${esc(block.caption)}` }) +
     renderNotes(block.table.notes) +
     renderSource(block.source, ctx.labels) +
     `</div>`
@@ -109,10 +171,9 @@ function renderTableBlock(block: TableBlock, ctx: BlockContext): string {
 /**
  * A data table inside its own scroll container, so a wide table scrolls sideways on a
  * phone while the page does not. The container is focusable (keyboard users can scroll it)
- * and named by the table caption.
+ * and named by the table caption, or by `name` for a table without one (an own text's).
  */
-function renderTable(table: TableSpec, idBase: string, captionHtml: string): string {
-  const captionId = esc(`${idBase}-caption`);
+function renderTable(table: TableSpec, caption: { idBase: string; html: string } | null, name = ''): string {
   const align = table.columns.map((c) => (c.align === 'right' ? ' class="num"' : ''));
   const head = table.columns
     .map((c, i) => `<th scope="col"${align[i] ?? ''}>${esc(c.header)}</th>`)
@@ -124,9 +185,10 @@ function renderTable(table: TableSpec, idBase: string, captionHtml: string): str
       return `<tr${cls}><th scope="row">${esc(row.header)}</th>${cells}</tr>`;
     })
     .join('\n');
+  const captionId = caption ? esc(`${caption.idBase}-caption`) : '';
   return (
-    `<div class="table-scroll" role="region" tabindex="0" aria-labelledby="${captionId}">` +
-    `<table><caption id="${captionId}">${captionHtml}</caption>` +
+    `<div class="table-scroll" role="region" tabindex="0" ${caption ? `aria-labelledby="${captionId}"` : `aria-label="${esc(name)}"`}>` +
+    `<table>${caption ? `<caption id="${captionId}">${caption.html}</caption>` : ''}` +
     `<thead><tr>${head}</tr></thead>\n<tbody>${body}</tbody></table></div>`
   );
 }

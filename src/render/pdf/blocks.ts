@@ -5,8 +5,10 @@
 import type { Block, Lang, ReportChapter, ReportDocument } from '../../report/model.js';
 import { type ChartImage, FigureFlowable } from './figure.js';
 import type { Anchor, DrawContext, Flowable } from './flow.js';
+import { ChapterOutline } from '../outline.js';
 import { KeyFiguresRow } from './keyfigures.js';
 import { type BoxLine, LinesFlowable } from './lines.js';
+import { ownTextFlowables } from './owntext.js';
 import { Slot, type StructElement } from './struct.js';
 import { layoutTable, TableFlowable } from './table.js';
 import { CONTENT, type TextStyle, type Theme } from './theme.js';
@@ -33,7 +35,7 @@ function textLines(doc: Doc, text: string, style: TextStyle, slot: Slot, indent 
 export function headingFlowable(
   b: BuildContext,
   parent: Slot,
-  level: 1 | 2 | 3,
+  level: 1 | 2 | 3 | 4,
   text: string,
   id: string,
   spaceBefore: number,
@@ -41,7 +43,7 @@ export function headingFlowable(
   const { doc, theme } = b;
   const style = level === 1 ? theme.h1 : level === 2 ? theme.h2 : theme.h3;
   const slot = new Slot(`H${level}`, (d) => parent.get(d));
-  const anchor: Anchor | undefined = level === 3 ? undefined : { id, level, title: text };
+  const anchor: Anchor | undefined = level === 1 || level === 2 ? { id, level, title: text } : undefined;
   return new LinesFlowable(textLines(doc, text, style, slot), {
     spaceBefore,
     keepWithNext: true,
@@ -61,13 +63,33 @@ export function headingFlowable(
 /** A paragraph this short between a heading and a figure or table stays with the figure. */
 const LEAD_IN_LINES = 2;
 
+/** Headings of a chapter (H1): sections H2, subsections H3, below that H4 (see ChapterOutline). */
+class Outline {
+  private readonly outline = new ChapterOutline();
+
+  constructor(private readonly b: BuildContext) {}
+
+  heading(parent: Slot, level: 2 | 3 | 4, text: string, id: string): Flowable {
+    const tag = Math.min(4, 1 + this.outline.depth(level)) as 2 | 3 | 4;
+    return headingFlowable(this.b, parent, tag, text, id, tag === 2 ? SPACE.h2 : SPACE.h3);
+  }
+}
+
 /** `leadIn`: the block sits between a heading and a figure or table. */
-function blockFlowables(b: BuildContext, sect: Slot, block: Block, leadIn: boolean): Flowable[] {
+function blockFlowables(b: BuildContext, sect: Slot, block: Block, leadIn: boolean, outline: Outline): Flowable[] {
   const { doc, theme, report } = b;
   const labels = report.labels;
   switch (block.type) {
     case 'heading':
-      return [headingFlowable(b, sect, block.level, block.text, block.id, block.level === 2 ? SPACE.h2 : SPACE.h3)];
+      return [outline.heading(sect, block.level, block.text, block.id)];
+
+    case 'ownText':
+      return ownTextFlowables(
+        { doc, theme, heading: (parent, level, text, id) => outline.heading(parent, level, text, id), lang: block.lang && block.lang !== report.lang ? LANG_TAGS[block.lang] : undefined },
+        sect,
+        block,
+        SPACE.block + 6,
+      );
 
     case 'paragraph': {
       const options = block.lang && block.lang !== report.lang ? { lang: LANG_TAGS[block.lang] } : {};
@@ -179,8 +201,9 @@ export function chapterFlowables(b: BuildContext, chapter: ReportChapter): Flowa
   const sect = new Slot('Sect', () => b.root);
   const { blocks } = chapter;
   const isGraphic = (block: Block | undefined) => block?.type === 'figure' || block?.type === 'table';
+  const outline = new Outline(b);
   return [
     headingFlowable(b, sect, 1, chapter.title, chapter.id, 0),
-    ...blocks.flatMap((block, i) => blockFlowables(b, sect, block, blocks[i - 1]?.type === 'heading' && isGraphic(blocks[i + 1]))),
+    ...blocks.flatMap((block, i) => blockFlowables(b, sect, block, blocks[i - 1]?.type === 'heading' && isGraphic(blocks[i + 1]), outline)),
   ];
 }

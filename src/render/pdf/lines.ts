@@ -5,10 +5,18 @@
 import type { Anchor, DrawContext, Flowable } from './flow.js';
 import { artifact, type Slot } from './struct.js';
 import { CONTENT, type TextStyle } from './theme.js';
-import { drawLine } from './text.js';
+import { type Doc, drawLine, type Segment, textWidth } from './text.js';
+
+/** A link in rich text: its structure element (Link, under the paragraph) and address. */
+export interface LinkTag {
+  slot: Slot;
+  href: string;
+}
 
 export interface BoxLine {
   text: string;
+  /** Text in several styles and links (own texts); `text` and `style` are then unused. */
+  segments?: Segment<LinkTag>[];
   style: TextStyle;
   /** The structure element the line belongs to. */
   slot: Slot;
@@ -109,11 +117,18 @@ export class LinesFlowable implements Flowable {
           drawLine(doc, label.text, start.style, CONTENT.left + start.indent - label.width, labelTop, 'left'),
         );
       }
+      if (start.segments) {
+        y += i > 0 ? (start.gapBefore ?? 0) : 0;
+        drawSegments(doc, start, y);
+        y += start.style.leading;
+        i++;
+        continue;
+      }
       let j = i;
       const run: { line: BoxLine; top: number }[] = [];
       while (j < this.lines.length) {
         const line = this.lines[j] as BoxLine;
-        if (line.slot !== start.slot || (j > i && line.label)) break;
+        if (line.slot !== start.slot || line.segments || (j > i && line.label)) break;
         y += j > 0 ? (line.gapBefore ?? 0) : 0;
         run.push({ line, top: y });
         y += line.style.leading;
@@ -124,5 +139,30 @@ export class LinesFlowable implements Flowable {
       });
       i = j;
     }
+  }
+}
+
+/**
+ * A line of rich text: each piece marked into its element (the paragraph, or a Link inside
+ * it), a link also as a link annotation tagged under the same Link, and underlined.
+ */
+function drawSegments(doc: Doc, line: BoxLine, top: number): void {
+  let x = CONTENT.left + line.indent;
+  for (const seg of line.segments ?? []) {
+    const width = textWidth(doc, seg.text, seg.style);
+    const left = x;
+    const slot = seg.link?.slot ?? line.slot;
+    slot.mark(doc, () => drawLine(doc, seg.text, seg.style, left, top));
+    const link = seg.link;
+    const visible = textWidth(doc, seg.text.trimEnd(), seg.style);
+    if (link && visible > 0) {
+      artifact(doc, 'Layout', () => {
+        const y = top + seg.style.leading * 0.8;
+        doc.save().lineWidth(0.6).strokeColor(seg.style.color).moveTo(left, y).lineTo(left + visible, y).stroke().restore();
+      });
+      const annotation = { structParent: link.slot.get(doc), Contents: new String(seg.text.trim()) };
+      doc.link(left, top, visible, seg.style.leading, link.href, annotation as unknown as PDFKit.Mixins.AnnotationOption);
+    }
+    x += width;
   }
 }

@@ -103,3 +103,101 @@ export function drawLine(
   const offset = (style.leading - doc.currentLineHeight()) / 2;
   doc.text(text, left, top + offset, { lineBreak: false });
 }
+
+/** A run of text in one style, possibly part of a link (whatever the caller tags links with). */
+export interface StyledRun<L> {
+  text: string;
+  style: TextStyle;
+  link?: L;
+  /** A hard line break follows. */
+  breakAfter?: boolean;
+}
+
+/** A piece of a line in one style (and link). */
+export interface Segment<L> {
+  text: string;
+  style: TextStyle;
+  link?: L;
+}
+
+/**
+ * wrap() for text in several styles (own texts: bold, italic, links): greedy breaking at
+ * spaces, a word glued to the next one across a style change stays with it, hard breaks
+ * are kept. Lines end with a space except the last, as in wrap().
+ */
+export function wrapRuns<L>(doc: Doc, runs: readonly StyledRun<L>[], width: number): Segment<L>[][] {
+  type Word = { pieces: Segment<L>[]; width: number; spaceBefore: boolean; breakBefore: boolean };
+  // Words: maximal pieces of text without white space, possibly spanning runs.
+  const words: Word[] = [];
+  let current: Word | null = null;
+  let space = false;
+  let hardBreak = false;
+  for (const run of runs) {
+    for (const part of run.text.split(/([ \t\n]+)/)) {
+      if (part === '') continue;
+      if (/^[ \t\n]+$/.test(part)) {
+        current = null;
+        space = true;
+        continue;
+      }
+      if (current === null) {
+        current = { pieces: [], width: 0, spaceBefore: space, breakBefore: hardBreak };
+        words.push(current);
+        space = false;
+        hardBreak = false;
+      }
+      current.pieces.push({ text: part, style: run.style, ...(run.link !== undefined ? { link: run.link } : {}) });
+      current.width += wordWidth(doc, part, run.style);
+    }
+    if (run.breakAfter) {
+      current = null;
+      space = false;
+      hardBreak = true;
+    }
+  }
+
+  const lines: Segment<L>[][] = [];
+  let line: Segment<L>[] = [];
+  let lineWidth = 0;
+  const push = (seg: Segment<L>) => {
+    const last = line[line.length - 1];
+    if (last && last.style === seg.style && last.link === seg.link) last.text += seg.text;
+    else line.push({ ...seg });
+  };
+  const endLine = () => {
+    lines.push(line);
+    line = [];
+    lineWidth = 0;
+  };
+  for (const word of words) {
+    if (word.breakBefore) endLine();
+    const first = word.pieces[0]!;
+    const spaceWidth = line.length > 0 && word.spaceBefore ? textWidth(doc, ' ', first.style) : 0;
+    if (line.length > 0 && lineWidth + spaceWidth + word.width > width) {
+      endLine();
+    } else if (spaceWidth > 0) {
+      // The space belongs to the text before it (a link's underline stops at its last word).
+      const last = line[line.length - 1]!;
+      push({ text: ' ', style: last.style, ...(last.link !== undefined && last.link === first.link ? { link: last.link } : {}) });
+      lineWidth += spaceWidth;
+    }
+    if (word.width <= width || word.pieces.length > 1) {
+      for (const piece of word.pieces) push(piece);
+      lineWidth += word.width;
+      continue;
+    }
+    // One piece wider than the line (a long address): broken where it must be.
+    const pieces = breakWord(doc, first.text, first.style, width);
+    pieces.forEach((p, i) => {
+      if (i > 0) endLine();
+      push({ ...first, text: p });
+      lineWidth = textWidth(doc, p, first.style);
+    });
+  }
+  if (line.length > 0 || lines.length === 0) lines.push(line);
+  return lines.map((l, i) => {
+    if (i === lines.length - 1 || l.length === 0) return l;
+    const last = l[l.length - 1]!;
+    return [...l.slice(0, -1), { ...last, text: `${last.text} ` }];
+  });
+}

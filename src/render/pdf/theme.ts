@@ -46,6 +46,11 @@ export interface Theme {
   keyLabel: TextStyle;
   header: TextStyle;
   headerNotice: TextStyle;
+  /** The rule and label of the municipality's own texts. */
+  own: string;
+  ownLabel: TextStyle;
+  /** A style in bold, italic or as a link (one object per variant, so equal styles compare equal). */
+  variant: (base: TextStyle, marks: { strong: boolean; emphasis: boolean; link: boolean }) => TextStyle;
 }
 
 const WHITE = '#ffffff';
@@ -80,6 +85,21 @@ export function makeTheme(accentHex: string): Theme {
   const { accent, tint } = readableAccent(accentHex);
   const style = (face: FontFace, size: number, leading: number, color = INK): TextStyle => ({ face, size, leading, color });
   const caution = '#8a4500';
+  const own = '#6f4e7c';
+  const variants = new Map<string, TextStyle>();
+  // No bold italic face is bundled: bold wins.
+  const variant: Theme['variant'] = (base, { strong, emphasis, link }) => {
+    const face = strong ? (base.face === 'Regular' || base.face === 'Italic' ? 'Bold' : base.face) : emphasis ? 'Italic' : base.face;
+    const color = link ? accent : base.color;
+    if (face === base.face && color === base.color) return base;
+    const key = `${base.face}|${base.size}|${base.leading}|${base.color}|${face}|${color}`;
+    let s = variants.get(key);
+    if (!s) {
+      s = { ...base, face, color };
+      variants.set(key, s);
+    }
+    return s;
+  };
   return {
     accent,
     accentTint: tint,
@@ -103,5 +123,8 @@ export function makeTheme(accentHex: string): Theme {
     keyLabel: style('SemiBold', 10, 13),
     header: style('Regular', 8, 10.5, MUTED),
     headerNotice: style('SemiBold', 8, 10.5, caution),
+    own,
+    ownLabel: style('Bold', 8, 11, own),
+    variant,
   };
 }

@@ -42,6 +42,12 @@ export const FIGURE_COLUMNS = [
   'or_ci_upper',
   'cochran_armitage_p',
   'mdc',
+  'target',
+  'target_year',
+  'required_change',
+  'remaining',
+  'detectable',
+  'status',
 ] as const;
 
 export type FiguresFormat = 'csv' | 'json' | 'excel-sv';

@@ -4,6 +4,7 @@
 // the config says it was agreed (project.violence_definition_agreed).
 import { localize, localizedLang } from '../../config/schema.js';
 import { heading, paragraph } from '../blocks.js';
+import { hasGoals } from '../goals.js';
 import { surveyYears, type ReportContext } from '../context.js';
 import { formatList } from '../format.js';
 import type { Block, ReportChapter } from '../model.js';
@@ -32,15 +33,24 @@ export function introChapter(ctx: ReportContext, area: string, chapters: readonl
         ];
   const ids = chapters.map((c) => c.id);
   const topics = ids.flatMap((id) => TOPICS[id] ?? []).map((k) => t.topics[k]);
-  const outline = chapters.filter((c) => t.chapterGuide[c.id] !== undefined).map((c) => `${c.title}: ${t.chapterGuide[c.id]}.`);
+  const followUp = ctx.profile === 'uppfoljning';
+  const withGoals = hasGoals(chapters.find((c) => c.id === 'uppfoljning'));
+  const guide = (c: ReportChapter) =>
+    followUp && withGoals && c.id === 'uppfoljning'
+      ? ctx.t.followUpProfile.chapterGuide
+      : c.id === 'andra-kallor'
+        ? ctx.t.sources.chapterGuide
+        : (t.chapterGuide[c.id] ?? (c.id.startsWith('egen-text-') ? ctx.t.own.chapterGuide : undefined));
+  // An own chapter without a title of its own is already called "Kommunens egen text".
+  const outline = chapters.filter((c) => guide(c) !== undefined).map((c) => (c.title === ctx.t.own.chapterTitle ? `${c.title}.` : `${c.title}: ${guide(c)}.`));
   return {
     id: 'inledning',
     title: ctx.t.chapters.inledning,
     blocks: [
-      paragraph(t.intro(area, formatList(surveyYears(ctx, area).map(String), ctx.lang), topics)),
+      paragraph(t.intro(area, formatList(surveyYears(ctx, area).map(String), ctx.lang), topics, followUp)),
       paragraph(t.stepsIntro),
       { type: 'list', ordered: true, items: [...t.steps] },
-      paragraph(t.reportPlace(ids.includes('forandringsfaktorer'), ids.includes('uppfoljning'))),
+      paragraph(followUp ? ctx.t.followUpProfile.reportPlace(withGoals) : t.reportPlace(ids.includes('forandringsfaktorer'), ids.includes('uppfoljning'))),
       heading(2, 'inledning-upplagg', ctx.t.sections.outline),
       { type: 'list', ordered: false, items: outline },
       heading(2, 'inledning-definition', ctx.t.sections.definition),

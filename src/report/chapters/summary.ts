@@ -3,6 +3,7 @@
 import type { ChangeRecord } from '../../analysis/types.js';
 import type { Indicator } from '../../config/schema.js';
 import { heading } from '../blocks.js';
+import { goalFindings } from '../goals.js';
 import { decimalsFor } from '../cells.js';
 import { hasCountyComparison, keyIndicators, type ReportContext } from '../context.js';
 import { formatInteger, formatYearRange } from '../format.js';
@@ -116,7 +117,9 @@ export function summaryChapter(ctx: ReportContext, area: string): ReportChapter 
   if (year !== null && keys.length > 0) {
     blocks.push(heading(2, 'sammanfattning-nyckeltal', ctx.t.sections.keyFigures), ...keyFigureBlocks(ctx, keys, area, year));
   }
-  const items = year === null ? [] : findings(ctx, area, year);
+  // A follow-up leads with where its goals stand.
+  const goals = year !== null && ctx.profile === 'uppfoljning' ? goalFindings(ctx, area, year) : [];
+  const items = year === null ? [] : [...goals, ...findings(ctx, area, year)];
   if (items.length > 0) blocks.push(heading(2, 'sammanfattning-resultat', ctx.t.sections.findings), { type: 'list', ordered: false, items });
   return { id: 'sammanfattning', title: ctx.t.chapters.sammanfattning, blocks };
 }

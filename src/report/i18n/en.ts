@@ -249,7 +249,7 @@ export const en: Strings = {
     keyFigureCautionGroups: (groups, base) => `Interpret ${groups} with caution: fewer than ${base} respondents.`,
     cautionGroups: (ns) => `Interpret with caution: the groups have only ${ns} respondents.`,
     cautionWaves: (ns) => `Interpret with caution: the waves have only ${ns} respondents.`,
-    intro: (area, years, topics) =>
+    intro: (area, years, topics, _followUp) =>
       `This report describes ${topics.length > 0 ? list(topics) : 'violence'} in ${area}, based on the survey carried out in ${years}. It supports violence prevention work and follows the Swedish handbook Inget att vänta på – handbok för våldsförebyggande arbete (Swedish Gender Equality Agency, MÄN and Unizon, revised edition 2020).`,
     topics: { utsatthet: 'exposure to violence', utovande: 'perpetration', attityder: 'attitudes to violence', otrygghet: 'feeling unsafe' },
     chapterGuide: {
@@ -382,5 +382,85 @@ export const en: Strings = {
     remedyWaves: (years) => `the waves ${years} are pooled (lagesbild report --pool-waves)`,
     remedyAreas: 'the municipality is reported together with neighbouring ones (lagesbild report --pool)',
     remedyGrades: 'the school years are reported together (lagesbild report --pool-grades)',
+  },
+
+  goals: {
+    section: 'Goals',
+    basis: 'Baseline values for new goals',
+    intro: (level) =>
+      `The report follows up measurable goals for the indicators below. For each goal the latest wave is compared with the baseline and with an even pace from the baseline to the goal. A goal is reached when the whole ${level}% confidence interval is on the right side of it. Before the target year, progress is on track when the change since the baseline is statistically significant in the right direction and may be at least as large as an even pace requires, and not on track when the whole confidence interval of the change is on the wrong side of that pace. From the target year, a goal is not reached when the whole confidence interval is on the wrong side of it. Otherwise it is not yet possible to say: the uncertainty allows more than one answer.`,
+    caption: (area, wave) => `Goals and how far ${area} has come, ${wave}`,
+    columns: {
+      goal: 'Goal',
+      baseline: 'Baseline (%)',
+      latest: (level) => `Latest wave (%, ${level} CI)`,
+      change: (level) => `Change, percentage points (${level} CI)`,
+      target: 'Target (%)',
+      status: 'Status',
+    },
+    title: (label, group) => (group === null ? label : `${label}, ${group.toLowerCase()}`),
+    targetCell: (good, value, year) => `${good === 'lower' ? 'at most' : 'at least'} ${value} (${year})`,
+    status: {
+      reached: 'Goal reached',
+      on_track: 'On track',
+      not_on_track: 'Not on track',
+      not_reached: 'Goal not reached',
+      uncertain: 'Not yet possible to say',
+    },
+    statement: (good, target, year) => `The goal is a share of ${good === 'lower' ? 'at most' : 'at least'} ${target} by ${year}.`,
+    values: (y0, v0, y1, v1, ci) => `The baseline in ${y0} was ${v0}, and in ${y1} the share was ${v1} (${ci}).`,
+    latestOnly: (y1, v1, ci) => `In ${y1} the share was ${v1} (${ci}).`,
+    change: (dir, y0, size, ci, p) =>
+      dir === 'none'
+        ? `The change since ${y0}, ${size} (${ci}), is not statistically significant${p === null ? '' : ` (${p})`}.`
+        : `The ${dir === 'fall' ? 'fall' : 'rise'} of ${size} since ${y0} (${ci}) is statistically significant${p === null ? '' : ` (${p})`}.`,
+    explain: {
+      reached: (good, target) => `The whole confidence interval is ${good === 'lower' ? 'below' : 'above'} ${target}.`,
+      notReached: (good, target, year) => `The target year ${year} has come, and the whole confidence interval is ${good === 'lower' ? 'above' : 'below'} ${target}.`,
+      onTrack: (good, required, year) =>
+        `The share has ${good === 'lower' ? 'fallen' : 'risen'} significantly, and the ${good === 'lower' ? 'fall' : 'rise'} may be at least as large as the one an even pace towards the goal requires by ${year} (${required}).`,
+      notOnTrack: (good, required, year) =>
+        `An even pace towards the goal requires a ${good === 'lower' ? 'fall' : 'rise'} of ${required} by ${year}, and even the largest ${good === 'lower' ? 'fall' : 'rise'} the confidence interval of the change includes is smaller than that.`,
+      wrongWay: (good, required, year) =>
+        `Instead the share has ${good === 'lower' ? 'risen' : 'fallen'}, significantly, while an even pace towards the goal requires a ${good === 'lower' ? 'fall' : 'rise'} of ${required} by ${year}.`,
+      uncertainChange: (good, required, year) =>
+        `The uncertainty includes both an unchanged share and a ${good === 'lower' ? 'fall' : 'rise'} as large as an even pace towards the goal requires by ${year} (${required}).`,
+      uncertainTarget: (ci, target) => `The confidence interval (${ci}) includes the goal of ${target}.`,
+      noChange: 'There is no later wave yet to compare the baseline with.',
+      pooled: 'The waves are pooled, so no change since the baseline can be measured. Report without --pool-waves to follow the goal.',
+    },
+    remaining: (good, left, mdc, detectable) =>
+      `A ${good === 'lower' ? 'fall' : 'rise'} of ${left} remains to the goal. The next wave, with as many respondents and the same design, can show a change of about ${mdc} as statistically significant; ${detectable ? 'a change as large as what remains can therefore be shown' : 'a change as large as what remains can therefore not be shown by one wave'}.`,
+    pastTarget: (mdc) =>
+      `The share is already at the goal or on the right side of it, but the uncertainty is too large to say the goal is reached. The next wave can show a change of about ${mdc} as statistically significant.`,
+    noGroup: (titles, area, wave) =>
+      `${titles.length === 1 ? 'The goal' : 'The goals'} ${list(titles)} ${titles.length === 1 ? 'is' : 'are'} not followed up here: ${area} has no respondents in ${titles.length === 1 ? 'the group' : 'the groups'} in the ${wave} wave.`,
+    hidden: (title, wave, reason) => `The goal “${title}” cannot be followed up for ${wave}: ${reason}.`,
+    finding: (title, status, good, target, year) => `${title} – goal ${good === 'lower' ? 'at most' : 'at least'} ${target} by ${year}: ${status.charAt(0).toLowerCase()}${status.slice(1)}.`,
+  },
+
+  sources: {
+    chapter: 'Other sources',
+    chapterGuide: 'figures from sources other than the survey, such as reported crimes',
+    intro:
+      'The handbook describes violence from several sources, not from one survey alone. This chapter shows figures from other sources that the municipality has added. They count cases that came to the attention of an authority or service, such as reported crimes or social services cases, and do not show how many people were subjected to violence. More cases can mean that more violence is detected and reported, for example after prevention work, rather than that there is more violence. The figures are shown as the source gives them: no confidence intervals or tests are computed for them.',
+    note: 'Cases that came to attention, not how many were subjected to violence: more cases can mean that more violence is detected and reported.',
+    axis: 'Number',
+    caption: (title, unit) => (unit === null ? title : `${title}, ${unit}`),
+  },
+
+  followUpProfile: {
+    title: (area) => `Follow-up: violence – ${area}`,
+    subtitle: (years, withGoals) => `Follow-up of ${withGoals ? 'goals and changes' : 'changes'}, survey results ${years}`,
+    chapterTitle: 'Goals and follow-up',
+    chapterGuide: 'the goals, how far the municipality has come and what the next wave can show',
+    reportPlace: (withGoals) =>
+      `This report is a follow-up under step 5, Implement, follow up and disseminate: it compares the latest wave with the baseline${withGoals ? ' and with the measurable goals it follows up' : ''}. Following up how the interventions were carried out (production and process) also belongs to step 5; it can be added as the municipality’s own text. Prevention work often brings more violence to light, so a rise in reported victimisation need not mean that the work has failed.`,
+  },
+
+  own: {
+    label: 'The municipality’s own text',
+    chapterTitle: 'The municipality’s own text',
+    chapterGuide: 'the municipality’s own text',
   },
 };

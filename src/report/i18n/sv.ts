@@ -258,8 +258,8 @@ export const sv: Strings = {
     keyFigureCautionGroups: (groups, base) => `Tolka med försiktighet för ${groups}: färre än ${base} svarande.`,
     cautionGroups: (ns) => `Tolka med försiktighet: grupperna har bara ${ns} svarande.`,
     cautionWaves: (ns) => `Tolka med försiktighet: mätningarna har bara ${ns} svarande.`,
-    intro: (area, years, topics) =>
-      `Den här lägesbilden beskriver ${topics.length > 0 ? list(topics) : 'våld'} i ${area} utifrån enkätundersökningen ${years}. Den är ett underlag för det våldsförebyggande arbetet och följer handboken Inget att vänta på – handbok för våldsförebyggande arbete (Jämställdhetsmyndigheten, MÄN och Unizon, reviderad upplaga 2020).`,
+    intro: (area, years, topics, followUp) =>
+      `Den här ${followUp ? 'uppföljningen' : 'lägesbilden'} beskriver ${topics.length > 0 ? list(topics) : 'våld'} i ${area} utifrån enkätundersökningen ${years}. Den är ett underlag för det våldsförebyggande arbetet och följer handboken Inget att vänta på – handbok för våldsförebyggande arbete (Jämställdhetsmyndigheten, MÄN och Unizon, reviderad upplaga 2020).`,
     topics: { utsatthet: 'utsatthet för våld', utovande: 'våldsutövande', attityder: 'attityder till våld', otrygghet: 'otrygghet' },
     chapterGuide: {
       sammanfattning: 'nyckeltal och de viktigaste resultaten',
@@ -393,5 +393,85 @@ export const sv: Strings = {
     remedyWaves: (years) => `mätningarna ${years} slås samman (lagesbild report --pool-waves)`,
     remedyAreas: 'kommunen redovisas tillsammans med närliggande kommuner (lagesbild report --pool)',
     remedyGrades: 'årskurserna redovisas tillsammans (lagesbild report --pool-grades)',
+  },
+
+  goals: {
+    section: 'Mål',
+    basis: 'Utgångsvärden för nya mål',
+    intro: (level) =>
+      `Rapporten följer upp mätbara mål för indikatorerna nedan. För varje mål jämförs den senaste mätningen med utgångsläget och med en jämn takt från utgångsläget till målet. Målet är nått när hela det ${level}-procentiga konfidensintervallet ligger på rätt sida om målet. Före målåret är utvecklingen på väg mot målet när förändringen sedan utgångsläget är statistiskt säkerställd i rätt riktning och kan vara minst så stor som en jämn takt kräver, och inte i takt med målet när hela konfidensintervallet för förändringen ligger på fel sida om den takten. Från målåret är målet inte nått när hela konfidensintervallet ligger på fel sida om målet. I övriga fall är det ännu inte möjligt att säga: osäkerheten rymmer mer än ett av svaren.`,
+    caption: (area, wave) => `Mål och hur långt ${area} har kommit, ${wave}`,
+    columns: {
+      goal: 'Mål',
+      baseline: 'Utgångsvärde (%)',
+      latest: (level) => `Senaste mätningen (%, ${level} KI)`,
+      change: (level) => `Förändring, procentenheter (${level} KI)`,
+      target: 'Målvärde (%)',
+      status: 'Status',
+    },
+    title: (label, group) => (group === null ? label : `${label}, ${group.toLowerCase()}`),
+    targetCell: (good, value, year) => `${good === 'lower' ? 'högst' : 'minst'} ${value} (${year})`,
+    status: {
+      reached: 'Målet är nått',
+      on_track: 'På väg mot målet',
+      not_on_track: 'Inte i takt med målet',
+      not_reached: 'Målet är inte nått',
+      uncertain: 'Ännu inte möjligt att säga',
+    },
+    statement: (good, target, year) => `Målet är att andelen ska vara ${good === 'lower' ? 'högst' : 'minst'} ${target} senast ${year}.`,
+    values: (y0, v0, y1, v1, ci) => `Utgångsvärdet ${y0} var ${v0}, och ${y1} var andelen ${v1} (${ci}).`,
+    latestOnly: (y1, v1, ci) => `${y1} var andelen ${v1} (${ci}).`,
+    change: (dir, y0, size, ci, p) =>
+      dir === 'none'
+        ? `Förändringen sedan ${y0}, ${size} (${ci}), är inte statistiskt säkerställd${p === null ? '' : ` (${p})`}.`
+        : `${dir === 'fall' ? 'Minskningen' : 'Ökningen'} sedan ${y0} på ${size} (${ci}) är statistiskt säkerställd${p === null ? '' : ` (${p})`}.`,
+    explain: {
+      reached: (good, target) => `Hela konfidensintervallet ligger ${good === 'lower' ? 'under' : 'över'} ${target}.`,
+      notReached: (good, target, year) => `Målåret ${year} har kommit, och hela konfidensintervallet ligger ${good === 'lower' ? 'över' : 'under'} ${target}.`,
+      onTrack: (good, required, year) =>
+        `Andelen har ${good === 'lower' ? 'minskat' : 'ökat'} statistiskt säkerställt, och ${good === 'lower' ? 'minskningen' : 'ökningen'} kan vara minst så stor som den som en jämn takt mot målet kräver till ${year} (${required}).`,
+      notOnTrack: (good, required, year) =>
+        `En jämn takt mot målet kräver en ${good === 'lower' ? 'minskning' : 'ökning'} på ${required} till ${year}, och även den största ${good === 'lower' ? 'minskning' : 'ökning'} som konfidensintervallet för förändringen rymmer är mindre än så.`,
+      wrongWay: (good, required, year) =>
+        `Andelen har i stället ${good === 'lower' ? 'ökat' : 'minskat'}, statistiskt säkerställt, medan en jämn takt mot målet kräver en ${good === 'lower' ? 'minskning' : 'ökning'} på ${required} till ${year}.`,
+      uncertainChange: (good, required, year) =>
+        `Osäkerheten rymmer både att andelen är oförändrad och att den har ${good === 'lower' ? 'minskat' : 'ökat'} så mycket som en jämn takt mot målet kräver till ${year} (${required}).`,
+      uncertainTarget: (ci, target) => `Konfidensintervallet (${ci}) rymmer målet ${target}.`,
+      noChange: 'Det finns ännu ingen senare mätning att jämföra utgångsläget med.',
+      pooled: 'Mätningarna är sammanslagna, så ingen förändring sedan utgångsläget kan mätas. Rapportera utan --pool-waves för att följa målet.',
+    },
+    remaining: (good, left, mdc, detectable) =>
+      `Till målet återstår en ${good === 'lower' ? 'minskning' : 'ökning'} på ${left}. Nästa mätning kan, med lika många svarande och samma upplägg, visa en förändring på ungefär ${mdc} som statistiskt säkerställd; ${detectable ? 'en förändring lika stor som den som återstår går alltså att belägga' : 'en förändring lika stor som den som återstår går alltså inte att belägga med en mätning'}.`,
+    pastTarget: (mdc) =>
+      `Andelen ligger redan vid målet eller på rätt sida om det, men osäkerheten är för stor för att säga att målet är nått. Nästa mätning kan visa en förändring på ungefär ${mdc} som statistiskt säkerställd.`,
+    noGroup: (titles, area, wave) =>
+      `${titles.length === 1 ? 'Målet' : 'Målen'} ${list(titles)} följs inte upp här: ${area} har inga svarande i ${titles.length === 1 ? 'gruppen' : 'grupperna'} vid mätningen ${wave}.`,
+    hidden: (title, wave, reason) => `Målet ”${title}” kan inte följas upp för ${wave}: ${reason}.`,
+    finding: (title, status, good, target, year) => `${title} – målet ${good === 'lower' ? 'högst' : 'minst'} ${target} senast ${year}: ${status.charAt(0).toLowerCase()}${status.slice(1)}.`,
+  },
+
+  sources: {
+    chapter: 'Andra källor',
+    chapterGuide: 'uppgifter från andra källor än enkäten, till exempel anmälda brott',
+    intro:
+      'Handboken beskriver våld utifrån flera källor, inte bara en enkät. Här redovisas uppgifter från andra källor som kommunen har lagt till. De gäller fall som har kommit till någon myndighets eller verksamhets kännedom, till exempel anmälda brott eller ärenden hos socialtjänsten, och visar inte hur många som har utsatts för våld. Fler fall kan betyda att mer våld upptäcks och anmäls, till exempel efter förebyggande arbete, och inte att mer våld förekommer. Uppgifterna redovisas som källan anger dem: inga konfidensintervall eller tester beräknas för dem.',
+    note: 'Fall som kommit till kännedom, inte hur många som utsatts: fler fall kan betyda att mer våld upptäcks och anmäls.',
+    axis: 'Antal',
+    caption: (title, unit) => (unit === null ? title : `${title}, ${unit}`),
+  },
+
+  followUpProfile: {
+    title: (area) => `Uppföljning: våld – ${area}`,
+    subtitle: (years, withGoals) => `Uppföljning av ${withGoals ? 'mål och förändringar' : 'förändringar'}, enkätresultat ${years}`,
+    chapterTitle: 'Mål och uppföljning',
+    chapterGuide: 'målen, hur långt kommunen har kommit och vad nästa mätning kan visa',
+    reportPlace: (withGoals) =>
+      `Rapporten är en uppföljning enligt steg 5, Implementera, följ upp och sprid: den jämför den senaste mätningen med utgångsläget${withGoals ? ' och med de mätbara mål som rapporten följer upp' : ''}. Uppföljningen av hur insatserna har genomförts (produktion och process) hör också till steg 5; den kan läggas till som kommunens egen text. Förebyggande arbete gör ofta att mer våld kommer fram, så en ökning av uppgiven utsatthet behöver inte betyda att arbetet har misslyckats.`,
+  },
+
+  own: {
+    label: 'Kommunens egen text',
+    chapterTitle: 'Kommunens egen text',
+    chapterGuide: 'kommunens egen text',
   },
 };

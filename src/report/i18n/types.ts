@@ -197,8 +197,8 @@ export interface Strings {
     cautionGroups(ns: string): string;
     /** After a comparison of two small waves: their sizes. */
     cautionWaves(ns: string): string;
-    /** `topics`: what the result chapters present describe ("utsatthet för våld", "otrygghet"). */
-    intro(area: string, years: string, topics: string[]): string;
+    /** `topics`: what the result chapters present describe ("utsatthet för våld", "otrygghet"); `followUp`: a follow-up report. */
+    intro(area: string, years: string, topics: string[], followUp: boolean): string;
     /** What each chapter holds, for the outline in the introduction (by chapter id). */
     chapterGuide: Record<string, string>;
     topics: { utsatthet: string; utovande: string; attityder: string; otrygghet: string };
@@ -278,5 +278,89 @@ export interface Strings {
     remedyWaves(years: string): string;
     remedyAreas: string;
     remedyGrades: string;
+  };
+
+  /** Goals (indicator `target`) in the follow-up chapter; values come formatted. */
+  goals: {
+    section: string;
+    /** The heading over the basis for (new) goals, after the goals. */
+    basis: string;
+    /** How the status is decided, in words. */
+    intro(level: string): string;
+    caption(area: string, wave: string): string;
+    columns: { goal: string; baseline: string; latest(level: string): string; change(level: string): string; target: string; status: string };
+    /** "Sexuellt våld, flickor, åk 9" (the goal's title). */
+    title(label: string, group: string | null): string;
+    /** Table cell of the goal: "högst 12 (2027)". */
+    targetCell(good: 'lower' | 'higher', value: string, year: string): string;
+    status: Record<'reached' | 'on_track' | 'not_on_track' | 'not_reached' | 'uncertain', string>;
+    /** "Målet är att andelen ska vara högst 12 procent senast 2027." */
+    statement(good: 'lower' | 'higher', target: string, year: string): string;
+    values(baselineYear: string, baseline: string, latestYear: string, latest: string, ci: string): string;
+    /** No baseline value (hidden, or the goal starts in the latest wave). */
+    latestOnly(latestYear: string, latest: string, ci: string): string;
+    change(dir: 'rise' | 'fall' | 'none', fromYear: string, size: string, ci: string, p: string | null): string;
+    /** Why the status is what it is. */
+    explain: {
+      reached(good: 'lower' | 'higher', target: string): string;
+      notReached(good: 'lower' | 'higher', target: string, year: string): string;
+      onTrack(good: 'lower' | 'higher', required: string, year: string): string;
+      notOnTrack(good: 'lower' | 'higher', required: string, year: string): string;
+      /** Not on track: the share has gone the wrong way, significantly. */
+      wrongWay(good: 'lower' | 'higher', required: string, year: string): string;
+      /** Uncertain: the interval of the change holds both no change and the pace needed. */
+      uncertainChange(good: 'lower' | 'higher', required: string, year: string): string;
+      /** Uncertain in or after the target year: the interval holds the target. */
+      uncertainTarget(ci: string, target: string): string;
+      /** Uncertain: no change to measure yet. */
+      noChange: string;
+      /** Uncertain: the waves are pooled, so no change is measured. */
+      pooled: string;
+    };
+    /** The distance left and what the next wave can detect. */
+    remaining(good: 'lower' | 'higher', left: string, mdc: string, detectable: boolean): string;
+    /** The estimate is at or past the target already, but the interval is not. */
+    pastTarget(mdc: string): string;
+    hidden(title: string, wave: string, reason: string): string;
+    /** Goals for a group the area had no respondents in. */
+    noGroup(titles: string[], area: string, wave: string): string;
+    /** The summary's finding for a goal. */
+    finding(title: string, status: string, good: 'lower' | 'higher', target: string, year: string): string;
+  };
+
+  /** Figures from other sources (config `sources`). */
+  sources: {
+    chapter: string;
+    chapterGuide: string;
+    /** The chapter's introduction: what such figures are and are not. */
+    intro: string;
+    /** Under every source table: counts of cases, not prevalence. */
+    note: string;
+    /** The value axis when no unit is given. */
+    axis: string;
+    caption(title: string, unit: string | null): string;
+  };
+
+  /** A follow-up report (profile uppfoljning, handbook step 5). */
+  followUpProfile: {
+    title(area: string): string;
+    /** `withGoals`: the report follows up goals. */
+    subtitle(years: string, withGoals: boolean): string;
+    /** The follow-up chapter's title in this profile. */
+    chapterTitle: string;
+    /** The intro's outline entry for it. */
+    chapterGuide: string;
+    /** Where the report sits in the handbook's steps (replaces reportPlace); `withGoals`: the report follows up goals. */
+    reportPlace(withGoals: boolean): string;
+  };
+
+  /** The municipality's own texts (config `texts`). */
+  own: {
+    /** The label on every own text, so a reader can tell written from generated. */
+    label: string;
+    /** The title of an own chapter whose text has no `# heading`. */
+    chapterTitle: string;
+    /** The intro's outline entry for an own chapter. */
+    chapterGuide: string;
   };
 }
