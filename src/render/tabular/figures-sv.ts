@@ -24,7 +24,15 @@ export interface SvColumn {
 }
 
 /** Swedish names of the table's codes. */
-const KIND: Record<FigureRecord['kind'], string> = { estimate: 'andel', change: 'förändring', trend: 'trend', follow_up: 'uppföljning' };
+const KIND: Record<FigureRecord['kind'], string> = { estimate: 'andel', change: 'förändring', trend: 'trend', follow_up: 'uppföljning', goal: 'mål' };
+/** A goal's status in the reports' words. */
+const GOAL_STATUS: Record<string, string> = {
+  reached: 'målet är nått',
+  on_track: 'på väg mot målet',
+  not_on_track: 'inte i takt med målet',
+  not_reached: 'målet är inte nått',
+  uncertain: 'ännu inte möjligt att säga',
+};
 const COMPARISON: Record<string, string> = {
   previous: 'föregående mätning',
   baseline: 'första mätningen',
@@ -125,6 +133,12 @@ export function svColumns(ctx: SvContext): SvColumn[] {
     { header: 'Oddskvot KI övre', kind: 'ratio', value: num('or_ci_upper') },
     { header: 'p-värde Cochran–Armitage', kind: 'pValue', value: num('cochran_armitage_p') },
     { header: 'Minsta upptäckbara förändring (procentenheter)', kind: 'percent', value: num('mdc') },
+    { header: 'Målvärde', kind: 'percent', value: num('target') },
+    { header: 'Målår', kind: 'integer', value: num('target_year') },
+    { header: 'Förändring som en jämn takt kräver (procentenheter)', kind: 'percent', value: num('required_change') },
+    { header: 'Kvar till målet (procentenheter)', kind: 'percent', value: num('remaining') },
+    { header: 'Kvarvarande förändring går att belägga', kind: 'text', value: bool('detectable') },
+    { header: 'Målets status', kind: 'text', value: text((r) => (r.kind === 'goal' && r.status !== null ? GOAL_STATUS[r.status] : null)) },
   ];
 }
 

@@ -168,6 +168,9 @@ function aboutSheet(wb: Workbook, table: FiguresTable, opts: WorkbookOptions): v
         : `Ja när p-värdet är under ${alpha} (utan justering för antalet jämförelser).`,
     ],
     ['Tolka med försiktighet', `Ja när färre än ${opts.cautionBase} har svarat.`],
+    ...(table.records.some((r) => r.kind === 'goal')
+      ? [['Mål', 'Rader av typen "mål": indikatorns mål (målvärde, målår), andelen vid utgångsläget och senaste mätningen, förändringen med test, den förändring som en jämn takt mot målet kräver, vad som är kvar och målets status.'] as [string, string]]
+      : []),
     ['', ''],
     ['Blad', 'Innehåll'],
     [TIDY_SHEET, 'Alla uppgifter, en rad per uppgift (samma som figures.csv), för filtrering och pivottabeller.'],
@@ -178,7 +181,7 @@ function aboutSheet(wb: Workbook, table: FiguresTable, opts: WorkbookOptions): v
     ws.getCell(i + 1, 2).value = b;
   });
   ws.getCell(1, 1).font = { ...FONT, bold: true, size: 13 };
-  for (const r of [5, 17]) ws.getRow(r).font = HEADER_FONT;
+  for (const first of ['Tecken', 'Blad']) ws.getRow(lines.findIndex(([a]) => a === first) + 1).font = HEADER_FONT;
   ws.getColumn(1).width = 26;
   ws.getColumn(2).width = 100;
 }

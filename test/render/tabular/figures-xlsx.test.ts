@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../src/config/load.js';
 import { ingestFiles } from '../../../src/analysis/pipeline.js';
 import { computeFigures } from '../../../src/analysis/figures.js';
-import type { ChangeRecord, EstimateRecord, FiguresTable } from '../../../src/analysis/types.js';
+import type { ChangeRecord, EstimateRecord, GoalRecord, FiguresTable } from '../../../src/analysis/types.js';
 import type { ProjectConfig } from '../../../src/config/schema.js';
 import { renderFiguresFile } from '../../../src/cli/figures-files.js';
 import { csvNumber, EXCEL_FORMATS, svColumns } from '../../../src/render/tabular/figures-sv.js';
@@ -40,8 +40,8 @@ describe('figures workbook: the tidy sheet', () => {
     expect(tidy.rows[0]!.map((c) => c?.value)).toEqual(columns.map((c) => c.header));
     expect(tidy.rows).toHaveLength(table.records.length + 1);
     expect(tidy.xml).toMatch(/<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"\/>/);
-    expect(tidy.xml).toContain('<autoFilter ref="A1:AM1"/>');
-    expect(columns).toHaveLength(39);
+    expect(tidy.xml).toContain('<autoFilter ref="A1:AS1"/>');
+    expect(columns).toHaveLength(45);
   });
 
   it('stores every number as a number in its format, and texts (.., Ja, Nej, labels) as texts', () => {
@@ -91,6 +91,13 @@ describe('figures workbook: the tidy sheet', () => {
     expect(at(change, 'Skillnad (procentenheter)')).toEqual({ value: change.diff, format: '0.0%' });
     expect(at(change, 'Statistiskt säkerställd')!.value).toBe('Ja');
     expect(at(change, 'Andel')).toBeNull(); // not a field of a change
+    // The example's goals (Ängsby's): target, target year and status in the reports' words.
+    const goal = table.records.find((r): r is GoalRecord => r.kind === 'goal' && r.indicator === 'krankt_pa_natet')!;
+    expect(at(goal, 'Typ')!.value).toBe('mål');
+    expect(at(goal, 'Målvärde')).toEqual({ value: 0.2, format: '0.0%' });
+    expect(at(goal, 'Målår')).toEqual({ value: 2025, format: '0' });
+    expect(at(goal, 'Kvar till målet (procentenheter)')).toEqual({ value: goal.remaining, format: '0.0%' });
+    expect(at(goal, 'Målets status')!.value).toBe('inte i takt med målet');
   });
 });
 
