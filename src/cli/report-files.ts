@@ -1,10 +1,10 @@
 // One municipality's report: build the document, render it, and name the files.
-import { readFile } from 'node:fs/promises';
 import { dirname, extname, join, resolve } from 'node:path';
 import type { ReportDocument } from '../report/model.js';
 import type { Lang } from '../report/model.js';
 import type { ProjectConfig, ReportProfile } from '../config/schema.js';
-import { ConfigError, ioCause, msg, type Message } from '../errors.js';
+import { readConfiguredFile } from '../config/files.js';
+import { ConfigError, msg, type Message } from '../errors.js';
 import { safeFileName } from './outputs.js';
 import { imageMime } from '../render/image-size.js';
 
@@ -16,17 +16,11 @@ export async function loadLogo(config: ProjectConfig, configPath: string): Promi
   const ext = extname(path).toLowerCase();
   const mime = ext === '.png' ? 'image/png' : ext === '.jpg' || ext === '.jpeg' ? 'image/jpeg' : null;
   if (!mime) throw new ConfigError(msg('config.logoType', { ext }), { file: configPath, field: 'project.logo' });
-  let data: Buffer;
-  try {
-    data = await readFile(path);
-  } catch (err) {
-    const cause = ioCause(err);
-    throw new ConfigError(
-      cause.code === 'ENOENT' ? msg('config.logoNotFound', { path }) : msg('config.logoCannotRead', { path, cause: cause.text, code: cause.code }),
-      { file: configPath, field: 'project.logo' },
-      cause.code === 'ENOENT' ? msg('config.logoNotFound.hint') : cause.hint,
-    );
-  }
+  const data = await readConfiguredFile(path, { file: configPath, field: 'project.logo' }, {
+    notFound: msg('config.logoNotFound', { path }),
+    notFoundHint: msg('config.logoNotFound.hint'),
+    cannotRead: (cause, code) => msg('config.logoCannotRead', { path, cause, code }),
+  });
   // Check the file's signature, not only its name: renderers fail obscurely on anything else.
   if (imageMime(data) !== mime) {
     throw new ConfigError(msg('config.logoNotImage', { path, type: mime === 'image/png' ? 'PNG' : 'JPEG' }), { file: configPath, field: 'project.logo' }, msg('config.logoNotImage.hint'));

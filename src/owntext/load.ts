@@ -4,10 +4,10 @@
 // every Markdown editor previews them, never through `..` or a symbolic link out of the
 // folder, and only PNG or JPEG files (told by their first bytes) of a bounded size.
 import { lstatSync, readFileSync, realpathSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { localize, textEntry, type ProjectConfig, type TextPlace } from '../config/schema.js';
-import { ConfigError, ioCause, LimitError, msg, type Location, type Message } from '../errors.js';
+import { readConfiguredFile } from '../config/files.js';
+import { ConfigError, LimitError, msg, type Location, type Message } from '../errors.js';
 import { imageMime, jpegSize, pngSize } from '../render/image-size.js';
 import { strings } from '../report/i18n/index.js';
 import type { Lang, OwnBlock } from '../report/model.js';
@@ -69,17 +69,11 @@ export async function loadOwnTexts(config: ProjectConfig, configPath: string, la
 }
 
 async function readText(path: string, file: string, from: Location): Promise<{ text: string; warning?: Message }> {
-  let data: Buffer;
-  try {
-    data = await readFile(path);
-  } catch (err) {
-    const cause = ioCause(err);
-    throw new ConfigError(
-      cause.code === 'ENOENT' ? msg('owntext.notFound', { file }) : msg('owntext.cannotRead', { file, cause: cause.text, code: cause.code }),
-      from,
-      cause.code === 'ENOENT' ? msg('owntext.notFound.hint') : cause.hint,
-    );
-  }
+  const data = await readConfiguredFile(path, from, {
+    notFound: msg('owntext.notFound', { file }),
+    notFoundHint: msg('owntext.notFound.hint'),
+    cannotRead: (cause, code) => msg('owntext.cannotRead', { file, cause, code }),
+  });
   if (data.length > MAX_TEXT_BYTES) {
     throw new LimitError(msg('owntext.tooLarge', { kb: Math.round(data.length / 1024), max: MAX_TEXT_BYTES / 1024 }), { file }, msg('owntext.tooLarge.hint'));
   }
