@@ -163,7 +163,7 @@ describe('CSV as Excel writes it, standard input and globs', () => {
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.stdin.end(readFileSync(XLSX));
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-    expect(stderr).toBe(`wrote ${join(out, 'figures.csv')} (7,514 figures)\n`);
+    expect(stderr).toBe(`wrote ${join(out, 'figures.csv')} (7,516 figures)\n`);
     expect(code).toBe(EXIT.ok);
     expect(readFileSync(join(out, 'figures.csv'), 'utf8')).toBe(reference);
   });
