@@ -178,7 +178,8 @@ export function computeFigures(sums: SurveySums, config: ProjectConfig, pooling:
         if (ind.follow_up && group.kind !== 'grade') records.push(followUp(ind.id, unit.name, group.key, latest, last, config));
       }
       if (ind.target && !unit.county && forArea(ind.target.areas, unit.name)) {
-        const g = goal(ind, i, unit.name, waves, unbroken, config, pooling, get, warnings);
+        const byWave = (wave: Wave, key: GroupKey) => get(waves.indexOf(wave), groupPos.get(key) ?? -1);
+        const g = goal(ind, i, unit.name, waves, unbroken.map((w) => waves[w]!), config, pooling, byWave, warnings);
         if (g) records.push(g);
       }
       if (genders.length === 2) {
