@@ -5,8 +5,9 @@
 //   npm run bench -- --quick            smaller data and fewer runs
 //   npm run bench -- --only ingest,report --runs 5 --no-profile
 //
-// Sections: 1. ingest + statistics on a large file against a bare csv-parse pass;
-// 2. one report stage by stage, and CLI start-up; 3. batch with 1 and 2 jobs.
+// Sections: 1. ingest + statistics on a large file against the floor (a field-counting byte
+// scan of the same file) and the fastest JavaScript CSV parser; 2. one report stage by stage,
+// and CLI start-up; 3. batch with 1 and 2 jobs; 4. a whole country's memory (figures, batch).
 // Data is generated (seeded) into bench/.data/ and reused; nothing here is part of the tests.
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -17,10 +18,11 @@ import { ROOT } from './lib/datasets.js';
 import { benchIngest } from './lib/ingest-bench.js';
 import { benchReport } from './lib/report-bench.js';
 import { benchBatch } from './lib/batch-bench.js';
+import { benchCountry } from './lib/country-bench.js';
 import { renderMarkdown } from './lib/markdown.js';
 import { rssMethod } from './lib/measure.js';
 
-const SECTIONS = ['ingest', 'report', 'batch'];
+const SECTIONS = ['ingest', 'report', 'batch', 'country'];
 const { values } = parseArgs({
   options: {
     quick: { type: 'boolean', default: false },
@@ -67,6 +69,7 @@ const results = { machine, opts };
 if (only.includes('ingest')) results.ingest = await benchIngest({ ...opts.ingest, profile: opts.profile, log });
 if (only.includes('report')) results.report = await benchReport({ ...opts.report, profile: opts.profile, log });
 if (only.includes('batch')) results.batch = await benchBatch({ ...opts.batch, log });
+if (only.includes('country')) results.country = await benchCountry({ log });
 machine.loadEnd = os.loadavg()[0];
 results.totalMs = Date.now() - started;
 

@@ -65,6 +65,30 @@ export function bigSurvey(rows, log) {
   return { file, config, rows, indicators: 23 + EXTRA_INDICATORS, bytes: statSync(file).size };
 }
 
+/** A whole country: every municipality, ten waves, 60 indicators (issue 13: memory follows cells, not rows). */
+export const COUNTRY = { municipalities: 290, waves: [2014, 2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023], indicators: 60, rowsPerWave: 20_000 };
+
+/**
+ * One CSV of the whole country (COUNTRY): 290 municipalities of 10 to 600 respondents per
+ * wave, ten waves, 60 indicators; and its config.
+ */
+export function countrySurvey(log) {
+  const { municipalities, waves, indicators, rowsPerWave } = COUNTRY;
+  const dir = join(DATA, 'country');
+  const config = join(dir, 'lagesbild.json');
+  const file = join(dir, 'survey.csv');
+  const made = cached(dir, COUNTRY, () => {
+    log(`generating a country of ${municipalities} municipalities × ${waves.length} waves → ${file}`);
+    const raw = widenConfig(exampleRaw(), indicators - 23, 'Riket');
+    writeFileSync(config, JSON.stringify(raw, null, 1));
+    const areas = areaNames(municipalities);
+    const perWave = waves.map(() => zipfSizes(rowsPerWave - 10 * municipalities, municipalities).map((n) => n + 10));
+    writeSurvey(file, raw, { areas, sizes: areas.map((_, a) => perWave.map((w) => w[a])), waves, coded: [], seed: 7 });
+  });
+  if (!made) log(`reusing ${file}`);
+  return { file, config, rows: rowsPerWave * waves.length, municipalities, waves: waves.length, indicators, bytes: statSync(file).size };
+}
+
 /**
  * A county of `n` municipalities × 3 waves with the example's config and columns: one file
  * per wave (the first with value codes, like the example), school-sized municipalities of

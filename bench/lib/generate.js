@@ -11,10 +11,12 @@ import { makeRng } from '../../examples/norrbacka/rng.mjs';
 const SYLLABLES = ['Ängs', 'Björk', 'Tjärn', 'Myr', 'Löv', 'Gran', 'Ek', 'Sjö', 'Berg', 'Dal'];
 const ENDINGS = ['by', 'träsk', 'vik', 'heden', 'åsen'];
 
-/** `n` (≤ 50) distinct fictional municipality names. */
+const PREFIXES = ['', 'Norra ', 'Södra ', 'Östra ', 'Västra ', 'Stora '];
+
+/** `n` (≤ 300) distinct fictional municipality names; the first 50 are one word. */
 export function areaNames(n) {
   const names = [];
-  for (const end of ENDINGS) for (const start of SYLLABLES) names.push(start + end);
+  for (const prefix of PREFIXES) for (const end of ENDINGS) for (const start of SYLLABLES) names.push(prefix + start + end);
   if (n > names.length) throw new Error(`at most ${names.length} municipality names`);
   return names.slice(0, n);
 }

@@ -1,18 +1,22 @@
-// 1. Ingest + statistics: `lagesbild figures` on a large file against a bare csv-parse pass
-// over the same file (the floor), and its peak memory against the same run on a small file.
+// 1. Ingest + statistics: `lagesbild figures` on a large file against the floor (a
+// field-counting byte scan of the same file, bench/lib/floor-scan.js) and the fastest
+// maintained JavaScript CSV parser (udsv, bench/lib/udsv-parse.js), all in the same run and
+// interleaved; its memory against the same run on a small file; and once with the reference
+// CSV reader (csv-parse), to show what the byte-level reader changed.
 import { join } from 'node:path';
 import { CLI, CLI_ENV, DATA, ROOT, bigSurvey } from './datasets.js';
 import { runNode, summary } from './measure.js';
 import { profileNode } from './profile.js';
 
-const PARSE_ONLY = join(ROOT, 'bench', 'lib', 'parse-only.js');
+const FLOOR = join(ROOT, 'bench', 'lib', 'floor-scan.js');
+const UDSV = join(ROOT, 'bench', 'lib', 'udsv-parse.js');
 
-function figuresArgs(data, out) {
+export function figuresArgs(data, out) {
   return [CLI, 'figures', data.file, '-c', data.config, '-o', out, '--force', '--verbose'];
 }
 
 /** The CLI's own --verbose timings ("ingest: 812 ms"), when it prints them. */
-function verboseMs(stderr, label) {
+export function verboseMs(stderr, label) {
   const m = new RegExp(`^${label}: (\\d+) ms`, 'm').exec(stderr);
   return m ? Number(m[1]) : null;
 }
@@ -22,48 +26,43 @@ export async function benchIngest({ rows, smallRows, runs, profile, log }) {
   const small = bigSurvey(smallRows, log);
   const out = join(DATA, 'out', 'figures');
 
-  // Warm the page cache (and check that both programs agree on the row count).
-  const warm = await runNode([PARSE_ONLY, big.file]);
-  if (Number(warm.stdout) !== big.rows) throw new Error(`bare parse counted ${warm.stdout.trim()} rows, expected ${big.rows}`);
+  // Warm the page cache (and check that the floor counts the rows: one more line, the header).
+  const warm = await runNode([FLOOR, big.file]);
+  if (Number(warm.stdout.split(' ')[0]) !== big.rows + 1) throw new Error(`the floor scan counted ${warm.stdout.trim()}, expected ${big.rows + 1} records`);
 
-  const bare = [];
+  const floor = [];
+  const udsv = [];
   const figures = [];
   for (let i = 0; i < runs; i++) {
-    // Interleaved, so that load from other users on the machine hits both alike.
-    bare.push(await runNode([PARSE_ONLY, big.file]));
-    log(`ingest ${i + 1}/${runs}: bare csv-parse ${(bare[i].ms / 1000).toFixed(1)} s`);
+    // Interleaved, so that load from other users on the machine hits all alike.
+    floor.push(await runNode([FLOOR, big.file]));
+    udsv.push(await runNode([UDSV, big.file]));
     figures.push(await runNode(figuresArgs(big, out), { env: CLI_ENV }));
-    log(`ingest ${i + 1}/${runs}: lagesbild figures ${(figures[i].ms / 1000).toFixed(1)} s, ${(figures[i].rssKb / 1024).toFixed(0)} MB`);
+    log(`ingest ${i + 1}/${runs}: floor ${(floor[i].ms / 1000).toFixed(1)} s, udsv ${(udsv[i].ms / 1000).toFixed(1)} s, lagesbild figures ${(figures[i].ms / 1000).toFixed(1)} s, ${(figures[i].rssKb / 1024).toFixed(0)} MB`);
   }
+  const reference = await runNode(figuresArgs(big, join(out, 'reference')), { env: { ...CLI_ENV, LAGESBILD_CSV_READER: 'csv-parse' } });
+  log(`ingest: with the reference reader (csv-parse) ${(reference.ms / 1000).toFixed(1)} s`);
   const smallRuns = [];
   for (let i = 0; i < runs; i++) smallRuns.push(await runNode(figuresArgs(small, join(out, 'small')), { env: CLI_ENV }));
-  log(`ingest: ${smallRows.toLocaleString('en')}-row file ${(summary(smallRuns.map((r) => r.rssKb)).median / 1024).toFixed(0)} MB`);
+  log(`ingest: ${smallRows.toLocaleString('en')}-row file ${(summary(smallRuns.map((r) => r.ms)).median / 1000).toFixed(2)} s, ${(summary(smallRuns.map((r) => r.rssKb)).median / 1024).toFixed(0)} MB`);
 
   const prof = profile ? await profileNode(figuresArgs(big, out), { env: CLI_ENV }, join(DATA, 'profiles', 'figures'), ROOT) : null;
 
   // "statistics: 4690 ms, 109758 figures" (--verbose) or "wrote … (109,758 figures)".
   const records = Number(/(\d[\d,\u00a0 ]*) figures/.exec(figures[0].stderr)?.[1].replace(/\D/g, '') ?? NaN);
   const med = (list, f) => summary(list.map(f));
+  const run = (list) => ({ ms: med(list, (r) => r.ms), cpuMs: med(list, (r) => r.cpuMs), rssKb: med(list, (r) => r.rssKb) });
+  const verbose = (list) => ({ ingestMs: med(list, (r) => verboseMs(r.stderr, 'ingest')), statisticsMs: med(list, (r) => verboseMs(r.stderr, 'statistics')) });
   return {
-    file: { rows: big.rows, indicators: big.indicators, bytes: big.bytes, smallRows: small.rows },
+    file: { rows: big.rows, indicators: big.indicators, bytes: big.bytes, smallRows: small.rows, smallBytes: small.bytes },
     records,
-    bare: { ms: med(bare, (r) => r.ms), cpuMs: med(bare, (r) => r.cpuMs), rssKb: med(bare, (r) => r.rssKb) },
-    figures: {
-      ms: med(figures, (r) => r.ms),
-      cpuMs: med(figures, (r) => r.cpuMs),
-      rssKb: med(figures, (r) => r.rssKb),
-      ingestMs: med(figures, (r) => verboseMs(r.stderr, 'ingest')),
-      statisticsMs: med(figures, (r) => verboseMs(r.stderr, 'statistics')),
-    },
-    small: {
-      ms: med(smallRuns, (r) => r.ms),
-      cpuMs: med(smallRuns, (r) => r.cpuMs),
-      rssKb: med(smallRuns, (r) => r.rssKb),
-      ingestMs: med(smallRuns, (r) => verboseMs(r.stderr, 'ingest')),
-      statisticsMs: med(smallRuns, (r) => verboseMs(r.stderr, 'statistics')),
-    },
-    pairRatios: summary(figures.map((f, i) => f.ms / bare[i].ms)),
-    cpuRatio: summary(figures.map((f, i) => f.cpuMs / bare[i].cpuMs)),
+    floor: run(floor),
+    udsv: run(udsv),
+    figures: { ...run(figures), ...verbose(figures) },
+    reference: { ...run([reference]), ...verbose([reference]) },
+    small: { ...run(smallRuns), ...verbose(smallRuns) },
+    pairRatios: summary(figures.map((f, i) => f.ms / floor[i].ms)),
+    cpuRatio: summary(figures.map((f, i) => f.cpuMs / floor[i].cpuMs)),
     profile: prof,
   };
 }

@@ -94,7 +94,7 @@ export function computeFigures(sums: SurveySums, config: ProjectConfig, pooling:
           const est = estimateProportion(domain, opts);
           if (est.n === 0) return;
           if (est.se === null) lonely.add(wave, lonelyStrata(domain), unit.name, group.key, ind.id);
-          grid.set(grid.index(u, w, g, i), estimateRecord(ind.id, unit.name, wave, group.key, est), est);
+          grid.set(grid.index(u, w, g, i), estimateRecord(ind.id, unit.name, wave, group.key, est));
         });
       });
     });
@@ -119,13 +119,11 @@ export function computeFigures(sums: SurveySums, config: ProjectConfig, pooling:
     },
     structure.name,
   );
-  const audit: FiguresTable['audit'] = [];
   const cautionBase = config.disclosure.caution_base;
   grid.forEach((k, record) => {
     const why = REASONS[reason[structure.cellOf[k]!]!] ?? null;
     if (why !== null) {
       hideEstimate(record, why);
-      audit.push({ indicator: record.indicator, area: record.area, year: record.year, group: record.group, reason: why });
     } else if (cautionBase !== undefined && record.n < cautionBase) record.flag = 'caution';
   });
 
@@ -206,7 +204,7 @@ export function computeFigures(sums: SurveySums, config: ProjectConfig, pooling:
   // 5. Goals: their status from the intervals and the (adjusted) verdict on the change so far.
   assessGoals(records, config);
 
-  return {
+  const table: Omit<FiguresTable, 'audit'> = {
     meta: {
       areas: units.map((u) => u.name),
       years: waves.map((w) => w.year),
@@ -224,9 +222,15 @@ export function computeFigures(sums: SurveySums, config: ProjectConfig, pooling:
     },
     records,
     respondents,
-    audit,
     warnings,
   };
+  // The audit repeats what the estimates say (suppressed, and why): listed when asked for, and
+  // left out of copies of the table (batch workers), instead of one more object per hidden cell.
+  return Object.defineProperty(table, 'audit', {
+    enumerable: false,
+    get: () =>
+      records.flatMap((r) => (r.kind === 'estimate' && r.suppression !== null ? [{ indicator: r.indicator, area: r.area, year: r.year, group: r.group, reason: r.suppression }] : [])),
+  }) as FiguresTable;
 }
 
 /**
@@ -256,7 +260,6 @@ function answerWarnings(config: ProjectConfig, county: Unit, countyPos: number, 
  */
 class EstimateGrid {
   private readonly records: (EstimateRecord | undefined)[];
-  private readonly ests: (ProportionEstimate | undefined)[];
 
   constructor(
     readonly units: number,
@@ -265,7 +268,6 @@ class EstimateGrid {
     readonly indicators: number,
   ) {
     this.records = new Array(units * waves * groups * indicators);
-    this.ests = new Array(this.records.length);
   }
 
   get size(): number {
@@ -276,14 +278,22 @@ class EstimateGrid {
     return ((u * this.waves + w) * this.groups + g) * this.indicators + i;
   }
 
-  set(k: number, record: EstimateRecord, est: ProportionEstimate): void {
+  set(k: number, record: EstimateRecord): void {
     this.records[k] = record;
-    this.ests[k] = est;
   }
 
+  /**
+   * The record with its estimate. The estimate is read back from the record (only the record
+   * is kept: a country has millions), so it is whole only while the record is not suppressed,
+   * which is when comparisons, trends and follow-up figures use it.
+   */
   get(k: number): { record: EstimateRecord; est: ProportionEstimate } | undefined {
-    const record = k >= 0 ? this.records[k] : undefined;
-    return record && { record, est: this.ests[k]! };
+    const r = k >= 0 ? this.records[k] : undefined;
+    if (!r) return undefined;
+    return {
+      record: r,
+      est: { n: r.n, x: r.x!, estimate: r.estimate, se: r.se, df: r.df!, deff: r.deff, nEff: r.n_eff, ciLower: r.ci_lower, ciUpper: r.ci_upper, ciMethod: r.ci_method },
+    };
   }
 
   record(k: number): EstimateRecord | undefined {

@@ -24,7 +24,8 @@ export function figuresFileName(format: FiguresFileFormat, suffix = ''): string 
   return `figures${suffix}.${ext}`;
 }
 
-export async function renderFiguresFile(figures: FiguresTable, config: ProjectConfig, format: FiguresFileFormat, dateIso: string): Promise<Buffer> {
+/** The file's bytes; a CSV comes in pieces, written one after another (see figuresCsvChunks). */
+export async function renderFiguresFile(figures: FiguresTable, config: ProjectConfig, format: FiguresFileFormat, dateIso: string): Promise<Buffer | Iterable<Buffer>> {
   const { localize } = await import('../config/schema.js');
   const indicators = config.indicators.map((i) => ({
     id: i.id,
@@ -44,7 +45,16 @@ export async function renderFiguresFile(figures: FiguresTable, config: ProjectCo
       cautionBase: config.disclosure.caution_base,
     });
   }
-  const { exportFigures } = await import('../render/tabular/figures-export.js');
+  const { exportFigures, figuresCsvChunks } = await import('../render/tabular/figures-export.js');
+  if (format === 'json') return Buffer.from(exportFigures(figures, format), 'utf8');
   const labels = Object.fromEntries(indicators.map((i) => [i.id, i.label]));
-  return Buffer.from(exportFigures(figures, format, labels), 'utf8');
+  return figuresCsvChunks(figures, format, labels);
+}
+
+/** The bytes as they are written, each piece also fed to `hash` (batch reports the file's sha256). */
+export function* hashed(data: Buffer | Iterable<Buffer>, hash: { update(b: Buffer): unknown }): Generator<Buffer> {
+  for (const piece of Buffer.isBuffer(data) ? [data] : data) {
+    hash.update(piece);
+    yield piece;
+  }
 }

@@ -15,7 +15,7 @@ import type { ReportFormat } from '../../render/index.js';
 import type { Job, JobResult, WorkerSetup } from '../batch-worker.js';
 import { cliMessages } from '../i18n.js';
 import { commonDataOptions, dataOptions, type DataFlags, excelOptions, reportFormatOption, reportProfileOption } from './options.js';
-import { figuresFileName, figuresFormat } from '../figures-files.js';
+import { figuresFileName, figuresFormat, hashed } from '../figures-files.js';
 import type { ReportProfile } from '../../config/schema.js';
 
 interface BatchFlags extends DataFlags {
@@ -136,8 +136,10 @@ Exit code 0 when every report was written, ${EXIT.partial} when some failed (the
           progress.tick(planned[r.id]!.name);
         };
         const pool = runPool(queue, Math.min(jobs, Math.max(1, queue.length)), setup, onDone);
-        // The main thread is idle while workers render: write out the figures table meanwhile.
+        // The main thread is idle while workers render: prepare the figures table meanwhile
+        // (a CSV is made piece by piece as it is written, so a country's never sits in memory).
         const figuresFile = await renderFiguresFile(figures, config, tableFormat, dateIso);
+        const figuresHash = createHash('sha256');
         await pool;
         progress.stop();
 
@@ -150,7 +152,7 @@ Exit code 0 when every report was written, ${EXIT.partial} when some failed (the
             flags.force ?? false,
           );
         }
-        await writeOutputs([{ path: figuresPath, data: figuresFile }], flags.force ?? false);
+        await writeOutputs([{ path: figuresPath, data: hashed(figuresFile, figuresHash) }], flags.force ?? false);
 
         const summary: BatchSummary = {
           status: 'ok',
@@ -169,7 +171,7 @@ Exit code 0 when every report was written, ${EXIT.partial} when some failed (the
             };
           }),
           failed_files: project.failed.map((f) => ({ file: f.file, error: f.error.toLine(ctx.lang) })),
-          figures: { path: figuresPath, sha256: createHash('sha256').update(figuresFile).digest('hex') },
+          figures: { path: figuresPath, sha256: figuresHash.digest('hex') },
         };
         const failures = summary.jobs.filter((j) => j.status === 'failed').length + summary.failed_files.length;
         summary.status = failures === 0 ? 'ok' : summary.jobs.some((j) => j.status === 'ok') ? 'partial' : 'failed';

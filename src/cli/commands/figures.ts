@@ -50,7 +50,7 @@ Columns are described in the README under "The figures table".`,
       const project = await loadProject(files, dataOptions(flags), ctx.log);
       const data = await renderFiguresFile(project.figures, project.config, format, dateIso);
       if (flags.json) {
-        process.stdout.write(data);
+        for (const piece of Buffer.isBuffer(data) ? [data] : data) process.stdout.write(piece);
         return EXIT.ok;
       }
       await writeOutputs([{ path, data }], flags.force ?? false);

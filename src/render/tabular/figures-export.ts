@@ -58,38 +58,49 @@ export type FiguresFormat = 'csv' | 'json' | 'excel-sv';
  */
 export function exportFigures(table: FiguresTable, format: FiguresFormat, indicatorLabels: Readonly<Record<string, string>> = {}): string {
   if (format === 'json') return `${JSON.stringify({ meta: table.meta, records: table.records }, null, 2)}\n`;
-  if (format === 'excel-sv') return swedishExcelCsv(table, indicatorLabels);
-  const lines = [csvLine(FIGURE_COLUMNS, ',')];
-  const fields = new Array<string>(FIGURE_COLUMNS.length);
-  for (const r of table.records) {
-    for (let c = 0; c < FIGURE_COLUMNS.length; c++) fields[c] = cell(fieldOf(r, FIGURE_COLUMNS[c]!));
-    lines.push(csvLine(fields, ','));
-  }
-  return `${lines.join('\n')}\n`;
+  return [...csvPieces(table, format, indicatorLabels)].join('');
 }
 
 /**
- * For Swedish Excel: Swedish headers and words, semicolons, decimal commas, numbers rounded
- * (4 decimals for proportions and p-values), Ja/Nej, `..` where suppressed, and a UTF-8 BOM
- * (without it Excel misreads å, ä and ö).
+ * The CSV formats as UTF-8 bytes, a few thousand lines at a time: a whole country's table
+ * (millions of records) is written to its file piece by piece, never held as one string.
  */
-function swedishExcelCsv(table: FiguresTable, indicatorLabels: Readonly<Record<string, string>>): string {
-  const columns = svColumns({ table, indicatorLabels });
-  const lines = [csvLine(columns.map((c) => c.header), ';')];
-  for (const r of table.records) {
-    lines.push(
-      csvLine(
-        columns.map((c) => {
-          const v = c.value(r);
-          if (v === null) return '';
-          if (typeof v === 'number') return c.kind === 'text' ? String(v) : csvNumber(v, c.kind);
-          return neutraliseFormula(v);
-        }),
-        ';',
-      ),
+export function* figuresCsvChunks(table: FiguresTable, format: 'csv' | 'excel-sv', indicatorLabels: Readonly<Record<string, string>> = {}): Generator<Buffer> {
+  for (const piece of csvPieces(table, format, indicatorLabels)) yield Buffer.from(piece, 'utf8');
+}
+
+const LINES_PER_PIECE = 8192;
+
+function* csvPieces(table: FiguresTable, format: 'csv' | 'excel-sv', indicatorLabels: Readonly<Record<string, string>>): Generator<string> {
+  // For Swedish Excel: Swedish headers and words, semicolons, decimal commas, numbers rounded
+  // (4 decimals for proportions and p-values), Ja/Nej, `..` where suppressed, and a UTF-8 BOM
+  // (without it Excel misreads å, ä and ö).
+  const excel = format === 'excel-sv';
+  const delimiter = excel ? ';' : ',';
+  const newline = excel ? '\r\n' : '\n';
+  const columns = excel ? svColumns({ table, indicatorLabels }) : null;
+  const line = (r: FigureRecord): string =>
+    csvLine(
+      columns
+        ? columns.map((c) => {
+            const v = c.value(r);
+            if (v === null) return '';
+            if (typeof v === 'number') return c.kind === 'text' ? String(v) : csvNumber(v, c.kind);
+            return neutraliseFormula(v);
+          })
+        : FIGURE_COLUMNS.map((c) => cell(fieldOf(r, c))),
+      delimiter,
     );
+  let lines = [csvLine(columns ? columns.map((c) => c.header) : FIGURE_COLUMNS, delimiter)];
+  if (excel) lines[0] = `\uFEFF${lines[0]}`;
+  for (const r of table.records) {
+    lines.push(line(r));
+    if (lines.length === LINES_PER_PIECE) {
+      yield `${lines.join(newline)}${newline}`;
+      lines = [];
+    }
   }
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  if (lines.length > 0) yield `${lines.join(newline)}${newline}`;
 }
 
 /**
