@@ -224,13 +224,44 @@ export function computeFigures(sums: SurveySums, config: ProjectConfig, pooling:
     respondents,
     warnings,
   };
-  // The audit repeats what the estimates say (suppressed, and why): listed when asked for, and
-  // left out of copies of the table (batch workers), instead of one more object per hidden cell.
+  return withAudit(table);
+}
+
+/**
+ * The table with its audit, which repeats what the estimates say (suppressed, and why): listed
+ * when asked for, and left out of copies of the table (batch workers), instead of one more
+ * object per hidden cell.
+ */
+function withAudit(table: Omit<FiguresTable, 'audit'>): FiguresTable {
   return Object.defineProperty(table, 'audit', {
     enumerable: false,
     get: () =>
-      records.flatMap((r) => (r.kind === 'estimate' && r.suppression !== null ? [{ indicator: r.indicator, area: r.area, year: r.year, group: r.group, reason: r.suppression }] : [])),
+      table.records.flatMap((r) => (r.kind === 'estimate' && r.suppression !== null ? [{ indicator: r.indicator, area: r.area, year: r.year, group: r.group, reason: r.suppression }] : [])),
   }) as FiguresTable;
+}
+
+/**
+ * The part of a table that reports on some areas read: their records and respondent counts,
+ * the whole meta (every area's name) and the warnings. A batch sends each municipality's report
+ * its own and the county's, not the whole country's. `table` is indexed by area once.
+ */
+export function areaSlicer(table: FiguresTable): (areas: readonly string[]) => FiguresTable {
+  const records = new Map<string, FigureRecord[]>();
+  const respondents = new Map<string, RespondentCount[]>();
+  const add = <T>(map: Map<string, T[]>, area: string, item: T) => {
+    const list = map.get(area);
+    if (list) list.push(item);
+    else map.set(area, [item]);
+  };
+  for (const r of table.records) add(records, r.area, r);
+  for (const r of table.respondents) add(respondents, r.area, r);
+  return (areas) =>
+    withAudit({
+      meta: table.meta,
+      records: areas.flatMap((a) => records.get(a) ?? []),
+      respondents: areas.flatMap((a) => respondents.get(a) ?? []),
+      warnings: table.warnings,
+    });
 }
 
 /**

@@ -19,7 +19,6 @@ import { ownTextLeftOut } from './report-files.js';
 export interface WorkerSetup {
   /** The language of error messages (the CLI's), not of the reports. */
   messageLang: MessageLang;
-  figures: FiguresTable;
   config: ProjectConfig;
   lang: Lang;
   dateIso: string;
@@ -36,6 +35,8 @@ export interface Job {
   id: number;
   /** A municipality, or null for the county overview. */
   area: string | null;
+  /** What its report reads: the municipality's and the county's figures (the county: all). */
+  figures: FiguresTable;
   tmpDir: string;
   base: string;
 }
@@ -56,7 +57,7 @@ export async function runJob(setup: WorkerSetup, job: Job): Promise<JobResult> {
   try {
     const { buildMunicipalityReport, buildCountyReport, unplacedTexts } = await import('../report/index.js');
     const { renderDocument } = await import('../render/index.js');
-    const common = { figures: setup.figures, config: setup.config, lang: setup.lang, dateIso: setup.dateIso, logo: setup.logo };
+    const common = { figures: job.figures, config: setup.config, lang: setup.lang, dateIso: setup.dateIso, logo: setup.logo };
     const doc = job.area === null ? buildCountyReport(common) : buildMunicipalityReport({ ...common, area: job.area, ownTexts: setup.ownTexts, sources: setup.sources, profile: setup.profile });
     const rendered = await renderDocument(doc, setup.formats);
     await mkdir(job.tmpDir, { recursive: true });

@@ -84,6 +84,7 @@ Exit code 0 when every report was written, ${EXIT.partial} when some failed (the
       const jobs = parseJobs(flags.jobs);
       const shard = parseShard(flags.shard);
       const { loadProject } = await import('../project.js');
+      const { areaSlicer } = await import('../../analysis/figures.js');
       const { renderFiguresFile } = await import('../figures-files.js');
       const { startProgress } = await import('../progress.js');
       const project = await loadProject(files, { ...dataOptions(flags), skipFailedFiles: true }, ctx.log);
@@ -126,11 +127,18 @@ Exit code 0 when every report was written, ${EXIT.partial} when some failed (the
       });
       const releaseTmp = trackTemp(tmpRoot);
       const extras = await loadReportExtras(config, project.configPath, lang, (w) => ctx.log.warn(w));
-      const setup: WorkerSetup = { messageLang: ctx.lang, figures, config, lang, dateIso, formats: flags.format, ...extras, profile };
+      const setup: WorkerSetup = { messageLang: ctx.lang, config, lang, dateIso, formats: flags.format, ...extras, profile };
       const progress = startProgress(planned.length, ctx.log.interactive && !flags.json);
       const results = new Map<number, JobResult>();
       try {
-        const queue: Job[] = planned.map((p) => ({ id: p.id, area: p.area, tmpDir: join(tmpRoot, `job-${p.id}`), base: p.base }));
+        // A worker gets each job's figures with the job, made when it is sent: a municipality's
+        // report reads its own and the county's, so no worker holds the whole country's table
+        // (only the county overview's does, while it renders).
+        const slice = areaSlicer(figures);
+        const queue: Job[] = planned.map((p) => {
+          const job = { id: p.id, area: p.area, tmpDir: join(tmpRoot, `job-${p.id}`), base: p.base };
+          return Object.defineProperty(job, 'figures', { enumerable: true, get: () => (p.area === null ? figures : slice([p.area, figures.meta.county])) }) as Job;
+        });
         const onDone = (r: JobResult) => {
           results.set(r.id, r);
           progress.tick(planned[r.id]!.name);
