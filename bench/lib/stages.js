@@ -58,7 +58,7 @@ const modules = lap();
 
 const { config } = await loadConfig(flags.config);
 const configTime = lap();
-const { sums, files: read } = await ingestFiles(files, config);
+const { sums, files: read } = await ingestFiles(files, config, { configPath: flags.config });
 const ingestTime = lap();
 const figures = computeFigures(sums, config);
 const statisticsTime = lap();

@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 // Synthetic school survey on violence for the fictional county "Norrbacka län".
-// Writes one CSV per wave (enkat-2019.csv, enkat-2021.csv, enkat-2023.csv).
+// Writes one CSV per wave (data/enkat-2019.csv, data/enkat-2021.csv, data/enkat-2023.csv) and
+// the number of pupils per municipality, year, gender and school year (befolkning.csv, the
+// config's population file).
 //
-//   node examples/norrbacka/generate.mjs [output-dir]     (default: examples/norrbacka/data)
+//   node examples/norrbacka/generate.mjs [example-dir]     (default: examples/norrbacka)
 //
 // Fixed seed, no dependencies: the same run writes byte-identical files. Every number that
 // shapes the data is in the tables below; the code after them only draws from those tables.
@@ -124,6 +126,19 @@ const TRENDS = [
 // Each municipality × school year × gender cell gets a response rate; weight = WEIGHT_SCALE /
 // rate, with a little individual variation (calibration), kept within WEIGHT_RANGE.
 const RESPONSE_RATE = { girl: [0.74, 0.95], boy: [0.66, 0.88], other: [0.7, 0.9] };
+
+// ── Pupils in the population (befolkning.csv) ────────────────────────────────────────────
+// The share of a cell's pupils who answered, drawn from its own seed (the survey data do not
+// change with it): upper-secondary pupils answer less, as in real school surveys, and one
+// group, the boys of Gy 2 in Ängsby, answers under half in every wave (the report warns about
+// it). Pupils answering "Annat/vill ej ange" are girls or boys in the register: half of them
+// are counted in each.
+const POPULATION_SEED = 29;
+const PARTICIPATION = {
+  ak9: { girl: [0.82, 0.94], boy: [0.76, 0.9] },
+  gy2: { girl: [0.6, 0.8], boy: [0.52, 0.72] },
+};
+const LOW_PARTICIPATION = { area: 'Ängsby', grade: 'gy2', gender: 'boy', range: [0.42, 0.48] };
 const WEIGHT_SCALE = 0.88;
 const WEIGHT_JITTER = 0.04;
 const WEIGHT_RANGE = [0.9, 1.4];
@@ -195,7 +210,14 @@ function csvField(value) {
   return /[",\n\r]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }
 
-function generateWave(rng, year, waveIndex) {
+/** Pupils of one cell in the population: respondents over the share who answered. */
+function cellPopulation(popRng, area, grade, gender, respondents) {
+  const low = LOW_PARTICIPATION;
+  const range = low.area === area.name && low.grade === grade && low.gender === gender ? low.range : PARTICIPATION[grade][gender];
+  return Math.round(respondents / popRng.uniform(...range));
+}
+
+function generateWave(rng, popRng, year, waveIndex, population) {
   const coded = CODED_WAVES.has(year);
   const header = ['lopnr', 'ar', 'kommun', 'kon', 'arskurs', 'vikt', ...QUESTIONS.map((x) => x.column)];
   const lines = [header.join(',')];
@@ -206,6 +228,10 @@ function generateWave(rng, year, waveIndex) {
       if (base === null) continue;
       const counts = { girl: cellSize(rng, area, base), boy: cellSize(rng, area, base) };
       counts.other = binomial(rng, counts.girl + counts.boy, OTHER_GENDER_SHARE);
+      for (const g of ['girl', 'boy']) {
+        const count = cellPopulation(popRng, area, grade, g, counts[g] + counts.other / 2);
+        population.push([area.name, String(year), GENDERS[g].text, GRADES[grade].text, String(count)].join(';'));
+      }
       const cellWeight = {};
       for (const g of Object.keys(counts)) cellWeight[g] = WEIGHT_SCALE / rng.uniform(...RESPONSE_RATE[g]);
       const pupils = rng.shuffle(Object.keys(counts).flatMap((g) => Array(counts[g]).fill(g)));
@@ -236,11 +262,18 @@ function generateWave(rng, year, waveIndex) {
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
-const outDir = resolve(process.argv[2] ?? join(here, 'data'));
-mkdirSync(outDir, { recursive: true });
+const exampleDir = resolve(process.argv[2] ?? here);
+const dataDir = join(exampleDir, 'data');
+mkdirSync(dataDir, { recursive: true });
 const rng = makeRng(SEED);
+const popRng = makeRng(POPULATION_SEED);
+// Semicolons and Swedish headers, as Swedish Excel saves a table of pupils.
+const population = ['kommun;år;kön;årskurs;antal'];
 WAVES.forEach((year, waveIndex) => {
-  const file = join(outDir, `enkat-${year}.csv`);
-  writeFileSync(file, generateWave(rng, year, waveIndex));
+  const file = join(dataDir, `enkat-${year}.csv`);
+  writeFileSync(file, generateWave(rng, popRng, year, waveIndex, population));
   process.stdout.write(`${file}\n`);
 });
+const populationFile = join(exampleDir, 'befolkning.csv');
+writeFileSync(populationFile, population.join('\n') + '\n');
+process.stdout.write(`${populationFile}\n`);

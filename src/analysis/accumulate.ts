@@ -2,10 +2,13 @@
 // a block of sums for every group × indicator; nothing per row is kept. Any domain (an area,
 // the county, the rest of the county, pooled waves) is later assembled from these blocks,
 // folded into the per-stratum sums src/stats estimates from (see DESIGN.md).
-import { LimitError, msg } from '../errors.js';
+import { DataError, LimitError, msg } from '../errors.js';
 import type { ProjectConfig } from '../config/schema.js';
 import { emptyStratum, type JointDomainSums, type JointStratum, type StratumSums } from '../stats/index.js';
 import { YES, MISSING, OUTSIDE, type Respondent } from '../ingest/respondents.js';
+import { fpcPopulationSizes } from './fpc.js';
+import { PostStrata, postStratumOf, uncoveredCells, uncoveredError, type PopulationCounts } from './poststrata.js';
+import { addRowResidualCross, cellShare, residualTotals, type CellShare } from '../stats/poststratify.js';
 
 /** Sums kept per group × indicator in a block. */
 const F_B = 0; // Σ w (valid answers)
@@ -30,6 +33,16 @@ export interface Block {
   area: string;
   stratum: string;
   psu: string | null;
+  /**
+   * Post-stratified designs: the block's post-stratum (see postStratumOf), so that every block
+   * lies in one cell and has one calibration factor, whatever groups the layout has. Null otherwise.
+   */
+  cell: number | null;
+  /** Σ w and Σ w² over all respondents of the block (post-stratum weights and residuals). */
+  weight: number;
+  weight2: number;
+  /** design.fpc of the block's rows (NaN without it): one value per stratum. */
+  fpc: number;
   /** [group][indicator][field] */
   sums: Float64Array;
   /** Respondents per group (any answers). */
@@ -105,7 +118,12 @@ export class SurveyAccumulator {
   readonly layout: GroupLayout;
   readonly indicators: number;
   readonly clustered: boolean;
+  /** population.poststratify: blocks are split by post-stratum. */
+  readonly poststratified: boolean;
+  private readonly hasFpc: boolean;
   private readonly blocks = new Map<string, Block>();
+  /** design.fpc per (wave, stratum), as first seen. */
+  private readonly fpcs = new Map<string, number>();
   private last: Block | null = null;
   private readonly groups = new Int32Array(4);
   /** The most blocks this config may open (see MAX_SUMS_BYTES). */
@@ -115,6 +133,8 @@ export class SurveyAccumulator {
     this.layout = groupLayout(config);
     this.indicators = config.indicators.length;
     this.clustered = config.design.cluster !== undefined;
+    this.poststratified = config.population?.poststratify === true;
+    this.hasFpc = config.design.fpc !== undefined;
     const blockBytes = this.layout.count * this.indicators * FIELDS * Float64Array.BYTES_PER_ELEMENT;
     this.maxBlocks = Math.min(MAX_BLOCKS, Math.floor(MAX_SUMS_BYTES / blockBytes));
   }
@@ -132,9 +152,12 @@ export class SurveyAccumulator {
     if (inTables && r.grade >= 0) groups[ng++] = L.grade(r.grade);
     if (ownGroups && r.grade >= 0) groups[ng++] = L.cross(r.gender, r.grade);
     block.rows += 1;
-
     const w = r.weight;
     const w2 = w * w;
+    block.weight += w;
+    block.weight2 += w2;
+    if (this.hasFpc && r.fpc !== block.fpc) throw fpcVaries(r.year, r.stratum, block.fpc, r.fpc);
+
     const sums = block.sums;
     const values = r.values;
     const nInd = this.indicators;
@@ -161,23 +184,34 @@ export class SurveyAccumulator {
 
   private blockFor(r: Respondent): Block {
     const psu = this.clustered ? r.psu : null;
+    const cell = this.poststratified ? postStratumOf(this.layout, r.gender, r.grade) : null;
     const last = this.last;
     // Rows usually come sorted by area and wave: skip the map look-up for runs.
-    if (last && last.year === r.year && last.area === r.area && last.stratum === r.stratum && last.psu === psu) return last;
-    const key = `${r.year}\u0000${r.area}\u0000${r.stratum}\u0000${psu ?? ''}`;
+    if (last && last.year === r.year && last.area === r.area && last.stratum === r.stratum && last.psu === psu && last.cell === cell) return last;
+    const key = `${r.year}\u0000${r.area}\u0000${r.stratum}\u0000${psu ?? ''}\u0000${cell ?? ''}`;
     let block = this.blocks.get(key);
     if (!block) {
       if (this.blocks.size >= this.maxBlocks) throw tooManyBlocks(this.maxBlocks);
+      const sk = stratumKey(r.year, r.stratum);
+      if (this.hasFpc) {
+        const fpc = this.fpcs.get(sk);
+        if (fpc === undefined) this.fpcs.set(sk, r.fpc);
+        else if (fpc !== r.fpc) throw fpcVaries(r.year, r.stratum, fpc, r.fpc);
+      }
       block = {
         year: r.year,
         area: r.area,
         stratum: r.stratum,
         psu,
+        cell,
+        weight: 0,
+        weight2: 0,
+        fpc: r.fpc,
         sums: new Float64Array(this.layout.count * this.indicators * FIELDS),
         groupRows: new Float64Array(this.layout.count),
         rows: 0,
-        stratumKey: stratumKey(r.year, r.stratum),
-        psuKey: `${stratumKey(r.year, r.stratum)}\u0000${psu ?? ''}`,
+        stratumKey: sk,
+        psuKey: `${sk}\u0000${psu ?? ''}`,
       };
       this.blocks.set(key, block);
     }
@@ -187,6 +221,14 @@ export class SurveyAccumulator {
 
   /** Add another accumulator's sums (e.g. one file's, once the file has been read without error). */
   merge(other: SurveyAccumulator): void {
+    for (const [sk, fpc] of other.fpcs) {
+      const mine = this.fpcs.get(sk);
+      if (mine === undefined) this.fpcs.set(sk, fpc);
+      else if (mine !== fpc) {
+        const b = [...other.blocks.values()].find((x) => x.stratumKey === sk)!;
+        throw fpcVaries(b.year, b.stratum, mine, fpc);
+      }
+    }
     for (const [key, b] of other.blocks) {
       const mine = this.blocks.get(key);
       if (!mine) {
@@ -196,30 +238,42 @@ export class SurveyAccumulator {
       for (let i = 0; i < b.sums.length; i++) mine.sums[i]! += b.sums[i]!;
       for (let i = 0; i < b.groupRows.length; i++) mine.groupRows[i]! += b.groupRows[i]!;
       mine.rows += b.rows;
+      mine.weight += b.weight;
+      mine.weight2 += b.weight2;
     }
     if (this.blocks.size > this.maxBlocks) throw tooManyBlocks(this.maxBlocks);
   }
 
   /** Freeze into an index for domain queries. */
   finish(): SurveySums {
-    return new SurveySums([...this.blocks.values()], this.layout, this.indicators, this.clustered);
+    return new SurveySums([...this.blocks.values()], this.layout, this.indicators, this.clustered, this.poststratified, this.hasFpc ? this.fpcs : null);
   }
 }
 
-/** The accumulated sums with domain queries. Immutable. */
+/** The accumulated sums with domain queries. Immutable, but for the post-strata (see postStratify). */
 export class SurveySums {
   readonly areas: string[];
   readonly years: number[];
   /** PSUs per (wave, stratum) in the whole design: n_h. */
   private readonly psuTotals = new Map<string, number>();
+  /** Respondents per (wave, stratum): nrow() of a post-stratified subset. */
+  private readonly stratumRows = new Map<string, number>();
+  /** Each wave's strata as (stratumKey, label), in order of first appearance. */
+  private readonly strataOfYear = new Map<number, Map<string, string>>();
+  /** N_h of design.fpc per (wave, stratum); empty without it. */
+  private readonly popSizes: Map<string, number>;
   private readonly byYearArea = new Map<string, Block[]>();
   private readonly plans = new WeakMap<readonly string[], WeakMap<readonly number[], BlockPlan>>();
+  /** Post-stratified designs: the cells and, once postStratify has run, their factors. */
+  readonly postStrata: PostStrata | null;
 
   constructor(
     blocks: Block[],
     readonly layout: GroupLayout,
     readonly indicators: number,
     readonly clustered: boolean,
+    poststratified = false,
+    fpcs: ReadonlyMap<string, number> | null = null,
   ) {
     const areas = new Set<string>();
     const years = new Set<number>();
@@ -232,6 +286,10 @@ export class SurveySums {
       if (list) list.push(b);
       else this.byYearArea.set(k, [b]);
       const sk = b.stratumKey;
+      this.stratumRows.set(sk, (this.stratumRows.get(sk) ?? 0) + b.rows);
+      const strata = this.strataOfYear.get(b.year) ?? new Map<string, string>();
+      strata.set(sk, b.stratum);
+      this.strataOfYear.set(b.year, strata);
       if (this.clustered) {
         const set = psus.get(sk) ?? new Set<string>();
         set.add(b.psu!);
@@ -243,6 +301,34 @@ export class SurveySums {
     for (const [k, set] of psus) this.psuTotals.set(k, set.size);
     this.areas = [...areas].sort((a, b) => a.localeCompare(b, 'sv'));
     this.years = [...years].sort((a, b) => a - b);
+    this.popSizes = fpcs ? fpcPopulationSizes(fpcs, this.psuTotals, this.strataOfYear) : new Map();
+    this.postStrata = poststratified ? new PostStrata(blocks) : null;
+  }
+
+  /** The population counts of config `population` (set by ingest; checked by applyPopulation). */
+  population: PopulationCounts | null = null;
+
+  /**
+   * Checks the population counts against the respondents: every post-stratum with
+   * respondents must have one (a ConfigError names those that do not). A post-stratified
+   * design then gets its factors.
+   */
+  applyPopulation(config: ProjectConfig): PopulationCounts {
+    const population = this.population;
+    if (!population) throw new Error('applyPopulation: the population file was not read');
+    const missing = uncoveredCells(population, config, this.years, this.areas, (y, a, c) => this.cellRespondents(y, a, c));
+    if (missing.length > 0) throw uncoveredError(missing, population);
+    this.postStrata?.calibrate(population);
+    return population;
+  }
+
+  /** Respondents of a post-stratum cell (reported gender × school year, see postStratumOf) in an area and wave. */
+  cellRespondents(year: number, area: string, cell: number): number {
+    if (this.postStrata) return this.postStrata.respondents(year, area, cell);
+    const L = this.layout;
+    const K = Math.max(L.grades, 1);
+    const group = L.grades === 0 ? L.gender(cell) : L.cross(Math.floor(cell / K), cell % K);
+    return this.respondents([area], [year], group);
   }
 
   /** All respondents over the given areas and waves, in the tables or not. */
@@ -264,6 +350,7 @@ export class SurveySums {
    * for one indicator. Each wave is its own design, so strata are (wave, stratum).
    */
   domain(areas: readonly string[], years: readonly number[], group: number, indicator: number): StratumSums[] {
+    if (this.postStrata) return this.postStratified([{ areas, group }], years, indicator).map((s) => s.domains[0]!);
     const base = (group * this.indicators + indicator) * FIELDS;
     if (!this.clustered) {
       // Every row its own PSU: row-level sums add up across blocks as they are, stratum by stratum.
@@ -298,16 +385,13 @@ export class SurveySums {
    * row-level cross-products are then 0, while shared strata still link them through n_h.
    */
   jointDomains(specs: readonly DomainSpec[], years: readonly number[], indicator: number): JointDomainSums {
+    if (this.postStrata) return this.postStratified(specs, years, indicator);
     const k = specs.length;
     const strata = new Map<string, JointStratum>();
-    const pooledWaves = years.length > 1;
     const stratumOf = (b: Block): JointStratum => {
       let st = strata.get(b.stratumKey);
       if (!st) {
-        const label = pooledWaves ? `${b.year}:${b.stratum}` : b.stratum;
-        const psuTotal = this.psuTotals.get(b.stratumKey)!;
-        const domains = specs.map(() => ({ ...emptyStratum(label), psuTotal }));
-        st = { stratum: label, psuTotal, domains, cross: Array.from({ length: 2 * k }, () => new Array<number>(2 * k).fill(0)) };
+        st = this.jointStratum(b.stratumKey, b.year, b.stratum, k, years.length > 1);
         strata.set(b.stratumKey, st);
       }
       return st;
@@ -355,6 +439,104 @@ export class SurveySums {
     return [...strata.values()];
   }
 
+  /** An empty stratum of k domains, with the design's n_h (and N_h). */
+  private jointStratum(key: string, year: number, stratum: string, k: number, pooledWaves: boolean): JointStratum {
+    const label = pooledWaves ? `${year}:${stratum}` : stratum;
+    const psuTotal = this.psuTotals.get(key)!;
+    const popSize = this.popSizes.get(key);
+    const domains = Array.from({ length: k }, () => ({ ...emptyStratum(label), psuTotal, popSize }));
+    return { stratum: label, psuTotal, popSize, domains, cross: Array.from({ length: 2 * k }, () => new Array<number>(2 * k).fill(0)) };
+  }
+
+  /**
+   * The sums of k domains on the post-stratified design (see src/stats/poststratify.ts):
+   * calibrated totals for the estimates, residual totals Ã, B̃ for the scores. Every stratum
+   * of the waves is in it (R keeps every row of a calibrated design's subsets), and nrow()
+   * of its subsets is every respondent of the wave. Each domain's sumAA, sumAB, sumBB are
+   * the diagonal blocks of the cross-products.
+   */
+  private postStratified(specs: readonly DomainSpec[], years: readonly number[], indicator: number): JointStratum[] {
+    const post = this.postStrata!;
+    const k = specs.length;
+    const strata = new Map<string, JointStratum>();
+    for (const y of years) {
+      for (const [key, label] of this.strataOfYear.get(y) ?? []) {
+        const st = this.jointStratum(key, y, label, k, years.length > 1);
+        for (const d of st.domains) {
+          d.present = true;
+          d.nAll = this.stratumRows.get(key)!;
+          d.scoreA = d.scoreB = 0;
+        }
+        strata.set(key, st);
+      }
+    }
+    if (!this.clustered) this.assertDisjoint(specs);
+    const offsets = specs.map((spec) => (spec.group * this.indicators + indicator) * FIELDS);
+    const members = specs.map((spec) => new Set(spec.areas));
+    const blocks = this.blocksIn([...new Set(specs.flatMap((spec) => spec.areas))], years);
+    // Each domain's A_c, B_c per post-stratum (a cell lies in one area: all its blocks are here).
+    const cellSums = new Float64Array(post.cellCount * 2 * k);
+    for (const b of blocks) {
+      const c = post.cellOf(b) * 2 * k;
+      for (let d = 0; d < k; d++) {
+        if (!members[d]!.has(b.area)) continue;
+        cellSums[c + 2 * d]! += b.sums[offsets[d]! + F_A]!;
+        cellSums[c + 2 * d + 1]! += b.sums[offsets[d]! + F_B]!;
+      }
+    }
+    const sharesOf = (b: Block): CellShare[] => {
+      const id = post.cellOf(b);
+      return specs.map((_, d) => cellShare(cellSums[id * 2 * k + 2 * d]!, cellSums[id * 2 * k + 2 * d + 1]!, post.cellWeight(id)));
+    };
+    const psus = new Map<string, { stratum: JointStratum; t: number[]; rows: number[]; answered: number[] }>();
+    for (const b of blocks) {
+      const st = strata.get(b.stratumKey)!;
+      const g = post.factor(b);
+      const cellShares = sharesOf(b);
+      let psu = this.clustered ? psus.get(b.psuKey) : undefined;
+      if (this.clustered && !psu) psus.set(b.psuKey, (psu = { stratum: st, t: new Array<number>(2 * k).fill(0), rows: new Array<number>(k).fill(0), answered: new Array<number>(k).fill(0) }));
+      const squares = [];
+      for (let d = 0; d < k; d++) {
+        const s = members[d]!.has(b.area) ? b.sums.subarray(offsets[d]!, offsets[d]! + FIELDS) : ZERO_FIELDS;
+        const dom = st.domains[d]!;
+        const [ta, tb] = residualTotals(g, s[F_A]!, s[F_B]!, b.weight, cellShares[d]!);
+        dom.sumA += g * s[F_A]!;
+        dom.sumB += g * s[F_B]!;
+        dom.scoreA! += ta;
+        dom.scoreB! += tb;
+        dom.sumW2 += g * g * s[F_W2]!;
+        dom.n += s[F_N]!;
+        dom.x += s[F_X]!;
+        if (psu) {
+          psu.t[2 * d]! += ta;
+          psu.t[2 * d + 1]! += tb;
+          psu.rows[d]! += s[F_NALL]!;
+          psu.answered[d]! += s[F_N]!;
+        } else {
+          dom.psuInDomain += s[F_NALL]!;
+          dom.psuWithAnswer! += s[F_N]!;
+          squares.push({ aa: s[F_AA]!, w2: s[F_W2]! });
+        }
+      }
+      if (!psu) addRowResidualCross(st.cross, g, squares, cellShares, b.weight2);
+    }
+    for (const { stratum: st, t, rows, answered } of psus.values()) {
+      for (let i = 0; i < 2 * k; i++) for (let j = 0; j < 2 * k; j++) st.cross[i]![j]! += t[i]! * t[j]!;
+      rows.forEach((r, d) => {
+        if (r > 0) st.domains[d]!.psuInDomain += 1;
+        if (answered[d]! > 0) st.domains[d]!.psuWithAnswer! += 1;
+      });
+    }
+    for (const st of strata.values()) {
+      st.domains.forEach((dom, d) => {
+        dom.sumAA = st.cross[2 * d]![2 * d]!;
+        dom.sumAB = st.cross[2 * d]![2 * d + 1]!;
+        dom.sumBB = st.cross[2 * d + 1]![2 * d + 1]!;
+      });
+    }
+    return [...strata.values()];
+  }
+
   private assertDisjoint(specs: readonly DomainSpec[]): void {
     specs.forEach((a, d) =>
       specs.slice(d + 1).forEach((b) => {
@@ -375,6 +557,8 @@ export class SurveySums {
   private newStratum(b: Block, pooledWaves: boolean): StratumSums {
     const st = emptyStratum(pooledWaves ? `${b.year}:${b.stratum}` : b.stratum);
     st.psuTotal = this.psuTotals.get(b.stratumKey)!;
+    const popSize = this.popSizes.get(b.stratumKey);
+    if (popSize !== undefined) st.popSize = popSize;
     return st;
   }
 
@@ -449,6 +633,12 @@ function addPsu(st: StratumSums, s: Float64Array, o: number, cluster: boolean): 
     st.psuInDomain += s[o + F_NALL]!;
     st.psuWithAnswer! += s[o + F_N]!;
   }
+}
+
+const ZERO_FIELDS = new Float64Array(FIELDS);
+
+function fpcVaries(year: number, stratum: string, first: number, other: number): DataError {
+  return new DataError(msg('design.fpc.varies', { year, stratum: stratum === '' ? null : stratum, first, other }), undefined, msg('design.fpc.varies.hint'));
 }
 
 function tooManyBlocks(limit: number): LimitError {

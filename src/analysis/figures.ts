@@ -22,6 +22,7 @@ import {
   type ProportionSide,
 } from '../stats/index.js';
 import type { DomainSpec, SurveySums } from './accumulate.js';
+import { responseRecords } from './response.js';
 import type {
   ChangeRecord,
   EstimateRecord,
@@ -75,6 +76,8 @@ export function computeFigures(sums: SurveySums, config: ProjectConfig, pooling:
     : sums.years.map((y) => ({ year: y, years: [y], pooled: false }));
   const groups = groupsOf(config, sums, pooling.grades ?? false);
   const opts = { method: config.statistics.ci_method, level: config.statistics.level, lonelyPsu: config.design.lonely_psu };
+  // The population checked (and, post-stratified, the weights calibrated) before any estimate.
+  const population = config.population ? sums.applyPopulation(config) : null;
 
   // 1. Estimates for every unit × wave × group × indicator that has respondents, by number.
   const grid = new EstimateGrid(units.length, waves.length, groups.length, config.indicators.length);
@@ -156,9 +159,10 @@ export function computeFigures(sums: SurveySums, config: ProjectConfig, pooling:
           const t = trend(ind.id, unit, group, unbroken.map((w) => waves[w]!), i, sums, unbroken.map((w) => get(w, g)), opts);
           if (t) records.push(t);
         }
-        if (!unit.county) {
-          const restCell = structure.restOf(u, g, i);
-          const shown = !last.record.suppressed && restCell >= 0 && reason[restCell] === 0;
+        const restCell = unit.county ? -1 : structure.restOf(u, g, i);
+        // A rest of the county without answers in the group gives no comparison (not a suppressed one).
+        if (restCell >= 0) {
+          const shown = !last.record.suppressed && reason[restCell] === 0;
           const domains = [
             { areas: others, group: group.index },
             { areas: unit.members, group: group.index },
@@ -204,6 +208,13 @@ export function computeFigures(sums: SurveySums, config: ProjectConfig, pooling:
   // 5. Goals: their status from the intervals and the (adjusted) verdict on the change so far.
   assessGoals(records, config);
 
+  // 6. Response rates, under their own disclosure control.
+  if (population) {
+    const response = responseRecords(sums, population, config, units, waves, groups);
+    records.push(...response.records);
+    warnings.push(...response.warnings);
+  }
+
   const table: Omit<FiguresTable, 'audit'> = {
     meta: {
       areas: units.map((u) => u.name),
@@ -219,6 +230,8 @@ export function computeFigures(sums: SurveySums, config: ProjectConfig, pooling:
       group_labels: Object.fromEntries(groups.map((g) => [g.key, g.label])),
       groups: groups.map((g) => g.key),
       pooled: { waves: pooling.waves ?? false, grades: pooling.grades ?? false, areas: pooling.areas ?? {} },
+      fpc: config.design.fpc !== undefined,
+      population: config.population ? { poststratified: config.population.poststratify } : null,
     },
     records,
     respondents,

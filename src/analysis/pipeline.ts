@@ -4,8 +4,11 @@ import { factsFor, type FactOptions, type ResolvedFacts } from '../ingest/facts.
 import { throwOnProblem, type ProblemSink } from '../ingest/respondents.js';
 import { displayName, type Format, type ReadOptions } from '../ingest/source.js';
 import type { ProjectConfig } from '../config/schema.js';
-import { DataError, LagesbildError, LimitError, msg, type Message } from '../errors.js';
+import { resolve } from 'node:path';
+import { DataError, LagesbildError, LimitError, msg, UsageError, type Message } from '../errors.js';
 import { SurveyAccumulator, type SurveySums } from './accumulate.js';
+import { loadPopulation, type PopulationFile } from '../ingest/population.js';
+import { populationCounts } from './poststrata.js';
 
 export interface FileSummary {
   /** The file as messages name it. */
@@ -25,6 +28,10 @@ export interface FileSummary {
 }
 
 export interface IngestOptions extends ReadOptions, FactOptions {
+  /** The config file: `population.file` is relative to its folder (needed with config `population`). */
+  configPath?: string;
+  /** The population file, already read (validate reads it first to report its problems), or null: do not read it. */
+  population?: PopulationFile | null;
   /** Where row problems go; by default the first one stops the run. */
   onProblem?: ProblemSink;
   /** Called after each file (progress). */
@@ -46,6 +53,11 @@ export async function ingestFiles(
   config: ProjectConfig,
   opts: IngestOptions = {},
 ): Promise<{ sums: SurveySums; files: FileSummary[]; failed: FailedFile[] }> {
+  // The population file first: a mistake in it stops the run before the long read.
+  const population = !config.population ? null : opts.population !== undefined ? opts.population : await loadPopulation(config, configPathOf(opts));
+  // `report *.csv` in the config's folder takes the population file for a survey file.
+  const mistaken = population && files.find((f) => resolve(f) === population.path);
+  if (mistaken) throw new UsageError(msg('population.isInput', { file: mistaken }), msg('population.isInput.hint'));
   const total = new SurveyAccumulator(config);
   const summaries: FileSummary[] = [];
   const failed: FailedFile[] = [];
@@ -64,6 +76,8 @@ export async function ingestFiles(
         } catch (err) {
           // Name the row that crossed a limit.
           if (err instanceof LimitError && !err.location) throw new LimitError(err.text, { ...at, line }, err.hintText);
+          // design.fpc that differs within a stratum: the row that says so.
+          if (err instanceof DataError && !err.location) throw new DataError(err.text, { ...at, line, field: config.design.fpc }, err.hintText);
           throw err;
         }
       });
@@ -81,11 +95,25 @@ export async function ingestFiles(
       failed.push({ file: name, error });
       continue;
     }
-    total.merge(acc);
+    try {
+      total.merge(acc);
+    } catch (err) {
+      // design.fpc that differs from an earlier file's for the same stratum.
+      if (err instanceof DataError && !err.location) throw new DataError(err.text, { ...header.at, field: config.design.fpc }, err.hintText);
+      throw err;
+    }
     const summary: FileSummary = { file: name, format: header.format, rows, encoding: header.encoding, delimiter: header.delimiter, sheet: header.sheet, note: header.note };
     if (resolved.yearFrom !== null) summary.year = { year: resolved.facts.year!, from: resolved.yearFrom };
     summaries.push(summary);
     opts.onFile?.(summary);
   }
-  return { sums: total.finish(), files: summaries, failed };
+  const sums = total.finish();
+  if (population) sums.population = populationCounts(population, sums.layout);
+  return { sums, files: summaries, failed };
+}
+
+/** Where `population.file` is relative to: a caller without it would read another folder's file. */
+function configPathOf(opts: IngestOptions): string {
+  if (opts.configPath === undefined) throw new Error('ingestFiles: config.population needs opts.configPath');
+  return opts.configPath;
 }

@@ -146,7 +146,34 @@ export interface GoalRecord
   status: GoalStatus | null;
 }
 
-export type FigureRecord = EstimateRecord | ChangeRecord | TrendRecord | FollowUpRecord | GoalRecord;
+/** Below this response rate a group's figures may be biased by non-response (flag `low_response`; the report warns). */
+export const LOW_RESPONSE = 0.5;
+
+/**
+ * Response in a group (config `population`): every respondent of the group, whatever they
+ * answered, against the pupils of the population file. Under disclosure control as a cell
+ * whose base is the population and whose count is the respondents (see README).
+ */
+export interface ResponseRecord {
+  kind: 'response';
+  area: string;
+  /** The wave; for pooled waves the last, with `pooled_years` listing all (n and population summed over them). */
+  year: number;
+  pooled_years: number[] | null;
+  group: GroupKey;
+  /** Respondents in the group; null when suppressed. */
+  n: number | null;
+  /** Pupils in the group's population (public register numbers, always shown). */
+  population: number;
+  /** n / population; null when suppressed. */
+  rate: number | null;
+  suppressed: boolean;
+  suppression: SuppressionReason | null;
+  /** `low_response`: fewer than half of the pupils answered (LOW_RESPONSE), so non-response may bias the group's figures. */
+  flag: 'low_response' | null;
+}
+
+export type FigureRecord = EstimateRecord | ChangeRecord | TrendRecord | FollowUpRecord | GoalRecord | ResponseRecord;
 
 export interface SuppressionAuditEntry {
   indicator: string;
@@ -185,6 +212,10 @@ export interface FiguresMeta {
   /** Group keys in display order (total, gender values, grade values, gender×grade). */
   groups: GroupKey[];
   pooled: { waves: boolean; grades: boolean; areas: Record<string, string[]> };
+  /** design.fpc: the variance has a finite population correction. */
+  fpc: boolean;
+  /** Config `population`: response records exist; poststratified: weights are post-stratified to it. */
+  population: { poststratified: boolean } | null;
 }
 
 export interface FiguresTable {

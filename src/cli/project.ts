@@ -35,6 +35,7 @@ export async function loadProject(inputs: string[], opts: ProjectOptions, log: L
   const files = await expandInputs(inputs);
   const started = Date.now();
   const { sums, files: summaries, failed } = await ingestFiles(files, config, {
+    configPath,
     skipFailedFiles: opts.skipFailedFiles,
     encoding: opts.encoding,
     delimiter: opts.delimiter,

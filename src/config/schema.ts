@@ -335,8 +335,28 @@ export const ProjectConfig = z.strictObject({
       cluster: z.string().min(1).optional(),
       /** A stratum with a single PSU: fail (as R does), or R's "certainty", "remove", "average", "adjust". */
       lonely_psu: z.enum(['fail', 'certainty', 'remove', 'average', 'adjust']).default('fail'),
+      /**
+       * Column with the finite population correction, as R's svydesign(fpc = ~column): the
+       * stratum's population size (its number of PSUs, or of pupils without clusters), or the
+       * sampled fraction (all values at most 1). The same on every row of a stratum.
+       */
+      fpc: z.string().min(1).optional(),
     })
     .prefault({}),
+  /**
+   * Pupils in the population per municipality, year, gender and school year: response rates,
+   * and (poststratify) weights post-stratified to these counts.
+   */
+  population: z
+    .strictObject({
+      /** CSV file (relative to the config file) with the columns area, year, gender, grade (when groups.grade is set) and count. */
+      file: z.string().min(1),
+      /** Post-stratify each wave to the counts over municipality × gender × school year (R's postStratify). */
+      poststratify: z.boolean().default(false),
+      /** Where the counts come from, for the report ("Skolverkets statistik över elever per årskurs, läsåret 2022/23"). */
+      source: LocalizedText.optional(),
+    })
+    .optional(),
   groups: z.strictObject({
     gender: GroupVariable,
     grade: GroupVariable.optional(),

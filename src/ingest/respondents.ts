@@ -24,6 +24,8 @@ export interface Respondent {
   stratum: string;
   /** Primary sampling unit; null = the respondent is its own PSU. */
   psu: string | null;
+  /** design.fpc: the stratum's population size or sampled fraction; NaN without design.fpc. */
+  fpc: number;
   /** Index into config.groups.gender.values, or -1 when not given. */
   gender: number;
   /** Index into config.groups.grade.values, or -1 when not given (or no grade variable). */
@@ -133,6 +135,7 @@ export function compileDecoder(config: ProjectConfig, source: SourceHeader, sink
   const weight = config.design.weight ? col(config.design.weight, 'design.weight') : null;
   const stratum = config.design.strata ? col(config.design.strata, 'design.strata') : null;
   const cluster = config.design.cluster ? col(config.design.cluster, 'design.cluster') : null;
+  const fpc = config.design.fpc ? col(config.design.fpc, 'design.fpc') : null;
   const gender = compileGroup(config.groups.gender, col(config.groups.gender.column, 'groups.gender.column'), file, 'groups.gender');
   const grade = config.groups.grade ? compileGroup(config.groups.grade, col(config.groups.grade.column, 'groups.grade.column'), file, 'groups.grade') : null;
   const decimalComma = source.decimalComma;
@@ -228,6 +231,17 @@ export function compileDecoder(config: ProjectConfig, source: SourceHeader, sink
         });
       })()
     : -1;
+  // One value per stratum: looked up by its text like a name, not parsed per row like a weight.
+  const fpcCell = fpc
+    ? addCell({
+        ref: fpc,
+        code: (raw) => {
+          const f = parseFpc(raw, decimalComma);
+          return typeof f === 'number' ? f : NaN;
+        },
+        explain: (raw) => ({ kind: 'design', message: parseFpc(raw, decimalComma) as Message, key: fpc.name, hint: msg('row.fpc.hint') }),
+      })
+    : -1;
   const groupCell = (group: CompiledGroup): number =>
     addCell({
       ref: group.ref,
@@ -247,6 +261,7 @@ export function compileDecoder(config: ProjectConfig, source: SourceHeader, sink
     weight: 1,
     stratum: '',
     psu: null,
+    fpc: NaN,
     gender: -1,
     grade: -1,
     values: new Int8Array(config.indicators.length),
@@ -288,6 +303,11 @@ export function compileDecoder(config: ProjectConfig, source: SourceHeader, sink
       if (p !== p) return bad(clusterCell, line, raw);
       r.psu = nameList[p]!;
     } else r.psu = null;
+    if (fpcCell >= 0) {
+      const f = codes[fpcCell]!;
+      if (f !== f) return bad(fpcCell, line, raw);
+      r.fpc = f;
+    }
     const g = codes[genderCell]!;
     if (g !== g) return bad(genderCell, line, raw);
     r.gender = g;
@@ -480,6 +500,15 @@ export function parseWeight(raw: string, decimalComma: boolean): number | Messag
   if (w === 0) return msg('row.weight.zero');
   if (w < MIN_WEIGHT || w > MAX_WEIGHT) return msg('row.weight.range', { value: showNumberLike(text), min: MIN_WEIGHT, max: MAX_WEIGHT });
   return w;
+}
+
+/** design.fpc: a positive number (the stratum's population size or sampled fraction), or what is wrong with it. */
+export function parseFpc(raw: string, decimalComma: boolean): number | Message {
+  const text = raw.trim();
+  if (text === '') return msg('row.fpc.empty');
+  const normalised = decimalComma ? text.replace(',', '.') : text;
+  const value = /^[+]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(normalised) ? Number(normalised) : NaN;
+  return Number.isFinite(value) && value > 0 ? value : msg('row.fpc.notPositive', { value: showNumberLike(text) });
 }
 
 /**

@@ -284,6 +284,10 @@ export const en = {
   'row.weight.comma.hint': () => 'The weight has a decimal comma in a comma-separated file: write 1.5, or save the file with semicolons (Swedish Excel), where 1,5 is read as 1.5',
   'row.weight.range.hint': () => 'Check the weight column: a shifted row, or weights in another unit?',
   'row.weight.hint': () => 'Weights must be positive numbers (respondents with no weight should be removed or given one by whoever made the weights)',
+  'row.fpc.empty': () => 'empty design.fpc',
+  'row.fpc.notPositive': (p: { value: ShownCell }) => `design.fpc ${cell(p.value)} is not a positive number`,
+  'row.fpc.hint': () =>
+    "design.fpc is the population size of the row's stratum (its number of PSUs, or of pupils without design.cluster) or the sampled fraction, a positive number the same on every row of a stratum",
 
   // ── statistics ────────────────────────────────────────────────────────────────────────
   'limit.blocks': (p: { limit: number }) => `more than ${num(p.limit)} distinct wave × municipality × stratum × cluster combinations`,
@@ -293,6 +297,52 @@ export const en = {
   'design.lonely.hint': () => 'Set design.lonely_psu to adjust, average, certainty or remove, or merge the stratum with another',
   'design.allLonely': () => 'every stratum in this domain has a single PSU, so design.lonely_psu: average has no stratum to average over',
   'design.allLonely.hint': () => 'Set design.lonely_psu to adjust, certainty or remove, or merge strata',
+  'design.fpc.varies': (p: { year: number; stratum: string | null; first: number; other: number }) =>
+    `design.fpc is ${p.other} here but ${p.first} on an earlier row of ${p.stratum === null ? `the wave ${p.year}` : `stratum "${p.stratum}" in ${p.year}`}`,
+  'design.fpc.varies.hint': () => 'The population size (or sampled fraction) belongs to the stratum: give every row of a stratum the same value',
+  'design.fpc.mixed': (p: { year: number }) => `design.fpc mixes population sizes (above 1) and sampled fractions (below 1) in ${p.year}`,
+  'design.fpc.mixed.hint': () => 'Give every stratum its population size (its number of PSUs, or of pupils without design.cluster), or every stratum its sampled fraction',
+  'design.fpc.smaller': (p: { year: number; stratum: string | null; size: number; sampled: number }) =>
+    `design.fpc says ${p.stratum === null ? `the wave ${p.year}` : `stratum "${p.stratum}" in ${p.year}`} has a population of ${num(p.size)} but the data has ${plural(p.sampled, 'sampled unit', 'sampled units')} in it`,
+  'design.fpc.smaller.hint': () =>
+    'design.fpc is the population size of the stratum in the same units as the sample (PSUs with design.cluster, pupils without), or its sampled fraction',
+
+  // ── population file ───────────────────────────────────────────────────────────────────
+  'population.notFound': (p: { file: string }) => `the population file ${p.file} does not exist`,
+  'population.notFound.hint': () => 'The path is relative to the config file',
+  'population.noColumn': (p: { column: string }) => `the population file has no column ${p.column}`,
+  'population.noColumn.hint': (p: { en: string[]; sv: string[] }) => `Its header must name the columns ${list(p.en)} (or in Swedish ${list(p.sv)})`,
+  'population.gradeColumn': () => 'the population file has a column grade but the config has no groups.grade',
+  'population.gradeColumn.hint': () => 'Remove the column and sum the counts over school years, or add groups.grade to the config',
+  'population.noArea': () => 'no municipality',
+  'population.noArea.hint': () => 'Every row needs the municipality, spelt as in the survey data',
+  'population.year': (p: { value: string }) => `"${p.value}" is not a year`,
+  'population.year.hint': () => 'Use the four-digit year of the survey wave, e.g. 2023',
+  'population.group': (p: { value: string; group: Localized }) => `"${p.value}" is not a value of ${p.group}`,
+  'population.group.hint': (p: { codes: string[] }) => `Use the codes of groups in the config: ${list(p.codes)}`,
+  'population.notReported': (p: { value: string; group: Localized }) => `"${p.value}" is a value of ${p.group} with report: false`,
+  'population.notReported.hint': () =>
+    "Population counts are given for the values reported in the tables (respondents with other values keep their area's average weight): remove the row",
+  'population.count': (p: { value: string }) => `"${p.value}" is not a number of pupils`,
+  'population.count.hint': () => 'Write a whole number of pupils, e.g. 212 or 1 212',
+  'population.twice': (p: { line: number }) => `the same municipality, year, gender and school year are on line ${p.line}`,
+  'population.twice.hint': () => 'Give each cell one row (sum the counts if they come from several sources)',
+  'population.noRows': () => 'the population file has no rows of counts',
+  'population.noRows.hint': () => 'Add one row per municipality, year, gender and school year under the header',
+  'population.uncovered': (p: { cells: { group: string; respondents: number }[]; count: number; total: number }) => {
+    const named = p.cells.map((c) => `${c.group} (${plural(c.respondents, 'respondent', 'respondents')})`);
+    return p.count === 1
+      ? `no count of pupils for a group with respondents: ${named[0]}`
+      : `no count of pupils for ${num(p.count)} groups with respondents (${num(p.total)} respondents in all): ${list(named)}${p.count > named.length ? ` and ${num(p.count - named.length)} more` : ''}`;
+  },
+  'population.uncovered.hint': (p: { example: string }) =>
+    `Add a row for each to the population file (e.g. "${p.example}<pupils>"), or check that municipality, year, gender and school year are written as in the survey data`,
+  'population.isInput': (p: { file: string }) => `${p.file} is the population file (population.file in the config), not a survey file`,
+  'population.isInput.hint': () => 'Name only the survey files, or keep the population file in another folder',
+  'warning.population.exceeds': (p: { group: string; respondents: number; pupils: number; file: string }) =>
+    `${p.group}: ${plural(p.respondents, 'respondent', 'respondents')} but ${plural(p.pupils, 'pupil', 'pupils')} in ${p.file}; check that the counts are of the same year and school years as the survey`,
+  'warning.population.nobody': (p: { group: string; pupils: number; file: string }) =>
+    `${p.group}: nobody answered among the ${plural(p.pupils, 'pupil', 'pupils')} ${p.file} counts, so post-stratification cannot weight them up; the municipality's figures describe its other groups`,
   'warning.lonelyDomain': (p: { year: string; area: string; group: string; strata: string[]; indicators: string[] }) =>
     `${p.year}, ${p.area}, ${p.group}: every stratum with answers (${quoted(p.strata)}) has a single PSU, so design.lonely_psu: average ` +
     `gives no standard error, interval or test for ${list(p.indicators)} in this group (R gives NaN); merge the stratum with another or use lonely_psu: adjust`,

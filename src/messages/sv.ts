@@ -343,6 +343,10 @@ export const sv: Catalogue = {
   'row.weight.comma.hint': () => 'Vikten har decimalkomma i en kommaseparerad fil: skriv 1.5, eller spara filen med semikolon (svensk Excel), där 1,5 läses som 1,5',
   'row.weight.range.hint': () => 'Kontrollera viktkolumnen: en förskjuten rad, eller vikter i en annan enhet?',
   'row.weight.hint': () => 'Vikter ska vara positiva tal (svarande utan vikt ska tas bort eller få en vikt av den som tagit fram vikterna)',
+  'row.fpc.empty': () => 'design.fpc saknas',
+  'row.fpc.notPositive': (p) => `design.fpc ${cell(p.value)} är inget positivt tal`,
+  'row.fpc.hint': () =>
+    'design.fpc är populationens storlek i radens stratum (antalet PSU:er, eller elever utan design.cluster) eller den undersökta andelen, ett positivt tal som är lika på alla rader i ett stratum',
 
   'limit.blocks': (p) => `fler än ${num(p.limit)} olika kombinationer av år × kommun × stratum × kluster`,
   'limit.blocks.hint': () => 'Är design.cluster (eller design.strata) av misstag ett löpnummer? Kluster är till exempel skolor',
@@ -351,6 +355,52 @@ export const sv: Catalogue = {
   'design.lonely.hint': () => 'Ange design.lonely_psu som "adjust", "average", "certainty" eller "remove", eller slå ihop stratumet med ett annat',
   'design.allLonely': () => 'varje stratum i den här domänen har en enda PSU, så design.lonely_psu: average har inget stratum att ta medelvärdet över',
   'design.allLonely.hint': () => 'Ange design.lonely_psu som "adjust", "certainty" eller "remove", eller slå ihop strata',
+  'design.fpc.varies': (p) =>
+    `design.fpc är ${String(p.other).replace('.', ',')} här men ${String(p.first).replace('.', ',')} på en tidigare rad i ${p.stratum === null ? `mätningen ${p.year}` : `stratumet "${p.stratum}" ${p.year}`}`,
+  'design.fpc.varies.hint': () => 'Populationens storlek (eller den undersökta andelen) hör till stratumet: ge alla rader i ett stratum samma värde',
+  'design.fpc.mixed': (p) => `design.fpc blandar populationsstorlekar (över 1) och undersökta andelar (under 1) ${p.year}`,
+  'design.fpc.mixed.hint': () => 'Ge varje stratum dess populationsstorlek (antalet PSU:er, eller elever utan design.cluster), eller varje stratum dess undersökta andel',
+  'design.fpc.smaller': (p) =>
+    `enligt design.fpc har ${p.stratum === null ? `mätningen ${p.year}` : `stratumet "${p.stratum}" ${p.year}`} en population på ${num(p.size)}, men data har ${plural(p.sampled, 'undersökt enhet', 'undersökta enheter')} där`,
+  'design.fpc.smaller.hint': () =>
+    'design.fpc är stratumets populationsstorlek i samma enhet som urvalet (PSU:er med design.cluster, annars elever), eller den undersökta andelen',
+
+  // ── elevantal ─────────────────────────────────────────────────────────────────────────
+  'population.notFound': (p) => `filen med elevantal, ${p.file}, finns inte`,
+  'population.notFound.hint': () => 'Sökvägen räknas från mappen där konfigurationsfilen ligger',
+  'population.noColumn': (p) => `filen med elevantal saknar kolumnen ${p.column}`,
+  'population.noColumn.hint': (p) => `Rubrikraden ska ha kolumnerna ${list(p.sv)} (eller på engelska ${list(p.en)})`,
+  'population.gradeColumn': () => 'filen med elevantal har en kolumn för årskurs men konfigurationen saknar groups.grade',
+  'population.gradeColumn.hint': () => 'Ta bort kolumnen och summera antalen över årskurserna, eller lägg till groups.grade i konfigurationen',
+  'population.noArea': () => 'kommun saknas',
+  'population.noArea.hint': () => 'Varje rad behöver kommunen, stavad som i enkätdata',
+  'population.year': (p) => `"${p.value}" är inget årtal`,
+  'population.year.hint': () => 'Ange mätningens år med fyra siffror, t.ex. 2023',
+  'population.group': (p) => `"${p.value}" är inget värde för ${p.group}`,
+  'population.group.hint': (p) => `Använd koderna under groups i konfigurationen: ${list(p.codes)}`,
+  'population.notReported': (p) => `"${p.value}" är ett värde för ${p.group} med report: false`,
+  'population.notReported.hint': () =>
+    'Elevantal anges för de värden som redovisas i tabellerna (svarande med andra värden får kommunens genomsnittliga vikt): ta bort raden',
+  'population.count': (p) => `"${p.value}" är inget antal elever`,
+  'population.count.hint': () => 'Skriv antalet elever som ett heltal, t.ex. 212 eller 1 212',
+  'population.twice': (p) => `samma kommun, år, kön och årskurs finns på rad ${p.line}`,
+  'population.twice.hint': () => 'Ge varje grupp en rad (summera antalen om de kommer från flera källor)',
+  'population.noRows': () => 'filen med elevantal har inga rader med antal',
+  'population.noRows.hint': () => 'Lägg till en rad per kommun, år, kön och årskurs under rubrikraden',
+  'population.uncovered': (p) => {
+    const named = p.cells.map((c) => `${c.group} (${plural(c.respondents, 'svarande', 'svarande')})`);
+    return p.count === 1
+      ? `elevantal saknas för en grupp med svarande: ${named[0]}`
+      : `elevantal saknas för ${num(p.count)} grupper med svarande (${num(p.total)} svarande sammanlagt): ${list(named)}${p.count > named.length ? ` och ${num(p.count - named.length)} till` : ''}`;
+  },
+  'population.uncovered.hint': (p) =>
+    `Lägg till en rad för var och en i filen med elevantal (t.ex. "${p.example}<antal elever>"), eller kontrollera att kommun, år, kön och årskurs är skrivna som i enkätdata`,
+  'population.isInput': (p) => `${p.file} är filen med elevantal (population.file i konfigurationen), inte en enkätfil`,
+  'population.isInput.hint': () => 'Ange bara enkätfilerna, eller lägg filen med elevantal i en annan mapp',
+  'warning.population.exceeds': (p) =>
+    `${p.group}: ${plural(p.respondents, 'svarande', 'svarande')} men ${plural(p.pupils, 'elev', 'elever')} i ${p.file}; kontrollera att antalen gäller samma år och årskurser som enkäten`,
+  'warning.population.nobody': (p) =>
+    `${p.group}: ingen svarade bland de ${plural(p.pupils, 'elev', 'elever')} som ${p.file} räknar, så efterstratifieringen kan inte väga upp dem; kommunens siffror beskriver dess övriga grupper`,
   'warning.lonelyDomain': (p) =>
     `${p.year}, ${p.area}, ${p.group}: varje stratum med svar (${quoted(p.strata)}) har en enda PSU, så design.lonely_psu: average ` +
     `ger inget medelfel, intervall eller test för ${list(p.indicators)} i den här gruppen (R ger NaN); slå ihop stratumet med ett annat eller använd lonely_psu: adjust`,

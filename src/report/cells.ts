@@ -3,7 +3,7 @@
 // Two symbols tell the reader why a value is missing: `..` for a value hidden because of its
 // own small numbers (too few respondents, or 1–2 yes or no answers), `(..)` for a value hidden
 // only so that another hidden value cannot be worked out from a total (secondary suppression).
-import type { EstimateRecord, SuppressionReason } from '../analysis/types.js';
+import { LOW_RESPONSE, type EstimateRecord, type ResponseRecord, type SuppressionReason } from '../analysis/types.js';
 import { decimalsForBases, formatCi, formatInteger, formatPercent, MISSING, SUPPRESSED, type Decimals } from './format.js';
 import type { ReportContext } from './context.js';
 import type { WithheldKind } from './i18n/types.js';
@@ -90,4 +90,15 @@ export function cellNotes(cells: readonly (EstimateRecord | undefined)[], ctx: R
 /** Whether anything in a set of cells may be shown (a chart of nothing but `..` is left out). */
 export function anyShown(cells: readonly (EstimateRecord | undefined)[]): boolean {
   return cells.some(isShown);
+}
+
+/**
+ * A response rate in whole percent ("67 %"; `unit` false: "67"). A rate flagged as low is
+ * never rounded up to the threshold the report names ("färre än hälften" beside "50 %"): it
+ * gets the decimals it needs to stay below it (199 of 400: "49,8 %").
+ */
+export function rateText(rec: ResponseRecord & { rate: number }, ctx: ReportContext, unit = true): string {
+  let decimals = 0;
+  while (rec.flag === 'low_response' && decimals < 3 && formatPercent(rec.rate, 'en', decimals, false) === formatPercent(LOW_RESPONSE, 'en', decimals, false)) decimals++;
+  return formatPercent(rec.rate, ctx.lang, decimals, unit);
 }

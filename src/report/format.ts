@@ -62,7 +62,7 @@ function percentUnit(lang: Lang): string {
 }
 
 /** A proportion as percent: "18 %", "18,4 %" (sv); "18%", "18.4%" (en). Null → `–`. */
-export function formatPercent(p: number | null, lang: Lang, decimals: Decimals = 0, unit = true): string {
+export function formatPercent(p: number | null, lang: Lang, decimals = 0, unit = true): string {
   if (p === null) return MISSING;
   return formatNumber(p * 100, lang, decimals) + (unit ? percentUnit(lang) : '');
 }

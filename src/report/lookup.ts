@@ -9,6 +9,7 @@ import type {
   GoalRecord,
   GroupKey,
   RespondentCount,
+  ResponseRecord,
   TrendRecord,
 } from '../analysis/types.js';
 import { canonicalGroup, TOTAL } from './groups.js';
@@ -23,6 +24,7 @@ export class FigureLookup {
   private readonly trends = new Map<Key, TrendRecord>();
   private readonly followUps = new Map<Key, FollowUpRecord>();
   private readonly goals = new Map<Key, GoalRecord>();
+  private readonly responses = new Map<Key, ResponseRecord>();
   private readonly respondentsByArea = new Map<string, RespondentCount[]>();
   private readonly yearsByArea = new Map<string, Set<number>>();
   private readonly pooledByWave = new Map<Key, number[]>();
@@ -55,6 +57,9 @@ export class FigureLookup {
         case 'goal':
           put(this.goals, key(r.indicator, r.area, r.year), r);
           break;
+        case 'response':
+          put(this.responses, key(r.area, g, r.year), r);
+          break;
       }
     }
     for (const r of table.respondents) {
@@ -86,6 +91,11 @@ export class FigureLookup {
 
   followUp(indicator: string, area: string, group: GroupKey, year: number): FollowUpRecord | undefined {
     return this.followUps.get(key(indicator, area, canonicalGroup(group), year));
+  }
+
+  /** Respondents of the group against its pupils (config `population`). */
+  response(area: string, year: number, group: GroupKey): ResponseRecord | undefined {
+    return this.responses.get(key(area, canonicalGroup(group), year));
   }
 
   /** Tests (change and trend records with a p) of the area: the family its q-values are adjusted over. */

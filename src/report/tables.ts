@@ -1,9 +1,9 @@
 // Numbered tables: respondents, comparisons with the rest of the county, the follow-up
 // basis and the full appendix tables.
-import type { ChangeRecord, EstimateRecord } from '../analysis/types.js';
+import type { ChangeRecord, EstimateRecord, ResponseRecord } from '../analysis/types.js';
 import type { Indicator } from '../config/schema.js';
 import { tableBlock } from './blocks.js';
-import { baseText, cellNotes, cellText, ciText, decimalsFor, shareText } from './cells.js';
+import { baseText, cellNotes, cellText, ciText, decimalsFor, rateText, SECONDARY_SUPPRESSED, shareText } from './cells.js';
 import { areaName, label, presentGenders, presentGrades, waveName, type ReportContext } from './context.js';
 import {
   formatCi,
@@ -27,38 +27,64 @@ const left = (header: string): TableColumn => ({ header, align: 'left' });
 const right = (header: string): TableColumn => ({ header, align: 'right' });
 
 /**
- * Respondents per group (rows) and wave (columns) in one area. Groups configured with
+ * Respondents per group (rows) and wave (columns) in one area; with config `population` out of
+ * the group's pupils, with the response rate: "358 av 412 (87 %)". Groups configured with
  * `report: false` get no row (a count of one "vill ej ange" pupil in a school year is itself
  * sensitive); "Alla svarande" counts them with everyone else, and a note explains why
- * "Totalt" is smaller.
+ * "Totalt" is smaller (and why they have no response rate).
  */
 export function respondentsTable(ctx: ReportContext, area: string): TableBlock {
   const years = ctx.fig.years(area);
   const single = singleGrade(ctx, area, years);
-  const present = shownGroups(ctx, area, years).filter((g) => years.some((y) => ctx.fig.respondents(area, y, g) !== undefined));
+  const withPopulation = Boolean(ctx.fig.meta.population);
+  // A group of pupils nobody answered in has a response record (0 of 42) and no respondents.
+  const present = shownGroups(ctx, area, years).filter((g) => years.some((y) => ctx.fig.respondents(area, y, g) !== undefined || ctx.fig.response(area, y, g) !== undefined));
   const hidden = present.filter((g) => !ctx.groups.reported(g) && !g.includes(';'));
+  const shown = present.filter((g) => ctx.groups.reported(g));
   const all = years.map((y) => ctx.fig.respondents(area, y, ALL));
   const allRow: TableRow[] = all.some((n, i) => n !== undefined && n !== ctx.fig.respondents(area, years[i]!, TOTAL))
     ? [{ header: ctx.t.words.allRespondents, cells: all.map((n) => (n === undefined ? MISSING : formatInteger(n, ctx.lang))) }]
     : [];
-  const rows: TableRow[] = [...allRow, ...present
-    .filter((g) => ctx.groups.reported(g))
-    .map((g) => ({
+  const count = (g: string, y: number) => {
+    const n = ctx.fig.respondents(area, y, g);
+    return n === undefined ? MISSING : formatInteger(n, ctx.lang);
+  };
+  const rows: TableRow[] = [
+    ...allRow,
+    ...shown.map((g) => ({
       header: ctx.groups.label(g),
-      cells: years.map((y) => {
-        const n = ctx.fig.respondents(area, y, g);
-        return n === undefined ? MISSING : formatInteger(n, ctx.lang);
-      }),
+      cells: years.map((y) => (withPopulation ? responseCell(ctx, ctx.fig.response(area, y, g)) : count(g, y))),
       ...(g === TOTAL ? { emphasis: true } : {}),
-    }))];
-  return tableBlock(ctx, ctx.t.captions.respondents(areaName(ctx, area)), {
+    })),
+  ];
+  const notReported = ctx.t.notes.notReported(formatList(hidden.map((g) => ctx.groups.label(g)), ctx.lang), present.some((g) => g.includes('grade=')), ctx.config.groups.grade !== undefined);
+  return tableBlock(ctx, withPopulation ? ctx.t.population.caption(areaName(ctx, area)) : ctx.t.captions.respondents(areaName(ctx, area)), {
     columns: [left(ctx.t.words.group), ...years.map((y) => right(waveName(ctx, area, y)))],
     rows,
     notes: [
-      ...(allRow.length === 0 ? [] : [ctx.t.notes.notReported(formatList(hidden.map((g) => ctx.groups.label(g)), ctx.lang), present.some((g) => g.includes('grade=')), ctx.config.groups.grade !== undefined)]),
+      ...(withPopulation ? responseNotes(ctx, shown.flatMap((g) => years.map((y) => ctx.fig.response(area, y, g)))) : []),
+      ...(allRow.length === 0 ? [] : [withPopulation ? `${notReported} ${ctx.t.population.notRated}` : notReported]),
       ...(single === null ? [] : [ctx.t.notes.oneGrade(single)]),
     ],
   });
+}
+
+/** What the cells of response rates hold, and the symbols they use. */
+function responseNotes(ctx: ReportContext, records: readonly (ResponseRecord | undefined)[]): string[] {
+  const d = ctx.config.disclosure;
+  return [
+    ctx.t.population.cellFormat,
+    ...(records.some((r) => r?.suppressed && r.suppression !== 'secondary') ? [ctx.t.population.withheld(formatInteger(d.min_base, ctx.lang), formatInteger(d.max_small_count, ctx.lang))] : []),
+    ...(records.some((r) => r?.suppression === 'secondary') ? [ctx.t.notes.secondary] : []),
+    ...(records.some((r) => r === undefined) ? [ctx.t.notes.missing] : []),
+  ];
+}
+
+/** "358 av 412 (87 %)", `..` / `(..)` when suppressed, `–` when the group has no count of pupils. */
+export function responseCell(ctx: ReportContext, r: ResponseRecord | undefined): string {
+  if (r === undefined) return MISSING;
+  if (r.suppressed) return r.suppression === 'secondary' ? SECONDARY_SUPPRESSED : SUPPRESSED;
+  return ctx.t.population.cell(formatInteger(r.n!, ctx.lang), formatInteger(r.population, ctx.lang), rateText(r as ResponseRecord & { rate: number }, ctx));
 }
 
 /** The one school year all of the area's respondents are in (then no row or column repeats the total); else null. */
@@ -77,9 +103,13 @@ function shownGroups(ctx: ReportContext, area: string, years: readonly number[])
 export function respondentsByAreaTable(ctx: ReportContext, areas: string[]): TableBlock {
   const county = ctx.fig.meta.county;
   const years = ctx.fig.years(county);
+  // With config `population`: "358 av 412 (87 %)" per area, as in each municipality's response table.
+  const withPopulation = Boolean(ctx.fig.meta.population);
+  const responses = [...areas, county].flatMap((a) => years.map((y) => ctx.fig.response(a, y, TOTAL)));
   const rows: TableRow[] = [...areas, county].map((a) => ({
     header: areaName(ctx, a),
     cells: years.map((y) => {
+      if (withPopulation) return responseCell(ctx, ctx.fig.response(a, y, TOTAL));
       const n = ctx.fig.respondents(a, y, TOTAL);
       return n === undefined ? MISSING : formatInteger(n, ctx.lang);
     }),
@@ -88,7 +118,7 @@ export function respondentsByAreaTable(ctx: ReportContext, areas: string[]): Tab
   return tableBlock(ctx, ctx.t.captions.respondentsByArea(county), {
     columns: [left(ctx.t.words.area), ...years.map((y) => right(waveName(ctx, county, y)))],
     rows,
-    notes: pooledAreaNotes(ctx, areas),
+    notes: [...(withPopulation ? responseNotes(ctx, responses) : []), ...pooledAreaNotes(ctx, areas)],
   });
 }
 

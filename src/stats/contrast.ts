@@ -3,9 +3,11 @@
 // which puts every domain's linearised scores on the same PSUs), and any smooth function of
 // them with its delta-method SE (R's svycontrast). Girls vs boys share schools, and a
 // municipality and the rest of the county can share strata: their covariance is what makes
-// the comparison design-based. Post-stratification or an fpc change only the variance step.
+// the comparison design-based. Post-stratification (scores from the residual PSU totals) and
+// an fpc (per stratum) enter through the same per-stratum sums.
 import { pnorm, qnorm } from './distributions.js';
 import type { LonelyPsu, StratumSums } from './types.js';
+import { isPresent, scoreA, scoreB } from './proportion.js';
 import { stratifiedVariance, type StratumScores } from './variance.js';
 
 /**
@@ -17,6 +19,8 @@ export interface JointStratum {
   stratum: string;
   /** n_h: PSUs in this stratum in the whole design. */
   psuTotal: number;
+  /** N_h for the finite population correction (see StratumSums.popSize); absent = none. */
+  popSize?: number;
   /** Per domain, this stratum's sums (zeros where the domain has no rows). */
   domains: StratumSums[];
   /**
@@ -54,7 +58,7 @@ export function domainCovariance(joint: JointDomainSums, k: number, lonelyPsu: L
   }
   const p = a.map((x, d) => x / b[d]!);
   const scores: StratumScores[] = joint.map((s) => {
-    const sum = p.map((pd, d) => (s.domains[d]!.sumA - pd * s.domains[d]!.sumB) / b[d]!);
+    const sum = p.map((pd, d) => (scoreA(s.domains[d]!) - pd * scoreB(s.domains[d]!)) / b[d]!);
     const cross = p.map((pd, d) =>
       p.map((pe, e) => {
         const c = s.cross;
@@ -62,7 +66,7 @@ export function domainCovariance(joint: JointDomainSums, k: number, lonelyPsu: L
         return (c[ad]![ae]! - pe * c[ad]![be]! - pd * c[bd]![ae]! + pd * pe * c[bd]![be]!) / (b[d]! * b[e]!);
       }),
     );
-    return { stratum: s.stratum, psuTotal: s.psuTotal, present: s.domains.some((x) => x.n > 0), sum, cross };
+    return { stratum: s.stratum, psuTotal: s.psuTotal, popSize: s.popSize, present: s.domains.some(isPresent), sum, cross };
   });
   const cov = stratifiedVariance(scores, k, lonelyPsu);
   cleanZeroVariances(cov, joint, p, b);

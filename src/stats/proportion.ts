@@ -4,7 +4,7 @@
 import type { CiMethod } from '../config/schema.js';
 import { proportionCi } from './ci.js';
 import type { DomainSums, LonelyPsu, StratumSums } from './types.js';
-import { designDf, stratifiedVariance, type StratumScores } from './variance.js';
+import { designDf, isCensus, stratifiedVariance, type StratumScores } from './variance.js';
 
 export interface ProportionOptions {
   method: CiMethod;
@@ -75,10 +75,25 @@ function linearisedScores(domain: DomainSums, p: number, totalB: number): Stratu
   return domain.map((s) => ({
     stratum: s.stratum,
     psuTotal: s.psuTotal,
-    present: s.n > 0,
-    sum: [(s.sumA - p * s.sumB) / totalB],
+    popSize: s.popSize,
+    present: isPresent(s),
+    sum: [(scoreA(s) - p * scoreB(s)) / totalB],
     cross: [[(s.sumAA - 2 * p * s.sumAB + p * p * s.sumBB) / (totalB * totalB)]],
   }));
+}
+
+/** Whether R's variance sees the stratum (see StratumSums.present). */
+export function isPresent(s: StratumSums): boolean {
+  return s.present ?? s.n > 0;
+}
+
+/** Σ_j of the PSU score totals (see StratumSums.scoreA). */
+export function scoreA(s: StratumSums): number {
+  return s.scoreA ?? s.sumA;
+}
+
+export function scoreB(s: StratumSums): number {
+  return s.scoreB ?? s.sumB;
 }
 
 /**
@@ -106,7 +121,7 @@ function totals(domain: readonly StratumSums[]) {
   return t;
 }
 
-/** Strata of the domain (with a valid answer) that have a single PSU: why a variance can be missing. */
+/** Strata of the domain's design that have a single PSU (and are not sampled in full): why a variance can be missing. */
 export function lonelyStrata(domain: DomainSums): string[] {
-  return domain.filter((s) => s.n > 0 && s.psuTotal < 2).map((s) => s.stratum);
+  return domain.filter((s) => isPresent(s) && s.psuTotal < 2 && !isCensus(s)).map((s) => s.stratum);
 }

@@ -3,6 +3,7 @@
 // svyglm(y ~ year, family = quasibinomial) with its sandwich variance), from DomainSums.
 import { pnorm, pt, qt } from './distributions.js';
 import type { DomainSums, LonelyPsu } from './types.js';
+import { isPresent, scoreA, scoreB } from './proportion.js';
 import { designDf, stratifiedVariance, type StratumScores } from './variance.js';
 
 export interface CochranArmitage {
@@ -228,7 +229,8 @@ function crossProduct(cells: readonly WaveTotals[], working: readonly number[]):
 
 /**
  * Per-stratum sums of the PSU score totals (svy.varcoef's estfun = X · working residual ·
- * working weight, at the final fit): e_j = (1, u)·(A_j − μ·B_j).
+ * working weight, at the final fit): e_j = (1, u)·(A_j − μ·B_j); post-stratified, the
+ * residuals from the post-stratum means, (1, u)·(Ã_j − μ·B̃_j) (see StratumSums.scoreA).
  */
 function scoresByStratum(waves: readonly TrendWave[], cells: readonly WaveTotals[], fit: GlmFit, strata: 'per-wave' | 'shared'): StratumScores[] {
   const byKey = new Map<string, StratumScores>();
@@ -242,10 +244,12 @@ function scoresByStratum(waves: readonly TrendWave[], cells: readonly WaveTotals
         s = { stratum: key, psuTotal: 0, present: false, sum: [0, 0], cross: [[0, 0], [0, 0]] };
         byKey.set(key, s);
       }
-      const r1 = st.sumA - m * st.sumB;
+      const r1 = scoreA(st) - m * scoreB(st);
       const r2 = st.sumAA - 2 * m * st.sumAB + m * m * st.sumBB;
       s.psuTotal += st.psuTotal;
-      s.present ||= st.n > 0;
+      // Shared strata: one stratum over the waves, its population the waves' together.
+      if (st.popSize !== undefined) s.popSize = (s.popSize ?? 0) + st.popSize;
+      s.present ||= isPresent(st);
       for (let a = 0; a < 2; a++) {
         s.sum[a]! += x[a]! * r1;
         for (let b = 0; b < 2; b++) s.cross[a]![b]! += x[a]! * x[b]! * r2;

@@ -35,6 +35,28 @@ export interface StratumSums {
   x: number;
   /** Unweighted: domain rows including missing answers (R's nrow() of the subset design). */
   nAll: number;
+  /**
+   * Σ_j of the PSU score totals when they are not A_j and B_j. A post-stratified design's
+   * linearised score is the residual from the post-stratum means: PSU j's score at any p is
+   * Ã_j − p·B̃_j, with Ã_j, B̃_j the calibrated totals less each post-stratum's share of its
+   * domain total (see src/analysis/poststrata.ts). sumA, sumB stay the calibrated totals the
+   * estimate is made of; sumAA, sumAB, sumBB are then Σ Ã_j², Σ Ã_j·B̃_j, Σ B̃_j². Absent: sumA, sumB.
+   */
+  scoreA?: number;
+  scoreB?: number;
+  /**
+   * The stratum is in the design the variance is computed on (R: has rows in it). Default:
+   * it has domain rows with a valid answer, as R's subset() and na.rm leave it. A
+   * post-stratified design keeps every row of its subsets (with weight 0), so all the
+   * wave's strata are present: a lonely PSU anywhere in the wave matters.
+   */
+  present?: boolean;
+  /**
+   * The stratum's population size N_h for the finite population correction, as R's
+   * svydesign(fpc =) takes it (PSUs, or pupils without clusters): the variance is scaled by
+   * (N_h − n_h)/N_h, and a stratum sampled in full has none. Absent: no correction.
+   */
+  popSize?: number;
 }
 
 /** One entry per stratum of the wave; strata without domain rows may be included or left out. */

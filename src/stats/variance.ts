@@ -1,7 +1,7 @@
-// Between-PSU, with-replacement variance of a linearised statistic in a stratified
-// one-stage design, from per-stratum sums of PSU score totals. Mirrors R survey's
-// svyrecvar → onestage (arma_onestage in survey ≥ 4.2) without fpc, including domain
-// semantics: PSUs of the stratum without domain rows are zeros that count in n_h.
+// Between-PSU variance of a linearised statistic in a stratified one-stage design, from
+// per-stratum sums of PSU score totals. Mirrors R survey's svyrecvar → onestage → onestrat,
+// including domain semantics (PSUs of the stratum without domain rows are zeros that count
+// in n_h) and the finite population correction of svydesign(fpc =).
 import { DesignError, msg } from '../errors.js';
 import type { LonelyPsu } from './types.js';
 
@@ -16,25 +16,41 @@ export interface StratumScores {
   sum: number[];
   /** Σ_j e_j e_jᵀ (k × k). */
   cross: number[][];
+  /** N_h of svydesign(fpc =): PSUs (or pupils) of the stratum in the population; absent = no fpc. */
+  popSize?: number;
+}
+
+/** R's f = (N_h − n_h)/N_h, 1 without an fpc. */
+export function fpcFactor(s: { psuTotal: number; popSize?: number }): number {
+  return s.popSize === undefined || s.popSize === Infinity ? 1 : (s.popSize - s.psuTotal) / s.popSize;
+}
+
+/** Every PSU of the stratum's population was sampled (R's test f < 1e-7): it has no sampling variance. */
+export function isCensus(s: { psuTotal: number; popSize?: number }): boolean {
+  return fpcFactor(s) < 1e-7;
 }
 
 /**
- * Variance matrix Σ_h n_h/(n_h−1) Σ_j (e_j − ē_h)(e_j − ē_h)ᵀ with ē_h = Σ_j e_j / n_h.
+ * Variance matrix Σ_h f_h n_h/(n_h−1) Σ_j (e_j − ē_h)(e_j − ē_h)ᵀ with ē_h = Σ_j e_j / n_h and
+ * f_h = (N_h − n_h)/N_h the finite population correction (1 without one). A stratum sampled
+ * in full (f_h = 0) has no variance, whatever its PSU count: it is never lonely, as in R.
  * A stratum with one PSU (lonely) is handled as R's survey.lonely.psu option says:
- * fail → DesignError; certainty and remove → no contribution (the same without fpc);
- * adjust → centred at the grand mean Σ e / Σ n_h; average → the others scaled by H/(H − lonely),
- * and NaN when every stratum present is lonely (R: 0 · H/0), so that only this statistic
- * has no variance (see lonelyStrata for naming them).
+ * fail → DesignError; certainty and remove → no contribution; adjust → centred at the grand
+ * mean Σ e / Σ n_h, times f_h; average → the others scaled by H/(H − lonely), and NaN when
+ * every stratum present is lonely (R: 0 · H/0), so that only this statistic has no variance
+ * (see lonelyStrata for naming them).
  */
 export function stratifiedVariance(strata: readonly StratumScores[], k: number, lonelyPsu: LonelyPsu): number[][] {
   const present = strata.filter((s) => s.present);
-  const lonely = present.filter((s) => s.psuTotal < 2);
+  const lonely = present.filter((s) => s.psuTotal < 2 && !isCensus(s));
   if (lonely.length > 0 && lonelyPsu === 'fail') throw lonelyError(lonely[0]!.stratum);
   const v = zeros(k);
   const grandMean = lonelyPsu === 'adjust' ? centre(present, k) : new Array<number>(k).fill(0);
   for (const s of present) {
-    if (s.psuTotal >= 2) addCentred(v, s, divide(s.sum, s.psuTotal), s.psuTotal / (s.psuTotal - 1));
-    else if (lonelyPsu === 'adjust') addCentred(v, s, grandMean, 1);
+    if (isCensus(s)) continue;
+    const f = fpcFactor(s);
+    if (s.psuTotal >= 2) addCentred(v, s, divide(s.sum, s.psuTotal), (f * s.psuTotal) / (s.psuTotal - 1));
+    else if (lonelyPsu === 'adjust') addCentred(v, s, grandMean, f);
   }
   if (lonelyPsu !== 'average' || lonely.length === 0) return v;
   const scale = lonely.length === present.length ? NaN : present.length / (present.length - lonely.length);

@@ -9,6 +9,7 @@ import { ingestFiles } from '../analysis/pipeline.js';
 import { computeFigures } from '../analysis/figures.js';
 import type { ReadOptions } from '../ingest/source.js';
 import type { FactOptions } from '../ingest/facts.js';
+import { loadPopulation, type PopulationFile } from '../ingest/population.js';
 import { ProblemCollector, readError, sortFindings, type Finding } from './findings.js';
 import { DuplicateIds, scanFile, type FileCheck } from './scan.js';
 import { answerFindings, genderedRespondents, missingShares, respondentTable, smallGroups, type MissingShare, type RespondentTable, type SmallGroup } from './summary.js';
@@ -63,8 +64,21 @@ export async function validateData(files: string[], config: ProjectConfig, confi
   const idFinding = ids?.finding();
   if (idFinding) findings.push(idFinding);
 
+  // The population file (config `population`): its problems are findings like the data's.
+  let population: PopulationFile | null | undefined;
+  if (config.population) {
+    try {
+      // Sniffed on its own: --encoding and --delimiter describe the survey files.
+      population = await loadPopulation(config, configPath);
+    } catch (err) {
+      if (!(err instanceof LagesbildError)) throw err;
+      findings.push(readError(err));
+      population = null;
+    }
+  }
+
   const problems = new ProblemCollector();
-  const { sums, failed } = await ingestFiles(readable, config, { ...opts, onProblem: problems.add, skipFailedFiles: true });
+  const { sums, failed } = await ingestFiles(readable, config, { ...opts, onProblem: problems.add, skipFailedFiles: true, configPath, population });
   for (const f of failed) {
     findings.push(readError(f.error));
     const check = checks.find((c) => c.file === f.file);

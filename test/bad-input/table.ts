@@ -104,7 +104,7 @@ export const TABLE: Case[] = [
   {
     file: 'windows-1252.csv',
     exit: EXIT.ok,
-    line: 'wrote OUT/figures.csv (105 figures)',
+    line: 'wrote OUT/figures.csv (102 figures)',
     reads: { areas: ['Håbo', 'Östra Göinge'], n: 4 },
   },
   {
@@ -112,7 +112,7 @@ export const TABLE: Case[] = [
     file: 'windows-1252-after-sample.csv',
     generate: () => Buffer.from([HEADER, ...asciiRows(5000), 'Öckerö,2023,P,9,1,Nej,Ja', ''].join('\n'), 'latin1'),
     exit: EXIT.ok,
-    line: 'wrote OUT/figures.csv (66 figures)',
+    line: 'wrote OUT/figures.csv (60 figures)',
     reads: { areas: ['Aby', 'Öckerö'], n: 5001 },
   },
   {
@@ -172,8 +172,8 @@ export const TABLE: Case[] = [
     exit: EXIT.data,
     line: 'FILE:3:6: F1: an unknown value of 6 characters is not an answer of slagen. Expected one of: 2, Nej, 1, Ja, (empty), 9, Vill inte svara; add it to answer_scales.jn in lagesbild.yaml (yes, no or missing)',
   },
-  { file: 'excel-blank-rows.csv', exit: EXIT.ok, line: 'wrote OUT/figures.csv (105 figures)', reads: { areas: ['Åby', 'Öby'], n: 4 } },
-  { file: 'mixed-line-endings.csv', exit: EXIT.ok, line: 'wrote OUT/figures.csv (105 figures)', reads: { areas: ['Åby', 'Öby'], n: 4 } },
+  { file: 'excel-blank-rows.csv', exit: EXIT.ok, line: 'wrote OUT/figures.csv (102 figures)', reads: { areas: ['Åby', 'Öby'], n: 4 } },
+  { file: 'mixed-line-endings.csv', exit: EXIT.ok, line: 'wrote OUT/figures.csv (102 figures)', reads: { areas: ['Åby', 'Öby'], n: 4 } },
   {
     file: 'good.csv',
     config: 'config-unknown-key.yaml',

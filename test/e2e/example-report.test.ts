@@ -63,7 +63,7 @@ describe('example report: PDF', () => {
 
   it('shows the key figures the figures table holds', async () => {
     const { config } = await loadConfig(EXAMPLE_CONFIG);
-    const { sums } = await ingestFiles(EXAMPLE_CSV, config);
+    const { sums } = await ingestFiles(EXAMPLE_CSV, config, { configPath: EXAMPLE_CONFIG });
     const figures = computeFigures(sums, config);
     const text = poppler('pdftotext', [`${base('sv')}.pdf`, '-']).replace(/\s+/g, ' ');
     const keys = config.indicators.filter((i) => i.key);

@@ -52,7 +52,7 @@ beforeAll(async () => {
   records = JSON.parse(json.stdout).records;
   // Token 7 "true": quote every text cell; 9 "false": stored values, not as shown; 12 "-1": every sheet.
   libreOfficeConvert(join(out, 'figures.xlsx'), 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,true,true,false,false,false,-1', out);
-  for (const name of ['Alla uppgifter', 'Fysiskt våld', 'Om tabellerna']) {
+  for (const name of ['Alla uppgifter', 'Fysiskt våld', 'Svarsfrekvens', 'Om tabellerna']) {
     const file = join(out, `figures-${name}.csv`);
     if (existsSync(file)) sheets.set(name, readCsv(readFileSync(file, 'utf8')));
   }
@@ -70,7 +70,7 @@ const close = (a: number, b: number | null) => b !== null && Math.abs(a - b) < 5
 
 describe('figures --xlsx in LibreOffice Calc', () => {
   it('has the tidy sheet, the indicator sheets and the explanations', () => {
-    expect([...sheets.keys()]).toEqual(['Alla uppgifter', 'Fysiskt våld', 'Om tabellerna']);
+    expect([...sheets.keys()]).toEqual(['Alla uppgifter', 'Fysiskt våld', 'Svarsfrekvens', 'Om tabellerna']);
     expect(sheets.get('Alla uppgifter')!.length).toBe(records.length + 1);
   });
 
@@ -84,7 +84,13 @@ describe('figures --xlsx in LibreOffice Calc', () => {
     const text = (field: [string, boolean] | undefined, want: string) => field?.[0] === want && field[1];
     records.forEach((r, i) => {
       const row = rows[i + 1]!;
-      check(text(row[col('Indikator-id')], r.indicator), 'Indikator-id', i);
+      if (r.kind !== 'response') check(text(row[col('Indikator-id')], r.indicator), 'Indikator-id', i);
+      if (r.kind === 'response' && !r.suppressed) {
+        check(close(number(row[col('Svarsfrekvens')]), r.rate), 'Svarsfrekvens', i);
+        check(number(row[col('Svarande (n)')]) === r.n, 'Svarande (n)', i);
+        check(number(row[col('Elever i populationen')]) === r.population, 'Elever i populationen', i);
+        numbers++;
+      }
       if (r.kind === 'estimate' && !r.suppressed) {
         for (const [name, v] of [['Andel', r.estimate], ['KI nedre', r.ci_lower], ['KI övre', r.ci_upper], ['Standardfel', r.se]] as const) {
           check(close(number(row[col(name)]), v), name, i);
@@ -119,6 +125,20 @@ describe('figures --xlsx in LibreOffice Calc', () => {
       expect(number(ängsby[5 + 4 * w])).toBe(est(year).n);
     });
     expect(rows.some((row) => row.some(([v, quoted]) => v === '..' && quoted))).toBe(true);
+  });
+});
+
+describe('the response sheet (config population)', () => {
+  it('reads respondents, pupils and the rate per area, group and wave as numbers; hidden ones as ..', () => {
+    const rows = sheets.get('Svarsfrekvens')!;
+    expect(rows[4]!.map(([h]) => h).slice(0, 5)).toEqual(['Område', 'Grupp', 'Svarande 2019', 'Elever 2019', 'Svarsfrekvens 2019']);
+    const row = (area: string, group: string) => rows.find((r) => r[0]![0] === area && r[1]![0] === group)!;
+    const ängsby = row('Ängsby', 'Totalt');
+    expect([number(ängsby[8]), number(ängsby[9])]).toEqual([742, 1109]);
+    expect(close(number(ängsby[10]), 742 / 1109)).toBe(true);
+    // Lövåsen's girls in 2023: 1–2 of 14 did not answer.
+    const girls = row('Lövåsen', 'Flickor');
+    expect([girls[8], girls[9]![0], girls[10]]).toEqual([['..', true], '14', ['..', true]]);
   });
 });
 

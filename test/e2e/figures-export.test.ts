@@ -28,7 +28,7 @@ describe('figures export of the example', () => {
     expect(json.meta.years).toEqual([2019, 2021, 2023]);
     expect(json.meta.areas).toEqual(['Björkträsk', 'Lövåsen', 'Myrheden', 'Tjärnvik', 'Ängsby', 'Norrbacka län']);
     const kinds = new Set(csvRows.map((r) => r.kind));
-    expect([...kinds].sort()).toEqual(['change', 'estimate', 'follow_up', 'goal', 'trend']);
+    expect([...kinds].sort()).toEqual(['change', 'estimate', 'follow_up', 'goal', 'response', 'trend']);
   });
 
   it('suppressed estimates carry no count, estimate or interval; shown ones carry all', () => {
@@ -56,6 +56,21 @@ describe('figures export of the example', () => {
     expect(trend.odds_ratio_per_year as number).toBeGreaterThan(1);
   });
 
+  it('response rows: respondents, pupils of befolkning.csv and the rate; the low one flagged; hidden ones carry the pupils only', () => {
+    const row = (area: string, group: string) => {
+      const r = csvRows.find((x) => x.kind === 'response' && x.area === area && x.year === '2023' && x.group === group)!;
+      return [r.n, r.population, r.rate, r.suppressed, r.suppression, r.flag].join(' ');
+    };
+    expect(row('Ängsby', 'total')).toBe(`742 1109 ${742 / 1109} false  `);
+    expect(row('Ängsby', 'gender=Pojke;grade=Gy 2')).toBe(`190 427 ${190 / 427} false  low_response`);
+    // Lövåsen (no Gy 2): 25 of its 29 pupils answered, 14 girls and 15 boys in the population.
+    expect(row('Lövåsen', 'total')).toBe(`25 29 ${25 / 29} false  `);
+    expect(row('Lövåsen', 'gender=Flicka')).toBe(' 14  true complement ');
+    expect(csvRows.some((x) => x.kind === 'response' && x.area === 'Lövåsen' && x.group.includes('Gy 2'))).toBe(false);
+    // The county: every municipality's pupils and respondents.
+    expect(row('Norrbacka län', 'total')).toBe(`1027 1502 ${1027 / 1502} false  `);
+  });
+
   it('--excel-sv opens as columns in Swedish Excel: BOM, semicolons, Swedish headers, rounded decimal commas, Ja/Nej, ..', () => {
     const raw = readFileSync(join(out, 'excel', 'figures.csv'), 'utf8');
     expect(raw.startsWith('\uFEFF')).toBe(true);
@@ -71,7 +86,7 @@ describe('figures export of the example', () => {
     const differences: string[] = [];
     const want = (i: number, column: string, value: string) => rows[i]![column] === value || differences.push(`row ${i + 2} ${column}: "${rows[i]![column]}" instead of "${value}"`);
     json.records.forEach((r, i) => {
-      want(i, 'Indikator-id', r.indicator as string);
+      want(i, 'Indikator-id', (r.indicator as string | undefined) ?? '');
       want(i, 'Undertryckt', r.suppressed ? 'Ja' : 'Nej');
       if (r.kind === 'estimate') {
         const sign = r.suppression === 'secondary' ? '(..)' : '..';
@@ -81,6 +96,14 @@ describe('figures export of the example', () => {
         want(i, 'KI övre', r.suppressed ? sign : four(r.ci_upper));
         want(i, 'Tolka med försiktighet', r.flag === 'caution' ? 'Ja' : 'Nej');
         if (r.group === 'gender=Flicka') want(i, 'Grupp', 'Flickor');
+      }
+      if (r.kind === 'response') {
+        const sign = r.suppression === 'secondary' ? '(..)' : '..';
+        want(i, 'Typ', 'svarsfrekvens');
+        want(i, 'Svarande (n)', r.suppressed ? sign : String(r.n));
+        want(i, 'Elever i populationen', String(r.population));
+        want(i, 'Svarsfrekvens', r.suppressed ? sign : four(r.rate));
+        want(i, 'Låg svarsfrekvens (under hälften)', r.suppressed ? '' : r.flag === 'low_response' ? 'Ja' : 'Nej');
       }
       if (r.kind === 'change' && !r.suppressed && r.p !== null) {
         want(i, 'p-värde', four(r.p));

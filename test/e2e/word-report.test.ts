@@ -45,7 +45,7 @@ beforeAll(async () => {
   expect(batch.code, batch.stderr).toBe(0);
 
   const { config } = await loadConfig(EXAMPLE_CONFIG);
-  const { sums } = await ingestFiles(EXAMPLE_CSV, config);
+  const { sums } = await ingestFiles(EXAMPLE_CSV, config, { configPath: EXAMPLE_CONFIG });
   figures = computeFigures(sums, config);
   projectConfig = config;
   // As the CLI builds it, with the example's own text and other source (both limited to Ängsby: none here).

@@ -8,6 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Indicator } from '../../src/config/schema.js';
 import {
   EXAMPLE_CONFIG_PATH,
+  EXAMPLE_DIR,
   GENERATOR_PATH,
   WAVES,
   dataFile,
@@ -43,14 +44,16 @@ describe('generator', () => {
   const out = mkdtempSync(join(tmpdir(), 'norrbacka-'));
   afterAll(() => rmSync(out, { recursive: true, force: true }));
 
-  it('rewrites the committed CSVs byte for byte into a given folder', () => {
+  it('rewrites the committed CSVs and population file byte for byte into a given folder', () => {
     execFileSync(process.execPath, [GENERATOR_PATH, out], { stdio: 'pipe' });
-    expect(readdirSync(out).sort()).toEqual(WAVES.map((y) => `enkat-${y}.csv`));
+    expect(readdirSync(out).sort()).toEqual(['befolkning.csv', 'data']);
+    expect(readdirSync(join(out, 'data')).sort()).toEqual(WAVES.map((y) => `enkat-${y}.csv`));
     for (const year of WAVES) {
-      const fresh = readFileSync(dataFile(year, out));
+      const fresh = readFileSync(dataFile(year, join(out, 'data')));
       expect(fresh.equals(readFileSync(dataFile(year))), `enkat-${year}.csv`).toBe(true);
       expect(fresh.length).toBeLessThan(2_000_000);
     }
+    expect(readFileSync(join(out, 'befolkning.csv')).equals(readFileSync(join(EXAMPLE_DIR, 'befolkning.csv')))).toBe(true);
   });
 });
 

@@ -25,14 +25,14 @@ describe('fuzz: mutated example CSVs through ingest + figures', () => {
 
     // The unmutated sample must work, or every run below would test only the error path.
     writeFileSync(file, base);
-    const { sums } = await ingestFiles([file], config);
+    const { sums } = await ingestFiles([file], config, { configPath: EXAMPLE_CONFIG_PATH });
     expect(computeFigures(sums, config).records.length).toBeGreaterThan(100);
 
     await fc.assert(
       fc.asyncProperty(csvMutations, async (mutations) => {
         writeFileSync(file, mutations.reduce(applyCsvMutation, base));
         const result = await expectCleanOutcome(async () => {
-          const { sums } = await ingestFiles([file], config);
+          const { sums } = await ingestFiles([file], config, { configPath: EXAMPLE_CONFIG_PATH });
           exportFigures(computeFigures(sums, config), 'csv');
         });
         outcomes[result === 'ok' ? 'ok' : 'failed']++;

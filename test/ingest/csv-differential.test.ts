@@ -63,8 +63,8 @@ function figuresOf(file: string, config: ProjectConfig) {
   return outcome(async () => {
     const problems: string[] = [];
     const collect = (p: RowProblem) => void problems.push(`${JSON.stringify(p.location)} ${p.kind} ${p.key} ${render(p.message, 'en')}`);
-    const collected = await ingestFiles([file], config, { onProblem: collect });
-    const strict = await outcome(() => ingestFiles([file], config));
+    const collected = await ingestFiles([file], config, { onProblem: collect, configPath: EXAMPLE_CONFIG_PATH });
+    const strict = await outcome(() => ingestFiles([file], config, { configPath: EXAMPLE_CONFIG_PATH }));
     const figures = 'ok' in strict ? exportFigures(computeFigures(strict.ok.sums, config), 'csv') : strict;
     return { problems, rows: collected.files.map((f) => f.rows), figures };
   });

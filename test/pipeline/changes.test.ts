@@ -9,8 +9,8 @@ import type { ChangeRecord, FigureRecord } from '../../src/analysis/types.js';
 import { EXAMPLE_CONFIG, EXAMPLE_CSV } from '../e2e/cli.js';
 
 async function figuresWith(edit: (yaml: string) => string) {
-  const config = parseConfig(edit(readFileSync(EXAMPLE_CONFIG, 'utf8')), 'lagesbild.yaml');
-  const { sums } = await ingestFiles(EXAMPLE_CSV, config);
+  const config = parseConfig(edit(readFileSync(EXAMPLE_CONFIG, 'utf8')), EXAMPLE_CONFIG);
+  const { sums } = await ingestFiles(EXAMPLE_CSV, config, { configPath: EXAMPLE_CONFIG });
   return computeFigures(sums, config).records;
 }
 

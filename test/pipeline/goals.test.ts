@@ -94,7 +94,7 @@ describe('goal status: each rule with numbers', () => {
 
 async function figuresWith(edit: (yaml: string) => string, opts: Parameters<typeof computeFigures>[2] = {}) {
   const config = parseConfig(edit(readFileSync(EXAMPLE_CONFIG, 'utf8')), 'lagesbild.yaml');
-  const { sums } = await ingestFiles(EXAMPLE_CSV, config);
+  const { sums } = await ingestFiles(EXAMPLE_CSV, config, { configPath: EXAMPLE_CONFIG });
   return computeFigures(sums, config, opts).records;
 }
 

@@ -41,7 +41,7 @@ describe('privacy: nothing about a respondent in any output', () => {
     mkdirSync(join(root, 'data'));
     data = writeSensitiveData(join(root, 'data'));
     for (const k of Object.keys(out) as (keyof typeof out)[]) out[k] = join(root, k);
-    const common = [...data.files, '-c', EXAMPLE_CONFIG];
+    const common = [...data.files, '-c', data.config];
 
     runs.push(await runCli(['figures', ...common, '-o', out.figures]));
     runs.push(await runCli(['figures', ...common, '-o', out.excel, '--excel-sv']));

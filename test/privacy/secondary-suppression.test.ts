@@ -14,7 +14,7 @@ describe('secondary suppression, checked independently on the example county', (
   let config: ProjectConfig;
   beforeAll(async () => {
     ({ config } = await loadConfig(EXAMPLE_CONFIG));
-    const { sums } = await ingestFiles(EXAMPLE_CSV, config);
+    const { sums } = await ingestFiles(EXAMPLE_CSV, config, { configPath: EXAMPLE_CONFIG });
     rows = parse(exportFigures(computeFigures(sums, config), 'csv'), { columns: true });
   });
 
@@ -43,7 +43,7 @@ describe('secondary suppression, checked independently on the example county', (
 
   it('with unweighted data (x = estimate × n), the rest-of-county comparisons reveal no suppressed x either', async () => {
     const unweighted = { ...config, design: { ...config.design, weight: undefined } };
-    const { sums } = await ingestFiles(EXAMPLE_CSV, unweighted);
+    const { sums } = await ingestFiles(EXAMPLE_CSV, unweighted, { configPath: EXAMPLE_CONFIG });
     const plain = parse(exportFigures(computeFigures(sums, unweighted), 'csv'), { columns: true }) as Record<string, string>[];
     const shownRest = plain.filter((r) => r.kind === 'change' && r.comparison === 'rest_of_county' && r.suppressed === 'false');
     expect(shownRest.length).toBeGreaterThan(300);
@@ -55,7 +55,7 @@ describe('secondary suppression, checked independently on the example county', (
 
   it('the attack finds a cell when secondary suppression is switched off', async () => {
     const off = { ...config, disclosure: { ...config.disclosure, secondary: false } };
-    const { sums } = await ingestFiles(EXAMPLE_CSV, off);
+    const { sums } = await ingestFiles(EXAMPLE_CSV, off, { configPath: EXAMPLE_CONFIG });
     const bare = parse(exportFigures(computeFigures(sums, off), 'csv'), { columns: true }) as Record<string, string>[];
     const { cells, relations } = attackerModel(bare, off);
     expect(recover(cells, relations).recovered.length).toBeGreaterThan(0);

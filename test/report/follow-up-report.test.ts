@@ -30,7 +30,7 @@ const build = (area: string) => buildMunicipalityReport({ figures, config, area,
 
 beforeAll(async () => {
   config = (await loadConfig(EXAMPLE_CONFIG)).config;
-  figures = computeFigures((await ingestFiles(EXAMPLE_CSV, config)).sums, config);
+  figures = computeFigures((await ingestFiles(EXAMPLE_CSV, config, { configPath: EXAMPLE_CONFIG })).sums, config);
   ownTexts = (await loadOwnTexts(config, EXAMPLE_CONFIG, 'sv')).texts;
   sources = await loadSources(config, EXAMPLE_CONFIG);
 });

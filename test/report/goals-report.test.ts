@@ -18,7 +18,7 @@ let sumsOf: Awaited<ReturnType<typeof ingestFiles>>['sums'];
 
 beforeAll(async () => {
   config = (await loadConfig(EXAMPLE_CONFIG)).config;
-  sumsOf = (await ingestFiles(EXAMPLE_CSV, config)).sums;
+  sumsOf = (await ingestFiles(EXAMPLE_CSV, config, { configPath: EXAMPLE_CONFIG })).sums;
   figures = computeFigures(sumsOf, config);
   followUp = buildMunicipalityReport({ figures, config, area: 'Ängsby', lang: 'sv', dateIso: '2024-05-31', profile: 'uppfoljning' });
 });
@@ -86,7 +86,7 @@ describe('goals in the follow-up chapter', () => {
   });
 
   it('pooled waves: no change can be measured, and the report says how to follow the goal', async () => {
-    const pooled = computeFigures((await ingestFiles(EXAMPLE_CSV, config)).sums, config, { waves: true });
+    const pooled = computeFigures((await ingestFiles(EXAMPLE_CSV, config, { configPath: EXAMPLE_CONFIG })).sums, config, { waves: true });
     const doc = buildMunicipalityReport({ figures: pooled, config, area: 'Ängsby', lang: 'sv', dateIso: '2024-05-31', profile: 'uppfoljning' });
     const blocks = chapter(doc, 'uppfoljning').blocks;
     const texts = blocks.flatMap((b) => (b.type === 'paragraph' ? [b.text] : b.type === 'notice' ? [`[${b.title}] ${b.text}`] : [])).map((t) => t.replace(/\u00a0/g, ' '));

@@ -1,8 +1,8 @@
 // A renderer that crashes part-way (here the HTML renderer, after the PDF was rendered) must
 // leave no file at all: not the finished PDF, not a temporary, and not a damaged old report.
 // A broken logo (not an image) crashes the real PDF renderer the same way.
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { EXIT } from '../../src/errors.js';
 import { tempDir } from '../fixtures/mini-project.js';
@@ -38,6 +38,7 @@ describe('a crash in a renderer leaves no partial file', () => {
     writeFileSync(join(dir, 'logo.png'), Buffer.from('this is not a PNG, it is text'));
     const config = readFileSync(EXAMPLE_CONFIG, 'utf8').replace(/^( {2}accent: .*)$/m, '$1\n  logo: logo.png');
     writeFileSync(join(dir, 'lagesbild.yaml'), config);
+    copyFileSync(join(dirname(EXAMPLE_CONFIG), 'befolkning.csv'), join(dir, 'befolkning.csv'));
     const out = join(dir, 'out');
     return { out, run: await runCli([...REPORT, '-c', join(dir, 'lagesbild.yaml'), '-o', out, '--format', 'pdf']) };
   };

@@ -65,6 +65,8 @@ export interface ExpectedRecord {
   df?: number;
   odds_ratio?: number;
   or_ci?: [number, number];
+  /** population.R: the Wald interval of the odds ratio with the t quantile (confint() loses it at 1 df). */
+  or_ci_t?: [number, number];
   /** svyglm's own p, from the working weights of its last iteration (not refitted). */
   p_svyglm?: number;
 }
@@ -141,4 +143,28 @@ export function designRows(design: DesignName, domain: string): DesignRow[] {
     y: r.y === '' ? null : r.y === '1' ? 1 : 0,
     inDomain: inDomain(r, domain),
   }));
+}
+
+export type PopulationDesign = 'fpc_clustered' | 'fpc_pupils' | 'fpc_adjust' | 'ps_clustered' | 'ps_stratified' | 'ps_fpc';
+
+/** An estimate as population.R computes it; intervals null where R has none. */
+export interface ExpectedPopulationEstimate extends ExpectedEstimate {
+  df: number;
+  deff: number | null;
+  n_eff: number;
+  wilson: [number, number] | null;
+  beta: [number, number] | null;
+  logit: [number, number] | null;
+  xlogit: [number, number] | null;
+  asin: [number, number] | null;
+  mean: [number, number] | null;
+}
+
+export function expectedPopulation() {
+  return JSON.parse(readFileSync(join(DIR, 'expected-population.json'), 'utf8')) as {
+    level: number;
+    county: string;
+    lonely_without_fpc_fails: boolean;
+    designs: Record<PopulationDesign, { records: ExpectedRecord[]; estimates: ExpectedPopulationEstimate[] }>;
+  };
 }

@@ -34,9 +34,9 @@ Example:
         const src = exampleDir();
         const force = flags.force ?? false;
         const hint = msg('output.wouldOverwrite.exampleHint');
-        // The config, the survey files, the own text and the other source's table it names.
+        // The config, its population file, the survey files, the own text and the other source's table it names.
         const folders = ['data', 'texts', 'kallor'];
-        await checkTargets([join(dir, 'lagesbild.yaml'), ...folders.map((f) => join(dir, f))], force, hint);
+        await checkTargets([join(dir, 'lagesbild.yaml'), join(dir, 'befolkning.csv'), ...folders.map((f) => join(dir, f))], force, hint);
         await ensureFolder(dir);
         // Without --force a file that appeared since the check is not replaced.
         const copy = (from: string, to: string, recursive: boolean) =>
@@ -44,6 +44,7 @@ Example:
             throw (err as NodeJS.ErrnoException).code === 'ERR_FS_CP_EEXIST' ? wouldOverwrite([to], hint) : ioError(err, to, 'file');
           });
         await copy(join(src, 'lagesbild.yaml'), join(dir, 'lagesbild.yaml'), false);
+        await copy(join(src, 'befolkning.csv'), join(dir, 'befolkning.csv'), false);
         for (const f of folders) await copy(join(src, f), join(dir, f), true);
         const say = cliMessages(ctx.lang).run;
         ctx.log.info(say.copiedExample(dir));

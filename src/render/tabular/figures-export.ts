@@ -48,6 +48,8 @@ export const FIGURE_COLUMNS = [
   'remaining',
   'detectable',
   'status',
+  'population',
+  'rate',
 ] as const;
 
 export type FiguresFormat = 'csv' | 'json' | 'excel-sv';

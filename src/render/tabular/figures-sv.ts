@@ -24,7 +24,7 @@ export interface SvColumn {
 }
 
 /** Swedish names of the table's codes. */
-const KIND: Record<FigureRecord['kind'], string> = { estimate: 'andel', change: 'förändring', trend: 'trend', follow_up: 'uppföljning', goal: 'mål' };
+const KIND: Record<FigureRecord['kind'], string> = { estimate: 'andel', change: 'förändring', trend: 'trend', follow_up: 'uppföljning', goal: 'mål', response: 'svarsfrekvens' };
 /** A goal's status in the reports' words. */
 const GOAL_STATUS: Record<string, string> = {
   reached: 'målet är nått',
@@ -45,10 +45,17 @@ const SUPPRESSION: Record<string, string> = {
   complement: 'för få nej-svar',
   secondary: 'sekundär (skyddar en annan cell)',
 };
+/** A response rate's base is the group's pupils and its count the respondents. */
+const RESPONSE_SUPPRESSION: Record<string, string> = {
+  base: 'för få elever',
+  count: 'för få svarande',
+  complement: 'för få som inte svarat',
+  secondary: SUPPRESSION.secondary!,
+};
 
 /** The sign of a suppressed record's missing values: `(..)` for secondary suppression, else `..`. */
 export function suppressedSign(r: FigureRecord): string {
-  return r.kind === 'estimate' && r.suppression === 'secondary' ? SECONDARY_SUPPRESSED : SUPPRESSED;
+  return (r.kind === 'estimate' || r.kind === 'response') && r.suppression === 'secondary' ? SECONDARY_SUPPRESSED : SUPPRESSED;
 }
 
 export interface SvContext {
@@ -59,7 +66,7 @@ export interface SvContext {
 
 /**
  * The columns, in the order of the CSV export (README, "The figures table"), with the
- * indicator's label beside its id. A record's own values that are empty because it is
+ * indicator's label beside its id, and a response row's flag in a column of its own. A record's own values that are empty because it is
  * suppressed show `..` (or `(..)`); values a record does not have (a trend's estimate) stay
  * empty.
  */
@@ -96,8 +103,8 @@ export function svColumns(ctx: SvContext): SvColumn[] {
   return [
     { header: 'Typ', kind: 'text', value: (r) => KIND[r.kind] },
     { header: 'Jämförelse', kind: 'text', value: text((r) => (r.kind === 'change' ? COMPARISON[r.comparison] : null)) },
-    { header: 'Indikator', kind: 'text', value: (r) => ctx.indicatorLabels[r.indicator] ?? r.indicator },
-    { header: 'Indikator-id', kind: 'text', value: (r) => r.indicator },
+    { header: 'Indikator', kind: 'text', value: (r) => ('indicator' in r ? (ctx.indicatorLabels[r.indicator] ?? r.indicator) : null) },
+    { header: 'Indikator-id', kind: 'text', value: (r) => ('indicator' in r ? r.indicator : null) },
     { header: 'Område', kind: 'text', value: (r) => r.area },
     { header: 'År', kind: 'integer', value: num('year') },
     { header: 'Sammanslagna år', kind: 'text', value: years('pooled_years') },
@@ -113,7 +120,11 @@ export function svColumns(ctx: SvContext): SvColumn[] {
     { header: 'Designeffekt', kind: 'decimal2', value: num('deff') },
     { header: 'Effektivt n', kind: 'decimal1', value: num('n_eff') },
     { header: 'Undertryckt', kind: 'text', value: (r) => (r.suppressed ? YES : NO) },
-    { header: 'Skäl till undertryckning', kind: 'text', value: text((r) => (r.kind === 'estimate' && r.suppression ? SUPPRESSION[r.suppression] : null)) },
+    {
+      header: 'Skäl till undertryckning',
+      kind: 'text',
+      value: text((r) => (r.kind === 'estimate' && r.suppression ? SUPPRESSION[r.suppression] : r.kind === 'response' && r.suppression ? RESPONSE_SUPPRESSION[r.suppression] : null)),
+    },
     { header: 'Tolka med försiktighet', kind: 'text', value: (r) => (r.kind === 'estimate' ? (r.flag === 'caution' ? YES : NO) : null) },
     { header: 'Från år', kind: 'integer', value: num('year_from') },
     { header: 'Till år', kind: 'integer', value: num('year_to') },
@@ -139,6 +150,9 @@ export function svColumns(ctx: SvContext): SvColumn[] {
     { header: 'Kvar till målet (procentenheter)', kind: 'percent', value: num('remaining') },
     { header: 'Kvarvarande förändring går att belägga', kind: 'text', value: bool('detectable') },
     { header: 'Målets status', kind: 'text', value: text((r) => (r.kind === 'goal' && r.status !== null ? GOAL_STATUS[r.status] : null)) },
+    { header: 'Elever i populationen', kind: 'integer', value: num('population') },
+    { header: 'Svarsfrekvens', kind: 'percent', value: num('rate') },
+    { header: 'Låg svarsfrekvens (under hälften)', kind: 'text', value: (r) => (r.kind === 'response' && !r.suppressed ? (r.flag === 'low_response' ? YES : NO) : null) },
   ];
 }
 

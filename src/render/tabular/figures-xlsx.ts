@@ -3,12 +3,13 @@
 //                     real number formats: shares as %, p with three decimals, Ja/Nej, `..`;
 //   one sheet per indicator, readable: areas and groups down, waves across (share, interval,
 //                     respondents), the latest change and whether it is significant;
+//   "Svarsfrekvens"   (config `population`) respondents, pupils and the rate per area, group and wave;
 //   "Om tabellerna"   what the signs and columns mean.
 // Numbers are stored as numbers (Excel shows them with the reader's decimal comma); every
 // sheet has a frozen, filterable header row. Renderers compute nothing: every value is a
 // field of the figures table.
 import type { Workbook, Worksheet } from 'exceljs';
-import type { ChangeRecord, EstimateRecord, FiguresTable } from '../../analysis/types.js';
+import type { ChangeRecord, EstimateRecord, FiguresTable, ResponseRecord } from '../../analysis/types.js';
 import { corePropertiesXml, reproducibleZip } from '../office-package.js';
 import { type Cell, EXCEL_FORMATS, MISSING, NO, SECONDARY_SUPPRESSED, SUPPRESSED, suppressedSign, svColumns, type ValueKind, YES } from './figures-sv.js';
 
@@ -33,6 +34,7 @@ export interface WorkbookOptions {
 
 const TIDY_SHEET = 'Alla uppgifter';
 const ABOUT_SHEET = 'Om tabellerna';
+const RESPONSE_SHEET = 'Svarsfrekvens';
 /** Rows above a readable sheet's header: title, question, legend, blank. */
 const HEADER_ROW = 5;
 /** Excel's default face, named: a font without a name is drawn in another face by some readers. */
@@ -45,12 +47,14 @@ export async function figuresWorkbook(table: FiguresTable, opts: WorkbookOptions
   const labels = Object.fromEntries(opts.indicators.map((i) => [i.id, i.label]));
 
   tidySheet(wb, table, labels);
-  const names = new Set([TIDY_SHEET, ABOUT_SHEET].map((n) => n.toLowerCase()));
-  const withFigures = new Set(table.records.map((r) => r.indicator));
+  const responses = table.records.filter((r): r is ResponseRecord => r.kind === 'response');
+  const names = new Set([TIDY_SHEET, ABOUT_SHEET, ...(responses.length > 0 ? [RESPONSE_SHEET] : [])].map((n) => n.toLowerCase()));
+  const withFigures = new Set(table.records.flatMap((r) => ('indicator' in r ? [r.indicator] : [])));
   for (const indicator of opts.indicators.filter((i) => withFigures.has(i.id))) {
     indicatorSheet(wb, table, indicator, uniqueSheetName(indicator.short ?? indicator.label, names), opts.cautionBase);
   }
-  aboutSheet(wb, table, opts);
+  if (responses.length > 0) responseSheet(wb, table, responses);
+  aboutSheet(wb, table, opts, responses.length > 0);
 
   // Stored, not compressed: the archive is compressed once, when it is rewritten below.
   const packed = await wb.xlsx.writeBuffer({ zip: { compression: 'STORE' } } as Parameters<typeof wb.xlsx.writeBuffer>[0]);
@@ -113,26 +117,39 @@ function indicatorSheet(wb: Workbook, table: FiguresTable, indicator: IndicatorI
     `Andel som svarat ja, med ${level} konfidensintervall (KI); n = antal svarande. ` +
     `${SUPPRESSED} = för få svarande för att redovisas; ${SECONDARY_SUPPRESSED} = döljs för att ett annat dolt värde inte ska kunna räknas fram. ${MISSING} = ingen uppgift. ` +
     `Tolka med försiktighet när n är under ${cautionBase}.`;
-  header.forEach((h, i) => (ws.getCell(HEADER_ROW, i + 1).value = h.text));
+  areaGroupRows(ws, table, header, (area, group) => {
+    if (!waves.some((y) => byKey.has(`${area}\u0000${group}\u0000${y}`))) return null;
+    const cells: Cell[] = [];
+    for (const y of waves) {
+      const r = byKey.get(`${area}\u0000${group}\u0000${y}`);
+      const shown = (v: number | null): Cell => (r === undefined ? MISSING : r.suppressed || v === null ? suppressedSign(r) : v);
+      cells.push(shown(r?.estimate ?? null), shown(r?.ci_lower ?? null), shown(r?.ci_upper ?? null), r === undefined ? MISSING : r.n);
+    }
+    if (last) {
+      const c = change.get(`${area}\u0000${group}`);
+      cells.push(
+        c === undefined ? MISSING : c.suppressed || c.diff === null ? SUPPRESSED : c.diff,
+        c === undefined ? MISSING : c.suppressed || c.significant === null ? SUPPRESSED : c.significant ? YES : NO,
+      );
+    }
+    return cells;
+  });
+}
 
+/**
+ * A readable sheet's body under its header (HEADER_ROW): a row per area × group that has
+ * figures (`cellsOf` gives the cells after area and group, or null), then each column's
+ * number format and width, and the header row.
+ */
+function areaGroupRows(ws: Worksheet, table: FiguresTable, header: { text: string; kind: ValueKind }[], cellsOf: (area: string, group: string) => Cell[] | null): void {
+  const { meta } = table;
+  header.forEach((h, i) => (ws.getCell(HEADER_ROW, i + 1).value = h.text));
   let row = HEADER_ROW + 1;
   for (const area of meta.areas) {
     for (const group of meta.groups) {
-      if (!waves.some((y) => byKey.has(`${area}\u0000${group}\u0000${y}`))) continue;
-      const cells: Cell[] = [area, meta.group_labels[group]?.sv ?? group];
-      for (const y of waves) {
-        const r = byKey.get(`${area}\u0000${group}\u0000${y}`);
-        const shown = (v: number | null): Cell => (r === undefined ? MISSING : r.suppressed || v === null ? suppressedSign(r) : v);
-        cells.push(shown(r?.estimate ?? null), shown(r?.ci_lower ?? null), shown(r?.ci_upper ?? null), r === undefined ? MISSING : r.n);
-      }
-      if (last) {
-        const c = change.get(`${area}\u0000${group}`);
-        cells.push(
-          c === undefined ? MISSING : c.suppressed || c.diff === null ? SUPPRESSED : c.diff,
-          c === undefined ? MISSING : c.suppressed || c.significant === null ? SUPPRESSED : c.significant ? YES : NO,
-        );
-      }
-      ws.getRow(row).values = cells as ExcelValue[];
+      const cells = cellsOf(area, group);
+      if (cells === null) continue;
+      ws.getRow(row).values = [area, meta.group_labels[group]?.sv ?? group, ...cells] as ExcelValue[];
       row++;
     }
   }
@@ -143,7 +160,36 @@ function indicatorSheet(wb: Workbook, table: FiguresTable, indicator: IndicatorI
   headerRow(ws, HEADER_ROW, header.length);
 }
 
-function aboutSheet(wb: Workbook, table: FiguresTable, opts: WorkbookOptions): void {
+/** Areas × groups down, waves across: respondents, pupils and the response rate. */
+function responseSheet(wb: Workbook, table: FiguresTable, responses: ResponseRecord[]): void {
+  const waves = [...new Set(responses.map((r) => r.year))].sort((a, b) => a - b);
+  const byKey = new Map(responses.map((r) => [`${r.area}\u0000${r.group}\u0000${r.year}`, r]));
+  const header: { text: string; kind: ValueKind }[] = [
+    { text: 'Område', kind: 'text' },
+    { text: 'Grupp', kind: 'text' },
+    ...waves.flatMap((y) => [
+      { text: `Svarande ${y}`, kind: 'integer' as const },
+      { text: `Elever ${y}`, kind: 'integer' as const },
+      { text: `Svarsfrekvens ${y}`, kind: 'percent' as const },
+    ]),
+  ];
+  const ws = wb.addWorksheet(RESPONSE_SHEET, { views: [{ state: 'frozen', ySplit: HEADER_ROW, xSplit: 2 }] });
+  ws.getCell(1, 1).value = 'Svarsfrekvens';
+  ws.getCell(1, 1).font = { ...FONT, bold: true, size: 13 };
+  ws.getCell(2, 1).value = 'Svarande av eleverna i gruppen enligt filen med elevantal. Under hälften kan resultaten för gruppen vara missvisande.';
+  ws.getCell(3, 1).value =
+    `${SUPPRESSED} = redovisas inte: för få elever, eller för få som svarade eller inte svarade; ${SECONDARY_SUPPRESSED} = döljs för att ett annat dolt värde inte ska kunna räknas fram. ${MISSING} = ingen uppgift.`;
+  areaGroupRows(ws, table, header, (area, group) => {
+    if (!waves.some((y) => byKey.has(`${area}\u0000${group}\u0000${y}`))) return null;
+    return waves.flatMap((y) => {
+      const r = byKey.get(`${area}\u0000${group}\u0000${y}`);
+      const shown = (v: number | null): Cell => (r === undefined ? MISSING : v === null ? suppressedSign(r) : v);
+      return [shown(r?.n ?? null), r === undefined ? MISSING : r.population, shown(r?.rate ?? null)];
+    });
+  });
+}
+
+function aboutSheet(wb: Workbook, table: FiguresTable, opts: WorkbookOptions, withResponse: boolean): void {
   const level = `${Math.round(table.meta.level * 100)}\u00a0%`;
   const alpha = (1 - table.meta.level).toFixed(2).replace('.', ',');
   const ws = wb.addWorksheet(ABOUT_SHEET);
@@ -171,10 +217,17 @@ function aboutSheet(wb: Workbook, table: FiguresTable, opts: WorkbookOptions): v
     ...(table.records.some((r) => r.kind === 'goal')
       ? [['Mål', 'Rader av typen "mål": indikatorns mål (målvärde, målår), andelen vid utgångsläget och senaste mätningen, förändringen med test, den förändring som en jämn takt mot målet kräver, vad som är kvar och målets status.'] as [string, string]]
       : []),
+    ...(withResponse
+      ? ([
+          ['Svarsfrekvens', 'Andelen av gruppens elever (enligt filen med elevantal) som besvarade enkäten.'],
+          ['Låg svarsfrekvens', 'Ja när färre än hälften av eleverna svarade: resultaten för gruppen kan då vara missvisande.'],
+        ] as [string, string][])
+      : []),
     ['', ''],
     ['Blad', 'Innehåll'],
     [TIDY_SHEET, 'Alla uppgifter, en rad per uppgift (samma som figures.csv), för filtrering och pivottabeller.'],
     ['Ett blad per indikator', 'Andel, konfidensintervall och antal svarande per område, grupp och mätning.'],
+    ...(withResponse ? ([[RESPONSE_SHEET, 'Svarande, elever och svarsfrekvens per område, grupp och mätning.']] as [string, string][]) : []),
   ];
   lines.forEach(([a, b], i) => {
     ws.getCell(i + 1, 1).value = a;

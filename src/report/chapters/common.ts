@@ -1,7 +1,7 @@
 // Pieces several chapters share: the latest wave, an indicator's paragraph of sentences,
 // key figures, the reading guide and the method text.
 import type { ChangeRecord, EstimateRecord, GroupKey } from '../../analysis/types.js';
-import type { Indicator } from '../../config/schema.js';
+import { localize, type Indicator } from '../../config/schema.js';
 import { paragraph } from '../blocks.js';
 import { decimalsFor, percentText } from '../cells.js';
 import { areaName, hasCountyComparison, label, once, presentGenders, presentGrades, surveyYears, waveName, withheldReason, type ReportContext } from '../context.js';
@@ -181,7 +181,16 @@ export function designParagraphs(ctx: ReportContext, area: string): ParagraphBlo
   const meta = ctx.fig.meta;
   const levelNumber = formatLevelNumber(meta.level, ctx.lang);
   const method = ctx.t.text.ciMethods[meta.ci_method] ?? meta.ci_method;
-  const out = [paragraph(`${ctx.t.text.weighting(meta.weighted, meta.strata, meta.clusters)} ${ctx.t.text.ciMethod(levelNumber, method)}`)];
+  const poststratified = meta.population?.poststratified === true;
+  const out = [paragraph(`${ctx.t.text.weighting(meta.weighted || poststratified, meta.strata, meta.clusters)} ${ctx.t.text.ciMethod(levelNumber, method)}`)];
+  const p = ctx.t.population;
+  const byGrade = ctx.config.groups.grade !== undefined;
+  if (meta.population) {
+    const source = ctx.config.population?.source;
+    out.push(paragraph(`${p.methodSource(source === undefined ? null : localize(source, ctx.lang), byGrade)} ${p.methodResponse}`));
+    if (poststratified) out.push(paragraph(p.methodPoststratified(byGrade)));
+  }
+  if (meta.fpc) out.push(paragraph(p.methodFpc(meta.clusters)));
   const pooled: string[] = [];
   if (meta.pooled.waves) pooled.push(ctx.t.text.pooledWaves(formatYearRange(surveyYears(ctx, area))));
   if (meta.pooled.grades) pooled.push(ctx.t.text.pooledGrades);

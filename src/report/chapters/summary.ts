@@ -11,6 +11,7 @@ import { TOTAL } from '../groups.js';
 import type { Block, ReportChapter } from '../model.js';
 import { changeSentence, countySentence, genderSentence, isShown, needsRiseCaveat, singleWaveSentence } from '../narrative.js';
 import { bothWavesMeasured, cautionSentence, changeDecimals, keyFigureBlocks, latestYear, withData, withheldNotice } from './common.js';
+import { lowTotalResponseNotice } from './survey.js';
 
 /** About eight bullets: more would not be a summary. */
 const MAX_FINDINGS = 8;
@@ -114,6 +115,8 @@ export function summaryChapter(ctx: ReportContext, area: string): ReportChapter 
   const blocks: Block[] = [];
   const notice = year === null ? null : withheldNotice(ctx, area, year);
   if (notice) blocks.push(notice);
+  const response = year === null ? null : lowTotalResponseNotice(ctx, area, year);
+  if (response) blocks.push(response);
   if (year !== null && keys.length > 0) {
     blocks.push(heading(2, 'sammanfattning-nyckeltal', ctx.t.sections.keyFigures), ...keyFigureBlocks(ctx, keys, area, year));
   }

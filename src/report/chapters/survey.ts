@@ -1,31 +1,85 @@
-// Om undersökningen: who answered (per group and wave), weighting and design, and the
-// läsanvisning.
+// Om undersökningen: who answered (per group and wave) and, with a population file, out of how
+// many pupils; weighting and design; the läsanvisning.
 import { heading, paragraph } from '../blocks.js';
-import { surveyYears, waveName, type ReportContext } from '../context.js';
+import { areaName, presentGrades, surveyYears, waveName, type ReportContext } from '../context.js';
 import { formatInteger, formatList, MISSING } from '../format.js';
-import { TOTAL } from '../groups.js';
+import { groupKey, TOTAL } from '../groups.js';
 import type { Block, ReportChapter } from '../model.js';
-import { respondentsTable } from '../tables.js';
+import { respondentsTable, singleGrade } from '../tables.js';
 import { designParagraphs, latestYear, readingParagraphs } from './common.js';
+import type { ResponseRecord } from '../../analysis/types.js';
+import { rateText } from '../cells.js';
 
 export function surveyChapter(ctx: ReportContext, area: string): ReportChapter {
   const year = latestYear(ctx, area);
   const blocks: Block[] = [];
   if (year !== null) {
     const n = ctx.fig.respondents(area, year, TOTAL);
-    blocks.push(
-      paragraph(
-        ctx.t.text.survey(
-          area,
-          formatList(surveyYears(ctx, area).map(String), ctx.lang),
-          waveName(ctx, area, year),
-          n === undefined ? MISSING : formatInteger(n, ctx.lang),
-          ctx.fig.pooledYears(area, year) !== null,
-        ),
-      ),
-      respondentsTable(ctx, area),
+    const respondents = ctx.t.text.survey(
+      area,
+      formatList(surveyYears(ctx, area).map(String), ctx.lang),
+      waveName(ctx, area, year),
+      n === undefined ? MISSING : formatInteger(n, ctx.lang),
+      ctx.fig.pooledYears(area, year) !== null,
     );
+    // With config `population`, the same paragraph says how many of the pupils that is.
+    const rate = ctx.fig.meta.population ? responseSentence(ctx, area, year) : null;
+    blocks.push(paragraph(rate === null ? respondents : `${respondents} ${rate}`), respondentsTable(ctx, area));
+    const low = lowResponseNotice(ctx, area);
+    if (low) blocks.push(low);
   }
   blocks.push(...designParagraphs(ctx, area), heading(2, 'om-undersokningen-lasanvisning', ctx.t.sections.lasanvisning), ...readingParagraphs(ctx));
   return { id: 'om-undersokningen', title: ctx.t.chapters.omUndersokningen, blocks };
+}
+
+/** "Det är 67 procent av de 1 109 eleverna: svarsfrekvensen var …" — null when the total is hidden. */
+function responseSentence(ctx: ReportContext, area: string, year: number): string | null {
+  const total = shownResponse(ctx.fig.response(area, year, TOTAL));
+  if (!total) return null;
+  const gradeRates =
+    singleGrade(ctx, area, ctx.fig.years(area)) === null
+      ? presentGrades(ctx, area, [year]).flatMap((k) => {
+          const key = groupKey({ gender: null, grade: k });
+          const r = shownResponse(ctx.fig.response(area, year, key));
+          return r ? [ctx.t.population.gradeRate(ratePhrase(ctx, r), ctx.groups.label(key))] : [];
+        })
+      : [];
+  // One school year's rate alone would say nothing the total does not (or hint at the hidden other).
+  return ctx.t.population.sentence(ratePhrase(ctx, total), formatInteger(total.population, ctx.lang), ctx.fig.pooledYears(area, year) !== null, gradeRates.length > 1 ? gradeRates : []);
+}
+
+/** The record when its rate may be shown. */
+function shownResponse(r: ResponseRecord | undefined): (ResponseRecord & { rate: number }) | null {
+  return r !== undefined && r.rate !== null ? (r as ResponseRecord & { rate: number }) : null;
+}
+
+/** A rate in running text: "67 procent". */
+function ratePhrase(ctx: ReportContext, r: ResponseRecord & { rate: number }): string {
+  return ctx.t.narrative.percent(rateText(r, ctx, false));
+}
+
+/**
+ * The groups of the response table (the total included) where fewer than half of the pupils
+ * answered, in any wave: their figures may be biased by non-response. Null when there are none.
+ */
+function lowResponseNotice(ctx: ReportContext, area: string): Block | null {
+  const years = ctx.fig.years(area);
+  const single = singleGrade(ctx, area, years) !== null;
+  const groups = ctx.fig.meta.groups.filter((g) => g === TOTAL || (ctx.groups.reported(g) && !(single && g.includes('grade='))));
+  const low = groups.flatMap((g) => {
+    const rates = years.flatMap((y) => {
+      const r = shownResponse(ctx.fig.response(area, y, g));
+      return r?.flag === 'low_response' ? [ctx.t.population.lowRate(ratePhrase(ctx, r), waveName(ctx, area, y))] : [];
+    });
+    return rates.length > 0 ? [{ group: g === TOTAL ? null : ctx.groups.label(g), rates: formatList(rates, ctx.lang) }] : [];
+  });
+  if (low.length === 0) return null;
+  return { type: 'notice', tone: 'caution', title: ctx.t.population.lowTitle, text: ctx.t.population.low(low, ctx.fig.meta.population?.poststratified === true) };
+}
+
+/** For the summary: a notice when fewer than half of the area's pupils answered in the wave; null otherwise. */
+export function lowTotalResponseNotice(ctx: ReportContext, area: string, year: number): Block | null {
+  const total = shownResponse(ctx.fig.response(area, year, TOTAL));
+  if (total?.flag !== 'low_response') return null;
+  return { type: 'notice', tone: 'caution', title: ctx.t.population.lowTitle, text: ctx.t.population.lowTotal(areaName(ctx, area), ratePhrase(ctx, total), waveName(ctx, area, year)) };
 }

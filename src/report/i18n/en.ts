@@ -364,6 +364,43 @@ export const en: Strings = {
     countyMissing: (county) => `The figures table has no values for ${county} as a whole.`,
   },
 
+  population: {
+    caption: (area) => `Respondents out of the pupils, by group and wave, ${area}`,
+    cell: (n, pupils, rate) => `${n} of ${pupils} (${rate})`,
+    cellFormat: 'Respondents out of the pupils in the group, with the response rate in parentheses.',
+    withheld: (minBase, maxSmall) =>
+      `.. = not reported: the group has fewer than ${minBase} pupils, or only ${`1–${maxSmall}`.replace(/^1–1$/, '1')} pupils answered or did not answer.`,
+    notRated: 'The others belong to none of the groups and are not in the response rates, but they are among the pupils counted, so the response rates may be slightly lower than the real ones.',
+    sentence: (rate, pupils, pooled, grades) =>
+      `That is ${rate} of the ${pupils} pupils${pooled ? ' in the waves together' : ''}${grades.length > 0 ? `: the response rate was ${list(grades)}` : ''}.`,
+    gradeRate: (rate, grade) => `${rate} in ${gradeNoun(grade)}`,
+    lowTitle: 'Low response',
+    low: (groups, poststratified) => {
+      const one = groups.length === 1 ? groups[0]! : null;
+      const first =
+        one === null
+          ? `Fewer than half of the pupils answered the survey in these groups: ${list(groups.map((g) => `${g.group === null ? 'all pupils' : lowerFirst(g.group)} (${g.rates})`))}.`
+          : one.group === null
+            ? `Fewer than half of the pupils answered the survey (${one.rates}).`
+            : `Fewer than half of the pupils in the group ${lowerFirst(one.group)} answered the survey (${one.rates}).`;
+      const whose = groups.some((g) => g.group === null) ? "the report's" : one === null ? "those groups'" : "the group's";
+      return `${first} When so many do not answer, the results may be misleading, because those who did not answer may have other experiences of violence than those who did. Read ${whose} figures with this in mind.${
+        poststratified ? ' Post-stratification corrects for groups answering at different rates, but not for differences within a group between those who answered and those who did not.' : ''
+      }`;
+    },
+    lowRate: (rate, wave) => `${rate} in ${wave}`,
+    lowTotal: (area, rate, wave) =>
+      `Only ${rate} of the pupils in ${area} answered the survey in the ${wave} wave. When so many do not answer, the results may be misleading, because those who did not answer may have other experiences of violence than those who did. The response rate of each group is in the chapter About the survey.`,
+    methodSource: (source, byGrade) =>
+      `Response rates are set against the number of pupils by municipality, gender${byGrade ? ' and school year' : ''}${source === null ? ' (the source of the numbers is not given)' : ` according to ${source}`}.`,
+    methodResponse:
+      "The response rate is the share of the group's pupils who answered the survey, however many of its questions they answered. It shows how well the answers can be taken to reflect all pupils: the lower the response rate, the greater the risk that those who did not answer differ from those who did, and that uncertainty is not in the confidence intervals.",
+    methodPoststratified: (byGrade) =>
+      `The answers are post-stratified: the weights are adjusted so that each combination of municipality, gender${byGrade ? ' and school year' : ''} weighs as much in the results as it does among the pupils. This corrects for groups answering at different rates, but only for that: if those who did not answer within a group have other experiences than those who did, the weights do not correct it. The uncertainty takes the post-stratification into account. Pupils who gave no gender${byGrade ? ' or school year' : ''}, or a gender that is not reported, belong to none of the groups; their weights are adjusted as much as those of the other respondents of their municipality on average.`,
+    methodFpc: (clusters) =>
+      `The uncertainty includes a finite population correction: the survey covers a known share of the ${clusters ? 'schools (or other units the answers were collected from)' : 'pupils'} in each stratum, and the larger the share surveyed, the smaller the uncertainty. A stratum surveyed in full adds none. The confidence intervals therefore describe the uncertainty about the pupils at the time of the survey, not about an imagined larger group of pupils.`,
+  },
+
   withheld: {
     reason: (kind, minBase, maxSmall) =>
       ({

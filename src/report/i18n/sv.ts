@@ -375,6 +375,43 @@ export const sv: Strings = {
     countyMissing: (county) => `Figurtabellen saknar värden för ${county} som helhet.`,
   },
 
+  population: {
+    caption: (area) => `Svarande av eleverna per grupp och mätning, ${area}`,
+    cell: (n, pupils, rate) => `${n} av ${pupils} (${rate})`,
+    cellFormat: 'Antal svarande av antalet elever i gruppen, med svarsfrekvensen inom parentes.',
+    withheld: (minBase, maxSmall) =>
+      `.. = redovisas inte: gruppen har färre än ${minBase} elever, eller bara ${`1–${maxSmall}`.replace(/^1–1$/, '1')} elever svarade eller lät bli att svara.`,
+    notRated: 'De övriga hör inte till någon av grupperna och ingår inte i svarsfrekvensen, men de finns med i elevantalen, så svarsfrekvensen kan vara något lägre än den verkliga.',
+    sentence: (rate, pupils, pooled, grades) =>
+      `Det är ${rate} av de ${pupils} eleverna${pooled ? ' vid mätningarna sammanlagt' : ''}${grades.length > 0 ? `: svarsfrekvensen var ${list(grades)}` : ''}.`,
+    gradeRate: (rate, grade) => `${rate} i ${grade.toLowerCase()}`,
+    lowTitle: 'Låg svarsfrekvens',
+    low: (groups, poststratified) => {
+      const one = groups.length === 1 ? groups[0]! : null;
+      const first =
+        one === null
+          ? `Färre än hälften av eleverna svarade på enkäten i dessa grupper: ${list(groups.map((g) => `${g.group === null ? 'alla elever' : lowerFirst(g.group)} (${g.rates})`))}.`
+          : one.group === null
+            ? `Färre än hälften av eleverna svarade på enkäten (${one.rates}).`
+            : `Färre än hälften av eleverna i gruppen ${lowerFirst(one.group)} svarade på enkäten (${one.rates}).`;
+      const whose = groups.some((g) => g.group === null) ? 'rapportens' : one === null ? 'de gruppernas' : 'gruppens';
+      return `${first} När så många inte svarar kan resultaten bli missvisande, eftersom de som inte svarade kan ha andra erfarenheter av våld än de som svarade. Läs ${whose} siffror med det i minnet.${
+        poststratified ? ' Efterstratifieringen rättar för att grupperna svarade i olika grad, men inte för skillnader inom en grupp mellan dem som svarade och dem som inte gjorde det.' : ''
+      }`;
+    },
+    lowRate: (rate, wave) => `${rate} ${wave}`,
+    lowTotal: (area, rate, wave) =>
+      `Bara ${rate} av eleverna i ${area} svarade på enkäten vid mätningen ${wave}. När så många inte svarar kan resultaten bli missvisande, eftersom de som inte svarade kan ha andra erfarenheter av våld än de som svarade. Svarsfrekvensen i varje grupp finns i kapitlet Om undersökningen.`,
+    methodSource: (source, byGrade) =>
+      `Svarsfrekvensen räknas mot antalet elever per kommun, kön${byGrade ? ' och årskurs' : ''}${source === null ? ' (källan till elevantalen anges inte)' : ` enligt ${source}`}.`,
+    methodResponse:
+      'Svarsfrekvensen är andelen av eleverna i gruppen som besvarade enkäten, oavsett hur många av frågorna de svarade på. Den visar hur väl svaren kan antas spegla alla elever: ju lägre svarsfrekvens, desto större är risken att de som inte svarade skiljer sig från dem som svarade, och den osäkerheten syns inte i konfidensintervallen.',
+    methodPoststratified: (byGrade) =>
+      `Svaren är efterstratifierade: vikterna är justerade så att varje kombination av kommun, kön${byGrade ? ' och årskurs' : ''} väger lika mycket i resultaten som den gör bland eleverna. Det rättar för att grupperna svarade i olika grad, men bara för det: om de som inte svarade inom en grupp har andra erfarenheter än de som svarade, rättar vikterna inte det. Osäkerheten är beräknad med hänsyn till efterstratifieringen. Elever som inte angett kön${byGrade ? ' eller årskurs' : ''}, eller som angett ett kön som inte redovisas, hör inte till någon av grupperna; deras vikter justeras lika mycket som de övriga svarandes i kommunen i genomsnitt.`,
+    methodFpc: (clusters) =>
+      `Osäkerheten är beräknad med ändlig populationskorrektion: undersökningen omfattar en känd andel av ${clusters ? 'skolorna (eller de andra enheter som svaren samlats in från)' : 'eleverna'} i varje stratum, och ju större andel som undersökts, desto mindre är osäkerheten. Ett stratum där alla har undersökts bidrar inte alls till den. Konfidensintervallen beskriver alltså osäkerheten om hur det såg ut bland eleverna vid mätningen, inte i en tänkt större grupp av elever.`,
+  },
+
   withheld: {
     reason: (kind, minBase, maxSmall) =>
       ({

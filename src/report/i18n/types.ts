@@ -262,6 +262,40 @@ export interface Strings {
     countyMissing(county: string): string;
   };
 
+  /** Population counts, response rates, post-stratification and the finite population correction. */
+  population: {
+    /** Caption of the table of respondents out of pupils per group and wave. */
+    caption(area: string): string;
+    /** "358 av 412 (87 %)": respondents of pupils with the rate. */
+    cell(n: string, pupils: string, rate: string): string;
+    /** What the cells hold. */
+    cellFormat: string;
+    /** `..`: the group has fewer than minBase pupils, or 1–maxSmall answered or did not. */
+    withheld(minBase: string, maxSmall: string): string;
+    /** After the note on "Alla svarande": why the others have no response rate. */
+    notRated: string;
+    /** After the survey sentence's respondents: their share of the pupils; `grades`: "91 procent i åk 9" per school year, or empty. */
+    sentence(rate: string, pupils: string, pooled: boolean, grades: string[]): string;
+    /** "91 procent i åk 9". */
+    gradeRate(rate: string, grade: string): string;
+    lowTitle: string;
+    /**
+     * Groups where fewer than half answered, each with its rates ("43 procent 2019 och 44
+     * procent 2023", a list already); `group` null: all pupils (the total).
+     */
+    low(groups: { group: string | null; rates: string }[], poststratified: boolean): string;
+    /** "43 procent 2019". */
+    lowRate(rate: string, wave: string): string;
+    /** In the summary: the whole area's response in the latest wave is under 50 %. */
+    lowTotal(area: string, rate: string, wave: string): string;
+    /** Where the counts of pupils come from (`source` from the config, or null). */
+    methodSource(source: string | null, byGrade: boolean): string;
+    methodResponse: string;
+    methodPoststratified(byGrade: boolean): string;
+    /** `clusters`: the population size counts PSUs (e.g. schools), else pupils. */
+    methodFpc(clusters: boolean): string;
+  };
+
   /** Sentences for values that cannot be shown. */
   withheld: {
     /** Why, as a clause after a colon. */

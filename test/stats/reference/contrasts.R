@@ -40,11 +40,8 @@
 # refitted from its own coefficients so the sandwich uses the converged fit's working weights
 # (p_svyglm and or_ci_svyglm keep the values of the first fit, which lag by one iteration).
 # q: p.adjust(p, "BH") over all change and trend records of one area that have a p.
-suppressMessages(library(survey))
-
 dir <- file.path("test", "stats", "reference")
-level <- 0.95
-zq <- qnorm(1 - (1 - level) / 2)
+source(file.path(dir, "helpers.R"))
 
 # ---------------------------------------------------------------------------------------
 # Data
@@ -123,11 +120,14 @@ groups <- list(
   "grade=7" = function(d) d$arskurs == "7",
   "grade=9" = function(d) d$arskurs == "9"
 )
+cross_keys <- c("gender=F;grade=7", "gender=F;grade=9", "gender=M;grade=7", "gender=M;grade=9")
 in_group <- function(d, key) {
   if (key %in% names(groups)) return(groups[[key]](d))
   parts <- strsplit(key, ";")[[1]]
   Reduce(`&`, lapply(parts, function(p) groups[[p]](d)))
 }
+# Every pupil is asked every question.
+in_population <- function(d, y) rep(TRUE, nrow(d))
 
 # A domain of one wave: estimate, SE, deff, n, x, Kish n_eff (NULL when no valid answer).
 domain_estimate <- function(des, d, members, key, y) {
@@ -141,36 +141,6 @@ domain_estimate <- function(des, d, members, key, y) {
   m <- svymean(as.formula(paste0("~", y)), sub, na.rm = TRUE, deff = "replace")
   list(n = n, x = x, estimate = unname(coef(m)), se = unname(SE(m))[1], deff = unname(deff(m))[1],
        kish = sum(w)^2 / sum(w^2))
-}
-
-wilson <- function(p, n) {
-  centre <- p + zq^2 / (2 * n)
-  half <- zq * sqrt(p * (1 - p) / n + zq^2 / (4 * n^2))
-  c(centre - half, centre + half) / (1 + zq^2 / n)
-}
-
-at_bound <- function(e) e$x == 0 || e$x == e$n
-
-# The rule for a side at 0 or 1: null-variance score test and Newcombe's hybrid interval.
-null_score <- function(a, b) {
-  eff <- function(e) if (at_bound(e)) e$kish else e$n / e$deff
-  n1 <- eff(a)
-  n2 <- eff(b)
-  d <- b$estimate - a$estimate
-  pbar <- (n1 * a$estimate + n2 * b$estimate) / (n1 + n2)
-  p <- if (pbar * (1 - pbar) == 0) 1 else 2 * pnorm(-abs(d / sqrt(pbar * (1 - pbar) * (1 / n1 + 1 / n2))))
-  w1 <- wilson(a$estimate, n1)
-  w2 <- wilson(b$estimate, n2)
-  list(diff = d, se = NA, p = p, rule = "null_score",
-       ci = c(d - sqrt((b$estimate - w2[1])^2 + (w1[2] - a$estimate)^2),
-              d + sqrt((w2[2] - b$estimate)^2 + (a$estimate - w1[1])^2)))
-}
-
-# A side without a variance (lonely PSUs under "average"): no test, as lagesbild documents.
-no_test <- function(a, b) list(diff = b$estimate - a$estimate, se = NA, p = NA, rule = "none", ci = c(NA, NA))
-
-normal_test <- function(d, se, rule) {
-  list(diff = d, se = se, p = 2 * pnorm(-abs(d / se)), rule = rule, ci = c(d - zq * se, d + zq * se))
 }
 
 # Two domains of the same wave: svyby(covmat = TRUE) + svycontrast.
@@ -192,26 +162,7 @@ design_contrast <- function(make, d, side1, side2, y, a, b) {
   r
 }
 
-independent <- function(a, b) {
-  if (!is.finite(a$se) || !is.finite(b$se)) return(no_test(a, b))
-  if (at_bound(a) || at_bound(b)) return(null_score(a, b))
-  normal_test(b$estimate - a$estimate, sqrt(a$se^2 + b$se^2), "independent")
-}
-
-# The slope exists when yes and no answers overlap on year (as lagesbild checks).
-estimable <- function(per) {
-  yes <- years[sapply(per, function(e) e$x > 0)]
-  no <- years[sapply(per, function(e) e$n - e$x > 0)]
-  length(yes) > 0 && length(no) > 0 && max(no) > min(yes) && max(yes) > min(no)
-}
-
-# svyglm evaluates glm's arguments in its own frame: pass the start values as values.
-refit <- function(f, des, fit) {
-  do.call(svyglm, list(formula = f, design = des, family = quasibinomial(), control = list(epsilon = 1e-12, maxit = 100),
-                       start = unname(coef(fit))))
-}
-
-trend_record <- function(spec, members, key, y, per) {
+trend_record <- function(spec, members, key, y) {
   dd <- data
   dd$t_ <- dd$ar - years[1]
   des <- spec$stack(dd)
@@ -229,29 +180,6 @@ trend_record <- function(spec, members, key, y, per) {
        p_svyglm = summary(fit)$coefficients[2, 4], or_ci_svyglm = unname(exp(confint(fit)[2, ])))
 }
 
-json <- function(x, indent = "") {
-  inner <- paste0(indent, "  ")
-  if (is.null(x)) return("null")
-  if (is.list(x)) {
-    # A record of scalars (and short vectors) on one line keeps the file small and diffable.
-    if (!is.null(names(x)) && all(vapply(x, function(v) is.null(v) || is.atomic(v), TRUE))) {
-      items <- vapply(names(x), function(k) paste0("\"", k, "\": ", json(x[[k]], inner)), "")
-      return(paste0("{ ", paste(items, collapse = ", "), " }"))
-    }
-    if (!is.null(names(x))) {
-      items <- vapply(names(x), function(k) paste0(inner, "\"", k, "\": ", json(x[[k]], inner)), "")
-      return(paste0("{\n", paste(items, collapse = ",\n"), "\n", indent, "}"))
-    }
-    items <- vapply(x, function(v) paste0(inner, json(v, inner)), "")
-    return(paste0("[\n", paste(items, collapse = ",\n"), "\n", indent, "]"))
-  }
-  if (is.character(x)) return(if (length(x) == 1) paste0("\"", x, "\"") else paste0("[", paste0("\"", x, "\"", collapse = ", "), "]"))
-  if (is.logical(x) && length(x) == 1) return(if (is.na(x)) "null" else if (x) "true" else "false")
-  num <- function(v) if (is.na(v) || !is.finite(v)) "null" else if (v == round(v) && abs(v) < 1e15) sprintf("%.0f", v) else sprintf("%.16g", v)
-  if (length(x) == 1) return(num(x))
-  paste0("[", paste(vapply(x, num, ""), collapse = ", "), "]")
-}
-
 result <- list()
 for (name in names(designs)) {
   spec <- designs[[name]]
@@ -262,77 +190,19 @@ for (name in names(designs)) {
     list(d = d, des = suppressWarnings(spec$make(d)))
   })
   names(wave_designs) <- years
-  est <- function(year, members, key, y) {
+  est <- function(year, members, key, y, full) {
     w <- wave_designs[[as.character(year)]]
     suppressWarnings(domain_estimate(w$des, w$d, members, key, y))
   }
-  estimates <- list()
-  records <- list()
-  latest <- years[length(years)]
-  for (unit in names(units)) {
-    members <- units[[unit]]
-    for (y in indicators) {
-      for (key in c(names(groups), "gender=F;grade=7", "gender=F;grade=9", "gender=M;grade=7", "gender=M;grade=9")) {
-        for (year in years) {
-          e <- est(year, members, key, y)
-          if (!is.null(e)) estimates[[length(estimates) + 1]] <- list(indicator = y, area = unit, year = year, group = key,
-            n = e$n, x = e$x, estimate = e$estimate, se = e$se)
-        }
-      }
-      for (key in names(groups)) {
-        last <- est(latest, members, key, y)
-        if (is.null(last)) next
-        add <- function(comparison, yf, from, to, r) {
-          records[[length(records) + 1]] <<- list(kind = "change", comparison = comparison, indicator = y, area = unit,
-            group = key, year_from = yf, from = from, to = to, diff = r$diff, se = r$se, ci = r$ci, p = r$p, rule = r$rule)
-        }
-        prev <- est(years[length(years) - 1], members, key, y)
-        if (!is.null(prev)) add("previous", years[length(years) - 1], as.character(years[length(years) - 1]), as.character(latest), independent(prev, last))
-        first <- est(years[1], members, key, y)
-        if (!is.null(first)) add("baseline", years[1], as.character(years[1]), as.character(latest), independent(first, last))
-        if (unit != county) {
-          rest <- setdiff(areas, members)
-          other <- est(latest, rest, key, y)
-          if (!is.null(other)) {
-            w <- wave_designs[[as.character(latest)]]
-            dom <- in_group(w$d, key)
-            r <- suppressWarnings(design_contrast(spec$make, w$d, dom & w$d$kommun %in% rest, dom & w$d$kommun %in% members, y, other, last))
-            add("rest_of_county", latest, "rest_of_county", unit, r)
-          }
-        }
-        if (spec$trends && key %in% c("total", "gender=F", "gender=M")) {
-          per <- lapply(years, function(yr) est(yr, members, key, y))
-          if (all(!sapply(per, is.null))) {
-            tr <- if (estimable(per)) trend_record(spec, members, key, y, per) else list(p = NA)
-            tr$kind <- "trend"
-            tr$indicator <- y
-            tr$area <- unit
-            tr$group <- key
-            records[[length(records) + 1]] <- tr
-          }
-        }
-      }
-      for (within in c("total", "grade=7", "grade=9")) {
-        gk <- function(g) if (within == "total") g else paste0(g, ";", within)
-        a <- est(latest, members, gk("gender=F"), y)
-        b <- est(latest, members, gk("gender=M"), y)
-        if (is.null(a) || is.null(b)) next
-        w <- wave_designs[[as.character(latest)]]
-        inside <- w$d$kommun %in% members & in_group(w$d, within)
-        r <- suppressWarnings(design_contrast(spec$make, w$d, inside & w$d$kon == "F", inside & w$d$kon == "M", y, a, b))
-        records[[length(records) + 1]] <- list(kind = "change", comparison = "gender", indicator = y, area = unit, group = within,
-          year_from = latest, from = gk("gender=F"), to = gk("gender=M"), diff = r$diff, se = r$se, ci = r$ci, p = r$p, rule = r$rule,
-          cov = r$cov, log_ratio = r$log_ratio, log_ratio_se = r$log_ratio_se)
-      }
-    }
-  }
-  # q: Benjamini–Hochberg within each area over every record with a p.
-  for (unit in names(units)) {
-    idx <- which(sapply(records, function(r) r$area == unit && !is.null(r$p) && !is.na(r$p)))
-    q <- p.adjust(sapply(records[idx], function(r) r$p), "BH")
-    for (k in seq_along(idx)) records[[idx[k]]]$q <- q[k]
-  }
-  result[[name]] <- list(records = records, estimates = estimates)
+  result[[name]] <- reference_records(
+    est,
+    estimate_record = function(e, y, unit, year, key) list(indicator = y, area = unit, year = year, group = key, n = e$n, x = e$x, estimate = e$estimate, se = e$se),
+    contrast = function(d, side1, side2, y, a, b) design_contrast(spec$make, d, side1, side2, y, a, b),
+    trend = function(members, key, y) trend_record(spec, members, key, y),
+    trend_groups = if (spec$trends) c("total", "gender=F", "gender=M") else character(),
+    wave_data = function(year) wave_designs[[as.character(year)]]$d,
+    gender_fields = c("cov", "log_ratio", "log_ratio_se")
+  )
   options(survey.lonely.psu = "fail")
 }
 
