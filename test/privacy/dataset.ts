@@ -2,8 +2,8 @@
 // distinctive id and a free-text answer (a column the config does not use, as in real
 // exports), and some municipalities get hostile names (HTML, spreadsheet formulas, paths),
 // which the population file beside the config uses too (response rates carry them).
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { EXAMPLE_CONFIG, EXAMPLE_CSV } from '../e2e/cli.js';
@@ -73,5 +73,7 @@ export function writeSensitiveData(dir: string): SensitiveData {
   writeFileSync(join(dir, 'befolkning.csv'), stringify([['kommun', 'år', 'kön', 'årskurs', 'antal'], ...population]));
   const config = join(dir, 'lagesbild.yaml');
   writeFileSync(config, readFileSync(EXAMPLE_CONFIG, 'utf8'));
+  // The files the example config names beside it: its own text and the other source's table.
+  for (const folder of ['texts', 'kallor']) cpSync(join(dirname(EXAMPLE_CONFIG), folder), join(dir, folder), { recursive: true });
   return { files, config, ids, texts, answerRuns };
 }
