@@ -6,6 +6,7 @@ import { constants as osConstants } from 'node:os';
 import { EXIT, LagesbildError, msg, type ExitCode, type Message } from '../errors.js';
 import type { Lang } from '../messages/index.js';
 import { cliLanguage } from './i18n.js';
+import { localizeHelp } from './help.js';
 import { createLog, type Log, type LogOptions } from './log.js';
 import { runCleanups } from './outputs.js';
 import { registerReport } from './commands/report.js';
@@ -84,6 +85,7 @@ export async function main(argv: string[]): Promise<number> {
         exitCode = await action(context(), ...args);
       },
   );
+  localizeHelp(program, lang);
 
   // Ctrl+C, `kill` and a closed terminal all stop the run the same way: workers stopped,
   // temporaries removed, the previous outputs left as they were; exit 128 + the signal number.
