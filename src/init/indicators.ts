@@ -97,7 +97,7 @@ export function proposalFor(template: Template, source: { ind: Indicator; meanin
   const data = readQuestion(text);
   const match = compareMeanings(source.meaning, data);
   const ind = source.ind;
-  const population = ind.population !== undefined && 'column' in ind.population ? populationFor(template, source, columns, col.name) : null;
+  const population = ind.population !== undefined && 'column' in ind.population ? populationFor(source, columns, col.name) : null;
   return {
     ...match,
     id: ind.id,
@@ -121,7 +121,7 @@ function filterColumns(columns: readonly ColumnProfile[]): ColumnProfile[] {
  * The population of an indicator that counts only some pupils (partner violence: those who
  * have or have had a partner): a filter column, its yes answers, and its question.
  */
-function populationFor(template: Template, source: { ind: Indicator }, columns: readonly ColumnProfile[], outcome: string): PopulationProposal | null {
+function populationFor(source: { ind: Indicator }, columns: readonly ColumnProfile[], outcome: string): PopulationProposal | null {
   const pop = source.ind.population;
   if (pop === undefined || !('column' in pop)) return null;
   const filters = filterColumns(columns).filter((c) => c.name !== outcome);

@@ -134,11 +134,11 @@ function goalText(ctx: ReportContext, area: string, g: Goal): Block[] {
     const caution = cautionSentence(ctx, [g.from, g.to], 'waves');
     if (caution) sentences.push(caution);
   }
-  return [paragraph(sentences.join(' ')), { type: 'notice', tone: 'info', title: t.status[rec.status], text: statusText(ctx, g, target, ci) }];
+  return [paragraph(sentences.join(' ')), { type: 'notice', tone: 'info', title: t.status[rec.status], text: statusText(ctx, g, target) }];
 }
 
 /** Why the status is what it is, and what is left and detectable. */
-function statusText(ctx: ReportContext, g: Goal, target: string, ci: string): string {
+function statusText(ctx: ReportContext, g: Goal, target: string): string {
   const t = ctx.t.goals;
   const { rec, d } = g;
   const good = g.ind.good;

@@ -5,7 +5,7 @@
 import { open } from 'node:fs/promises';
 import type { ProjectConfig } from '../config/schema.js';
 import { LagesbildError } from '../errors.js';
-import type { Delimiter, Encoding, Sniffed } from '../ingest/sniff.js';
+import type { Delimiter, Sniffed } from '../ingest/sniff.js';
 import { displayName, localPath, readRows, type Format, type ReadOptions, type SourceHeader } from '../ingest/source.js';
 import { Tally, type OwnFinding } from './findings.js';
 import { textDecoder } from '../ingest/decoder.js';
