@@ -4,7 +4,7 @@
 // folded into the per-stratum sums src/stats estimates from (see DESIGN.md).
 import { DataError, LimitError, msg } from '../errors.js';
 import type { ProjectConfig } from '../config/schema.js';
-import { emptyStratum, type JointDomainSums, type JointStratum, type StratumSums } from '../stats/index.js';
+import { emptyStratum, zeroMatrix, type JointDomainSums, type JointStratum, type StratumSums } from '../stats/index.js';
 import { YES, MISSING, OUTSIDE, type Respondent } from '../ingest/respondents.js';
 import { fpcPopulationSizes } from './fpc.js';
 import { PostStrata, postStratumOf, uncoveredCells, uncoveredError, type PopulationCounts } from './poststrata.js';
@@ -368,9 +368,8 @@ export class SurveySums {
     const psus = new Map<string, { block: Block; s: Float64Array }>();
     for (const b of blocks) {
       const entry = psus.get(b.psuKey);
-      const slice = b.sums.subarray(base, base + FIELDS);
-      if (!entry) psus.set(b.psuKey, { block: b, s: Float64Array.from(slice) });
-      else for (let f = 0; f < FIELDS; f++) entry.s[f]! += slice[f]!;
+      if (!entry) psus.set(b.psuKey, { block: b, s: b.sums.slice(base, base + FIELDS) });
+      else for (let f = 0; f < FIELDS; f++) entry.s[f]! += b.sums[base + f]!;
     }
     for (const { block, s } of psus.values()) addPsu(this.stratumOf(strata, block, years.length > 1), s, 0, true);
     return [...strata.values()];
@@ -403,14 +402,14 @@ export class SurveySums {
         const base = offset(spec);
         for (const b of this.blocksIn(spec.areas, years)) {
           const st = stratumOf(b);
-          const s = b.sums.subarray(base, base + FIELDS);
           addPsu(st.domains[d]!, b.sums, base, false);
           // Row level: A = w·y, B = w, so A² = A·B = w²·y and B² = w².
+          const aa = b.sums[base + F_AA]!;
           const c = st.cross;
-          c[2 * d]![2 * d]! += s[F_AA]!;
-          c[2 * d]![2 * d + 1]! += s[F_AA]!;
-          c[2 * d + 1]![2 * d]! += s[F_AA]!;
-          c[2 * d + 1]![2 * d + 1]! += s[F_W2]!;
+          c[2 * d]![2 * d]! += aa;
+          c[2 * d]![2 * d + 1]! += aa;
+          c[2 * d + 1]![2 * d]! += aa;
+          c[2 * d + 1]![2 * d + 1]! += b.sums[base + F_W2]!;
         }
       });
       return [...strata.values()];
@@ -429,10 +428,9 @@ export class SurveySums {
     for (const { block, s } of psus.values()) {
       const st = stratumOf(block);
       for (let d = 0; d < k; d++) {
-        const slice = s.subarray(d * FIELDS, (d + 1) * FIELDS);
         addPsu(st.domains[d]!, s, d * FIELDS, true);
-        t[2 * d] = slice[F_A]!;
-        t[2 * d + 1] = slice[F_B]!;
+        t[2 * d] = s[d * FIELDS + F_A]!;
+        t[2 * d + 1] = s[d * FIELDS + F_B]!;
       }
       for (let i = 0; i < 2 * k; i++) for (let j = 0; j < 2 * k; j++) st.cross[i]![j]! += t[i]! * t[j]!;
     }
@@ -444,8 +442,9 @@ export class SurveySums {
     const label = pooledWaves ? `${year}:${stratum}` : stratum;
     const psuTotal = this.psuTotals.get(key)!;
     const popSize = this.popSizes.get(key);
-    const domains = Array.from({ length: k }, () => ({ ...emptyStratum(label), psuTotal, popSize }));
-    return { stratum: label, psuTotal, popSize, domains, cross: Array.from({ length: 2 * k }, () => new Array<number>(2 * k).fill(0)) };
+    const domains = new Array<StratumSums>(k);
+    for (let d = 0; d < k; d++) domains[d] = emptyStratum(label, psuTotal, popSize);
+    return { stratum: label, psuTotal, popSize, domains, cross: zeroMatrix(2 * k) };
   }
 
   /**
@@ -555,11 +554,7 @@ export class SurveySums {
   }
 
   private newStratum(b: Block, pooledWaves: boolean): StratumSums {
-    const st = emptyStratum(pooledWaves ? `${b.year}:${b.stratum}` : b.stratum);
-    st.psuTotal = this.psuTotals.get(b.stratumKey)!;
-    const popSize = this.popSizes.get(b.stratumKey);
-    if (popSize !== undefined) st.popSize = popSize;
-    return st;
+    return emptyStratum(pooledWaves ? `${b.year}:${b.stratum}` : b.stratum, this.psuTotals.get(b.stratumKey)!, this.popSizes.get(b.stratumKey));
   }
 
   /**

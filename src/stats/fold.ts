@@ -100,10 +100,12 @@ export function foldJointDomainSums(rows: readonly JointDesignRow[], k: number):
 }
 
 /** A stratum with nothing added yet (the caller sets psuTotal). */
-export function emptyStratum(stratum: string): StratumSums {
+export function emptyStratum(stratum: string, psuTotal = 0, popSize?: number): StratumSums {
+  // Every optional field is present (undefined when unused): all strata have one shape, so
+  // the estimators' property reads stay fast.
   return {
     stratum,
-    psuTotal: 0,
+    psuTotal,
     psuInDomain: 0,
     psuWithAnswer: 0,
     sumA: 0,
@@ -115,5 +117,9 @@ export function emptyStratum(stratum: string): StratumSums {
     n: 0,
     x: 0,
     nAll: 0,
+    scoreA: undefined,
+    scoreB: undefined,
+    present: undefined,
+    popSize,
   };
 }

@@ -3,7 +3,7 @@
 export type { DomainSums, LonelyPsu, StratumSums } from './types.js';
 export { emptyStratum, foldDomainSums, foldJointDomainSums, type DesignRow, type JointDesignRow } from './fold.js';
 export { pnorm, pt, qbeta, qnorm, qt } from './distributions.js';
-export { designDf, stratifiedVariance, type StratumScores } from './variance.js';
+export { designDf, stratifiedVariance, zeroMatrix, type StratumScores } from './variance.js';
 export { estimateProportion, lonelyStrata, type ProportionEstimate, type ProportionOptions } from './proportion.js';
 export { CLOPPER_PEARSON, proportionCi, wilsonBounds, type CiInput, type Interval } from './ci.js';
 export {

@@ -44,7 +44,7 @@ export function stratifiedVariance(strata: readonly StratumScores[], k: number, 
   const present = strata.filter((s) => s.present);
   const lonely = present.filter((s) => s.psuTotal < 2 && !isCensus(s));
   if (lonely.length > 0 && lonelyPsu === 'fail') throw lonelyError(lonely[0]!.stratum);
-  const v = zeros(k);
+  const v = zeroMatrix(k);
   const grandMean = lonelyPsu === 'adjust' ? centre(present, k) : new Array<number>(k).fill(0);
   for (const s of present) {
     if (isCensus(s)) continue;
@@ -94,6 +94,9 @@ function divide(x: readonly number[], d: number): number[] {
   return x.map((v) => v / d);
 }
 
-function zeros(k: number): number[][] {
-  return Array.from({ length: k }, () => new Array<number>(k).fill(0));
+/** A k × k matrix of zeros (by loops: Array.from({ length }) is slow, and this is made per stratum and estimate). */
+export function zeroMatrix(k: number): number[][] {
+  const m = new Array<number[]>(k);
+  for (let a = 0; a < k; a++) m[a] = new Array<number>(k).fill(0);
+  return m;
 }

@@ -81,18 +81,18 @@ function* csvPieces(table: FiguresTable, format: 'csv' | 'excel-sv', indicatorLa
   const delimiter = excel ? ';' : ',';
   const newline = excel ? '\r\n' : '\n';
   const columns = excel ? svColumns({ table, indicatorLabels }) : null;
-  const line = (r: FigureRecord): string =>
-    csvLine(
-      columns
-        ? columns.map((c) => {
+  const line = columns
+    ? (r: FigureRecord): string =>
+        csvLine(
+          columns.map((c) => {
             const v = c.value(r);
             if (v === null) return '';
             if (typeof v === 'number') return c.kind === 'text' ? String(v) : csvNumber(v, c.kind);
             return neutraliseFormula(v);
-          })
-        : FIGURE_COLUMNS.map((c) => cell(fieldOf(r, c))),
-      delimiter,
-    );
+          }),
+          delimiter,
+        )
+    : plainLine;
   let lines = [csvLine(columns ? columns.map((c) => c.header) : FIGURE_COLUMNS, delimiter)];
   if (excel) lines[0] = `\uFEFF${lines[0]}`;
   for (const r of table.records) {
@@ -112,26 +112,35 @@ function* csvPieces(table: FiguresTable, format: 'csv' | 'excel-sv', indicatorLa
  */
 function csvLine(fields: readonly string[], delimiter: string): string {
   const out = new Array<string>(fields.length);
-  for (let i = 0; i < fields.length; i++) {
-    const v = fields[i]!;
-    out[i] = v.includes('"') || v.includes(delimiter) || v.includes('\n') || v.includes('\r') ? `"${v.replaceAll('"', '""')}"` : v;
-  }
+  for (let i = 0; i < fields.length; i++) out[i] = quoted(fields[i]!, delimiter);
   return out.join(delimiter);
 }
 
-function fieldOf(r: FigureRecord, column: (typeof FIGURE_COLUMNS)[number]): unknown {
-  return (r as unknown as Record<string, unknown>)[column];
+function quoted(v: string, delimiter: string): string {
+  return v.includes('"') || v.includes(delimiter) || v.includes('\n') || v.includes('\r') ? `"${v.replaceAll('"', '""')}"` : v;
 }
 
+/**
+ * A record as one line of the plain CSV, built field by field: the table has millions of
+ * cells, most of them empty, and this is most of the time `figures` spends writing it.
+ */
+function plainLine(r: FigureRecord): string {
+  const record = r as unknown as Record<string, unknown>;
+  let line = cell(record[FIGURE_COLUMNS[0]]);
+  for (let c = 1; c < FIGURE_COLUMNS.length; c++) line += `,${cell(record[FIGURE_COLUMNS[c]!])}`;
+  return line;
+}
+
+/** A value as csvLine would write it in the plain CSV. A number's digits never need quotes. */
 function cell(v: unknown): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'number') return String(v);
   if (typeof v === 'boolean') return v ? 'true' : 'false';
-  if (Array.isArray(v)) return v.join(';');
-  return neutraliseFormula(String(v));
+  return quoted(Array.isArray(v) ? v.join(';') : neutraliseFormula(String(v)), ',');
 }
 
 /** A text starting with = + - @ (or tab/CR) would run as a formula in a spreadsheet. */
 export function neutraliseFormula(s: string): string {
-  return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+  const c = s.charCodeAt(0);
+  return c === 0x3d || c === 0x2b || c === 0x2d || c === 0x40 || c === 0x09 || c === 0x0d ? `'${s}` : s;
 }
