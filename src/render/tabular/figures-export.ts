@@ -60,7 +60,8 @@ export type FiguresFormat = 'csv' | 'json' | 'excel-sv';
  */
 export function exportFigures(table: FiguresTable, format: FiguresFormat, indicatorLabels: Readonly<Record<string, string>> = {}): string {
   if (format === 'json') return `${JSON.stringify({ meta: table.meta, records: table.records }, null, 2)}\n`;
-  return [...csvPieces(table, format, indicatorLabels)].join('');
+  if (format === 'csv') return Buffer.concat([...plainCsvChunks(table)]).toString('utf8');
+  return [...swedishExcelPieces(table, indicatorLabels)].join('');
 }
 
 /**
@@ -68,33 +69,120 @@ export function exportFigures(table: FiguresTable, format: FiguresFormat, indica
  * (millions of records) is written to its file piece by piece, never held as one string.
  */
 export function* figuresCsvChunks(table: FiguresTable, format: 'csv' | 'excel-sv', indicatorLabels: Readonly<Record<string, string>> = {}): Generator<Buffer> {
-  for (const piece of csvPieces(table, format, indicatorLabels)) yield Buffer.from(piece, 'utf8');
+  if (format === 'csv') {
+    yield* plainCsvChunks(table);
+    return;
+  }
+  for (const piece of swedishExcelPieces(table, indicatorLabels)) yield Buffer.from(piece, 'utf8');
+}
+
+/** Bytes per piece of the plain CSV (a piece ends after the line that reaches it). */
+const PIECE_BYTES = 1 << 20;
+
+/**
+ * The plain CSV written straight into bytes: the table has millions of cells, most of them
+ * empty, and building a string per line (and a string per piece) was most of the time and
+ * the garbage of writing it. Texts are few (indicators, areas, groups, methods, reasons) and
+ * each is encoded once; numbers are ASCII. The bytes are those csvLine would give.
+ */
+function* plainCsvChunks(table: FiguresTable): Generator<Buffer> {
+  const out = new CsvBytes(PIECE_BYTES);
+  out.bytes(Buffer.from(`${csvLine(FIGURE_COLUMNS, ',')}\n`, 'utf8'));
+  const last = FIGURE_COLUMNS.length - 1;
+  for (const r of table.records) {
+    const record = r as unknown as Record<string, unknown>;
+    for (let c = 0; c <= last; c++) {
+      const v = record[FIGURE_COLUMNS[c]!];
+      if (v !== null && v !== undefined) {
+        if (typeof v === 'number') out.ascii(String(v));
+        else if (typeof v === 'boolean') out.ascii(v ? 'true' : 'false');
+        else if (Array.isArray(v)) out.bytes(Buffer.from(quoted(v.join(';'), ','), 'utf8'));
+        else out.text(String(v));
+      }
+      out.byte(c === last ? 0x0a : 0x2c);
+    }
+    if (out.length >= PIECE_BYTES) yield out.take();
+  }
+  if (out.length > 0) yield out.take();
+}
+
+/** A growing byte buffer for one piece of a CSV, with each distinct text encoded once. */
+class CsvBytes {
+  private buf: Buffer;
+  length = 0;
+  private readonly encoded = new Map<string, Buffer>();
+
+  constructor(private readonly size: number) {
+    this.buf = Buffer.allocUnsafe(size + 4096);
+  }
+
+  byte(b: number): void {
+    if (this.length === this.buf.length) this.grow(1);
+    this.buf[this.length++] = b;
+  }
+
+  /** An ASCII string (a number's digits, true, false). */
+  ascii(s: string): void {
+    if (this.length + s.length > this.buf.length) this.grow(s.length);
+    const buf = this.buf;
+    let at = this.length;
+    for (let i = 0; i < s.length; i++) buf[at++] = s.charCodeAt(i);
+    this.length = at;
+  }
+
+  /** A text field as csvLine writes it (formula characters neutralised, quoted if need be), in UTF-8. */
+  text(s: string): void {
+    let bytes = this.encoded.get(s);
+    if (bytes === undefined) {
+      bytes = Buffer.from(quoted(neutraliseFormula(s), ','), 'utf8');
+      // Texts repeat across the table (indicators, areas, groups); free texts would not be kept.
+      if (this.encoded.size < 65_536) this.encoded.set(s, bytes);
+    }
+    this.bytes(bytes);
+  }
+
+  bytes(bytes: Buffer): void {
+    if (this.length + bytes.length > this.buf.length) this.grow(bytes.length);
+    bytes.copy(this.buf, this.length);
+    this.length += bytes.length;
+  }
+
+  /** The bytes so far (a buffer of their own), and a fresh piece. */
+  take(): Buffer {
+    const piece = this.buf.subarray(0, this.length);
+    this.buf = Buffer.allocUnsafe(this.size + 4096);
+    this.length = 0;
+    return piece;
+  }
+
+  private grow(need: number): void {
+    const bigger = Buffer.allocUnsafe(Math.max(2 * this.buf.length, this.length + need));
+    this.buf.copy(bigger, 0, 0, this.length);
+    this.buf = bigger;
+  }
 }
 
 const LINES_PER_PIECE = 8192;
 
-function* csvPieces(table: FiguresTable, format: 'csv' | 'excel-sv', indicatorLabels: Readonly<Record<string, string>>): Generator<string> {
-  // For Swedish Excel: Swedish headers and words, semicolons, decimal commas, numbers rounded
-  // (4 decimals for proportions and p-values), Ja/Nej, `..` where suppressed, and a UTF-8 BOM
-  // (without it Excel misreads å, ä and ö).
-  const excel = format === 'excel-sv';
-  const delimiter = excel ? ';' : ',';
-  const newline = excel ? '\r\n' : '\n';
-  const columns = excel ? svColumns({ table, indicatorLabels }) : null;
-  const line = columns
-    ? (r: FigureRecord): string =>
-        csvLine(
-          columns.map((c) => {
-            const v = c.value(r);
-            if (v === null) return '';
-            if (typeof v === 'number') return c.kind === 'text' ? String(v) : csvNumber(v, c.kind);
-            return neutraliseFormula(v);
-          }),
-          delimiter,
-        )
-    : plainLine;
-  let lines = [csvLine(columns ? columns.map((c) => c.header) : FIGURE_COLUMNS, delimiter)];
-  if (excel) lines[0] = `\uFEFF${lines[0]}`;
+/** The Swedish-Excel CSV as strings, a few thousand lines at a time. */
+function* swedishExcelPieces(table: FiguresTable, indicatorLabels: Readonly<Record<string, string>>): Generator<string> {
+  // Swedish headers and words, semicolons, decimal commas, numbers rounded (4 decimals for
+  // proportions and p-values), Ja/Nej, `..` where suppressed, and a UTF-8 BOM (without it
+  // Excel misreads å, ä and ö).
+  const delimiter = ';';
+  const newline = '\r\n';
+  const columns = svColumns({ table, indicatorLabels });
+  const line = (r: FigureRecord): string =>
+    csvLine(
+      columns.map((c) => {
+        const v = c.value(r);
+        if (v === null) return '';
+        if (typeof v === 'number') return c.kind === 'text' ? String(v) : csvNumber(v, c.kind);
+        return neutraliseFormula(v);
+      }),
+      delimiter,
+    );
+  let lines = [`\uFEFF${csvLine(columns.map((c) => c.header), delimiter)}`];
   for (const r of table.records) {
     lines.push(line(r));
     if (lines.length === LINES_PER_PIECE) {
@@ -118,25 +206,6 @@ function csvLine(fields: readonly string[], delimiter: string): string {
 
 function quoted(v: string, delimiter: string): string {
   return v.includes('"') || v.includes(delimiter) || v.includes('\n') || v.includes('\r') ? `"${v.replaceAll('"', '""')}"` : v;
-}
-
-/**
- * A record as one line of the plain CSV, built field by field: the table has millions of
- * cells, most of them empty, and this is most of the time `figures` spends writing it.
- */
-function plainLine(r: FigureRecord): string {
-  const record = r as unknown as Record<string, unknown>;
-  let line = cell(record[FIGURE_COLUMNS[0]]);
-  for (let c = 1; c < FIGURE_COLUMNS.length; c++) line += `,${cell(record[FIGURE_COLUMNS[c]!])}`;
-  return line;
-}
-
-/** A value as csvLine would write it in the plain CSV. A number's digits never need quotes. */
-function cell(v: unknown): string {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'number') return String(v);
-  if (typeof v === 'boolean') return v ? 'true' : 'false';
-  return quoted(Array.isArray(v) ? v.join(';') : neutraliseFormula(String(v)), ',');
 }
 
 /** A text starting with = + - @ (or tab/CR) would run as a formula in a spreadsheet. */
