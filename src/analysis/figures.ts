@@ -484,41 +484,48 @@ function disclosureStructure(
 
   const start: number[] = [];
   const members: number[] = [];
-  const relate = (total: number, partCells: number[], id: string) => {
+  const relate = (total: number, partCells: number[], suffix: number) => {
     // A total without parts (no school years configured) is no relation.
     if (total < 0 || partCells.length === 0) return;
-    const present = partCells.filter((c) => c >= 0);
     let restN = n[total]!;
     let restX = x[total]!;
-    for (const c of present) {
+    start.push(members.length);
+    members.push(total);
+    for (const c of partCells) {
+      if (c < 0) continue;
       restN -= n[c]!;
       restX -= x[c]!;
+      members.push(c);
     }
-    start.push(members.length);
-    members.push(total, ...present);
     if (restN > 0) {
       const t = total * 5;
-      members.push(add(restN, restX, false, parts[t]!, parts[t + 1]!, parts[t + 2]!, parts[t + 3]!, suffixOf(id)));
+      members.push(add(restN, restX, false, parts[t]!, parts[t + 1]!, parts[t + 2]!, parts[t + 3]!, suffix));
     }
   };
   // Totals hold the reported groups only (see GroupLayout), so these relations are exact;
-  // an unreported gender relates only to its own school-year cells.
+  // an unreported gender relates only to its own school-year cells. The groups of each
+  // relation, found once.
   const of = (kind: Group['kind'], reported = true) => groups.map((g, k) => (g.kind === kind && (!reported || g.reported) ? k : -1)).filter((k) => k >= 0);
+  const genderGroups = of('gender');
+  const gradeGroups = of('grade');
+  const gradesOfGender = of('gender', false).map((g) => ({ total: g, parts: of('cross', false).filter((c) => groups[c]!.gender === groups[g]!.gender) }));
+  const gendersOfGrade = gradeGroups.map((s) => ({ total: s, parts: of('cross').filter((c) => groups[c]!.grade === groups[s]!.grade) }));
+  const [byGender, byGrade, byArea] = [suffixOf('gender'), suffixOf('grade'), suffixOf('areas')];
   config.indicators.forEach((_, i) => {
     waves.forEach((_, w) => {
       units.forEach((_, u) => {
         const k = (g: number) => cellOf[grid.index(u, w, g, i)]!;
         const total = k(0);
-        relate(total, of('gender').map(k), 'gender');
-        if (of('grade').length > 0) relate(total, of('grade').map(k), 'grade');
-        for (const g of of('gender', false)) relate(k(g), of('cross', false).filter((c) => groups[c]!.gender === groups[g]!.gender).map(k), 'grade');
-        for (const s of of('grade')) relate(k(s), of('cross').filter((c) => groups[c]!.grade === groups[s]!.grade).map(k), 'gender');
+        relate(total, genderGroups.map(k), byGender);
+        if (gradeGroups.length > 0) relate(total, gradeGroups.map(k), byGrade);
+        for (const r of gradesOfGender) relate(k(r.total), r.parts.map(k), byGrade);
+        for (const r of gendersOfGrade) relate(k(r.total), r.parts.map(k), byGender);
       });
       groups.forEach((_, g) => {
         relate(
           cellOf[grid.index(county, w, g, i)]!,
           units.flatMap((unit, u) => (unit.county ? [] : [cellOf[grid.index(u, w, g, i)]!])),
-          'areas',
+          byArea,
         );
       });
     });
@@ -527,11 +534,12 @@ function disclosureStructure(
     units.forEach((unit, u) => {
       if (unit.county) return;
       const restGroups = groups.map((_, g) => g).filter((g) => restOf(u, g, i) >= 0);
-      for (const g of restGroups) relate(cellOf[grid.index(county, latestPos, g, i)]!, [cellOf[grid.index(u, latestPos, g, i)]!, restOf(u, g, i)], `rest:${unit.name}`);
+      const byRest = suffixOf(`rest:${unit.name}`);
+      for (const g of restGroups) relate(cellOf[grid.index(county, latestPos, g, i)]!, [cellOf[grid.index(u, latestPos, g, i)]!, restOf(u, g, i)], byRest);
       if (!restGroups.some((g) => groups[g]!.kind === 'total')) return;
       const ofKind = (kind: Group['kind']) => restGroups.filter((g) => groups[g]!.kind === kind && groups[g]!.reported).map((g) => restOf(u, g, i));
-      relate(restOf(u, 0, i), ofKind('gender'), 'gender');
-      relate(restOf(u, 0, i), ofKind('grade'), 'grade');
+      relate(restOf(u, 0, i), ofKind('gender'), byGender);
+      relate(restOf(u, 0, i), ofKind('grade'), byGrade);
     });
   });
   start.push(members.length);

@@ -57,17 +57,29 @@ export function domainCovariance(joint: JointDomainSums, k: number, lonelyPsu: L
     }
   }
   const p = a.map((x, d) => x / b[d]!);
-  const scores: StratumScores[] = joint.map((s) => {
-    const sum = p.map((pd, d) => (scoreA(s.domains[d]!) - pd * scoreB(s.domains[d]!)) / b[d]!);
-    const cross = p.map((pd, d) =>
-      p.map((pe, e) => {
-        const c = s.cross;
-        const [ad, bd, ae, be] = [2 * d, 2 * d + 1, 2 * e, 2 * e + 1];
-        return (c[ad]![ae]! - pe * c[ad]![be]! - pd * c[bd]![ae]! + pd * pe * c[bd]![be]!) / (b[d]! * b[e]!);
-      }),
-    );
-    return { stratum: s.stratum, psuTotal: s.psuTotal, popSize: s.popSize, present: s.domains.some(isPresent), sum, cross };
-  });
+  // By loops, not maps: this runs per stratum of every comparison (a county's municipalities are its strata).
+  const scores = new Array<StratumScores>(joint.length);
+  for (let h = 0; h < joint.length; h++) {
+    const s = joint[h]!;
+    const c = s.cross;
+    const sum = new Array<number>(k);
+    const cross = new Array<number[]>(k);
+    for (let d = 0; d < k; d++) {
+      const pd = p[d]!;
+      sum[d] = (scoreA(s.domains[d]!) - pd * scoreB(s.domains[d]!)) / b[d]!;
+      const row = new Array<number>(k);
+      const ad = 2 * d;
+      const bd = 2 * d + 1;
+      for (let e = 0; e < k; e++) {
+        const pe = p[e]!;
+        const ae = 2 * e;
+        const be = 2 * e + 1;
+        row[e] = (c[ad]![ae]! - pe * c[ad]![be]! - pd * c[bd]![ae]! + pd * pe * c[bd]![be]!) / (b[d]! * b[e]!);
+      }
+      cross[d] = row;
+    }
+    scores[h] = { stratum: s.stratum, psuTotal: s.psuTotal, popSize: s.popSize, present: s.domains.some(isPresent), sum, cross };
+  }
   const cov = stratifiedVariance(scores, k, lonelyPsu);
   cleanZeroVariances(cov, joint, p, b);
   return { estimates: p, cov };

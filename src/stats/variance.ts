@@ -45,12 +45,15 @@ export function stratifiedVariance(strata: readonly StratumScores[], k: number, 
   const lonely = present.filter((s) => s.psuTotal < 2 && !isCensus(s));
   if (lonely.length > 0 && lonelyPsu === 'fail') throw lonelyError(lonely[0]!.stratum);
   const v = zeroMatrix(k);
-  const grandMean = lonelyPsu === 'adjust' ? centre(present, k) : new Array<number>(k).fill(0);
+  const grandMean = lonelyPsu === 'adjust' ? centre(present, k) : null;
+  const mean = new Array<number>(k);
   for (const s of present) {
     if (isCensus(s)) continue;
     const f = fpcFactor(s);
-    if (s.psuTotal >= 2) addCentred(v, s, divide(s.sum, s.psuTotal), (f * s.psuTotal) / (s.psuTotal - 1));
-    else if (lonelyPsu === 'adjust') addCentred(v, s, grandMean, f);
+    if (s.psuTotal >= 2) {
+      for (let a = 0; a < k; a++) mean[a] = s.sum[a]! / s.psuTotal;
+      addCentred(v, s, mean, (f * s.psuTotal) / (s.psuTotal - 1));
+    } else if (grandMean !== null) addCentred(v, s, grandMean, f);
   }
   if (lonelyPsu !== 'average' || lonely.length === 0) return v;
   const scale = lonely.length === present.length ? NaN : present.length / (present.length - lonely.length);
