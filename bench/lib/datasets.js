@@ -2,7 +2,7 @@
 // while the generator, the example config and the parameters stay the same.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { areaNames, widenConfig, writeSurvey, zipfSizes } from './generate.js';
@@ -41,8 +41,11 @@ function cached(dir, params, make) {
   return true;
 }
 
+/** The example config, its reference files named absolutely (the bench writes configs elsewhere). */
 function exampleRaw() {
-  return parse(readFileSync(EXAMPLE_CONFIG, 'utf8'));
+  const raw = parse(readFileSync(EXAMPLE_CONFIG, 'utf8'));
+  for (const ref of raw.references ?? []) ref.file = resolve(dirname(EXAMPLE_CONFIG), ref.file);
+  return raw;
 }
 
 /**

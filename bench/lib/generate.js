@@ -116,9 +116,19 @@ export function writeSurvey(file, raw, spec) {
   const plan = columnPlan(raw, rng);
   const genders = raw.groups.gender.values;
   const grades = raw.groups.grade?.values ?? [];
+  const extras = raw.groups.extra ?? [];
   const otherGender = genders.findIndex((v) => v.report === false);
   const cols = raw.columns;
-  const header = [cols.id, cols.year, cols.area, raw.groups.gender.column, ...(grades.length ? [raw.groups.grade.column] : []), raw.design.weight, ...plan.map((c) => c.column)];
+  const header = [
+    cols.id,
+    cols.year,
+    cols.area,
+    raw.groups.gender.column,
+    ...(grades.length ? [raw.groups.grade.column] : []),
+    ...extras.map((e) => e.column),
+    raw.design.weight,
+    ...plan.map((c) => c.column),
+  ];
   const areaEffect = spec.areas.map(() => logit(rng.uniform(0.35, 0.65)) * 0.5);
 
   const fd = openSync(file, 'w');
@@ -134,6 +144,7 @@ export function writeSurvey(file, raw, spec) {
       const values = {
         gender: genders.map((v) => pick([v.code, ...(v.aliases ?? [])], coded)[0]),
         grade: grades.map((v) => pick([v.code, ...(v.aliases ?? [])], coded)[0]),
+        extras: extras.map((e) => e.values.map((v) => pick([v.code, ...(v.aliases ?? [])], coded)[0])),
         columns: plan.map((c) => ({
           yes: pick(c.scale.yes, coded).map(csvField),
           no: pick(c.scale.no ?? [''], coded).map(csvField),
@@ -154,6 +165,8 @@ export function writeSurvey(file, raw, spec) {
             area,
             csvField(values.gender[g]),
             ...(grades.length ? [csvField(values.grade[Math.floor(rng.next() * grades.length)])] : []),
+            // Extra breakdowns (groups.extra): a value drawn evenly.
+            ...values.extras.map((vs) => csvField(vs[Math.floor(rng.next() * vs.length)])),
             rng.uniform(0.9, 1.4).toFixed(3),
           ];
           const answers = new Array(plan.length);

@@ -143,10 +143,66 @@ const WEIGHT_SCALE = 0.88;
 const WEIGHT_JITTER = 0.04;
 const WEIGHT_RANGE = [0.9, 1.4];
 
+// ── Background questions (the report's extra breakdowns) ─────────────────────────────────
+// Drawn from their own seed after each pupil's other answers, so that the columns above stay
+// as they were. Born abroad: a share per municipality. Family economy: pupils with a higher
+// latent vulnerability z more often say it is poor, so that violence is more common there,
+// as regional reports find. miss: share without an answer (half refused, half empty).
+const BACKGROUND_SEED = 37;
+const BORN_ABROAD = { Ängsby: 0.19, default: 0.08 };
+const BIRTH = {
+  column: 'fodelseland',
+  sweden: { text: 'I Sverige', code: 1 },
+  abroad: { text: 'I ett annat land', code: 2 },
+  miss: 0.02,
+};
+const ECONOMY = {
+  column: 'familjens_ekonomi',
+  // At z = 0: the share whose family economy is poor, and poor or neither good nor poor.
+  poor: 0.07,
+  middle: 0.25,
+  loading: 0.5,
+  answers: [
+    { text: 'Mycket god', code: 1 },
+    { text: 'Ganska god', code: 2 },
+    { text: 'Varken god eller dålig', code: 3 },
+    { text: 'Ganska dålig', code: 4 },
+    { text: 'Mycket dålig', code: 5 },
+  ],
+  miss: 0.03,
+};
+
+// ── Where it happened, what it led to, whether anyone was told ───────────────────────────
+// Asked only of pupils who answered yes to at least one of EXPOSURE (else the cells are
+// empty), one yes/no column per item ("Markera alla som stämmer" exported as Ja/Nej).
+// girls, boys: share answering yes among them; miss as above.
+const EXPOSURE = ['F10_slagen', 'F11_hotad', 'F12_sex_tvang', 'F13_sex_trakasserier', 'F14_nat_krankt'];
+const FOLLOW_UPS = [
+  //  column                  girls  boys   miss
+  f('F19a_plats_skolan',      0.46, 0.52, 0.02),
+  f('F19b_plats_natet',       0.48, 0.30, 0.02),
+  f('F19c_plats_hemma',       0.13, 0.09, 0.02),
+  f('F19d_plats_ute',         0.24, 0.38, 0.02),
+  f('F19e_undvikit',          0.36, 0.19, 0.025),
+  f('F19f_stannat_hemma',     0.12, 0.06, 0.025),
+  f('F19g_berattat_vuxen',    0.38, 0.24, 0.025),
+  f('F19h_polisanmalt',       0.05, 0.08, 0.03),
+];
+// Planted differences between municipalities (odds multiplied by `odds`): in the town, more
+// of the violence happens outdoors or in public places, and fewer tell an adult.
+const FOLLOW_UP_AREAS = [
+  { column: 'F19d_plats_ute', area: 'Ängsby', odds: 3 },
+  { column: 'F19g_berattat_vuxen', area: 'Ängsby', odds: 0.33 },
+];
+
 // ═════════════════════════════════════════════════════════════════════════════════════════
 
 function a(text, code, share) {
   return { text, code, share };
+}
+
+function f(column, girls, boys, miss) {
+  return { column, p: { girl: girls, boy: boys }, miss };
 }
 
 function q(column, scale, girls, boys, gy2, kind, miss, onlyIf = null) {
@@ -173,7 +229,7 @@ function probability(question, area, grade, gender, waveIndex, z) {
   return expit(x);
 }
 
-/** One pupil's answers: column → 'yes' | 'no' | 'refused' | 'empty'. */
+/** One pupil's answers (column → 'yes' | 'no' | 'refused' | 'empty') and latent vulnerability z. */
 function answers(rng, area, grade, gender, waveIndex) {
   const z = rng.normal();
   const out = {};
@@ -187,7 +243,40 @@ function answers(rng, area, grade, gender, waveIndex) {
       out[question.column] = rng.next() < p ? 'yes' : 'no';
     }
   }
-  return out;
+  return { out, z };
+}
+
+/** A missing answer as the wave's export writes it: "Vill inte svara" (or 9), or an empty cell. */
+function missing(rng, coded) {
+  return rng.next() < 0.5 ? show(REFUSED, coded) : '';
+}
+
+/** Born in Sweden or abroad, and the family's economy, from the background seed. */
+function background(rng, area, z, coded) {
+  const birth = rng.next() < BIRTH.miss ? missing(rng, coded) : show(rng.next() < (BORN_ABROAD[area.name] ?? BORN_ABROAD.default) ? BIRTH.abroad : BIRTH.sweden, coded);
+  let economy;
+  if (rng.next() < ECONOMY.miss) economy = missing(rng, coded);
+  else {
+    const u = rng.next();
+    const poor = expit(logit(ECONOMY.poor) + ECONOMY.loading * z);
+    const middle = expit(logit(ECONOMY.middle) + ECONOMY.loading * z);
+    // Poor: "Ganska dålig" or "Mycket dålig"; middle: "Varken god eller dålig"; else good.
+    const answer = u < poor ? (rng.next() < 0.35 ? 4 : 3) : u < middle ? 2 : rng.next() < 0.45 ? 0 : 1;
+    economy = show(ECONOMY.answers[answer], coded);
+  }
+  return [birth, economy];
+}
+
+/** The follow-up questions about what happened, asked only of pupils exposed to violence. */
+function followUps(rng, area, gender, given, coded) {
+  const exposed = EXPOSURE.some((column) => given[column] === 'yes');
+  return FOLLOW_UPS.map((item) => {
+    if (!exposed) return '';
+    if (rng.next() < item.miss) return missing(rng, coded);
+    let x = logit(gender === 'other' ? (item.p.girl + item.p.boy) / 2 : item.p[gender]);
+    for (const d of FOLLOW_UP_AREAS) if (d.column === item.column && d.area === area.name) x += Math.log(d.odds);
+    return show(SCALES.ja_nej[rng.next() < expit(x) ? 'yes' : 'no'][0], coded);
+  });
 }
 
 function cellSize(rng, area, base) {
@@ -217,9 +306,12 @@ function cellPopulation(popRng, area, grade, gender, respondents) {
   return Math.round(respondents / popRng.uniform(...range));
 }
 
-function generateWave(rng, popRng, year, waveIndex, population) {
+function generateWave(rng, backgroundRng, popRng, year, waveIndex, population) {
   const coded = CODED_WAVES.has(year);
-  const header = ['lopnr', 'ar', 'kommun', 'kon', 'arskurs', 'vikt', ...QUESTIONS.map((x) => x.column)];
+  // The follow-up questions come right after the last question they follow up.
+  const before = QUESTIONS.slice(0, QUESTIONS.findIndex((x) => x.column === 'F20_utovat_fysiskt'));
+  const after = QUESTIONS.slice(before.length);
+  const header = ['lopnr', 'ar', 'kommun', 'kon', 'arskurs', BIRTH.column, ECONOMY.column, 'vikt', ...before.map((x) => x.column), ...FOLLOW_UPS.map((x) => x.column), ...after.map((x) => x.column)];
   const lines = [header.join(',')];
   let serial = 0;
   for (const area of AREAS) {
@@ -239,20 +331,25 @@ function generateWave(rng, popRng, year, waveIndex, population) {
         serial++;
         const w = cellWeight[gender] * rng.uniform(1 - WEIGHT_JITTER, 1 + WEIGHT_JITTER);
         const weight = Math.min(WEIGHT_RANGE[1], Math.max(WEIGHT_RANGE[0], w));
-        const given = answers(rng, area, grade, gender, waveIndex);
+        const { out: given, z } = answers(rng, area, grade, gender, waveIndex);
+        const answer = (question) => {
+          const state = given[question.column];
+          if (state === 'empty') return '';
+          if (state === 'refused') return show(REFUSED, coded);
+          return show(rng.pick(SCALES[question.scale][state]), coded);
+        };
+        const main = QUESTIONS.map(answer);
         const row = [
           `${year}${String(serial).padStart(5, '0')}`,
           String(year),
           area.name,
           show(GENDERS[gender], coded),
           show(GRADES[grade], coded),
+          ...background(backgroundRng, area, z, coded),
           weight.toFixed(3),
-          ...QUESTIONS.map((question) => {
-            const state = given[question.column];
-            if (state === 'empty') return '';
-            if (state === 'refused') return show(REFUSED, coded);
-            return show(rng.pick(SCALES[question.scale][state]), coded);
-          }),
+          ...main.slice(0, before.length),
+          ...followUps(backgroundRng, area, gender, given, coded),
+          ...main.slice(before.length),
         ];
         lines.push(row.map(csvField).join(','));
       }
@@ -266,12 +363,13 @@ const exampleDir = resolve(process.argv[2] ?? here);
 const dataDir = join(exampleDir, 'data');
 mkdirSync(dataDir, { recursive: true });
 const rng = makeRng(SEED);
+const backgroundRng = makeRng(BACKGROUND_SEED);
 const popRng = makeRng(POPULATION_SEED);
 // Semicolons and Swedish headers, as Swedish Excel saves a table of pupils.
 const population = ['kommun;år;kön;årskurs;antal'];
 WAVES.forEach((year, waveIndex) => {
   const file = join(dataDir, `enkat-${year}.csv`);
-  writeFileSync(file, generateWave(rng, popRng, year, waveIndex, population));
+  writeFileSync(file, generateWave(rng, backgroundRng, popRng, year, waveIndex, population));
   process.stdout.write(`${file}\n`);
 });
 const populationFile = join(exampleDir, 'befolkning.csv');

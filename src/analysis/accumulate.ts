@@ -3,9 +3,9 @@
 // the county, the rest of the county, pooled waves) is later assembled from these blocks,
 // folded into the per-stratum sums src/stats estimates from (see DESIGN.md).
 import { DataError, LimitError, msg } from '../errors.js';
-import type { ProjectConfig } from '../config/schema.js';
+import { associationFactors, associationOutcomes, type ProjectConfig } from '../config/schema.js';
 import { emptyStratum, zeroMatrix, type JointDomainSums, type JointStratum, type StratumSums } from '../stats/index.js';
-import { YES, MISSING, OUTSIDE, type Respondent } from '../ingest/respondents.js';
+import { YES, NO, MISSING, OUTSIDE, type Respondent } from '../ingest/respondents.js';
 import { fpcPopulationSizes } from './fpc.js';
 import { PostStrata, postStratumOf, uncoveredCells, uncoveredError, type PopulationCounts } from './poststrata.js';
 import { addRowResidualCross, cellShare, residualTotals, type CellShare } from '../stats/poststratify.js';
@@ -45,6 +45,8 @@ export interface Block {
   fpc: number;
   /** [group][indicator][field] */
   sums: Float64Array;
+  /** "Totalt" within each condition: [condition][target][field] (see ConditionLayout). */
+  given: Float64Array;
   /** Respondents per group (any answers). */
   groupRows: Float64Array;
   /** All respondents of the block, classified into the tables or not (the design's rows). */
@@ -55,18 +57,22 @@ export interface Block {
 }
 
 /**
- * Group indices: 0 total, then gender values, grade values, gender × grade.
+ * Group indices: 0 total, then gender values, grade values, gender × grade, then per extra
+ * breakdown (groups.extra) its values and gender × its values.
  *
  * "Totalt" and the school-year groups hold the respondents whose gender (and school year)
  * is a reported value, so that every total is exactly the sum of its published parts.
  * A small unreported group ("annat/vill ej ange", or no answer) inside a total could
  * otherwise be recovered as total − parts, and protecting it would hide girls' or boys'
  * figures. Such respondents still count in the design, in their own gender group, and in
- * the number of respondents.
+ * the number of respondents. The extra breakdowns hold "Totalt" respondents only (so that a
+ * value's group is exactly the sum of its gender crosses), and nobody whose value is missing.
  */
 export interface GroupLayout {
   genders: number;
   grades: number;
+  /** Number of values of each extra breakdown. */
+  extras: readonly number[];
   count: number;
   /** Whether a gender / grade value index is reported (config `report`), -1 = not given. */
   genderReported(g: number): boolean;
@@ -74,37 +80,98 @@ export interface GroupLayout {
   gender(g: number): number;
   grade(k: number): number;
   cross(g: number, k: number): number;
-  /** Whether no respondent can be in both groups (two gender values, two school years, or crosses of them). */
+  /** Extra breakdown e's value v ("Totalt" respondents with that value). */
+  extra(e: number, v: number): number;
+  /** Gender g × extra breakdown e's value v. */
+  extraCross(e: number, g: number, v: number): number;
+  /** Whether no respondent can be in both groups (two values of one variable, or crosses of them). */
   disjoint(a: number, b: number): boolean;
 }
 
 export function groupLayout(config: ProjectConfig): GroupLayout {
   const G = config.groups.gender.values.length;
   const K = config.groups.grade?.values.length ?? 0;
+  const extras = config.groups.extra.map((v) => v.values.length);
   const genderReported = config.groups.gender.values.map((v) => v.report);
   const gradeReported = config.groups.grade?.values.map((v) => v.report) ?? [];
-  // A group index as (gender value, school-year value), −1 where the group does not restrict it.
-  const parts = (i: number): [number, number] => {
-    if (i === 0) return [-1, -1];
-    if (i <= G) return [i - 1, -1];
-    if (i <= G + K) return [-1, i - 1 - G];
-    const c = i - 1 - G - K;
-    return [Math.floor(c / K), c % K];
+  const extraBase: number[] = [];
+  let count = 1 + G + K + G * K;
+  for (const V of extras) {
+    extraBase.push(count);
+    count += V + G * V;
+  }
+  // A group index as its value of each variable: gender, grade, then each extra breakdown (−1 = any).
+  const parts = (i: number): number[] => {
+    const p = new Array<number>(2 + extras.length).fill(-1);
+    if (i === 0) return p;
+    if (i <= G) p[0] = i - 1;
+    else if (i <= G + K) p[1] = i - 1 - G;
+    else if (i < 1 + G + K + G * K) {
+      const c = i - 1 - G - K;
+      p[0] = Math.floor(c / K);
+      p[1] = c % K;
+    } else {
+      let e = extras.length - 1;
+      while (extraBase[e]! > i) e--;
+      const V = extras[e]!;
+      const c = i - extraBase[e]!;
+      if (c < V) p[2 + e] = c;
+      else {
+        p[0] = Math.floor((c - V) / V);
+        p[2 + e] = (c - V) % V;
+      }
+    }
+    return p;
   };
   return {
     genders: G,
     grades: K,
-    count: 1 + G + K + G * K,
+    extras,
+    count,
     genderReported: (g) => genderReported[g] === true,
     gradeReported: (k) => gradeReported[k] === true,
     gender: (g) => 1 + g,
     grade: (k) => 1 + G + k,
     cross: (g, k) => 1 + G + K + g * K + k,
+    extra: (e, v) => extraBase[e]! + v,
+    extraCross: (e, g, v) => extraBase[e]! + extras[e]! + g * extras[e]! + v,
     disjoint: (a, b) => {
-      const [ga, ka] = parts(a);
-      const [gb, kb] = parts(b);
-      return (ga >= 0 && gb >= 0 && ga !== gb) || (ka >= 0 && kb >= 0 && ka !== kb);
+      const pa = parts(a);
+      const pb = parts(b);
+      return pa.some((x, d) => x >= 0 && pb[d]! >= 0 && x !== pb[d]);
     },
+  };
+}
+
+/**
+ * A respondent-level condition on another indicator's answer ("answered yes to the factor"):
+ * with the "Totalt" group it defines a domain (step 3's pupils with and without a factor).
+ */
+export interface Condition {
+  indicator: number;
+  answer: 'yes' | 'no';
+}
+
+/**
+ * Which conditioned domains are kept, and for which indicators: sums per condition × target
+ * indicator in every block, so their size is bounded by the number of cells, not of rows.
+ */
+export interface ConditionLayout {
+  conditions: readonly Condition[];
+  /** Indicator indices kept within each condition. */
+  targets: readonly number[];
+}
+
+/** Step 3: every förändringsfaktor answered yes or no, for the association outcomes. */
+export function associationConditions(config: ProjectConfig): ConditionLayout {
+  const index = new Map(config.indicators.map((ind, i) => [ind.id, i]));
+  const factors = associationFactors(config).map((f) => index.get(f.id)!);
+  return {
+    conditions: factors.flatMap((i) => [
+      { indicator: i, answer: 'yes' as const },
+      { indicator: i, answer: 'no' as const },
+    ]),
+    targets: factors.length === 0 ? [] : associationOutcomes(config).map((o) => index.get(o.id)!),
   };
 }
 
@@ -112,6 +179,26 @@ export function groupLayout(config: ProjectConfig): GroupLayout {
 export interface DomainSpec {
   areas: readonly string[];
   group: number;
+  /** Only respondents meeting this condition (the group must then be "Totalt"). */
+  given?: Condition;
+}
+
+/**
+ * One respondent's answer (YES, NO, MISSING or OUTSIDE) into the sums at offset `o`: outside
+ * the population it counts nowhere; missing, only among the domain's rows (the design's n).
+ */
+function addAnswer(sums: Float64Array, o: number, v: number, w: number, w2: number): void {
+  if (v === OUTSIDE) return;
+  sums[o + F_NALL]! += 1;
+  if (v === MISSING) return;
+  sums[o + F_B]! += w;
+  sums[o + F_W2]! += w2;
+  sums[o + F_N]! += 1;
+  if (v === YES) {
+    sums[o + F_A]! += w;
+    sums[o + F_AA]! += w2;
+    sums[o + F_X]! += 1;
+  }
 }
 
 export class SurveyAccumulator {
@@ -125,7 +212,11 @@ export class SurveyAccumulator {
   /** design.fpc per (wave, stratum), as first seen. */
   private readonly fpcs = new Map<string, number>();
   private last: Block | null = null;
-  private readonly groups = new Int32Array(4);
+  private readonly groups: Int32Array;
+  readonly conditions: ConditionLayout;
+  /** Per condition: the indicator it reads and the answer code it wants. */
+  private readonly conditionIndicator: Int32Array;
+  private readonly conditionAnswer: Int8Array;
   /** The most blocks this config may open (see MAX_SUMS_BYTES). */
   readonly maxBlocks: number;
 
@@ -135,8 +226,16 @@ export class SurveyAccumulator {
     this.clustered = config.design.cluster !== undefined;
     this.poststratified = config.population?.poststratify === true;
     this.hasFpc = config.design.fpc !== undefined;
-    const blockBytes = this.layout.count * this.indicators * FIELDS * Float64Array.BYTES_PER_ELEMENT;
+    this.groups = new Int32Array(4 + 2 * this.layout.extras.length);
+    this.conditions = associationConditions(config);
+    this.conditionIndicator = Int32Array.from(this.conditions.conditions, (c) => c.indicator);
+    this.conditionAnswer = Int8Array.from(this.conditions.conditions, (c) => (c.answer === 'yes' ? YES : NO));
+    const blockBytes = (this.layout.count * this.indicators + this.givenLength() / FIELDS) * FIELDS * Float64Array.BYTES_PER_ELEMENT;
     this.maxBlocks = Math.min(MAX_BLOCKS, Math.floor(MAX_SUMS_BYTES / blockBytes));
+  }
+
+  private givenLength(): number {
+    return this.conditions.conditions.length * this.conditions.targets.length * FIELDS;
   }
 
   add(r: Respondent): void {
@@ -151,6 +250,14 @@ export class SurveyAccumulator {
     if (ownGroups) groups[ng++] = L.gender(r.gender);
     if (inTables && r.grade >= 0) groups[ng++] = L.grade(r.grade);
     if (ownGroups && r.grade >= 0) groups[ng++] = L.cross(r.gender, r.grade);
+    if (inTables) {
+      for (let e = 0; e < L.extras.length; e++) {
+        const v = r.extra[e]!;
+        if (v < 0) continue;
+        groups[ng++] = L.extra(e, v);
+        groups[ng++] = L.extraCross(e, r.gender, v);
+      }
+    }
     block.rows += 1;
     const w = r.weight;
     const w2 = w * w;
@@ -165,20 +272,19 @@ export class SurveyAccumulator {
       const g = groups[gi]!;
       block.groupRows[g]! += 1;
       let o = g * nInd * FIELDS;
-      for (let i = 0; i < nInd; i++, o += FIELDS) {
-        const v = values[i]!;
-        if (v === OUTSIDE) continue;
-        sums[o + F_NALL]! += 1;
-        if (v === MISSING) continue;
-        sums[o + F_B]! += w;
-        sums[o + F_W2]! += w2;
-        sums[o + F_N]! += 1;
-        if (v === YES) {
-          sums[o + F_A]! += w;
-          sums[o + F_AA]! += w2;
-          sums[o + F_X]! += 1;
-        }
-      }
+      for (let i = 0; i < nInd; i++, o += FIELDS) addAnswer(sums, o, values[i]!, w, w2);
+    }
+    if (inTables && this.conditionIndicator.length > 0) this.addGiven(block.given, values, w, w2);
+  }
+
+  /** "Totalt" within each condition the respondent meets, for the target indicators. */
+  private addGiven(given: Float64Array, values: Int8Array, w: number, w2: number): void {
+    const targets = this.conditions.targets;
+    const nT = targets.length;
+    for (let c = 0; c < this.conditionIndicator.length; c++) {
+      if (values[this.conditionIndicator[c]!] !== this.conditionAnswer[c]) continue;
+      let o = c * nT * FIELDS;
+      for (let t = 0; t < nT; t++, o += FIELDS) addAnswer(given, o, values[targets[t]!]!, w, w2);
     }
   }
 
@@ -208,6 +314,7 @@ export class SurveyAccumulator {
         weight2: 0,
         fpc: r.fpc,
         sums: new Float64Array(this.layout.count * this.indicators * FIELDS),
+        given: new Float64Array(this.givenLength()),
         groupRows: new Float64Array(this.layout.count),
         rows: 0,
         stratumKey: sk,
@@ -236,6 +343,7 @@ export class SurveyAccumulator {
         continue;
       }
       for (let i = 0; i < b.sums.length; i++) mine.sums[i]! += b.sums[i]!;
+      for (let i = 0; i < b.given.length; i++) mine.given[i]! += b.given[i]!;
       for (let i = 0; i < b.groupRows.length; i++) mine.groupRows[i]! += b.groupRows[i]!;
       mine.rows += b.rows;
       mine.weight += b.weight;
@@ -246,7 +354,7 @@ export class SurveyAccumulator {
 
   /** Freeze into an index for domain queries. */
   finish(): SurveySums {
-    return new SurveySums([...this.blocks.values()], this.layout, this.indicators, this.clustered, this.poststratified, this.hasFpc ? this.fpcs : null);
+    return new SurveySums([...this.blocks.values()], this.layout, this.indicators, this.clustered, this.conditions, this.poststratified, this.hasFpc ? this.fpcs : null);
   }
 }
 
@@ -272,6 +380,7 @@ export class SurveySums {
     readonly layout: GroupLayout,
     readonly indicators: number,
     readonly clustered: boolean,
+    readonly conditions: ConditionLayout = { conditions: [], targets: [] },
     poststratified = false,
     fpcs: ReadonlyMap<string, number> | null = null,
   ) {
@@ -349,15 +458,15 @@ export class SurveySums {
    * Per-stratum sufficient statistics of one domain: the group within the areas and waves,
    * for one indicator. Each wave is its own design, so strata are (wave, stratum).
    */
-  domain(areas: readonly string[], years: readonly number[], group: number, indicator: number): StratumSums[] {
-    if (this.postStrata) return this.postStratified([{ areas, group }], years, indicator).map((s) => s.domains[0]!);
-    const base = (group * this.indicators + indicator) * FIELDS;
+  domain(areas: readonly string[], years: readonly number[], group: number, indicator: number, given?: Condition): StratumSums[] {
+    if (this.postStrata) return this.postStratified([{ areas, group, given }], years, indicator).map((s) => s.domains[0]!);
+    const slot = this.slot({ areas, group, given }, indicator);
     if (!this.clustered) {
       // Every row its own PSU: row-level sums add up across blocks as they are, stratum by stratum.
       const out: StratumSums[] = [];
       for (const { first, blocks } of this.byStratum(areas, years)) {
         const st = this.newStratum(first, years.length > 1);
-        for (const b of blocks) addPsu(st, b.sums, base, false);
+        for (const b of blocks) addPsu(st, slot.of(b), slot.base, false);
         out.push(st);
       }
       return out;
@@ -368,8 +477,9 @@ export class SurveySums {
     const psus = new Map<string, { block: Block; s: Float64Array }>();
     for (const b of blocks) {
       const entry = psus.get(b.psuKey);
-      if (!entry) psus.set(b.psuKey, { block: b, s: b.sums.slice(base, base + FIELDS) });
-      else for (let f = 0; f < FIELDS; f++) entry.s[f]! += b.sums[base + f]!;
+      const from = slot.of(b);
+      if (!entry) psus.set(b.psuKey, { block: b, s: from.slice(slot.base, slot.base + FIELDS) });
+      else for (let f = 0; f < FIELDS; f++) entry.s[f]! += from[slot.base + f]!;
     }
     for (const { block, s } of psus.values()) addPsu(this.stratumOf(strata, block, years.length > 1), s, 0, true);
     return [...strata.values()];
@@ -395,21 +505,22 @@ export class SurveySums {
       }
       return st;
     };
-    const offset = (spec: DomainSpec) => (spec.group * this.indicators + indicator) * FIELDS;
     if (!this.clustered) {
       this.assertDisjoint(specs);
       specs.forEach((spec, d) => {
-        const base = offset(spec);
+        const slot = this.slot(spec, indicator);
         for (const b of this.blocksIn(spec.areas, years)) {
           const st = stratumOf(b);
-          addPsu(st.domains[d]!, b.sums, base, false);
+          const s = slot.of(b);
+          const o = slot.base;
+          addPsu(st.domains[d]!, s, o, false);
           // Row level: A = w·y, B = w, so A² = A·B = w²·y and B² = w².
-          const aa = b.sums[base + F_AA]!;
+          const aa = s[o + F_AA]!;
           const c = st.cross;
           c[2 * d]![2 * d]! += aa;
           c[2 * d]![2 * d + 1]! += aa;
           c[2 * d + 1]![2 * d]! += aa;
-          c[2 * d + 1]![2 * d + 1]! += b.sums[base + F_W2]!;
+          c[2 * d + 1]![2 * d + 1]! += s[o + F_W2]!;
         }
       });
       return [...strata.values()];
@@ -417,11 +528,12 @@ export class SurveySums {
     // PSU totals of every domain (a PSU may span areas), then their products per stratum.
     const psus = new Map<string, { block: Block; s: Float64Array }>();
     specs.forEach((spec, d) => {
-      const base = offset(spec);
+      const slot = this.slot(spec, indicator);
       for (const b of this.blocksIn(spec.areas, years)) {
         let entry = psus.get(b.psuKey);
         if (!entry) psus.set(b.psuKey, (entry = { block: b, s: new Float64Array(k * FIELDS) }));
-        for (let f = 0; f < FIELDS; f++) entry.s[d * FIELDS + f]! += b.sums[base + f]!;
+        const from = slot.of(b);
+        for (let f = 0; f < FIELDS; f++) entry.s[d * FIELDS + f]! += from[slot.base + f]!;
       }
     });
     const t = new Array<number>(2 * k);
@@ -470,7 +582,7 @@ export class SurveySums {
       }
     }
     if (!this.clustered) this.assertDisjoint(specs);
-    const offsets = specs.map((spec) => (spec.group * this.indicators + indicator) * FIELDS);
+    const slots = specs.map((spec) => this.slot(spec, indicator));
     const members = specs.map((spec) => new Set(spec.areas));
     const blocks = this.blocksIn([...new Set(specs.flatMap((spec) => spec.areas))], years);
     // Each domain's A_c, B_c per post-stratum (a cell lies in one area: all its blocks are here).
@@ -479,8 +591,9 @@ export class SurveySums {
       const c = post.cellOf(b) * 2 * k;
       for (let d = 0; d < k; d++) {
         if (!members[d]!.has(b.area)) continue;
-        cellSums[c + 2 * d]! += b.sums[offsets[d]! + F_A]!;
-        cellSums[c + 2 * d + 1]! += b.sums[offsets[d]! + F_B]!;
+        const { of, base } = slots[d]!;
+        cellSums[c + 2 * d]! += of(b)[base + F_A]!;
+        cellSums[c + 2 * d + 1]! += of(b)[base + F_B]!;
       }
     }
     const sharesOf = (b: Block): CellShare[] => {
@@ -496,7 +609,7 @@ export class SurveySums {
       if (this.clustered && !psu) psus.set(b.psuKey, (psu = { stratum: st, t: new Array<number>(2 * k).fill(0), rows: new Array<number>(k).fill(0), answered: new Array<number>(k).fill(0) }));
       const squares = [];
       for (let d = 0; d < k; d++) {
-        const s = members[d]!.has(b.area) ? b.sums.subarray(offsets[d]!, offsets[d]! + FIELDS) : ZERO_FIELDS;
+        const s = members[d]!.has(b.area) ? slots[d]!.of(b).subarray(slots[d]!.base, slots[d]!.base + FIELDS) : ZERO_FIELDS;
         const dom = st.domains[d]!;
         const [ta, tb] = residualTotals(g, s[F_A]!, s[F_B]!, b.weight, cellShares[d]!);
         dom.sumA += g * s[F_A]!;
@@ -536,11 +649,22 @@ export class SurveySums {
     return [...strata.values()];
   }
 
+  /** Where a domain's sums for one indicator are in a block: the array, and the offset in it. */
+  private slot(spec: DomainSpec, indicator: number): { of: (b: Block) => Float64Array; base: number } {
+    if (spec.given === undefined) return { of: (b) => b.sums, base: (spec.group * this.indicators + indicator) * FIELDS };
+    const { given } = spec;
+    const c = this.conditions.conditions.findIndex((x) => x.indicator === given.indicator && x.answer === given.answer);
+    const t = this.conditions.targets.indexOf(indicator);
+    if (spec.group !== 0 || c < 0 || t < 0) throw new Error('a conditioned domain is kept only for "Totalt", the conditions and the target indicators of ConditionLayout');
+    return { of: (b) => b.given, base: (c * this.conditions.targets.length + t) * FIELDS };
+  }
+
   private assertDisjoint(specs: readonly DomainSpec[]): void {
+    const opposite = (a: DomainSpec, b: DomainSpec) => a.given !== undefined && b.given !== undefined && a.given.indicator === b.given.indicator && a.given.answer !== b.given.answer;
     specs.forEach((a, d) =>
       specs.slice(d + 1).forEach((b) => {
         const sharedArea = a.areas.some((x) => b.areas.includes(x));
-        if (sharedArea && !this.layout.disjoint(a.group, b.group)) {
+        if (sharedArea && !this.layout.disjoint(a.group, b.group) && !opposite(a, b)) {
           throw new Error('jointDomains: without clusters the domains must be disjoint (their row-level cross-products are not kept)');
         }
       }),

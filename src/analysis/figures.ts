@@ -8,7 +8,11 @@ import {
   cochranArmitage,
   compareDomains,
   disclose,
+  KNOWN,
+  proportionSide,
+  PUBLISHED,
   REASONS,
+  UNPUBLISHED,
   type IndexedCells,
   compareIndependent,
   domainCovariance,
@@ -22,8 +26,13 @@ import {
   type ProportionSide,
 } from '../stats/index.js';
 import type { DomainSpec, SurveySums } from './accumulate.js';
-import { responseRecords } from './response.js';
+import { responseRecords, type ResponseGroup } from './response.js';
+import { ANSWERS, Associations } from './associations.js';
+import { referenceRecords } from './references.js';
+import { comparisonRecord, type Unit, type Wave } from './units.js';
+import type { ReferenceValue } from '../references/load.js';
 import type {
+  AssociationRecord,
   ChangeRecord,
   EstimateRecord,
   FigureRecord,
@@ -44,31 +53,24 @@ export interface PoolingOptions {
   areas?: Record<string, string[]>;
 }
 
-interface Unit {
-  name: string;
-  members: string[];
-  county: boolean;
-}
-
-interface Wave {
-  /** The year records carry (the last of a pooled set). */
-  year: number;
-  years: number[];
-  pooled: boolean;
-}
-
 interface Group {
   key: GroupKey;
   index: number;
   label: { sv: string; en: string };
-  kind: 'total' | 'gender' | 'grade' | 'cross';
+  kind: 'total' | 'gender' | 'grade' | 'cross' | 'extra' | 'extra-cross';
   gender: number;
   grade: number;
-  /** Part of "Totalt" (a reported gender and school year); see GroupLayout. */
+  /** Extra breakdown (index into groups.extra) and its value index; −1 for other kinds. */
+  extra: number;
+  value: number;
+  /** Part of "Totalt" (a reported gender and school year), or a value shown in reports; see GroupLayout. */
   reported: boolean;
 }
 
-export function computeFigures(sums: SurveySums, config: ProjectConfig, pooling: PoolingOptions = {}): FiguresTable {
+/** Groups compared over time, between genders and with the rest of the county (not the extra breakdowns). */
+const MAIN_KINDS: readonly Group['kind'][] = ['total', 'gender', 'grade'];
+
+export function computeFigures(sums: SurveySums, config: ProjectConfig, pooling: PoolingOptions = {}, references: readonly ReferenceValue[] = []): FiguresTable {
   const county = config.project.county;
   const units = unitsOf(sums.areas, county, pooling.areas ?? {});
   const waves: Wave[] = pooling.waves
@@ -110,8 +112,9 @@ export function computeFigures(sums: SurveySums, config: ProjectConfig, pooling:
   // publish, with the relations an attacker could use.
   const latestPos = waves.length - 1;
   const latest = waves[latestPos]!;
-  const mainGroups = groups.filter((g) => g.kind !== 'cross');
-  const structure = disclosureStructure(config, units, waves, groups, grid, latestPos);
+  const mainGroups = groups.filter((g) => MAIN_KINDS.includes(g.kind));
+  const associations = new Associations(sums, config, units, waves, opts);
+  const structure = disclosureStructure(config, units, waves, groups, grid, latestPos, associations);
   const { reason } = disclose(
     structure.cells,
     {
@@ -202,6 +205,14 @@ export function computeFigures(sums: SurveySums, config: ProjectConfig, pooling:
     });
   });
 
+  records.push(
+    ...associations.records((cell) => reason[cell] === 0, level, cautionBase),
+    ...referenceRecords(references, config, units, latest, (i, u, group) => {
+      const g = groupPos.get(group);
+      return g === undefined ? undefined : grid.get(grid.index(u, latestPos, g, i));
+    }),
+  );
+
   // 4. Multiplicity: q-values within each area; "statistiskt säkerställd" follows the setting.
   adjustForMultiplicity(records, config.statistics.multiple_comparisons, level);
 
@@ -210,7 +221,9 @@ export function computeFigures(sums: SurveySums, config: ProjectConfig, pooling:
 
   // 6. Response rates, under their own disclosure control.
   if (population) {
-    const response = responseRecords(sums, population, config, units, waves, groups);
+    // The population file counts pupils by gender and school year: no response rate for an extra breakdown.
+    const registerGroups = groups.filter((g): g is Group & ResponseGroup => g.kind !== 'extra' && g.kind !== 'extra-cross');
+    const response = responseRecords(sums, population, config, units, waves, registerGroups);
     records.push(...response.records);
     warnings.push(...response.warnings);
   }
@@ -229,6 +242,7 @@ export function computeFigures(sums: SurveySums, config: ProjectConfig, pooling:
       clusters: config.design.cluster !== undefined,
       group_labels: Object.fromEntries(groups.map((g) => [g.key, g.label])),
       groups: groups.map((g) => g.key),
+      references: config.references.map((r) => ({ label: { sv: localize(r.label, 'sv'), en: localize(r.label, 'en') }, source: { sv: localize(r.source, 'sv'), en: localize(r.source, 'en') } })),
       pooled: { waves: pooling.waves ?? false, grades: pooling.grades ?? false, areas: pooling.areas ?? {} },
       fpc: config.design.fpc !== undefined,
       population: config.population ? { poststratified: config.population.poststratify } : null,
@@ -363,12 +377,13 @@ function groupsOf(config: ProjectConfig, sums: SurveySums, poolGrades: boolean):
   const label = (t: Parameters<typeof localize>[0]) => ({ sv: localize(t, 'sv'), en: localize(t, 'en') });
   const genderValues = config.groups.gender.values;
   const gradeValues = poolGrades ? [] : (config.groups.grade?.values ?? []);
-  const groups: Group[] = [{ key: 'total', index: 0, label: { sv: 'Totalt', en: 'Total' }, kind: 'total', gender: -1, grade: -1, reported: true }];
+  const none = { gender: -1, grade: -1, extra: -1, value: -1 };
+  const groups: Group[] = [{ key: 'total', index: 0, label: { sv: 'Totalt', en: 'Total' }, kind: 'total', ...none, reported: true }];
   genderValues.forEach((v, g) =>
-    groups.push({ key: `gender=${v.code}`, index: L.gender(g), label: label(v.label), kind: 'gender', gender: g, grade: -1, reported: v.report }),
+    groups.push({ key: `gender=${v.code}`, index: L.gender(g), label: label(v.label), kind: 'gender', ...none, gender: g, reported: v.report }),
   );
   gradeValues.forEach((v, k) =>
-    groups.push({ key: `grade=${v.code}`, index: L.grade(k), label: label(v.label), kind: 'grade', gender: -1, grade: k, reported: v.report }),
+    groups.push({ key: `grade=${v.code}`, index: L.grade(k), label: label(v.label), kind: 'grade', ...none, grade: k, reported: v.report }),
   );
   genderValues.forEach((gv, g) =>
     gradeValues.forEach((kv, k) => {
@@ -379,12 +394,38 @@ function groupsOf(config: ProjectConfig, sums: SurveySums, poolGrades: boolean):
         index: L.cross(g, k),
         label: { sv: `${gl.sv}, ${kl.sv.toLowerCase()}`, en: `${gl.en}, ${kl.en.toLowerCase()}` },
         kind: 'cross',
+        ...none,
         gender: g,
         grade: k,
         reported: gv.report && kv.report,
       });
     }),
   );
+  // Extra breakdowns hold "Totalt" respondents only: crossed with the reported genders.
+  const lowerFirst = (x: string) => x.charAt(0).toLowerCase() + x.slice(1);
+  config.groups.extra.forEach((variable, e) => {
+    variable.values.forEach((v, i) =>
+      groups.push({ key: `${variable.id}=${v.code}`, index: L.extra(e, i), label: label(v.label), kind: 'extra', ...none, extra: e, value: i, reported: v.report }),
+    );
+    genderValues.forEach((gv, g) => {
+      if (!gv.report) return;
+      variable.values.forEach((v, i) => {
+        const gl = label(gv.label);
+        const vl = label(v.label);
+        groups.push({
+          key: `gender=${gv.code};${variable.id}=${v.code}`,
+          index: L.extraCross(e, g, i),
+          label: { sv: `${gl.sv}, ${lowerFirst(vl.sv)}`, en: `${gl.en}, ${lowerFirst(vl.en)}` },
+          kind: 'extra-cross',
+          ...none,
+          gender: g,
+          extra: e,
+          value: i,
+          reported: v.report,
+        });
+      });
+    });
+  });
   return groups;
 }
 
@@ -428,7 +469,10 @@ function hideEstimate(r: EstimateRecord, reason: NonNullable<EstimateRecord['sup
  * the latest wave the county is each municipality plus the rest of the county, a cell
  * published in the comparison records (its n and x are the county's minus the
  * municipality's: unweighted counts add up, so no estimate is needed to protect them).
- * Ties are broken in the order of the cells' keys (indicator, area, year, group, remainder).
+ * Each extra breakdown splits the total and each gender by its values, and each value by
+ * gender; step 3's two sides of a pair (with and without a factor) add up to the outcome's
+ * total, and the county's side is the sum of the municipalities'. Ties are broken in the order
+ * of the cells' keys (indicator, area, year, group, remainder or side).
  */
 function disclosureStructure(
   config: ProjectConfig,
@@ -437,6 +481,7 @@ function disclosureStructure(
   groups: Group[],
   grid: EstimateGrid,
   latestPos: number,
+  associations: Associations,
 ): { cells: IndexedCells; cellOf: Int32Array; restOf: (u: number, g: number, i: number) => number; name: (cell: number) => string } {
   const I = config.indicators.length;
   const G = groups.length;
@@ -445,17 +490,28 @@ function disclosureStructure(
   const published: number[] = [];
   /** Per cell: indicator, area token, wave, group and remainder suffix, as indices into the sorted lists below. */
   const parts: number[] = [];
-  const add = (cn: number, cx: number, pub: boolean, i: number, area: number, w: number, g: number, suffix: number): number => {
+  const add = (cn: number, cx: number, state: number, i: number, area: number, w: number, g: number, suffix: number): number => {
     n.push(cn);
     x.push(cx);
-    published.push(pub ? 1 : 0);
+    published.push(state);
     parts.push(i, area, w, g, suffix);
     return n.length - 1;
   };
   // Area tokens: the units, then each municipality's rest of the county. Suffixes of remainders.
   const county = units.findIndex((u) => u.county);
   const restArea = (u: number) => units.length + u;
-  const suffixes = ['', 'rest:gender', 'rest:grade', 'rest:areas', ...units.map((u) => `rest:rest:${u.name}`)];
+  // Step 3's sides are named by factor and answer; the respondents who left the factor
+  // question unanswered (or an extra breakdown's question) are their remainders.
+  const factors = [...new Set(associations.pairs.map((p) => p.factor))].map((f) => config.indicators[f]!.id);
+  const suffixes = [
+    '',
+    'rest:gender',
+    'rest:grade',
+    'rest:areas',
+    ...units.map((u) => `rest:rest:${u.name}`),
+    ...config.groups.extra.map((e) => `rest:${e.id}`),
+    ...factors.flatMap((f) => [`rest:factor:${f}`, ...ANSWERS.map((a) => `association:${f}:${a}`)]),
+  ];
   const suffixOf = (id: string) => suffixes.indexOf(`rest:${id}`);
 
   const cellOf = new Int32Array(grid.size).fill(-1);
@@ -464,7 +520,7 @@ function disclosureStructure(
     const g = Math.floor(k / I) % G;
     const w = Math.floor(k / (I * G)) % waves.length;
     const u = Math.floor(k / (I * G * waves.length));
-    cellOf[k] = add(r.n, r.x ?? 0, true, i, u, w, g, 0);
+    cellOf[k] = add(r.n, r.x ?? 0, PUBLISHED, i, u, w, g, 0);
   });
   // The rest of the county beside each municipality in the latest wave (main groups only).
   const restCells = new Int32Array(units.length * G * I).fill(-1);
@@ -473,18 +529,19 @@ function disclosureStructure(
     if (unit.county) return;
     for (let i = 0; i < I; i++) {
       groups.forEach((group, g) => {
-        if (group.kind === 'cross') return;
+        if (!MAIN_KINDS.includes(group.kind)) return;
         const own = grid.record(grid.index(u, latestPos, g, i));
         const all = grid.record(grid.index(county, latestPos, g, i));
         if (!own || !all || all.n - own.n === 0) return;
-        restCells[(u * G + g) * I + i] = add(all.n - own.n, all.x! - own.x!, true, i, restArea(u), latestPos, g, 0);
+        restCells[(u * G + g) * I + i] = add(all.n - own.n, all.x! - own.x!, PUBLISHED, i, restArea(u), latestPos, g, 0);
       });
     }
   });
 
   const start: number[] = [];
   const members: number[] = [];
-  const relate = (total: number, partCells: number[], suffix: number) => {
+  /** total = Σ parts, plus the remainder (`remainder`: its state, see disclose) when they do not cover it. */
+  const relate = (total: number, partCells: number[], suffix: number, remainder = UNPUBLISHED) => {
     // A total without parts (no school years configured) is no relation.
     if (total < 0 || partCells.length === 0) return;
     let restN = n[total]!;
@@ -499,7 +556,7 @@ function disclosureStructure(
     }
     if (restN > 0) {
       const t = total * 5;
-      members.push(add(restN, restX, false, parts[t]!, parts[t + 1]!, parts[t + 2]!, parts[t + 3]!, suffix));
+      members.push(add(restN, restX, remainder, parts[t]!, parts[t + 1]!, parts[t + 2]!, parts[t + 3]!, suffix));
     }
   };
   // Totals hold the reported groups only (see GroupLayout), so these relations are exact;
@@ -511,6 +568,16 @@ function disclosureStructure(
   const gradesOfGender = of('gender', false).map((g) => ({ total: g, parts: of('cross', false).filter((c) => groups[c]!.gender === groups[g]!.gender) }));
   const gendersOfGrade = gradeGroups.map((s) => ({ total: s, parts: of('cross').filter((c) => groups[c]!.grade === groups[s]!.grade) }));
   const [byGender, byGrade, byArea] = [suffixOf('gender'), suffixOf('grade'), suffixOf('areas')];
+  const extraRelations = config.groups.extra.map((variable, e) => {
+    const values = groups.map((g, c) => (g.kind === 'extra' && g.extra === e ? c : -1)).filter((c) => c >= 0);
+    const crosses = groups.map((g, c) => (g.kind === 'extra-cross' && g.extra === e ? c : -1)).filter((c) => c >= 0);
+    return {
+      suffix: suffixOf(variable.id),
+      values,
+      valuesOfGender: genderGroups.map((g) => ({ total: g, parts: crosses.filter((c) => groups[c]!.gender === groups[g]!.gender) })),
+      gendersOfValue: values.map((v) => ({ total: v, parts: crosses.filter((c) => groups[c]!.value === groups[v]!.value) })),
+    };
+  });
   config.indicators.forEach((_, i) => {
     waves.forEach((_, w) => {
       units.forEach((_, u) => {
@@ -520,6 +587,16 @@ function disclosureStructure(
         if (gradeGroups.length > 0) relate(total, gradeGroups.map(k), byGrade);
         for (const r of gradesOfGender) relate(k(r.total), r.parts.map(k), byGrade);
         for (const r of gendersOfGrade) relate(k(r.total), r.parts.map(k), byGender);
+        // Extra breakdowns: the total and each gender split by the variable's values (those with
+        // no value are the remainder); each value split by gender (exact: "Totalt" only). The
+        // remainder are the pupils who left the question unanswered: no group anyone can point
+        // to (as with associations), so it is KNOWN; otherwise a few unanswered questions would
+        // hide most gender × value cells.
+        for (const x of extraRelations) {
+          relate(total, x.values.map(k), x.suffix, KNOWN);
+          for (const r of x.valuesOfGender) relate(k(r.total), r.parts.map(k), x.suffix, KNOWN);
+          for (const r of x.gendersOfValue) relate(k(r.total), r.parts.map(k), byGender);
+        }
       });
       groups.forEach((_, g) => {
         relate(
@@ -542,6 +619,28 @@ function disclosureStructure(
       relate(restOf(u, 0, i), ofKind('grade'), byGrade);
     });
   });
+  // Step 3: the outcome's total = with the factor + without + those who left the factor
+  // question unanswered (KNOWN: no group anyone can point to, and the sides publish neither
+  // n nor x); the county's side = Σ the municipalities'.
+  const sideCell = (f: number, answer: string) => suffixes.indexOf(`association:${config.indicators[f]!.id}:${answer}`);
+  for (const p of associations.pairs) {
+    for (const answer of ANSWERS) {
+      const side = p.sides[answer];
+      if (side) side.cell = add(side.est.n, side.est.x, PUBLISHED, p.outcome, p.u, p.w, 0, sideCell(p.factor, answer));
+    }
+  }
+  const pairAt = new Map(associations.pairs.map((p) => [`${p.factor}:${p.outcome}:${p.u}:${p.w}`, p]));
+  for (const p of associations.pairs) {
+    const cellsOf = (q: typeof p | undefined) => ANSWERS.map((a) => q?.sides[a]?.cell ?? -1);
+    relate(cellOf[grid.index(p.u, p.w, 0, p.outcome)]!, cellsOf(p), suffixOf(`factor:${config.indicators[p.factor]!.id}`), KNOWN);
+    if (!units[p.u]!.county) continue;
+    ANSWERS.forEach((answer, a) => {
+      const side = p.sides[answer];
+      if (!side) return;
+      const parts = units.flatMap((unit, u) => (unit.county ? [] : [cellsOf(pairAt.get(`${p.factor}:${p.outcome}:${u}:${p.w}`))[a]!]));
+      relate(side.cell, parts, byArea);
+    });
+  }
   start.push(members.length);
 
   // Key order: each part's strings sorted, a cell's rank its parts' ranks in turn.
@@ -597,10 +696,6 @@ function waveChange(kind: 'previous' | 'baseline', indicator: string, area: stri
   );
 }
 
-/** What a comparison needs of an estimate (n > 0, so the estimate exists). */
-function side(e: ProportionEstimate): ProportionSide {
-  return { estimate: e.estimate!, se: e.se, n: e.n, x: e.x, deff: e.deff, nEff: e.nEff };
-}
 
 /**
  * A comparison of b with a (diff = b − a). Published only when both sides are: a side's
@@ -622,27 +717,9 @@ function changeRecord(
   test: (a: ProportionSide, b: ProportionSide) => Difference | null,
 ): ChangeRecord {
   const shown = a !== undefined && b !== undefined && !a.record.suppressed && !b.record.suppressed;
-  const d = shown ? test(side(a.est), side(b.est)) : null;
-  return {
-    kind: 'change',
-    comparison,
-    indicator,
-    area,
-    group,
-    year_from: yearFrom,
-    year_to: yearTo,
-    from,
-    to,
-    estimate_from: shown ? a.est.estimate : null,
-    estimate_to: shown ? b.est.estimate : null,
-    diff: shown ? (d?.diff ?? b.est.estimate! - a.est.estimate!) : null,
-    diff_ci_lower: d?.ciLower ?? null,
-    diff_ci_upper: d?.ciUpper ?? null,
-    p: d?.p ?? null,
-    q: null,
-    significant: null,
-    suppressed: !shown,
-  };
+  const d = shown ? test(proportionSide(a.est), proportionSide(b.est)) : null;
+  const id = { comparison, indicator, area, group, year_from: yearFrom, year_to: yearTo, from, to };
+  return comparisonRecord(id, shown ? [a.est.estimate!, b.est.estimate!] : null, d);
 }
 
 function trend(
@@ -710,14 +787,15 @@ function followUp(indicator: string, area: string, group: GroupKey, wave: Wave, 
 }
 
 /**
- * Benjamini–Hochberg q-values over the family of every change, trend and goal record of the
- * same area that has a p (what that area's report rests on), and the verdict: q < α under "fdr",
- * p < α under "none". Records without a p (suppressed, or no test) keep q and the verdict null.
+ * Benjamini–Hochberg q-values over the family of every change, trend, goal and association
+ * record of the same area that has a p (what that area's report rests on), and the verdict:
+ * q < α under "fdr", p < α under "none". Records without a p (suppressed, or no test) keep q
+ * and the verdict null.
  */
 function adjustForMultiplicity(records: FigureRecord[], method: ProjectConfig['statistics']['multiple_comparisons'], level: number): void {
-  const families = new Map<string, (ChangeRecord | TrendRecord | GoalRecord)[]>();
+  const families = new Map<string, (ChangeRecord | TrendRecord | GoalRecord | AssociationRecord)[]>();
   for (const r of records) {
-    if ((r.kind !== 'change' && r.kind !== 'trend' && r.kind !== 'goal') || r.p === null) continue;
+    if ((r.kind !== 'change' && r.kind !== 'trend' && r.kind !== 'goal' && r.kind !== 'association') || r.p === null) continue;
     const family = families.get(r.area);
     if (family) family.push(r);
     else families.set(r.area, [r]);

@@ -5,7 +5,8 @@ import type { Message } from '../messages/index.js';
 
 /**
  * A group within an area and wave. `total`, or `gender=<code>`, `grade=<code>`,
- * `gender=<code>;grade=<code>`. Codes (not labels) keep keys stable across languages;
+ * `gender=<code>;grade=<code>`, and for an extra breakdown (groups.extra) `<id>=<code>` and
+ * `gender=<code>;<id>=<code>`. Codes (not labels) keep keys stable across languages;
  * labels are in GroupLabel.
  */
 export type GroupKey = string;
@@ -48,8 +49,11 @@ export interface EstimateRecord {
 /** A difference between two waves, two groups, or an area and the rest of the county. */
 export interface ChangeRecord {
   kind: 'change';
-  /** What is compared: wave vs previous wave, vs the first wave, girls vs boys, area vs rest of county. */
-  comparison: 'previous' | 'baseline' | 'gender' | 'rest_of_county';
+  /**
+   * What is compared: wave vs previous wave, vs the first wave, girls vs boys, area vs rest of
+   * county, area vs a reference value (from = the reference's label, year_from its year).
+   */
+  comparison: 'previous' | 'baseline' | 'gender' | 'rest_of_county' | 'reference';
   indicator: string;
   area: string;
   group: GroupKey;
@@ -59,6 +63,7 @@ export interface ChangeRecord {
   /** What the two estimates are (group keys, or area names for rest_of_county). */
   from: string;
   to: string;
+  /** Null when the comparison is suppressed, except for a reference value (published elsewhere, always kept). */
   estimate_from: number | null;
   estimate_to: number | null;
   /** estimate_to − estimate_from, as a proportion (0.05 = 5 percentage points). */
@@ -173,7 +178,33 @@ export interface ResponseRecord {
   flag: 'low_response' | null;
 }
 
-export type FigureRecord = EstimateRecord | ChangeRecord | TrendRecord | FollowUpRecord | GoalRecord | ResponseRecord;
+/**
+ * Step 3: an outcome (`indicator`) among the "Totalt" respondents with and without a
+ * förändringsfaktor (`factor` answered yes / no), in the outcome's population, and their
+ * prevalence ratio with its design-based interval and test.
+ */
+export interface AssociationRecord {
+  kind: 'association';
+  indicator: string;
+  factor: string;
+  area: string;
+  year: number;
+  group: GroupKey;
+  estimate_with: number | null;
+  estimate_without: number | null;
+  /** estimate_with / estimate_without (null when estimate_without is 0). */
+  ratio: number | null;
+  ratio_ci_lower: number | null;
+  ratio_ci_upper: number | null;
+  p: number | null;
+  q: number | null;
+  significant: boolean | null;
+  suppressed: boolean;
+  /** `caution` when either side's base is under caution_base. */
+  flag: Flag;
+}
+
+export type FigureRecord = EstimateRecord | ChangeRecord | TrendRecord | FollowUpRecord | GoalRecord | ResponseRecord | AssociationRecord;
 
 export interface SuppressionAuditEntry {
   indicator: string;
@@ -209,8 +240,10 @@ export interface FiguresMeta {
   clusters: boolean;
   /** Labels for group keys, per language. */
   group_labels: Record<GroupKey, { sv: string; en: string }>;
-  /** Group keys in display order (total, gender values, grade values, gender×grade). */
+  /** Group keys in display order (total, gender values, grade values, gender×grade, extra breakdowns). */
   groups: GroupKey[];
+  /** The reference values' labels and sources (config `references`); `from` of a reference comparison is the Swedish label. */
+  references: { label: { sv: string; en: string }; source: { sv: string; en: string } }[];
   pooled: { waves: boolean; grades: boolean; areas: Record<string, string[]> };
   /** design.fpc: the variance has a finite population correction. */
   fpc: boolean;

@@ -51,8 +51,10 @@ export async function loadProject(inputs: string[], opts: ProjectOptions, log: L
   });
   log.verbose(`ingest: ${Date.now() - started} ms`);
   if (summaries.length === 0 && failed.length > 0) throw failed[0]!.error;
+  const { loadReferences } = await import('../references/load.js');
+  const references = await loadReferences(config, configPath);
   const t = Date.now();
-  const figures = computeFigures(sums, config, opts.pooling);
+  const figures = computeFigures(sums, config, opts.pooling, references);
   log.verbose(`statistics: ${Date.now() - t} ms, ${figures.records.length} figures`);
   for (const w of figures.warnings) log.warn(w);
   for (const w of await unknownAreas(config, configPath, figures)) log.warn(w);

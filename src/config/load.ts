@@ -120,6 +120,29 @@ function crossCheck(config: ProjectConfig, fail: MakeError): void {
   if (new Set(gender.map((v) => v.code)).size !== gender.length) {
     throw fail(['groups', 'gender', 'values'], msg('config.sameGenderCode'));
   }
+  const extraIds = new Map<string, number>();
+  config.groups.extra.forEach((v, i) => {
+    const seen = extraIds.get(v.id);
+    if (seen !== undefined) throw fail(['groups', 'extra', i, 'id'], msg('config.extraIdTwice', { id: v.id, first: seen }), msg('config.extraIdTwice.hint'));
+    extraIds.set(v.id, i);
+    const twice = v.values.find((x, k) => v.values.findIndex((y) => y.code === x.code) !== k);
+    if (twice) throw fail(['groups', 'extra', i, 'values'], msg('config.extraSameCode', { id: v.id, code: twice.code }), msg('config.extraSameCode.hint'));
+  });
+  config.indicators.forEach((ind, i) => {
+    if (ind.aspect !== undefined && ind.chapter !== 'utsatthet') {
+      throw fail(['indicators', i, 'aspect'], msg('config.aspectChapter'), msg('config.aspectChapter.hint'));
+    }
+  });
+  (config.associations.outcomes ?? []).forEach((id, j) => {
+    if (!ids.has(id)) throw fail(['associations', 'outcomes', j], msg('config.unknownIndicator', { id }), msg('config.unknownIndicator.hint'));
+  });
+  const labels = new Map<string, number>();
+  config.references.forEach((r, i) => {
+    const label = typeof r.label === 'string' ? r.label : r.label.sv;
+    const seen = labels.get(label);
+    if (seen !== undefined) throw fail(['references', i, 'label'], msg('config.referenceLabelTwice', { label, first: seen }), msg('config.referenceLabelTwice.hint'));
+    labels.set(label, i);
+  });
 }
 
 /** A goal's group names values the config has, and a reported one (a goal is followed up in the report). */
@@ -182,7 +205,7 @@ export function scaleOf(config: ProjectConfig, ind: Indicator): AnswerScale {
 }
 
 /** The ids the schema's custom checks use: messages without parameters. */
-type ParameterlessId = 'config.oneKind' | 'config.needsAnswers' | 'config.yearTwice';
+type ParameterlessId = 'config.oneKind' | 'config.needsAnswers' | 'config.yearTwice' | 'config.reservedGroupId';
 const isMessageId = (id: unknown): id is MessageId => typeof id === 'string' && (MESSAGE_IDS as string[]).includes(id);
 
 function issueToError(issue: z.core.$ZodIssue, doc: Document, lc: LineCounter, file: string): ConfigError {

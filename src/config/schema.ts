@@ -26,13 +26,17 @@ export const FORMS = [
   'ovrigt',
 ] as const;
 export const LEVELS = ['individ', 'relation', 'narmiljo', 'samhalle'] as const;
+/** What a follow-up question about violence that happened tells: where, what it led to, who was told. */
+export const ASPECTS = ['plats', 'foljder', 'berattat'] as const;
 
 export const Chapter = z.enum(CHAPTERS);
 export const Form = z.enum(FORMS);
 export const Level = z.enum(LEVELS);
+export const Aspect = z.enum(ASPECTS);
 export type Chapter = z.infer<typeof Chapter>;
 export type Form = z.infer<typeof Form>;
 export type Level = z.infer<typeof Level>;
+export type Aspect = z.infer<typeof Aspect>;
 
 /** A named set of answers: which count as yes, which as no, which are missing (left out). */
 export const AnswerScale = z.strictObject({
@@ -64,6 +68,24 @@ export const GroupVariable = z.strictObject({
   missing: AnswerList.default(['']),
 });
 export type GroupVariable = z.infer<typeof GroupVariable>;
+
+/** Names a group key cannot use for an extra breakdown: they are taken. */
+export const RESERVED_GROUP_IDS = ['gender', 'grade', 'total', 'all'] as const;
+
+/**
+ * A further breakdown beside gender and school year (country of birth, disability, family
+ * economy): reported on its own and crossed with gender, with group keys `<id>=<code>` and
+ * `gender=<code>;<id>=<code>`. A missing value is in no group of the variable.
+ */
+export const ExtraGroupVariable = z.strictObject({
+  id: z
+    .string()
+    .regex(/^[a-z][a-z0-9_]*$/, 'use lower-case letters, digits and _ (e.g. fodelseland)')
+    // The message is an id of the catalogues (src/messages): load.ts renders it.
+    .refine((id) => !(RESERVED_GROUP_IDS as readonly string[]).includes(id), { message: 'config.reservedGroupId', params: { id: 'config.reservedGroupId' } }),
+  ...GroupVariable.shape,
+});
+export type ExtraGroupVariable = z.infer<typeof ExtraGroupVariable>;
 
 /** Only respondents for whom this holds are in the indicator's denominator. */
 export const PopulationFilter = z.union([
@@ -142,6 +164,11 @@ const IndicatorCommon = {
   level: Level.optional(),
   /** For förändringsfaktorer: is a higher value a risk or a protection? */
   factor: z.enum(['risk', 'skydd']).optional(),
+  /**
+   * Utsatthet: what the indicator says about violence that happened (asked of those exposed,
+   * with a population filter): where it happened, what it led to, or whether anyone was told.
+   */
+  aspect: Aspect.optional(),
   time_frame: LocalizedText.optional(),
   /** Which direction is good: "lower" (less violence) or "higher" (more trust). */
   good: z.enum(['lower', 'higher']).default('lower'),
@@ -197,9 +224,11 @@ export const REPORT_CHAPTERS = [
   'utsatthet',
   'utovande-attityder',
   'otrygghet',
+  'grupper',
   'andra-kallor',
   'utveckling',
   'jamforelse-lanet',
+  'jamforelse-referens',
   'forandringsfaktorer',
   'uppfoljning',
   'bilagor',
@@ -263,6 +292,25 @@ export type ReportProfile = (typeof REPORT_PROFILES)[number];
 export const CI_METHODS = ['wilson', 'beta', 'logit', 'xlogit', 'asin', 'mean'] as const;
 export const CiMethod = z.enum(CI_METHODS);
 export type CiMethod = z.infer<typeof CiMethod>;
+
+/**
+ * Reference values from a published survey (national or regional figures): a CSV file with
+ * indicator, year, group, estimate (percent, or a proportion with unit: proportion), and
+ * optionally ci_lower, ci_upper and n.
+ */
+export const ReferenceSet = z.strictObject({
+  /** The name shown at the reference marker and in table headings ("Riket"). */
+  label: LocalizedText,
+  /** Where the values come from ("Skolenkät om våld 2023, Myndigheten X"). */
+  source: LocalizedText,
+  /** Path to the CSV file, relative to the config file. */
+  file: z.string().min(1),
+  /** How the file writes shares: percent (12,5) or proportions (0,125). */
+  unit: z.enum(['percent', 'proportion']).default('percent'),
+  /** The level of the file's intervals (default: statistics.level). */
+  level: z.number().gt(0.5).lt(1).optional(),
+});
+export type ReferenceSet = z.infer<typeof ReferenceSet>;
 
 export const ProjectConfig = z.strictObject({
   $schema: z.string().optional(),
@@ -360,6 +408,8 @@ export const ProjectConfig = z.strictObject({
   groups: z.strictObject({
     gender: GroupVariable,
     grade: GroupVariable.optional(),
+    /** Further breakdowns (country of birth, disability, family economy), each crossed with gender. */
+    extra: z.array(ExtraGroupVariable).default([]),
   }),
   answer_scales: z.record(z.string(), AnswerScale).default({}),
   statistics: z
@@ -397,6 +447,13 @@ export const ProjectConfig = z.strictObject({
   texts: z.partialRecord(z.enum(TEXT_PLACES as unknown as [TextPlace, ...TextPlace[]]), TextEntry).default({}),
   /** Figures from other sources (handbook step 2 describes violence from several sources). */
   sources: z.array(OtherSource).default([]),
+  /**
+   * Step 3: how common the outcomes are among pupils with and without each förändringsfaktor.
+   * `outcomes`: indicator ids (default: the key indicators of the utsatthet chapter).
+   */
+  associations: z.strictObject({ outcomes: z.array(z.string().min(1)).optional() }).prefault({}),
+  /** Reference values from published surveys, shown beside the municipality's own. */
+  references: z.array(ReferenceSet).default([]),
 });
 
 export type ProjectConfig = z.infer<typeof ProjectConfig>;
@@ -421,6 +478,24 @@ export function targetGroupKey(config: ProjectConfig, target: Target): string {
   return 'total';
 }
 
+/**
+ * The outcomes of step 3's associations: associations.outcomes, or by default the key
+ * indicators of the utsatthet chapter (all of them when none is key), combined ones first.
+ */
+export function associationOutcomes(config: ProjectConfig): Indicator[] {
+  const byId = new Map(config.indicators.map((i) => [i.id, i]));
+  if (config.associations.outcomes !== undefined) return config.associations.outcomes.map((id) => byId.get(id)!);
+  const exposure = config.indicators.filter((i) => i.chapter === 'utsatthet' && i.aspect === undefined);
+  const key = exposure.filter((i) => i.key);
+  const chosen = key.length > 0 ? key : exposure;
+  return [...chosen.filter(isDerived), ...chosen.filter((i) => !isDerived(i))];
+}
+
+/** The förändringsfaktorer whose association with the outcomes is estimated. */
+export function associationFactors(config: ProjectConfig): Indicator[] {
+  return config.indicators.filter((i) => i.chapter === 'forandringsfaktorer');
+}
+
 export function isDerived(ind: Indicator): boolean {
   return ind.column === undefined;
 }
@@ -435,4 +510,19 @@ export function localize(text: LocalizedText | undefined, lang: 'sv' | 'en'): st
   if (text === undefined) return '';
   if (typeof text === 'string') return text;
   return (lang === 'en' ? text.en : undefined) ?? text.sv;
+}
+
+/**
+ * Every group key the config defines, in display order: total, genders, school years,
+ * gender × school year, then per extra breakdown its values and gender × its values.
+ */
+export function configGroupKeys(config: ProjectConfig): string[] {
+  const genders = config.groups.gender.values.map((v) => `gender=${v.code}`);
+  const grades = (config.groups.grade?.values ?? []).map((v) => `grade=${v.code}`);
+  const keys = ['total', ...genders, ...grades, ...genders.flatMap((g) => grades.map((k) => `${g};${k}`))];
+  for (const e of config.groups.extra) {
+    const values = e.values.map((v) => `${e.id}=${v.code}`);
+    keys.push(...values, ...genders.flatMap((g) => values.map((v) => `${g};${v}`)));
+  }
+  return keys;
 }

@@ -30,6 +30,8 @@ export interface Respondent {
   gender: number;
   /** Index into config.groups.grade.values, or -1 when not given (or no grade variable). */
   grade: number;
+  /** Per extra breakdown (config groups.extra), the value index, or -1 when not given. */
+  extra: Int32Array;
   /** One value per config indicator, in config order: YES, NO, MISSING or OUTSIDE. */
   values: Int8Array;
 }
@@ -138,6 +140,7 @@ export function compileDecoder(config: ProjectConfig, source: SourceHeader, sink
   const fpc = config.design.fpc ? col(config.design.fpc, 'design.fpc') : null;
   const gender = compileGroup(config.groups.gender, col(config.groups.gender.column, 'groups.gender.column'), file, 'groups.gender');
   const grade = config.groups.grade ? compileGroup(config.groups.grade, col(config.groups.grade.column, 'groups.grade.column'), file, 'groups.grade') : null;
+  const extra = config.groups.extra.map((v, i) => compileGroup(v, col(v.column, `groups.extra[${i}].column`), file, `groups.extra[${i}]`));
   const decimalComma = source.decimalComma;
 
   const cells: CompiledCell[] = [];
@@ -250,6 +253,7 @@ export function compileDecoder(config: ProjectConfig, source: SourceHeader, sink
     });
   const genderCell = groupCell(gender);
   const gradeCell = grade ? groupCell(grade) : -1;
+  const extraCells = extra.map(groupCell);
 
   const order = dependencyOrder(config.indicators)!;
   const indexOf = new Map(config.indicators.map((ind, i) => [ind.id, i]));
@@ -264,6 +268,7 @@ export function compileDecoder(config: ProjectConfig, source: SourceHeader, sink
     fpc: NaN,
     gender: -1,
     grade: -1,
+    extra: new Int32Array(extra.length),
     values: new Int8Array(config.indicators.length),
   };
   const loc = (line: number, c: ColumnRef): Location => ({ ...source.at, line, column: c.index + 1, field: printable(c.name) });
@@ -316,6 +321,11 @@ export function compileDecoder(config: ProjectConfig, source: SourceHeader, sink
       if (k !== k) return bad(gradeCell, line, raw);
       r.grade = k;
     } else r.grade = -1;
+    for (let e = 0; e < extraCells.length; e++) {
+      const v = codes[extraCells[e]!]!;
+      if (v !== v) return bad(extraCells[e]!, line, raw);
+      r.extra[e] = v;
+    }
     for (const step of steps) {
       const failed = step(codes, r.values);
       if (failed >= 0) return bad(failed, line, raw);

@@ -1,13 +1,13 @@
 // Figures: a chart, its numbers as a table, a caption and an alt text that states the main
 // finding. Every figure is a matrix of estimate records (categories × series).
-import type { EstimateRecord } from '../analysis/types.js';
+import type { ChangeRecord, EstimateRecord } from '../analysis/types.js';
 import type { Indicator } from '../config/schema.js';
 import { figureBlock } from './blocks.js';
 import { altValue, cellNotes, cellText, decimalsFor, valueLabel } from './cells.js';
 import { areaName, label, presentGenders, presentGrades, waveName, type ReportContext } from './context.js';
-import { formatList, formatPercent, formatYearRange, percentValue } from './format.js';
+import { formatList, formatPercent, formatYearRange, MISSING, percentValue, type Decimals } from './format.js';
 import { groupKey, TOTAL } from './groups.js';
-import type { ChartSeries, FigureBlock, TableRow } from './model.js';
+import { MARKER_SYMBOLS, type ChartMarkerSet, type ChartSeries, type FigureBlock, type MarkerSymbol, type TableColumn, type TableRow } from './model.js';
 import { isShown } from './narrative.js';
 
 interface MatrixSeries {
@@ -38,6 +38,7 @@ function matrixFigure(ctx: ReportContext, spec: MatrixSpec): FigureBlock | null 
   const all = spec.series.flatMap((s) => s.cells);
   if (all.filter(isShown).length < 2) return null;
   const d = decimalsFor(all);
+  const references = spec.type === 'bar' ? referencesOf(ctx, spec.series) : [];
   const pick = (r: EstimateRecord | undefined, v: (r: EstimateRecord) => number | null) => {
     if (!isShown(r)) return null;
     const x = v(r);
@@ -50,16 +51,29 @@ function matrixFigure(ctx: ReportContext, spec: MatrixSpec): FigureBlock | null 
     upper: s.cells.map((r) => pick(r, (x) => x.ci_upper)),
     valueLabels: s.cells.map((r) => valueLabel(r, ctx, d)),
   }));
+  // A reference column follows each series that has a reference value.
+  const referenceColumns = references.flatMap((ref) =>
+    spec.series.flatMap((s, i) => (ref.recs[i]!.some((r) => r !== undefined) ? [{ ref, series: i, header: spec.series.length === 1 ? ref.label : ctx.t.words.seriesReference(s.label, ref.label) }] : [])),
+  );
   const rows: TableRow[] = spec.categories.map((c, i) => ({
     header: c,
-    cells: spec.series.map((s) => cellText(s.cells[i], ctx, d)),
+    cells: [
+      ...spec.series.map((s) => cellText(s.cells[i], ctx, d)),
+      ...referenceColumns.map((col) => referenceText(ctx, col.ref.recs[col.series]![i], d)),
+    ],
     ...(spec.emphasis === i ? { emphasis: true } : {}),
   }));
+  const markers: ChartMarkerSet[] = references.map((ref) => ({
+    label: ref.label,
+    symbol: ref.symbol,
+    values: ref.recs.map((row) => row.map((r) => (r?.estimate_from == null ? null : percentValue(r.estimate_from)))),
+  }));
   const kind = spec.type === 'bar' ? ctx.t.alt.bar : ctx.t.alt.line;
-  return figureBlock(
+  const finding = [spec.finding, ...references.map((ref) => ctx.t.alt.markers(ref.label))].filter((x) => x !== '').join(' ');
+  const block = figureBlock(
     ctx,
     spec.caption,
-    spec.finding === '' ? `${kind}: ${spec.caption}.` : `${kind}: ${spec.caption}. ${spec.finding}`,
+    finding === '' ? `${kind}: ${spec.caption}.` : `${kind}: ${spec.caption}. ${finding}`,
     {
       type: spec.type,
       categories: spec.categories,
@@ -67,14 +81,63 @@ function matrixFigure(ctx: ReportContext, spec: MatrixSpec): FigureBlock | null 
       axisLabel: ctx.t.words.share,
       ...(spec.breaksBefore && spec.breaksBefore.length > 0 ? { breaksBefore: spec.breaksBefore } : {}),
       ...(spec.reference !== undefined ? { reference: spec.reference } : {}),
+      ...(markers.length > 0 ? { markers } : {}),
       lang: ctx.lang,
     },
     {
-      columns: [{ header: spec.categoryHeader, align: 'left' }, ...spec.series.map((s) => ({ header: s.label, align: 'right' as const }))],
+      columns: [
+        { header: spec.categoryHeader, align: 'left' },
+        ...spec.series.map((s): TableColumn => ({ header: s.label, align: 'right' })),
+        ...referenceColumns.map((col): TableColumn => ({ header: col.header, align: 'right' })),
+      ],
       rows,
-      notes: [ctx.t.notes.cellFormat(ctx.level), ...cellNotes(all, ctx), ...(spec.notes ?? [])],
+      notes: [
+        ctx.t.notes.cellFormat(ctx.level),
+        ...cellNotes(all, ctx),
+        ...(spec.notes ?? []),
+        ...references.map((ref) => ctx.t.notes.referenceMarker(ref.symbol, ref.label)),
+        ...referenceYearNote(ctx, references.flatMap((ref) => ref.recs.flat())),
+      ],
     },
   );
+  return references.length === 0 ? block : { ...block, source: sourceWithReferences(ctx, references) };
+}
+
+/** A reference set and its comparison records, one per cell of a matrix (series × category). */
+interface MatrixReference {
+  symbol: MarkerSymbol;
+  label: string;
+  source: string;
+  recs: (ChangeRecord | undefined)[][];
+}
+
+/**
+ * The reference sets with a value for any shown cell of the matrix: a reference value is shown
+ * beside the municipality's own value, never in place of a hidden one.
+ */
+function referencesOf(ctx: ReportContext, series: MatrixSeries[]): MatrixReference[] {
+  return ctx.fig.meta.references.flatMap((ref, set) => {
+    const recs = series.map((s) => s.cells.map((c) => (isShown(c) ? ctx.fig.reference(set, c.indicator, c.area, c.group, c.year) : undefined)));
+    const symbol = MARKER_SYMBOLS[set % MARKER_SYMBOLS.length]!;
+    return recs.some((row) => row.some((r) => r !== undefined)) ? [{ symbol, label: ref.label[ctx.lang], source: ref.source[ctx.lang], recs }] : [];
+  });
+}
+
+/** A reference value in a table: "55", or "21 (2021)" when it is from an earlier year than the wave it is set beside. */
+export function referenceText(ctx: ReportContext, rec: ChangeRecord | undefined, d: Decimals): string {
+  if (rec?.estimate_from == null) return MISSING;
+  const value = formatPercent(rec.estimate_from, ctx.lang, d, false);
+  return rec.year_from === rec.year_to ? value : `${value} (${rec.year_from})`;
+}
+
+/** Under a table with reference values from an earlier year than the wave: what the year in parentheses means. */
+export function referenceYearNote(ctx: ReportContext, recs: readonly (ChangeRecord | undefined)[]): string[] {
+  return recs.some((r) => r?.estimate_from != null && r.year_from !== r.year_to) ? [ctx.t.notes.referenceYear] : [];
+}
+
+/** The source line of a figure or table that shows reference values: the survey's, then each reference's. */
+export function sourceWithReferences(ctx: ReportContext, refs: { label: string; source: string }[]): string {
+  return [ctx.source, ...refs.map((ref) => ctx.t.words.referenceSource(ref.label, ref.source))].join('; ');
 }
 
 /** "Totalt 18 %, flickor 24 %, pojkar 12 %." from one cell per series (group labels lower-cased after the first). */
@@ -136,6 +199,24 @@ export function indicatorsFigure(ctx: ReportContext, inds: Indicator[], area: st
     finding: `${ctx.t.words.total}: ${seriesFinding(
       ctx,
       inds.map((i) => ({ label: label(ctx, i, true), cell: cell(i, null) })),
+      false,
+    )}`,
+  });
+}
+
+/** Several indicators (categories) for each value of a breakdown (series) in one wave: the Grupper chapter. */
+export function groupValuesFigure(ctx: ReportContext, inds: Indicator[], values: { key: string; label: string }[], variable: string, area: string, year: number): FigureBlock | null {
+  const series = values.map((v) => ({ label: v.label, cells: inds.map((i) => ctx.fig.estimate(i.id, area, year, v.key)) }));
+  const first = inds[0]!;
+  return matrixFigure(ctx, {
+    type: 'bar',
+    categoryHeader: ctx.t.words.indicator,
+    categories: inds.map((i) => label(ctx, i, true)),
+    series,
+    caption: ctx.t.captions.groups(variable.toLowerCase(), areaName(ctx, area), waveName(ctx, area, year)),
+    finding: `${label(ctx, first, true)}: ${seriesFinding(
+      ctx,
+      series.map((s) => ({ label: s.label, cell: s.cells[0] })),
       false,
     )}`,
   });

@@ -54,10 +54,10 @@ export function once(ctx: ReportContext, sentence: string): string | null {
   return sentence;
 }
 
-/** The indicators marked `key`; without any, those of the utsatthet chapter stand in. */
+/** The indicators marked `key`; without any, those of the utsatthet chapter stand in (not its follow-up questions). */
 export function keyIndicators(config: ProjectConfig): Indicator[] {
   const key = config.indicators.filter((i) => i.key);
-  return key.length > 0 ? key : config.indicators.filter((i) => i.chapter === 'utsatthet');
+  return key.length > 0 ? key : config.indicators.filter((i) => i.chapter === 'utsatthet' && i.aspect === undefined);
 }
 
 export function label(ctx: ReportContext, ind: Indicator, short = false): string {

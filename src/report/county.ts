@@ -1,10 +1,12 @@
 // The county overview for county analysts: the municipalities compared on the key
 // indicators (chart with the county as reference line, table against the rest of the
-// county), and the county's own development over time.
+// county), the county profile (every municipality × every indicator), and the county's own
+// development over time.
 import type { FiguresTable } from '../analysis/types.js';
 import type { Indicator, ProjectConfig } from '../config/schema.js';
 import { heading, paragraph, present } from './blocks.js';
 import { appendixChapter } from './chapters/appendix.js';
+import { countyProfileBlocks } from './chapters/county-profile.js';
 import { designParagraphs, keyFigureBlocks, latestYear, readingParagraphs, withData, withShown } from './chapters/common.js';
 import { developmentBlocks } from './chapters/development.js';
 import { areasFigure } from './charts.js';
@@ -84,6 +86,7 @@ export function buildCountyReport(input: CountyReportInput): ReportDocument {
     { id: 'sammanfattning', title: ctx.t.chapters.sammanfattning, blocks: summary },
     { id: 'om-oversikten', title: ctx.t.chapters.omOversikten, blocks: about },
     { id: 'kommunerna', title: ctx.t.chapters.kommunerna, blocks: comparisons },
+    { id: 'lansprofil', title: ctx.t.chapters.lansprofil, blocks: year !== null && comparable ? countyProfileBlocks(ctx, areas, year) : [] },
     { id: 'lanets-utveckling', title: ctx.t.chapters.lanetsUtveckling, blocks: developmentBlocks(ctx, county) },
     appendixChapter(ctx, county),
   ];

@@ -112,6 +112,16 @@ export function formatDiff(d: number | null, lang: Lang, decimals: Decimals = 0,
 }
 
 /**
+ * A prevalence ratio with its interval, two decimals: "1,17 (1,03–1,32)". Without an interval
+ * (the null-score rule) the ratio alone; null → `–`.
+ */
+export function formatRatio(ratio: number | null, lower: number | null, upper: number | null, lang: Lang): string {
+  if (ratio === null) return MISSING;
+  const r = formatNumber(ratio, lang, 2);
+  return lower === null || upper === null ? r : `${r} (${formatNumber(lower, lang, 2)}${EN_DASH}${formatNumber(upper, lang, 2)})`;
+}
+
+/**
  * A p-value without "p" (for a p-value column): "< 0,001", else two significant digits
  * ("0,048", "0,23", "0,0012", "1,0"). More digits only when two would put p on the other
  * side of alpha (0,0496, not 0,050), so the number never contradicts "statistiskt säkerställd".

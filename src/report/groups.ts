@@ -7,6 +7,8 @@ import type { Lang } from './model.js';
 export interface GroupParts {
   gender: string | null;
   grade: string | null;
+  /** An extra breakdown's value (groups.extra): its id and the value's code. */
+  extra?: { id: string; code: string } | null;
 }
 
 export const TOTAL: GroupKey = 'total';
@@ -35,14 +37,17 @@ export function canonicalGroup(key: GroupKey): GroupKey {
 }
 
 export function parseGroup(key: GroupKey): GroupParts {
-  const parts = new Map(partsOf(key));
-  return { gender: parts.get('gender') ?? null, grade: parts.get('grade') ?? null };
+  const parts = partsOf(key);
+  const map = new Map(parts);
+  const other = parts.find(([v]) => !VARIABLE_ORDER.includes(v));
+  return { gender: map.get('gender') ?? null, grade: map.get('grade') ?? null, extra: other ? { id: other[0], code: other[1] } : null };
 }
 
 export function groupKey(parts: GroupParts): GroupKey {
   const out: string[] = [];
   if (parts.gender !== null) out.push(`gender=${parts.gender}`);
   if (parts.grade !== null) out.push(`grade=${parts.grade}`);
+  if (parts.extra) out.push(`${parts.extra.id}=${parts.extra.code}`);
   return out.length === 0 ? TOTAL : out.join(';');
 }
 
@@ -67,7 +72,7 @@ export class GroupCatalog {
   ) {
     this.labels = groupLabels(meta, lang);
     const parsed = meta.groups.map((k) => parseGroup(k));
-    this.genders = parsed.filter((p) => p.gender !== null && p.grade === null).map((p) => p.gender!);
+    this.genders = parsed.filter((p) => p.gender !== null && p.grade === null && !p.extra).map((p) => p.gender!);
     this.grades = parsed.filter((p) => p.grade !== null && p.gender === null).map((p) => p.grade!);
   }
 
@@ -77,8 +82,9 @@ export class GroupCatalog {
 
   /** False when any part of the group is a value configured with `report: false`. */
   reported(key: GroupKey): boolean {
-    const { gender, grade } = parseGroup(key);
-    return isReported(this.config.groups.gender, gender) && isReported(this.config.groups.grade, grade);
+    const { gender, grade, extra } = parseGroup(key);
+    const variable = extra ? this.config.groups.extra.find((e) => e.id === extra.id) : undefined;
+    return isReported(this.config.groups.gender, gender) && isReported(this.config.groups.grade, grade) && isReported(variable, extra?.code ?? null);
   }
 
   /**

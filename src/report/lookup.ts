@@ -1,6 +1,7 @@
 // Read access to the figures table by indicator × area × wave × group. The report only
 // selects records; it never derives a number from them.
 import type {
+  AssociationRecord,
   ChangeRecord,
   EstimateRecord,
   FiguresMeta,
@@ -25,6 +26,10 @@ export class FigureLookup {
   private readonly followUps = new Map<Key, FollowUpRecord>();
   private readonly goals = new Map<Key, GoalRecord>();
   private readonly responses = new Map<Key, ResponseRecord>();
+  private readonly associations = new Map<Key, AssociationRecord>();
+  private readonly references = new Map<Key, ChangeRecord[]>();
+  private readonly associationAreas = new Set<string>();
+  private readonly referenceAreas = new Set<string>();
   private readonly respondentsByArea = new Map<string, RespondentCount[]>();
   private readonly yearsByArea = new Map<string, Set<number>>();
   private readonly pooledByWave = new Map<Key, number[]>();
@@ -38,7 +43,7 @@ export class FigureLookup {
     };
     for (const r of table.records) {
       const g = canonicalGroup(r.group);
-      if ((r.kind === 'change' || r.kind === 'trend') && r.p !== null) this.tests.set(r.area, (this.tests.get(r.area) ?? 0) + 1);
+      if ((r.kind === 'change' || r.kind === 'trend' || r.kind === 'association') && r.p !== null) this.tests.set(r.area, (this.tests.get(r.area) ?? 0) + 1);
       switch (r.kind) {
         case 'estimate':
           put(this.estimates, key(r.indicator, r.area, r.year, g), r);
@@ -46,7 +51,15 @@ export class FigureLookup {
           if (r.pooled_years) put(this.pooledByWave, key(r.area, r.year), r.pooled_years);
           break;
         case 'change':
-          put(this.changes, key(r.comparison, r.indicator, r.area, g, r.year_to), r);
+          if (r.comparison === 'reference') {
+            this.referenceAreas.add(r.area);
+            const k = key(r.indicator, r.area, g, r.year_to);
+            this.references.set(k, [...(this.references.get(k) ?? []), r]);
+          } else put(this.changes, key(r.comparison, r.indicator, r.area, g, r.year_to), r);
+          break;
+        case 'association':
+          put(this.associations, key(r.factor, r.indicator, r.area, r.year), r);
+          this.associationAreas.add(r.area);
           break;
         case 'trend':
           put(this.trends, key(r.indicator, r.area, g), r);
@@ -98,7 +111,31 @@ export class FigureLookup {
     return this.responses.get(key(area, canonicalGroup(group), year));
   }
 
-  /** Tests (change and trend records with a p) of the area: the family its q-values are adjusted over. */
+  /** The outcome among pupils with and without the factor (total group), or undefined. */
+  association(factor: string, outcome: string, area: string, year: number): AssociationRecord | undefined {
+    return this.associations.get(key(factor, outcome, area, year));
+  }
+
+  /**
+   * The comparison of the group's estimate in wave `year` with reference set `set` (index into
+   * meta.references; a record names its set by the Swedish label), or undefined.
+   */
+  reference(set: number, indicator: string, area: string, group: GroupKey, year: number): ChangeRecord | undefined {
+    const label = this.meta.references[set]?.label.sv;
+    return this.references.get(key(indicator, area, canonicalGroup(group), year))?.find((r) => r.from === label);
+  }
+
+  /** Whether the area has step 3's association records. */
+  hasAssociations(area: string): boolean {
+    return this.associationAreas.has(area);
+  }
+
+  /** Whether the area has comparisons with reference values. */
+  hasReferences(area: string): boolean {
+    return this.referenceAreas.has(area);
+  }
+
+  /** Tests (change, trend and association records with a p) of the area: the family its q-values are adjusted over. */
   testCount(area: string): number {
     return this.tests.get(area) ?? 0;
   }

@@ -123,7 +123,14 @@ export interface TableRow {
   cells: string[];
   /** Visually emphasised row (e.g. "Totalt"). */
   emphasis?: boolean;
+  /**
+   * Per cell, a tint that repeats what a symbol in the cell's text says (a table-chart such as
+   * the county profile: ▲ higher, ▼ lower than the rest of the county); null = none.
+   */
+  tones?: (CellTone | null)[];
 }
+
+export type CellTone = 'high' | 'low';
 
 export interface TableSpec {
   /** Includes the row-header column as the first column. */
@@ -185,6 +192,11 @@ export interface ChartSpec {
   breaksBefore?: number[];
   /** A reference line, e.g. the county value (bar charts). */
   reference?: { label: string; value: number } | null;
+  /**
+   * Reference values (config `references`) as markers at the bars they belong to (bar charts):
+   * per set, `values[series][category]` in percent, null where the set has none.
+   */
+  markers?: ChartMarkerSet[];
   /** Decimal comma and "12 %" on the axis for Swedish. */
   lang: Lang;
   /**
@@ -267,3 +279,15 @@ export interface OwnQuote {
   type: 'ownQuote';
   paragraphs: TextRun[][];
 }
+
+export interface ChartMarkerSet {
+  /** The legend entry: the reference's label ("Riket"). */
+  label: string;
+  /** The marker's shape, as notes under the chart name it. */
+  symbol: MarkerSymbol;
+  values: (number | null)[][];
+}
+
+/** Marker shapes for reference sets, in config order (charts draw the same shape). */
+export const MARKER_SYMBOLS = ['◆', '■', '●'] as const;
+export type MarkerSymbol = (typeof MARKER_SYMBOLS)[number];

@@ -7,7 +7,9 @@ import { countyComparisonChapter } from './chapters/county-comparison.js';
 import { developmentChapter } from './chapters/development.js';
 import { factorsChapter } from './chapters/factors.js';
 import { followUpChapter } from './chapters/follow-up.js';
+import { groupsChapter } from './chapters/groups.js';
 import { introChapter } from './chapters/intro.js';
+import { referencesChapter } from './chapters/references.js';
 import { otrygghetChapter, utovandeChapter, utsatthetChapter } from './chapters/results.js';
 import { summaryChapter } from './chapters/summary.js';
 import { surveyChapter } from './chapters/survey.js';
@@ -58,9 +60,11 @@ export function buildMunicipalityReport(input: MunicipalityReportInput): ReportD
     utsatthetChapter(ctx, area),
     utovandeChapter(ctx, area),
     otrygghetChapter(ctx, area),
+    groupsChapter(ctx, area),
     sourcesChapter(ctx, sources),
     developmentChapter(ctx, area),
     countyComparisonChapter(ctx, area),
+    referencesChapter(ctx, area),
     factorsChapter(ctx, area),
     followUpChapter(ctx, area),
     appendixChapter(ctx, area),

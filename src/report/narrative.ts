@@ -1,6 +1,6 @@
 // Generated sentences: which sentence a record calls for (rise, fall, no change, too few,
 // caution, a single wave), filled with formatted numbers. The wording is in i18n/.
-import type { ChangeRecord, EstimateRecord, FiguresMeta, GroupKey, TrendRecord } from '../analysis/types.js';
+import type { AssociationRecord, ChangeRecord, EstimateRecord, FiguresMeta, GroupKey, TrendRecord } from '../analysis/types.js';
 import { localize, type Indicator, type LocalizedText } from '../config/schema.js';
 import {
   comparisonDecimals,
@@ -71,13 +71,16 @@ export function isAdjusted(meta: FiguresMeta): boolean {
   return meta.multiple_comparisons === 'fdr';
 }
 
+/** A record with a test: its p, q and verdict. */
+type Tested = ChangeRecord | TrendRecord | AssociationRecord;
+
 /** The p-value the record's verdict follows: q when adjusted, else p. */
 export function verdictP(rec: Pick<ChangeRecord, 'p' | 'q'>, meta: FiguresMeta): number | null {
   return isAdjusted(meta) ? rec.q : rec.p;
 }
 
 /** "p = 0,048" or "justerat p = 0,048": the value the verdict beside it follows, so they agree. */
-function pText(rec: ChangeRecord | TrendRecord, ctx: NarrativeContext): string | null {
+function pText(rec: Tested, ctx: NarrativeContext): string | null {
   const p = verdictP(rec, ctx.meta);
   return p === null ? null : formatP(p, ctx.lang, 1 - ctx.meta.level, strings(ctx.lang).words.pName(isAdjusted(ctx.meta)));
 }
@@ -115,7 +118,8 @@ function changeDirection(significant: boolean | null, sign: number | null): Dire
 
 /** The handbook's caveat belongs to a significant rise in disclosed violence (not to attitudes or safety). */
 export function needsRiseCaveat(ind: Indicator, rec: ChangeRecord | TrendRecord): boolean {
-  if (ind.chapter !== 'utsatthet' || ind.good !== 'lower') return false;
+  // Where violence happened or what it led to is no measure of how much violence there is.
+  if (ind.chapter !== 'utsatthet' || ind.aspect !== undefined || ind.good !== 'lower') return false;
   const sign = rec.kind === 'change' ? rec.diff : rec.odds_ratio_per_year === null ? null : rec.odds_ratio_per_year - 1;
   return changeDirection(rec.significant, sign) === 'rise';
 }
@@ -210,6 +214,56 @@ export function countySentence(ind: Indicator, rec: ChangeRecord, area: string, 
     formatDiff(shownDifference(sides.rest, sides.area, d), ctx.lang, d, { signed: false, unit: true }),
     pText(rec, ctx),
   );
+}
+
+/** The area against a reference value (ChangeRecord "reference"): tested only when the reference's uncertainty is known. */
+export function referenceSentence(ind: Indicator, rec: ChangeRecord, ctx: NarrativeContext, opts: Pick<ChangeOptions, 'decimals'> = {}): string {
+  const t = strings(ctx.lang).narrative;
+  const who = whoOf(rec.group, ctx);
+  const shown = !rec.suppressed && rec.estimate_from !== null && rec.estimate_to !== null;
+  const d = shown ? comparisonDecimals(rec.estimate_from!, rec.estimate_to!, rec.significant === true, opts.decimals ?? 0) : (opts.decimals ?? 0);
+  // The record names its reference set by the Swedish label.
+  const label = ctx.meta.references.find((r) => r.label.sv === rec.from)?.label[ctx.lang] ?? rec.from;
+  const reference = { label, value: rec.estimate_from === null ? '' : pct(rec.estimate_from, ctx, d), year: String(rec.year_from) };
+  if (!shown) return t.referenceSuppressed(indicatorLabel(ind, ctx.lang), rec.to, reference);
+  const verdict = rec.p === null ? 'untested' : rec.significant === true ? 'significant' : 'none';
+  return t.reference(
+    who,
+    subjectOf(ind, ctx.lang, ctx.indicators),
+    { name: rec.to, value: pct(rec.estimate_to!, ctx, d) },
+    reference,
+    verdict,
+    formatDiff(shownDifference(rec.estimate_from!, rec.estimate_to!, d), ctx.lang, d, { signed: false, unit: true }),
+    pText(rec, ctx),
+  );
+}
+
+/**
+ * Step 3: an outcome among pupils with and without a factor (AssociationRecord), in words that
+ * claim no cause: "Bland elever som uppgav … var andelen som … X procent, jämfört med Y procent
+ * bland övriga elever som besvarat frågan."
+ */
+export function associationSentence(factor: Indicator, outcome: Indicator, rec: AssociationRecord, ctx: NarrativeContext, cautionBase: string): string {
+  const t = strings(ctx.lang).narrative;
+  if (rec.suppressed || rec.estimate_with === null || rec.estimate_without === null) {
+    return t.associationSuppressed(indicatorLabel(factor, ctx.lang, true), indicatorLabel(outcome, ctx.lang, true));
+  }
+  // Association records carry no base: whole percent (right for every base under 1 000).
+  const d = associationDecimals(rec);
+  const sentence = t.association(
+    subjectOf(factor, ctx.lang, ctx.indicators),
+    subjectOf(outcome, ctx.lang, ctx.indicators),
+    pct(rec.estimate_with, ctx, d),
+    pct(rec.estimate_without, ctx, d),
+    rec.significant === true,
+    pText(rec, ctx),
+  );
+  return rec.flag === 'caution' ? `${sentence} ${t.associationCaution(cautionBase)}` : sentence;
+}
+
+/** Decimals of an association's two shares: whole percent, one more where a significant difference would show as none. */
+export function associationDecimals(rec: AssociationRecord): Decimals {
+  return rec.estimate_with === null || rec.estimate_without === null ? 0 : comparisonDecimals(rec.estimate_without, rec.estimate_with, rec.significant === true, 0);
 }
 
 /** Only one wave so far: nothing to compare with (this report is the baseline). */

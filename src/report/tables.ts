@@ -19,7 +19,7 @@ import {
   SUPPRESSED,
   type Decimals,
 } from './format.js';
-import { ALL, groupKey, TOTAL } from './groups.js';
+import { ALL, groupKey, parseGroup, TOTAL } from './groups.js';
 import type { TableBlock, TableColumn, TableRow } from './model.js';
 import { countySides, isAdjusted, verdictP } from './narrative.js';
 
@@ -93,10 +93,14 @@ export function singleGrade(ctx: ReportContext, area: string, years: readonly nu
   return ctx.groups.grades.length > 0 && grades.length === 1 ? ctx.groups.label(groupKey({ gender: null, grade: grades[0]! })) : null;
 }
 
-/** The figures table's groups, without those that only repeat the total or genders (a single school year). */
+/**
+ * The figures table's groups by gender and school year, without those that only repeat the
+ * total or genders (a single school year). The extra breakdowns have a chapter of their own.
+ */
 function shownGroups(ctx: ReportContext, area: string, years: readonly number[]): string[] {
-  if (singleGrade(ctx, area, years) === null) return ctx.fig.meta.groups;
-  return ctx.fig.meta.groups.filter((g) => !g.includes('grade='));
+  const main = ctx.fig.meta.groups.filter((g) => !parseGroup(g).extra);
+  if (singleGrade(ctx, area, years) === null) return main;
+  return main.filter((g) => !g.includes('grade='));
 }
 
 /** Respondents per municipality (rows) and wave (columns), the county last. */

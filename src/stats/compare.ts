@@ -2,9 +2,10 @@
 // (a design-based contrast with their covariance), two waves (independent samples, each wave
 // its own design), and the rule for a side at 0 or 1, where the estimated variance is 0 and a
 // Wald test would claim certainty the data do not have.
-import { contrast, DIFFERENCE, normalTest, type DomainCovariance } from './contrast.js';
+import { contrast, DIFFERENCE, LOG_RATIO, normalTest, type DomainCovariance } from './contrast.js';
 import { pnorm, qnorm } from './distributions.js';
 import { wilsonBounds } from './ci.js';
+import type { ProportionEstimate } from './proportion.js';
 
 /** What a comparison needs of each side's estimate (a ProportionEstimate has all of it). */
 export interface ProportionSide {
@@ -18,6 +19,11 @@ export interface ProportionSide {
   deff: number | null;
   /** Kish effective sample size (Σw)²/Σw². */
   nEff: number | null;
+}
+
+/** What a comparison needs of an estimate that exists (n > 0). */
+export function proportionSide(e: ProportionEstimate): ProportionSide {
+  return { estimate: e.estimate!, se: e.se, n: e.n, x: e.x, deff: e.deff, nEff: e.nEff };
 }
 
 /**
@@ -58,6 +64,57 @@ export function compareDomains(a: ProportionSide, b: ProportionSide, covariance:
   if (atBound(a) || atBound(b)) return nullScoreTest(a, b, level);
   const c = contrast(covariance(), DIFFERENCE, level);
   return c === null ? null : fromContrast(c, 'design');
+}
+
+/** b / a, the prevalence ratio of two domains of one design, with its interval and test. */
+export interface Ratio {
+  /** p̂_b / p̂_a; null when p̂_a = 0. */
+  ratio: number | null;
+  /** exp of the log ratio's normal interval; null under the null_score rule or without a variance. */
+  ciLower: number | null;
+  ciUpper: number | null;
+  /** Two-sided p of ratio = 1; null when a side has no variance. */
+  p: number | null;
+  rule: ComparisonRule | null;
+}
+
+/**
+ * The prevalence ratio b / a of two domains of one design (pupils with and without a factor):
+ * log(p̂_b / p̂_a) with its delta-method SE from the domains' covariance, a normal test of
+ * log ratio = 0 and the interval exp(log ratio ± z·SE): R's svycontrast(svyby(…, covmat = TRUE),
+ * quote(log(b / a))). With a side at 0 or 1 the log ratio has no usable SE (it is infinite, or
+ * rests on the other side alone), so the test is the null-score test of b − a (ratio 1 ⟺
+ * difference 0) and there is no interval. No test when a side has no variance.
+ */
+export function ratioOfDomains(a: ProportionSide, b: ProportionSide, covariance: () => DomainCovariance, level: number): Ratio {
+  const ratio = a.estimate > 0 ? b.estimate / a.estimate : null;
+  if (a.se === null || b.se === null) return { ratio, ciLower: null, ciUpper: null, p: null, rule: null };
+  if (atBound(a) || atBound(b)) return { ratio, ciLower: null, ciUpper: null, p: nullScoreTest(a, b, level).p, rule: 'null_score' };
+  const c = contrast(covariance(), LOG_RATIO, level);
+  if (c === null) return { ratio, ciLower: null, ciUpper: null, p: null, rule: null };
+  return { ratio: Math.exp(c.value), ciLower: Math.exp(c.ciLower), ciUpper: Math.exp(c.ciUpper), p: c.p, rule: 'design' };
+}
+
+/** A published value from another survey, with its standard error when its uncertainty is known. */
+export interface ReferenceSide {
+  estimate: number;
+  se: number;
+}
+
+/**
+ * own − reference for a published reference value (another survey: an independent sample):
+ * SE √(se_own² + se_ref²), normal test and interval. When the own side is at 0 or 1, the
+ * null-score rule, with the reference's effective n taken as p(1−p)/se². Null without a
+ * variance of the own side, or for a reference at 0 or 1 (its SE says nothing then).
+ */
+export function compareWithReference(ref: ReferenceSide, own: ProportionSide, level: number): Difference | null {
+  if (own.se === null || ref.estimate <= 0 || ref.estimate >= 1 || !(ref.se > 0)) return null;
+  if (atBound(own)) {
+    const n = (ref.estimate * (1 - ref.estimate)) / (ref.se * ref.se);
+    const side = { estimate: ref.estimate, se: ref.se, n, x: ref.estimate * n, deff: 1, nEff: n };
+    return nullScoreTest(side, own, level);
+  }
+  return fromContrast(normalTest(own.estimate - ref.estimate, Math.hypot(own.se, ref.se), level), 'independent');
 }
 
 function fromContrast(c: ReturnType<typeof normalTest>, rule: ComparisonRule): Difference {

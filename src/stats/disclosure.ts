@@ -16,6 +16,12 @@ export interface DisclosureCell {
   x: number;
   /** False for cells that are never shown but take part in relations (e.g. a remainder of respondents without gender). */
   published: boolean;
+  /**
+   * An unpublished cell is protected for its own sake when it breaks a primary rule, unless
+   * this is false: for a remainder that is no group anyone can point to (the respondents who
+   * left a question unanswered), which then counts as known (see `KNOWN`).
+   */
+  sensitive?: boolean;
 }
 
 /** x(total) = Σ x(parts), and the same for n. Parts must cover the total (add a remainder cell if needed). */
@@ -103,12 +109,23 @@ export function recoverableCells(cells: readonly DisclosureCell[], relations: re
 export interface IndexedCells {
   n: ArrayLike<number>;
   x: ArrayLike<number>;
+  /** PUBLISHED, UNPUBLISHED or KNOWN. */
   published: ArrayLike<number>;
   rank: ArrayLike<number>;
   start: Int32Array;
   members: Int32Array;
   hidden?: Uint8Array;
 }
+
+/** A cell's `published` state: never shown and protected when it breaks a primary rule. */
+export const UNPUBLISHED = 0;
+export const PUBLISHED = 1;
+/**
+ * Never shown, not protected for its own sake, and counted as known (a reader may know it from
+ * elsewhere), unless it is the last cell that can protect a relation's hidden cell (see
+ * cheapestVisible): a remainder of respondents who left a question unanswered.
+ */
+export const KNOWN = 2;
 
 /** Reasons as `disclose` numbers them (0: shown). */
 export const REASONS: readonly (DisclosureReason | null)[] = [null, 'base', 'count', 'complement', 'secondary'];
@@ -117,8 +134,8 @@ export const REASONS: readonly (DisclosureReason | null)[] = [null, 'base', 'cou
  * Primary suppression, then (if rules.secondary) secondary suppression until every relation
  * has either no hidden cell or at least two: while a relation has exactly one, the published
  * visible cell of that relation with the smallest n (then the smallest rank) is suppressed.
- * A cell with n = 0 is never hidden: its x is known to be 0. Unpublished cells that are not
- * sensitive count as known (a reader may know them from elsewhere). Deterministic, and
+ * A cell with n = 0 is never hidden: its x is known to be 0. KNOWN cells count as known unless
+ * one is the last cell that can protect a relation. Deterministic, and
  * independent of the order of the cells; linear in the size of the relations plus the work
  * per suppressed cell. Throws if a relation's only other members are unpublished (the
  * caller's relations are then malformed: a total should be published). Returns each cell's
@@ -130,9 +147,10 @@ export function disclose(cells: IndexedCells, rules: DisclosureRules, name: (cel
   const reason = new Uint8Array(count);
   const sensitive: number[] = [];
   for (let i = 0; i < count; i++) {
+    if (cells.published[i] === KNOWN) continue;
     const why = primaryReason(cells.n[i]!, cells.x[i]!, rules);
     if (why === null) continue;
-    if (cells.published[i]) reason[i] = REASONS.indexOf(why);
+    if (cells.published[i] === PUBLISHED) reason[i] = REASONS.indexOf(why);
     if (cells.n[i]! > 0) sensitive.push(i);
   }
   // Hiding in rank order makes the result independent of the order of the cells.
@@ -172,21 +190,30 @@ function indexCells(cells: readonly DisclosureCell[], relations: readonly Disclo
   return {
     n: cells.map((c) => c.n),
     x: cells.map((c) => c.x),
-    published: cells.map((c) => (c.published ? 1 : 0)),
+    published: cells.map((c) => (c.published ? PUBLISHED : c.sensitive === false ? KNOWN : UNPUBLISHED)),
     rank,
     start,
     members: Int32Array.from(members),
   };
 }
 
-/** The published, visible member of relation r with the smallest n (ties: smallest rank). */
+/**
+ * The published, visible member of relation r with the smallest n (ties: smallest rank). When
+ * there is none (every part of a hidden total is empty but the unanswered remainder), a KNOWN
+ * member is taken as hidden instead: no output shows it.
+ */
 function cheapestVisible(cells: IndexedCells, graph: RelationGraph, r: number, name: (cell: number) => string): number {
-  let best = -1;
-  for (const i of graph.members(r)) {
-    const n = cells.n[i]!;
-    if (!cells.published[i] || n === 0 || graph.hidden[i]) continue;
-    if (best < 0 || n < cells.n[best]! || (n === cells.n[best] && cells.rank[i]! < cells.rank[best]!)) best = i;
-  }
+  const cheapest = (state: number) => {
+    let best = -1;
+    for (const i of graph.members(r)) {
+      const n = cells.n[i]!;
+      if (cells.published[i] !== state || n === 0 || graph.hidden[i]) continue;
+      if (best < 0 || n < cells.n[best]! || (n === cells.n[best] && cells.rank[i]! < cells.rank[best]!)) best = i;
+    }
+    return best;
+  };
+  let best = cheapest(PUBLISHED);
+  if (best < 0) best = cheapest(KNOWN);
   if (best < 0) {
     throw new Error(`disclosure: relation with total "${name(graph.members(r)[0]!)}" has one hidden cell and no published cell to suppress with it`);
   }

@@ -23,7 +23,12 @@ export {
   compareIndependent,
   isSignificant,
   nullScoreTest,
+  ratioOfDomains,
+  compareWithReference,
+  proportionSide,
+  type ReferenceSide,
   type ComparisonRule,
+  type Ratio,
   type Difference,
   type ProportionSide,
 } from './compare.js';
@@ -40,7 +45,10 @@ export { minimumDetectableChange, type MdcOptions } from './mdc.js';
 export {
   applyDisclosure,
   disclose,
+  KNOWN,
+  PUBLISHED,
   REASONS,
+  UNPUBLISHED,
   type IndexedCells,
   primaryReason,
   recoverableCells,

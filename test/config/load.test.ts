@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config/load.js';
-import { ConfigError } from '../../src/errors.js';
+import { configErrorOf as errorOf } from './config-error.js';
 import { MINI_CONFIG } from '../fixtures/mini-project.js';
-
-function errorOf(text: string): ConfigError {
-  try {
-    parseConfig(text, 'lagesbild.yaml');
-  } catch (err) {
-    expect(err).toBeInstanceOf(ConfigError);
-    return err as ConfigError;
-  }
-  throw new Error('expected a ConfigError');
-}
 
 describe('config loading', () => {
   it('accepts a valid config and fills defaults', () => {

@@ -30,7 +30,7 @@ describe('texts and project.profile', () => {
 
   it('names a place that is not a chapter, with its line and the chapters that are', () => {
     expect(error(`${BASE}texts:\n  utsathet: texts/u.md\n`)).toBe(
-      'lagesbild.yaml:7:3: texts: unknown key "utsathet". Use a chapter (sammanfattning, inledning, om-undersokningen, utsatthet, utovande-attityder, otrygghet, andra-kallor, utveckling, jamforelse-lanet, forandringsfaktorer, uppfoljning, bilagor), or before: or after: and a chapter for a chapter of its own',
+      'lagesbild.yaml:7:3: texts: unknown key "utsathet". Use a chapter (sammanfattning, inledning, om-undersokningen, utsatthet, utovande-attityder, otrygghet, grupper, andra-kallor, utveckling, jamforelse-lanet, jamforelse-referens, forandringsfaktorer, uppfoljning, bilagor), or before: or after: and a chapter for a chapter of its own',
     );
     expect(error(`${BASE}texts:\n  utsatthet: ""\n`)).toBe('lagesbild.yaml:7:14: texts.utsatthet: must not be empty');
   });

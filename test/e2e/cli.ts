@@ -1,12 +1,25 @@
 // Run the built CLI (dist/, built by `npm test`) as a user would, and read its outputs.
 import { spawn, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { computeFigures } from '../../src/analysis/figures.js';
+import { ingestFiles } from '../../src/analysis/pipeline.js';
+import type { FiguresTable } from '../../src/analysis/types.js';
+import { loadConfig } from '../../src/config/load.js';
+import type { ProjectConfig } from '../../src/config/schema.js';
+import { loadReferences } from '../../src/references/load.js';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const BIN = `${ROOT}bin/lagesbild.js`;
 export const EXAMPLE = `${ROOT}examples/norrbacka`;
 export const EXAMPLE_CSV = ['2019', '2021', '2023'].map((y) => `${EXAMPLE}/data/enkat-${y}.csv`);
 export const EXAMPLE_CONFIG = `${EXAMPLE}/lagesbild.yaml`;
+
+/** The example's config and figures table as the CLI computes them (its reference values included). */
+export async function exampleFigures(): Promise<{ config: ProjectConfig; figures: FiguresTable }> {
+  const { config } = await loadConfig(EXAMPLE_CONFIG);
+  const { sums } = await ingestFiles(EXAMPLE_CSV, config, { configPath: EXAMPLE_CONFIG });
+  return { config, figures: computeFigures(sums, config, {}, await loadReferences(config, EXAMPLE_CONFIG)) };
+}
 
 export interface RunResult {
   code: number | null;

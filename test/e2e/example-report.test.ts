@@ -4,12 +4,9 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config/load.js';
-import { ingestFiles } from '../../src/analysis/pipeline.js';
-import { computeFigures } from '../../src/analysis/figures.js';
 import type { EstimateRecord } from '../../src/analysis/types.js';
 import { auditReport, describeViolations, withChromium } from '../render/html/browser.js';
-import { EXAMPLE_CONFIG, EXAMPLE_CSV, poppler, runCli } from './cli.js';
+import { EXAMPLE_CONFIG, EXAMPLE_CSV, exampleFigures, poppler, runCli } from './cli.js';
 
 const out = mkdtempSync(join(tmpdir(), 'lagesbild-example-'));
 const base = (lang: 'sv' | 'en') => join(out, `Ängsby-2019-2023${lang === 'en' ? '-en' : ''}`);
@@ -62,9 +59,7 @@ describe('example report: PDF', () => {
   });
 
   it('shows the key figures the figures table holds', async () => {
-    const { config } = await loadConfig(EXAMPLE_CONFIG);
-    const { sums } = await ingestFiles(EXAMPLE_CSV, config, { configPath: EXAMPLE_CONFIG });
-    const figures = computeFigures(sums, config);
+    const { config, figures } = await exampleFigures();
     const text = poppler('pdftotext', [`${base('sv')}.pdf`, '-']).replace(/\s+/g, ' ');
     const keys = config.indicators.filter((i) => i.key);
     expect(keys.length).toBeGreaterThan(2);

@@ -28,7 +28,7 @@ describe('figures export of the example', () => {
     expect(json.meta.years).toEqual([2019, 2021, 2023]);
     expect(json.meta.areas).toEqual(['Björkträsk', 'Lövåsen', 'Myrheden', 'Tjärnvik', 'Ängsby', 'Norrbacka län']);
     const kinds = new Set(csvRows.map((r) => r.kind));
-    expect([...kinds].sort()).toEqual(['change', 'estimate', 'follow_up', 'goal', 'response', 'trend']);
+    expect([...kinds].sort()).toEqual(['association', 'change', 'estimate', 'follow_up', 'goal', 'response', 'trend']);
   });
 
   it('suppressed estimates carry no count, estimate or interval; shown ones carry all', () => {
@@ -75,7 +75,7 @@ describe('figures export of the example', () => {
     const raw = readFileSync(join(out, 'excel', 'figures.csv'), 'utf8');
     expect(raw.startsWith('\uFEFF')).toBe(true);
     const header = raw.slice(1).split('\r\n')[0]!.split(';');
-    expect(header.slice(0, 12)).toEqual(['Typ', 'Jämförelse', 'Indikator', 'Indikator-id', 'Område', 'År', 'Sammanslagna år', 'Grupp', 'Svarande (n)', 'Ja-svar (x)', 'Andel', 'Standardfel']);
+    expect(header.slice(0, 14)).toEqual(['Typ', 'Jämförelse', 'Indikator', 'Indikator-id', 'Förändringsfaktor', 'Förändringsfaktor-id', 'Område', 'År', 'Sammanslagna år', 'Grupp', 'Svarande (n)', 'Ja-svar (x)', 'Andel', 'Standardfel']);
     expect(header).toContain('Statistiskt säkerställd');
     expect(header).toContain('p-värde');
     const rows: Record<string, string>[] = parse(raw, { columns: true, delimiter: ';', bom: true });

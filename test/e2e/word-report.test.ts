@@ -6,9 +6,6 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config/load.js';
-import { ingestFiles } from '../../src/analysis/pipeline.js';
-import { computeFigures } from '../../src/analysis/figures.js';
 import { buildMunicipalityReport } from '../../src/report/index.js';
 import { loadOwnTexts } from '../../src/owntext/load.js';
 import { loadSources } from '../../src/sources/load.js';
@@ -16,7 +13,7 @@ import type { Block, ReportDocument } from '../../src/report/model.js';
 import type { FiguresTable } from '../../src/analysis/types.js';
 import type { ProjectConfig } from '../../src/config/schema.js';
 import { renderFiguresFile } from '../../src/cli/figures-files.js';
-import { EXAMPLE_CONFIG, EXAMPLE_CSV, poppler, runCli } from './cli.js';
+import { EXAMPLE_CONFIG, EXAMPLE_CSV, exampleFigures, poppler, runCli } from './cli.js';
 import { headingOutline } from '../fixtures/ooxml.js';
 import { figureAltTexts, libreOfficeConvert, type StructElement, structElements, TAGGED_PDF, tableRows } from './office.js';
 
@@ -44,14 +41,11 @@ beforeAll(async () => {
   expect(report.code).toBe(0);
   expect(batch.code, batch.stderr).toBe(0);
 
-  const { config } = await loadConfig(EXAMPLE_CONFIG);
-  const { sums } = await ingestFiles(EXAMPLE_CSV, config, { configPath: EXAMPLE_CONFIG });
-  figures = computeFigures(sums, config);
-  projectConfig = config;
+  ({ config: projectConfig, figures } = await exampleFigures());
   // As the CLI builds it, with the example's own text and other source (both limited to Ängsby: none here).
-  const ownTexts = (await loadOwnTexts(config, EXAMPLE_CONFIG, 'sv')).texts;
-  const sources = await loadSources(config, EXAMPLE_CONFIG);
-  doc = buildMunicipalityReport({ figures, config, area: AREA, lang: 'sv', dateIso: DATE, logo: null, ownTexts, sources });
+  const ownTexts = (await loadOwnTexts(projectConfig, EXAMPLE_CONFIG, 'sv')).texts;
+  const sources = await loadSources(projectConfig, EXAMPLE_CONFIG);
+  doc = buildMunicipalityReport({ figures, config: projectConfig, area: AREA, lang: 'sv', dateIso: DATE, logo: null, ownTexts, sources });
   pdf = libreOfficeConvert(docx, TAGGED_PDF, out);
   elements = structElements(poppler('pdfinfo', ['-struct', pdf]));
   text = poppler('pdftotext', [pdf, '-']);

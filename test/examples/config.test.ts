@@ -104,7 +104,7 @@ describe.each([
 
 describe('template', () => {
   it('uses placeholder question columns for the user to map', () => {
-    for (const ind of template.indicators) if (ind.column) expect(ind.column, ind.id).toMatch(/^F\d+[ab]?$/);
+    for (const ind of template.indicators) if (ind.column) expect(ind.column, ind.id).toMatch(/^F\d+[a-h]?$/);
   });
 
   it('lists answer texts (not codes) in its scales', () => {

@@ -25,9 +25,11 @@ const TOWN = 'Ängsby';
 const SMALL = ['Björkträsk', 'Tjärnvik', 'Myrheden', 'Lövåsen'];
 const NO_UPPER_SECONDARY = 'Lövåsen';
 const COLUMNS = [
-  'lopnr', 'ar', 'kommun', 'kon', 'arskurs', 'vikt',
+  'lopnr', 'ar', 'kommun', 'kon', 'arskurs', 'fodelseland', 'familjens_ekonomi', 'vikt',
   'F10_slagen', 'F11_hotad', 'F12_sex_tvang', 'F13_sex_trakasserier', 'F14_nat_krankt',
   'F15_nat_bilder', 'F16a_partner', 'F16b_partner_vald', 'F17_bevittnat', 'F18_heder',
+  'F19a_plats_skolan', 'F19b_plats_natet', 'F19c_plats_hemma', 'F19d_plats_ute',
+  'F19e_undvikit', 'F19f_stannat_hemma', 'F19g_berattat_vuxen', 'F19h_polisanmalt',
   'F20_utovat_fysiskt', 'F21_utovat_nat', 'F22_ok_slass', 'F23_ok_kontrollera',
   'F24_otrygg_ute', 'F25_otrygg_skolan', 'F30_berusad', 'F31_vuxen_prata',
   'F32_vanner_slass', 'F33_skolan_ingriper', 'F34_trygg_omrade', 'F35_fortroende_polis',
@@ -73,7 +75,9 @@ describe('files', () => {
   });
 
   it('writes codes in 2019 and answer texts in 2021 and 2023', () => {
-    const answers = (year: number) => tables.get(year)!.rows.flatMap((r) => [r[3]!, r[4]!, ...r.slice(6)]).filter((v) => v !== '');
+    const weight = COLUMNS.indexOf('vikt');
+    // Every answer: the groups and the questions, not the running number, year, municipality or weight.
+    const answers = (year: number) => tables.get(year)!.rows.flatMap((r) => [...r.slice(3, weight), ...r.slice(weight + 1)]).filter((v) => v !== '');
     expect(answers(2019).every((v) => /^\d$/.test(v))).toBe(true);
     for (const year of [2021, 2023]) expect(answers(year).some((v) => /^\d+$/.test(v))).toBe(false);
   });
@@ -85,7 +89,7 @@ describe('files', () => {
 
   it('has non-response weights between 0.9 and 1.4 written with a decimal point', () => {
     for (const { rows } of tables.values()) {
-      for (const r of rows) expect(r[5]).toMatch(/^1\.\d{3}$|^0\.9\d\d$/);
+      for (const r of rows) expect(r[COLUMNS.indexOf('vikt')]).toMatch(/^1\.\d{3}$|^0\.9\d\d$/);
     }
     const weights = pupils.map((p) => p.weight);
     expect(Math.min(...weights)).toBeGreaterThanOrEqual(0.9);
@@ -133,7 +137,7 @@ describe('respondents', () => {
       expect(missing, ind.id).toBeGreaterThan(0.005);
       expect(missing, ind.id).toBeLessThan(0.045);
     }
-    const values = tables.get(2021)!.rows.map((r) => r[6]);
+    const values = tables.get(2021)!.rows.map((r) => r[COLUMNS.indexOf('F10_slagen')]);
     expect(values).toContain('');
     expect(values).toContain('Vill inte svara');
   });
@@ -147,6 +151,47 @@ describe('respondents', () => {
     const outside = pupils.filter((p) => p.states.get('vald_i_parrelation') === 'outside').length / pupils.length;
     expect(outside).toBeGreaterThan(0.3);
     expect(outside).toBeLessThan(0.6);
+  });
+});
+
+describe('background questions (extra breakdowns)', () => {
+  const share = (keep: (p: Pupil) => boolean, of: (p: Pupil) => boolean) => pupils.filter((p) => keep(p) && of(p)).length / pupils.filter(keep).length;
+
+  it('has more pupils born in another country in the town than in the small municipalities, and a few without an answer', () => {
+    const abroad = (p: Pupil) => p.extra.get('fodelseland') === 'Utlandet';
+    const town = share((p) => p.area === TOWN, abroad);
+    const rural = share((p) => p.area !== TOWN, abroad);
+    expect(town).toBeGreaterThan(0.15);
+    expect(town).toBeLessThan(0.23);
+    expect(rural).toBeGreaterThan(0.04);
+    expect(rural).toBeLessThan(0.12);
+    const unanswered = share(() => true, (p) => p.extra.get('fodelseland') === '');
+    expect(unanswered).toBeGreaterThan(0.01);
+    expect(unanswered).toBeLessThan(0.03);
+  });
+
+  it('has a small group with poor family economy, more often subjected to violence', () => {
+    const poor = (p: Pupil) => p.extra.get('ekonomi') === 'Dålig';
+    expect(share(() => true, poor)).toBeGreaterThan(0.04);
+    expect(share(() => true, poor)).toBeLessThan(0.1);
+    const rate = (keep: (p: Pupil) => boolean) => estimate(pupils, 'utsatt_nagon_form', keep).p;
+    expect(rate(poor) - rate((p) => p.extra.get('ekonomi') === 'God')).toBeGreaterThan(0.05);
+  });
+
+  it('asks the follow-up questions only of pupils who answered yes to a form of violence', () => {
+    const exposure = ['F10_slagen', 'F11_hotad', 'F12_sex_tvang', 'F13_sex_trakasserier', 'F14_nat_krankt'].map((c) => COLUMNS.indexOf(c));
+    const followUps = COLUMNS.flatMap((c, i) => (c.startsWith('F19') ? [i] : []));
+    const yes = new Set(config.answer_scales['frekvens']!.yes);
+    expect(followUps.length).toBe(8);
+    let asked = 0;
+    for (const { rows } of tables.values()) {
+      for (const r of rows) {
+        const exposed = exposure.some((i) => yes.has(r[i]!));
+        if (exposed) asked++;
+        else for (const i of followUps) expect(r[i]).toBe('');
+      }
+    }
+    expect(asked / pupils.length).toBeGreaterThan(0.4);
   });
 });
 
@@ -209,12 +254,26 @@ describe('planted changes between 2019 and 2023', () => {
     expect(z).toBeLessThan(-2.5);
   });
 
-  it('everything else is stable in the county (within 6 percentage points)', () => {
+  it('everything else is stable in the county (within 6 percentage points; follow-up questions within chance)', () => {
     const planted = ['krankt_pa_natet', 'accepterar_vald'];
     // A derived indicator moves with its planted parts.
     const touched = (ind: Indicator) => [ind.id, ...(ind.any_of ?? [])].some((id) => planted.includes(id));
     for (const ind of config.indicators.filter((i) => !touched(i))) {
-      for (const keep of [girl, boy]) expect(Math.abs(change(ind.id, keep).diff), ind.id).toBeLessThan(0.06);
+      for (const keep of [girl, boy]) {
+        // The follow-up questions are put to the pupils subjected to violence only: fewer, so a z bound.
+        if (ind.population && 'indicator' in ind.population) expect(Math.abs(change(ind.id, keep).z), ind.id).toBeLessThan(2.6);
+        else expect(Math.abs(change(ind.id, keep).diff), ind.id).toBeLessThan(0.06);
+      }
+    }
+  });
+
+  it('in Ängsby more of the violence happens outdoors and fewer tell an adult than in the rest of the county', () => {
+    const share = (id: string, town: boolean) => estimate(pupils, id, (p) => p.year === 2023 && (p.area === TOWN) === town);
+    for (const [id, sign] of [['plats_ute', 1], ['berattat_vuxen', -1]] as const) {
+      const a = share(id, false);
+      const b = share(id, true);
+      expect(sign * (b.p - a.p), id).toBeGreaterThan(0.1);
+      expect(sign * zChange(a, b), id).toBeGreaterThan(3);
     }
   });
 });

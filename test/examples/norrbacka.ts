@@ -62,6 +62,8 @@ export interface Pupil {
   /** Code of the gender / grade value (aliases resolved). */
   gender: string;
   grade: string;
+  /** Per extra breakdown (groups.extra) id, the value's code, or '' when not given. */
+  extra: Map<string, string>;
   weight: number;
   /** Indicator id → state, for every indicator of the config (derived ones too). */
   states: Map<string, State>;
@@ -100,9 +102,9 @@ export function decode(config: ProjectConfig, table: Table, file: string): Pupil
   };
   const genders = groupLookup(config.groups.gender);
   const grades = config.groups.grade ? groupLookup(config.groups.grade) : new Map<string, string>();
-  const sources = config.indicators.filter((ind) => ind.column !== undefined);
-  const derived = config.indicators.filter((ind) => ind.column === undefined);
-  const lookups = new Map(sources.map((ind) => [ind.id, answerLookup(config, ind)]));
+  const extras = config.groups.extra.map((e) => ({ id: e.id, column: e.column, values: groupLookup(e), missing: new Set(e.missing) }));
+  const byId = new Map(config.indicators.map((ind) => [ind.id, ind]));
+  const lookups = new Map(config.indicators.filter((ind) => ind.column !== undefined).map((ind) => [ind.id, answerLookup(config, ind)]));
 
   return table.rows.map((row, r) => {
     const at = (name: string): string => row[index(name)]!;
@@ -111,25 +113,37 @@ export function decode(config: ProjectConfig, table: Table, file: string): Pupil
     const grade = config.groups.grade ? grades.get(at(config.groups.grade.column)) : '';
     if (gender === undefined || grade === undefined) throw new Error(`${where}: unmapped gender or grade`);
     const states = new Map<string, State>();
-    for (const ind of sources) {
+    // Each indicator after those it depends on: its parts, and the indicator its population names.
+    const stateOf = (id: string): State => {
+      const known = states.get(id);
+      if (known !== undefined) return known;
+      const ind = byId.get(id)!;
       const pop = ind.population;
-      if (pop && 'column' in pop && !pop.values.includes(at(pop.column))) {
-        states.set(ind.id, 'outside');
-        continue;
+      let state: State | undefined;
+      if (pop && 'column' in pop && !pop.values.includes(at(pop.column))) state = 'outside';
+      else if (pop && 'indicator' in pop && stateOf(pop.indicator) !== pop.answer) state = 'outside';
+      else if (ind.column === undefined) state = combine((ind.any_of ?? ind.all_of ?? []).map(stateOf), ind.any_of !== undefined);
+      else {
+        state = lookups.get(ind.id)!.get(at(ind.column));
+        if (state === undefined) throw new Error(`${where}: "${at(ind.column)}" is not an answer of ${ind.id}`);
       }
-      const state = lookups.get(ind.id)!.get(at(ind.column!));
-      if (state === undefined) throw new Error(`${where}: "${at(ind.column!)}" is not an answer of ${ind.id}`);
-      states.set(ind.id, state);
-    }
-    for (const ind of derived) {
-      const parts = (ind.any_of ?? ind.all_of ?? []).map((id) => states.get(id)!);
-      states.set(ind.id, combine(parts, ind.any_of !== undefined));
+      states.set(id, state);
+      return state;
+    };
+    for (const ind of config.indicators) stateOf(ind.id);
+    const extra = new Map<string, string>();
+    for (const e of extras) {
+      const value = at(e.column);
+      const code = e.values.get(value) ?? (e.missing.has(value) ? '' : undefined);
+      if (code === undefined) throw new Error(`${where}: "${value}" is not a value of ${e.id}`);
+      extra.set(e.id, code);
     }
     return {
       year: Number(at(config.columns.year)),
       area: at(config.columns.area),
       gender,
       grade,
+      extra,
       weight: Number(at(config.design.weight!)),
       states,
     };

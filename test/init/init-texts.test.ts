@@ -26,7 +26,7 @@ describe('init: the texts/ folder', () => {
     const { dir, csv } = project();
     const run = await runCli(['init', csv, '--yes', '--no-input', '--lang', 'en']);
     expect(run.code).toBe(EXIT.ok);
-    expect(run.stderr).toContain(`Wrote 12 text files to ${join(dir, 'texts')}: write the municipality's own text under the comment in each`);
+    expect(run.stderr).toContain(`Wrote 14 text files to ${join(dir, 'texts')}: write the municipality's own text under the comment in each`);
     expect(readdirSync(join(dir, 'texts')).sort()).toEqual(REPORT_CHAPTERS.map((c) => `${c}.md`).sort());
     const { config } = await loadConfig(join(dir, 'lagesbild.yaml'));
     expect(config.texts).toEqual(Object.fromEntries(REPORT_CHAPTERS.map((c) => [c, `texts/${c}.md`])));

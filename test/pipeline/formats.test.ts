@@ -30,8 +30,9 @@ let reference: string;
 
 function writeConfig(name: string, edit: (c: RawConfig) => void): string {
   const c = exampleConfig();
-  // The example's population file, where the config is written elsewhere.
+  // The copy lives elsewhere: its population file and reference values are named from the example's folder.
   c.population.file = join(dirname(EXAMPLE_CONFIG_PATH), c.population.file);
+  for (const r of c.references ?? []) r.file = join(dirname(EXAMPLE_CONFIG_PATH), r.file);
   edit(c);
   const path = join(dir, name);
   writeFileSync(path, stringifyYaml(c));
@@ -77,7 +78,8 @@ describe('the example in other formats gives byte-identical figures', () => {
       delete c.columns.year;
       const texts = (list: unknown[]) => list.filter((v) => typeof v === 'string' && !/^\d+$/.test(v));
       for (const scale of Object.values(c.answer_scales as Record<string, Record<string, unknown[]>>)) for (const k of ['yes', 'no', 'missing']) scale[k] = texts(scale[k]!);
-      for (const g of [c.groups.gender, c.groups.grade]) for (const v of g.values) delete v.aliases;
+      for (const g of [c.groups.gender, c.groups.grade, ...c.groups.extra]) for (const v of g.values) v.aliases = texts(v.aliases ?? []);
+      for (const g of c.groups.extra) g.missing = texts(g.missing);
     });
     expect((await figures(SAV, config)).csv).toBe(reference);
   });
@@ -125,7 +127,7 @@ describe('data without a year or a municipality column', () => {
     const withArea = WAVES.map((y) => rewrite(y, `angsby-${y}.csv`, { keep: angsby }));
     const without = WAVES.map((y) => rewrite(y, `utan-kommun-${y}.csv`, { keep: angsby, drop: ['kommun'] }));
     const combined = (await figures(withArea, EXAMPLE_CONFIG_PATH)).csv;
-    expect(combined).toContain('\nestimate,,fysiskt_vald,Ängsby,2023,');
+    expect(combined).toContain('\nestimate,,fysiskt_vald,,Ängsby,2023,');
     const noArea = writeConfig('no-area.yaml', (c) => {
       delete c.columns.area;
       delete c.design.strata;
@@ -165,7 +167,7 @@ describe('CSV as Excel writes it, standard input and globs', () => {
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.stdin.end(readFileSync(XLSX));
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-    expect(stderr).toBe(`wrote ${join(out, 'figures.csv')} (7,669 figures)\n`);
+    expect(stderr).toBe(`wrote ${join(out, 'figures.csv')} (18,750 figures)\n`);
     expect(code).toBe(EXIT.ok);
     expect(readFileSync(join(out, 'figures.csv'), 'utf8')).toBe(reference);
   });

@@ -5,6 +5,8 @@
 // meaning of the groups, not taken from the implementation:
 //   total  = Σ reported genders             total = Σ reported school years
 //   gender = Σ its gender × school year      school year = Σ reported genders × that year
+//   per extra breakdown (groups.extra): total = Σ its values, gender = Σ gender × its values,
+//   value = Σ reported genders × that value
 //   county = Σ municipalities (per group)
 //   county = municipality + rest of the county (from the rest-of-county comparisons)
 // each with an unpublished remainder when the parts' n do not add up to the total's n. The
@@ -39,13 +41,25 @@ export function attackerModel(rows: Record<string, string>[], config: ProjectCon
   const g = (v: { code: string }) => `gender=${v.code}`;
   const k = (v: { code: string }) => `grade=${v.code}`;
   const gk = (a: { code: string }, b: { code: string }) => `gender=${a.code};grade=${b.code}`;
-  const identities: { total: string; parts: string[] }[] = [
+  const identities: Relation[] = [
     { total: 'total', parts: genders.filter((v) => v.report).map(g) },
     { total: 'total', parts: grades.filter((v) => v.report).map(k) },
     ...genders.map((a) => ({ total: g(a), parts: grades.map((b) => gk(a, b)) })),
     ...grades.filter((b) => b.report).map((b) => ({ total: k(b), parts: genders.filter((a) => a.report).map((a) => gk(a, b)) })),
   ].filter((i) => i.parts.length > 0);
-  const allGroups = ['total', ...genders.map(g), ...grades.map(k), ...genders.flatMap((a) => grades.map((b) => gk(a, b)))];
+  const extraGroups: string[] = [];
+  for (const e of config.groups.extra) {
+    const v = (x: { code: string }) => `${e.id}=${x.code}`;
+    const gv = (a: { code: string }, x: { code: string }) => `gender=${a.code};${e.id}=${x.code}`;
+    const reported = genders.filter((a) => a.report);
+    identities.push(
+      { total: 'total', parts: e.values.map(v) },
+      ...reported.map((a) => ({ total: g(a), parts: e.values.map((x) => gv(a, x)) })),
+      ...e.values.map((x) => ({ total: v(x), parts: reported.map((a) => gv(a, x)) })),
+    );
+    extraGroups.push(...e.values.map(v), ...reported.flatMap((a) => e.values.map((x) => gv(a, x))));
+  }
+  const allGroups = ['total', ...genders.map(g), ...grades.map(k), ...genders.flatMap((a) => grades.map((b) => gk(a, b))), ...extraGroups];
 
   const relations: Relation[] = [];
   const relate = (total: string, parts: string[]) => {

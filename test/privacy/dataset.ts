@@ -73,7 +73,8 @@ export function writeSensitiveData(dir: string): SensitiveData {
   writeFileSync(join(dir, 'befolkning.csv'), stringify([['kommun', 'år', 'kön', 'årskurs', 'antal'], ...population]));
   const config = join(dir, 'lagesbild.yaml');
   writeFileSync(config, readFileSync(EXAMPLE_CONFIG, 'utf8'));
-  // The files the example config names beside it: its own text and the other source's table.
+  // The files the example config names beside it: its own text, the other source's table and the reference values.
   for (const folder of ['texts', 'kallor']) cpSync(join(dirname(EXAMPLE_CONFIG), folder), join(dir, folder), { recursive: true });
+  cpSync(join(dirname(EXAMPLE_CONFIG), 'referensvarden.csv'), join(dir, 'referensvarden.csv'));
   return { files, config, ids, texts, answerRuns };
 }

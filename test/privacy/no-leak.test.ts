@@ -153,15 +153,16 @@ describe('privacy: error messages name a line and a column, never other cells', 
 
   it('a bad weight: the line, the column and that one value', async () => {
     const lines = readFileSync(data.files[1]!, 'utf8').split('\n');
+    const weight = lines[0]!.split(',').indexOf('vikt');
     const cells = lines[56]!.split(',');
-    cells[5] = '-1';
+    cells[weight] = '-1';
     lines[56] = cells.join(',');
     const file = join(root, 'bad-weight.csv');
     writeFileSync(file, lines.join('\n'));
     const run = await runCli(['figures', file, '-c', EXAMPLE_CONFIG, '-o', join(root, 'out')]);
     expect(run.code).toBe(EXIT.data);
     expect(run.stderr).toBe(
-      `error: ${file}:57:6: vikt: negative weight "-1". Weights must be positive numbers (respondents with no weight should be removed or given one by whoever made the weights)\n`,
+      `error: ${file}:57:${weight + 1}: vikt: negative weight "-1". Weights must be positive numbers (respondents with no weight should be removed or given one by whoever made the weights)\n`,
     );
   });
 
@@ -170,7 +171,9 @@ describe('privacy: error messages name a line and a column, never other cells', 
     writeFileSync(config, readFileSync(EXAMPLE_CONFIG, 'utf8').replace('column: F10_slagen', 'column: F99_fritext'));
     const run = await runCli(['figures', data.files[0]!, '-c', config, '-o', join(root, 'out')]);
     expect(run.code).toBe(EXIT.data);
-    expect(run.stderr).toMatch(new RegExp(`^error: ${data.files[0]}:2:30: F99_fritext: an unknown value of \\d+ characters is not an answer of fysiskt_vald\\. Expected one of: `));
+    // The free text is the last column.
+    const column = readFileSync(data.files[0]!, 'utf8').split('\n')[0]!.split(',').length;
+    expect(run.stderr).toMatch(new RegExp(`^error: ${data.files[0]}:2:${column}: F99_fritext: an unknown value of \\d+ characters is not an answer of fysiskt_vald\\. Expected one of: `));
     expect(run.stderr).not.toContain(TEXT_MARKER);
     expect(run.stderr).not.toContain(ID_PREFIX);
     expect(run.stderr.split('\n')).toHaveLength(2);

@@ -326,7 +326,7 @@ describe('time, county comparison, follow-up', () => {
 describe('county overview', () => {
   it('chapters', () => {
     expect(county.title).toBe('Länsöversikt: våld – Norrbacka län');
-    expect(county.chapters.map((c) => c.id)).toEqual(['sammanfattning', 'om-oversikten', 'kommunerna', 'lanets-utveckling', 'bilagor']);
+    expect(county.chapters.map((c) => c.id)).toEqual(['sammanfattning', 'om-oversikten', 'kommunerna', 'lansprofil', 'lanets-utveckling', 'bilagor']);
   });
 
   it('a bar chart per key indicator with the county as reference line', () => {

@@ -412,6 +412,7 @@ export const figures: FiguresTable = {
     clusters: false,
     group_labels: GROUP_LABELS,
     groups: [...MAIN_GROUPS, ...CROSS_GROUPS],
+    references: [],
     pooled: { waves: false, grades: false, areas: {} },
   },
   records: [...estimates, ...buildComparisons()],

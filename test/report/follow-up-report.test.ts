@@ -14,6 +14,7 @@ import { render } from '../../src/messages/index.js';
 import { loadConfig, parseConfig } from '../../src/config/load.js';
 import type { ProjectConfig } from '../../src/config/schema.js';
 import { loadOwnTexts } from '../../src/owntext/load.js';
+import { loadReferences } from '../../src/references/load.js';
 import { renderDocx } from '../../src/render/docx/index.js';
 import { buildMunicipalityReport, unplacedTexts } from '../../src/report/index.js';
 import type { ReportDocument } from '../../src/report/model.js';
@@ -30,7 +31,7 @@ const build = (area: string) => buildMunicipalityReport({ figures, config, area,
 
 beforeAll(async () => {
   config = (await loadConfig(EXAMPLE_CONFIG)).config;
-  figures = computeFigures((await ingestFiles(EXAMPLE_CSV, config, { configPath: EXAMPLE_CONFIG })).sums, config);
+  figures = computeFigures((await ingestFiles(EXAMPLE_CSV, config, { configPath: EXAMPLE_CONFIG })).sums, config, {}, await loadReferences(config, EXAMPLE_CONFIG));
   ownTexts = (await loadOwnTexts(config, EXAMPLE_CONFIG, 'sv')).texts;
   sources = await loadSources(config, EXAMPLE_CONFIG);
 });
@@ -49,8 +50,10 @@ describe('the example’s follow-up report for Ängsby', () => {
       'Utsatthet för våld',
       'Våldsutövande och attityder',
       'Otrygghet',
+      'Grupper',
       'Andra källor',
       'Jämförelse med länet',
+      'Jämförelse med referensvärden',
       'Förändringsfaktorer',
       'Bilagor',
     ]);
@@ -90,7 +93,7 @@ describe('the example’s follow-up report for Ängsby', () => {
       ['Riket', '395,0', '388,2', '401,7', '409,9', '415,6'],
     ]);
     const flat = paras.map((p) => p.text.replace(/\u00a0/g, ' '));
-    expect(flat).toContain('Figur 22. Anmälda misshandelsbrott, per 100 000 invånare');
+    expect(flat).toContain('Figur 27. Anmälda misshandelsbrott, per 100 000 invånare');
     expect(flat).toContain('Fall som kommit till kännedom, inte hur många som utsatts: fler fall kan betyda att mer våld upptäcks och anmäls.');
     expect(flat).toContain('Källa: Brå, anmälda brott – fiktiva siffror för exemplet');
     expect(paras.find((p) => p.style === 'LbOwnStart')!.text).toBe('Kommunens egen text');

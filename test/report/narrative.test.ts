@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { ChangeRecord, EstimateRecord, FiguresMeta, TrendRecord } from '../../src/analysis/types.js';
+import type { AssociationRecord, ChangeRecord, EstimateRecord, FiguresMeta, TrendRecord } from '../../src/analysis/types.js';
 import type { Indicator } from '../../src/config/schema.js';
 import {
+  associationSentence,
   changeSentence,
   countySentence,
   estimateSentence,
   genderSentence,
+  referenceSentence,
   singleWaveSentence,
   trendSentence,
   type NarrativeContext,
@@ -289,5 +291,82 @@ describe('a single wave', () => {
     expect(singleWaveSentence('Ängsby', 2023, 'en')).toBe(
       'The survey has so far been carried out only once in Ängsby (2023), so there is no earlier wave to compare with. The results are the baseline for future follow-up.',
     );
+  });
+});
+
+describe('step 3: associations between a factor and an outcome', () => {
+  const rec = (over: Partial<AssociationRecord>): AssociationRecord => ({
+    kind: 'association',
+    indicator: 'fysiskt_vald',
+    factor: 'vuxen',
+    area: 'Ängsby',
+    year: 2023,
+    group: 'total',
+    estimate_with: 0.12,
+    estimate_without: 0.21,
+    ratio: 0.571,
+    ratio_ci_lower: 0.4,
+    ratio_ci_upper: 0.82,
+    p: 0.003,
+    q: 0.004,
+    significant: true,
+    suppressed: false,
+    flag: null,
+    ...over,
+  });
+
+  it('says how common the outcome is with and without the factor, and the verdict, in words that claim no cause', () => {
+    expect(associationSentence(vuxen, fysiskt, rec({}), sv, '30')).toBe(
+      'Bland elever som uppgav att de har en vuxen att prata med var andelen som uppgav att de utsatts för fysiskt våld under de senaste 12 månaderna 12 procent, jämfört med 21 procent bland övriga elever som besvarat frågan. Skillnaden är statistiskt säkerställd (p = 0,0030).',
+    );
+    expect(associationSentence(vuxen, fysiskt, rec({ significant: false, p: 0.2, q: 0.3 }), en, '30')).toBe(
+      'Among pupils who reported that they have an adult to talk to, the share who reported that they had been subjected to physical violence in the past 12 months was 12%, compared with 21% among the other pupils who answered the question. There is no statistically significant difference (p = 0.20).',
+    );
+    for (const s of [associationSentence(vuxen, fysiskt, rec({}), sv, '30'), associationSentence(vuxen, fysiskt, rec({}), en, '30')]) {
+      expect(s).not.toMatch(/orsak|beror på|leder till|cause|because|leads to/i);
+    }
+  });
+
+  it('names the factor and outcome by their labels when they have no statement; q under fdr; caution on a small side', () => {
+    const fdr: NarrativeContext = { lang: 'sv', meta: { ...meta, multiple_comparisons: 'fdr' } };
+    expect(associationSentence(natet, natet, rec({ flag: 'caution' }), fdr, '30')).toBe(
+      'Bland elever som svarat ja på ”Kränkt på nätet” var andelen för ”Kränkt på nätet” 12 procent, jämfört med 21 procent bland övriga elever som besvarat frågan. Skillnaden är statistiskt säkerställd (justerat p = 0,0040). Tolka med försiktighet: en av grupperna har färre än 30 svarande.',
+    );
+  });
+
+  it('a suppressed association shows no number', () => {
+    const hidden = rec({ suppressed: true, estimate_with: null, estimate_without: null, ratio: null, ratio_ci_lower: null, ratio_ci_upper: null, p: null, q: null, significant: null });
+    expect(associationSentence(vuxen, fysiskt, hidden, sv, '30')).toBe('Sambandet mellan ”Har en vuxen att prata med” och ”Fysiskt våld” redovisas inte: för få svarande med eller utan faktorn.');
+  });
+});
+
+describe('comparisons with reference values', () => {
+  const refMeta: FiguresMeta = { ...meta, references: [{ label: { sv: 'Riket', en: 'Sweden' }, source: { sv: 'Påhittad källa', en: 'Made-up source' } }] };
+  const ctxSv: NarrativeContext = { lang: 'sv', meta: refMeta };
+  const ctxEn: NarrativeContext = { lang: 'en', meta: refMeta };
+  const rec = change({ comparison: 'reference', group: 'total', year_from: 2022, year_to: 2023, from: 'Riket', to: 'Ängsby', estimate_from: 0.14, estimate_to: 0.18, diff: 0.04, p: 0.02, significant: true });
+
+  it('tested when the reference has a known uncertainty, in the report language', () => {
+    expect(referenceSentence(fysiskt, rec, ctxSv)).toBe(
+      'Andelen som uppgav att de utsatts för fysiskt våld under de senaste 12 månaderna var 18 procent i Ängsby, och referensvärdet Riket från 2022 är 14 procent. Skillnaden på 4 procentenheter är statistiskt säkerställd (p = 0,020).',
+    );
+    expect(referenceSentence(fysiskt, { ...rec, significant: false, p: 0.3 }, ctxEn)).toBe(
+      'The share who reported that they had been subjected to physical violence in the past 12 months was 18% in Ängsby, and the reference value Sweden from 2022 is 14%. There is no statistically significant difference (p = 0.30).',
+    );
+  });
+
+  it('without a test when its uncertainty is unknown: never called significant', () => {
+    const untested = { ...rec, p: null, q: null, significant: null, diff_ci_lower: null, diff_ci_upper: null };
+    const s = referenceSentence(fysiskt, untested, ctxSv);
+    expect(s).toBe(
+      'Andelen som uppgav att de utsatts för fysiskt våld under de senaste 12 månaderna var 18 procent i Ängsby, och referensvärdet Riket från 2022 är 14 procent. Referensvärdets osäkerhet är inte känd, så skillnaden har inte prövats statistiskt.',
+    );
+    expect(s).not.toMatch(/säkerställd/);
+    expect(referenceSentence(fysiskt, untested, ctxEn)).toMatch(/The uncertainty of the reference value is not known, so the difference has not been tested\.$/);
+  });
+
+  it('the own value hidden: the reference value is named, the municipality is not compared', () => {
+    const hidden = { ...rec, estimate_to: null, diff: null, p: null, q: null, significant: null, suppressed: true };
+    expect(referenceSentence(fysiskt, hidden, ctxSv)).toBe('”Utsatt för fysiskt våld” redovisas inte för Ängsby, så andelen jämförs inte med referensvärdet Riket från 2022 (14 procent).');
   });
 });

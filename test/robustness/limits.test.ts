@@ -40,7 +40,7 @@ describe('a respondent id as cluster column', () => {
     const acc = new SurveyAccumulator(config);
     const budget = 512 * 1024 * 1024;
     const start = process.memoryUsage().arrayBuffers;
-    const r: Respondent = { area: 'Ängsby', year: 2023, weight: 1, stratum: 'Ängsby', psu: null, gender: 0, grade: 0, id: null, values: new Int8Array(config.indicators.length).fill(YES) };
+    const r: Respondent = { area: 'Ängsby', year: 2023, weight: 1, stratum: 'Ängsby', psu: null, gender: 0, grade: 0, extra: new Int32Array(0), id: null, values: new Int8Array(config.indicators.length).fill(YES) };
     let error: unknown = null;
     for (let i = 0; error === null && process.memoryUsage().arrayBuffers - start < budget; i++) {
       r.psu = String(i);

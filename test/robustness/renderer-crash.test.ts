@@ -2,11 +2,11 @@
 // leave no file at all: not the finished PDF, not a temporary, and not a damaged old report.
 // A broken logo (not an image) crashes the real PDF renderer the same way.
 import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { EXIT } from '../../src/errors.js';
 import { tempDir } from '../fixtures/mini-project.js';
-import { EXAMPLE_CONFIG, EXAMPLE_CSV } from '../e2e/cli.js';
+import { EXAMPLE, EXAMPLE_CONFIG, EXAMPLE_CSV } from '../e2e/cli.js';
 import { runCli, STACK_LINE } from '../bad-input/run-cli.js';
 
 vi.mock('../../src/render/html/index.js', () => ({
@@ -38,7 +38,9 @@ describe('a crash in a renderer leaves no partial file', () => {
     writeFileSync(join(dir, 'logo.png'), Buffer.from('this is not a PNG, it is text'));
     const config = readFileSync(EXAMPLE_CONFIG, 'utf8').replace(/^( {2}accent: .*)$/m, '$1\n  logo: logo.png');
     writeFileSync(join(dir, 'lagesbild.yaml'), config);
-    copyFileSync(join(dirname(EXAMPLE_CONFIG), 'befolkning.csv'), join(dir, 'befolkning.csv'));
+    // The config's population file and reference values are read beside it.
+    copyFileSync(join(EXAMPLE, 'befolkning.csv'), join(dir, 'befolkning.csv'));
+    copyFileSync(join(EXAMPLE, 'referensvarden.csv'), join(dir, 'referensvarden.csv'));
     const out = join(dir, 'out');
     return { out, run: await runCli([...REPORT, '-c', join(dir, 'lagesbild.yaml'), '-o', out, '--format', 'pdf']) };
   };

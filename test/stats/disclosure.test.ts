@@ -46,6 +46,21 @@ describe('applyDisclosure', () => {
     expect(empty.audit).toEqual([]);
   });
 
+  it('counts an unanswered remainder (sensitive: false) as known, unless it is the last cell that can protect a relation', () => {
+    const relations = [{ total: 'T', parts: ['A', 'B', 'R'] }];
+    const remainder = (n: number, x: number): DisclosureCell => ({ ...cell('R', n, x, false), sensitive: false });
+    // A small remainder is not protected for its own sake.
+    expect(applyDisclosure([cell('T', 63, 21), cell('A', 30, 10), cell('B', 30, 10), remainder(3, 1)], relations, rules).hidden).toEqual([]);
+    // A hidden part is protected by another published part, as if the remainder were known.
+    const part = applyDisclosure([cell('T', 63, 21), cell('A', 30, 1), cell('B', 30, 19), remainder(3, 1)], relations, rules);
+    expect(part.audit).toEqual([{ key: 'A', reason: 'count' }, { key: 'B', reason: 'secondary' }]);
+    // Everyone left the question unanswered: only the remainder can protect the hidden total.
+    const all = applyDisclosure([cell('T', 40, 2), cell('A', 0, 0), cell('B', 0, 0), remainder(40, 2)], relations, rules);
+    expect(all.cells.get('T')!.reason).toBe('count');
+    expect(all.hidden).toEqual(['R', 'T']);
+    expect(recoverableCells([cell('T', 40, 2), cell('A', 0, 0), cell('B', 0, 0), remainder(40, 2)], relations, all.hidden)).toEqual([]);
+  });
+
   it('marks small published bases for caution, and only primary-suppresses without secondary', () => {
     const cells = [cell('T', 50, 10), cell('F', 25, 2), cell('M', 25, 8)];
     const d = applyDisclosure(cells, [{ total: 'T', parts: ['F', 'M'] }], { ...rules, secondary: false });

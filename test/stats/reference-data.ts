@@ -3,6 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
+import type { ChangeRecord, FigureRecord } from '../../src/analysis/types.js';
 import type { DesignRow } from '../../src/stats/fold.js';
 
 const DIR = join(dirname(fileURLToPath(import.meta.url)), 'reference');
@@ -167,4 +169,64 @@ export function expectedPopulation() {
     lonely_without_fpc_fails: boolean;
     designs: Record<PopulationDesign, { records: ExpectedRecord[]; estimates: ExpectedPopulationEstimate[] }>;
   };
+}
+/** A record of groups-associations.R: changes (as ExpectedRecord) and associations. */
+export interface ExpectedGroupRecord {
+  kind: 'change' | 'association';
+  comparison?: 'previous' | 'gender' | 'rest_of_county' | 'reference';
+  indicator: string;
+  factor?: string;
+  area: string;
+  year?: number;
+  group?: string;
+  year_from?: number;
+  from?: string;
+  to?: string;
+  estimate_from?: number;
+  diff?: number;
+  ci?: [number | null, number | null];
+  p: number | null;
+  q?: number;
+  rule?: 'design' | 'independent' | 'null_score' | 'none';
+  estimate_with?: number | null;
+  estimate_without?: number | null;
+  shown?: boolean;
+  ratio?: number | null;
+  ratio_ci?: [number | null, number | null];
+}
+
+export type GroupsDesign = 'clustered' | 'stratified';
+
+export function expectedGroupsAssociations() {
+  return JSON.parse(readFileSync(join(DIR, 'expected-groups-associations.json'), 'utf8')) as {
+    level: number;
+    county: string;
+    designs: Record<GroupsDesign, { records: ExpectedGroupRecord[]; estimates: ExpectedEstimate[] }>;
+  };
+}
+
+/** The pipeline's value exists and is within 1e-8 of R's. */
+export function expectClose(actual: number | null | undefined, expected: number | null | undefined, what: string): void {
+  expect(actual, what).not.toBeNull();
+  expect(actual, what).not.toBeUndefined();
+  expect(Math.abs(actual! - expected!), what).toBeLessThan(1e-8);
+}
+
+/** A change record of the pipeline equals R's: what it compares, the difference, and (when R tests it) interval and p. */
+export function expectChangeLikeR(records: readonly FigureRecord[], r: ExpectedRecord | ExpectedGroupRecord): ChangeRecord {
+  const what = `${r.comparison} ${r.indicator} ${r.area} ${r.group}`;
+  const rec = records.find(
+    (x): x is ChangeRecord => x.kind === 'change' && x.comparison === r.comparison && x.indicator === r.indicator && x.area === r.area && x.group === r.group,
+  );
+  expect(rec, what).toBeDefined();
+  expect([rec!.year_from, rec!.from, rec!.to], what).toEqual([r.year_from, r.from, r.to]);
+  expectClose(rec!.diff, r.diff, what);
+  if (r.rule === 'none') {
+    expect([rec!.p, rec!.q, rec!.significant, rec!.diff_ci_lower], what).toEqual([null, null, null, null]);
+    return rec!;
+  }
+  expectClose(rec!.diff_ci_lower, r.ci![0], what);
+  expectClose(rec!.diff_ci_upper, r.ci![1], what);
+  expectClose(rec!.p, r.p, what);
+  return rec!;
 }

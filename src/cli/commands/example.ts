@@ -10,6 +10,8 @@ import { commandName, shellQuote } from '../invocation.js';
 import { cliMessages } from '../i18n.js';
 
 export const EXAMPLE_NAME = 'norrbacka';
+/** The config and the files it names beside it (population counts, reference values); folders follow. */
+const EXAMPLE_FILES = ['lagesbild.yaml', 'befolkning.csv', 'referensvarden.csv'];
 
 /** The bundled example folder (works from src/ and from dist/). */
 export function exampleDir(): string {
@@ -34,17 +36,16 @@ Example:
         const src = exampleDir();
         const force = flags.force ?? false;
         const hint = msg('output.wouldOverwrite.exampleHint');
-        // The config, its population file, the survey files, the own text and the other source's table it names.
+        // The config, the files it names beside it, the survey files, the own text and the other source's table.
         const folders = ['data', 'texts', 'kallor'];
-        await checkTargets([join(dir, 'lagesbild.yaml'), join(dir, 'befolkning.csv'), ...folders.map((f) => join(dir, f))], force, hint);
+        await checkTargets([...EXAMPLE_FILES.map((f) => join(dir, f)), ...folders.map((f) => join(dir, f))], force, hint);
         await ensureFolder(dir);
         // Without --force a file that appeared since the check is not replaced.
         const copy = (from: string, to: string, recursive: boolean) =>
           cp(from, to, { recursive, force, errorOnExist: !force }).catch((err: unknown) => {
             throw (err as NodeJS.ErrnoException).code === 'ERR_FS_CP_EEXIST' ? wouldOverwrite([to], hint) : ioError(err, to, 'file');
           });
-        await copy(join(src, 'lagesbild.yaml'), join(dir, 'lagesbild.yaml'), false);
-        await copy(join(src, 'befolkning.csv'), join(dir, 'befolkning.csv'), false);
+        for (const f of EXAMPLE_FILES) await copy(join(src, f), join(dir, f), false);
         for (const f of folders) await copy(join(src, f), join(dir, f), true);
         const say = cliMessages(ctx.lang).run;
         ctx.log.info(say.copiedExample(dir));

@@ -7,6 +7,7 @@ import type { ChartSpec } from '../../report/model.js';
 import {
   type Ctx,
   drawLegend,
+  drawMarker,
   drawWhisker,
   font,
   haloText,
@@ -25,6 +26,8 @@ type BarConfig = ChartConfiguration<'bar', (number | null)[], string[]>;
 
 const LABEL_GAP = 6;
 const REFERENCE_RULE = { color: INK, width: 1.5, dash: [5, 3] };
+/** Half the width of a reference marker at its largest. */
+const MARKER_RADIUS = 6;
 
 export function barChartConfig(spec: ChartSpec, ctx: Ctx, width: number, scale: number): BarConfig {
   const axis = valueAxis(spec);
@@ -50,10 +53,12 @@ export function barChartConfig(spec: ChartSpec, ctx: Ctx, width: number, scale: 
       drawKey: (c, x, y) => verticalRule(c, x + 11, y - 1, y + 13, REFERENCE_RULE),
     });
   }
+  const markers = spec.markers ?? [];
+  for (const m of markers) items.push({ label: m.label, drawKey: (c, x, y) => drawMarker(c, m.symbol, x + 11, y + 6, MARKER_RADIUS) });
   const legend = layoutLegend(ctx, items, 4, width - 8);
 
-  // Room right of the axis for the longest value label beyond the largest whisker.
-  const labelWidth = widestText(ctx, font(12.5), spec.series.flatMap((s) => s.valueLabels));
+  // Room right of the axis for the longest value label beyond the largest whisker (or marker).
+  const labelWidth = widestText(ctx, font(12.5), spec.series.flatMap((s) => s.valueLabels)) + (markers.length > 0 ? MARKER_RADIUS : 0);
 
   const overlay: Plugin<'bar'> = {
     id: 'lagesbildBarOverlay',
@@ -87,8 +92,21 @@ export function barChartConfig(spec: ChartSpec, ctx: Ctx, width: number, scale: 
             const cap = Math.min(bar.height * 0.3, 5);
             drawWhisker(c, 'horizontal', x.getPixelForValue(lower), x.getPixelForValue(upper), bar.y, cap, INK, true);
           }
-          const end = Math.max(value ?? 0, upper ?? 0);
-          haloText(c, s.valueLabels[j] ?? '..', x.getPixelForValue(end) + LABEL_GAP, bar.y, { color: INK });
+          const marked: number[] = [];
+          for (const m of markers) {
+            const v = m.values[i]?.[j] ?? null;
+            if (v === null) continue;
+            drawMarker(c, m.symbol, x.getPixelForValue(v), bar.y, Math.min(bar.height * 0.45, MARKER_RADIUS));
+            marked.push(v);
+          }
+          // The label follows the bar and its whisker; a marker in its way moves it past the marker.
+          const text = s.valueLabels[j] ?? '..';
+          let at = x.getPixelForValue(Math.max(value ?? 0, upper ?? 0)) + LABEL_GAP;
+          const width = widestText(c, font(12.5), [text]);
+          for (const px of marked.map((v) => x.getPixelForValue(v)).sort((a, b) => a - b)) {
+            if (px + MARKER_RADIUS >= at - LABEL_GAP / 2 && px - MARKER_RADIUS <= at + width) at = px + MARKER_RADIUS + LABEL_GAP;
+          }
+          haloText(c, text, at, bar.y, { color: INK });
         });
       });
     },

@@ -5,6 +5,7 @@ import type { SKRSContext2D } from '@napi-rs/canvas';
 import type { Plugin } from 'chart.js';
 import { FONT_FAMILY } from './assets.js';
 import { LEGEND_PAD, LEGEND_ROW } from './layout.js';
+import type { MarkerSymbol } from '../../report/model.js';
 import type { FillPattern } from './palette.js';
 import { INK } from './palette.js';
 
@@ -121,6 +122,33 @@ export function drawWhisker(
   ctx.strokeStyle = color;
   ctx.lineWidth = 1.5;
   ctx.stroke();
+  ctx.restore();
+}
+
+/**
+ * A reference marker centred on (x, y): ◆ diamond, ■ square or ● circle, filled in ink with a
+ * white rim so it stands out on bars of any colour and pattern.
+ */
+export function drawMarker(ctx: Ctx, symbol: MarkerSymbol, x: number, y: number, radius: number): void {
+  ctx.save();
+  ctx.beginPath();
+  if (symbol === '◆') {
+    ctx.moveTo(x, y - radius);
+    ctx.lineTo(x + radius, y);
+    ctx.lineTo(x, y + radius);
+    ctx.lineTo(x - radius, y);
+    ctx.closePath();
+  } else if (symbol === '■') {
+    const r = radius * 0.8;
+    ctx.rect(x - r, y - r, 2 * r, 2 * r);
+  } else {
+    ctx.arc(x, y, radius * 0.85, 0, 2 * Math.PI);
+  }
+  ctx.lineWidth = 2;
+  ctx.strokeStyle = '#ffffff';
+  ctx.stroke();
+  ctx.fillStyle = INK;
+  ctx.fill();
   ctx.restore();
 }
 

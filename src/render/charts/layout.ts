@@ -73,9 +73,9 @@ export function legendRows(labels: string[], width: number): number {
   return rows;
 }
 
-/** The legend entries of a bar chart: the series, and the reference line if any. */
+/** The legend entries of a bar chart: the series, the reference line if any, and the reference markers. */
 export function legendLabels(spec: ChartSpec, referenceText: string): string[] {
-  return [...spec.series.map((s) => s.label), ...(spec.reference ? [referenceText] : [])];
+  return [...spec.series.map((s) => s.label), ...(spec.reference ? [referenceText] : []), ...(spec.markers ?? []).map((m) => m.label)];
 }
 
 /**
@@ -104,10 +104,11 @@ export interface ValueAxis {
   step: number;
 }
 
-/** The value axis: spec.max, or the data (CIs and reference included) rounded up to a tick. */
+/** The value axis: spec.max, or the data (CIs, reference line and markers included) rounded up to a tick. */
 export function valueAxis(spec: ChartSpec): ValueAxis {
   const values = spec.series.flatMap((s) => [...s.values, ...s.upper]);
   if (spec.reference) values.push(spec.reference.value);
+  for (const m of spec.markers ?? []) values.push(...m.values.flat());
   const top = Math.max(1, ...values.filter((v): v is number => v !== null));
   const span = spec.max ?? top;
   if (spec.unit === 'number') {

@@ -27,6 +27,13 @@ export function seriesStyle(index: number): SeriesStyle {
   return style;
 }
 
+/**
+ * Background tints of table-chart cells (report TableRow.tones): light Okabe–Ito orange for
+ * "higher", light blue for "lower", told apart with the common colour-vision deficiencies and
+ * keeping ink text far above 4.5:1. The cell's symbol (▲ ▼) says the same without colour.
+ */
+export const CELL_TONES = { high: '#F9D9B4', low: '#CFE2F3' } as const;
+
 /** Text and rule colours (text ≥ 4.5:1 against white). */
 export const INK = '#1a1a1a';
 export const MUTED_INK = '#595959';

@@ -6,6 +6,7 @@ import {
   AlignmentType,
   BorderStyle,
   Paragraph,
+  ShadingType,
   Table,
   TableCell,
   TableLayoutType,
@@ -13,7 +14,8 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
-import type { TableSpec } from '../../report/model.js';
+import type { CellTone, TableSpec } from '../../report/model.js';
+import { CELL_TONES } from '../charts/palette.js';
 import { type DocxTheme, STYLE, TEXT_WIDTH_TWIPS } from './styles.js';
 
 /** Estimated advance of a character of 9 pt Arial (regular, bold), in twips; a column is at least MIN_CHARS wide. */
@@ -28,9 +30,10 @@ export function wordTable(spec: TableSpec, theme: DocxTheme): Table {
   const rule = (size: number, color: string) => ({ style: BorderStyle.SINGLE, size, color });
   const none = { style: BorderStyle.NONE, size: 0, color: 'auto' };
   const align = (i: number) => (spec.columns[i]?.align === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT);
-  const cell = (text: string, i: number, style: string, opts: { bold?: boolean; keepNext?: boolean } = {}) =>
+  const cell = (text: string, i: number, style: string, opts: { bold?: boolean; keepNext?: boolean; tone?: CellTone | null } = {}) =>
     new TableCell({
       width: { size: widths[i] ?? 0, type: WidthType.DXA },
+      ...(opts.tone ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: CELL_TONES[opts.tone].slice(1) } } : {}),
       children: [new Paragraph({ style, alignment: align(i), keepNext: opts.keepNext, children: [new TextRun({ text, bold: opts.bold || undefined })] })],
     });
 
@@ -45,7 +48,7 @@ export function wordTable(spec: TableSpec, theme: DocxTheme): Table {
     (row, r) =>
       new TableRow({
         cantSplit: true,
-        children: [row.header, ...row.cells].map((text, i) => cell(text, i, STYLE.tableText, { bold: row.emphasis, keepNext: r === last })),
+        children: [row.header, ...row.cells].map((text, i) => cell(text, i, STYLE.tableText, { bold: row.emphasis, keepNext: r === last, tone: i === 0 ? null : row.tones?.[i - 1] })),
       }),
   );
   return new Table({

@@ -1,6 +1,7 @@
 // Block-level HTML for the report body: one function per block type, all text escaped.
 import type {
   Block,
+  CellTone,
   FigureBlock,
   HeadingBlock,
   KeyFiguresBlock,
@@ -174,13 +175,13 @@ function renderTableBlock(block: TableBlock, ctx: BlockContext): string {
  * and named by the table caption, or by `name` for a table without one (an own text's).
  */
 function renderTable(table: TableSpec, caption: { idBase: string; html: string } | null, name = ''): string {
-  const align = table.columns.map((c) => (c.align === 'right' ? ' class="num"' : ''));
+  const align = table.columns.map((c) => (c.align === 'right' ? 'num' : undefined));
   const head = table.columns
-    .map((c, i) => `<th scope="col"${align[i] ?? ''}>${esc(c.header)}</th>`)
+    .map((c, i) => `<th scope="col"${cellClass(align[i] ?? null, null)}>${esc(c.header)}</th>`)
     .join('');
   const body = table.rows
     .map((row) => {
-      const cells = row.cells.map((cell, i) => `<td${align[i + 1] ?? ''}>${esc(cell)}</td>`).join('');
+      const cells = row.cells.map((cell, i) => `<td${cellClass(align[i + 1] ?? null, row.tones?.[i] ?? null)}>${esc(cell)}</td>`).join('');
       const cls = row.emphasis ? ' class="emphasis"' : '';
       return `<tr${cls}><th scope="row">${esc(row.header)}</th>${cells}</tr>`;
     })
@@ -191,6 +192,12 @@ function renderTable(table: TableSpec, caption: { idBase: string; html: string }
     `<table>${caption ? `<caption id="${captionId}">${caption.html}</caption>` : ''}` +
     `<thead><tr>${head}</tr></thead>\n<tbody>${body}</tbody></table></div>`
   );
+}
+
+/** ` class="num tone-high"` from the column's alignment and the cell's tint (TableRow.tones). */
+function cellClass(align: string | null, tone: CellTone | null): string {
+  const classes = [...(align ? [align] : []), ...(tone ? [`tone-${tone}`] : [])];
+  return classes.length === 0 ? '' : ` class="${classes.join(' ')}"`;
 }
 
 function renderNotes(notes: readonly string[]): string {

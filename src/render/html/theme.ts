@@ -1,6 +1,7 @@
 // The accent colour as CSS custom properties. The configured colour is kept for rules and
 // bars (decoration); text and focus rings get a version darkened to at least 4.5:1 against
-// every background it is drawn on.
+// every background it is drawn on. The table-chart tints come from the charts' palette.
+import { CELL_TONES } from '../charts/palette.js';
 import { darkenForContrast, mix, parseHex, toHex, type Rgb } from './contrast.js';
 
 const WHITE: Rgb = [255, 255, 255];
@@ -26,6 +27,6 @@ export function themeFor(accentHex: string): Theme {
 export function themeCss(theme: Theme): string {
   return (
     `:root{--accent:${theme.accent};--accent-text:${theme.accentText};` +
-    `--accent-tint:${theme.accentTint}}`
+    `--accent-tint:${theme.accentTint};--tone-high:${CELL_TONES.high};--tone-low:${CELL_TONES.low}}`
   );
 }

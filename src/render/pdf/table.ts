@@ -2,7 +2,8 @@
 // (at least two rows on each side), repeating the header row, marked as a pagination
 // artifact, on every continuation page.
 
-import type { TableSpec } from '../../report/model.js';
+import type { CellTone, TableSpec } from '../../report/model.js';
+import { CELL_TONES } from '../charts/palette.js';
 import type { DrawContext, Flowable } from './flow.js';
 import { artifact, Slot } from './struct.js';
 import { CONTENT, type TextStyle, type Theme } from './theme.js';
@@ -28,6 +29,8 @@ interface RowLayout {
   cells: CellLayout[];
   height: number;
   emphasis: boolean;
+  /** Per body cell (not the row header), its tint or null. */
+  tones: (CellTone | null)[];
   slot: Slot;
 }
 
@@ -111,7 +114,7 @@ export function layoutTable(doc: Doc, theme: Theme, input: TableInput): TableLay
   const rows = spec.rows.map((r) => {
     const body = r.emphasis ? theme.cellEmphasis : theme.cell;
     const cells = [cell(r.header, 0, r.emphasis ? theme.cellEmphasis : theme.cellHead), ...r.cells.map((c, i) => cell(c, i + 1, body))];
-    return { cells, height: rowHeight(cells), emphasis: r.emphasis ?? false, slot: new Slot('TR', (d) => tableSlot.get(d)) };
+    return { cells, height: rowHeight(cells), emphasis: r.emphasis ?? false, tones: r.tones ?? [], slot: new Slot('TR', (d) => tableSlot.get(d)) };
   });
   const para = (text: string, style: TextStyle) => ({
     lines: wrap(doc, text, style, CONTENT.width),
@@ -123,7 +126,7 @@ export function layoutTable(doc: Doc, theme: Theme, input: TableInput): TableLay
     caption: input.caption
       ? { lines: wrap(doc, input.caption, theme.caption, CONTENT.width), slot: new Slot('Caption', (d) => tableSlot.get(d)) }
       : null,
-    header: { cells: headerCells, height: rowHeight(headerCells), emphasis: false, slot: new Slot('TR', (d) => tableSlot.get(d)) },
+    header: { cells: headerCells, height: rowHeight(headerCells), emphasis: false, tones: [], slot: new Slot('TR', (d) => tableSlot.get(d)) },
     rows,
     notes: spec.notes.map((n) => para(n, theme.small)),
     source: input.source ? para(input.source, theme.small) : null,
@@ -231,6 +234,9 @@ export class TableFlowable implements Flowable {
       const row = t.rows[r] as RowLayout;
       const rowTop = y;
       artifact(doc, 'Layout', () => {
+        row.tones.forEach((tone, i) => {
+          if (tone !== null) doc.rect(this.cellLeft(i + 1), rowTop, this.t.widths[i + 1] ?? 0, row.height).fill(CELL_TONES[tone]);
+        });
         if (row.emphasis) this.rule(doc, rowTop, 0.8, theme.ink);
         this.rule(doc, rowTop + row.height, 0.4, theme.rule);
       });
@@ -256,8 +262,12 @@ export class TableFlowable implements Flowable {
     }
   }
 
+  private cellLeft(col: number): number {
+    return CONTENT.left + this.t.widths.slice(0, col).reduce((a, b) => a + b, 0);
+  }
+
   private drawCell(doc: Doc, c: CellLayout, col: number, rowTop: number): void {
-    const left = CONTENT.left + this.t.widths.slice(0, col).reduce((a, b) => a + b, 0);
+    const left = this.cellLeft(col);
     const width = this.t.widths[col] ?? 0;
     const align = col === 0 ? 'left' : (this.t.spec.columns[col]?.align ?? 'left');
     c.lines.forEach((line, i) =>

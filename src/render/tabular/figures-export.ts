@@ -7,6 +7,7 @@ export const FIGURE_COLUMNS = [
   'kind',
   'comparison',
   'indicator',
+  'factor',
   'area',
   'year',
   'pooled_years',
@@ -50,6 +51,11 @@ export const FIGURE_COLUMNS = [
   'status',
   'population',
   'rate',
+  'estimate_with',
+  'estimate_without',
+  'ratio',
+  'ratio_ci_lower',
+  'ratio_ci_upper',
 ] as const;
 
 export type FiguresFormat = 'csv' | 'json' | 'excel-sv';

@@ -24,7 +24,7 @@ export interface SvColumn {
 }
 
 /** Swedish names of the table's codes. */
-const KIND: Record<FigureRecord['kind'], string> = { estimate: 'andel', change: 'förändring', trend: 'trend', follow_up: 'uppföljning', goal: 'mål', response: 'svarsfrekvens' };
+const KIND: Record<FigureRecord['kind'], string> = { estimate: 'andel', change: 'förändring', trend: 'trend', follow_up: 'uppföljning', goal: 'mål', response: 'svarsfrekvens', association: 'samband' };
 /** A goal's status in the reports' words. */
 const GOAL_STATUS: Record<string, string> = {
   reached: 'målet är nått',
@@ -38,6 +38,7 @@ const COMPARISON: Record<string, string> = {
   baseline: 'första mätningen',
   gender: 'kön',
   rest_of_county: 'övriga länet',
+  reference: 'referensvärde',
 };
 const SUPPRESSION: Record<string, string> = {
   base: 'för få svarande',
@@ -105,6 +106,8 @@ export function svColumns(ctx: SvContext): SvColumn[] {
     { header: 'Jämförelse', kind: 'text', value: text((r) => (r.kind === 'change' ? COMPARISON[r.comparison] : null)) },
     { header: 'Indikator', kind: 'text', value: (r) => ('indicator' in r ? (ctx.indicatorLabels[r.indicator] ?? r.indicator) : null) },
     { header: 'Indikator-id', kind: 'text', value: (r) => ('indicator' in r ? r.indicator : null) },
+    { header: 'Förändringsfaktor', kind: 'text', value: text((r) => (r.kind === 'association' ? (ctx.indicatorLabels[r.factor] ?? r.factor) : null)) },
+    { header: 'Förändringsfaktor-id', kind: 'text', value: text((r) => (r.kind === 'association' ? r.factor : null)) },
     { header: 'Område', kind: 'text', value: (r) => r.area },
     { header: 'År', kind: 'integer', value: num('year') },
     { header: 'Sammanslagna år', kind: 'text', value: years('pooled_years') },
@@ -125,7 +128,7 @@ export function svColumns(ctx: SvContext): SvColumn[] {
       kind: 'text',
       value: text((r) => (r.kind === 'estimate' && r.suppression ? SUPPRESSION[r.suppression] : r.kind === 'response' && r.suppression ? RESPONSE_SUPPRESSION[r.suppression] : null)),
     },
-    { header: 'Tolka med försiktighet', kind: 'text', value: (r) => (r.kind === 'estimate' ? (r.flag === 'caution' ? YES : NO) : null) },
+    { header: 'Tolka med försiktighet', kind: 'text', value: (r) => (r.kind === 'estimate' || r.kind === 'association' ? (r.flag === 'caution' ? YES : NO) : null) },
     { header: 'Från år', kind: 'integer', value: num('year_from') },
     { header: 'Till år', kind: 'integer', value: num('year_to') },
     { header: 'Från', kind: 'text', value: compared('from') },
@@ -153,6 +156,11 @@ export function svColumns(ctx: SvContext): SvColumn[] {
     { header: 'Elever i populationen', kind: 'integer', value: num('population') },
     { header: 'Svarsfrekvens', kind: 'percent', value: num('rate') },
     { header: 'Låg svarsfrekvens (under hälften)', kind: 'text', value: (r) => (r.kind === 'response' && !r.suppressed ? (r.flag === 'low_response' ? YES : NO) : null) },
+    { header: 'Andel med faktorn', kind: 'percent', value: num('estimate_with') },
+    { header: 'Andel utan faktorn', kind: 'percent', value: num('estimate_without') },
+    { header: 'Kvot (med/utan)', kind: 'ratio', value: num('ratio') },
+    { header: 'Kvot KI nedre', kind: 'ratio', value: num('ratio_ci_lower') },
+    { header: 'Kvot KI övre', kind: 'ratio', value: num('ratio_ci_upper') },
   ];
 }
 

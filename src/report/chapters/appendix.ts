@@ -41,13 +41,9 @@ export function answerTexts(values: readonly string[], labels: Readonly<Record<s
 function questionItem(ctx: ReportContext, ind: Indicator): string {
   const t = ctx.t.text;
   const quoted = (xs: string[]) => xs.map((x) => ctx.t.words.quote(x)).join(', ');
-  const labelOf = (id: string) => {
-    const other = ctx.config.indicators.find((i) => i.id === id);
-    return other ? label(ctx, other) : id;
-  };
   const parts: string[] = [];
-  if (ind.any_of) parts.push(t.anyOf(ind.any_of.map((id) => ctx.t.words.quote(labelOf(id))).join(', ')));
-  else if (ind.all_of) parts.push(t.allOf(ind.all_of.map((id) => ctx.t.words.quote(labelOf(id))).join(', ')));
+  if (ind.any_of) parts.push(t.anyOf(ind.any_of.map((id) => ctx.t.words.quote(labelOfId(ctx, id))).join(', ')));
+  else if (ind.all_of) parts.push(t.allOf(ind.all_of.map((id) => ctx.t.words.quote(labelOfId(ctx, id))).join(', ')));
   else {
     const scale = scaleOf(ctx.config, ind);
     if (scale) {
@@ -60,16 +56,46 @@ function questionItem(ctx: ReportContext, ind: Indicator): string {
       }
     }
   }
-  const pop = ind.population;
-  if (pop) {
-    if ('column' in pop) {
-      const values = answerTexts(pop.values, scaleLabelsFor(ctx.config, pop.column));
-      parts.push(t.populationQuestion(pop.question === undefined ? null : innerQuotes(localize(pop.question, ctx.lang), ctx), values.length === 0 ? null : formatOr(ctx, values)));
-    } else parts.push(t.populationIndicator(labelOf(pop.indicator), pop.answer));
-  }
+  const who = populationWho(ctx, ind);
+  if (who !== null) parts.push(t.onlyFor(who));
   const question = ind.question === undefined ? null : innerQuotes(localize(ind.question, ctx.lang), ctx);
   if (question === null && ind.column !== undefined) parts.unshift(t.noQuestion);
   return t.questionItem(label(ctx, ind), question, parts.join(' '));
+}
+
+/**
+ * Whom an indicator with a population filter is about, in words ("dem som svarat ja på
+ * ”Utsatt för någon form av våld”"); null for an indicator of everyone.
+ */
+export function populationWho(ctx: ReportContext, ind: Indicator): string | null {
+  const pop = ind.population;
+  if (pop === undefined) return null;
+  const t = ctx.t.text.populationWho;
+  if ('column' in pop) {
+    const values = answerTexts(pop.values, scaleLabelsFor(ctx.config, pop.column));
+    return t.question(pop.question === undefined ? null : innerQuotes(localize(pop.question, ctx.lang), ctx), values.length === 0 ? null : formatOr(ctx, values));
+  }
+  return t.indicator(labelOfId(ctx, pop.indicator), pop.answer);
+}
+
+/** Indicators by whom they are about (populationWho; null = everyone), in order of first appearance. */
+export function byPopulation(ctx: ReportContext, inds: readonly Indicator[]): [string | null, Indicator[]][] {
+  const whom = new Map<string | null, Indicator[]>();
+  for (const ind of inds) {
+    const who = populationWho(ctx, ind);
+    whom.set(who, [...(whom.get(who) ?? []), ind]);
+  }
+  return [...whom];
+}
+
+/** Under a table whose rows say only labels: whom the shares of indicators with a population filter are about. */
+export function populationNotes(ctx: ReportContext, inds: readonly Indicator[]): string[] {
+  return byPopulation(ctx, inds).flatMap(([who, of]) => (who === null ? [] : [ctx.t.notes.populationOf(of.map((i) => label(ctx, i, true)), who)]));
+}
+
+function labelOfId(ctx: ReportContext, id: string): string {
+  const ind = ctx.config.indicators.find((i) => i.id === id);
+  return ind ? label(ctx, ind) : id;
 }
 
 /** Quotation marks inside a quoted question become the inner kind (’…’ in Swedish, ‘…’ in English). */

@@ -226,8 +226,13 @@ export function methodParagraphs(ctx: ReportContext, area: string): ParagraphBlo
   const d = ctx.config.disclosure;
   const alpha = 1 - ctx.fig.meta.level;
   const tests = ctx.fig.testCount(area);
+  // Associations and reference comparisons are described only when the report has them.
+  const tested = [
+    ...(ctx.fig.hasAssociations(area) ? [ctx.t.text.methodAssociations] : []),
+    ...(ctx.fig.hasReferences(area) ? [ctx.t.text.methodReferences] : []),
+  ];
   return [
-    paragraph(ctx.t.text.methodTests(hasCountyComparison(ctx, area))),
+    paragraph([ctx.t.text.methodTests(hasCountyComparison(ctx, area)), ...tested].join(' ')),
     paragraph(
       ctx.t.text.methodMultiplicity(formatInteger(tests, ctx.lang), isAdjusted(ctx.fig.meta), formatAlpha(alpha, ctx.lang), formatInteger(Math.round(tests * alpha), ctx.lang)),
     ),

@@ -2,12 +2,13 @@
 // våldsutövande och attityder, otrygghet. Each indicator gets its sentences and, when at least
 // two of its values may be shown, a bar chart by gender and school year. A chapter without
 // indicators with data is left out; headings name only what the chapter holds.
-import { FORMS, isDerived, type Chapter, type Indicator } from '../../config/schema.js';
+import { ASPECTS, FORMS, isDerived, type Aspect, type Chapter, type Indicator } from '../../config/schema.js';
 import { heading, paragraph, present } from '../blocks.js';
-import { genderGradeFigure } from '../charts.js';
-import { label, presentGrades, waveName, type ReportContext } from '../context.js';
+import { genderGradeFigure, indicatorsFigure } from '../charts.js';
+import { areaName, label, presentGrades, waveName, type ReportContext } from '../context.js';
 import type { Block, ReportChapter } from '../model.js';
-import { indicatorParagraph, latestYear, withData } from './common.js';
+import { byPopulation } from './appendix.js';
+import { indicatorParagraph, latestYear, totalSentence, withData } from './common.js';
 
 function indicatorsOf(ctx: ReportContext, chapter: Chapter, area: string, year: number): Indicator[] {
   return withData(
@@ -25,13 +26,31 @@ function indicatorBlocks(ctx: ReportContext, inds: Indicator[], area: string, ye
 /**
  * Sections of the utsatthet chapter: a combined indicator without a form of its own ("någon
  * form av våld") first, under its own name; then one section per form in the handbook's order.
+ * The follow-up questions (`aspect`) have sections of their own after them.
  */
 function utsatthetSections(ctx: ReportContext, inds: Indicator[]): { id: string; title: string; inds: Indicator[] }[] {
-  const combined = inds.filter((i) => i.form === undefined && isDerived(i));
-  const rest = inds.filter((i) => !combined.includes(i));
+  const exposure = inds.filter((i) => i.aspect === undefined);
+  const combined = exposure.filter((i) => i.form === undefined && isDerived(i));
+  const rest = exposure.filter((i) => !combined.includes(i));
   return [
     ...combined.map((i) => ({ id: `utsatthet-${i.id}`, title: label(ctx, i), inds: [i] })),
     ...FORMS.map((form) => ({ id: `utsatthet-${form}`, title: ctx.t.forms[form], inds: rest.filter((i) => (i.form ?? 'ovrigt') === form) })).filter((s) => s.inds.length > 0),
+  ];
+}
+
+/**
+ * Where violence happened, what it led to, or whether anyone was told: questions asked only of
+ * those who were subjected to it, so the section first says whom the shares are of; then the
+ * totals, and one chart of the section's indicators by gender.
+ */
+function aspectBlocks(ctx: ReportContext, aspect: Aspect, inds: Indicator[], area: string, year: number): Block[] {
+  // One sentence per population; it names its indicators only when they differ.
+  const whom = byPopulation(ctx, inds);
+  const population = whom.flatMap(([who, of]) => (who === null ? [] : [ctx.t.text.aspectPopulation(who, whom.length === 1 ? null : of.map((i) => label(ctx, i, true)))]));
+  const title = ctx.t.aspects[aspect];
+  return [
+    paragraph([...population, ...inds.map((i) => totalSentence(ctx, i, area, year)!)].join(' ')),
+    ...present(indicatorsFigure(ctx, inds, area, year, (byGender) => ctx.t.captions.aspect(title, areaName(ctx, area), waveName(ctx, area, year), byGender))),
   ];
 }
 
@@ -42,6 +61,10 @@ export function utsatthetChapter(ctx: ReportContext, area: string): ReportChapte
   if (inds.length === 0) return null;
   const blocks: Block[] = [paragraph(ctx.t.text.utsatthetIntro(waveName(ctx, area, year), presentGrades(ctx, area, [year]).length > 1))];
   for (const s of utsatthetSections(ctx, inds)) blocks.push(heading(2, s.id, s.title), ...indicatorBlocks(ctx, s.inds, area, year));
+  for (const aspect of ASPECTS) {
+    const of = inds.filter((i) => i.aspect === aspect);
+    if (of.length > 0) blocks.push(heading(2, `utsatthet-${aspect}`, ctx.t.aspects[aspect]), ...aspectBlocks(ctx, aspect, of, area, year));
+  }
   return { id: 'utsatthet', title: ctx.t.chapters.utsatthet, blocks };
 }
 

@@ -97,6 +97,23 @@ const narrative: Phrasing = {
     if (lower.length > 0) parts.push(higher.length > 0 ? `lower in ${list(lower)}` : `lower than in the rest of the county in ${list(lower)}`);
     return `For “${label}”, the share is significantly ${parts.join(' and ')}.`;
   },
+  reference: (who, s, area, ref, verdict, diff, p) => {
+    const verdictText =
+      verdict === 'untested'
+        ? 'The uncertainty of the reference value is not known, so the difference has not been tested.'
+        : verdict === 'significant'
+          ? `The difference of ${diff} is statistically significant${pp(p)}.`
+          : `There is no statistically significant difference${pp(p)}.`;
+    return `${lead(who, 'was', s)} ${area.value} in ${area.name}, and the reference value ${ref.label} from ${ref.year} is ${ref.value}. ${verdictText}`;
+  },
+  referenceSuppressed: (label, area, ref) => `“${label}” is not reported for ${area}, so it is not compared with the reference value ${ref.label} from ${ref.year} (${ref.value}).`,
+  association: (factor, outcome, withFactor, withoutFactor, significant, p) => {
+    const who = 'clause' in factor ? `who reported ${factor.clause}` : `who answered yes to “${factor.label}”`;
+    const verdict = significant ? `The difference is statistically significant${pp(p)}.` : `There is no statistically significant difference${pp(p)}.`;
+    return `Among pupils ${who}, ${subjectText(outcome)} was ${withFactor}, compared with ${withoutFactor} among the other pupils who answered the question. ${verdict}`;
+  },
+  associationSuppressed: (factor, outcome) => `The association between “${factor}” and “${outcome}” is not reported: too few respondents with or without the factor.`,
+  associationCaution: (base) => `Interpret with caution: one of the groups has fewer than ${base} respondents.`,
 };
 
 export const en: Strings = {
@@ -136,6 +153,9 @@ export const en: Strings = {
     omOversikten: 'About this overview',
     kommunerna: 'The municipalities compared',
     lanetsUtveckling: 'Change over time in the county',
+    grupper: 'Groups',
+    jamforelseReferens: 'Comparison with reference values',
+    lansprofil: 'County profile: every indicator',
   },
   forms: {
     fysiskt: 'Physical violence',
@@ -147,6 +167,7 @@ export const en: Strings = {
     heder: 'Honour-related restrictions',
     ovrigt: 'Other forms of violence',
   },
+  aspects: { plats: 'Where the violence happened', foljder: 'What the violence led to', berattat: 'Whether anyone was told' },
   levels: { individ: 'Individual', relation: 'Relationship', narmiljo: 'Community', samhalle: 'Society', none: 'Other factors' },
   factors: { risk: 'Risk factors', skydd: 'Protective factors', none: 'Factors' },
 
@@ -161,6 +182,8 @@ export const en: Strings = {
     questions: 'Questions and answers',
     method: 'Method',
     outline: 'How the report is organised',
+    associations: 'Associations',
+    aspects: 'Where the violence happened, what it led to and whether anyone was told',
   },
 
   words: {
@@ -196,6 +219,17 @@ export const en: Strings = {
     quote: (text) => `“${text}”`,
     pooledWave: (range) => `${range} (pooled)`,
     pooledArea: (area) => `${area} (pooled area)`,
+    groupShareWithCi: (group, level) => `${group}, share % (${level} CI)`,
+    seriesReference: (series, reference) => `${series}, ${reference}`,
+    referenceShare: (reference) => `${reference} (%)`,
+    referenceSource: (label, source) => `${label}: ${source}`,
+    notTested: 'Not tested',
+    factor: 'Risk or protective factor',
+    outcome: 'Indicator',
+    withFactor: 'With the factor (%)',
+    withoutFactor: 'Without the factor (%)',
+    ratio: (level) => `Ratio (${level} CI)`,
+    areaRange: (from, to, of) => `municipalities ${from}–${to} of ${of}`,
   },
 
   notes: {
@@ -216,6 +250,18 @@ export const en: Strings = {
     followUpDropped: 'Groups whose baseline cannot be reported have no row in the table.',
     oneGrade: (grade) => `All respondents are in ${grade.toLowerCase()}, so the school year is not shown separately.`,
     diff: "Difference = the municipality's share minus the share in the rest of the county, in percentage points, computed from the rounded shares shown.",
+    referenceMarker: (symbol, label) => `${symbol} = the reference value ${label}.`,
+    referenceYear: 'A year in parentheses: the reference value is from an earlier year than the wave.',
+    referenceDiff: "Difference = the municipality's share minus the reference value, in percentage points, computed from the rounded shares shown.",
+    notTested: "Not tested = the reference value's uncertainty is not known, so the difference has not been tested.",
+    ratio: (adjusted) =>
+      `Ratio = the share among pupils with the factor divided by the share among the others who answered the question; 1 means equal shares. An association does not show that the factor is a cause.${adjusted ? ' The interval is not adjusted for the number of tests; statistically significant follows the adjusted p-value.' : ''}`,
+    associationWithheld: (minBase, maxSmall) =>
+      `.. = not reported: fewer than ${minBase} respondents or 1–${maxSmall} who answered yes (or no) with or without the factor, or to protect another hidden value.`,
+    associationCaution: (base) => `* Interpret with caution: fewer than ${base} respondents with or without the factor.`,
+    profile: (high, low, county) =>
+      `${high} = significantly higher than in the rest of the county, ${low} = significantly lower. Marked cells also have a coloured background. The column ${county} is the whole county. Shares in per cent.`,
+    populationOf: (labels, who) => `${list(labels.map((l) => `“${l}”`))}: the shares are of ${who} only.`,
   },
 
   alt: {
@@ -225,6 +271,7 @@ export const en: Strings = {
     withheld: { base: '(too few respondents)', 'small-count': '(not reported, too few yes or no answers)', secondary: '(hidden to protect another value)' },
     reference: (label, value) => `Reference line ${label}: ${value}.`,
     highestLowest: (high, low) => `Highest share: ${high}. Lowest share: ${low}.`,
+    markers: (label) => `Markers show the reference value ${label}.`,
   },
 
   captions: {
@@ -241,6 +288,12 @@ export const en: Strings = {
     areasTable: (label, wave) => `${label}: the municipalities compared with the rest of the county, ${wave}`,
     followUp: (area, wave) => `Baseline values for follow-up, ${area} ${wave}`,
     appendix: (label, area) => `${label}, ${area}, all groups and waves`,
+    aspect: (title, area, wave, byGender) => `${title}${byGender ? ', by gender' : ''}, ${area} ${wave}`,
+    groups: (variable, area, wave) => `Key figures by ${variable}, ${area} ${wave}`,
+    groupsTable: (variable, area, wave, byGender) => `Key figures by ${variable}${byGender ? ' and gender' : ''}, ${area} ${wave}`,
+    associations: (level, area, wave) => `Shares with and without the factor – ${level}, ${area} ${wave}`,
+    references: (area, reference, wave) => `${area} compared with the reference value ${reference}, ${wave}`,
+    profile: (title, wave, range) => `County profile: ${lowerFirst(title)}, ${wave}${range === null ? '' : ` (${range})`}`,
   },
 
   text: {
@@ -263,6 +316,8 @@ export const en: Strings = {
       utveckling: 'how the key figures changed between waves',
       'jamforelse-lanet': 'the municipality compared with the rest of the county',
       forandringsfaktorer: 'risk and protective factors, a basis for step 3',
+      grupper: 'the key figures in more groups than gender and school year',
+      'jamforelse-referens': 'the municipality compared with reference values from other surveys',
       uppfoljning: 'baseline values for follow-up in step 5',
       bilagor: 'all tables, the questions as asked and the method',
     },
@@ -342,14 +397,41 @@ export const en: Strings = {
     noAnswers: (items) => `Counted as no: ${items}.`,
     anyOf: (items) => `Yes if any of these applies: ${items}.`,
     allOf: (items) => `Yes if all of these apply: ${items}.`,
-    populationQuestion: (question, values) => {
-      const q = question === null ? 'another question of the survey' : `the question “${question}”`;
-      return values === null ? `Only some pupils, by their answer to ${q}.` : `Only pupils who answered ${values} to ${q}.`;
+    populationWho: {
+      question: (question, values) => {
+        const q = question === null ? 'another question of the survey' : `the question “${question}”`;
+        return values === null ? `some pupils, by their answer to ${q}` : `pupils who answered ${values} to ${q}`;
+      },
+      indicator: (label, answer) => `those who answered ${answer} to “${label}”`,
     },
+    onlyFor: (who) => `Only ${who}.`,
     missingAnswers: (items) => `Counted as no answer (not in the share): ${items}.`,
     codesOnly: 'The answers are only known as numeric codes in the data.',
     noQuestion: 'The question text is not in the data.',
-    populationIndicator: (label, answer) => `Only those who answered ${answer} to “${label}”.`,
+    aspectPopulation: (who, labels) =>
+      labels === null ? `The shares in this section are of ${who} only.` : `The shares for ${list(labels.map((l) => `“${l}”`))} are of ${who} only.`,
+    groupsIntro: (wave, variables) =>
+      `This chapter shows the key figures in the wave ${wave} by ${list(variables)}: for everyone in each group and by gender. Pupils who did not answer the question on ${variables.length === 1 ? 'the group' : 'a group'} are not in that group's figures. The differences between the groups have not been tested statistically; the confidence intervals show how uncertain each share is, and in small groups the uncertainty is large.`,
+    groupsHidden: (area, variable) => `The groups by ${variable} are too small in ${area} for the key figures to be reported.`,
+    groupsValues: (label, shown, hidden, reason, base) => {
+      const quoted = (xs: string[]) => list(xs.map((x) => `“${x}”`));
+      const parts = [shown.length > 0 ? `“${label}”: ${list(shown.map((x) => `${x.value} (${x.ci}) in the group “${x.group}”`))}.` : `“${label}”:`];
+      if (hidden.length > 0) parts.push(`${shown.length > 0 ? 'The share' : 'the share'} is not reported for ${quoted(hidden)}: ${reason}.`);
+      const small = shown.filter((x) => x.caution).map((x) => x.group);
+      if (small.length > 0) parts.push(`Interpret with caution for ${quoted(small)}: fewer than ${base} respondents.`);
+      return parts.join(' ');
+    },
+    associationsIntro: (outcomes) =>
+      `Under each level, the share for ${list(outcomes.map((o) => `“${o}”`))} among pupils with and without the factor is also shown. Such an association only shows that two things occur together, not that the factor is the cause: both may, for example, go with something else. According to the handbook, a factor linked to violence is a possible starting point for prevention, not proof of a cause.`,
+    referencesIntro: (area, wave) =>
+      `${area} in the wave ${wave} is compared here with reference values from other surveys. They have their own questions, samples and years, so the comparison is approximate. A difference is tested statistically only when the uncertainty of the reference value (a confidence interval or the number of respondents) is known; otherwise the values are shown without a test.`,
+    referenceSet: (label, source) => `The reference values ${label} come from: ${source}.`,
+    profileIntro: (county, wave, high, low, adjusted, alpha) =>
+      `The tables show the share for every indicator and municipality in the wave ${wave}, and for all of ${county}. ${high} means that the municipality's share is significantly higher than in the rest of the county and ${low} that it is lower (${adjusted ? 'adjusted p-value' : 'p-value'} below ${alpha}); marked cells also have a coloured background. A municipality without a mark may still differ from the county: the difference just cannot be shown. Two dots (..) mean that the share is not reported.`,
+    methodAssociations:
+      "Associations between risk or protective factors and other indicators are tested as the ratio of the share among pupils with the factor to the share among the others who answered the question, taking the sample design into account and that both groups come from the same sample (the ratio's logarithm, delta method). When everyone or no one in one of the groups answered yes, the difference is tested with a pooled proportion as for other comparisons, and the ratio gets no interval.",
+    methodReferences:
+      "Comparisons with reference values from other surveys are tested as differences between two independent samples, and only when the reference value's uncertainty is known: its standard error comes from its confidence interval or, when only the number of respondents is known, as for a simple random sample.",
     methodTests: (county) =>
       `Differences between genders${county ? ', and between the municipality and the rest of the county,' : ''} in the same wave are tested taking the sample design into account: the groups may attend the same schools${county ? ' or belong to the same strata' : ''}, and the correlation this gives is included (a design-based contrast). Changes between two waves are tested as differences between two independent samples. When everyone or no one in one of the groups answered yes, the difference is instead tested with a pooled proportion for both groups and each group's design effect, and the interval is Newcombe's; otherwise that group would wrongly appear to have no uncertainty. Trends over at least three waves are tested with a design-based logistic regression on year. No trend or comparison crosses a wave in which the question changed.`,
     methodMultiplicity: (count, adjusted, alpha, expected) =>

@@ -106,6 +106,24 @@ const narrative: Phrasing = {
     if (lower.length > 0) parts.push(higher.length > 0 ? `lägre i ${list(lower)}` : `lägre än i övriga länet i ${list(lower)}`);
     return `För ”${label}” är andelen statistiskt säkerställt ${parts.join(' och ')}.`;
   },
+  reference: (who, s, area, ref, verdict, diff, p) => {
+    const verdictText =
+      verdict === 'untested'
+        ? 'Referensvärdets osäkerhet är inte känd, så skillnaden har inte prövats statistiskt.'
+        : verdict === 'significant'
+          ? `Skillnaden på ${diff} är statistiskt säkerställd${pp(p)}.`
+          : `Det är ingen statistiskt säkerställd skillnad${pp(p)}.`;
+    return `${lead(who, 'var', s)} ${area.value} i ${area.name}, och referensvärdet ${ref.label} från ${ref.year} är ${ref.value}. ${verdictText}`;
+  },
+  referenceSuppressed: (label, area, ref) =>
+    `”${label}” redovisas inte för ${area}, så andelen jämförs inte med referensvärdet ${ref.label} från ${ref.year} (${ref.value}).`,
+  association: (factor, outcome, withFactor, withoutFactor, significant, p) => {
+    const who = 'clause' in factor ? `som uppgav ${factor.clause}` : `som svarat ja på ”${factor.label}”`;
+    const verdict = significant ? `Skillnaden är statistiskt säkerställd${pp(p)}.` : `Det är ingen statistiskt säkerställd skillnad${pp(p)}.`;
+    return `Bland elever ${who} var ${subjectText(outcome)} ${withFactor}, jämfört med ${withoutFactor} bland övriga elever som besvarat frågan. ${verdict}`;
+  },
+  associationSuppressed: (factor, outcome) => `Sambandet mellan ”${factor}” och ”${outcome}” redovisas inte: för få svarande med eller utan faktorn.`,
+  associationCaution: (base) => `Tolka med försiktighet: en av grupperna har färre än ${base} svarande.`,
 };
 
 export const sv: Strings = {
@@ -145,6 +163,9 @@ export const sv: Strings = {
     omOversikten: 'Om översikten',
     kommunerna: 'Kommunerna jämförda',
     lanetsUtveckling: 'Länets utveckling över tid',
+    grupper: 'Grupper',
+    jamforelseReferens: 'Jämförelse med referensvärden',
+    lansprofil: 'Länsprofil: alla indikatorer',
   },
   forms: {
     fysiskt: 'Fysiskt våld',
@@ -156,6 +177,7 @@ export const sv: Strings = {
     heder: 'Hedersrelaterade begränsningar',
     ovrigt: 'Övriga former av våld',
   },
+  aspects: { plats: 'Var våldet hände', foljder: 'Vad våldet ledde till', berattat: 'Om någon fick veta' },
   levels: { individ: 'Individ', relation: 'Relation', narmiljo: 'Närmiljö', samhalle: 'Samhälle', none: 'Övriga faktorer' },
   factors: { risk: 'Riskfaktorer', skydd: 'Skyddsfaktorer', none: 'Faktorer' },
 
@@ -170,6 +192,8 @@ export const sv: Strings = {
     questions: 'Frågor och svarsalternativ',
     method: 'Metod',
     outline: 'Rapportens upplägg',
+    associations: 'Samband',
+    aspects: 'Var våldet hände, vad det ledde till och om någon fick veta',
   },
 
   words: {
@@ -205,6 +229,17 @@ export const sv: Strings = {
     quote: (text) => `”${text}”`,
     pooledWave: (range) => `${range} (sammanslagna)`,
     pooledArea: (area) => `${area} (sammanslaget område)`,
+    groupShareWithCi: (group, level) => `${group}, andel % (${level} KI)`,
+    seriesReference: (series, reference) => `${series}, ${reference}`,
+    referenceShare: (reference) => `${reference} (%)`,
+    referenceSource: (label, source) => `${label}: ${source}`,
+    notTested: 'Ej prövad',
+    factor: 'Förändringsfaktor',
+    outcome: 'Indikator',
+    withFactor: 'Med faktorn (%)',
+    withoutFactor: 'Utan faktorn (%)',
+    ratio: (level) => `Kvot (${level} KI)`,
+    areaRange: (from, to, of) => `kommun ${from}–${to} av ${of}`,
   },
 
   notes: {
@@ -225,6 +260,18 @@ export const sv: Strings = {
     followUpDropped: 'Grupper vars utgångsvärde inte kan redovisas har ingen rad i tabellen.',
     oneGrade: (grade) => `Alla svarande går i ${grade.toLowerCase()}, så årskursen redovisas inte separat.`,
     diff: 'Skillnad = kommunens andel minus andelen i övriga länet, i procentenheter, räknad från de avrundade andelar som visas.',
+    referenceMarker: (symbol, label) => `${symbol} = referensvärdet ${label}.`,
+    referenceYear: 'Årtal inom parentes: referensvärdet är från ett tidigare år än mätningen.',
+    referenceDiff: 'Skillnad = kommunens andel minus referensvärdet, i procentenheter, räknad från de avrundade andelar som visas.',
+    notTested: 'Ej prövad = referensvärdets osäkerhet är inte känd, så skillnaden har inte prövats statistiskt.',
+    ratio: (adjusted) =>
+      `Kvot = andelen bland elever med faktorn delad med andelen bland övriga som besvarat frågan; 1 betyder lika stor andel. Ett samband visar inte att faktorn är en orsak.${adjusted ? ' Intervallet är inte justerat för antalet prövningar; statistiskt säkerställd följer det justerade p-värdet.' : ''}`,
+    associationWithheld: (minBase, maxSmall) =>
+      `.. = redovisas inte: färre än ${minBase} svarande eller 1–${maxSmall} som svarat ja (eller nej) med eller utan faktorn, eller för att skydda ett annat dolt värde.`,
+    associationCaution: (base) => `* Tolka med försiktighet: färre än ${base} svarande med eller utan faktorn.`,
+    profile: (high, low, county) =>
+      `${high} = statistiskt säkerställt högre än i övriga länet, ${low} = statistiskt säkerställt lägre. Markerade celler har också en färgad bakgrund. Kolumnen ${county} gäller hela länet. Andel i procent.`,
+    populationOf: (labels, who) => `${list(labels.map((l) => `”${l}”`))}: andelarna gäller bara ${who}.`,
   },
 
   alt: {
@@ -234,6 +281,7 @@ export const sv: Strings = {
     withheld: { base: '(för få svarande)', 'small-count': '(redovisas inte, för få ja- eller nej-svar)', secondary: '(dold för att skydda ett annat värde)' },
     reference: (label, value) => `Referenslinje ${label}: ${value}.`,
     highestLowest: (high, low) => `Högst andel: ${high}. Lägst andel: ${low}.`,
+    markers: (label) => `Markeringar visar referensvärdet ${label}.`,
   },
 
   captions: {
@@ -250,6 +298,12 @@ export const sv: Strings = {
     areasTable: (label, wave) => `${label}: kommunerna jämförda med övriga länet, ${wave}`,
     followUp: (area, wave) => `Utgångsvärden för uppföljning, ${area} ${wave}`,
     appendix: (label, area) => `${label}, ${area}, alla grupper och mätningar`,
+    aspect: (title, area, wave, byGender) => `${title}${byGender ? ', efter kön' : ''}, ${area} ${wave}`,
+    groups: (variable, area, wave) => `Nyckeltal efter ${variable}, ${area} ${wave}`,
+    groupsTable: (variable, area, wave, byGender) => `Nyckeltal efter ${variable}${byGender ? ' och kön' : ''}, ${area} ${wave}`,
+    associations: (level, area, wave) => `Andelar med och utan förändringsfaktorn – ${level}, ${area} ${wave}`,
+    references: (area, reference, wave) => `${area} jämfört med referensvärdet ${reference}, ${wave}`,
+    profile: (title, wave, range) => `Länsprofil: ${lowerFirst(title)}, ${wave}${range === null ? '' : ` (${range})`}`,
   },
 
   text: {
@@ -272,6 +326,8 @@ export const sv: Strings = {
       utveckling: 'hur nyckeltalen har förändrats mellan mätningarna',
       'jamforelse-lanet': 'kommunen jämförd med övriga länet',
       forandringsfaktorer: 'risk- och skyddsfaktorer, underlag för steg 3',
+      grupper: 'nyckeltalen i fler grupper än kön och årskurs',
+      'jamforelse-referens': 'kommunen jämförd med referensvärden från andra undersökningar',
       uppfoljning: 'utgångsvärden för uppföljning i steg 5',
       bilagor: 'alla tabeller, frågorna som de ställdes och metoden',
     },
@@ -353,14 +409,41 @@ export const sv: Strings = {
     noAnswers: (items) => `Räknas som nej: ${items}.`,
     anyOf: (items) => `Ja om något av följande gäller: ${items}.`,
     allOf: (items) => `Ja om allt av följande gäller: ${items}.`,
-    populationQuestion: (question, values) => {
-      const q = question === null ? 'en annan fråga i enkäten' : `frågan ”${question}”`;
-      return values === null ? `Gäller bara en del av eleverna, utifrån svaret på ${q}.` : `Gäller bara elever som svarat ${values} på ${q}.`;
+    populationWho: {
+      question: (question, values) => {
+        const q = question === null ? 'en annan fråga i enkäten' : `frågan ”${question}”`;
+        return values === null ? `en del av eleverna, utifrån svaret på ${q}` : `elever som svarat ${values} på ${q}`;
+      },
+      indicator: (label, answer) => `dem som svarat ${answer === 'yes' ? 'ja' : 'nej'} på ”${label}”`,
     },
+    onlyFor: (who) => `Gäller bara ${who}.`,
     missingAnswers: (items) => `Räknas som inget svar (ingår inte i andelen): ${items}.`,
     codesOnly: 'Svarsalternativen finns bara som sifferkoder i data.',
     noQuestion: 'Frågetexten finns inte i underlaget.',
-    populationIndicator: (label, answer) => `Gäller bara dem som svarat ${answer === 'yes' ? 'ja' : 'nej'} på ”${label}”.`,
+    aspectPopulation: (who, labels) =>
+      labels === null ? `Andelarna i avsnittet gäller bara ${who}.` : `Andelarna för ${list(labels.map((l) => `”${l}”`))} gäller bara ${who}.`,
+    groupsIntro: (wave, variables) =>
+      `Kapitlet visar nyckeltalen vid mätningen ${wave} efter ${list(variables)}: för alla i varje grupp och efter kön. Den som inte har besvarat frågan om ${variables.length === 1 ? 'gruppen' : 'en grupp'} ingår inte i den gruppens redovisning. Skillnaderna mellan grupperna har inte prövats statistiskt; konfidensintervallen visar hur osäker varje andel är, och i små grupper är osäkerheten stor.`,
+    groupsHidden: (area, variable) => `Grupperna efter ${variable} är för små i ${area} för att nyckeltalen ska kunna redovisas.`,
+    groupsValues: (label, shown, hidden, reason, base) => {
+      const quoted = (xs: string[]) => list(xs.map((x) => `”${x}”`));
+      const parts = [shown.length > 0 ? `”${label}”: ${list(shown.map((x) => `${x.value} (${x.ci}) i gruppen ”${x.group}”`))}.` : `”${label}”:`];
+      if (hidden.length > 0) parts.push(`${shown.length > 0 ? 'Andelen' : 'andelen'} redovisas inte för ${quoted(hidden)}: ${reason}.`);
+      const small = shown.filter((x) => x.caution).map((x) => x.group);
+      if (small.length > 0) parts.push(`Tolka med försiktighet för ${quoted(small)}: färre än ${base} svarande.`);
+      return parts.join(' ');
+    },
+    associationsIntro: (outcomes) =>
+      `Under varje nivå visas också andelen för ${list(outcomes.map((o) => `”${o}”`))} bland elever med och utan faktorn. Ett sådant samband visar bara att två förhållanden förekommer tillsammans, inte att faktorn är orsaken: båda kan till exempel hänga ihop med något tredje. Enligt handboken är en faktor som hänger samman med våld en möjlig utgångspunkt för förebyggande insatser, inte ett bevis på en orsak.`,
+    referencesIntro: (area, wave) =>
+      `Här jämförs ${area} vid mätningen ${wave} med referensvärden från andra undersökningar. De har egna frågor, urval och år, så jämförelsen är ungefärlig. En skillnad prövas statistiskt bara när referensvärdets osäkerhet (ett konfidensintervall eller antalet svarande) är känd; annars redovisas värdena utan prövning.`,
+    referenceSet: (label, source) => `Referensvärdena ${label} kommer från: ${source}.`,
+    profileIntro: (county, wave, high, low, adjusted, alpha) =>
+      `Tabellerna visar andelen för varje indikator och kommun vid mätningen ${wave}, och för hela ${county}. ${high} betyder att kommunens andel är statistiskt säkerställt högre än i övriga länet och ${low} att den är lägre (${adjusted ? 'justerat p-värde' : 'p-värde'} under ${alpha}); markerade celler har också en färgad bakgrund. En kommun utan markering kan ändå skilja sig från länet: skillnaden kan bara inte beläggas. Två punkter (..) betyder att andelen inte redovisas.`,
+    methodAssociations:
+      'Samband mellan förändringsfaktorer och andra indikatorer prövas som kvoten mellan andelen bland elever med faktorn och andelen bland övriga som besvarat frågan, med hänsyn till urvalsdesignen och till att båda grupperna kommer från samma urval (kvotens logaritm, deltametoden). När alla eller ingen i en av grupperna har svarat ja prövas skillnaden med en gemensam andel som för andra jämförelser, och kvoten får inget intervall.',
+    methodReferences:
+      'Jämförelser med referensvärden från andra undersökningar prövas som skillnader mellan två oberoende urval, och bara när referensvärdets osäkerhet är känd: standardfelet räknas ur referensvärdets konfidensintervall eller, när bara antalet svarande är känt, som för ett enkelt slumpmässigt urval.',
     methodTests: (county) =>
       `Skillnader mellan könen${county ? ' och mellan kommunen och övriga länet' : ''} i samma mätning prövas med hänsyn till urvalsdesignen: grupperna kan gå i samma skolor${county ? ' eller höra till samma strata' : ''}, och det samband det ger räknas in (designbaserad kontrast). Förändringar mellan två mätningar prövas som skillnader mellan två oberoende urval. När alla eller ingen i en av grupperna har svarat ja prövas skillnaden i stället med en gemensam andel för båda grupperna och varje grupps designeffekt, och intervallet beräknas med Newcombes metod; annars skulle den gruppen felaktigt se ut att sakna osäkerhet. Trender över minst tre mätningar prövas med logistisk regression på år som tar hänsyn till urvalsdesignen. Ingen trend eller jämförelse går över en mätning där frågan ändrades.`,
     methodMultiplicity: (count, adjusted, alpha, expected) =>

@@ -1,7 +1,7 @@
 // The shape of a report language: every fixed text and every sentence template. Templates
 // take values that are already formatted; grammar (word order, definite forms) lives here,
 // the choice of which sentence to say lives in narrative.ts.
-import type { Form, Level } from '../../config/schema.js';
+import type { Aspect, Form, Level } from '../../config/schema.js';
 import type { RenderLabels } from '../model.js';
 
 /** Why a value is hidden, as far as a reader may know it (see report/cells.ts). */
@@ -54,6 +54,17 @@ export interface Phrasing {
   derived(kind: 'any' | 'all', labels: string[]): string;
   /** County overview: where an indicator differs significantly from the rest of the county. */
   countyOverview(label: string, higher: string[], lower: string[]): string;
+  /**
+   * The area against a reference value: `verdict` is the test's (`untested` when the
+   * reference's uncertainty is unknown: never called significant then).
+   */
+  reference(who: Who, subject: FullSubject, area: { name: string; value: string }, reference: { label: string; value: string; year: string }, verdict: 'significant' | 'none' | 'untested', diff: string, p: string | null): string;
+  /** The area's own value of the indicator (`label`) is hidden, so it is not compared with the reference. */
+  referenceSuppressed(label: string, area: string, reference: { label: string; value: string; year: string }): string;
+  /** Step 3: the outcome among pupils with the factor (`factor`) and among the others who answered; no causal words. */
+  association(factor: FullSubject, outcome: FullSubject, withFactor: string, withoutFactor: string, significant: boolean, p: string | null): string;
+  associationSuppressed(factor: string, outcome: string): string;
+  associationCaution(base: string): string;
 }
 
 export interface Strings {
@@ -85,8 +96,13 @@ export interface Strings {
     omOversikten: string;
     kommunerna: string;
     lanetsUtveckling: string;
+    grupper: string;
+    jamforelseReferens: string;
+    lansprofil: string;
   };
   forms: Record<Form, string>;
+  /** Section titles of the follow-up questions in the utsatthet chapter. */
+  aspects: Record<Aspect, string>;
   levels: Record<Level | 'none', string>;
   factors: Record<'risk' | 'skydd' | 'none', string>;
 
@@ -101,6 +117,10 @@ export interface Strings {
     questions: string;
     method: string;
     outline: string;
+    /** Step 3: the outcomes among pupils with and without the factors of a level. */
+    associations: string;
+    /** The follow-up questions together (county profile). */
+    aspects: string;
   };
 
   words: {
@@ -141,6 +161,24 @@ export interface Strings {
     quote(text: string): string;
     pooledWave(range: string): string;
     pooledArea(area: string): string;
+    /** Header of a group's percent column with its interval ("Flickor, andel % (95 % KI)"). */
+    groupShareWithCi(group: string, level: string): string;
+    /** A figure table's column of a series' reference values ("Totalt: Riket"). */
+    seriesReference(series: string, reference: string): string;
+    /** A table column of reference values ("Riket (%)"). */
+    referenceShare(reference: string): string;
+    /** A reference's part of a source line ("Riket: …"). */
+    referenceSource(label: string, source: string): string;
+    /** A comparison with a reference whose uncertainty is unknown. */
+    notTested: string;
+    factor: string;
+    outcome: string;
+    withFactor: string;
+    withoutFactor: string;
+    /** Header of the prevalence ratio column with its interval. */
+    ratio(level: string): string;
+    /** Municipalities `from`–`to` of `of`, when the county profile is split. */
+    areaRange(from: string, to: string, of: string): string;
   };
 
   notes: {
@@ -160,6 +198,20 @@ export interface Strings {
     missing: string;
     pooledArea(area: string, members: string): string;
     diff: string;
+    /** A chart's reference marker (`symbol`, e.g. ◆) and the set it shows. */
+    referenceMarker(symbol: string, label: string): string;
+    /** A reference value with a year in parentheses is from an earlier year than the wave. */
+    referenceYear: string;
+    referenceDiff: string;
+    notTested: string;
+    /** What the prevalence ratio is; `adjusted`: its interval is not adjusted, the verdict is. */
+    ratio(adjusted: boolean): string;
+    associationWithheld(minBase: string, maxSmall: string): string;
+    associationCaution(base: string): string;
+    /** The county profile's symbols. */
+    profile(high: string, low: string, county: string): string;
+    /** Indicators whose shares are of part of the pupils only. */
+    populationOf(labels: string[], who: string): string;
   };
 
   alt: {
@@ -171,6 +223,8 @@ export interface Strings {
     withheld: Record<WithheldKind, string>;
     reference(label: string, value: string): string;
     highestLowest(high: string, low: string): string;
+    /** The chart also marks the reference values of this set. */
+    markers(label: string): string;
   };
 
   captions: {
@@ -187,6 +241,15 @@ export interface Strings {
     areasTable(label: string, wave: string): string;
     followUp(area: string, wave: string): string;
     appendix(label: string, area: string): string;
+    /** A follow-up section's chart (where, what it led to, who was told). */
+    aspect(title: string, area: string, wave: string, byGender: boolean): string;
+    /** `variable` lower-cased ("födelseland"). */
+    groups(variable: string, area: string, wave: string): string;
+    groupsTable(variable: string, area: string, wave: string, byGender: boolean): string;
+    associations(level: string, area: string, wave: string): string;
+    references(area: string, reference: string, wave: string): string;
+    /** `range`: which municipalities, when the profile is split (else null). */
+    profile(title: string, wave: string, range: string | null): string;
   };
 
   text: {
@@ -245,13 +308,32 @@ export interface Strings {
     noAnswers(list: string): string;
     anyOf(list: string): string;
     allOf(list: string): string;
-    /** A population filter in words: the filter question (when known) and the answers that select. */
-    populationQuestion(question: string | null, values: string | null): string;
+    /** Whom a population filter keeps, as a noun phrase: by a filter question (and the answers that select), or by another indicator's answer. */
+    populationWho: {
+      question(question: string | null, values: string | null): string;
+      indicator(label: string, answer: 'yes' | 'no'): string;
+    };
+    /** An indicator's population in the list of questions. */
+    onlyFor(who: string): string;
     missingAnswers(list: string): string;
     /** The answers are known only as codes, without their texts. */
     codesOnly: string;
     noQuestion: string;
-    populationIndicator(label: string, answer: 'yes' | 'no'): string;
+    /** Whom a follow-up section's questions were put to; `labels` when they differ between its indicators. */
+    aspectPopulation(who: string, labels: string[] | null): string;
+    /** `variables` lower-cased ("födelseland", "familjens ekonomi"). */
+    groupsIntro(wave: string, variables: string[]): string;
+    groupsHidden(area: string, variable: string): string;
+    /** One key indicator over a breakdown's values: the shown ones with their intervals, the hidden ones with the reason. */
+    groupsValues(label: string, shown: { group: string; value: string; ci: string; caution: boolean }[], hidden: string[], reason: string, cautionBase: string): string;
+    /** Step 3: what the associations of the outcomes (labels) show and do not show (the handbook's caveat). */
+    associationsIntro(outcomes: string[]): string;
+    referencesIntro(area: string, wave: string): string;
+    referenceSet(label: string, source: string): string;
+    /** The county profile: what a cell and its symbols say. */
+    profileIntro(county: string, wave: string, high: string, low: string, adjusted: boolean, alpha: string): string;
+    methodAssociations: string;
+    methodReferences: string;
     /** How comparisons are tested; `county`: the report compares with the rest of the county. */
     methodTests(county: boolean): string;
     /** How many tests the report rests on, and how the verdict handles that. */

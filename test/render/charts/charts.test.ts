@@ -122,6 +122,17 @@ describe('renderChartPng edge cases', () => {
     expect(whole - broken).toBeGreaterThan(100);
   });
 
+  it('draws a reference marker at each bar that has a reference value, names it in the legend and fits it on the axis', async () => {
+    const s: ChartSpec = { ...spec('bar'), reference: null };
+    const at = (v: number): ChartSpec => ({ ...s, markers: [{ label: 'Riket', symbol: '◆', values: s.series.map((x, i) => x.values.map((_, j) => (i === 0 && j === 0 ? v : null))) }] });
+    const ink = async (c: ChartSpec) => countColour((await pixels(await renderChartPng(c, { scale: 1 }))).data, '#1a1a1a');
+    // A diamond and its legend key (solid ink inside their anti-aliased edges), beyond the plain chart's ink.
+    expect((await ink(at(2))) - (await ink(s))).toBeGreaterThan(40);
+    expect(legendLabels(at(2), '')).toEqual([...s.series.map((x) => x.label), 'Riket']);
+    expect(valueAxis(s).max).toBe(50);
+    expect(valueAxis(at(70)).max).toBe(80);
+  });
+
   it('renders a single-series bar chart and a line chart with gaps and an all-suppressed series', async () => {
     const s = spec('bar');
     const single: ChartSpec = { ...s, series: s.series.slice(0, 1), reference: null };

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Block, ChartSpec, FigureBlock, ReportDocument, TableBlock, TableSpec } from '../../../src/report/model.js';
 import { renderDocx } from '../../../src/render/docx/index.js';
 import { TEXT_WIDTH_TWIPS } from '../../../src/render/docx/styles.js';
+import { CELL_TONES } from '../../../src/render/charts/palette.js';
 import { sampleDocument } from '../../fixtures/sample-document.js';
 import { greyPng } from '../html/fake-chart.js';
 import { attr, headingOutline, unzipParts, type WordParagraph, type WordTable, wordBody, zipEntries } from '../../fixtures/ooxml.js';
@@ -206,6 +207,23 @@ describe.each(['sv', 'en'] as const)('renderDocx (%s)', (lang) => {
     const later = await render({ ...doc, dateIso: '2025-01-02' });
     expect(later.equals(a)).toBe(false);
     for (const e of zipEntries(later)) expect(e.stamp).toBe('2025-01-02 12:00:00');
+  });
+});
+
+describe('renderDocx: table-chart cells', () => {
+  it('shades a cell with its tone (TableRow.tones), from the palette the PDF and HTML use', async () => {
+    const doc = sampleDocument('sv');
+    const table = blocks(doc).find((b): b is TableBlock => b.type === 'table')!;
+    table.table.rows[0]!.tones = table.table.rows[0]!.cells.map((_, i) => (i === 1 ? 'low' : null));
+    const { body } = await parts(doc);
+    const t = tables(body)[blocks(doc).filter((b) => b.type === 'figure' || b.type === 'table').indexOf(table)]!;
+    const rows = [...t.xml.matchAll(/<w:tr>[\s\S]*?<\/w:tr>/g)].map((m) => m[0]);
+    const cells = [...rows[1]!.matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((m) => m[0]);
+    // The row header, then the cells: only the second body cell is shaded.
+    expect(cells.map((c) => /<w:shd [^>]*w:fill="([0-9A-F]{6})"/i.exec(c)?.[1]?.toUpperCase() ?? null)).toEqual(
+      cells.map((_, i) => (i === 2 ? CELL_TONES.low.slice(1).toUpperCase() : null)),
+    );
+    expect(t.xml.match(/<w:shd /g)).toHaveLength(1);
   });
 });
 

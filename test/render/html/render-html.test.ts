@@ -5,6 +5,7 @@ import type { FigureBlock, ReportDocument, TableBlock } from '../../../src/repor
 import { esc } from '../../../src/render/html/escape.js';
 import { renderHtml } from '../../../src/render/html/index.js';
 import { contrastRatio, parseHex } from '../../../src/render/html/contrast.js';
+import { CELL_TONES } from '../../../src/render/charts/palette.js';
 import { sampleDocument } from '../../fixtures/sample-document.js';
 import { fakeChartPng, greyPng } from './fake-chart.js';
 
@@ -259,6 +260,19 @@ describe('renderHtml details', () => {
     ];
     const html = await render(doc);
     expect(html).toContain('<h3 id="a">A</h3>\n<h3 id="b">B</h3>\n<h3 id="c">C</h3>\n<h4 id="d">D</h4>');
+  });
+
+  it('tints table-chart cells by their tone (TableRow.tones), from the palette the PDF and Word use', async () => {
+    const doc = sampleDocument('sv');
+    const table = doc.chapters.flatMap((c) => c.blocks).find((b): b is TableBlock => b.type === 'table')!;
+    const row = table.table.rows[0]!;
+    row.tones = row.cells.map((_, i) => (i === 0 ? 'high' : i === 1 ? 'low' : null));
+    const html = await render(doc);
+    const marked = element(html, 'div', table.id);
+    expect(marked).toContain(`<td class="num tone-high">${esc(row.cells[0]!)}</td><td class="num tone-low">${esc(row.cells[1]!)}</td>`);
+    expect(count(marked, 'tone-')).toBe(2);
+    expect(html).toContain(`--tone-high:${CELL_TONES.high};--tone-low:${CELL_TONES.low}`);
+    for (const tone of Object.values(CELL_TONES)) expect(contrastRatio(parseHex(tone), parseHex('#1a1a1a'))).toBeGreaterThanOrEqual(4.5);
   });
 
   it('inlines the logo as a data URI', async () => {

@@ -40,9 +40,9 @@ describe('figures workbook: the tidy sheet', () => {
     expect(tidy.rows[0]!.map((c) => c?.value)).toEqual(columns.map((c) => c.header));
     expect(tidy.rows).toHaveLength(table.records.length + 1);
     expect(tidy.xml).toMatch(/<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"\/>/);
-    // 45 columns, and the example's population file adds the response rows' three.
-    expect(tidy.xml).toContain('<autoFilter ref="A1:AV1"/>');
-    expect(columns).toHaveLength(48);
+    // 45 columns, the response rows' three (the example's population file) and the associations' seven.
+    expect(tidy.xml).toContain('<autoFilter ref="A1:BC1"/>');
+    expect(columns).toHaveLength(55);
   });
 
   it('stores every number as a number in its format, and texts (.., Ja, Nej, labels) as texts', () => {

@@ -41,7 +41,7 @@
 # (p_svyglm and or_ci_svyglm keep the values of the first fit, which lag by one iteration).
 # q: p.adjust(p, "BH") over all change and trend records of one area that have a p.
 dir <- file.path("test", "stats", "reference")
-source(file.path(dir, "helpers.R"))
+source(file.path(dir, "survey-lib.R"))
 
 # ---------------------------------------------------------------------------------------
 # Data
@@ -55,10 +55,6 @@ schools <- data.frame(
   effect = c(0.5, -0.4, 0.2, -0.6, 0.3, -0.2, 0.6, -0.5),
   stringsAsFactors = FALSE
 )
-kommun_of <- function(skola, k) {
-  switch(skola, N1 = "Alby", N2 = "Alby", N3 = "Bro", N4 = if (k %% 2 == 0) "Alby" else "Bro",
-         S1 = "Bro", S2 = "Bro", S3 = "Cedby", S4 = "Cedby")
-}
 expit <- function(x) 1 / (1 + exp(-x))
 rows <- list()
 for (year in years) {
@@ -128,39 +124,6 @@ in_group <- function(d, key) {
 }
 # Every pupil is asked every question.
 in_population <- function(d, y) rep(TRUE, nrow(d))
-
-# A domain of one wave: estimate, SE, deff, n, x, Kish n_eff (NULL when no valid answer).
-domain_estimate <- function(des, d, members, key, y) {
-  dom <- d$kommun %in% members & in_group(d, key)
-  valid <- dom & !is.na(d[[y]])
-  n <- sum(valid)
-  if (n == 0) return(NULL)
-  x <- sum(d[[y]][valid])
-  w <- weights(des)[valid]
-  sub <- subset(des, d$kommun %in% members & in_group(d, key))
-  m <- svymean(as.formula(paste0("~", y)), sub, na.rm = TRUE, deff = "replace")
-  list(n = n, x = x, estimate = unname(coef(m)), se = unname(SE(m))[1], deff = unname(deff(m))[1],
-       kish = sum(w)^2 / sum(w^2))
-}
-
-# Two domains of the same wave: svyby(covmat = TRUE) + svycontrast.
-design_contrast <- function(make, d, side1, side2, y, a, b) {
-  if (!is.finite(a$se) || !is.finite(b$se)) return(no_test(a, b))
-  if (at_bound(a) || at_bound(b)) return(null_score(a, b))
-  d$side_ <- ifelse(side1, "a", ifelse(side2, "b", NA))
-  d$y_ <- d[[y]]
-  des <- make(d)
-  sub <- subset(des, !is.na(side_) & !is.na(y_))
-  by <- svyby(~y_, ~side_, sub, svymean, covmat = TRUE)
-  con <- svycontrast(by, c(-1, 1))
-  r <- normal_test(unname(coef(con)), unname(SE(con))[1], "design")
-  # The same covariance serves any smooth contrast, e.g. the log prevalence ratio log(b/a).
-  lr <- svycontrast(by, quote(log(b / a)))
-  r$log_ratio <- unname(coef(lr))
-  r$log_ratio_se <- unname(SE(lr))[1]
-  r$cov <- as.vector(attr(by, "var"))
-  r
-}
 
 trend_record <- function(spec, members, key, y) {
   dd <- data

@@ -19,8 +19,10 @@ null_score <- function(a, b) {
   n1 <- eff(a)
   n2 <- eff(b)
   d <- b$estimate - a$estimate
-  pbar <- (n1 * a$estimate + n2 * b$estimate) / (n1 + n2)
-  p <- if (pbar * (1 - pbar) == 0) 1 else 2 * pnorm(-abs(d / sqrt(pbar * (1 - pbar) * (1 / n1 + 1 / n2))))
+  # A side with infinite n* (deff 0: every PSU with the same proportion) is known exactly.
+  pbar <- if (!is.finite(n2)) b$estimate else if (!is.finite(n1)) a$estimate else (n1 * a$estimate + n2 * b$estimate) / (n1 + n2)
+  v <- pbar * (1 - pbar) * (1 / n1 + 1 / n2)
+  p <- if (v > 0) 2 * pnorm(-abs(d / sqrt(v))) else if (d == 0) 1 else 0
   w1 <- wilson(a$estimate, n1)
   w2 <- wilson(b$estimate, n2)
   list(diff = d, se = NA, p = p, rule = "null_score",
