@@ -9,6 +9,7 @@ import { strings, type Strings } from './i18n/index.js';
 import { FigureLookup } from './lookup.js';
 import type { Lang } from './model.js';
 import { indicatorLabel, type NarrativeContext } from './narrative.js';
+import { populationWho } from './chapters/appendix.js';
 
 export interface ReportContext {
   lang: Lang;
@@ -29,7 +30,7 @@ export interface ReportContext {
 
 export function createContext(figures: FiguresTable, config: ProjectConfig, lang: Lang, profile: ReportProfile = config.project.profile): ReportContext {
   const t = strings(lang);
-  return {
+  const ctx: ReportContext = {
     lang,
     t,
     config,
@@ -42,6 +43,8 @@ export function createContext(figures: FiguresTable, config: ProjectConfig, lang
     level: formatLevel(figures.meta.level, lang),
     said: new Set(),
   };
+  ctx.narrative.populationOf = (ind) => populationWho(ctx, ind);
+  return ctx;
 }
 
 /**

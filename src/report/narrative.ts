@@ -25,6 +25,12 @@ export interface NarrativeContext {
   meta: FiguresMeta;
   /** The config's indicators by id, so that a combined indicator is described by its actual parts. */
   indicators?: ReadonlyMap<string, Indicator>;
+  /**
+   * Whom an indicator's share is of, when it has a population filter (null: everyone). Sentences
+   * that compare a share outside its own section say it, so "14 procent berättade" is not read as
+   * 14 % of all pupils.
+   */
+  populationOf?: (ind: Indicator) => string | null;
 }
 
 /** Text in the report's language only: a Swedish-only statement must not land in an English sentence. */
@@ -134,7 +140,14 @@ export interface ChangeOptions {
 }
 
 function subject(ind: Indicator, ctx: NarrativeContext, anaphor: boolean | undefined): Subject {
-  return anaphor ? { anaphor: true } : subjectOf(ind, ctx.lang, ctx.indicators);
+  return anaphor ? { anaphor: true } : comparedSubject(ind, ctx);
+}
+
+/** The subject of a comparison: the statement, and whom the share is of (see NarrativeContext.populationOf). */
+function comparedSubject(ind: Indicator, ctx: NarrativeContext): FullSubject {
+  const s = subjectOf(ind, ctx.lang, ctx.indicators);
+  const among = ctx.populationOf?.(ind) ?? null;
+  return among === null ? s : { ...s, among };
 }
 
 /** A wave-to-wave change (previous or baseline): rise, fall, or no statistically significant change. */
@@ -229,7 +242,7 @@ export function referenceSentence(ind: Indicator, rec: ChangeRecord, ctx: Narrat
   const verdict = rec.p === null ? 'untested' : rec.significant === true ? 'significant' : 'none';
   return t.reference(
     who,
-    subjectOf(ind, ctx.lang, ctx.indicators),
+    comparedSubject(ind, ctx),
     { name: rec.to, value: pct(rec.estimate_to!, ctx, d) },
     reference,
     verdict,
@@ -246,13 +259,13 @@ export function referenceSentence(ind: Indicator, rec: ChangeRecord, ctx: Narrat
 export function associationSentence(factor: Indicator, outcome: Indicator, rec: AssociationRecord, ctx: NarrativeContext, cautionBase: string): string {
   const t = strings(ctx.lang).narrative;
   if (rec.suppressed || rec.estimate_with === null || rec.estimate_without === null) {
-    return t.associationSuppressed(indicatorLabel(factor, ctx.lang, true), indicatorLabel(outcome, ctx.lang, true));
+    return t.associationSuppressed([indicatorLabel(factor, ctx.lang, true)], [indicatorLabel(outcome, ctx.lang, true)]);
   }
   // Association records carry no base: whole percent (right for every base under 1 000).
   const d = associationDecimals(rec);
   const sentence = t.association(
     subjectOf(factor, ctx.lang, ctx.indicators),
-    subjectOf(outcome, ctx.lang, ctx.indicators),
+    comparedSubject(outcome, ctx),
     pct(rec.estimate_with, ctx, d),
     pct(rec.estimate_without, ctx, d),
     rec.significant === true,

@@ -108,15 +108,15 @@ describe('step 3: associations per ecological level', () => {
     expect(text(blocks)[1]).toBe(
       'Under varje nivå visas också andelen för ”y_any”, ”y1” och ”y2” bland elever med och utan faktorn. Ett sådant samband visar bara att två förhållanden förekommer tillsammans, inte att faktorn är orsaken: båda kan till exempel hänga ihop med något tredje. Enligt handboken är en faktor som hänger samman med våld en möjlig utgångspunkt för förebyggande insatser, inte ett bevis på en orsak.',
     );
-    const t = tables(blocks).find((b) => b.caption === 'Andelar med och utan förändringsfaktorn – Individ, Bro 2023')!;
+    const t = tables(blocks).find((b) => b.caption === 'Andelar med och utan förändringsfaktorn – Relation, Bro 2023')!;
     expect(t.table.columns.map((c) => c.header)).toEqual(['Förändringsfaktor', 'Indikator', 'Med faktorn (%)', 'Utan faktorn (%)', 'Kvot (95\u00a0% KI)', 'Justerat p-värde', 'Statistiskt säkerställd']);
     expect(t.table.rows.map((r) => [r.header, r.cells[0]])).toEqual([
-      ['f1', 'y_any'],
-      ['f1', 'y1'],
-      ['f1', 'y2'],
+      ['f2', 'y_any'],
+      ['f2', 'y1'],
+      ['f2', 'y2'],
     ]);
     for (const row of t.table.rows) {
-      const r = assoc('f1', row.cells[0]!, 'Bro');
+      const r = assoc('f2', row.cells[0]!, 'Bro');
       if (r.suppressed) {
         expect(row.cells.slice(1)).toEqual(['..', '..', '..', '..', '..']);
         continue;
@@ -137,6 +137,25 @@ describe('step 3: associations per ecological level', () => {
     expect(r.suppressed).toBe(false);
     const sentence = `Bland elever som svarat ja på ”f2” var andelen som uppgav att de svarat ja på minst en av frågorna om ”y1” och ”y3” ${pct(r.estimate_with!)} procent, jämfört med ${pct(r.estimate_without!)} procent bland övriga elever som besvarat frågan. ${r.significant ? `Skillnaden är statistiskt säkerställd (justerat p ${formatPValue(r.q!, 'sv').startsWith('<') ? formatPValue(r.q!, 'sv') : `= ${formatPValue(r.q!, 'sv')}`}).` : `Det är ingen statistiskt säkerställd skillnad (justerat p = ${formatPValue(r.q!, 'sv')}).`}`;
     expect(text(blocksOf(bro, 'forandringsfaktorer'))).toContain(r.flag === 'caution' ? `${sentence} Tolka med försiktighet: en av grupperna har färre än 30 svarande.` : sentence);
+  });
+
+  it('a level whose associations are all hidden gets one sentence instead of a table of `..`', () => {
+    const levels = { f1: 'Individ', f2: 'Relation' } as const;
+    let hiddenLevels = 0;
+    for (const [doc, area] of [[bro, 'Bro'], [alby, 'Alby'], [cedby, 'Cedby']] as const) {
+      const blocks = blocksOf(doc, 'forandringsfaktorer');
+      for (const [factor, level] of Object.entries(levels)) {
+        const recs = ['y_any', 'y1', 'y2'].map((o) => assoc(factor, o, area));
+        const table = tables(blocks).find((b) => b.caption === `Andelar med och utan förändringsfaktorn – ${level}, ${area} 2023`);
+        if (recs.every((r) => r.suppressed)) {
+          hiddenLevels++;
+          expect(table, `${area} ${level}`).toBeUndefined();
+          expect(text(blocks)).toContain(`Sambanden mellan ”${factor}” och ”y_any”, ”y1” och ”y2” redovisas inte: för få svarande med eller utan faktorn.`);
+        } else expect(table, `${area} ${level}`).toBeDefined();
+      }
+    }
+    // The small municipality has such a level, so both branches are checked.
+    expect(hiddenLevels).toBeGreaterThan(0);
   });
 
   it('the method names the test of an association', () => {
@@ -172,6 +191,9 @@ describe('reference values', () => {
     expect(y1.p).not.toBeNull();
     const sentences = text(blocks).join(' ');
     expect(sentences).toContain(`Andelen för ”y1” var ${pct(y1.estimate_to!)} procent i Bro, och referensvärdet Riket (fiktiv) från 2023 är 25 procent.`);
+    // y2 is asked of some pupils only: the sentence says whom its share is of.
+    const y2 = ref('y2', 'Bro', 'total');
+    expect(sentences).toContain(`Andelen för ”y2”, bland en del av eleverna, utifrån svaret på en annan fråga i enkäten, var ${pct(y2.estimate_to!)} procent i Bro, och referensvärdet Riket (fiktiv) från 2022 är 15 procent.`);
     const t = tables(blocks)[0]!;
     const row = (header: string, group: string) => t.table.rows.find((r) => r.header === header && r.cells[0] === group)!;
     // y1 for Åk 9 has neither interval nor n: not tested, and never called significant.

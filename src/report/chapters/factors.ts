@@ -39,7 +39,8 @@ export function factorsChapter(ctx: ReportContext, area: string): ReportChapter 
     }));
   const blocks: Block[] = [paragraph(ctx.t.text.factorsIntro)];
   const found = associations(inds);
-  if (found.length > 0) blocks.push(paragraph(ctx.t.text.associationsIntro([...new Set(found.map((a) => a.outcome))].map((o) => label(ctx, o, true)))));
+  // The intro says what the sections show: only when some association can be shown.
+  if (found.some((a) => !a.rec.suppressed)) blocks.push(paragraph(ctx.t.text.associationsIntro([...new Set(found.map((a) => a.outcome))].map((o) => label(ctx, o, true)))));
   for (const level of [...LEVELS, 'none'] as const) {
     const ofLevel = inds.filter((i) => (i.level ?? 'none') === level);
     if (ofLevel.length === 0) continue;
@@ -56,6 +57,15 @@ export function factorsChapter(ctx: ReportContext, area: string): ReportChapter 
     }
     const ofFactors = associations(FACTOR_ORDER.flatMap((f) => ofLevel.filter((i) => (i.factor ?? 'none') === f)));
     if (ofFactors.length === 0) continue;
+    // Nothing to show (a small municipality): one sentence instead of a table of `..`.
+    if (ofFactors.every((a) => a.rec.suppressed)) {
+      const names = (xs: Indicator[]) => [...new Set(xs)].map((i) => label(ctx, i, true));
+      blocks.push(
+        heading(3, `forandringsfaktorer-${level}-samband`, ctx.t.sections.associations),
+        paragraph(ctx.t.narrative.associationSuppressed(names(ofFactors.map((a) => a.factor)), names(ofFactors.map((a) => a.outcome)))),
+      );
+      continue;
+    }
     // One sentence per factor, for the first outcome (the combined one when there is one); the table has them all.
     const first = ofFactors.filter((a) => a.outcome === ofFactors[0]!.outcome);
     const base = formatInteger(ctx.config.disclosure.caution_base, ctx.lang);

@@ -35,7 +35,8 @@ function opening(who: Who): string | null {
 
 function subjectText(s: Subject): string {
   if ('anaphor' in s) return 'the share';
-  return 'clause' in s ? `the share who reported ${s.clause}` : `the share for “${s.label}”`;
+  const among = s.among === undefined ? '' : `, among ${s.among},`;
+  return 'clause' in s ? `the share who reported ${s.clause}${among}` : `the share for “${s.label}”${among}`;
 }
 
 function lead(who: Who, verb: string, s: Subject): string {
@@ -112,7 +113,11 @@ const narrative: Phrasing = {
     const verdict = significant ? `The difference is statistically significant${pp(p)}.` : `There is no statistically significant difference${pp(p)}.`;
     return `Among pupils ${who}, ${subjectText(outcome)} was ${withFactor}, compared with ${withoutFactor} among the other pupils who answered the question. ${verdict}`;
   },
-  associationSuppressed: (factor, outcome) => `The association between “${factor}” and “${outcome}” is not reported: too few respondents with or without the factor.`,
+  associationSuppressed: (factors, outcomes) => {
+    const q = (xs: string[]) => list(xs.map((x) => `“${x}”`));
+    const one = factors.length === 1 && outcomes.length === 1;
+    return `${one ? 'The association' : 'The associations'} between ${q(factors)} and ${q(outcomes)} ${one ? 'is' : 'are'} not reported: too few respondents with or without the ${factors.length === 1 ? 'factor' : 'factors'}.`;
+  },
   associationCaution: (base) => `Interpret with caution: one of the groups has fewer than ${base} respondents.`,
 };
 

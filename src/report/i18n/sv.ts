@@ -43,7 +43,8 @@ function opening(who: Who): string | null {
 
 function subjectText(s: Subject): string {
   if ('anaphor' in s) return 'andelen';
-  return 'clause' in s ? `andelen som uppgav ${s.clause}` : `andelen för ”${s.label}”`;
+  const among = s.among === undefined ? '' : `, bland ${s.among},`;
+  return 'clause' in s ? `andelen som uppgav ${s.clause}${among}` : `andelen för ”${s.label}”${among}`;
 }
 
 /** Swedish puts the verb second: "Bland flickorna ökade andelen …" / "Andelen … ökade". */
@@ -122,7 +123,11 @@ const narrative: Phrasing = {
     const verdict = significant ? `Skillnaden är statistiskt säkerställd${pp(p)}.` : `Det är ingen statistiskt säkerställd skillnad${pp(p)}.`;
     return `Bland elever ${who} var ${subjectText(outcome)} ${withFactor}, jämfört med ${withoutFactor} bland övriga elever som besvarat frågan. ${verdict}`;
   },
-  associationSuppressed: (factor, outcome) => `Sambandet mellan ”${factor}” och ”${outcome}” redovisas inte: för få svarande med eller utan faktorn.`,
+  associationSuppressed: (factors, outcomes) => {
+    const q = (xs: string[]) => list(xs.map((x) => `”${x}”`));
+    const one = factors.length === 1 && outcomes.length === 1;
+    return `${one ? 'Sambandet' : 'Sambanden'} mellan ${q(factors)} och ${q(outcomes)} redovisas inte: för få svarande med eller utan ${factors.length === 1 ? 'faktorn' : 'faktorerna'}.`;
+  },
   associationCaution: (base) => `Tolka med försiktighet: en av grupperna har färre än ${base} svarande.`,
 };
 

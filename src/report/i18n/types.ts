@@ -14,7 +14,10 @@ export interface Who {
 }
 
 /** What the share is of: the indicator's statement ("att de utsatts för …") or, lacking one, its label. */
-export type FullSubject = { clause: string } | { label: string };
+export type FullSubject = ({ clause: string } | { label: string }) & {
+  /** Whom the share is of, when the indicator has a population filter ("dem som svarat ja på ”…”"). */
+  among?: string;
+};
 /** Or just "andelen" / "the share", when the paragraph has already named the indicator. */
 export type Subject = FullSubject | { anaphor: true };
 
@@ -63,7 +66,8 @@ export interface Phrasing {
   referenceSuppressed(label: string, area: string, reference: { label: string; value: string; year: string }): string;
   /** Step 3: the outcome among pupils with the factor (`factor`) and among the others who answered; no causal words. */
   association(factor: FullSubject, outcome: FullSubject, withFactor: string, withoutFactor: string, significant: boolean, p: string | null): string;
-  associationSuppressed(factor: string, outcome: string): string;
+  /** The associations of these factors with these outcomes are all hidden (too few respondents on a side). */
+  associationSuppressed(factors: string[], outcomes: string[]): string;
   associationCaution(base: string): string;
 }
 
