@@ -86,6 +86,34 @@ describe('Grupper: the key indicators by each extra breakdown', () => {
     expect(row.cells[3]).toBe(girls.suppressed ? (girls.suppression === 'secondary' ? '(..)' : '..') : cell(girls));
   });
 
+  it('each hidden value is said with its own reason: one hidden to protect another is not said to have too few answers', () => {
+    const REASON = {
+      base: 'färre än 10 har svarat',
+      count: 'bara 1–2 har svarat ja (eller nej), och så små antal visas inte',
+      complement: 'bara 1–2 har svarat ja (eller nej), och så små antal visas inte',
+      secondary: 'andelen döljs för att ett annat dolt värde inte ska kunna räknas fram',
+    };
+    const quote = (s: string) => s.replace(/[()]/g, '\\$&');
+    const reasons = new Set<string>();
+    for (const [doc, area] of [[bro, 'Bro'], [alby, 'Alby'], [cedby, 'Cedby']] as const) {
+      const items = text(blocksOf(doc, 'grupper'));
+      for (const e of config.groups.extra) {
+        for (const v of e.values.filter((x) => x.report)) {
+          for (const r of figures.records.filter((x): x is EstimateRecord => x.kind === 'estimate' && x.area === area && x.year === 2023 && x.group === `${e.id}=${v.code}` && x.suppressed)) {
+            const item = items.find((i) => i.startsWith(`”${r.indicator}”:`) && i.includes(`”${v.label as string}”`));
+            if (item === undefined) continue; // not a key indicator, or a breakdown with nothing to show
+            const said = new RegExp(`”${quote(v.label as string)}”(?:, ”[^”]+”| och ”[^”]+”)*: ${quote(REASON[r.suppression!])}`);
+            expect(item, `${area} ${r.indicator} ${r.group}`).toMatch(said);
+            reasons.add(r.suppression!);
+          }
+        }
+      }
+    }
+    // Both a value hidden for its own small numbers and one hidden to protect another occur.
+    expect(reasons.has('secondary')).toBe(true);
+    expect(reasons.size).toBeGreaterThan(1);
+  });
+
   it('a hidden value is `..` with its reason, never a number; a breakdown with nothing to show gets one sentence', () => {
     const hidden = figures.records.filter((r): r is EstimateRecord => r.kind === 'estimate' && r.area === 'Cedby' && r.year === 2023 && /fodd|ekonomi/.test(r.group) && r.suppressed);
     expect(hidden.length).toBeGreaterThan(0);

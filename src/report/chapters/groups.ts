@@ -68,13 +68,17 @@ function valuesSentence(ctx: ReportContext, ind: Indicator, values: BreakdownVal
       ? [{ group: v.label, value: ctx.t.narrative.percent(formatPercent(rec.estimate, ctx.lang, d, false)), ci: `${ci} ${formatCi(rec.ci_lower, rec.ci_upper, ctx.lang, d, false)}`, caution: rec.flag === 'caution' }]
       : [],
   );
-  const hidden = recs.filter((r) => r.rec?.suppressed);
-  const primary = hidden.find((r) => r.rec!.suppression !== 'secondary') ?? hidden[0];
+  // Each hidden value with its own reason: a value hidden to protect another did have enough answers.
+  const hidden = new Map<string, string[]>();
+  for (const { v, rec } of recs) {
+    if (!rec?.suppressed) continue;
+    const reason = withheldReason(ctx, rec);
+    hidden.set(reason, [...(hidden.get(reason) ?? []), v.label]);
+  }
   return ctx.t.text.groupsValues(
     label(ctx, ind, true),
     shown,
-    hidden.map((r) => r.v.label),
-    primary === undefined ? '' : withheldReason(ctx, primary.rec!),
+    [...hidden].map(([reason, groups]) => ({ groups, reason })),
     formatInteger(ctx.config.disclosure.caution_base, ctx.lang),
   );
 }

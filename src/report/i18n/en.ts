@@ -418,10 +418,10 @@ export const en: Strings = {
     groupsIntro: (wave, variables) =>
       `This chapter shows the key figures in the wave ${wave} by ${list(variables)}: for everyone in each group and by gender. Pupils who did not answer the question on ${variables.length === 1 ? 'the group' : 'a group'} are not in that group's figures. The differences between the groups have not been tested statistically; the confidence intervals show how uncertain each share is, and in small groups the uncertainty is large.`,
     groupsHidden: (area, variable) => `The groups by ${variable} are too small in ${area} for the key figures to be reported.`,
-    groupsValues: (label, shown, hidden, reason, base) => {
+    groupsValues: (label, shown, hidden, base) => {
       const quoted = (xs: string[]) => list(xs.map((x) => `“${x}”`));
       const parts = [shown.length > 0 ? `“${label}”: ${list(shown.map((x) => `${x.value} (${x.ci}) in the group “${x.group}”`))}.` : `“${label}”:`];
-      if (hidden.length > 0) parts.push(`${shown.length > 0 ? 'The share' : 'the share'} is not reported for ${quoted(hidden)}: ${reason}.`);
+      if (hidden.length > 0) parts.push(`${shown.length > 0 ? 'The share' : 'the share'} is not reported for ${hidden.map((h) => `${quoted(h.groups)}: ${h.reason}`).join('; for ')}.`);
       const small = shown.filter((x) => x.caution).map((x) => x.group);
       if (small.length > 0) parts.push(`Interpret with caution for ${quoted(small)}: fewer than ${base} respondents.`);
       return parts.join(' ');

@@ -430,10 +430,10 @@ export const sv: Strings = {
     groupsIntro: (wave, variables) =>
       `Kapitlet visar nyckeltalen vid mätningen ${wave} efter ${list(variables)}: för alla i varje grupp och efter kön. Den som inte har besvarat frågan om ${variables.length === 1 ? 'gruppen' : 'en grupp'} ingår inte i den gruppens redovisning. Skillnaderna mellan grupperna har inte prövats statistiskt; konfidensintervallen visar hur osäker varje andel är, och i små grupper är osäkerheten stor.`,
     groupsHidden: (area, variable) => `Grupperna efter ${variable} är för små i ${area} för att nyckeltalen ska kunna redovisas.`,
-    groupsValues: (label, shown, hidden, reason, base) => {
+    groupsValues: (label, shown, hidden, base) => {
       const quoted = (xs: string[]) => list(xs.map((x) => `”${x}”`));
       const parts = [shown.length > 0 ? `”${label}”: ${list(shown.map((x) => `${x.value} (${x.ci}) i gruppen ”${x.group}”`))}.` : `”${label}”:`];
-      if (hidden.length > 0) parts.push(`${shown.length > 0 ? 'Andelen' : 'andelen'} redovisas inte för ${quoted(hidden)}: ${reason}.`);
+      if (hidden.length > 0) parts.push(`${shown.length > 0 ? 'Andelen' : 'andelen'} redovisas inte för ${hidden.map((h) => `${quoted(h.groups)}: ${h.reason}`).join('; för ')}.`);
       const small = shown.filter((x) => x.caution).map((x) => x.group);
       if (small.length > 0) parts.push(`Tolka med försiktighet för ${quoted(small)}: färre än ${base} svarande.`);
       return parts.join(' ');

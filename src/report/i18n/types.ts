@@ -329,7 +329,8 @@ export interface Strings {
     groupsIntro(wave: string, variables: string[]): string;
     groupsHidden(area: string, variable: string): string;
     /** One key indicator over a breakdown's values: the shown ones with their intervals, the hidden ones with the reason. */
-    groupsValues(label: string, shown: { group: string; value: string; ci: string; caution: boolean }[], hidden: string[], reason: string, cautionBase: string): string;
+    /** `hidden`: the hidden values, grouped by why they are hidden. */
+    groupsValues(label: string, shown: { group: string; value: string; ci: string; caution: boolean }[], hidden: { groups: string[]; reason: string }[], cautionBase: string): string;
     /** Step 3: what the associations of the outcomes (labels) show and do not show (the handbook's caveat). */
     associationsIntro(outcomes: string[]): string;
     referencesIntro(area: string, wave: string): string;
