@@ -133,7 +133,7 @@ Exempel:
 `,
 
   // ── example, schema ─────────────────────────────────────────────────────────────────────
-  example: 'kopiera det medföljande syntetiska exemplet (enkätfiler, lagesbild.yaml, en egen text och en annan källa) till en mapp',
+  example: 'kopiera det medföljande syntetiska exemplet (enkätfiler, lagesbild.yaml med elevantal och referensvärden, en egen text och en annan källa) till en mapp',
   'example <dir>': 'vart det ska kopieras',
   'example --force': 'ersätt filer som redan finns',
   'example (after)': `

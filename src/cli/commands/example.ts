@@ -21,7 +21,7 @@ export function exampleDir(): string {
 export function registerExample(program: Command, wrap: <A extends unknown[]>(a: CommandAction<A>) => (...args: A) => Promise<void>): void {
   program
     .command('example')
-    .description('copy the bundled synthetic example (survey files, lagesbild.yaml, an own text and another source) into a folder')
+    .description('copy the bundled synthetic example (survey files, lagesbild.yaml with its population file and reference values, an own text and another source) into a folder')
     .argument('[dir]', 'where to put it', `lagesbild-exempel`)
     .option('-f, --force', 'replace files that exist')
     .addHelpText(
