@@ -11,6 +11,7 @@ import { canonicalName } from '../text.js';
 import type { ReadOptions } from '../ingest/source.js';
 import type { FactOptions } from '../ingest/facts.js';
 import { expandInputs } from './inputs.js';
+import { separateConfigTables } from '../config/tables.js';
 import type { Log } from './log.js';
 
 export interface ProjectOptions extends Pick<ReadOptions, 'encoding' | 'delimiter' | 'sheet'>, FactOptions {
@@ -32,7 +33,9 @@ export interface Project {
 export async function loadProject(inputs: string[], opts: ProjectOptions, log: Log): Promise<Project> {
   const configPath = opts.config ?? 'lagesbild.yaml';
   const { config } = await loadConfig(configPath);
-  const files = await expandInputs(inputs);
+  const { survey: files, tables } = separateConfigTables(await expandInputs(inputs), config, configPath);
+  for (const table of tables) log.info(msg('input.configTable', table));
+  if (files.length === 0) throw new UsageError(msg('input.onlyConfigTables', { fields: tables.map((t) => t.field) }), msg('input.onlyConfigTables.hint'));
   const started = Date.now();
   const { sums, files: summaries, failed } = await ingestFiles(files, config, {
     configPath,

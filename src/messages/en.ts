@@ -288,6 +288,9 @@ export const en = {
   'cli.globNone.hint': () => 'Check the folder and the pattern (* any name, ** any folders, {a,b} either, [12] one of)',
   'cli.stdinTwice': () => '"-" (standard input) is given twice',
   'cli.stdinTwice.hint': () => 'Standard input can be read once: name it once',
+  'input.configTable': (p: { file: string; field: string }) => `${p.file} is the table the config names as ${p.field}: it is not read as survey data`,
+  'input.onlyConfigTables': (p: { fields: string[] }) => `every file given is a table the config names (${p.fields.join(', ')}), not survey data`,
+  'input.onlyConfigTables.hint': () => 'Name the survey files too, e.g. `data/enkat-*.csv`',
   'init.dateColumn': (p: { column: string; example: string }) => `column "${p.column}" holds dates such as ${p.example}, not the survey year`,
   'init.dateColumn.hint': () =>
     'The survey year is the wave the pupils belong to: give it with --year (or in the file name, e.g. enkat-2023.xlsx), or name a column with four-digit years',
@@ -556,6 +559,9 @@ const validateEn: ValidateTexts = {
     }),
     'trailing-empty-columns': (f) => ({
       message: `the header ends with ${f.columns} empty ${f.columns === 1 ? 'column' : 'columns'} (as Excel writes them): ignored`,
+    }),
+    'config-table': (f) => ({
+      message: `the table the config names as ${f.field}: not read as survey data`,
     }),
     'duplicate-header': (f) => ({
       message: `the header has ${f.columns.length} columns named "${f.name}" (columns ${f.columns.join(', ')})`,

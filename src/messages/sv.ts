@@ -346,6 +346,9 @@ export const sv: Catalogue = {
   'cli.globNone.hint': () => 'Kontrollera mappen och mönstret (* vilket namn som helst, ** alla mappar, {a,b} endera, [12] ett av tecknen)',
   'cli.stdinTwice': () => '"-" (standard in) anges två gånger',
   'cli.stdinTwice.hint': () => 'Standard in kan bara läsas en gång: ange den en gång',
+  'input.configTable': (p) => `${p.file} är tabellen som inställningsfilen anger som ${p.field}: den läses inte som enkätdata`,
+  'input.onlyConfigTables': (p) => `alla angivna filer är tabeller som inställningsfilen anger (${p.fields.join(', ')}), inga enkätfiler`,
+  'input.onlyConfigTables.hint': () => 'Ange enkätfilerna också, till exempel `data/enkat-*.csv`',
   'init.dateColumn': (p) => `kolumnen "${p.column}" innehåller datum som ${p.example}, inte enkätåret`,
   'init.dateColumn.hint': () =>
     'Enkätåret är den omgång eleverna tillhör: ange det med --year (eller i filnamnet, t.ex. enkat-2023.xlsx), eller ange en kolumn med årtal med fyra siffror',
@@ -523,6 +526,9 @@ const validateSv: ValidateTexts = {
     }),
     'trailing-empty-columns': (f) => ({
       message: `rubrikraden slutar med ${f.columns} ${f.columns === 1 ? 'tom kolumn' : 'tomma kolumner'} (som Excel skriver dem): de hoppas över`,
+    }),
+    'config-table': (f) => ({
+      message: `tabellen som inställningsfilen anger som ${f.field}: läses inte som enkätdata`,
     }),
     'duplicate-header': (f) => ({
       message: `rubrikraden har ${f.columns.length} kolumner som heter "${f.name}" (kolumn ${f.columns.join(', ')})`,

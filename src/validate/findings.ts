@@ -56,6 +56,8 @@ export type OwnFinding = Counted &
     | { code: 'replacement-char' }
     | { code: 'decimal-comma-weights'; column: string }
     | { code: 'trailing-empty-columns'; columns: number }
+    /** A table the config names (population, another source) given among the survey files: left out. */
+    | { code: 'config-table'; field: string }
     | { code: 'duplicate-header'; name: string; columns: number[] }
     | { code: 'duplicate-id'; column: string }
     | { code: 'no-yes-answers'; indicator: string; yes: string[]; answered: number }

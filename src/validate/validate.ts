@@ -4,7 +4,8 @@
 // and left out. The exit code says whether a report can be made from the data as it is.
 import { configLocator, formatPath, loadConfig } from '../config/load.js';
 import type { ProjectConfig } from '../config/schema.js';
-import { EXIT, LagesbildError, type ExitCode } from '../errors.js';
+import { EXIT, LagesbildError, UsageError, msg, type ExitCode } from '../errors.js';
+import { separateConfigTables } from '../config/tables.js';
 import { ingestFiles } from '../analysis/pipeline.js';
 import { computeFigures } from '../analysis/figures.js';
 import type { ReadOptions } from '../ingest/source.js';
@@ -47,11 +48,16 @@ export async function validateProject(files: string[], configPath: string, opts:
   return validateData(files, config, configPath, opts);
 }
 
-export async function validateData(files: string[], config: ProjectConfig, configPath: string, opts: ValidateOptions = {}): Promise<ValidationResult> {
+export async function validateData(inputs: string[], config: ProjectConfig, configPath: string, opts: ValidateOptions = {}): Promise<ValidationResult> {
   // Warnings point into the config; a config given only as an object has no lines to point at.
   const locate: ConfigLocator = await configLocator(configPath).catch(() => (path: (string | number)[]) => ({ file: configPath, field: formatPath(path) }));
   const checks: FileCheck[] = [];
   const findings: Finding[] = [];
+  const { survey: files, tables } = separateConfigTables(inputs, config, configPath);
+  for (const { file, field } of tables) findings.push({ code: 'config-table', severity: 'info', field, count: 1, locations: [{ file }] });
+  if (files.length === 0) {
+    findings.push(readError(new UsageError(msg('input.onlyConfigTables', { fields: tables.map((t) => t.field) }), msg('input.onlyConfigTables.hint'))));
+  }
   const ids = config.columns.id ? new DuplicateIds(config.columns.id) : null;
   const readable: string[] = [];
   for (const file of files) {
