@@ -4,8 +4,7 @@ import { factsFor, type FactOptions, type ResolvedFacts } from '../ingest/facts.
 import { throwOnProblem, type ProblemSink } from '../ingest/respondents.js';
 import { displayName, type Format, type ReadOptions } from '../ingest/source.js';
 import type { ProjectConfig } from '../config/schema.js';
-import { resolve } from 'node:path';
-import { DataError, LagesbildError, LimitError, msg, UsageError, type Message } from '../errors.js';
+import { DataError, LagesbildError, LimitError, msg, type Message } from '../errors.js';
 import { SurveyAccumulator, type SurveySums } from './accumulate.js';
 import { loadPopulation, type PopulationFile } from '../ingest/population.js';
 import { populationCounts } from './poststrata.js';
@@ -55,9 +54,6 @@ export async function ingestFiles(
 ): Promise<{ sums: SurveySums; files: FileSummary[]; failed: FailedFile[] }> {
   // The population file first: a mistake in it stops the run before the long read.
   const population = !config.population ? null : opts.population !== undefined ? opts.population : await loadPopulation(config, configPathOf(opts));
-  // `report *.csv` in the config's folder takes the population file for a survey file.
-  const mistaken = population && files.find((f) => resolve(f) === population.path);
-  if (mistaken) throw new UsageError(msg('population.isInput', { file: mistaken }), msg('population.isInput.hint'));
   const total = new SurveyAccumulator(config);
   const summaries: FileSummary[] = [];
   const failed: FailedFile[] = [];

@@ -380,8 +380,6 @@ export const en = {
   },
   'population.uncovered.hint': (p: { example: string }) =>
     `Add a row for each to the population file (e.g. "${p.example}<pupils>"), or check that municipality, year, gender and school year are written as in the survey data`,
-  'population.isInput': (p: { file: string }) => `${p.file} is the population file (population.file in the config), not a survey file`,
-  'population.isInput.hint': () => 'Name only the survey files, or keep the population file in another folder',
   'warning.population.exceeds': (p: { group: string; respondents: number; pupils: number; file: string }) =>
     `${p.group}: ${plural(p.respondents, 'respondent', 'respondents')} but ${plural(p.pupils, 'pupil', 'pupils')} in ${p.file}; check that the counts are of the same year and school years as the survey`,
   'warning.population.nobody': (p: { group: string; pupils: number; file: string }) =>

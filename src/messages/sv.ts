@@ -437,8 +437,6 @@ export const sv: Catalogue = {
   },
   'population.uncovered.hint': (p) =>
     `Lägg till en rad för var och en i filen med elevantal (t.ex. "${p.example}<antal elever>"), eller kontrollera att kommun, år, kön och årskurs är skrivna som i enkätdata`,
-  'population.isInput': (p) => `${p.file} är filen med elevantal (population.file i konfigurationen), inte en enkätfil`,
-  'population.isInput.hint': () => 'Ange bara enkätfilerna, eller lägg filen med elevantal i en annan mapp',
   'warning.population.exceeds': (p) =>
     `${p.group}: ${plural(p.respondents, 'svarande', 'svarande')} men ${plural(p.pupils, 'elev', 'elever')} i ${p.file}; kontrollera att antalen gäller samma år och årskurser som enkäten`,
   'warning.population.nobody': (p) =>
