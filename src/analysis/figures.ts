@@ -21,6 +21,7 @@ import {
   logisticTrend,
   lonelyStrata,
   minimumDetectableChange,
+  primaryReason,
   type Difference,
   type ProportionEstimate,
   type ProportionSide,
@@ -85,6 +86,9 @@ export function computeFigures(sums: SurveySums, config: ProjectConfig, pooling:
   const grid = new EstimateGrid(units.length, waves.length, groups.length, config.indicators.length);
   const respondents: RespondentCount[] = [];
   const lonely = new LonelyDomains();
+  // A cell the primary rules hide is shown without its interval: none is computed.
+  const primary = { minBase: config.disclosure.min_base, maxSmallCount: config.disclosure.max_small_count };
+  const cellOpts = { ...opts, interval: (n: number, x: number) => primaryReason(n, x, primary) === null };
   units.forEach((unit, u) => {
     waves.forEach((wave, w) => {
       groups.forEach((group, g) => {
@@ -96,7 +100,7 @@ export function computeFigures(sums: SurveySums, config: ProjectConfig, pooling:
         }
         config.indicators.forEach((ind, i) => {
           const domain = sums.domain(unit.members, wave.years, group.index, i);
-          const est = estimateProportion(domain, opts);
+          const est = estimateProportion(domain, cellOpts);
           if (est.n === 0) return;
           if (est.se === null) lonely.add(wave, lonelyStrata(domain), unit.name, group.key, ind.id);
           grid.set(grid.index(u, w, g, i), estimateRecord(ind.id, unit.name, wave, group.key, est));

@@ -11,6 +11,12 @@ export interface ProportionOptions {
   /** Confidence level, e.g. 0.95. */
   level: number;
   lonelyPsu: LonelyPsu;
+  /**
+   * Whether the interval is wanted, from the unweighted n and x (default: always). An
+   * estimate that disclosure control will hide needs none, and an interval at p̂ = 0 or 1
+   * (small cells) costs two beta quantiles.
+   */
+  interval?: (n: number, x: number) => boolean;
 }
 
 /**
@@ -52,7 +58,8 @@ export function estimateProportion(domain: DomainSums, opts: ProportionOptions):
   }
   const se = Math.sqrt(variance);
   const deff = t.n > 1 && p > 0 && p < 1 ? (variance * (t.n - 1)) / (p * (1 - p)) : null;
-  const ci = proportionCi(opts.method, { estimate: p, se, df, nAll: t.nAll, nEff, level: opts.level });
+  const wanted = opts.interval === undefined || opts.interval(t.n, t.x);
+  const ci = wanted ? proportionCi(opts.method, { estimate: p, se, df, nAll: t.nAll, nEff, level: opts.level }) : null;
   return {
     n: t.n,
     x: t.x,
