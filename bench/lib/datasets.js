@@ -41,10 +41,17 @@ function cached(dir, params, make) {
   return true;
 }
 
-/** The example config, its reference files named absolutely (the bench writes configs elsewhere). */
+/**
+ * The example's config for generated data: without `population` (the generated municipalities
+ * have no population counts), and with the files it names (reference values, own texts, other
+ * sources) by their place in the example, so that the config can be written beside the data.
+ */
 function exampleRaw() {
-  const raw = parse(readFileSync(EXAMPLE_CONFIG, 'utf8'));
-  for (const ref of raw.references ?? []) ref.file = resolve(dirname(EXAMPLE_CONFIG), ref.file);
+  const { population, ...raw } = parse(readFileSync(EXAMPLE_CONFIG, 'utf8'));
+  const beside = (file) => resolve(dirname(EXAMPLE_CONFIG), file);
+  for (const ref of raw.references ?? []) ref.file = beside(ref.file);
+  for (const text of Object.values(raw.texts ?? {})) if (text.file) text.file = beside(text.file);
+  for (const source of raw.sources ?? []) if (source.file) source.file = beside(source.file);
   return raw;
 }
 
@@ -100,9 +107,11 @@ export function countrySurvey(log) {
 export function county(n, log) {
   const dir = join(DATA, `county-${n}`);
   const files = WAVES.map((y) => join(dir, `enkat-${y}.csv`));
+  const config = join(dir, 'lagesbild.json');
   const made = cached(dir, { n }, () => {
     log(`generating a county of ${n} municipalities → ${dir}`);
     const raw = exampleRaw();
+    writeFileSync(config, JSON.stringify(raw, null, 1));
     const areas = areaNames(n);
     const sizes = areas.map((_, i) => WAVES.map((_, w) => Math.round(50 + 1450 / (i + 1) ** 0.9 + 10 * w)));
     WAVES.forEach((year, w) => {
@@ -112,7 +121,7 @@ export function county(n, log) {
   });
   if (!made) log(`reusing ${dir}`);
   const areas = areaNames(n);
-  return { files, config: EXAMPLE_CONFIG, areas, rows: files.reduce((s, f) => s + countLines(f) - 1, 0) };
+  return { files, config, areas, rows: files.reduce((s, f) => s + countLines(f) - 1, 0) };
 }
 
 function countLines(file) {
