@@ -96,7 +96,7 @@ function matrixFigure(ctx: ReportContext, spec: MatrixSpec): FigureBlock | null 
         ...cellNotes(all, ctx),
         ...(spec.notes ?? []),
         ...references.map((ref) => ctx.t.notes.referenceMarker(ref.symbol, ref.label)),
-        ...referenceYearNote(ctx, references.flatMap((ref) => ref.recs.flat())),
+        ...referenceNotes(ctx, referenceColumns.map((col) => ({ label: col.ref.label, recs: col.ref.recs[col.series]! }))),
       ],
     },
   );
@@ -131,8 +131,17 @@ export function referenceText(ctx: ReportContext, rec: ChangeRecord | undefined,
 }
 
 /** Under a table with reference values from an earlier year than the wave: what the year in parentheses means. */
-export function referenceYearNote(ctx: ReportContext, recs: readonly (ChangeRecord | undefined)[]): string[] {
+function referenceYearNote(ctx: ReportContext, recs: readonly (ChangeRecord | undefined)[]): string[] {
   return recs.some((r) => r?.estimate_from != null && r.year_from !== r.year_to) ? [ctx.t.notes.referenceYear] : [];
+}
+
+/**
+ * Under a table with reference columns: what a year in parentheses means, and that `–` in a
+ * reference column is a value the reference set does not have (not a missing survey figure).
+ */
+export function referenceNotes(ctx: ReportContext, columns: readonly { label: string; recs: readonly (ChangeRecord | undefined)[] }[]): string[] {
+  const missing = [...new Set(columns.filter((c) => c.recs.some((r) => r?.estimate_from == null)).map((c) => c.label))];
+  return [...referenceYearNote(ctx, columns.flatMap((c) => c.recs)), ...(missing.length > 0 ? [ctx.t.notes.referenceMissing(missing)] : [])];
 }
 
 /** The source line of a figure or table that shows reference values: the survey's, then each reference's. */

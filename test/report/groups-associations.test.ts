@@ -264,6 +264,10 @@ describe('county profile', () => {
       'Tabellerna visar andelen för varje indikator och kommun vid mätningen 2023, och för hela Reflän. ▲ betyder att kommunens andel är statistiskt säkerställt högre än i övriga länet och ▼ att den är lägre (p-värde under 0,05); markerade celler har också en färgad bakgrund. En kommun utan markering kan ändå skilja sig från länet: skillnaden kan bara inte beläggas. Två punkter (..) betyder att andelen inte redovisas.',
     );
     expect(utsatthet!.table.notes[0]).toBe('▲ = statistiskt säkerställt högre än i övriga länet, ▼ = statistiskt säkerställt lägre. Markerade celler har också en färgad bakgrund. Kolumnen Reflän gäller hela länet. Andel i procent.');
+    // y3 and y_any have no reference value: `–`, and a note says what it means there.
+    expect(utsatthet!.table.rows.map((r) => r.cells[4])).toEqual(['25', '–', '–', '15 (2022)']);
+    expect(utsatthet!.table.notes).toContain('– under Riket (fiktiv): det finns inget referensvärde för indikatorn eller gruppen.');
+    expect(factors!.table.notes.some((n) => n.startsWith('– under'))).toBe(false);
   });
 
   it(`splits into tables of at most ${PROFILE_AREAS} municipalities, each with the county`, () => {

@@ -7,7 +7,7 @@
 import { CHAPTERS, type Indicator } from '../../config/schema.js';
 import { paragraph, tableBlock } from '../blocks.js';
 import { cellNotes, decimalsFor, shareText } from '../cells.js';
-import { referenceText, referenceYearNote, sourceWithReferences } from '../charts.js';
+import { referenceNotes, referenceText, sourceWithReferences } from '../charts.js';
 import { areaName, label, waveName, type ReportContext } from '../context.js';
 import { formatAlpha, formatInteger } from '../format.js';
 import { TOTAL } from '../groups.js';
@@ -78,7 +78,7 @@ function profileTable(ctx: ReportContext, title: string, inds: Indicator[], area
       ...refs.map((ref) => ({ header: ref.label, align: 'right' as const })),
     ],
     rows,
-    notes: [ctx.t.notes.profile(HIGH, LOW, county), ...populationNotes(ctx, inds), ...cellNotes(all, ctx), ...referenceYearNote(ctx, refs.flatMap((ref) => ref.recs))],
+    notes: [ctx.t.notes.profile(HIGH, LOW, county), ...populationNotes(ctx, inds), ...cellNotes(all, ctx), ...referenceNotes(ctx, refs)],
   });
   return refs.length === 0 ? table : { ...table, source: sourceWithReferences(ctx, refs) };
 }

@@ -6,7 +6,7 @@
 import type { ChangeRecord, EstimateRecord } from '../../analysis/types.js';
 import { heading, paragraph, tableBlock } from '../blocks.js';
 import { cellNotes, cellText, decimalsFor } from '../cells.js';
-import { referenceText, referenceYearNote, sourceWithReferences } from '../charts.js';
+import { referenceNotes, referenceText, sourceWithReferences } from '../charts.js';
 import { areaName, label, waveName, type ReportContext } from '../context.js';
 import { comparisonDecimals, formatDiff, formatPValue, MISSING, shownDifference, SUPPRESSED } from '../format.js';
 import { TOTAL } from '../groups.js';
@@ -91,7 +91,7 @@ function referenceTable(ctx: ReportContext, s: { label: string; source: string; 
         ctx.t.notes.referenceDiff,
         ...(s.compared.some((c) => !c.rec.suppressed && c.rec.p === null) ? [ctx.t.notes.notTested] : []),
         ...populationNotes(ctx, [...new Set(s.compared.map((c) => c.ind))]),
-        ...referenceYearNote(ctx, s.compared.map((c) => c.rec)),
+        ...referenceNotes(ctx, [{ label: s.label, recs: s.compared.map((c) => c.rec) }]),
         ...cellNotes(own, ctx),
       ],
     }),

@@ -257,6 +257,7 @@ export const en: Strings = {
     diff: "Difference = the municipality's share minus the share in the rest of the county, in percentage points, computed from the rounded shares shown.",
     referenceMarker: (symbol, label) => `${symbol} = the reference value ${label}.`,
     referenceYear: 'A year in parentheses: the reference value is from an earlier year than the wave.',
+    referenceMissing: (labels) => `– under ${list(labels)}: the reference set has no value for the indicator or group.`,
     referenceDiff: "Difference = the municipality's share minus the reference value, in percentage points, computed from the rounded shares shown.",
     notTested: "Not tested = the reference value's uncertainty is not known, so the difference has not been tested.",
     ratio: (adjusted) =>

@@ -267,6 +267,7 @@ export const sv: Strings = {
     diff: 'Skillnad = kommunens andel minus andelen i övriga länet, i procentenheter, räknad från de avrundade andelar som visas.',
     referenceMarker: (symbol, label) => `${symbol} = referensvärdet ${label}.`,
     referenceYear: 'Årtal inom parentes: referensvärdet är från ett tidigare år än mätningen.',
+    referenceMissing: (labels) => `– under ${list(labels)}: det finns inget referensvärde för indikatorn eller gruppen.`,
     referenceDiff: 'Skillnad = kommunens andel minus referensvärdet, i procentenheter, räknad från de avrundade andelar som visas.',
     notTested: 'Ej prövad = referensvärdets osäkerhet är inte känd, så skillnaden har inte prövats statistiskt.',
     ratio: (adjusted) =>

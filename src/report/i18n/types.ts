@@ -206,6 +206,8 @@ export interface Strings {
     referenceMarker(symbol: string, label: string): string;
     /** A reference value with a year in parentheses is from an earlier year than the wave. */
     referenceYear: string;
+    /** `–` in these reference columns: the set has no value for the indicator or group. */
+    referenceMissing(labels: string[]): string;
     referenceDiff: string;
     notTested: string;
     /** What the prevalence ratio is; `adjusted`: its interval is not adjusted, the verdict is. */
