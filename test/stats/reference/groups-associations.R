@@ -152,41 +152,6 @@ designs <- list(
   stratified = function(d) svydesign(ids = ~1, strata = ~stratum, weights = ~vikt, data = d)
 )
 
-# The association of factor f with outcome y among the unit's "Totalt" (f answered yes / no).
-association <- function(make, d, des, members, f, y) {
-  inside <- d$kommun %in% members & reported(d)
-  side <- function(answer) {
-    d$cond_ <- inside & d[[f]] %in% answer
-    e <- suppressWarnings(domain_estimate(des, d, members, "total", y, extra = d$cond_))
-    e
-  }
-  yes <- side(1)
-  no <- side(0)
-  if (is.null(yes) && is.null(no)) return(NULL)
-  rec <- list(estimate_with = if (is.null(yes)) NA else yes$estimate, estimate_without = if (is.null(no)) NA else no$estimate,
-              n_with = if (is.null(yes)) 0 else yes$n, n_without = if (is.null(no)) 0 else no$n)
-  if (is.null(yes) || is.null(no)) return(c(rec, list(shown = FALSE, p = NA)))
-  rec$shown <- TRUE
-  if (at_bound(yes) || at_bound(no)) {
-    rec$rule <- "null_score"
-    rec$ratio <- if (no$estimate > 0) yes$estimate / no$estimate else NA
-    rec$ratio_ci <- c(NA, NA)
-    rec$p <- null_score(no, yes)$p
-    return(rec)
-  }
-  d$side_ <- ifelse(inside & d[[f]] %in% 1, "yes", ifelse(inside & d[[f]] %in% 0, "no", NA))
-  d$y_ <- d[[y]]
-  by <- svyby(~y_, ~side_, subset(make(d), !is.na(side_) & !is.na(y_)), svymean, covmat = TRUE)
-  lr <- svycontrast(by, quote(log(yes / no)))
-  b <- unname(coef(lr))
-  se <- unname(SE(lr))[1]
-  rec$rule <- "design"
-  rec$ratio <- exp(b)
-  rec$ratio_ci <- exp(c(b - zq * se, b + zq * se))
-  rec$p <- 2 * pnorm(-abs(b / se))
-  rec
-}
-
 result <- list()
 for (name in names(designs)) {
   make <- designs[[name]]

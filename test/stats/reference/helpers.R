@@ -1,6 +1,8 @@
-# What the reference scripts share (contrasts.R, population.R, lillby-poststratified.R): the
-# survey package and the 95 % level, the rule for comparisons at 0 or 1, the normal test, the
-# trend's refit, the records lagesbild makes for a design, and the JSON writer.
+# What the reference scripts share (contrasts.R, population.R, lillby-poststratified.R, and
+# through survey-lib.R groups-associations.R and poststratified-associations.R): the survey
+# package and the 95 % level, the rule for comparisons at 0 or 1, the normal test, the trend's
+# refit, the records lagesbild makes for a design, the JSON writer, and the post-strata with
+# the joint covariance of two domains of a post-stratified design.
 suppressMessages(library(survey))
 level <- 0.95
 zq <- qnorm(1 - (1 - level) / 2)
@@ -158,4 +160,44 @@ reference_records <- function(est, estimate_record, contrast, trend, trend_group
     for (k in seq_along(idx)) records[[idx[k]]]$q <- q[k]
   }
   list(records = records, estimates = estimates)
+}
+
+# The post-strata as lagesbild makes them (population.R, poststratified-associations.R; each script
+# defines reported(d) and count_of(kommun, ar, kon, arskurs)): one per municipality × gender ×
+# school year of "Totalt", and the rows outside them one pseudo-cell per municipality and wave,
+# counted as its weights times the municipality's average factor.
+add_poststrata <- function(d) {
+  d$ps <- ifelse(reported(d), paste(d$ar, d$kommun, d$kon, d$arskurs), paste(d$ar, d$kommun, "?"))
+  d
+}
+population_for <- function(d, w) {
+  known <- unique(d$ps[reported(d)])
+  freq <- sapply(known, function(p) { r <- d[d$ps == p, ][1, ]; count_of(r$kommun, r$ar, r$kon, r$arskurs) })
+  pop <- data.frame(ps = known, Freq = unname(freq), stringsAsFactors = FALSE)
+  for (p in unique(d$ps[!reported(d)])) {
+    r <- d[d$ps == p, ][1, ]
+    own <- reported(d) & d$kommun == r$kommun & d$ar == r$ar
+    factor <- sum(pop$Freq[pop$ps %in% unique(d$ps[own])]) / sum(w[own])
+    pop <- rbind(pop, data.frame(ps = p, Freq = sum(w[d$ps == p]) * factor))
+  }
+  pop
+}
+poststratify <- function(des, d) postStratify(des, ~ps, population_for(d, weights(des)), partial = TRUE)
+
+# svyby(~y, ~side, sub, svymean, covmat = TRUE): survey 4.1.1's svyby cannot stack the
+# influence functions of a calibrated design (its subsets keep every row), so the same
+# computation is written out: each side's svymean influence function on the rows of `sub`,
+# and svyrecvar on both with the design's post-strata. On the designs without
+# post-stratification it is checked against svyby itself.
+joint_cov <- function(sub) {
+  side <- sub$variables$side_
+  parts <- lapply(c("a", "b"), function(s) {
+    m <- svymean(~y_, sub[!is.na(side) & side == s, ], na.rm = TRUE, influence = TRUE)
+    inf <- attr(m, "influence")
+    full <- matrix(0, nrow = length(side), ncol = 1)
+    if (NROW(inf) == length(side)) full[, 1] <- inf else full[!is.na(side) & side == s, 1] <- inf
+    list(estimate = unname(coef(m)), inf = full)
+  })
+  v <- svyrecvar(cbind(parts[[1]]$inf, parts[[2]]$inf), sub$cluster, sub$strata, sub$fpc, postStrata = sub$postStrata)
+  list(estimates = c(parts[[1]]$estimate, parts[[2]]$estimate), cov = unname(v))
 }

@@ -129,28 +129,10 @@ writeLines(c("kommun;år;kön;årskurs;antal", paste(cells$kommun, cells$ar, cel
 close(con)
 count_of <- function(a, y, g, k) cells$count[cells$kommun == a & cells$ar == y & cells$kon == g & cells$arskurs == k]
 
-# The post-stratum of each row and the population data frame for postStratify().
-add_poststrata <- function(d) {
-  d$ps <- ifelse(reported(d), paste(d$ar, d$kommun, d$kon, d$arskurs), paste(d$ar, d$kommun, "?"))
-  d
-}
 data <- add_poststrata(data)
-population_for <- function(d, w) {
-  known <- unique(d$ps[reported(d)])
-  freq <- sapply(known, function(p) { r <- d[d$ps == p, ][1, ]; count_of(r$kommun, r$ar, r$kon, r$arskurs) })
-  pop <- data.frame(ps = known, Freq = unname(freq), stringsAsFactors = FALSE)
-  for (p in unique(d$ps[!reported(d)])) {
-    r <- d[d$ps == p, ][1, ]
-    own <- reported(d) & d$kommun == r$kommun & d$ar == r$ar
-    factor <- sum(pop$Freq[pop$ps %in% unique(d$ps[own])]) / sum(w[own])
-    pop <- rbind(pop, data.frame(ps = p, Freq = sum(w[d$ps == p]) * factor))
-  }
-  pop
-}
 
 # ---------------------------------------------------------------------------------------
 # Designs
-poststratify <- function(des, d) postStratify(des, ~ps, population_for(d, weights(des)), partial = TRUE)
 designs <- list(
   fpc_clustered = list(make = function(d) svydesign(ids = ~skola, strata = ~stratum, weights = ~vikt, fpc = ~fpc_skolor, data = d, nest = TRUE),
                        stack = function(d) svydesign(ids = ~skola, strata = ~interaction(ar, stratum), weights = ~vikt, fpc = ~fpc_skolor, data = d, nest = TRUE),
@@ -244,23 +226,6 @@ domain_estimate <- function(des, d, members, key, y, full = FALSE) {
   e
 }
 
-# svyby(~y, ~side, sub, svymean, covmat = TRUE): survey 4.1.1's svyby cannot stack the
-# influence functions of a calibrated design (its subsets keep every row), so the same
-# computation is written out: each side's svymean influence function on the rows of `sub`,
-# and svyrecvar on both with the design's post-strata. On the designs without
-# post-stratification it is checked against svyby itself.
-joint_cov <- function(sub) {
-  side <- sub$variables$side_
-  parts <- lapply(c("a", "b"), function(s) {
-    m <- svymean(~y_, sub[!is.na(side) & side == s, ], na.rm = TRUE, influence = TRUE)
-    inf <- attr(m, "influence")
-    full <- matrix(0, nrow = length(side), ncol = 1)
-    if (NROW(inf) == length(side)) full[, 1] <- inf else full[!is.na(side) & side == s, 1] <- inf
-    list(estimate = unname(coef(m)), inf = full)
-  })
-  v <- svyrecvar(cbind(parts[[1]]$inf, parts[[2]]$inf), sub$cluster, sub$strata, sub$fpc, postStrata = sub$postStrata)
-  list(estimates = c(parts[[1]]$estimate, parts[[2]]$estimate), cov = unname(v))
-}
 design_contrast <- function(make, d, side1, side2, y, a, b) {
   if (at_bound(a) || at_bound(b)) return(null_score(a, b))
   d$side_ <- ifelse(side1, "a", ifelse(side2, "b", NA))

@@ -1,7 +1,8 @@
 # What groups-associations.R and contrasts.R share beyond helpers.R (which it reads): the
 # synthetic county's municipalities, a domain's estimate (optionally under a further condition
 # on the rows), each wave's design, the design-based contrast of two domains of one wave,
-# girls vs boys, and q. Each script defines `in_group(d, key)` before calling them.
+# girls vs boys, q, and step 3's association of a factor with an outcome. Each script defines
+# `in_group(d, key)` and `reported(d)` before calling them.
 source(file.path("test", "stats", "reference", "helpers.R"))
 
 # The municipality of the k-th pupil of a school: N4 has pupils from two municipalities.
@@ -86,3 +87,47 @@ adjust_q <- function(records, areas) {
   records
 }
 
+# The association of factor f with outcome y among the unit's "Totalt" (f answered yes / no).
+association <- function(make, d, des, members, f, y) {
+  inside <- d$kommun %in% members & reported(d)
+  side <- function(answer) {
+    d$cond_ <- inside & d[[f]] %in% answer
+    e <- suppressWarnings(domain_estimate(des, d, members, "total", y, extra = d$cond_))
+    e
+  }
+  yes <- side(1)
+  no <- side(0)
+  if (is.null(yes) && is.null(no)) return(NULL)
+  rec <- list(estimate_with = if (is.null(yes)) NA else yes$estimate, estimate_without = if (is.null(no)) NA else no$estimate,
+              n_with = if (is.null(yes)) 0 else yes$n, n_without = if (is.null(no)) 0 else no$n)
+  if (is.null(yes) || is.null(no)) return(c(rec, list(shown = FALSE, p = NA)))
+  rec$shown <- TRUE
+  if (at_bound(yes) || at_bound(no)) {
+    rec$rule <- "null_score"
+    rec$ratio <- if (no$estimate > 0) yes$estimate / no$estimate else NA
+    rec$ratio_ci <- c(NA, NA)
+    rec$p <- null_score(no, yes)$p
+    return(rec)
+  }
+  d$y_ <- d[[y]]
+  if (is.null(des$postStrata)) {
+    d$side_ <- ifelse(inside & d[[f]] %in% 1, "yes", ifelse(inside & d[[f]] %in% 0, "no", NA))
+    by <- svyby(~y_, ~side_, subset(make(d), !is.na(side_) & !is.na(y_)), svymean, covmat = TRUE)
+    lr <- svycontrast(by, quote(log(yes / no)))
+    b <- unname(coef(lr))
+    se <- unname(SE(lr))[1]
+  } else {
+    # A post-stratified design: svyby cannot stack its influence functions (see joint_cov), so
+    # the same delta method is written out: log(yes / no) with gradient (−1/no, 1/yes).
+    d$side_ <- ifelse(inside & d[[f]] %in% 0, "a", ifelse(inside & d[[f]] %in% 1, "b", NA))
+    j <- joint_cov(subset(make(d), !is.na(side_) & !is.na(y_)))
+    g <- c(-1 / j$estimates[1], 1 / j$estimates[2])
+    b <- log(j$estimates[2] / j$estimates[1])
+    se <- sqrt(drop(t(g) %*% j$cov %*% g))
+  }
+  rec$rule <- "design"
+  rec$ratio <- exp(b)
+  rec$ratio_ci <- exp(c(b - zq * se, b + zq * se))
+  rec$p <- 2 * pnorm(-abs(b / se))
+  rec
+}
