@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
-import type { ChangeRecord, FigureRecord } from '../../src/analysis/types.js';
+import type { ChangeRecord, EstimateRecord, FigureRecord } from '../../src/analysis/types.js';
 import type { DesignRow } from '../../src/stats/fold.js';
 
 const DIR = join(dirname(fileURLToPath(import.meta.url)), 'reference');
@@ -210,6 +210,18 @@ export function expectClose(actual: number | null | undefined, expected: number 
   expect(actual, what).not.toBeNull();
   expect(actual, what).not.toBeUndefined();
   expect(Math.abs(actual! - expected!), what).toBeLessThan(1e-8);
+}
+
+/** Every estimate R computed is in the pipeline's table with the same n and x, and p̂ and SE within 1e-8. */
+export function expectEstimatesLikeR(records: readonly FigureRecord[], expected: readonly ExpectedEstimate[]): void {
+  for (const e of expected) {
+    const what = `${e.indicator} ${e.area} ${e.year} ${e.group}`;
+    const rec = records.find((r): r is EstimateRecord => r.kind === 'estimate' && r.indicator === e.indicator && r.area === e.area && r.year === e.year && r.group === e.group);
+    expect(rec, what).toBeDefined();
+    expect([rec!.n, rec!.x], what).toEqual([e.n, e.x]);
+    expectClose(rec!.estimate, e.estimate, what);
+    expectClose(rec!.se, e.se, what);
+  }
 }
 
 /** A change record of the pipeline equals R's: what it compares, the difference, and (when R tests it) interval and p. */

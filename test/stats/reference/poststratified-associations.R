@@ -25,18 +25,7 @@ county <- "Reflän"
 units <- list(Alby = "Alby", Bro = "Bro", Cedby = "Cedby")
 units[[county]] <- areas
 
-reported <- function(d) d$kon %in% c("F", "M") & d$arskurs %in% c("7", "9")
-in_group <- function(d, key) {
-  tot <- reported(d)
-  if (key == "total") return(tot)
-  kv <- strsplit(strsplit(key, ";")[[1]], "=")
-  vars <- vapply(kv, `[`, "", 1)
-  vals <- vapply(kv, `[`, "", 2)
-  r <- rep(TRUE, nrow(d))
-  if ("gender" %in% vars) r <- r & d$kon == vals[vars == "gender"] & d$arskurs %in% c("7", "9")
-  for (i in which(vars != "gender")) r <- r & tot & d[[vars[i]]] %in% vals[i]
-  r & !is.na(r)
-}
+source(file.path(dir, "survey-groups.R"))
 
 # Pupils per cell: the respondents over a response rate by gender and school year.
 response <- c("F.7" = 0.88, "M.7" = 0.8, "F.9" = 0.7, "M.9" = 0.55)
