@@ -1,4 +1,5 @@
-// The tables a config names beside its survey files (population counts, other sources' figures).
+// The tables a config names beside its survey files (population counts, other sources' figures,
+// reference values).
 // They often sit in the same folder as the survey files, so `data/*.csv` picks them up too;
 // read as survey data they would fail on a missing column, or worse, count as respondents.
 import { dirname, isAbsolute, resolve } from 'node:path';
@@ -18,6 +19,7 @@ export function configTablePaths(config: ProjectConfig, configPath: string): Map
   const tables = new Map<string, string>();
   if (config.population) tables.set(at(config.population.file), 'population.file');
   config.sources.forEach((s, i) => tables.set(at(s.file), `sources[${i}].file`));
+  config.references.forEach((r, i) => tables.set(at(r.file), `references[${i}].file`));
   return tables;
 }
 

@@ -6,17 +6,19 @@ import { EXAMPLE, EXAMPLE_CONFIG, EXAMPLE_CSV, runCli } from '../e2e/cli.js';
 
 const POPULATION = `${EXAMPLE}/befolkning.csv`;
 const SOURCE = `${EXAMPLE}/kallor/anmalda-misshandelsbrott.csv`;
+const REFERENCES = `${EXAMPLE}/referensvarden.csv`;
 
 describe('tables the config names, among the survey files', () => {
   it('figures: left out with one note each; the figures are those of the survey files alone', async () => {
     const [alone, mixed] = await Promise.all([
       runCli(['figures', ...EXAMPLE_CSV, '-c', EXAMPLE_CONFIG, '--json']),
-      runCli(['figures', POPULATION, ...EXAMPLE_CSV, SOURCE, '-c', EXAMPLE_CONFIG, '--json'], { LANG: 'sv_SE.UTF-8', LC_ALL: '' }),
+      runCli(['figures', POPULATION, ...EXAMPLE_CSV, SOURCE, REFERENCES, '-c', EXAMPLE_CONFIG, '--json'], { LANG: 'sv_SE.UTF-8', LC_ALL: '' }),
     ]);
     expect(mixed.code).toBe(0);
     expect(mixed.stderr).toBe(
       `${POPULATION} är tabellen som inställningsfilen anger som population.file: den läses inte som enkätdata\n` +
-        `${SOURCE} är tabellen som inställningsfilen anger som sources[0].file: den läses inte som enkätdata\n`,
+        `${SOURCE} är tabellen som inställningsfilen anger som sources[0].file: den läses inte som enkätdata\n` +
+        `${REFERENCES} är tabellen som inställningsfilen anger som references[0].file: den läses inte som enkätdata\n`,
     );
     expect(mixed.stdout).toBe(alone.stdout);
   });
