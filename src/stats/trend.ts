@@ -128,10 +128,22 @@ function waveTotals(wave: TrendWave, first: number): WaveTotals {
  * some "yes" and some "yes" above some "no" (this also needs two distinct years).
  */
 function estimable(cells: readonly WaveTotals[]): boolean {
-  const yes = cells.filter((c) => c.x > 0).map((c) => c.u);
-  const no = cells.filter((c) => c.n - c.x > 0).map((c) => c.u);
-  if (yes.length === 0 || no.length === 0) return false;
-  return Math.max(...no) > Math.min(...yes) && Math.max(...yes) > Math.min(...no);
+  let yesMin = Infinity;
+  let yesMax = -Infinity;
+  let noMin = Infinity;
+  let noMax = -Infinity;
+  for (const c of cells) {
+    if (c.x > 0) {
+      yesMin = Math.min(yesMin, c.u);
+      yesMax = Math.max(yesMax, c.u);
+    }
+    if (c.n - c.x > 0) {
+      noMin = Math.min(noMin, c.u);
+      noMax = Math.max(noMax, c.u);
+    }
+  }
+  if (yesMin === Infinity || noMin === Infinity) return false;
+  return noMax > yesMin && yesMax > noMin;
 }
 
 type Vec2 = [number, number];
@@ -286,8 +298,19 @@ function inverse2(m: Mat2): Mat2 {
   ];
 }
 
+/** p · q, each entry summed from 0 in k's order (by loops: two per trend, thousands of trends). */
 function multiply(p: Mat2, q: Mat2): Mat2 {
-  return p.map((row) => q[0]!.map((_, j) => row.reduce((acc, v, k) => acc + v * q[k]![j]!, 0)));
+  const out: Mat2 = new Array(p.length);
+  for (let i = 0; i < p.length; i++) {
+    const row = new Array<number>(q[0]!.length);
+    for (let j = 0; j < row.length; j++) {
+      let acc = 0;
+      for (let k = 0; k < q.length; k++) acc += p[i]![k]! * q[k]![j]!;
+      row[j] = acc;
+    }
+    out[i] = row;
+  }
+  return out;
 }
 
 function sumOf(values: readonly number[]): number {
