@@ -49,7 +49,8 @@ export async function benchIngest({ rows, smallRows, runs, profile, log }) {
   const prof = profile ? await profileNode(figuresArgs(big, out), { env: CLI_ENV }, join(DATA, 'profiles', 'figures'), ROOT) : null;
 
   // "statistics: 4690 ms, 109758 figures" (--verbose) or "wrote … (109,758 figures)".
-  const records = Number(/(\d[\d,\u00a0 ]*) figures/.exec(figures[0].stderr)?.[1].replace(/\D/g, '') ?? NaN);
+  const figureCount = (r) => Number(/(\d[\d,\u00a0 ]*) figures/.exec(r.stderr)?.[1].replace(/\D/g, '') ?? NaN);
+  const records = figureCount(figures[0]);
   const med = (list, f) => summary(list.map(f));
   const run = (list) => ({ ms: med(list, (r) => r.ms), cpuMs: med(list, (r) => r.cpuMs), rssKb: med(list, (r) => r.rssKb) });
   const verbose = (list) => ({ ingestMs: med(list, (r) => verboseMs(r.stderr, 'ingest')), statisticsMs: med(list, (r) => verboseMs(r.stderr, 'statistics')) });
@@ -60,7 +61,7 @@ export async function benchIngest({ rows, smallRows, runs, profile, log }) {
     udsv: run(udsv),
     figures: { ...run(figures), ...verbose(figures) },
     reference: { ...run([reference]), ...verbose([reference]) },
-    small: { ...run(smallRuns), ...verbose(smallRuns) },
+    small: { ...run(smallRuns), ...verbose(smallRuns), records: figureCount(smallRuns[0]) },
     pairRatios: summary(figures.map((f, i) => f.ms / floor[i].ms)),
     cpuRatio: summary(figures.map((f, i) => f.cpuMs / floor[i].cpuMs)),
     profile: prof,

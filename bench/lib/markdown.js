@@ -88,7 +88,7 @@ export function renderMarkdown({ machine, opts, ingest, report, batch, country, 
     if (ingest.small.ms.median >= 1500) {
       why.push(
         `*${int(ingest.file.smallRows)} rows*: ${s(ingest.small.ms.median)} wall, ${s(ingest.small.cpuMs.median)} CPU, of which statistics ${s(ingest.small.statisticsMs.median)} and ingest ${s(ingest.small.ingestMs.median)}: ` +
-          `the statistics are a cost per figure (${int(ingest.records)} of them), the rest start-up and writing figures.csv.`,
+          `the statistics are a cost per figure (${int(ingest.small.records)} of them), the rest start-up and writing figures.csv.`,
       );
     }
     if (rss > 1.5 || f.rssKb.median >= 400 * 1024) why.push(`*peak RSS*: ${mb(f.rssKb.median)} on ${int(ingest.file.rows)} rows against ${mb(ingest.small.rssKb.median)} on ${int(ingest.file.smallRows)}.`);
