@@ -209,9 +209,10 @@ export function computeFigures(sums: SurveySums, config: ProjectConfig, pooling:
     });
   });
 
-  records.push(
-    ...associations.records((cell) => reason[cell] === 0, level, cautionBase),
-    ...referenceRecords(references, config, units, latest, (i, u, group) => {
+  append(records, associations.records((cell) => reason[cell] === 0, level, cautionBase));
+  append(
+    records,
+    referenceRecords(references, config, units, latest, (i, u, group) => {
       const g = groupPos.get(group);
       return g === undefined ? undefined : grid.get(grid.index(u, latestPos, g, i));
     }),
@@ -228,7 +229,7 @@ export function computeFigures(sums: SurveySums, config: ProjectConfig, pooling:
     // The population file counts pupils by gender and school year: no response rate for an extra breakdown.
     const registerGroups = groups.filter((g): g is Group & ResponseGroup => g.kind !== 'extra' && g.kind !== 'extra-cross');
     const response = responseRecords(sums, population, config, units, waves, registerGroups);
-    records.push(...response.records);
+    append(records, response.records);
     warnings.push(...response.warnings);
   }
 
@@ -936,4 +937,12 @@ function assessGoals(records: FigureRecord[], config: ProjectConfig): void {
       }),
     );
   }
+}
+
+/**
+ * Appends one by one: `push(...items)` passes every item as an argument and overflows the
+ * stack past about 100 000 of them (a country's associations).
+ */
+function append<T>(target: T[], items: readonly T[]): void {
+  for (const item of items) target.push(item);
 }
