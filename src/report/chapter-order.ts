@@ -4,24 +4,13 @@
 // situation after them as the background.
 import { REPORT_CHAPTERS, type ReportChapterId, type ReportProfile } from '../config/schema.js';
 
+/** What a follow-up report puts first; the rest keep the baseline order. */
+const FOLLOW_UP_FIRST: readonly ReportChapterId[] = ['sammanfattning', 'inledning', 'uppfoljning', 'utveckling'];
+
 export const CHAPTER_ORDER: Record<ReportProfile, readonly ReportChapterId[]> = {
   lagesbild: REPORT_CHAPTERS,
-  uppfoljning: [
-    'sammanfattning',
-    'inledning',
-    'uppfoljning',
-    'utveckling',
-    'om-undersokningen',
-    'utsatthet',
-    'utovande-attityder',
-    'otrygghet',
-    'grupper',
-    'andra-kallor',
-    'jamforelse-lanet',
-    'jamforelse-referens',
-    'forandringsfaktorer',
-    'bilagor',
-  ],
+  // Derived, so a chapter added to REPORT_CHAPTERS takes its place in both profiles.
+  uppfoljning: [...FOLLOW_UP_FIRST, ...REPORT_CHAPTERS.filter((c) => !FOLLOW_UP_FIRST.includes(c))],
 };
 
 /** The chapter id a built chapter stands for: "Våldsutövande" and "Attityder till våld" alone stand for the combined chapter. */
