@@ -1,8 +1,8 @@
 // 4. A whole country (290 municipalities × 10 waves × 60 indicators): memory must follow
 // the cells, not grow with objects per area × indicator × group. `lagesbild figures` on it,
 // and `lagesbild batch --jobs 2` on one shard of it (the shard renders 10 of the reports, so
-// the run stays minutes, while every worker still holds what the whole country's reports
-// need); peak RSS of each, against 1 GB.
+// the run stays minutes, while the county overview still reads every municipality and the
+// figures file every record of the country); peak RSS of each, against 1 GB.
 import { join } from 'node:path';
 import { CLI, CLI_ENV, DATA, countrySurvey } from './datasets.js';
 import { runNode } from './measure.js';

@@ -274,7 +274,7 @@ export function renderMarkdown({ machine, opts, ingest, report, batch, country, 
       '## 4. A whole country',
       '',
       `${c.file.municipalities} municipalities × ${c.file.waves} waves × ${c.file.indicators} indicators, ${int(c.file.rows)} respondents in one CSV (${(c.file.bytes / 2 ** 20).toFixed(0)} MiB), ${int(c.records)} figures: memory must follow the cells, not hold objects per area × indicator × group beyond need. ` +
-        `\`batch --jobs 2 --shard 1/${c.batch.shards}\` renders ${c.batch.reports} of the reports (the shard keeps the run to minutes; each worker still gets what the whole country's reports need).`,
+        `\`batch --jobs 2 --shard 1/${c.batch.shards}\` renders ${c.batch.reports} of the reports (the shard keeps the run to minutes; the county overview still reads every municipality and the figures file every record). Records are computed one area at a time, after disclosure control over every cell's counts (README, \"The figures table\").`,
       '',
       table(
         ['', 'wall time', 'CPU time', 'peak RSS'],

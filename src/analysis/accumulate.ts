@@ -457,6 +457,37 @@ export class SurveySums {
   }
 
   /**
+   * Respondents with an answer (n) and answering yes (x) in the group over the given areas and
+   * waves, for every indicator: [n₀, x₀, n₁, x₁, …]. The counts the estimates will have
+   * (unweighted, so they simply add up), without their variance.
+   */
+  counts(areas: readonly string[], years: readonly number[], group: number): Float64Array {
+    const out = new Float64Array(2 * this.indicators);
+    const base = group * this.indicators * FIELDS;
+    for (const b of this.blocksIn(areas, years)) {
+      const s = b.sums;
+      for (let i = 0, o = base; i < this.indicators; i++, o += FIELDS) {
+        out[2 * i]! += s[o + F_N]!;
+        out[2 * i + 1]! += s[o + F_X]!;
+      }
+    }
+    return out;
+  }
+
+  /** n and x of one domain (as counts, for a conditioned domain too). */
+  domainCounts(spec: DomainSpec, years: readonly number[], indicator: number): { n: number; x: number } {
+    const { of, base } = this.slot(spec, indicator);
+    let n = 0;
+    let x = 0;
+    for (const b of this.blocksIn(spec.areas, years)) {
+      const s = of(b);
+      n += s[base + F_N]!;
+      x += s[base + F_X]!;
+    }
+    return { n, x };
+  }
+
+  /**
    * Per-stratum sufficient statistics of one domain: the group within the areas and waves,
    * for one indicator. Each wave is its own design, so strata are (wave, stratum).
    */

@@ -10,7 +10,6 @@ import {
   estimateProportion,
   proportionSide,
   ratioOfDomains,
-  type ProportionEstimate,
   type ProportionOptions,
 } from '../stats/index.js';
 import type { Condition, DomainSpec, SurveySums } from './accumulate.js';
@@ -19,10 +18,12 @@ import type { Unit, Wave } from './units.js';
 
 export const ANSWERS: readonly Condition['answer'][] = ['yes', 'no'];
 
-/** One side of a pair, and its cell in the disclosure structure (set when the structure is built). */
+/** One side of a pair: its counts, its cell in the disclosure structure and whether it may be shown (both set by disclosure control). */
 export interface Side {
-  est: ProportionEstimate;
+  n: number;
+  x: number;
   cell: number;
+  shown: boolean;
 }
 
 /** An outcome with and without a factor in one unit (index `u`) and wave (index `w`). */
@@ -35,8 +36,14 @@ export interface Pair {
   sides: Record<Condition['answer'], Side | null>;
 }
 
+/**
+ * The pairs are found and counted at once (for disclosure control over every area); their
+ * estimates are computed with their area's records (`records`), a unit at a time.
+ */
 export class Associations {
   readonly pairs: Pair[] = [];
+  /** The pairs of each unit, by unit index. */
+  private readonly ofUnit: Pair[][];
 
   constructor(
     private readonly sums: SurveySums,
@@ -47,17 +54,22 @@ export class Associations {
   ) {
     const { conditions, targets } = sums.conditions;
     const factors = [...new Set(conditions.map((c) => c.indicator))];
+    this.ofUnit = units.map(() => []);
     units.forEach((unit, u) => {
       waves.forEach((wave, w) => {
         for (const factor of factors) {
           for (const outcome of targets) {
             if (outcome === factor) continue;
             const side = (answer: Condition['answer']): Side | null => {
-              const est = estimateProportion(sums.domain(unit.members, wave.years, 0, outcome, { indicator: factor, answer }), opts);
-              return est.n === 0 ? null : { est, cell: -1 };
+              const { n, x } = sums.domainCounts({ areas: unit.members, group: 0, given: { indicator: factor, answer } }, wave.years, outcome);
+              return n === 0 ? null : { n, x, cell: -1, shown: false };
             };
             const sides = { yes: side('yes'), no: side('no') };
-            if (sides.yes || sides.no) this.pairs.push({ factor, outcome, u, w, sides });
+            if (sides.yes || sides.no) {
+              const pair = { factor, outcome, u, w, sides };
+              this.pairs.push(pair);
+              this.ofUnit[u]!.push(pair);
+            }
           }
         }
       });
@@ -65,16 +77,24 @@ export class Associations {
   }
 
   /**
-   * The records, built only from sides that may be shown (`shown(cell)`); p, q and the verdict
-   * follow in adjustForMultiplicity. `caution` when either side's base is under `cautionBase`.
+   * Unit `u`'s records, built only from sides that may be shown (Side.shown); p, q and the
+   * verdict follow in adjustForMultiplicity. `caution` when either side's base is under `cautionBase`.
    */
-  records(shown: (cell: number) => boolean, level: number, cautionBase: number | undefined): AssociationRecord[] {
+  records(u: number, level: number, cautionBase: number | undefined): AssociationRecord[] {
     const ind = this.config.indicators;
-    return this.pairs.map((p) => {
+    return this.ofUnit[u]!.map((p) => {
       const { yes, no } = p.sides;
-      const visible = yes !== null && no !== null && shown(yes.cell) && shown(no.cell);
-      const r = visible ? ratioOfDomains(proportionSide(no.est), proportionSide(yes.est), () => this.covariance(p), level) : null;
-      const small = visible && cautionBase !== undefined && Math.min(yes.est.n, no.est.n) < cautionBase;
+      const visible = yes !== null && no !== null && yes.shown && no.shown;
+      const est = (answer: Condition['answer']) => {
+        const e = estimateProportion(this.sums.domain(this.units[p.u]!.members, this.waves[p.w]!.years, 0, p.outcome, { indicator: p.factor, answer }), this.opts);
+        const side = p.sides[answer]!;
+        // Disclosure control judged the side by its counts: they must be the estimate's.
+        if (e.n !== side.n || e.x !== side.x) throw new Error(`associations: the counts of ${ind[p.outcome]!.id} by ${ind[p.factor]!.id} differ between the passes`);
+        return e;
+      };
+      const [withFactor, without] = visible ? [est('yes'), est('no')] : [null, null];
+      const r = withFactor && without ? ratioOfDomains(proportionSide(without), proportionSide(withFactor), () => this.covariance(p), level) : null;
+      const small = visible && cautionBase !== undefined && Math.min(yes.n, no.n) < cautionBase;
       return {
         kind: 'association',
         indicator: ind[p.outcome]!.id,
@@ -82,8 +102,8 @@ export class Associations {
         area: this.units[p.u]!.name,
         year: this.waves[p.w]!.year,
         group: 'total',
-        estimate_with: visible ? yes.est.estimate : null,
-        estimate_without: visible ? no.est.estimate : null,
+        estimate_with: withFactor ? withFactor.estimate : null,
+        estimate_without: without ? without.estimate : null,
         ratio: r?.ratio ?? null,
         ratio_ci_lower: r?.ciLower ?? null,
         ratio_ci_upper: r?.ciUpper ?? null,

@@ -28,7 +28,7 @@ import {
 } from '../stats/index.js';
 import type { DomainSpec, SurveySums } from './accumulate.js';
 import { responseRecords, type ResponseGroup } from './response.js';
-import { ANSWERS, Associations } from './associations.js';
+import { ANSWERS, Associations, type Pair } from './associations.js';
 import { referenceRecords } from './references.js';
 import { comparisonRecord, type Unit, type Wave } from './units.js';
 import type { ReferenceValue } from '../references/load.js';
@@ -37,6 +37,8 @@ import type {
   ChangeRecord,
   EstimateRecord,
   FigureRecord,
+  FiguresMeta,
+  FiguresStream,
   FiguresTable,
   FollowUpRecord,
   GoalRecord,
@@ -71,7 +73,58 @@ interface Group {
 /** Groups compared over time, between genders and with the rest of the county (not the extra breakdowns). */
 const MAIN_KINDS: readonly Group['kind'][] = ['total', 'gender', 'grade'];
 
+/**
+ * The figures of a survey, computed in two passes so that memory follows the cells, not the
+ * records: a whole country has millions of records, and only one area's are held at a time.
+ * Pass 1 (here, at once) counts every cell (n and x come straight from the sums), runs the
+ * disclosure control over all of them, and makes the response records; pass 2 (recordsOf)
+ * computes one area's estimates, comparisons, trends and follow-up figures when asked. An
+ * area's records depend only on the sums and pass 1's verdicts, so any order of areas gives
+ * the same records.
+ */
+export interface FiguresSource {
+  readonly meta: FiguresMeta;
+  readonly respondents: RespondentCount[];
+  /** Warnings of the data and config, then those of each area's statistics once computed. */
+  readonly warnings: Message[];
+  /** One area's records (meta.areas; the county's are kept: every municipality's report reads them). */
+  recordsOf(area: string): FigureRecord[];
+  /** Time spent so far: pass 1, and pass 2 over all the areas computed. */
+  readonly ms: { counts: number; areas: number };
+}
+
+/** Every record, area by area as they are read: a table to write, never held whole. */
+export function streamOf(source: FiguresSource): FiguresStream & { count: () => number } {
+  let count = 0;
+  function* records(): Generator<FigureRecord> {
+    for (const area of source.meta.areas) {
+      const list = source.recordsOf(area);
+      count += list.length;
+      yield* list;
+    }
+  }
+  return { meta: source.meta, records: records(), count: () => count };
+}
+
+/** Every figure at once (tests, validate, small tables); commands that may meet a country read a FiguresSource area by area. */
 export function computeFigures(sums: SurveySums, config: ProjectConfig, pooling: PoolingOptions = {}, references: readonly ReferenceValue[] = []): FiguresTable {
+  const source = figuresSource(sums, config, pooling, references);
+  return tableOf(source, source.meta.areas);
+}
+
+/**
+ * The records of some areas, in the order given, as a table (with the whole meta and the
+ * areas' respondent counts); `keep` leaves out records a reader does not need.
+ */
+export function tableOf(source: FiguresSource, areas: readonly string[], keep: (r: FigureRecord) => boolean = () => true): FiguresTable {
+  const records: FigureRecord[] = [];
+  for (const area of areas) for (const r of source.recordsOf(area)) if (keep(r)) records.push(r);
+  const wanted = new Set(areas);
+  return withAudit({ meta: source.meta, records, respondents: source.respondents.filter((r) => wanted.has(r.area)), warnings: [...source.warnings] });
+}
+
+export function figuresSource(sums: SurveySums, config: ProjectConfig, pooling: PoolingOptions = {}, references: readonly ReferenceValue[] = []): FiguresSource {
+  const started = Date.now();
   const county = config.project.county;
   const units = unitsOf(sums.areas, county, pooling.areas ?? {});
   const waves: Wave[] = pooling.waves
@@ -81,14 +134,11 @@ export function computeFigures(sums: SurveySums, config: ProjectConfig, pooling:
   const opts = { method: config.statistics.ci_method, level: config.statistics.level, lonelyPsu: config.design.lonely_psu };
   // The population checked (and, post-stratified, the weights calibrated) before any estimate.
   const population = config.population ? sums.applyPopulation(config) : null;
+  const I = config.indicators.length;
 
-  // 1. Estimates for every unit × wave × group × indicator that has respondents, by number.
-  const grid = new EstimateGrid(units.length, waves.length, groups.length, config.indicators.length);
+  // 1. Every unit × wave × group × indicator cell: its respondents with an answer (n) and yes (x).
+  const grid = new CellGrid(units.length, waves.length, groups.length, I);
   const respondents: RespondentCount[] = [];
-  const lonely = new LonelyDomains();
-  // A cell the primary rules hide is shown without its interval: none is computed.
-  const primary = { minBase: config.disclosure.min_base, maxSmallCount: config.disclosure.max_small_count };
-  const cellOpts = { ...opts, interval: (n: number, x: number) => primaryReason(n, x, primary) === null };
   units.forEach((unit, u) => {
     waves.forEach((wave, w) => {
       groups.forEach((group, g) => {
@@ -98,59 +148,81 @@ export function computeFigures(sums: SurveySums, config: ProjectConfig, pooling:
         if (group.kind === 'total') {
           respondents.push({ area: unit.name, year: wave.year, group: 'all', n: sums.allRespondents(unit.members, wave.years) });
         }
-        config.indicators.forEach((ind, i) => {
-          const domain = sums.domain(unit.members, wave.years, group.index, i);
-          const est = estimateProportion(domain, cellOpts);
-          if (est.n === 0) return;
-          if (est.se === null) lonely.add(wave, lonelyStrata(domain), unit.name, group.key, ind.id);
-          grid.set(grid.index(u, w, g, i), estimateRecord(ind.id, unit.name, wave, group.key, est));
-        });
+        const counts = sums.counts(unit.members, wave.years, group.index);
+        for (let i = 0; i < I; i++) grid.set(grid.index(u, w, g, i), counts[2 * i]!, counts[2 * i + 1]!);
       });
     });
   });
 
   const countyPos = units.findIndex((u) => u.county);
-  const warnings = [...answerWarnings(config, units[countyPos]!, countyPos, waves, grid, sums), ...lonely.warnings()];
-
-  // 2. Disclosure control over all estimates and the rest-of-county cells the comparisons
-  // publish, with the relations an attacker could use.
+  const warnings = answerWarnings(config, units[countyPos]!, countyPos, waves, grid, sums);
   const latestPos = waves.length - 1;
   const latest = waves[latestPos]!;
-  const mainGroups = groups.filter((g) => MAIN_KINDS.includes(g.kind));
-  const associations = new Associations(sums, config, units, waves, opts);
-  const structure = disclosureStructure(config, units, waves, groups, grid, latestPos, associations);
-  const { reason } = disclose(
-    structure.cells,
-    {
-      minBase: config.disclosure.min_base,
-      maxSmallCount: config.disclosure.max_small_count,
-      secondary: config.disclosure.secondary,
-      cautionBase: config.disclosure.caution_base,
-    },
-    structure.name,
-  );
-  const cautionBase = config.disclosure.caution_base;
-  grid.forEach((k, record) => {
-    const why = REASONS[reason[structure.cellOf[k]!]!] ?? null;
-    if (why !== null) {
-      hideEstimate(record, why);
-    } else if (cautionBase !== undefined && record.n < cautionBase) record.flag = 'caution';
-  });
+  checkGoals(config, units, waves, pooling);
 
-  // 3. Comparisons, trends and follow-up figures, built only from what may be shown.
-  const records: FigureRecord[] = [];
-  grid.forEach((_, record) => void records.push(record));
+  // 2. Disclosure control over all cells and the rest-of-county cells the comparisons
+  // publish, with the relations an attacker could use.
+  const associations = new Associations(sums, config, units, waves, opts);
+  const { cellReason, restShown } = verdicts(config, units, waves, groups, grid, latestPos, associations);
+
+  // 3. Response rates, under their own disclosure control (a few records per area and wave).
+  const responses = new Map<string, FigureRecord[]>();
+  if (population) {
+    // The population file counts pupils by gender and school year: no response rate for an extra breakdown.
+    const registerGroups = groups.filter((g): g is Group & ResponseGroup => g.kind !== 'extra' && g.kind !== 'extra-cross');
+    const response = responseRecords(sums, population, config, units, waves, registerGroups);
+    for (const r of response.records) {
+      const list = responses.get(r.area);
+      if (list) list.push(r);
+      else responses.set(r.area, [r]);
+    }
+    warnings.push(...response.warnings);
+  }
+
   const level = config.statistics.level;
+  const cautionBase = config.disclosure.caution_base;
+  const primary = { minBase: config.disclosure.min_base, maxSmallCount: config.disclosure.max_small_count };
+  // A cell the primary rules hide is shown without its interval: none is computed.
+  const cellOpts = { ...opts, interval: (n: number, x: number) => primaryReason(n, x, primary) === null };
   const genders = groups.filter((g) => g.kind === 'gender' && g.reported).slice(0, 2);
+  const mainGroups = groups.filter((g) => MAIN_KINDS.includes(g.kind));
   const countyUnit = units[countyPos]!;
   const groupPos = new Map(groups.map((g, k) => [g.key, k]));
   // Two domains of the latest wave as one design: their covariance for a contrast.
   const covariance = (domains: DomainSpec[], i: number) => () =>
     domainCovariance(sums.jointDomains(domains, latest.years, i), domains.length, opts.lonelyPsu);
-  units.forEach((unit, u) => {
+  const warned = new Set<number>();
+
+  /** Pass 2: one unit's records, in the order estimates (wave, group, indicator), then per indicator its comparisons, then associations, references and responses. */
+  const unitRecords = (u: number): FigureRecord[] => {
+    const unit = units[u]!;
+    const records: FigureRecord[] = [];
+    const G = groups.length;
+    const local: Est[] = new Array(waves.length * G * I);
+    const lonely = new LonelyDomains();
+    waves.forEach((wave, w) => {
+      groups.forEach((group, g) => {
+        for (let i = 0; i < I; i++) {
+          const k = grid.index(u, w, g, i);
+          if (grid.n[k] === 0) continue;
+          const domain = sums.domain(unit.members, wave.years, group.index, i);
+          const est = estimateProportion(domain, cellOpts);
+          // Disclosure control judged the cell by its counts: they must be the estimate's.
+          if (est.n !== grid.n[k] || est.x !== grid.x[k]) throw new Error(`figures: the counts of ${config.indicators[i]!.id}, ${unit.name}, ${wave.year}, ${group.key} differ between the passes`);
+          if (est.se === null) lonely.add(wave, lonelyStrata(domain), unit.name, group.key, config.indicators[i]!.id);
+          const record = estimateRecord(config.indicators[i]!.id, unit.name, wave, group.key, est);
+          const why = REASONS[cellReason[k]!] ?? null;
+          if (why !== null) hideEstimate(record, why);
+          else if (cautionBase !== undefined && record.n < cautionBase) record.flag = 'caution';
+          local[(w * G + g) * I + i] = { record, est };
+          records.push(record);
+        }
+      });
+    });
+
     const others = countyUnit.members.filter((m) => !unit.members.includes(m));
     config.indicators.forEach((ind, i) => {
-      const get = (w: number, g: number): Est => grid.get(grid.index(u, w, g, i));
+      const get = (w: number, g: number): Est => (w >= 0 && g >= 0 ? local[(w * G + g) * I + i] : undefined);
       const unbroken = wavesSinceBreak(waves, ind.series_breaks).map((wave) => waves.indexOf(wave));
       for (const group of mainGroups) {
         const g = groupPos.get(group.key)!;
@@ -166,10 +238,10 @@ export function computeFigures(sums: SurveySums, config: ProjectConfig, pooling:
           const t = trend(ind.id, unit, group, unbroken.map((w) => waves[w]!), i, sums, unbroken.map((w) => get(w, g)), opts);
           if (t) records.push(t);
         }
-        const restCell = unit.county ? -1 : structure.restOf(u, g, i);
+        const restVisible = unit.county ? -1 : restShown[(u * G + g) * I + i]!;
         // A rest of the county without answers in the group gives no comparison (not a suppressed one).
-        if (restCell >= 0) {
-          const shown = !last.record.suppressed && reason[restCell] === 0;
+        if (restVisible >= 0) {
+          const shown = !last.record.suppressed && restVisible === 1;
           const domains = [
             { areas: others, group: group.index },
             { areas: unit.members, group: group.index },
@@ -207,56 +279,66 @@ export function computeFigures(sums: SurveySums, config: ProjectConfig, pooling:
         }
       }
     });
-  });
 
-  append(records, associations.records((cell) => reason[cell] === 0, level, cautionBase));
-  append(
-    records,
-    referenceRecords(references, config, units, latest, (i, u, group) => {
-      const g = groupPos.get(group);
-      return g === undefined ? undefined : grid.get(grid.index(u, latestPos, g, i));
-    }),
-  );
+    append(records, associations.records(u, level, cautionBase));
+    append(
+      records,
+      referenceRecords(references, config, [unit], latest, (i, _, group) => {
+        const g = groupPos.get(group);
+        return g === undefined ? undefined : local[(latestPos * G + g) * I + i];
+      }),
+    );
+    // Multiplicity: q-values within the area; "statistiskt säkerställd" follows the setting.
+    adjustForMultiplicity(records, config.statistics.multiple_comparisons, level);
+    // Goals: their status from the intervals and the (adjusted) verdict on the change so far.
+    assessGoals(records, config);
+    append(records, responses.get(unit.name) ?? []);
+    if (!warned.has(u)) {
+      warned.add(u);
+      warnings.push(...lonely.warnings());
+    }
+    return records;
+  };
 
-  // 4. Multiplicity: q-values within each area; "statistiskt säkerställd" follows the setting.
-  adjustForMultiplicity(records, config.statistics.multiple_comparisons, level);
-
-  // 5. Goals: their status from the intervals and the (adjusted) verdict on the change so far.
-  assessGoals(records, config);
-
-  // 6. Response rates, under their own disclosure control.
-  if (population) {
-    // The population file counts pupils by gender and school year: no response rate for an extra breakdown.
-    const registerGroups = groups.filter((g): g is Group & ResponseGroup => g.kind !== 'extra' && g.kind !== 'extra-cross');
-    const response = responseRecords(sums, population, config, units, waves, registerGroups);
-    append(records, response.records);
-    warnings.push(...response.warnings);
-  }
-
-  const table: Omit<FiguresTable, 'audit'> = {
-    meta: {
-      areas: units.map((u) => u.name),
-      years: waves.map((w) => w.year),
-      county,
-      ci_method: config.statistics.ci_method,
-      level,
-      multiple_comparisons: config.statistics.multiple_comparisons,
-      power: config.statistics.power,
-      weighted: config.design.weight !== undefined,
-      strata: config.design.strata !== undefined,
-      clusters: config.design.cluster !== undefined,
-      group_labels: Object.fromEntries(groups.map((g) => [g.key, g.label])),
-      groups: groups.map((g) => g.key),
-      references: config.references.map((r) => ({ label: { sv: localize(r.label, 'sv'), en: localize(r.label, 'en') }, source: { sv: localize(r.source, 'sv'), en: localize(r.source, 'en') } })),
-      pooled: { waves: pooling.waves ?? false, grades: pooling.grades ?? false, areas: pooling.areas ?? {} },
-      fpc: config.design.fpc !== undefined,
-      population: config.population ? { poststratified: config.population.poststratify } : null,
-    },
-    records,
+  const meta: FiguresMeta = {
+    areas: units.map((u) => u.name),
+    years: waves.map((w) => w.year),
+    county,
+    ci_method: config.statistics.ci_method,
+    level,
+    multiple_comparisons: config.statistics.multiple_comparisons,
+    power: config.statistics.power,
+    weighted: config.design.weight !== undefined,
+    strata: config.design.strata !== undefined,
+    clusters: config.design.cluster !== undefined,
+    group_labels: Object.fromEntries(groups.map((g) => [g.key, g.label])),
+    groups: groups.map((g) => g.key),
+    references: config.references.map((r) => ({ label: { sv: localize(r.label, 'sv'), en: localize(r.label, 'en') }, source: { sv: localize(r.source, 'sv'), en: localize(r.source, 'en') } })),
+    pooled: { waves: pooling.waves ?? false, grades: pooling.grades ?? false, areas: pooling.areas ?? {} },
+    fpc: config.design.fpc !== undefined,
+    population: config.population ? { poststratified: config.population.poststratify } : null,
+  };
+  const unitAt = new Map(units.map((unit, u) => [unit.name, u]));
+  let countyRecords: FigureRecord[] | null = null;
+  const ms = { counts: Date.now() - started, areas: 0 };
+  const timed = (u: number) => {
+    const t = Date.now();
+    const records = unitRecords(u);
+    ms.areas += Date.now() - t;
+    return records;
+  };
+  return {
+    meta,
     respondents,
     warnings,
+    ms,
+    recordsOf: (area) => {
+      const u = unitAt.get(area);
+      if (u === undefined) throw new Error(`figures: no area "${area}"`);
+      if (u !== countyPos) return timed(u);
+      return (countyRecords ??= timed(u));
+    },
   };
-  return withAudit(table);
 }
 
 /**
@@ -273,44 +355,20 @@ function withAudit(table: Omit<FiguresTable, 'audit'>): FiguresTable {
 }
 
 /**
- * The part of a table that reports on some areas read: their records and respondent counts,
- * the whole meta (every area's name) and the warnings. A batch sends each municipality's report
- * its own and the county's, not the whole country's. `table` is indexed by area once.
- */
-export function areaSlicer(table: FiguresTable): (areas: readonly string[]) => FiguresTable {
-  const records = new Map<string, FigureRecord[]>();
-  const respondents = new Map<string, RespondentCount[]>();
-  const add = <T>(map: Map<string, T[]>, area: string, item: T) => {
-    const list = map.get(area);
-    if (list) list.push(item);
-    else map.set(area, [item]);
-  };
-  for (const r of table.records) add(records, r.area, r);
-  for (const r of table.respondents) add(respondents, r.area, r);
-  return (areas) =>
-    withAudit({
-      meta: table.meta,
-      records: areas.flatMap((a) => records.get(a) ?? []),
-      respondents: areas.flatMap((a) => respondents.get(a) ?? []),
-      warnings: table.warnings,
-    });
-}
-
-/**
  * An indicator nobody answered yes to in a whole wave (or that nobody answered) is almost
  * always a config that lists the wrong codes, not a finding: say so instead of printing 0 %.
  */
-function answerWarnings(config: ProjectConfig, county: Unit, countyPos: number, waves: Wave[], grid: EstimateGrid, sums: SurveySums): Message[] {
+function answerWarnings(config: ProjectConfig, county: Unit, countyPos: number, waves: Wave[], grid: CellGrid, sums: SurveySums): Message[] {
   const warnings: Message[] = [];
   config.indicators.forEach((ind, i) => {
     const scale = typeof ind.answers === 'string' ? `answer_scales.${ind.answers}` : `indicators[${i}].answers`;
     waves.forEach((wave, w) => {
       if (sums.respondents(county.members, wave.years, 0) === 0) return;
-      const e = grid.get(grid.index(countyPos, w, 0, i))?.est;
-      if (!e) {
+      const k = grid.index(countyPos, w, 0, i);
+      if (grid.n[k] === 0) {
         warnings.push(msg('warning.noAnswers', { indicator: ind.id, year: wave.year, missingKey: ind.column ? `${scale}.missing` : null }));
-      } else if (e.x === 0 && ind.column !== undefined) {
-        warnings.push(msg('warning.noYes', { indicator: ind.id, n: e.n, year: wave.year, yesKey: `${scale}.yes` }));
+      } else if (grid.x[k] === 0 && ind.column !== undefined) {
+        warnings.push(msg('warning.noYes', { indicator: ind.id, n: grid.n[k]!, year: wave.year, yesKey: `${scale}.yes` }));
       }
     });
   });
@@ -318,11 +376,13 @@ function answerWarnings(config: ProjectConfig, county: Unit, countyPos: number, 
 }
 
 /**
- * Estimates by number, ((unit × waves + wave) × groups + group) × indicators + indicator:
- * no string key per cell, and numbered in the order records are listed.
+ * Cells by number, ((unit × waves + wave) × groups + group) × indicators + indicator: the
+ * respondents with an answer (n, 0 = no cell) and those answering yes (x). Two numbers per
+ * cell instead of a record: a country has millions of cells.
  */
-class EstimateGrid {
-  private readonly records: (EstimateRecord | undefined)[];
+class CellGrid {
+  readonly n: Int32Array;
+  readonly x: Int32Array;
 
   constructor(
     readonly units: number,
@@ -330,42 +390,21 @@ class EstimateGrid {
     readonly groups: number,
     readonly indicators: number,
   ) {
-    this.records = new Array(units * waves * groups * indicators);
+    this.n = new Int32Array(units * waves * groups * indicators);
+    this.x = new Int32Array(this.n.length);
   }
 
   get size(): number {
-    return this.records.length;
+    return this.n.length;
   }
 
   index(u: number, w: number, g: number, i: number): number {
     return ((u * this.waves + w) * this.groups + g) * this.indicators + i;
   }
 
-  set(k: number, record: EstimateRecord): void {
-    this.records[k] = record;
-  }
-
-  /**
-   * The record with its estimate. The estimate is read back from the record (only the record
-   * is kept: a country has millions), so it is whole only while the record is not suppressed,
-   * which is when comparisons, trends and follow-up figures use it.
-   */
-  get(k: number): { record: EstimateRecord; est: ProportionEstimate } | undefined {
-    const r = k >= 0 ? this.records[k] : undefined;
-    if (!r) return undefined;
-    return {
-      record: r,
-      est: { n: r.n, x: r.x!, estimate: r.estimate, se: r.se, df: r.df!, deff: r.deff, nEff: r.n_eff, ciLower: r.ci_lower, ciUpper: r.ci_upper, ciMethod: r.ci_method },
-    };
-  }
-
-  record(k: number): EstimateRecord | undefined {
-    return this.records[k];
-  }
-
-  /** Every estimate in number order. */
-  forEach(fn: (k: number, record: EstimateRecord) => void): void {
-    this.records.forEach((r, k) => r && fn(k, r));
+  set(k: number, n: number, x: number): void {
+    this.n[k] = n;
+    this.x[k] = x;
   }
 }
 
@@ -468,6 +507,54 @@ function hideEstimate(r: EstimateRecord, reason: NonNullable<EstimateRecord['sup
 }
 
 /**
+ * Disclosure control over every cell, and what pass 2 needs of it: each grid cell's verdict
+ * (an index into REASONS), whether each rest of the county may be shown (1), is hidden (0) or
+ * has no answers (−1), and each association side's (Side.shown). Relations never join two
+ * indicators, so each indicator is its own problem: solved one at a time, with the same result
+ * as all at once (hiding follows key order, whose first part is the indicator, and relations
+ * queue first come first in the same relative order), a country's cells and relations are
+ * never all held (they would be hundreds of megabytes beside the sums).
+ */
+function verdicts(
+  config: ProjectConfig,
+  units: Unit[],
+  waves: Wave[],
+  groups: Group[],
+  grid: CellGrid,
+  latestPos: number,
+  associations: Associations,
+): { cellReason: Uint8Array; restShown: Int8Array } {
+  const I = config.indicators.length;
+  const G = groups.length;
+  const rules = {
+    minBase: config.disclosure.min_base,
+    maxSmallCount: config.disclosure.max_small_count,
+    secondary: config.disclosure.secondary,
+    cautionBase: config.disclosure.caution_base,
+  };
+  const cellReason = new Uint8Array(grid.size);
+  const restShown = new Int8Array(units.length * G * I).fill(-1);
+  const pairsOf = config.indicators.map((): Pair[] => []);
+  for (const p of associations.pairs) pairsOf[p.outcome]!.push(p);
+  for (let i = 0; i < I; i++) {
+    const structure = disclosureStructure(config, units, waves, groups, grid, latestPos, associations, i, pairsOf[i]!);
+    const { reason } = disclose(structure.cells, rules, structure.name);
+    units.forEach((_, u) =>
+      groups.forEach((_, g) => {
+        for (let w = 0; w < waves.length; w++) {
+          const c = structure.cellOf(u, w, g);
+          if (c >= 0) cellReason[grid.index(u, w, g, i)] = reason[c]!;
+        }
+        const rest = structure.restOf(u, g);
+        if (rest >= 0) restShown[(u * G + g) * I + i] = reason[rest] === 0 ? 1 : 0;
+      }),
+    );
+    for (const p of pairsOf[i]!) for (const answer of ANSWERS) if (p.sides[answer]) p.sides[answer].shown = reason[p.sides[answer].cell] === 0;
+  }
+  return { cellReason, restShown };
+}
+
+/**
  * Cells and the additive relations between them (on unweighted n and x), by number: a total
  * is the sum of its parts, plus an unpublished remainder when the parts do not cover it
  * (respondents with no gender given); the county is the sum of its municipalities; and in
@@ -484,24 +571,14 @@ function disclosureStructure(
   units: Unit[],
   waves: Wave[],
   groups: Group[],
-  grid: EstimateGrid,
+  grid: CellGrid,
   latestPos: number,
   associations: Associations,
-): { cells: IndexedCells; cellOf: Int32Array; restOf: (u: number, g: number, i: number) => number; name: (cell: number) => string } {
-  const I = config.indicators.length;
+  i: number,
+  pairs: readonly Pair[],
+): { cells: IndexedCells; cellOf: (u: number, w: number, g: number) => number; restOf: (u: number, g: number) => number; name: (cell: number) => string } {
   const G = groups.length;
-  const n: number[] = [];
-  const x: number[] = [];
-  const published: number[] = [];
-  /** Per cell: indicator, area token, wave, group and remainder suffix, as indices into the sorted lists below. */
-  const parts: number[] = [];
-  const add = (cn: number, cx: number, state: number, i: number, area: number, w: number, g: number, suffix: number): number => {
-    n.push(cn);
-    x.push(cx);
-    published.push(state);
-    parts.push(i, area, w, g, suffix);
-    return n.length - 1;
-  };
+  const W = waves.length;
   // Area tokens: the units, then each municipality's rest of the county. Suffixes of remainders.
   const county = units.findIndex((u) => u.county);
   const restArea = (u: number) => units.length + u;
@@ -517,51 +594,80 @@ function disclosureStructure(
     ...config.groups.extra.map((e) => `rest:${e.id}`),
     ...factors.flatMap((f) => [`rest:factor:${f}`, ...ANSWERS.map((a) => `association:${f}:${a}`)]),
   ];
+  // Key order: each part's strings sorted, a cell's rank its parts' ranks in turn (indicator,
+  // area, wave, group, suffix). Only the rank is kept per cell; a name is decoded from it.
+  const rankOf = (names: string[]) => {
+    const order = names.map((_, k) => k).sort((a, b) => (names[a]! < names[b]! ? -1 : names[a]! > names[b]! ? 1 : 0));
+    const rank = new Array<number>(names.length);
+    order.forEach((k, r) => (rank[k] = r));
+    return { rank, order };
+  };
+  const areaNames = [...units.map((u) => u.name), ...units.map((u) => `${REST_OF_COUNTY}\u0000${u.name}`)];
+  const partNames = [config.indicators.map((ind) => ind.id), areaNames, waves.map((w) => String(w.year)), groups.map((g) => g.key), suffixes];
+  const ranks = partNames.map(rankOf);
+  const [iRank, aRank, wRank, gRank, sRank] = ranks.map((r) => r.rank) as [number[], number[], number[], number[], number[]];
+  const S = suffixes.length;
+  const cellCount = units.length * W * G;
+  const n = new Growable((size) => new Int32Array(size), cellCount);
+  const x = new Growable((size) => new Int32Array(size), cellCount);
+  const published = new Growable((size) => new Uint8Array(size), cellCount);
+  const rank = new Growable((size) => new Float64Array(size), cellCount);
+  const addRanked = (cn: number, cx: number, state: number, r: number): number => {
+    n.push(cn);
+    x.push(cx);
+    published.push(state);
+    rank.push(r);
+    return n.length - 1;
+  };
+  const add = (cn: number, cx: number, state: number, area: number, w: number, g: number, suffix: number): number =>
+    addRanked(cn, cx, state, (((iRank[i]! * areaNames.length + aRank[area]!) * waves.length + wRank[w]!) * groups.length + gRank[g]!) * S + sRank[suffix]!);
   const suffixOf = (id: string) => suffixes.indexOf(`rest:${id}`);
 
-  const cellOf = new Int32Array(grid.size).fill(-1);
-  grid.forEach((k, r) => {
-    const i = k % I;
-    const g = Math.floor(k / I) % G;
-    const w = Math.floor(k / (I * G)) % waves.length;
-    const u = Math.floor(k / (I * G * waves.length));
-    cellOf[k] = add(r.n, r.x ?? 0, PUBLISHED, i, u, w, g, 0);
-  });
+  // The indicator's cells by (unit × waves + wave) × groups + group.
+  const cells = new Int32Array(cellCount).fill(-1);
+  const cellOf = (u: number, w: number, g: number) => cells[(u * W + w) * G + g]!;
+  for (let u = 0; u < units.length; u++) {
+    for (let w = 0; w < W; w++) {
+      for (let g = 0; g < G; g++) {
+        const k = grid.index(u, w, g, i);
+        if (grid.n[k] !== 0) cells[(u * W + w) * G + g] = add(grid.n[k]!, grid.x[k]!, PUBLISHED, u, w, g, 0);
+      }
+    }
+  }
   // The rest of the county beside each municipality in the latest wave (main groups only).
-  const restCells = new Int32Array(units.length * G * I).fill(-1);
-  const restOf = (u: number, g: number, i: number) => restCells[(u * G + g) * I + i]!;
+  const restCells = new Int32Array(units.length * G).fill(-1);
+  const restOf = (u: number, g: number) => restCells[u * G + g]!;
   units.forEach((unit, u) => {
     if (unit.county) return;
-    for (let i = 0; i < I; i++) {
-      groups.forEach((group, g) => {
-        if (!MAIN_KINDS.includes(group.kind)) return;
-        const own = grid.record(grid.index(u, latestPos, g, i));
-        const all = grid.record(grid.index(county, latestPos, g, i));
-        if (!own || !all || all.n - own.n === 0) return;
-        restCells[(u * G + g) * I + i] = add(all.n - own.n, all.x! - own.x!, PUBLISHED, i, restArea(u), latestPos, g, 0);
-      });
-    }
+    groups.forEach((group, g) => {
+      if (!MAIN_KINDS.includes(group.kind)) return;
+      const own = grid.index(u, latestPos, g, i);
+      const all = grid.index(county, latestPos, g, i);
+      if (grid.n[own] === 0 || grid.n[all] === 0 || grid.n[all]! - grid.n[own]! === 0) return;
+      restCells[u * G + g] = add(grid.n[all]! - grid.n[own]!, grid.x[all]! - grid.x[own]!, PUBLISHED, restArea(u), latestPos, g, 0);
+    });
   });
 
-  const start: number[] = [];
-  const members: number[] = [];
+  const start = new Growable((size) => new Int32Array(size), cellCount);
+  const members = new Growable((size) => new Int32Array(size), 4 * cellCount);
   /** total = Σ parts, plus the remainder (`remainder`: its state, see disclose) when they do not cover it. */
   const relate = (total: number, partCells: number[], suffix: number, remainder = UNPUBLISHED) => {
     // A total without parts (no school years configured) is no relation.
     if (total < 0 || partCells.length === 0) return;
-    let restN = n[total]!;
-    let restX = x[total]!;
+    let restN = n.at(total);
+    let restX = x.at(total);
     start.push(members.length);
     members.push(total);
     for (const c of partCells) {
       if (c < 0) continue;
-      restN -= n[c]!;
-      restX -= x[c]!;
+      restN -= n.at(c);
+      restX -= x.at(c);
       members.push(c);
     }
     if (restN > 0) {
-      const t = total * 5;
-      members.push(add(restN, restX, remainder, parts[t]!, parts[t + 1]!, parts[t + 2]!, parts[t + 3]!, suffix));
+      // The total's key with the remainder's suffix.
+      const base = rank.at(total) - (rank.at(total) % S);
+      members.push(addRanked(restN, restX, remainder, base + sRank[suffix]!));
     }
   };
   // Totals hold the reported groups only (see GroupLayout), so these relations are exact;
@@ -583,10 +689,10 @@ function disclosureStructure(
       gendersOfValue: values.map((v) => ({ total: v, parts: crosses.filter((c) => groups[c]!.value === groups[v]!.value) })),
     };
   });
-  config.indicators.forEach((_, i) => {
+  {
     waves.forEach((_, w) => {
       units.forEach((_, u) => {
-        const k = (g: number) => cellOf[grid.index(u, w, g, i)]!;
+        const k = (g: number) => cellOf(u, w, g);
         const total = k(0);
         relate(total, genderGroups.map(k), byGender);
         if (gradeGroups.length > 0) relate(total, gradeGroups.map(k), byGrade);
@@ -605,8 +711,8 @@ function disclosureStructure(
       });
       groups.forEach((_, g) => {
         relate(
-          cellOf[grid.index(county, w, g, i)]!,
-          units.flatMap((unit, u) => (unit.county ? [] : [cellOf[grid.index(u, w, g, i)]!])),
+          cellOf(county, w, g),
+          units.flatMap((unit, u) => (unit.county ? [] : [cellOf(u, w, g)])),
           byArea,
         );
       });
@@ -615,72 +721,87 @@ function disclosureStructure(
     // rest's own margins (its groups are derived from the same county and municipality cells).
     units.forEach((unit, u) => {
       if (unit.county) return;
-      const restGroups = groups.map((_, g) => g).filter((g) => restOf(u, g, i) >= 0);
+      const restGroups = groups.map((_, g) => g).filter((g) => restOf(u, g) >= 0);
       const byRest = suffixOf(`rest:${unit.name}`);
-      for (const g of restGroups) relate(cellOf[grid.index(county, latestPos, g, i)]!, [cellOf[grid.index(u, latestPos, g, i)]!, restOf(u, g, i)], byRest);
+      for (const g of restGroups) relate(cellOf(county, latestPos, g), [cellOf(u, latestPos, g), restOf(u, g)], byRest);
       if (!restGroups.some((g) => groups[g]!.kind === 'total')) return;
-      const ofKind = (kind: Group['kind']) => restGroups.filter((g) => groups[g]!.kind === kind && groups[g]!.reported).map((g) => restOf(u, g, i));
-      relate(restOf(u, 0, i), ofKind('gender'), byGender);
-      relate(restOf(u, 0, i), ofKind('grade'), byGrade);
+      const ofKind = (kind: Group['kind']) => restGroups.filter((g) => groups[g]!.kind === kind && groups[g]!.reported).map((g) => restOf(u, g));
+      relate(restOf(u, 0), ofKind('gender'), byGender);
+      relate(restOf(u, 0), ofKind('grade'), byGrade);
     });
-  });
+  }
   // Step 3: the outcome's total = with the factor + without + those who left the factor
   // question unanswered (KNOWN: no group anyone can point to, and the sides publish neither
   // n nor x); the county's side = Σ the municipalities'.
   const sideCell = (f: number, answer: string) => suffixes.indexOf(`association:${config.indicators[f]!.id}:${answer}`);
-  for (const p of associations.pairs) {
+  for (const p of pairs) {
     for (const answer of ANSWERS) {
       const side = p.sides[answer];
-      if (side) side.cell = add(side.est.n, side.est.x, PUBLISHED, p.outcome, p.u, p.w, 0, sideCell(p.factor, answer));
+      if (side) side.cell = add(side.n, side.x, PUBLISHED, p.u, p.w, 0, sideCell(p.factor, answer));
     }
   }
-  const pairAt = new Map(associations.pairs.map((p) => [`${p.factor}:${p.outcome}:${p.u}:${p.w}`, p]));
-  for (const p of associations.pairs) {
+  const pairAt = new Map(pairs.map((p) => [`${p.factor}:${p.u}:${p.w}`, p]));
+  for (const p of pairs) {
     const cellsOf = (q: typeof p | undefined) => ANSWERS.map((a) => q?.sides[a]?.cell ?? -1);
-    relate(cellOf[grid.index(p.u, p.w, 0, p.outcome)]!, cellsOf(p), suffixOf(`factor:${config.indicators[p.factor]!.id}`), KNOWN);
+    relate(cellOf(p.u, p.w, 0), cellsOf(p), suffixOf(`factor:${config.indicators[p.factor]!.id}`), KNOWN);
     if (!units[p.u]!.county) continue;
     ANSWERS.forEach((answer, a) => {
       const side = p.sides[answer];
       if (!side) return;
-      const parts = units.flatMap((unit, u) => (unit.county ? [] : [cellsOf(pairAt.get(`${p.factor}:${p.outcome}:${u}:${p.w}`))[a]!]));
+      const parts = units.flatMap((unit, u) => (unit.county ? [] : [cellsOf(pairAt.get(`${p.factor}:${u}:${p.w}`))[a]!]));
       relate(side.cell, parts, byArea);
     });
   }
   start.push(members.length);
-
-  // Key order: each part's strings sorted, a cell's rank its parts' ranks in turn.
-  const rankOf = (names: string[]) => {
-    const order = names.map((_, k) => k).sort((a, b) => (names[a]! < names[b]! ? -1 : names[a]! > names[b]! ? 1 : 0));
-    const rank = new Array<number>(names.length);
-    order.forEach((k, r) => (rank[k] = r));
-    return rank;
-  };
-  const areaNames = [...units.map((u) => u.name), ...units.map((u) => `${REST_OF_COUNTY}\u0000${u.name}`)];
-  const ranks = [
-    rankOf(config.indicators.map((ind) => ind.id)),
-    rankOf(areaNames),
-    rankOf(waves.map((w) => String(w.year))),
-    rankOf(groups.map((g) => g.key)),
-    rankOf(suffixes),
-  ];
-  const sizes = ranks.map((r) => r.length);
-  const rank = new Float64Array(n.length);
-  for (let c = 0; c < n.length; c++) {
-    let v = 0;
-    for (let p = 0; p < 5; p++) v = v * sizes[p]! + ranks[p]![parts[c * 5 + p]!]!;
-    rank[c] = v;
-  }
+  const sizes = partNames.map((names) => names.length);
   const name = (c: number): string => {
-    const at = (p: number) => parts[c * 5 + p]!;
-    const key = [config.indicators[at(0)]!.id, areaNames[at(1)]!, String(waves[at(2)]!.year), groups[at(3)]!.key].join('\u0000');
-    return at(4) === 0 ? key : `${key}\u0000${suffixes[at(4)]}`;
+    // The rank's parts, last first, back to their strings.
+    let v = rank.at(c);
+    const at: string[] = [];
+    for (let p = 4; p >= 0; p--) {
+      at[p] = partNames[p]![ranks[p]!.order[v % sizes[p]!]!]!;
+      v = Math.floor(v / sizes[p]!);
+    }
+    const key = at.slice(0, 4).join('\u0000');
+    return at[4] === '' ? key : `${key}\u0000${at[4]}`;
   };
   return {
-    cells: { n: Float64Array.from(n), x: Float64Array.from(x), published: Uint8Array.from(published), rank, start: Int32Array.from(start), members: Int32Array.from(members) },
+    cells: { n: n.trimmed(), x: x.trimmed(), published: published.trimmed(), rank: rank.trimmed(), start: start.trimmed(), members: members.trimmed() },
     cellOf,
     restOf,
     name,
   };
+}
+
+/** A typed array that grows: a country's cells and relations are millions, too many for arrays of numbers. */
+class Growable<A extends Int32Array | Float64Array | Uint8Array> {
+  length = 0;
+  private data: A;
+
+  constructor(
+    private readonly make: (size: number) => A,
+    initial: number,
+  ) {
+    this.data = make(Math.max(16, initial));
+  }
+
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const grown = this.make(Math.ceil(this.data.length * 1.5));
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[this.length++] = v;
+  }
+
+  at(i: number): number {
+    return this.data[i]!;
+  }
+
+  /** The values pushed (a view: no copy). */
+  trimmed(): A {
+    return this.data.subarray(0, this.length) as A;
+  }
 }
 
 function wavesSinceBreak(waves: Wave[], breaks: number[]): Wave[] {
@@ -855,7 +976,6 @@ function goal(
 ): GoalRecord | null {
   const target = ind.target!;
   const key = targetGroupKey(config, target);
-  const field = `indicators[${i}].target`;
   if (pooling.grades && key.includes('grade=')) {
     // Said once per indicator, not once per municipality.
     const said = warnings.some((w) => w.id === 'goal.pooledGrades' && (w.params as { indicator: string }).indicator === ind.id);
@@ -863,17 +983,7 @@ function goal(
     return null;
   }
   const latest = waves[waves.length - 1]!;
-  const from = target.baseline === undefined ? (unbroken[0] ?? latest) : waves.find((w) => !w.pooled && w.year === target.baseline);
-  if (from === undefined) {
-    const pooled = latest.pooled;
-    throw new ConfigError(msg('goal.baselineNotWave', { field, baseline: target.baseline!, pooled, waves: waves.map((w) => w.year) }), undefined, msg('goal.baselineNotWave.hint', { pooled }));
-  }
-  if (!unbroken.includes(from) && !latest.pooled) {
-    throw new ConfigError(msg('goal.baselineBeforeBreak', { field, year: from.year, indicator: ind.id, breaks: ind.series_breaks, latest: latest.year }), undefined, msg('goal.baselineBeforeBreak.hint'));
-  }
-  if (target.year <= from.year) {
-    throw new ConfigError(msg('goal.yearNotAfter', { field, year: target.year, baseline: from.year }), undefined, msg('goal.yearNotAfter.hint'));
-  }
+  const from = goalBaseline(ind, i, waves, unbroken);
   const last = get(latest, key);
   if (!last) return null;
   const first = from === latest ? undefined : get(from, key);
@@ -909,6 +1019,37 @@ function goal(
     status: null,
     suppressed: !shown,
   };
+}
+
+/** A goal's baseline wave; a ConfigError when the config's baseline or year cannot be one. */
+function goalBaseline(ind: Indicator, i: number, waves: Wave[], unbroken: Wave[]): Wave {
+  const target = ind.target!;
+  const field = `indicators[${i}].target`;
+  const latest = waves[waves.length - 1]!;
+  const from = target.baseline === undefined ? (unbroken[0] ?? latest) : waves.find((w) => !w.pooled && w.year === target.baseline);
+  if (from === undefined) {
+    const pooled = latest.pooled;
+    throw new ConfigError(msg('goal.baselineNotWave', { field, baseline: target.baseline!, pooled, waves: waves.map((w) => w.year) }), undefined, msg('goal.baselineNotWave.hint', { pooled }));
+  }
+  if (!unbroken.includes(from) && !latest.pooled) {
+    throw new ConfigError(msg('goal.baselineBeforeBreak', { field, year: from.year, indicator: ind.id, breaks: ind.series_breaks, latest: latest.year }), undefined, msg('goal.baselineBeforeBreak.hint'));
+  }
+  if (target.year <= from.year) {
+    throw new ConfigError(msg('goal.yearNotAfter', { field, year: target.year, baseline: from.year }), undefined, msg('goal.yearNotAfter.hint'));
+  }
+  return from;
+}
+
+/**
+ * The goals' config checked before any area is computed (pass 2 computes areas one at a time,
+ * possibly while their figures are written): a goal that some municipality has.
+ */
+function checkGoals(config: ProjectConfig, units: Unit[], waves: Wave[], pooling: PoolingOptions): void {
+  config.indicators.forEach((ind, i) => {
+    if (!ind.target || !units.some((u) => !u.county && forArea(ind.target!.areas, u.name))) return;
+    if (pooling.grades && targetGroupKey(config, ind.target).includes('grade=')) return;
+    goalBaseline(ind, i, waves, wavesSinceBreak(waves, ind.series_breaks));
+  });
 }
 
 /** Each goal's status, from its record (after the verdicts on the changes are final). */

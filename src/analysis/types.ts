@@ -251,6 +251,15 @@ export interface FiguresMeta {
   population: { poststratified: boolean } | null;
 }
 
+/**
+ * The figures as a file writes them: the meta and every record in order, the records possibly
+ * computed as they are read (a country's never sit in memory at once). A FiguresTable is one.
+ */
+export interface FiguresStream {
+  meta: FiguresMeta;
+  records: Iterable<FigureRecord>;
+}
+
 export interface FiguresTable {
   meta: FiguresMeta;
   records: FigureRecord[];

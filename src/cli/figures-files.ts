@@ -1,6 +1,6 @@
 // The figures table as a file (figures and batch): which format the flags ask for, its file
 // name, and its bytes. The renderers are loaded only when used (exceljs is large).
-import type { FiguresTable } from '../analysis/types.js';
+import type { FiguresStream } from '../analysis/types.js';
 import type { ProjectConfig } from '../config/schema.js';
 
 export type FiguresFileFormat = 'csv' | 'excel-sv' | 'json' | 'xlsx';
@@ -24,8 +24,8 @@ export function figuresFileName(format: FiguresFileFormat, suffix = ''): string 
   return `figures${suffix}.${ext}`;
 }
 
-/** The file's bytes; a CSV comes in pieces, written one after another (see figuresCsvChunks). */
-export async function renderFiguresFile(figures: FiguresTable, config: ProjectConfig, format: FiguresFileFormat, dateIso: string): Promise<Buffer | Iterable<Buffer>> {
+/** The file's bytes; a CSV or JSON comes in pieces, made as they are written (see figuresCsvChunks). */
+export async function renderFiguresFile(figures: FiguresStream, config: ProjectConfig, format: FiguresFileFormat, dateIso: string): Promise<Buffer | Iterable<Buffer>> {
   const { localize } = await import('../config/schema.js');
   const indicators = config.indicators.map((i) => ({
     id: i.id,
@@ -37,7 +37,9 @@ export async function renderFiguresFile(figures: FiguresTable, config: ProjectCo
     const { figuresWorkbook } = await import('../render/tabular/figures-xlsx.js');
     const years = figures.meta.years;
     const span = years.length > 1 ? `${years[0]}–${years[years.length - 1]}` : String(years[0] ?? '');
-    return figuresWorkbook(figures, {
+    // A workbook is built whole (exceljs): its records are held at once.
+    const records = Array.isArray(figures.records) ? figures.records : [...figures.records];
+    return figuresWorkbook({ meta: figures.meta, records }, {
       indicators,
       title: `Uppgifter: ${figures.meta.county} ${span}`.trim(),
       creator: config.project.publisher ?? figures.meta.county,
@@ -45,8 +47,8 @@ export async function renderFiguresFile(figures: FiguresTable, config: ProjectCo
       cautionBase: config.disclosure.caution_base,
     });
   }
-  const { exportFigures, figuresCsvChunks } = await import('../render/tabular/figures-export.js');
-  if (format === 'json') return Buffer.from(exportFigures(figures, format), 'utf8');
+  const { jsonChunks, figuresCsvChunks } = await import('../render/tabular/figures-export.js');
+  if (format === 'json') return jsonChunks(figures);
   const labels = Object.fromEntries(indicators.map((i) => [i.id, i.label]));
   return figuresCsvChunks(figures, format, labels);
 }

@@ -8,7 +8,7 @@
 import { constants } from 'node:fs';
 import { copyFile, link, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { OutputError, UsageError, ioCause, msg, type Message } from '../errors.js';
+import { LagesbildError, OutputError, UsageError, ioCause, msg, type Message } from '../errors.js';
 
 const cleanups: (() => Promise<unknown>)[] = [];
 
@@ -105,6 +105,8 @@ export async function writeOutputs(files: { path: string; data: Buffer | string 
       try {
         await writeFile(temp, f.data);
       } catch (err) {
+        // Data made as it is written (the figures, area by area) may stop with its own error.
+        if (err instanceof LagesbildError) throw err;
         throw ioError(err, f.path, 'file');
       }
     }

@@ -3,8 +3,8 @@ import { resolve } from 'node:path';
 import { configLocator, formatPath, loadConfig } from '../config/load.js';
 import { areaReferences, forArea, type ProjectConfig } from '../config/schema.js';
 import { ingestFiles, type FailedFile, type FileSummary } from '../analysis/pipeline.js';
-import { computeFigures, type PoolingOptions } from '../analysis/figures.js';
-import type { FiguresTable } from '../analysis/types.js';
+import { figuresSource, tableOf, type FiguresSource, type PoolingOptions } from '../analysis/figures.js';
+import type { FiguresMeta, FiguresTable } from '../analysis/types.js';
 import type { SurveySums } from '../analysis/accumulate.js';
 import { located, UsageError, msg, type Message } from '../errors.js';
 import { canonicalName } from '../text.js';
@@ -12,6 +12,7 @@ import type { ReadOptions } from '../ingest/source.js';
 import type { FactOptions } from '../ingest/facts.js';
 import { expandInputs } from './inputs.js';
 import { separateConfigTables } from '../config/tables.js';
+import { countyOverviewReads } from '../report/overview-reads.js';
 import type { Log } from './log.js';
 
 export interface ProjectOptions extends Pick<ReadOptions, 'encoding' | 'delimiter' | 'sheet'>, FactOptions {
@@ -27,7 +28,10 @@ export interface Project {
   files: FileSummary[];
   failed: FailedFile[];
   sums: SurveySums;
-  figures: FiguresTable;
+  /** The figures, computed area by area when read (a country's records never sit in memory at once). */
+  source: FiguresSource;
+  /** How many of source.warnings have been logged (see logNewWarnings). */
+  warningsLogged: number;
 }
 
 export async function loadProject(inputs: string[], opts: ProjectOptions, log: Log): Promise<Project> {
@@ -56,12 +60,38 @@ export async function loadProject(inputs: string[], opts: ProjectOptions, log: L
   if (summaries.length === 0 && failed.length > 0) throw failed[0]!.error;
   const { loadReferences } = await import('../references/load.js');
   const references = await loadReferences(config, configPath);
-  const t = Date.now();
-  const figures = computeFigures(sums, config, opts.pooling, references);
-  log.verbose(`statistics: ${Date.now() - t} ms, ${figures.records.length} figures`);
-  for (const w of figures.warnings) log.warn(w);
-  for (const w of await unknownAreas(config, configPath, figures)) log.warn(w);
-  return { config, configPath: resolve(configPath), files: summaries, failed, sums, figures };
+  const source = figuresSource(sums, config, opts.pooling, references);
+  // The county's records first (every command reads them): its domains hold every stratum, so
+  // a design that cannot be estimated (lonely_psu: fail) stops the run here, before any output.
+  source.recordsOf(source.meta.county);
+  log.verbose(`counts and disclosure control: ${source.ms.counts} ms`);
+  const project = { config, configPath: resolve(configPath), files: summaries, failed, sums, source, warningsLogged: 0 };
+  logNewWarnings(project, log);
+  for (const w of await unknownAreas(config, configPath, source)) log.warn(w);
+  return project;
+}
+
+/** The figures' warnings not yet logged: those of the data at once, an area's once it has been computed. */
+export function logNewWarnings(project: Project, log: Log): void {
+  const { warnings } = project.source;
+  for (; project.warningsLogged < warnings.length; project.warningsLogged++) log.warn(warnings[project.warningsLogged]!);
+}
+
+/** Both passes' time, and how many figures (for --verbose, and the bench). */
+export function logStatistics(project: Project, log: Log, figures: number): void {
+  log.verbose(`statistics: ${project.source.ms.counts + project.source.ms.areas} ms, ${figures} figures`);
+}
+
+/**
+ * What a report on `area` reads: a municipality's report its own records and the county's; the
+ * county overview the county's, and of each municipality what it compares them on (see
+ * countyOverviewReads). A table of a whole country never needs to be held.
+ */
+export function reportFigures(source: FiguresSource, area: string): FiguresTable {
+  const { county } = source.meta;
+  if (area !== county) return tableOf(source, [area, county]);
+  const reads = countyOverviewReads(source.meta);
+  return tableOf(source, source.meta.areas, (r) => r.area === county || reads(r));
 }
 
 function describeRead(s: FileSummary): string {
@@ -74,7 +104,7 @@ function describeRead(s: FileSummary): string {
  * Municipalities that texts, sources or goals are limited to (`areas`) but the data does not
  * have: a misspelt name would otherwise leave them out of every report without a word.
  */
-export async function unknownAreas(config: ProjectConfig, configPath: string, figures: Pick<FiguresTable, 'meta'>): Promise<Message[]> {
+export async function unknownAreas(config: ProjectConfig, configPath: string, figures: { meta: FiguresMeta }): Promise<Message[]> {
   const areas = figures.meta.areas.filter((a) => a !== figures.meta.county);
   const unknown = areaReferences(config).filter((r) => !areas.some((a) => forArea([r.name], a)));
   if (unknown.length === 0) return [];
@@ -83,7 +113,7 @@ export async function unknownAreas(config: ProjectConfig, configPath: string, fi
 }
 
 /** The municipality to report: --area, or the only one in the data. */
-export function chooseArea(figures: FiguresTable, flag: string | undefined): string {
+export function chooseArea(figures: { meta: FiguresMeta }, flag: string | undefined): string {
   const areas = figures.meta.areas.filter((a) => a !== figures.meta.county);
   if (flag !== undefined) {
     // The name as the data has it (NFC, no invisible characters), however it was typed.

@@ -83,14 +83,14 @@ Exit code 0 when every report was written, ${EXIT.partial} when some failed (the
       const dateIso = resolveDate(flags.date);
       const jobs = parseJobs(flags.jobs);
       const shard = parseShard(flags.shard);
-      const { loadProject } = await import('../project.js');
-      const { areaSlicer } = await import('../../analysis/figures.js');
+      const { loadProject, logNewWarnings, logStatistics, reportFigures } = await import('../project.js');
+      const { streamOf } = await import('../../analysis/figures.js');
       const { renderFiguresFile } = await import('../figures-files.js');
       const { startProgress } = await import('../progress.js');
       const project = await loadProject(files, { ...dataOptions(flags), skipFailedFiles: true }, ctx.log);
       const say = cliMessages(ctx.lang).run;
       for (const f of project.failed) ctx.log.warn(say.leftOut(f.error.toLine(ctx.lang)));
-      const { figures, config } = project;
+      const { source: figures, config } = project;
       const lang = flags.lang ?? config.project.language;
       const profile = flags.profile ?? config.project.profile;
 
@@ -131,22 +131,21 @@ Exit code 0 when every report was written, ${EXIT.partial} when some failed (the
       const progress = startProgress(planned.length, ctx.log.interactive && !flags.json);
       const results = new Map<number, JobResult>();
       try {
-        // A worker gets each job's figures with the job, made when it is sent: a municipality's
-        // report reads its own and the county's, so no worker holds the whole country's table
-        // (only the county overview's does, while it renders).
-        const slice = areaSlicer(figures);
+        // A worker gets each job's figures with the job, computed when it is sent: what its
+        // report reads (see reportFigures), so neither this thread nor a worker holds the whole
+        // country's table.
         const queue: Job[] = planned.map((p) => {
           const job = { id: p.id, area: p.area, tmpDir: join(tmpRoot, `job-${p.id}`), base: p.base };
-          return Object.defineProperty(job, 'figures', { enumerable: true, get: () => (p.area === null ? figures : slice([p.area, figures.meta.county])) }) as Job;
+          return Object.defineProperty(job, 'figures', { enumerable: true, get: () => reportFigures(figures, p.area ?? figures.meta.county) }) as Job;
         });
         const onDone = (r: JobResult) => {
           results.set(r.id, r);
           progress.tick(planned[r.id]!.name);
         };
         const pool = runPool(queue, Math.min(jobs, Math.max(1, queue.length)), setup, onDone);
-        // The main thread is idle while workers render: prepare the figures table meanwhile
-        // (a CSV is made piece by piece as it is written, so a country's never sits in memory).
-        const figuresFile = await renderFiguresFile(figures, config, tableFormat, dateIso);
+        // The figures file is computed area by area as it is written (after the reports).
+        const stream = streamOf(figures);
+        const figuresFile = await renderFiguresFile(stream, config, tableFormat, dateIso);
         const figuresHash = createHash('sha256');
         await pool;
         progress.stop();
@@ -161,6 +160,8 @@ Exit code 0 when every report was written, ${EXIT.partial} when some failed (the
           );
         }
         await writeOutputs([{ path: figuresPath, data: hashed(figuresFile, figuresHash) }], flags.force ?? false);
+        logStatistics(project, ctx.log, stream.count());
+        logNewWarnings(project, ctx.log);
 
         const summary: BatchSummary = {
           status: 'ok',

@@ -45,17 +45,23 @@ Columns are described in the README under "The figures table".`,
       // Refuse before reading a large file, not after.
       if (!flags.json) await checkTargets([path], flags.force ?? false);
       const dateIso = resolveDate(undefined);
-      const { loadProject } = await import('../project.js');
+      const { loadProject, logNewWarnings, logStatistics } = await import('../project.js');
+      const { streamOf } = await import('../../analysis/figures.js');
       const { renderFiguresFile } = await import('../figures-files.js');
       const project = await loadProject(files, dataOptions(flags), ctx.log);
-      const data = await renderFiguresFile(project.figures, project.config, format, dateIso);
+      // The records are computed area by area as the file is written.
+      const figures = streamOf(project.source);
+      const data = await renderFiguresFile(figures, project.config, format, dateIso);
       if (flags.json) {
         for (const piece of Buffer.isBuffer(data) ? [data] : data) process.stdout.write(piece);
-        return EXIT.ok;
+      } else {
+        await writeOutputs([{ path, data }], flags.force ?? false);
       }
-      await writeOutputs([{ path, data }], flags.force ?? false);
+      logStatistics(project, ctx.log, figures.count());
+      logNewWarnings(project, ctx.log);
+      if (flags.json) return EXIT.ok;
       const say = cliMessages(ctx.lang).run;
-      ctx.log.info(say.wroteFigures(path, project.figures.records.length.toLocaleString(ctx.lang === 'sv' ? 'sv-SE' : 'en')));
+      ctx.log.info(say.wroteFigures(path, figures.count().toLocaleString(ctx.lang === 'sv' ? 'sv-SE' : 'en')));
       return EXIT.ok;
     }),
   );

@@ -52,12 +52,12 @@ Example:
       }
       const dateIso = resolveDate(flags.date);
       // Loaded here, not at the top: `lagesbild --help` should not pay for zod, yaml and csv-parse.
-      const { chooseArea, loadProject } = await import('../project.js');
+      const { chooseArea, loadProject, logNewWarnings, reportFigures } = await import('../project.js');
       const project = await loadProject(files, dataOptions(flags), ctx.log);
-      const area = chooseArea(project.figures, flags.area);
+      const area = chooseArea(project.source, flags.area);
       const reportLang = lang ?? project.config.project.language;
       const profile = flags.profile ?? project.config.project.profile;
-      const base = reportBaseName(area, project.sums.years, reportLang, project.figures.meta.pooled.waves, profile);
+      const base = reportBaseName(area, project.sums.years, reportLang, project.source.meta.pooled.waves, profile);
       const paths = reportPaths(flags.out, base, flags.format);
       // Refuse before the slow part, not after it.
       await checkTargets(paths, flags.force ?? false);
@@ -65,8 +65,10 @@ Example:
       const started = Date.now();
       const { buildMunicipalityReport, unplacedTexts } = await import('../../report/index.js');
       const extras = await loadReportExtras(project.config, project.configPath, reportLang, (w) => ctx.log.warn(w));
+      const figures = reportFigures(project.source, area);
+      logNewWarnings(project, ctx.log);
       const doc = buildMunicipalityReport({
-        figures: project.figures,
+        figures,
         config: project.config,
         area,
         lang: reportLang,

@@ -1,6 +1,6 @@
 // The figures table as CSV (one tidy row per record), Swedish-Excel CSV, or JSON.
 // Column names and meanings are documented in README.md ("The figures table").
-import type { FigureRecord, FiguresTable } from '../../analysis/types.js';
+import type { FigureRecord, FiguresStream } from '../../analysis/types.js';
 import { csvNumber, svColumns } from './figures-sv.js';
 
 export const FIGURE_COLUMNS = [
@@ -64,8 +64,8 @@ export type FiguresFormat = 'csv' | 'json' | 'excel-sv';
  * `indicatorLabels` (Swedish label per indicator id, from the config) name the indicators in
  * the Swedish-Excel CSV.
  */
-export function exportFigures(table: FiguresTable, format: FiguresFormat, indicatorLabels: Readonly<Record<string, string>> = {}): string {
-  if (format === 'json') return `${JSON.stringify({ meta: table.meta, records: table.records }, null, 2)}\n`;
+export function exportFigures(table: FiguresStream, format: FiguresFormat, indicatorLabels: Readonly<Record<string, string>> = {}): string {
+  if (format === 'json') return Buffer.concat([...jsonChunks(table)]).toString('utf8');
   if (format === 'csv') return Buffer.concat([...plainCsvChunks(table)]).toString('utf8');
   return [...swedishExcelPieces(table, indicatorLabels)].join('');
 }
@@ -74,12 +74,31 @@ export function exportFigures(table: FiguresTable, format: FiguresFormat, indica
  * The CSV formats as UTF-8 bytes, a few thousand lines at a time: a whole country's table
  * (millions of records) is written to its file piece by piece, never held as one string.
  */
-export function* figuresCsvChunks(table: FiguresTable, format: 'csv' | 'excel-sv', indicatorLabels: Readonly<Record<string, string>> = {}): Generator<Buffer> {
+export function* figuresCsvChunks(table: FiguresStream, format: 'csv' | 'excel-sv', indicatorLabels: Readonly<Record<string, string>> = {}): Generator<Buffer> {
   if (format === 'csv') {
     yield* plainCsvChunks(table);
     return;
   }
   for (const piece of swedishExcelPieces(table, indicatorLabels)) yield Buffer.from(piece, 'utf8');
+}
+
+/**
+ * The JSON file, `{ meta, records }` exactly as JSON.stringify(…, null, 2) writes it, a piece
+ * of records at a time: a country's records as one string would exceed what V8 can hold.
+ */
+export function* jsonChunks(table: FiguresStream): Generator<Buffer> {
+  const indent = (json: string, by: string) => json.replace(/\n/g, `\n${by}`);
+  let piece = `{\n  "meta": ${indent(JSON.stringify(table.meta, null, 2), '  ')},\n  "records": [`;
+  let first = true;
+  for (const r of table.records) {
+    piece += `${first ? '' : ','}\n    ${indent(JSON.stringify(r, null, 2), '    ')}`;
+    first = false;
+    if (piece.length >= PIECE_BYTES) {
+      yield Buffer.from(piece, 'utf8');
+      piece = '';
+    }
+  }
+  yield Buffer.from(`${piece}${first ? ']' : '\n  ]'}\n}\n`, 'utf8');
 }
 
 /** Bytes per piece of the plain CSV (a piece ends after the line that reaches it). */
@@ -91,7 +110,7 @@ const PIECE_BYTES = 1 << 20;
  * the garbage of writing it. Texts are few (indicators, areas, groups, methods, reasons) and
  * each is encoded once; numbers are ASCII. The bytes are those csvLine would give.
  */
-function* plainCsvChunks(table: FiguresTable): Generator<Buffer> {
+function* plainCsvChunks(table: FiguresStream): Generator<Buffer> {
   const out = new CsvBytes(PIECE_BYTES);
   out.bytes(Buffer.from(`${csvLine(FIGURE_COLUMNS, ',')}\n`, 'utf8'));
   const last = FIGURE_COLUMNS.length - 1;
@@ -171,7 +190,7 @@ class CsvBytes {
 const LINES_PER_PIECE = 8192;
 
 /** The Swedish-Excel CSV as strings, a few thousand lines at a time. */
-function* swedishExcelPieces(table: FiguresTable, indicatorLabels: Readonly<Record<string, string>>): Generator<string> {
+function* swedishExcelPieces(table: FiguresStream, indicatorLabels: Readonly<Record<string, string>>): Generator<string> {
   // Swedish headers and words, semicolons, decimal commas, numbers rounded (4 decimals for
   // proportions and p-values), Ja/Nej, `..` where suppressed, and a UTF-8 BOM (without it
   // Excel misreads å, ä and ö).

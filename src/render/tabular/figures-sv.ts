@@ -2,7 +2,7 @@
 // labels instead of codes, Ja/Nej for booleans, `..` where a figure is suppressed, and for
 // each column the kind of number it holds. One definition serves the Excel workbook (real
 // number formats) and the semicolon CSV for Swedish Excel (rounded decimal-comma numbers).
-import type { FigureRecord, FiguresTable } from '../../analysis/types.js';
+import type { FigureRecord, FiguresStream } from '../../analysis/types.js';
 import { MISSING, SUPPRESSED } from '../../report/format.js';
 
 /** What a column holds: its Excel number format and its rounding in the CSV follow from it. */
@@ -62,7 +62,7 @@ export function suppressedSign(r: FigureRecord): string {
 export interface SvContext {
   /** Swedish label per indicator id (from the config); the id when missing. */
   indicatorLabels: Readonly<Record<string, string>>;
-  table: FiguresTable;
+  table: FiguresStream;
 }
 
 /**

@@ -41,7 +41,7 @@ const HEADER_ROW = 5;
 const FONT = { name: 'Calibri', size: 11 };
 const HEADER_FONT = { ...FONT, bold: true };
 
-export async function figuresWorkbook(table: FiguresTable, opts: WorkbookOptions): Promise<Buffer> {
+export async function figuresWorkbook(table: Pick<FiguresTable, 'meta' | 'records'>, opts: WorkbookOptions): Promise<Buffer> {
   const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   const labels = Object.fromEntries(opts.indicators.map((i) => [i.id, i.label]));
@@ -62,7 +62,7 @@ export async function figuresWorkbook(table: FiguresTable, opts: WorkbookOptions
   return reproducibleZip(new Uint8Array(packed as ArrayBuffer), opts.dateIso, { 'docProps/core.xml': core });
 }
 
-function tidySheet(wb: Workbook, table: FiguresTable, labels: Record<string, string>): void {
+function tidySheet(wb: Workbook, table: Pick<FiguresTable, 'meta' | 'records'>, labels: Record<string, string>): void {
   const columns = svColumns({ table, indicatorLabels: labels });
   const ws = wb.addWorksheet(TIDY_SHEET, { views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }] });
   const rows = table.records.map((record) => columns.map((c) => c.value(record)));
@@ -78,7 +78,7 @@ function tidySheet(wb: Workbook, table: FiguresTable, labels: Record<string, str
 }
 
 /** Areas × groups down, waves across: share, interval and respondents per wave. */
-function indicatorSheet(wb: Workbook, table: FiguresTable, indicator: IndicatorInfo, name: string, cautionBase: number): void {
+function indicatorSheet(wb: Workbook, table: Pick<FiguresTable, 'meta' | 'records'>, indicator: IndicatorInfo, name: string, cautionBase: number): void {
   const { meta } = table;
   const estimates = table.records.filter((r): r is EstimateRecord => r.kind === 'estimate' && r.indicator === indicator.id);
   const changes = table.records.filter((r): r is ChangeRecord => r.kind === 'change' && r.comparison === 'previous' && r.indicator === indicator.id);
@@ -141,7 +141,7 @@ function indicatorSheet(wb: Workbook, table: FiguresTable, indicator: IndicatorI
  * figures (`cellsOf` gives the cells after area and group, or null), then each column's
  * number format and width, and the header row.
  */
-function areaGroupRows(ws: Worksheet, table: FiguresTable, header: { text: string; kind: ValueKind }[], cellsOf: (area: string, group: string) => Cell[] | null): void {
+function areaGroupRows(ws: Worksheet, table: Pick<FiguresTable, 'meta' | 'records'>, header: { text: string; kind: ValueKind }[], cellsOf: (area: string, group: string) => Cell[] | null): void {
   const { meta } = table;
   header.forEach((h, i) => (ws.getCell(HEADER_ROW, i + 1).value = h.text));
   let row = HEADER_ROW + 1;
@@ -161,7 +161,7 @@ function areaGroupRows(ws: Worksheet, table: FiguresTable, header: { text: strin
 }
 
 /** Areas × groups down, waves across: respondents, pupils and the response rate. */
-function responseSheet(wb: Workbook, table: FiguresTable, responses: ResponseRecord[]): void {
+function responseSheet(wb: Workbook, table: Pick<FiguresTable, 'meta' | 'records'>, responses: ResponseRecord[]): void {
   const waves = [...new Set(responses.map((r) => r.year))].sort((a, b) => a - b);
   const byKey = new Map(responses.map((r) => [`${r.area}\u0000${r.group}\u0000${r.year}`, r]));
   const header: { text: string; kind: ValueKind }[] = [
@@ -189,7 +189,7 @@ function responseSheet(wb: Workbook, table: FiguresTable, responses: ResponseRec
   });
 }
 
-function aboutSheet(wb: Workbook, table: FiguresTable, opts: WorkbookOptions, withResponse: boolean): void {
+function aboutSheet(wb: Workbook, table: Pick<FiguresTable, 'meta' | 'records'>, opts: WorkbookOptions, withResponse: boolean): void {
   const level = `${Math.round(table.meta.level * 100)}\u00a0%`;
   const alpha = (1 - table.meta.level).toFixed(2).replace('.', ',');
   const ws = wb.addWorksheet(ABOUT_SHEET);

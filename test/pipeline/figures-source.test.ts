@@ -1,0 +1,74 @@
+// The figures computed area by area (FiguresSource): the same records as the whole table,
+// whatever order areas are asked for in; what reports are given is enough for them; and the
+// JSON written piece by piece is the whole table's JSON.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config/load.js';
+import type { ProjectConfig } from '../../src/config/schema.js';
+import { ingestFiles } from '../../src/analysis/pipeline.js';
+import { computeFigures, figuresSource, streamOf, type FiguresSource } from '../../src/analysis/figures.js';
+import type { FiguresTable } from '../../src/analysis/types.js';
+import type { SurveySums } from '../../src/analysis/accumulate.js';
+import { loadReferences, type ReferenceValue } from '../../src/references/load.js';
+import { reportFigures } from '../../src/cli/project.js';
+import { buildCountyReport, buildMunicipalityReport } from '../../src/report/index.js';
+import { jsonChunks, exportFigures } from '../../src/render/tabular/figures-export.js';
+import { EXAMPLE_CONFIG, EXAMPLE_CSV } from '../e2e/cli.js';
+
+const DATE = '2024-06-01';
+
+describe('the example, area by area', () => {
+  let config: ProjectConfig;
+  let sums: SurveySums;
+  let references: ReferenceValue[];
+  let table: FiguresTable;
+  const fresh = (): FiguresSource => figuresSource(sums, config, {}, references);
+
+  beforeAll(async () => {
+    config = (await loadConfig(EXAMPLE_CONFIG)).config;
+    sums = (await ingestFiles(EXAMPLE_CSV, config, { configPath: EXAMPLE_CONFIG })).sums;
+    references = await loadReferences(config, EXAMPLE_CONFIG);
+    table = computeFigures(sums, config, {}, references);
+  });
+
+  it('each area computed on its own, in any order, gives the records of the whole table', () => {
+    const source = fresh();
+    expect(source.meta.areas).toEqual(['Björkträsk', 'Lövåsen', 'Myrheden', 'Tjärnvik', 'Ängsby', 'Norrbacka län']);
+    const byArea = new Map([...source.meta.areas].reverse().map((a) => [a, source.recordsOf(a)]));
+    expect(source.meta.areas.flatMap((a) => byArea.get(a)!)).toEqual(table.records);
+    // Asked again, the same records (a municipality is computed anew, the county kept).
+    expect(source.recordsOf('Ängsby')).toEqual(byArea.get('Ängsby'));
+    expect(source.recordsOf('Norrbacka län')).toBe(byArea.get('Norrbacka län'));
+    // The warnings of every area, once each, whatever was asked twice.
+    expect(source.warnings).toEqual(table.warnings);
+    expect(source.respondents).toEqual(table.respondents);
+  });
+
+  it('the stream writes every record once, area by area, and counts them', () => {
+    const stream = streamOf(fresh());
+    expect([...stream.records]).toEqual(table.records);
+    expect(stream.count()).toBe(table.records.length);
+  });
+
+  it("the county overview made from what it reads equals the one made from every record, and reads a fraction of them", () => {
+    const given = reportFigures(fresh(), 'Norrbacka län');
+    expect(buildCountyReport({ figures: given, config, lang: 'sv', dateIso: DATE })).toEqual(buildCountyReport({ figures: table, config, lang: 'sv', dateIso: DATE }));
+    expect(buildCountyReport({ figures: given, config, lang: 'en', dateIso: DATE })).toEqual(buildCountyReport({ figures: table, config, lang: 'en', dateIso: DATE }));
+    const county = table.records.filter((r) => r.area === 'Norrbacka län').length;
+    expect(given.records.length - county).toBeLessThan((table.records.length - county) / 10);
+  });
+
+  it("a municipality's report made from its own and the county's records equals the one made from every record", () => {
+    for (const area of ['Lövåsen', 'Ängsby']) {
+      const given = reportFigures(fresh(), area);
+      expect(new Set(given.records.map((r) => r.area))).toEqual(new Set([area, 'Norrbacka län']));
+      expect(buildMunicipalityReport({ figures: given, config, area, lang: 'sv', dateIso: DATE })).toEqual(buildMunicipalityReport({ figures: table, config, area, lang: 'sv', dateIso: DATE }));
+    }
+  });
+
+  it('the JSON written piece by piece is JSON.stringify of the whole table', () => {
+    const whole = `${JSON.stringify({ meta: table.meta, records: table.records }, null, 2)}\n`;
+    expect(Buffer.concat([...jsonChunks(streamOf(fresh()))]).toString('utf8')).toBe(whole);
+    expect(exportFigures(table, 'json')).toBe(whole);
+    expect(Buffer.concat([...jsonChunks({ meta: table.meta, records: [] })]).toString('utf8')).toBe(`${JSON.stringify({ meta: table.meta, records: [] }, null, 2)}\n`);
+  });
+});
