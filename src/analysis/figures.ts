@@ -119,6 +119,11 @@ export function computeFigures(sums: SurveySums, config: ProjectConfig, pooling:
 export function tableOf(source: FiguresSource, areas: readonly string[], keep: (r: FigureRecord) => boolean = () => true): FiguresTable {
   const records: FigureRecord[] = [];
   for (const area of areas) for (const r of source.recordsOf(area)) if (keep(r)) records.push(r);
+  return tableWith(source, areas, records);
+}
+
+/** Records of some areas, already computed, as a table (see tableOf). */
+export function tableWith(source: Pick<FiguresSource, 'meta' | 'respondents' | 'warnings'>, areas: readonly string[], records: FigureRecord[]): FiguresTable {
   const wanted = new Set(areas);
   return withAudit({ meta: source.meta, records, respondents: source.respondents.filter((r) => wanted.has(r.area)), warnings: [...source.warnings] });
 }

@@ -3,7 +3,8 @@
 // touch the outputs and never share a file.
 import { parentPort, workerData } from 'node:worker_threads';
 import { createHash } from 'node:crypto';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { deserialize } from 'node:v8';
 import { join } from 'node:path';
 import type { FiguresTable } from '../analysis/types.js';
 import type { ProjectConfig } from '../config/schema.js';
@@ -35,8 +36,12 @@ export interface Job {
   id: number;
   /** A municipality, or null for the county overview. */
   area: string | null;
-  /** What its report reads: the municipality's and the county's figures (the county: all). */
-  figures: FiguresTable;
+  /**
+   * What its report reads (see reportFigures), as a file the main thread wrote with
+   * v8.serialize: the main thread computes every area once and then lets go of the survey's
+   * sums, so the tables wait on disk, not in memory.
+   */
+  figuresPath: string;
   tmpDir: string;
   base: string;
 }
@@ -57,7 +62,8 @@ export async function runJob(setup: WorkerSetup, job: Job): Promise<JobResult> {
   try {
     const { buildMunicipalityReport, buildCountyReport, unplacedTexts } = await import('../report/index.js');
     const { renderDocument } = await import('../render/index.js');
-    const common = { figures: job.figures, config: setup.config, lang: setup.lang, dateIso: setup.dateIso, logo: setup.logo };
+    const figures = deserialize(await readFile(job.figuresPath)) as FiguresTable;
+    const common = { figures, config: setup.config, lang: setup.lang, dateIso: setup.dateIso, logo: setup.logo };
     const doc = job.area === null ? buildCountyReport(common) : buildMunicipalityReport({ ...common, area: job.area, ownTexts: setup.ownTexts, sources: setup.sources, profile: setup.profile });
     const rendered = await renderDocument(doc, setup.formats);
     await mkdir(job.tmpDir, { recursive: true });

@@ -31,7 +31,9 @@ export function onCleanup(fn: () => Promise<unknown>): () => void {
 
 /** A temporary file or folder to remove if the run stops early; returns a release function. */
 export function trackTemp(path: string): () => void {
-  return onCleanup(() => rm(path, { force: true, recursive: true }));
+  // Retried: the run may still be writing into a folder while it stops (a file made between
+  // listing the folder and removing it leaves it "not empty").
+  return onCleanup(() => rm(path, { force: true, recursive: true, maxRetries: 5, retryDelay: 20 }));
 }
 
 /** Refuse to start when a target exists and --force was not given (checked before any work). */

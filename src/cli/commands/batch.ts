@@ -1,21 +1,27 @@
 // `lagesbild batch`: every municipality's report, the county overview and the figures table,
 // from one parse of the input, rendered by a pool of worker threads.
 import { availableParallelism } from 'node:os';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { writeFileSync } from 'node:fs';
+import { serialize } from 'node:v8';
 import { join } from 'node:path';
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import type { Command } from 'commander';
-import { EXIT, UsageError, msg } from '../../errors.js';
+import { EXIT, LagesbildError, UsageError, msg } from '../../errors.js';
 import { render } from '../../messages/index.js';
 import type { CommandAction } from '../main.js';
-import { resolveDate, writeOutputs, checkTargets, moveIntoPlace, safeFileName, trackTemp, ensureFolder, ioError } from '../outputs.js';
+import { resolveDate, checkTargets, moveIntoPlace, safeFileName, trackTemp, ensureFolder, ioError } from '../outputs.js';
 import { runOnWorkers } from '../worker-pool.js';
 import { loadReportExtras, reportBaseName } from '../report-files.js';
 import type { ReportFormat } from '../../render/index.js';
 import type { Job, JobResult, WorkerSetup } from '../batch-worker.js';
 import { cliMessages } from '../i18n.js';
 import { commonDataOptions, dataOptions, type DataFlags, excelOptions, reportFormatOption, reportProfileOption } from './options.js';
-import { figuresFileName, figuresFormat, hashed } from '../figures-files.js';
+import { figuresFileName, figuresFormat, hashed, type FiguresFileFormat } from '../figures-files.js';
+import type { FiguresSource } from '../../analysis/figures.js';
+import type { FigureRecord } from '../../analysis/types.js';
+import type { ProjectConfig } from '../../config/schema.js';
+import type { Project } from '../project.js';
 import type { ReportProfile } from '../../config/schema.js';
 
 interface BatchFlags extends DataFlags {
@@ -83,24 +89,25 @@ Exit code 0 when every report was written, ${EXIT.partial} when some failed (the
       const dateIso = resolveDate(flags.date);
       const jobs = parseJobs(flags.jobs);
       const shard = parseShard(flags.shard);
-      const { loadProject, logNewWarnings, logStatistics, reportFigures } = await import('../project.js');
-      const { streamOf } = await import('../../analysis/figures.js');
-      const { renderFiguresFile } = await import('../figures-files.js');
+      const { loadProject, logNewWarnings, logStatistics } = await import('../project.js');
       const { startProgress } = await import('../progress.js');
-      const project = await loadProject(files, { ...dataOptions(flags), skipFailedFiles: true }, ctx.log);
+      // Let go of (set to null) once every area's figures are written: see writeFiguresOnce.
+      let project: Project | null = await loadProject(files, { ...dataOptions(flags), skipFailedFiles: true }, ctx.log);
       const say = cliMessages(ctx.lang).run;
-      for (const f of project.failed) ctx.log.warn(say.leftOut(f.error.toLine(ctx.lang)));
-      const { source: figures, config } = project;
+      const { failed, configPath, config } = project;
+      for (const f of failed) ctx.log.warn(say.leftOut(f.error.toLine(ctx.lang)));
+      const { meta } = project.source;
+      const years = project.sums.years;
       const lang = flags.lang ?? config.project.language;
       const profile = flags.profile ?? config.project.profile;
 
-      const areas = figures.meta.areas.filter((a) => a !== figures.meta.county);
+      const areas = meta.areas.filter((a) => a !== meta.county);
       const mine = shard ? areas.filter((_, i) => i % shard.n === shard.i - 1) : areas;
       const withCounty = flags.county !== false && (!shard || shard.i === 1);
-      const targets = [...mine.map((a) => ({ area: a as string | null, name: a })), ...(withCounty ? [{ area: null, name: figures.meta.county }] : [])];
+      const targets = [...mine.map((a) => ({ area: a as string | null, name: a })), ...(withCounty ? [{ area: null, name: meta.county }] : [])];
       const planned = targets.map((t, id) => {
         // The county overview has one profile: it keeps its name.
-        const base = reportBaseName(t.name, project.sums.years, lang, figures.meta.pooled.waves, t.area === null ? 'lagesbild' : profile);
+        const base = reportBaseName(t.name, years, lang, meta.pooled.waves, t.area === null ? 'lagesbild' : profile);
         return { id, area: t.area, name: t.name, dir: join(flags.out, safeFileName(t.name)), base };
       });
       // "Upplands Väsby" and "Upplands-Väsby" make the same file name: refuse before any work.
@@ -126,28 +133,24 @@ Exit code 0 when every report was written, ${EXIT.partial} when some failed (the
         throw ioError(err, flags.out, 'file');
       });
       const releaseTmp = trackTemp(tmpRoot);
-      const extras = await loadReportExtras(config, project.configPath, lang, (w) => ctx.log.warn(w));
+      const extras = await loadReportExtras(config, configPath, lang, (w) => ctx.log.warn(w));
       const setup: WorkerSetup = { messageLang: ctx.lang, config, lang, dateIso, formats: flags.format, ...extras, profile };
       const progress = startProgress(planned.length, ctx.log.interactive && !flags.json);
       const results = new Map<number, JobResult>();
       try {
-        // A worker gets each job's figures with the job, computed when it is sent: what its
-        // report reads (see reportFigures), so neither this thread nor a worker holds the whole
-        // country's table.
-        const queue: Job[] = planned.map((p) => {
-          const job = { id: p.id, area: p.area, tmpDir: join(tmpRoot, `job-${p.id}`), base: p.base };
-          return Object.defineProperty(job, 'figures', { enumerable: true, get: () => reportFigures(figures, p.area ?? figures.meta.county) }) as Job;
-        });
+        const queue: Job[] = planned.map((p) => ({ id: p.id, area: p.area, tmpDir: join(tmpRoot, `job-${p.id}`), base: p.base, figuresPath: join(tmpRoot, `job-${p.id}.figures`) }));
+        const figuresTmp = join(tmpRoot, 'figures');
+        const figuresHash = createHash('sha256');
+        const count = await writeFiguresOnce(project.source, queue, { path: figuresTmp, format: tableFormat, config, dateIso }, figuresHash);
+        logStatistics(project, ctx.log, count);
+        logNewWarnings(project, ctx.log);
+        // The reports are rendered from their tables: the survey's sums are no longer needed.
+        project = null;
         const onDone = (r: JobResult) => {
           results.set(r.id, r);
           progress.tick(planned[r.id]!.name);
         };
-        const pool = runPool(queue, Math.min(jobs, Math.max(1, queue.length)), setup, onDone);
-        // The figures file is computed area by area as it is written (after the reports).
-        const stream = streamOf(figures);
-        const figuresFile = await renderFiguresFile(stream, config, tableFormat, dateIso);
-        const figuresHash = createHash('sha256');
-        await pool;
+        await runPool(queue, Math.min(jobs, Math.max(1, queue.length)), setup, onDone);
         progress.stop();
 
         // Move finished reports into place; failed jobs leave nothing behind.
@@ -159,9 +162,7 @@ Exit code 0 when every report was written, ${EXIT.partial} when some failed (the
             flags.force ?? false,
           );
         }
-        await writeOutputs([{ path: figuresPath, data: hashed(figuresFile, figuresHash) }], flags.force ?? false);
-        logStatistics(project, ctx.log, stream.count());
-        logNewWarnings(project, ctx.log);
+        await moveIntoPlace([{ from: figuresTmp, to: figuresPath }], flags.force ?? false);
 
         const summary: BatchSummary = {
           status: 'ok',
@@ -179,7 +180,7 @@ Exit code 0 when every report was written, ${EXIT.partial} when some failed (the
               ...(r.error ? { error: r.error } : {}),
             };
           }),
-          failed_files: project.failed.map((f) => ({ file: f.file, error: f.error.toLine(ctx.lang) })),
+          failed_files: failed.map((f) => ({ file: f.file, error: f.error.toLine(ctx.lang) })),
           figures: { path: figuresPath, sha256: figuresHash.digest('hex') },
         };
         const failures = summary.jobs.filter((j) => j.status === 'failed').length + summary.failed_files.length;
@@ -200,6 +201,51 @@ Exit code 0 when every report was written, ${EXIT.partial} when some failed (the
       }
     }),
   );
+}
+
+/**
+ * The statistics' second pass, once over every area (see FiguresSource): the figures file is
+ * written to `file.path` (its sha256 into `hash`), and each job's table to its figuresPath as
+ * reportFigures would give it (a municipality's records and the county's; for the county
+ * overview what countyOverviewReads names), built from the same records. Nothing computed
+ * here is kept: afterwards the reports need neither the sums nor the source. Returns the
+ * number of figures.
+ */
+async function writeFiguresOnce(
+  source: FiguresSource,
+  jobs: readonly Pick<Job, 'area' | 'figuresPath'>[],
+  file: { path: string; format: FiguresFileFormat; config: ProjectConfig; dateIso: string },
+  hash: Hash,
+): Promise<number> {
+  const { tableWith } = await import('../../analysis/figures.js');
+  const { renderFiguresFile } = await import('../figures-files.js');
+  const { countyOverviewReads } = await import('../../report/overview-reads.js');
+  const { meta } = source;
+  const countyRecords = source.recordsOf(meta.county);
+  const jobOf = new Map(jobs.map((j) => [j.area ?? meta.county, j]));
+  const overviewJob = jobs.find((j) => j.area === null);
+  const reads = countyOverviewReads(meta);
+  const overview: FigureRecord[] = [];
+  let count = 0;
+  function* records(): Generator<FigureRecord> {
+    for (const area of meta.areas) {
+      const list = source.recordsOf(area);
+      count += list.length;
+      const job = area === meta.county ? undefined : jobOf.get(area);
+      if (job) writeFileSync(job.figuresPath, serialize(tableWith(source, [area, meta.county], [...list, ...countyRecords])));
+      if (overviewJob && area !== meta.county) for (const r of list) if (reads(r)) overview.push(r);
+      yield* list;
+    }
+    if (overviewJob) writeFileSync(overviewJob.figuresPath, serialize(tableWith(source, meta.areas, [...overview, ...countyRecords])));
+  }
+  const data = await renderFiguresFile({ meta, records: records() }, file.config, file.format, file.dateIso);
+  try {
+    await writeFile(file.path, hashed(data, hash));
+  } catch (err) {
+    if (err instanceof LagesbildError) throw err;
+    throw ioError(err, file.path, 'file');
+  }
+  return count;
 }
 
 /** Run jobs on `size` worker threads (in this thread when size is 1: no start-up cost). */
