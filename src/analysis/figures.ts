@@ -168,7 +168,7 @@ export function figuresSource(sums: SurveySums, config: ProjectConfig, pooling: 
   // 2. Disclosure control over all cells and the rest-of-county cells the comparisons
   // publish, with the relations an attacker could use.
   const associations = new Associations(sums, config, units, waves, opts);
-  const { cellReason, restShown } = verdicts(config, units, waves, groups, grid, latestPos, associations);
+  const { cellReason, restShown } = verdicts({ config, units, waves, groups, grid, latestPos, associations });
 
   // 3. Response rates, under their own disclosure control (a few records per area and wave).
   const responses = new Map<string, FigureRecord[]>();
@@ -511,6 +511,17 @@ function hideEstimate(r: EstimateRecord, reason: NonNullable<EstimateRecord['sup
   r.ci_method = null;
 }
 
+/** What disclosure control is computed over (pass 1): every cell's counts and the step 3 pairs. */
+interface CellSpace {
+  config: ProjectConfig;
+  units: Unit[];
+  waves: Wave[];
+  groups: Group[];
+  grid: CellGrid;
+  latestPos: number;
+  associations: Associations;
+}
+
 /**
  * Disclosure control over every cell, and what pass 2 needs of it: each grid cell's verdict
  * (an index into REASONS), whether each rest of the county may be shown (1), is hidden (0) or
@@ -520,15 +531,8 @@ function hideEstimate(r: EstimateRecord, reason: NonNullable<EstimateRecord['sup
  * queue first come first in the same relative order), a country's cells and relations are
  * never all held (they would be hundreds of megabytes beside the sums).
  */
-function verdicts(
-  config: ProjectConfig,
-  units: Unit[],
-  waves: Wave[],
-  groups: Group[],
-  grid: CellGrid,
-  latestPos: number,
-  associations: Associations,
-): { cellReason: Uint8Array; restShown: Int8Array } {
+function verdicts(space: CellSpace): { cellReason: Uint8Array; restShown: Int8Array } {
+  const { config, units, waves, groups, grid, associations } = space;
   const I = config.indicators.length;
   const G = groups.length;
   const rules = {
@@ -542,7 +546,7 @@ function verdicts(
   const pairsOf = config.indicators.map((): Pair[] => []);
   for (const p of associations.pairs) pairsOf[p.outcome]!.push(p);
   for (let i = 0; i < I; i++) {
-    const structure = disclosureStructure(config, units, waves, groups, grid, latestPos, associations, i, pairsOf[i]!);
+    const structure = disclosureStructure(space, i, pairsOf[i]!);
     const { reason } = disclose(structure.cells, rules, structure.name);
     units.forEach((_, u) =>
       groups.forEach((_, g) => {
@@ -572,13 +576,7 @@ function verdicts(
  * of the cells' keys (indicator, area, year, group, remainder or side).
  */
 function disclosureStructure(
-  config: ProjectConfig,
-  units: Unit[],
-  waves: Wave[],
-  groups: Group[],
-  grid: CellGrid,
-  latestPos: number,
-  associations: Associations,
+  { config, units, waves, groups, grid, latestPos, associations }: CellSpace,
   i: number,
   pairs: readonly Pair[],
 ): { cells: IndexedCells; cellOf: (u: number, w: number, g: number) => number; restOf: (u: number, g: number) => number; name: (cell: number) => string } {

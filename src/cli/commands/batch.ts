@@ -20,9 +20,8 @@ import { commonDataOptions, dataOptions, type DataFlags, excelOptions, reportFor
 import { figuresFileName, figuresFormat, hashed, type FiguresFileFormat } from '../figures-files.js';
 import type { FiguresSource } from '../../analysis/figures.js';
 import type { FigureRecord } from '../../analysis/types.js';
-import type { ProjectConfig } from '../../config/schema.js';
 import type { Project } from '../project.js';
-import type { ReportProfile } from '../../config/schema.js';
+import type { ProjectConfig, ReportProfile } from '../../config/schema.js';
 
 interface BatchFlags extends DataFlags {
   out: string;
