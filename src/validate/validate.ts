@@ -7,7 +7,7 @@ import type { ProjectConfig } from '../config/schema.js';
 import { EXIT, LagesbildError, UsageError, msg, type ExitCode } from '../errors.js';
 import { separateConfigTables } from '../config/tables.js';
 import { ingestFiles } from '../analysis/pipeline.js';
-import { computeFigures } from '../analysis/figures.js';
+import { figuresSource } from '../analysis/figures.js';
 import type { ReadOptions } from '../ingest/source.js';
 import type { FactOptions } from '../ingest/facts.js';
 import { loadPopulation, type PopulationFile } from '../ingest/population.js';
@@ -100,7 +100,11 @@ export async function validateData(inputs: string[], config: ProjectConfig, conf
   // (a lonely PSU may just be what is left after rejected rows).
   if (!findings.some((f) => f.severity === 'error')) {
     try {
-      computeFigures(sums, config);
+      // The county's figures: its domains hold every stratum and group, so an error any area's
+      // figures would meet (a lonely PSU under lonely_psu: fail) is met here, as `report` meets
+      // it, without computing every area (a whole country's would be millions of records).
+      const source = figuresSource(sums, config);
+      source.recordsOf(source.meta.county);
     } catch (err) {
       if (!(err instanceof LagesbildError)) throw err;
       findings.push({ code: 'statistics', severity: 'error', message: err.text, hint: err.hintText, exitCode: err.exitCode, count: 1, locations: [] });
