@@ -37,11 +37,14 @@ export interface Job {
   /** A municipality, or null for the county overview. */
   area: string | null;
   /**
-   * What its report reads (see reportFigures), as a file the main thread wrote with
-   * v8.serialize: the main thread computes every area once and then lets go of the survey's
-   * sums, so the tables wait on disk, not in memory.
+   * What its report reads (see reportFigures), as two files the main thread wrote with
+   * v8.serialize: the job's own records (a municipality's, or what the county overview reads
+   * of every municipality) and the county's, which every job reads (written once). The main
+   * thread computes every area once and then lets go of the survey's sums, so the tables wait
+   * on disk, not in memory.
    */
   figuresPath: string;
+  countyPath: string;
   tmpDir: string;
   base: string;
 }
@@ -62,7 +65,10 @@ export async function runJob(setup: WorkerSetup, job: Job): Promise<JobResult> {
   try {
     const { buildMunicipalityReport, buildCountyReport, unplacedTexts } = await import('../report/index.js');
     const { renderDocument } = await import('../render/index.js');
-    const figures = deserialize(await readFile(job.figuresPath)) as FiguresTable;
+    const own = deserialize(await readFile(job.figuresPath)) as FiguresTable;
+    const county = deserialize(await readFile(job.countyPath)) as FiguresTable;
+    // As reportFigures gives it: the job's records, then the county's (the county is the last area).
+    const figures: FiguresTable = { ...own, records: [...own.records, ...county.records], respondents: [...own.respondents, ...county.respondents] };
     const common = { figures, config: setup.config, lang: setup.lang, dateIso: setup.dateIso, logo: setup.logo };
     const doc = job.area === null ? buildCountyReport(common) : buildMunicipalityReport({ ...common, area: job.area, ownTexts: setup.ownTexts, sources: setup.sources, profile: setup.profile });
     const rendered = await renderDocument(doc, setup.formats);

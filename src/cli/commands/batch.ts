@@ -137,7 +137,8 @@ Exit code 0 when every report was written, ${EXIT.partial} when some failed (the
       const progress = startProgress(planned.length, ctx.log.interactive && !flags.json);
       const results = new Map<number, JobResult>();
       try {
-        const queue: Job[] = planned.map((p) => ({ id: p.id, area: p.area, tmpDir: join(tmpRoot, `job-${p.id}`), base: p.base, figuresPath: join(tmpRoot, `job-${p.id}.figures`) }));
+        const countyPath = join(tmpRoot, 'county.figures');
+        const queue: Job[] = planned.map((p) => ({ id: p.id, area: p.area, tmpDir: join(tmpRoot, `job-${p.id}`), base: p.base, figuresPath: join(tmpRoot, `job-${p.id}.figures`), countyPath }));
         const figuresTmp = join(tmpRoot, 'figures');
         const figuresHash = createHash('sha256');
         const count = await writeFiguresOnce(project.source, queue, { path: figuresTmp, format: tableFormat, config, dateIso }, figuresHash);
@@ -204,15 +205,15 @@ Exit code 0 when every report was written, ${EXIT.partial} when some failed (the
 
 /**
  * The statistics' second pass, once over every area (see FiguresSource): the figures file is
- * written to `file.path` (its sha256 into `hash`), and each job's table to its figuresPath as
- * reportFigures would give it (a municipality's records and the county's; for the county
- * overview what countyOverviewReads names), built from the same records. Nothing computed
- * here is kept: afterwards the reports need neither the sums nor the source. Returns the
- * number of figures.
+ * written to `file.path` (its sha256 into `hash`), and each job's table to its figuresPath and
+ * countyPath as reportFigures would give it (a municipality's records, or what
+ * countyOverviewReads names of every municipality; the county's, once), built from the same
+ * records. Nothing computed here is kept: afterwards the reports need neither the sums nor the
+ * source. Returns the number of figures.
  */
 async function writeFiguresOnce(
   source: FiguresSource,
-  jobs: readonly Pick<Job, 'area' | 'figuresPath'>[],
+  jobs: readonly Pick<Job, 'area' | 'figuresPath' | 'countyPath'>[],
   file: { path: string; format: FiguresFileFormat; config: ProjectConfig; dateIso: string },
   hash: Hash,
 ): Promise<number> {
@@ -221,6 +222,7 @@ async function writeFiguresOnce(
   const { countyOverviewReads } = await import('../../report/overview-reads.js');
   const { meta } = source;
   const countyRecords = source.recordsOf(meta.county);
+  if (jobs.length > 0) writeFileSync(jobs[0]!.countyPath, serialize(tableWith(source, [meta.county], countyRecords)));
   const jobOf = new Map(jobs.map((j) => [j.area ?? meta.county, j]));
   const overviewJob = jobs.find((j) => j.area === null);
   const reads = countyOverviewReads(meta);
@@ -231,11 +233,11 @@ async function writeFiguresOnce(
       const list = source.recordsOf(area);
       count += list.length;
       const job = area === meta.county ? undefined : jobOf.get(area);
-      if (job) writeFileSync(job.figuresPath, serialize(tableWith(source, [area, meta.county], [...list, ...countyRecords])));
+      if (job) writeFileSync(job.figuresPath, serialize(tableWith(source, [area], list)));
       if (overviewJob && area !== meta.county) for (const r of list) if (reads(r)) overview.push(r);
       yield* list;
     }
-    if (overviewJob) writeFileSync(overviewJob.figuresPath, serialize(tableWith(source, meta.areas, [...overview, ...countyRecords])));
+    if (overviewJob) writeFileSync(overviewJob.figuresPath, serialize(tableWith(source, meta.areas.filter((a) => a !== meta.county), overview)));
   }
   const data = await renderFiguresFile({ meta, records: records() }, file.config, file.format, file.dateIso);
   try {
