@@ -3,6 +3,7 @@
 // so editors complete the same keys that the loader accepts.
 import { z } from 'zod';
 import { canonicalName } from '../text.js';
+import { REPORT_PROFILES as PROFILES } from './profiles.js';
 
 /** A text in Swedish and (optionally) English. A plain string is used for both languages. */
 export const LocalizedText = z.union([
@@ -286,8 +287,7 @@ export const OtherSource = z.strictObject({
 });
 export type OtherSource = z.infer<typeof OtherSource>;
 
-export const REPORT_PROFILES = ['lagesbild', 'uppfoljning'] as const;
-export type ReportProfile = (typeof REPORT_PROFILES)[number];
+export { REPORT_PROFILES, type ReportProfile } from './profiles.js';
 
 export const CI_METHODS = ['wilson', 'beta', 'logit', 'xlogit', 'asin', 'mean'] as const;
 export const CiMethod = z.enum(CI_METHODS);
@@ -346,7 +346,7 @@ export const ProjectConfig = z.strictObject({
        * What kind of report: `lagesbild` (the baseline, handbook step 2) or `uppfoljning` (a
        * follow-up, step 5: goals and changes first). `report --profile` overrides it.
        */
-      profile: z.enum(REPORT_PROFILES).default('lagesbild'),
+      profile: z.enum(PROFILES).default('lagesbild'),
       /** Accent colour of the report (hex). Chart colours stay colour-blind safe. */
       accent: z
         .string()

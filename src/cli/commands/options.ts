@@ -6,7 +6,7 @@ import { Option } from 'commander';
 import type { ProjectOptions } from '../project.js';
 import type { Delimiter, Encoding } from '../../ingest/sniff.js';
 import { DEFAULT_REPORT_FORMATS, REPORT_FORMATS } from '../../render/index.js';
-import { REPORT_PROFILES } from '../../config/schema.js';
+import { REPORT_PROFILES } from '../../config/profiles.js';
 import { listOption } from '../main.js';
 import type { ReadOptions } from '../../ingest/source.js';
 import type { FactOptions } from '../../ingest/facts.js';
