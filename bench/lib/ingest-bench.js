@@ -1,7 +1,8 @@
 // 1. Ingest + statistics: `lagesbild figures` on a large file against the floor (a
 // field-counting byte scan of the same file, bench/lib/floor-scan.js) and the fastest
 // maintained JavaScript CSV parser (udsv, bench/lib/udsv-parse.js), all in the same run and
-// interleaved; its memory against the same run on a small file; and once with the reference
+// interleaved, and the same command on one thread; its memory against the same run on a
+// small file; and once with the reference
 // CSV reader (csv-parse), to show what the byte-level reader changed.
 import { join } from 'node:path';
 import { CLI, CLI_ENV, DATA, ROOT, bigSurvey } from './datasets.js';
@@ -33,12 +34,15 @@ export async function benchIngest({ rows, smallRows, runs, profile, log }) {
   const floor = [];
   const udsv = [];
   const figures = [];
+  const oneThread = [];
   for (let i = 0; i < runs; i++) {
     // Interleaved, so that load from other users on the machine hits all alike.
     floor.push(await runNode([FLOOR, big.file]));
     udsv.push(await runNode([UDSV, big.file]));
     figures.push(await runNode(figuresArgs(big, out), { env: CLI_ENV }));
-    log(`ingest ${i + 1}/${runs}: floor ${(floor[i].ms / 1000).toFixed(1)} s, udsv ${(udsv[i].ms / 1000).toFixed(1)} s, lagesbild figures ${(figures[i].ms / 1000).toFixed(1)} s, ${(figures[i].rssKb / 1024).toFixed(0)} MB`);
+    // The same on one thread (the file is still read in segments: the same figures).
+    oneThread.push(await runNode(figuresArgs(big, join(out, 'one-thread')), { env: { ...CLI_ENV, LAGESBILD_THREADS: '1' } }));
+    log(`ingest ${i + 1}/${runs}: floor ${(floor[i].ms / 1000).toFixed(1)} s, udsv ${(udsv[i].ms / 1000).toFixed(1)} s, lagesbild figures ${(figures[i].ms / 1000).toFixed(1)} s, ${(figures[i].rssKb / 1024).toFixed(0)} MB, on one thread ${(oneThread[i].ms / 1000).toFixed(1)} s`);
   }
   const reference = await runNode(figuresArgs(big, join(out, 'reference')), { env: { ...CLI_ENV, LAGESBILD_CSV_READER: 'csv-parse' } });
   log(`ingest: with the reference reader (csv-parse) ${(reference.ms / 1000).toFixed(1)} s`);
@@ -51,6 +55,8 @@ export async function benchIngest({ rows, smallRows, runs, profile, log }) {
   // "statistics: 4690 ms, 109758 figures" (--verbose) or "wrote … (109,758 figures)".
   const figureCount = (r) => Number(/(\d[\d,\u00a0 ]*) figures/.exec(r.stderr)?.[1].replace(/\D/g, '') ?? NaN);
   const records = figureCount(figures[0]);
+  // "read …: 1000000 rows (utf-8, ",", 15 segments on 2 threads)" (--verbose).
+  const threadsOf = (r) => /(\d+) segments on (\d+) thread/.exec(r.stderr)?.slice(1, 3).map(Number) ?? [1, 1];
   const med = (list, f) => summary(list.map(f));
   const run = (list) => ({ ms: med(list, (r) => r.ms), cpuMs: med(list, (r) => r.cpuMs), rssKb: med(list, (r) => r.rssKb) });
   const verbose = (list) => ({ ingestMs: med(list, (r) => verboseMs(r.stderr, 'ingest')), statisticsMs: med(list, (r) => verboseMs(r.stderr, 'statistics')) });
@@ -59,7 +65,8 @@ export async function benchIngest({ rows, smallRows, runs, profile, log }) {
     records,
     floor: run(floor),
     udsv: run(udsv),
-    figures: { ...run(figures), ...verbose(figures) },
+    figures: { ...run(figures), ...verbose(figures), threads: threadsOf(figures[0]) },
+    oneThread: { ...run(oneThread), ...verbose(oneThread) },
     reference: { ...run([reference]), ...verbose([reference]) },
     small: { ...run(smallRuns), ...verbose(smallRuns), records: figureCount(smallRuns[0]) },
     pairRatios: summary(figures.map((f, i) => f.ms / floor[i].ms)),

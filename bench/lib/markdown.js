@@ -82,7 +82,8 @@ export function renderMarkdown({ machine, opts, ingest, report, batch, country, 
       why.push(
         `*figures ÷ floor*: ingest ${s(f.ingestMs.median)} (${x(f.ingestMs.median / ingest.floor.ms.median)} the floor's whole run), statistics ${s(f.statisticsMs.median)} ` +
           `(a cost per figure, not per row: ${s(ingest.small.statisticsMs.median)} on ${int(ingest.file.smallRows)} rows), start-up plus writing figures.csv ${s(rest)}. ` +
-          `CPU time ratio ${x(ingest.cpuRatio.median)}. Both cores: not yet (see issue 18).`,
+          `CPU time ratio ${x(ingest.cpuRatio.median)}.` +
+          (ingest.oneThread ? ` On one thread: ${x(ingest.oneThread.ms.median / ingest.floor.ms.median)} the floor.` : ''),
       );
     }
     if (ingest.small.ms.median >= 1500) {
@@ -184,7 +185,7 @@ export function renderMarkdown({ machine, opts, ingest, report, batch, country, 
       '## 1. Ingest and statistics',
       '',
       `One CSV of ${int(ingest.file.rows)} respondents × ${ingest.file.indicators} indicators (${(ingest.file.bytes / 2 ** 20).toFixed(0)} MiB, 50 municipalities, 3 waves, answer texts), ${int(ingest.records)} figures out. ` +
-        '`lagesbild figures` is the whole command in a child process (start-up, ingest, statistics, writing figures.csv). The floor is a field-counting byte scan of the same file (bench/lib/floor-scan.js: quotes respected, nothing decoded), the least any reader must do; udsv (bench/lib/udsv-parse.js) is the fastest maintained JavaScript CSV parser we found, cutting every row into strings. Runs alternate between the three. The reference reader is `lagesbild figures` with `LAGESBILD_CSV_READER=csv-parse` (one run), as lagesbild read CSV before its byte-level reader.',
+        '`lagesbild figures` is the whole command in a child process (start-up, ingest, statistics, writing figures.csv), on every core (a CSV this large is read in 32 MiB segments on worker threads) and on one thread. The floor is a field-counting byte scan of the same file (bench/lib/floor-scan.js: quotes respected, nothing decoded), the least any reader must do; udsv (bench/lib/udsv-parse.js) is the fastest maintained JavaScript CSV parser we found, cutting every row into strings. Runs alternate between the three. The reference reader is `lagesbild figures` with `LAGESBILD_CSV_READER=csv-parse` (one run), as lagesbild read CSV before its byte-level reader.',
       '',
       table(
         ['', 'wall time', 'CPU time', 'rows / s', 'MiB / s', 'peak RSS'],
@@ -194,6 +195,12 @@ export function renderMarkdown({ machine, opts, ingest, report, batch, country, 
           ['`lagesbild figures`', mm(f.ms), mm(f.cpuMs), rowsPerS(f.ms.median), mbPerS(f.ms.median), mm(f.rssKb, mb)],
           ['… of which ingest (its --verbose)', mm(f.ingestMs), '', f.ingestMs.median ? rowsPerS(f.ingestMs.median) : '–', mbPerS(f.ingestMs.median), ''],
           ['… of which statistics (its --verbose)', mm(f.statisticsMs), '', '', '', ''],
+          ...(ingest.oneThread
+            ? [
+                ['`lagesbild figures` on one thread (`LAGESBILD_THREADS=1`)', mm(ingest.oneThread.ms), mm(ingest.oneThread.cpuMs), rowsPerS(ingest.oneThread.ms.median), mbPerS(ingest.oneThread.ms.median), mm(ingest.oneThread.rssKb, mb)],
+                ['… of which ingest', mm(ingest.oneThread.ingestMs), '', '', mbPerS(ingest.oneThread.ingestMs.median), ''],
+              ]
+            : []),
           ['`lagesbild figures`, reference reader (csv-parse)', mm(ref.ms), mm(ref.cpuMs), rowsPerS(ref.ms.median), mbPerS(ref.ms.median), mm(ref.rssKb, mb)],
           ['… of which ingest', mm(ref.ingestMs), '', '', mbPerS(ref.ingestMs.median), ''],
           [`\`lagesbild figures\` on ${int(ingest.file.smallRows)} rows`, mm(ingest.small.ms), mm(ingest.small.cpuMs), '', '', mm(ingest.small.rssKb, mb)],
@@ -202,6 +209,7 @@ export function renderMarkdown({ machine, opts, ingest, report, batch, country, 
         ],
       ),
       '',
+      (f.threads ? `\`lagesbild figures\` read the file in ${f.threads[0]} segments on ${f.threads[1]} threads (one per core). ` : '') +
       `Ratio to the floor: ${x(f.ms.median / ingest.floor.ms.median)} in wall time (per pair of runs ${x(ingest.pairRatios.min)}–${x(ingest.pairRatios.max)}), ${x(ingest.cpuRatio.median)} in CPU time; ` +
         `ingest alone ${x(f.ingestMs.median / ingest.floor.ms.median)} the floor's whole run, against udsv's ${x(ingest.udsv.ms.median / ingest.floor.ms.median)} and the reference reader's ${x(ref.ingestMs.median / ingest.floor.ms.median)}. ` +
         `Peak RSS ${int(ingest.file.rows)} rows ÷ ${int(ingest.file.smallRows)} rows: ${x(f.rssKb.median / ingest.small.rssKb.median)}.`,

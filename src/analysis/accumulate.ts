@@ -3,8 +3,11 @@
 // the county, the rest of the county, pooled waves) is later assembled from these blocks,
 // folded into the per-stratum sums src/stats estimates from (see DESIGN.md).
 import { DataError, LimitError, msg } from '../errors.js';
-import { associationFactors, associationOutcomes, type ProjectConfig } from '../config/schema.js';
-import { emptyStratum, zeroMatrix, type JointDomainSums, type JointStratum, type StratumSums } from '../stats/index.js';
+import { associationFactors, associationOutcomes } from '../config/read.js';
+import type { ProjectConfig } from '../config/schema.js';
+import { emptyStratum } from '../stats/fold.js';
+import { zeroMatrix } from '../stats/variance.js';
+import type { JointDomainSums, JointStratum, StratumSums } from '../stats/index.js';
 import { YES, NO, MISSING, OUTSIDE, type Respondent } from '../ingest/respondents.js';
 import { fpcPopulationSizes } from './fpc.js';
 import { PostStrata, postStratumOf, uncoveredCells, uncoveredError, type PopulationCounts } from './poststrata.js';
@@ -203,6 +206,23 @@ function addAnswer(sums: Float64Array, o: number, v: number, w: number, w2: numb
   }
 }
 
+/** An accumulator's content (see SurveyAccumulator.parts). */
+export interface AccumulatorParts {
+  blocks: Block[];
+  fpcs: [string, number][];
+}
+
+/** The buffers of the parts' arrays: transferred, not copied, to another thread. */
+export function partsBuffers(parts: AccumulatorParts): ArrayBuffer[] {
+  const out: ArrayBuffer[] = [];
+  for (const b of parts.blocks) out.push(b.sums.buffer as ArrayBuffer, b.given.buffer as ArrayBuffer, b.groupRows.buffer as ArrayBuffer);
+  return out;
+}
+
+function blockKey(year: number, area: string, stratum: string, psu: string | null, cell: number | null): string {
+  return `${year}\u0000${area}\u0000${stratum}\u0000${psu ?? ''}\u0000${cell ?? ''}`;
+}
+
 export class SurveyAccumulator {
   readonly layout: GroupLayout;
   readonly indicators: number;
@@ -296,7 +316,7 @@ export class SurveyAccumulator {
     const last = this.last;
     // Rows usually come sorted by area and wave: skip the map look-up for runs.
     if (last && last.year === r.year && last.area === r.area && last.stratum === r.stratum && last.psu === psu && last.cell === cell) return last;
-    const key = `${r.year}\u0000${r.area}\u0000${r.stratum}\u0000${psu ?? ''}\u0000${cell ?? ''}`;
+    const key = blockKey(r.year, r.area, r.stratum, psu, cell);
     let block = this.blocks.get(key);
     if (!block) {
       if (this.blocks.size >= this.maxBlocks) throw tooManyBlocks(this.maxBlocks);
@@ -352,6 +372,21 @@ export class SurveyAccumulator {
       mine.weight2 += b.weight2;
     }
     if (this.blocks.size > this.maxBlocks) throw tooManyBlocks(this.maxBlocks);
+  }
+
+  /**
+   * The sums as plain data, to send from a worker thread (structured clone; the arrays'
+   * buffers can be transferred): `fromParts` makes the accumulator again.
+   */
+  parts(): AccumulatorParts {
+    return { blocks: [...this.blocks.values()], fpcs: [...this.fpcs] };
+  }
+
+  static fromParts(config: ProjectConfig, parts: AccumulatorParts): SurveyAccumulator {
+    const acc = new SurveyAccumulator(config);
+    for (const [sk, fpc] of parts.fpcs) acc.fpcs.set(sk, fpc);
+    for (const b of parts.blocks) acc.blocks.set(blockKey(b.year, b.area, b.stratum, b.psu, b.cell), b);
+    return acc;
   }
 
   /** Freeze into an index for domain queries. */

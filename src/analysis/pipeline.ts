@@ -6,6 +6,7 @@ import { displayName, type Format, type ReadOptions } from '../ingest/source.js'
 import type { ProjectConfig } from '../config/schema.js';
 import { DataError, LagesbildError, LimitError, msg, type Message } from '../errors.js';
 import { SurveyAccumulator, type SurveySums } from './accumulate.js';
+import { readInSegments } from './segments.js';
 import { loadPopulation, type PopulationFile } from '../ingest/population.js';
 import { populationCounts } from './poststrata.js';
 
@@ -24,6 +25,8 @@ export interface FileSummary {
   year?: { year: number; from: NonNullable<ResolvedFacts['yearFrom']> };
   /** The file was read as something its name does not say (renamed). */
   note?: Message;
+  /** A large CSV file read in segments (analysis/segments.ts), on this many threads. */
+  segments?: { count: number; threads: number };
 }
 
 export interface IngestOptions extends ReadOptions, FactOptions {
@@ -61,12 +64,19 @@ export async function ingestFiles(
   for (const file of files) {
     const name = displayName(file);
     // Each file is accumulated on its own and merged only when read to the end.
-    const acc = new SurveyAccumulator(config);
+    let acc = new SurveyAccumulator(config);
     let result;
     let resolved: ResolvedFacts;
+    let segments: FileSummary['segments'];
     try {
       resolved = factsFor(file, config, opts);
-      result = await decodeRows(file, config, resolved.facts, sink, opts, (r, line, at) => {
+      // A large CSV file on every core; any problem in it is found again by the whole-file read below.
+      const segmented = await readInSegments(file, config, resolved.facts, opts);
+      if (segmented) {
+        ({ acc } = segmented);
+        result = { rows: segmented.rows, header: segmented.header };
+        segments = { count: segmented.segments, threads: segmented.threads };
+      } else result = await decodeRows(file, config, resolved.facts, sink, opts, (r, line, at) => {
         try {
           acc.add(r);
         } catch (err) {
@@ -98,7 +108,7 @@ export async function ingestFiles(
       if (err instanceof DataError && !err.location) throw new DataError(err.text, { ...header.at, field: config.design.fpc }, err.hintText);
       throw err;
     }
-    const summary: FileSummary = { file: name, format: header.format, rows, encoding: header.encoding, delimiter: header.delimiter, sheet: header.sheet, note: header.note };
+    const summary: FileSummary = { file: name, format: header.format, rows, encoding: header.encoding, delimiter: header.delimiter, sheet: header.sheet, note: header.note, segments };
     if (resolved.yearFrom !== null) summary.year = { year: resolved.facts.year!, from: resolved.yearFrom };
     summaries.push(summary);
     opts.onFile?.(summary);

@@ -97,7 +97,8 @@ export function reportFigures(source: FiguresSource, area: string): FiguresTable
 function describeRead(s: FileSummary): string {
   if (s.format === 'xlsx') return `Excel, sheet ${s.sheet}`;
   if (s.format === 'sav') return `SPSS, ${s.encoding}`;
-  return `${s.encoding}, "${s.delimiter === '\t' ? 'tab' : s.delimiter}"`;
+  const read = `${s.encoding}, "${s.delimiter === '\t' ? 'tab' : s.delimiter}"`;
+  return s.segments ? `${read}, ${s.segments.count} segments on ${s.segments.threads} thread${s.segments.threads === 1 ? '' : 's'}` : read;
 }
 
 /**

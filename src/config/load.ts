@@ -8,6 +8,7 @@ import { ConfigError, ioCause, msg, type Location, type Message } from '../error
 import { printable } from '../text.js';
 import { MESSAGE_IDS, type MessageId } from '../messages/index.js';
 import { ProjectConfig, REPORT_CHAPTERS, groupValueCode, isDerived, localize, type AnswerScale, type Indicator } from './schema.js';
+import { dependencyOrder } from './read.js';
 
 export interface LoadedConfig {
   config: ProjectConfig;
@@ -163,46 +164,7 @@ function checkTarget(config: ProjectConfig, ind: Indicator, i: number, fail: Mak
   }
 }
 
-/**
- * Indicators in an order where every indicator comes after those it depends on (any_of,
- * all_of, population filter on an indicator); null when there is a cycle.
- */
-export function dependencyOrder(indicators: Indicator[]): Indicator[] | null {
-  const byId = new Map(indicators.map((ind) => [ind.id, ind]));
-  const state = new Map<string, 'visiting' | 'done'>();
-  const out: Indicator[] = [];
-  const visit = (ind: Indicator): boolean => {
-    const s = state.get(ind.id);
-    if (s === 'done') return true;
-    if (s === 'visiting') return false;
-    state.set(ind.id, 'visiting');
-    for (const dep of dependenciesOf(ind)) {
-      const d = byId.get(dep);
-      if (d && !visit(d)) return false;
-    }
-    state.set(ind.id, 'done');
-    out.push(ind);
-    return true;
-  };
-  for (const ind of indicators) if (!visit(ind)) return null;
-  return out;
-}
-
-export function dependenciesOf(ind: Indicator): string[] {
-  const deps = [...(ind.any_of ?? []), ...(ind.all_of ?? [])];
-  if (ind.population && 'indicator' in ind.population) deps.push(ind.population.indicator);
-  return deps;
-}
-
-/** The scale of a source indicator with its `yes` override applied. */
-export function scaleOf(config: ProjectConfig, ind: Indicator): AnswerScale {
-  if (isDerived(ind) || ind.answers === undefined) throw new Error(`indicator ${ind.id} has no answers`);
-  const scale = typeof ind.answers === 'string' ? config.answer_scales[ind.answers]! : ind.answers;
-  if (!ind.yes) return scale;
-  // Answers moved to yes by the override are no longer "no".
-  const yes = new Set(ind.yes);
-  return { yes: ind.yes, no: [...scale.no, ...scale.yes].filter((a) => !yes.has(a)), missing: scale.missing };
-}
+export { dependencyOrder, dependenciesOf, scaleOf } from './read.js';
 
 /** The ids the schema's custom checks use: messages without parameters. */
 type ParameterlessId = 'config.oneKind' | 'config.needsAnswers' | 'config.yearTwice' | 'config.reservedGroupId';

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { canonicalName } from '../text.js';
 import { REPORT_PROFILES as PROFILES } from './profiles.js';
+import { localize } from './read.js';
 
 /** A text in Swedish and (optionally) English. A plain string is used for both languages. */
 export const LocalizedText = z.union([
@@ -478,39 +479,7 @@ export function targetGroupKey(config: ProjectConfig, target: Target): string {
   return 'total';
 }
 
-/**
- * The outcomes of step 3's associations: associations.outcomes, or by default the key
- * indicators of the utsatthet chapter (all of them when none is key), combined ones first.
- */
-export function associationOutcomes(config: ProjectConfig): Indicator[] {
-  const byId = new Map(config.indicators.map((i) => [i.id, i]));
-  if (config.associations.outcomes !== undefined) return config.associations.outcomes.map((id) => byId.get(id)!);
-  const exposure = config.indicators.filter((i) => i.chapter === 'utsatthet' && i.aspect === undefined);
-  const key = exposure.filter((i) => i.key);
-  const chosen = key.length > 0 ? key : exposure;
-  return [...chosen.filter(isDerived), ...chosen.filter((i) => !isDerived(i))];
-}
-
-/** The förändringsfaktorer whose association with the outcomes is estimated. */
-export function associationFactors(config: ProjectConfig): Indicator[] {
-  return config.indicators.filter((i) => i.chapter === 'forandringsfaktorer');
-}
-
-export function isDerived(ind: Indicator): boolean {
-  return ind.column === undefined;
-}
-
-/** The language `localize` actually returns: Swedish when there is no English text. */
-export function localizedLang(text: LocalizedText | undefined, lang: 'sv' | 'en'): 'sv' | 'en' {
-  return lang === 'en' && text !== undefined && typeof text !== 'string' && text.en !== undefined ? 'en' : 'sv';
-}
-
-/** Pick the text for a language, falling back to Swedish. */
-export function localize(text: LocalizedText | undefined, lang: 'sv' | 'en'): string {
-  if (text === undefined) return '';
-  if (typeof text === 'string') return text;
-  return (lang === 'en' ? text.en : undefined) ?? text.sv;
-}
+export { associationOutcomes, associationFactors, isDerived, localizedLang, localize } from './read.js';
 
 /**
  * Every group key the config defines, in display order: total, genders, school years,

@@ -4,10 +4,11 @@
 // Everything the config names is resolved against the header once; per row only array
 // indexing and Map look-ups remain.
 import { ConfigError, DataError, msg, type Location, type Message } from '../errors.js';
-import { dependencyOrder, scaleOf } from '../config/load.js';
+import { dependencyOrder, scaleOf } from '../config/read.js';
 import { canonicalName, printable } from '../text.js';
 import { showCell, showNumberLike } from './near-miss.js';
-import { isDerived, localize, type GroupVariable, type Indicator, type ProjectConfig } from '../config/schema.js';
+import { isDerived, localize } from '../config/read.js';
+import type { GroupVariable, Indicator, ProjectConfig } from '../config/schema.js';
 import { nameOf, withLabels } from './labels.js';
 import type { SourceColumn, SourceHeader } from './source.js';
 

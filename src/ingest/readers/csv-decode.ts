@@ -7,8 +7,8 @@
 import type { ProjectConfig } from '../../config/schema.js';
 import type { Location, Message } from '../../errors.js';
 import { compileDecoder, MAX_WEIGHT, MIN_WEIGHT, type FileFacts, type ProblemSink, type Respondent, type RowDecoder } from '../respondents.js';
-import type { ReadOptions, ReadResult } from '../source.js';
-import { scanCsv } from './csv.js';
+import type { ReadOptions } from '../source.js';
+import { scanCsv, type CsvSegment, type ScanResult } from './csv.js';
 import type { CsvRecord } from './csv-scan.js';
 
 /** decodeRows (decode.ts) for a CSV file: `path` is read, messages name `file`. */
@@ -21,7 +21,8 @@ export async function decodeCsv(
   opts: ReadOptions,
   onRespondent: (r: Respondent, line: number, at: Location) => void,
   note?: Message,
-): Promise<ReadResult> {
+  segment?: CsvSegment,
+): Promise<ScanResult> {
   let cells: ByteCells | null = null;
   let at: Location = { file };
   return scanCsv(path, file, opts, note, {
@@ -33,7 +34,7 @@ export async function decodeCsv(
       const r = cells!.decode(record, line);
       if (r) onRespondent(r, line, at);
     },
-  });
+  }, segment);
 }
 
 /** A decoder's cells read from records' bytes. */

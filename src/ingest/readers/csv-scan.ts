@@ -166,6 +166,13 @@ export interface ScanOptions {
   delimiter: number;
   /** Called for every record that is not skipped; may throw (a row error) or return STOP. */
   onRecord(record: CsvRecord): void | typeof STOP;
+  /**
+   * A segment of the file (readers/csv-segments.ts): the first chunk pushed starts at byte
+   * `start`, which begins a record (no byte order mark is looked for), and the scan ends
+   * before the first record that starts at or after byte `end`. Line numbers then count from
+   * the segment's start: a segment's errors are reported by reading the file whole.
+   */
+  segment?: { start: number; end: number };
 }
 
 /**
@@ -192,6 +199,9 @@ export class CsvScanner {
   private stopped = false;
   private readonly classes = new Uint8Array(256);
   private readonly long = new LongRecord();
+  /** Where a segment's scan ended (see ScanOptions.segment): the offset of the next record. */
+  private endedAt = -1;
+  private readonly segmentEnd: number;
 
   constructor(
     private readonly sniffed: Sniffed,
@@ -199,6 +209,9 @@ export class CsvScanner {
     private readonly opts: ScanOptions,
   ) {
     this.undecided = sniffed.undecided;
+    this.base = opts.segment?.start ?? 0;
+    this.bomChecked = this.base > 0;
+    this.segmentEnd = opts.segment?.end ?? Infinity;
     this.classes[opts.delimiter] = DELIMITER;
     this.classes[CR] = BREAK;
     this.classes[LF] = BREAK;
@@ -212,6 +225,16 @@ export class CsvScanner {
 
   get done(): boolean {
     return this.stopped;
+  }
+
+  /** No non-ASCII byte read yet in a file whose sample was ASCII: the encoding is still open. */
+  get undecidedYet(): boolean {
+    return this.undecided;
+  }
+
+  /** The file offset of the first record at or after the segment's end; -1 before it is reached. */
+  get stoppedAt(): number {
+    return this.endedAt;
   }
 
   /** The text of bytes in the file's encoding (decided by now: they were scanned). */
@@ -353,6 +376,13 @@ export class CsvScanner {
     let partial = -1;
     let upTo = -1;
     records: while (pos < len) {
+      if (this.base + pos >= this.segmentEnd) {
+        // The next segment's first record: this segment is read.
+        this.endedAt = this.base + pos;
+        this.pos = pos;
+        this.stopped = true;
+        return;
+      }
       start = pos;
       const lines = this.lines;
       count = 0;

@@ -5,7 +5,7 @@
 // columns the config reads, from their bytes (figures, report, batch).
 import { open } from 'node:fs/promises';
 import { DataError, LagesbildError, ioCause, msg, type Message } from '../../errors.js';
-import { sniffFile, type Delimiter, type Sniffed } from '../sniff.js';
+import { sniffFile, type Delimiter, type Encoding, type Sniffed } from '../sniff.js';
 import { openError, type ReadOptions, type ReadResult, type RowHandlers, type SourceHeader } from '../source.js';
 import { CHUNK_BYTES, CsvParseError, CsvScanner, MAX_RECORD_CHARS, STOP, type CsvRecord } from './csv-scan.js';
 
@@ -28,19 +28,44 @@ export interface CsvConsumer {
   onRecord(record: CsvRecord, line: number): void;
 }
 
-/** The file's records: a "sep=" line skipped, the header, then every data row to `consumer`. */
-export async function scanCsv(path: string, file: string, opts: ReadOptions, note: Message | undefined, consumer: CsvConsumer): Promise<ReadResult> {
-  const sniffed = await sniffFile(path, file, opts);
-  let source: SourceHeader | null = null;
+/**
+ * Part of a file's data rows (readers/csv-segments.ts): from byte `start`, where a record
+ * begins, to the first record at or after byte `end`. The whole file's read found its
+ * encoding and header.
+ */
+export interface CsvSegment {
+  sniffed: Sniffed;
+  header: SourceHeader;
+  start: number;
+  end: number;
+}
+
+/** A scan's result; a segment's also says where it ended (the offset of the next segment's first record). */
+export interface ScanResult extends ReadResult {
+  stoppedAt: number;
+  /** The encoding the scan decided on from a non-ASCII byte, if the file's sample left it open (null: no such byte). */
+  decided: Encoding | null;
+}
+
+/**
+ * The file's records: a "sep=" line skipped, the header, then every data row to `consumer`.
+ * With `segment`, only that segment's rows (the consumer is told the header first all the same).
+ */
+export async function scanCsv(path: string, file: string, opts: ReadOptions, note: Message | undefined, consumer: CsvConsumer, segment?: CsvSegment): Promise<ScanResult> {
+  const sniffed = segment ? { ...segment.sniffed } : await sniffFile(path, file, opts);
+  let source: SourceHeader | null = segment?.header ?? null;
   // Excel's "sep=;" line names the delimiter; it is not the header.
-  let skipSepLine = sniffed.sepLine;
-  let width = 0;
+  let skipSepLine = segment ? false : sniffed.sepLine;
+  let width = source?.names.length ?? 0;
   let rows = 0;
+  if (source) consumer.onHeader(source);
   /** Line on which the last record ended: the next one starts after it. */
   let previousEnd = 0;
 
+  const undecided = sniffed.undecided;
   const scanner = new CsvScanner(sniffed, file, {
     delimiter: sniffed.delimiter.charCodeAt(0),
+    segment: segment && { start: segment.start, end: segment.end },
     onRecord: (record) => {
       const end = record.endLine;
       // Messages name the line a row starts on (a quoted value may hold line breaks).
@@ -88,7 +113,7 @@ export async function scanCsv(path: string, file: string, opts: ReadOptions, not
     throw openError(err, file);
   }
   try {
-    for (let position = 0; !scanner.done; ) {
+    for (let position = segment?.start ?? 0; !scanner.done; ) {
       const { bytesRead } = await handle.read(scanner.space(CHUNK_BYTES), 0, CHUNK_BYTES, position);
       if (bytesRead === 0) break;
       position += bytesRead;
@@ -103,7 +128,7 @@ export async function scanCsv(path: string, file: string, opts: ReadOptions, not
   if (source === null) {
     throw new DataError(msg('data.noHeader'), { file, line: sniffed.sepLine ? 2 : 1 }, sniffed.sepLine ? msg('data.noHeader.afterSep') : msg('data.noHeader.hint'));
   }
-  return { rows, header: source };
+  return { rows, header: source, stoppedAt: scanner.stoppedAt, decided: undecided && !scanner.undecidedYet ? sniffed.encoding : null };
 }
 
 function blankFrom(record: CsvRecord, from: number): boolean {
