@@ -868,8 +868,9 @@ function trend(
   let fit: ReturnType<typeof logisticTrend> | null = null;
   let ca: ReturnType<typeof cochranArmitage> | null = null;
   if (shown) {
+    // The wave's own years (a trend's waves are single waves): the sums find its blocks by that array.
     fit = logisticTrend(
-      waves.map((w) => ({ year: w.year, domain: sums.domain(unit.members, [w.year], group.index, i) })),
+      waves.map((w) => ({ year: w.year, domain: sums.domain(unit.members, w.years, group.index, i) })),
       { level, lonelyPsu },
     );
     ca = cochranArmitage(

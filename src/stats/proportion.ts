@@ -4,7 +4,7 @@
 import type { CiMethod } from '../config/schema.js';
 import { proportionCi } from './ci.js';
 import type { DomainSums, LonelyPsu, StratumSums } from './types.js';
-import { designDf, isCensus, stratifiedVariance, type StratumScores } from './variance.js';
+import { isCensus, scalarVariance } from './variance.js';
 
 export interface ProportionOptions {
   method: CiMethod;
@@ -45,24 +45,52 @@ export interface ProportionEstimate {
 
 /** Estimates a proportion for one domain. Throws DesignError for a lonely PSU under lonelyPsu "fail". */
 export function estimateProportion(domain: DomainSums, opts: ProportionOptions): ProportionEstimate {
-  const t = totals(domain);
-  const df = designDf(domain.map((s) => s.psuInDomain));
-  if (t.n === 0 || !(t.b > 0)) {
-    return { n: t.n, x: t.x, estimate: null, se: null, df, deff: null, nEff: null, ciLower: null, ciUpper: null, ciMethod: null };
+  // Totals and degf() in one pass, in the strata's order (as R sums them).
+  let a = 0;
+  let b = 0;
+  let w2 = 0;
+  let n = 0;
+  let x = 0;
+  let nAll = 0;
+  let df = 0;
+  for (const s of domain) {
+    a += s.sumA;
+    b += s.sumB;
+    w2 += s.sumW2;
+    n += s.n;
+    x += s.x;
+    nAll += s.nAll;
+    if (s.psuInDomain > 0) df += s.psuInDomain - 1;
   }
-  const p = t.a / t.b;
-  const variance = cleanVariance(stratifiedVariance(linearisedScores(domain, p, t.b), 1, opts.lonelyPsu)[0]![0]!, domain, p, t.b);
-  const nEff = (t.b * t.b) / t.w2;
+  if (n === 0 || !(b > 0)) {
+    return { n, x, estimate: null, se: null, df, deff: null, nEff: null, ciLower: null, ciUpper: null, ciMethod: null };
+  }
+  const p = a / b;
+  // PSU scores of the ratio p̂ = ΣA/ΣB: z_j = (A_j − p̂·B_j)/ΣB, summed per stratum (Σz_j and
+  // Σz_j²) from the stratum's sums, as svymean's x·w/Σw after centring.
+  const variance = cleanVariance(
+    scalarVariance(
+      domain,
+      isPresent,
+      (s) => (scoreA(s) - p * scoreB(s)) / b,
+      (s) => (s.sumAA - 2 * p * s.sumAB + p * p * s.sumBB) / (b * b),
+      opts.lonelyPsu,
+    ),
+    domain,
+    p,
+    b,
+  );
+  const nEff = (b * b) / w2;
   if (Number.isNaN(variance)) {
-    return { n: t.n, x: t.x, estimate: p, se: null, df, deff: null, nEff, ciLower: null, ciUpper: null, ciMethod: null };
+    return { n, x, estimate: p, se: null, df, deff: null, nEff, ciLower: null, ciUpper: null, ciMethod: null };
   }
   const se = Math.sqrt(variance);
-  const deff = t.n > 1 && p > 0 && p < 1 ? (variance * (t.n - 1)) / (p * (1 - p)) : null;
-  const wanted = opts.interval === undefined || opts.interval(t.n, t.x);
-  const ci = wanted ? proportionCi(opts.method, { estimate: p, se, df, nAll: t.nAll, nEff, level: opts.level }) : null;
+  const deff = n > 1 && p > 0 && p < 1 ? (variance * (n - 1)) / (p * (1 - p)) : null;
+  const wanted = opts.interval === undefined || opts.interval(n, x);
+  const ci = wanted ? proportionCi(opts.method, { estimate: p, se, df, nAll, nEff, level: opts.level }) : null;
   return {
-    n: t.n,
-    x: t.x,
+    n,
+    x,
     estimate: p,
     se,
     df,
@@ -72,21 +100,6 @@ export function estimateProportion(domain: DomainSums, opts: ProportionOptions):
     ciUpper: ci?.upper ?? null,
     ciMethod: ci?.method ?? null,
   };
-}
-
-/**
- * PSU scores of the ratio p̂ = ΣA/ΣB: z_j = (A_j − p̂·B_j)/ΣB, summed per stratum from the
- * stratum's sums (Σz_j and Σz_j²), as svymean's x·w/Σw after centring.
- */
-function linearisedScores(domain: DomainSums, p: number, totalB: number): StratumScores[] {
-  return domain.map((s) => ({
-    stratum: s.stratum,
-    psuTotal: s.psuTotal,
-    popSize: s.popSize,
-    present: isPresent(s),
-    sum: [(scoreA(s) - p * scoreB(s)) / totalB],
-    cross: [[(s.sumAA - 2 * p * s.sumAB + p * p * s.sumBB) / (totalB * totalB)]],
-  }));
 }
 
 /** Whether R's variance sees the stratum (see StratumSums.present). */
@@ -113,19 +126,6 @@ function cleanVariance(v: number, domain: DomainSums, p: number, totalB: number)
   let size = 0;
   for (const s of domain) size += (s.sumAA + p * p * s.sumBB) / (totalB * totalB);
   return v > 1e-12 * size ? v : 0;
-}
-
-function totals(domain: readonly StratumSums[]) {
-  const t = { a: 0, b: 0, w2: 0, n: 0, x: 0, nAll: 0 };
-  for (const s of domain) {
-    t.a += s.sumA;
-    t.b += s.sumB;
-    t.w2 += s.sumW2;
-    t.n += s.n;
-    t.x += s.x;
-    t.nAll += s.nAll;
-  }
-  return t;
 }
 
 /** Strata of the domain's design that have a single PSU (and are not sampled in full): why a variance can be missing. */

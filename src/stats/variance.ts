@@ -42,8 +42,7 @@ export function isCensus(s: { psuTotal: number; popSize?: number }): boolean {
  */
 export function stratifiedVariance(strata: readonly StratumScores[], k: number, lonelyPsu: LonelyPsu): number[][] {
   const present = strata.filter((s) => s.present);
-  const lonely = present.filter((s) => s.psuTotal < 2 && !isCensus(s));
-  if (lonely.length > 0 && lonelyPsu === 'fail') throw lonelyError(lonely[0]!.stratum);
+  const lonely = lonelyCount(present, lonelyPsu);
   const v = zeroMatrix(k);
   const grandMean = lonelyPsu === 'adjust' ? centre(present, k) : null;
   const mean = new Array<number>(k);
@@ -55,9 +54,63 @@ export function stratifiedVariance(strata: readonly StratumScores[], k: number, 
       addCentred(v, s, mean, (f * s.psuTotal) / (s.psuTotal - 1));
     } else if (grandMean !== null) addCentred(v, s, grandMean, f);
   }
-  if (lonelyPsu !== 'average' || lonely.length === 0) return v;
-  const scale = lonely.length === present.length ? NaN : present.length / (present.length - lonely.length);
+  if (lonelyPsu !== 'average' || lonely === 0) return v;
+  const scale = averageScale(present.length, lonely);
   return v.map((row) => row.map((x) => x * scale));
+}
+
+/**
+ * The variance of one score (k = 1) as stratifiedVariance computes it, operation for
+ * operation, without its arrays: `sum(s)` is Σ_j e_j and `cross(s)` Σ_j e_j² of stratum s.
+ * A figures table asks for hundreds of thousands of these (one per estimate).
+ */
+export function scalarVariance<S extends { stratum: string; psuTotal: number; popSize?: number }>(
+  strata: readonly S[],
+  isPresent: (s: S) => boolean,
+  sum: (s: S) => number,
+  cross: (s: S) => number,
+  lonelyPsu: LonelyPsu,
+): number {
+  let present = 0;
+  let lonely = 0;
+  let firstLonely: S | undefined;
+  let total = 0;
+  let psus = 0;
+  for (const s of strata) {
+    if (!isPresent(s)) continue;
+    present += 1;
+    if (s.psuTotal < 2 && !isCensus(s)) {
+      lonely += 1;
+      firstLonely ??= s;
+    }
+    psus += s.psuTotal;
+    if (lonelyPsu === 'adjust') total += sum(s);
+  }
+  if (firstLonely !== undefined && lonelyPsu === 'fail') throw lonelyError(firstLonely.stratum);
+  const grandMean = lonelyPsu === 'adjust' ? total / psus : null;
+  let v = 0;
+  for (const s of strata) {
+    if (!isPresent(s) || isCensus(s)) continue;
+    const f = fpcFactor(s);
+    if (s.psuTotal >= 2) {
+      const e = sum(s);
+      v += centredSquares(s.psuTotal, e, cross(s), e / s.psuTotal, (f * s.psuTotal) / (s.psuTotal - 1));
+    } else if (grandMean !== null) v += centredSquares(s.psuTotal, sum(s), cross(s), grandMean, f);
+  }
+  if (lonelyPsu !== 'average' || lonely === 0) return v;
+  return v * averageScale(present, lonely);
+}
+
+/** Lonely strata among those present; under "fail" the first is a DesignError. */
+function lonelyCount(present: readonly { stratum: string; psuTotal: number; popSize?: number }[], lonelyPsu: LonelyPsu): number {
+  const lonely = present.filter((s) => s.psuTotal < 2 && !isCensus(s));
+  if (lonely.length > 0 && lonelyPsu === 'fail') throw lonelyError(lonely[0]!.stratum);
+  return lonely.length;
+}
+
+/** "average": the other strata scaled by H/(H − lonely); NaN when every stratum present is lonely (R: 0 · H/0). */
+function averageScale(present: number, lonely: number): number {
+  return lonely === present ? NaN : present / (present - lonely);
 }
 
 /** R's degf() of a survey.design2: PSUs minus strata, counting only strata with PSUs. */
@@ -80,6 +133,12 @@ function addCentred(v: number[][], s: StratumScores, c: number[], scale: number)
       v[a]![b]! += scale * ss;
     }
   }
+}
+
+/** addCentred for one score (the same operations): scale · Σ_j (e_j − c)². */
+function centredSquares(psuTotal: number, sum: number, cross: number, c: number, scale: number): number {
+  const ss = cross - sum * c - c * sum + psuTotal * c * c;
+  return scale * ss;
 }
 
 /** R's recentering for "adjust": the total score over the PSU count of the strata present. */
