@@ -212,11 +212,36 @@ export interface AccumulatorParts {
   fpcs: [string, number][];
 }
 
-/** The buffers of the parts' arrays: transferred, not copied, to another thread. */
+/** The buffers of the parts' arrays (a few slabs): transferred, not copied, to another thread. */
 export function partsBuffers(parts: AccumulatorParts): ArrayBuffer[] {
-  const out: ArrayBuffer[] = [];
-  for (const b of parts.blocks) out.push(b.sums.buffer as ArrayBuffer, b.given.buffer as ArrayBuffer, b.groupRows.buffer as ArrayBuffer);
-  return out;
+  const out = new Set<ArrayBuffer>();
+  for (const b of parts.blocks) for (const a of [b.sums, b.given, b.groupRows]) out.add(a.buffer as ArrayBuffer);
+  return [...out];
+}
+
+/**
+ * Blocks' arrays are cut from slabs of 32 MiB, not allocated one by one. A block's sums
+ * (about 120 KB for a country's config) would each come from the C library's heap, which
+ * keeps them when they are freed: batch lets go of the sums before rendering, and the
+ * process went on holding them (370 MB for a country). A slab this large is mapped on its own
+ * and given back to the system when freed; pages a slab does not use yet cost no memory.
+ */
+class Slabs {
+  private static readonly DOUBLES = 4 * 1024 * 1024;
+  private slab: Float64Array | null = null;
+  private used = 0;
+
+  /** `n` zeroed doubles. */
+  take(n: number): Float64Array {
+    if (n > Slabs.DOUBLES) return new Float64Array(n);
+    if (this.slab === null || this.used + n > this.slab.length) {
+      this.slab = new Float64Array(Slabs.DOUBLES);
+      this.used = 0;
+    }
+    const out = this.slab.subarray(this.used, this.used + n);
+    this.used += n;
+    return out;
+  }
 }
 
 function blockKey(year: number, area: string, stratum: string, psu: string | null, cell: number | null): string {
@@ -231,6 +256,7 @@ export class SurveyAccumulator {
   readonly poststratified: boolean;
   private readonly hasFpc: boolean;
   private readonly blocks = new Map<string, Block>();
+  private readonly slabs = new Slabs();
   /** design.fpc per (wave, stratum), as first seen. */
   private readonly fpcs = new Map<string, number>();
   private last: Block | null = null;
@@ -335,9 +361,9 @@ export class SurveyAccumulator {
         weight: 0,
         weight2: 0,
         fpc: r.fpc,
-        sums: new Float64Array(this.layout.count * this.indicators * FIELDS),
-        given: new Float64Array(this.givenLength()),
-        groupRows: new Float64Array(this.layout.count),
+        sums: this.slabs.take(this.layout.count * this.indicators * FIELDS),
+        given: this.slabs.take(this.givenLength()),
+        groupRows: this.slabs.take(this.layout.count),
         rows: 0,
         stratumKey: sk,
         psuKey: `${sk}\u0000${psu ?? ''}`,
