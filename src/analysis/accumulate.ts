@@ -244,6 +244,34 @@ class Slabs {
   }
 }
 
+/**
+ * The groups add() leaves empty, as sums of the groups it fills (see add and GroupLayout):
+ * a gender is its crosses with every school year plus its rows without one; "Totalt" and a
+ * school year are the crosses of reported genders (reported school years only: the others'
+ * rows are in no table); an extra value is its crosses with the reported genders.
+ */
+function deriveGroups(L: GroupLayout, indicators: number, b: Block): void {
+  const width = indicators * FIELDS;
+  const { sums, groupRows } = b;
+  const add = (to: number, from: number): void => {
+    groupRows[to]! += groupRows[from]!;
+    for (let i = 0, t = to * width, f = from * width; i < width; i++) sums[t + i]! += sums[f + i]!;
+  };
+  for (let g = 0; g < L.genders; g++) for (let k = 0; k < L.grades; k++) add(L.gender(g), L.cross(g, k));
+  for (let g = 0; g < L.genders; g++) {
+    if (!L.genderReported(g)) continue;
+    if (L.grades === 0) add(0, L.gender(g));
+    for (let k = 0; k < L.grades; k++) {
+      if (!L.gradeReported(k)) continue;
+      add(0, L.cross(g, k));
+      add(L.grade(k), L.cross(g, k));
+    }
+  }
+  for (let e = 0; e < L.extras.length; e++) {
+    for (let v = 0; v < L.extras[e]!; v++) for (let g = 0; g < L.genders; g++) if (L.genderReported(g)) add(L.extra(e, v), L.extraCross(e, g, v));
+  }
+}
+
 function blockKey(year: number, area: string, stratum: string, psu: string | null, cell: number | null): string {
   return `${year}\u0000${area}\u0000${stratum}\u0000${psu ?? ''}\u0000${cell ?? ''}`;
 }
@@ -260,6 +288,8 @@ export class SurveyAccumulator {
   /** design.fpc per (wave, stratum), as first seen. */
   private readonly fpcs = new Map<string, number>();
   private last: Block | null = null;
+  /** finish() made the derived groups: nothing may be added any more. */
+  private finished = false;
   private readonly groups: Int32Array;
   readonly conditions: ConditionLayout;
   /** Per condition: the indicator it reads and the answer code it wants. */
@@ -274,7 +304,7 @@ export class SurveyAccumulator {
     this.clustered = config.design.cluster !== undefined;
     this.poststratified = config.population?.poststratify === true;
     this.hasFpc = config.design.fpc !== undefined;
-    this.groups = new Int32Array(4 + 2 * this.layout.extras.length);
+    this.groups = new Int32Array(1 + this.layout.extras.length);
     this.conditions = associationConditions(config);
     this.conditionIndicator = Int32Array.from(this.conditions.conditions, (c) => c.indicator);
     this.conditionAnswer = Int8Array.from(this.conditions.conditions, (c) => (c.answer === 'yes' ? YES : NO));
@@ -287,6 +317,7 @@ export class SurveyAccumulator {
   }
 
   add(r: Respondent): void {
+    if (this.finished) throw new Error('SurveyAccumulator.add: after finish');
     const block = this.blockFor(r);
     const L = this.layout;
     const groups = this.groups;
@@ -294,16 +325,14 @@ export class SurveyAccumulator {
     const inTables = L.genderReported(r.gender) && (L.grades === 0 || L.gradeReported(r.grade));
     // An unreported gender value keeps its own (usually suppressed) groups.
     const ownGroups = inTables || (r.gender >= 0 && !L.genderReported(r.gender));
-    if (inTables) groups[ng++] = 0;
-    if (ownGroups) groups[ng++] = L.gender(r.gender);
-    if (inTables && r.grade >= 0) groups[ng++] = L.grade(r.grade);
-    if (ownGroups && r.grade >= 0) groups[ng++] = L.cross(r.gender, r.grade);
+    // Only the finest groups are summed row by row: gender × school year (the gender alone
+    // without a school year), gender × each extra value. "Totalt", genders, school years and
+    // extra values are their sums, made once in finish() (deriveGroups): a third of the work.
+    if (ownGroups) groups[ng++] = r.grade >= 0 ? L.cross(r.gender, r.grade) : L.gender(r.gender);
     if (inTables) {
       for (let e = 0; e < L.extras.length; e++) {
         const v = r.extra[e]!;
-        if (v < 0) continue;
-        groups[ng++] = L.extra(e, v);
-        groups[ng++] = L.extraCross(e, r.gender, v);
+        if (v >= 0) groups[ng++] = L.extraCross(e, r.gender, v);
       }
     }
     block.rows += 1;
@@ -376,6 +405,7 @@ export class SurveyAccumulator {
 
   /** Add another accumulator's sums (e.g. one file's, once the file has been read without error). */
   merge(other: SurveyAccumulator): void {
+    if (this.finished || other.finished) throw new Error('SurveyAccumulator.merge: after finish');
     for (const [sk, fpc] of other.fpcs) {
       const mine = this.fpcs.get(sk);
       if (mine === undefined) this.fpcs.set(sk, fpc);
@@ -417,6 +447,9 @@ export class SurveyAccumulator {
 
   /** Freeze into an index for domain queries. */
   finish(): SurveySums {
+    if (this.finished) throw new Error('SurveyAccumulator.finish: called twice');
+    this.finished = true;
+    for (const b of this.blocks.values()) deriveGroups(this.layout, this.indicators, b);
     return new SurveySums([...this.blocks.values()], this.layout, this.indicators, this.clustered, this.conditions, this.poststratified, this.hasFpc ? this.fpcs : null);
   }
 }
