@@ -206,14 +206,11 @@ trend_counts <- list(
 bh_p <- c(0.001, 0.04, 0.04, 0.2, 0.03, 1, 0.0004, 0.049, 0.5, 0.012)
 bh <- list(p = bh_p, q = p.adjust(bh_p, "BH"))
 
-writeLines(json(list(
-  "_about" = paste("Computed by contrasts.R with", R.version.string, "and survey", as.character(packageVersion("survey")),
-                   "on survey-waves.csv; see the script for every definition."),
+write_expected(file.path(dir, "expected-contrasts.json"), "contrasts.R", "survey-waves.csv; see the script for every definition.", list(
   level = level,
   county = county,
   designs = result,
   prop_test = prop_cases,
   trend_counts = trend_counts,
   p_adjust_bh = bh
-)), file.path(dir, "expected-contrasts.json"))
-cat("wrote", file.path(dir, "expected-contrasts.json"), "\n")
+))

@@ -203,11 +203,8 @@ for (name in names(designs)) {
   result[[name]] <- list(records = records, estimates = estimates)
 }
 
-writeLines(json(list(
-  "_about" = paste("Computed by groups-associations.R with", R.version.string, "and survey", as.character(packageVersion("survey")),
-                   "on survey-groups.csv and reference-values.csv; see the script for every definition."),
+write_expected(file.path(dir, "expected-groups-associations.json"), "groups-associations.R", "survey-groups.csv and reference-values.csv; see the script for every definition.", list(
   level = level,
   county = county,
   designs = result
-)), file.path(dir, "expected-groups-associations.json"))
-cat("wrote", file.path(dir, "expected-groups-associations.json"), "\n")
+))

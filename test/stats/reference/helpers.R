@@ -59,6 +59,14 @@ refit <- function(f, des, fit) {
                        start = unname(coef(fit))))
 }
 
+# The expected values as JSON at `path`, headed by "_about": the script that computed them,
+# with which R and survey, and on what (`on`).
+write_expected <- function(path, script, on, values) {
+  about <- paste("Computed by", script, "with", R.version.string, "and survey", as.character(packageVersion("survey")), "on", on)
+  writeLines(json(c(list("_about" = about), values)), path)
+  cat("wrote", path, "\n")
+}
+
 # JSON: a record of scalars (and short vectors) on one line keeps the file small and diffable;
 # compact = TRUE writes no spaces and numbers with 15 significant digits (for many estimates;
 # 1e-15 relative is far below the tests' 1e-8); raw_json() marks text already written.

@@ -59,8 +59,6 @@ for (year in c(2022, 2024)) {
     }
   }
 }
-writeLines(json(list(
-  "_about" = paste("Computed by lillby-poststratified.R with", R.version.string, "and survey", as.character(packageVersion("survey")), "on test/fixtures/lillby."),
+write_expected(out, "lillby-poststratified.R", "test/fixtures/lillby.", list(
   estimates = records
-)), out)
-cat("wrote", out, "\n")
+))

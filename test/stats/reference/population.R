@@ -294,12 +294,9 @@ d23 <- data[data$ar == 2023, ]
 lonely_without_fpc <- inherits(try(svymean(~y1, svydesign(ids = ~skola, strata = ~stratum, weights = ~vikt, data = d23, nest = TRUE), na.rm = TRUE), silent = TRUE), "try-error")
 stopifnot(lonely_without_fpc)
 
-writeLines(json(list(
-  "_about" = paste("Computed by population.R with", R.version.string, "and survey", as.character(packageVersion("survey")),
-                   "on population-waves.csv and population-counts.csv; see the script for every definition."),
+write_expected(file.path(dir, "expected-population.json"), "population.R", "population-waves.csv and population-counts.csv; see the script for every definition.", list(
   level = level,
   county = county,
   lonely_without_fpc_fails = lonely_without_fpc,
   designs = result
-)), file.path(dir, "expected-population.json"))
-cat("wrote", file.path(dir, "expected-population.json"), "\n")
+))

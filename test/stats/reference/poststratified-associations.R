@@ -64,11 +64,8 @@ for (unit in names(units)) {
     }
   }
 }
-writeLines(json(list(
-  "_about" = paste("Computed by poststratified-associations.R with", R.version.string, "and survey", as.character(packageVersion("survey")),
-                   "on survey-groups.csv and groups-population.csv; see the script for every definition."),
+write_expected(file.path(dir, "expected-poststratified-associations.json"), "poststratified-associations.R", "survey-groups.csv and groups-population.csv; see the script for every definition.", list(
   county = county,
   records = records,
   estimates = estimates
-)), file.path(dir, "expected-poststratified-associations.json"))
-cat("wrote", file.path(dir, "expected-poststratified-associations.json"), length(records), "associations,", length(estimates), "estimates\n")
+))
