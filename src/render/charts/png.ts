@@ -62,24 +62,29 @@ function words(rgba: Uint8Array): Uint32Array {
   return new Uint32Array(aligned.buffer, aligned.byteOffset, aligned.length >> 2);
 }
 
-/** Every pixel as an index into `colours` (in order of first appearance), and their counts. */
-interface Indexed {
-  ids: Uint32Array;
+/**
+ * The image's colours (composited over white) in order of first appearance, with how many
+ * pixels have each. No per-pixel index is kept: at 4 bytes a pixel it would double the
+ * memory of a tall chart (a county overview's 290 bars are 18 million pixels).
+ */
+interface Census {
   colours: number[];
   counts: number[];
+  /** Each colour's place in `colours`. */
+  idOf: Map<number, number>;
 }
 
-function indexColours(rgba: Uint8Array, n: number): Indexed {
-  const raw = words(rgba);
-  const ids = new Uint32Array(n);
+function takeCensus(raw: Uint32Array, rgba: Uint8Array): Census {
   const idOf = new Map<number, number>();
   const colours: number[] = [];
   const counts: number[] = [];
+  const n = raw.length;
   // Charts are mostly long runs of one colour: look a colour up only where a run starts.
   let start = 0;
   while (start < n) {
+    const word = raw[start]!;
     let end = start + 1;
-    while (end < n && raw[end] === raw[start]) end++;
+    while (end < n && raw[end] === word) end++;
     const colour = rgbAt(rgba, start);
     let id = idOf.get(colour);
     if (id === undefined) {
@@ -88,11 +93,10 @@ function indexColours(rgba: Uint8Array, n: number): Indexed {
       colours.push(colour);
       counts.push(0);
     }
-    ids.fill(id, start, end);
     counts[id]! += end - start;
     start = end;
   }
-  return { ids, colours, counts };
+  return { colours, counts, idOf };
 }
 
 /** Squared distance weighted for the eye's sensitivity (green most, blue least). */
@@ -114,7 +118,7 @@ interface Palette {
  * frequent, and every rarer colour (a few edge pixels of antialiased text and lines) drawn
  * in its nearest palette colour. Ties are broken by colour value, so the result is stable.
  */
-function choosePalette({ colours, counts }: Indexed): Palette {
+function choosePalette({ colours, counts }: Census): Palette {
   const remap = new Uint8Array(colours.length);
   if (colours.length <= MAX_COLOURS) {
     remap.forEach((_, k) => (remap[k] = k));
@@ -144,20 +148,35 @@ function choosePalette({ colours, counts }: Indexed): Palette {
  * filter "None", which suits palette indices best.
  */
 export function encodeChartPng(rgba: Uint8Array, width: number, height: number): Buffer {
-  const indexed = indexColours(rgba, width * height);
-  const palette = choosePalette(indexed);
-  const { ids } = indexed;
+  const raw = words(rgba);
+  const census = takeCensus(raw, rgba);
+  const palette = choosePalette(census);
   const { remap } = palette;
 
-  // Each row is a filter byte, 0 (None), and the row's palette indices.
-  const identity = palette.colours.length === indexed.colours.length;
+  // Each row is a filter byte, 0 (None), and the row's palette indices, written run by run.
+  // A pixel word maps to one palette index; the last word looked up is remembered.
   const rows = Buffer.alloc((width + 1) * height);
+  let lastWord = -1;
+  let lastIndex = 0;
   for (let y = 0; y < height; y++) {
-    const from = y * width;
-    const offset = from + y + 1;
-    // Up to 256 colours the ids are the indices (set() narrows each to a byte).
-    if (identity) rows.set(ids.subarray(from, from + width), offset);
-    else for (let x = 0; x < width; x++) rows[offset + x] = remap[ids[from + x]!]!;
+    const rowEnd = (y + 1) * width;
+    let out = y * (width + 1) + 1;
+    let start = y * width;
+    while (start < rowEnd) {
+      const word = raw[start]!;
+      let end = start + 1;
+      while (end < rowEnd && raw[end] === word) end++;
+      if (word !== lastWord) {
+        lastWord = word;
+        lastIndex = remap[census.idOf.get(rgbAt(rgba, start))!]!;
+      }
+      const stop = out + end - start;
+      // fill() pays a call for short runs (antialiased edges are runs of one or two).
+      if (end - start > 16) rows.fill(lastIndex, out, stop);
+      else for (let k = out; k < stop; k++) rows[k] = lastIndex;
+      out = stop;
+      start = end;
+    }
   }
 
   const ihdr = Buffer.alloc(13);

@@ -1,0 +1,65 @@
+// The batch pool's heap limits (src/cli/worker-pool.ts, PoolOptions.resourceLimits): a job
+// that fits runs on a limited worker; a job that runs out of memory under the limit is run
+// once more on a worker without it and succeeds; the jobs after it get limited workers again.
+import { describe, expect, it } from 'vitest';
+import { runOnWorkers } from '../../src/cli/worker-pool.js';
+import { render } from '../../src/messages/index.js';
+
+interface Job {
+  id: number;
+  megabytes: number;
+}
+interface Result {
+  id: number;
+  held?: number;
+  heapLimitMb?: number;
+  error?: string;
+}
+
+const WORKER = new URL('../fixtures/workers/holds-memory.mjs', import.meta.url);
+const LIMIT_MB = 32;
+
+async function run(jobs: Job[], size: number): Promise<Result[]> {
+  const results: Result[] = [];
+  await runOnWorkers<Job, Result>({
+    url: WORKER,
+    workerData: null,
+    size,
+    jobs,
+    resourceLimits: { maxOldGenerationSizeMb: LIMIT_MB },
+    onResult: (r) => results.push(r),
+    onDeath: (job, reason) => ({ id: job.id, error: render(reason, 'en') }),
+  });
+  return results.sort((a, b) => a.id - b.id);
+}
+
+describe('batch workers under a heap limit', () => {
+  it('runs a job that outgrows the limit again without it, and the rest under it', async () => {
+    const results = await run(
+      [
+        { id: 1, megabytes: 4 },
+        { id: 2, megabytes: 96 },
+        { id: 3, megabytes: 4 },
+      ],
+      1,
+    );
+    expect(results.map((r) => [r.id, r.held, r.error])).toEqual([
+      [1, 4, undefined],
+      [2, 96, undefined],
+      [3, 4, undefined],
+    ]);
+    const [small, large, after] = results.map((r) => r.heapLimitMb ?? 0);
+    // The limit covers the old generation; the young one (48 MB in Node 20) comes on top.
+    expect(small).toBeGreaterThanOrEqual(LIMIT_MB);
+    expect(small).toBeLessThan(4 * LIMIT_MB);
+    expect(large).toBeGreaterThan(8 * LIMIT_MB);
+    expect(after).toBe(small);
+  }, 60_000);
+
+  it('does the same on two lanes, each job once', async () => {
+    const jobs = [4, 96, 4, 96, 4].map((megabytes, i) => ({ id: i + 1, megabytes }));
+    const results = await run(jobs, 2);
+    expect(results.map((r) => [r.id, r.held, r.error])).toEqual(jobs.map((j) => [j.id, j.megabytes, undefined]));
+    expect(results.map((r) => (r.heapLimitMb ?? 0) > 8 * LIMIT_MB)).toEqual([false, true, false, true, false]);
+  }, 60_000);
+});
