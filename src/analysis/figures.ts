@@ -21,7 +21,6 @@ import {
   logisticTrend,
   lonelyStrata,
   minimumDetectableChange,
-  primaryReason,
   type Difference,
   type ProportionEstimate,
   type ProportionSide,
@@ -186,9 +185,8 @@ export function figuresSource(sums: SurveySums, config: ProjectConfig, pooling: 
 
   const level = config.statistics.level;
   const cautionBase = config.disclosure.caution_base;
-  const primary = { minBase: config.disclosure.min_base, maxSmallCount: config.disclosure.max_small_count };
-  // A cell the primary rules hide is shown without its interval: none is computed.
-  const cellOpts = { ...opts, interval: (n: number, x: number) => primaryReason(n, x, primary) === null };
+  // A cell disclosure control hides is shown without its interval: none is computed.
+  const hiddenOpts = { ...opts, interval: () => false };
   const genders = groups.filter((g) => g.kind === 'gender' && g.reported).slice(0, 2);
   const mainGroups = groups.filter((g) => MAIN_KINDS.includes(g.kind));
   const countyUnit = units[countyPos]!;
@@ -210,13 +208,13 @@ export function figuresSource(sums: SurveySums, config: ProjectConfig, pooling: 
         for (let i = 0; i < I; i++) {
           const k = grid.index(u, w, g, i);
           if (grid.n[k] === 0) continue;
+          const why = REASONS[cellReason[k]!] ?? null;
           const domain = sums.domain(unit.members, wave.years, group.index, i);
-          const est = estimateProportion(domain, cellOpts);
+          const est = estimateProportion(domain, why === null ? opts : hiddenOpts);
           // Disclosure control judged the cell by its counts: they must be the estimate's.
           if (est.n !== grid.n[k] || est.x !== grid.x[k]) throw new Error(`figures: the counts of ${config.indicators[i]!.id}, ${unit.name}, ${wave.year}, ${group.key} differ between the passes`);
           if (est.se === null) lonely.add(wave, lonelyStrata(domain), unit.name, group.key, config.indicators[i]!.id);
           const record = estimateRecord(config.indicators[i]!.id, unit.name, wave, group.key, est);
-          const why = REASONS[cellReason[k]!] ?? null;
           if (why !== null) hideEstimate(record, why);
           else if (cautionBase !== undefined && record.n < cautionBase) record.flag = 'caution';
           local[(w * G + g) * I + i] = { record, est };
@@ -545,8 +543,10 @@ function verdicts(space: CellSpace): { cellReason: Uint8Array; restShown: Int8Ar
   const restShown = new Int8Array(units.length * G * I).fill(-1);
   const pairsOf = config.indicators.map((): Pair[] => []);
   for (const p of associations.pairs) pairsOf[p.outcome]!.push(p);
+  // Step 3's factors (every indicator's cells are named with all of them), found once.
+  const factors = [...new Set(associations.pairs.map((p) => p.factor))].map((f) => config.indicators[f]!.id);
   for (let i = 0; i < I; i++) {
-    const structure = disclosureStructure(space, i, pairsOf[i]!);
+    const structure = disclosureStructure(space, i, pairsOf[i]!, factors);
     const { reason } = disclose(structure.cells, rules, structure.name);
     units.forEach((_, u) =>
       groups.forEach((_, g) => {
@@ -576,9 +576,10 @@ function verdicts(space: CellSpace): { cellReason: Uint8Array; restShown: Int8Ar
  * of the cells' keys (indicator, area, year, group, remainder or side).
  */
 function disclosureStructure(
-  { config, units, waves, groups, grid, latestPos, associations }: CellSpace,
+  { config, units, waves, groups, grid, latestPos }: CellSpace,
   i: number,
   pairs: readonly Pair[],
+  factors: readonly string[],
 ): { cells: IndexedCells; cellOf: (u: number, w: number, g: number) => number; restOf: (u: number, g: number) => number; name: (cell: number) => string } {
   const G = groups.length;
   const W = waves.length;
@@ -587,7 +588,6 @@ function disclosureStructure(
   const restArea = (u: number) => units.length + u;
   // Step 3's sides are named by factor and answer; the respondents who left the factor
   // question unanswered (or an extra breakdown's question) are their remainders.
-  const factors = [...new Set(associations.pairs.map((p) => p.factor))].map((f) => config.indicators[f]!.id);
   const suffixes = [
     '',
     'rest:gender',
