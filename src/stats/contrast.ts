@@ -57,17 +57,18 @@ export function domainCovariance(joint: JointDomainSums, k: number, lonelyPsu: L
     }
   }
   const p = a.map((x, d) => x / b[d]!);
-  // By loops, not maps: this runs per stratum of every comparison (a county's municipalities are its strata).
-  const scores = new Array<StratumScores>(joint.length);
+  // By loops, not maps: this runs per stratum of every comparison (a county's municipalities
+  // are its strata); the strata's score objects are reused from comparison to comparison.
+  const scores = scoreScratch(k, joint.length);
   for (let h = 0; h < joint.length; h++) {
     const s = joint[h]!;
     const c = s.cross;
-    const sum = new Array<number>(k);
-    const cross = new Array<number[]>(k);
+    const into = scores[h]!;
+    const { sum, cross } = into;
     for (let d = 0; d < k; d++) {
       const pd = p[d]!;
       sum[d] = (scoreA(s.domains[d]!) - pd * scoreB(s.domains[d]!)) / b[d]!;
-      const row = new Array<number>(k);
+      const row = cross[d]!;
       const ad = 2 * d;
       const bd = 2 * d + 1;
       for (let e = 0; e < k; e++) {
@@ -76,13 +77,29 @@ export function domainCovariance(joint: JointDomainSums, k: number, lonelyPsu: L
         const be = 2 * e + 1;
         row[e] = (c[ad]![ae]! - pe * c[ad]![be]! - pd * c[bd]![ae]! + pd * pe * c[bd]![be]!) / (b[d]! * b[e]!);
       }
-      cross[d] = row;
     }
-    scores[h] = { stratum: s.stratum, psuTotal: s.psuTotal, popSize: s.popSize, present: s.domains.some(isPresent), sum, cross };
+    into.stratum = s.stratum;
+    into.psuTotal = s.psuTotal;
+    into.popSize = s.popSize;
+    into.present = s.domains.some(isPresent);
   }
   const cov = stratifiedVariance(scores, k, lonelyPsu);
   cleanZeroVariances(cov, joint, p, b);
   return { estimates: p, cov };
+}
+
+/** Score objects of k domains, one per stratum, kept between calls (their fields are overwritten). */
+const scratch = new Map<number, StratumScores[]>();
+
+function scoreScratch(k: number, strata: number): StratumScores[] {
+  let pool = scratch.get(k);
+  if (!pool) scratch.set(k, (pool = []));
+  while (pool.length < strata) {
+    const cross = new Array<number[]>(k);
+    for (let d = 0; d < k; d++) cross[d] = new Array<number>(k).fill(0);
+    pool.push({ stratum: '', psuTotal: 0, popSize: undefined, present: false, sum: new Array<number>(k).fill(0), cross });
+  }
+  return pool.length === strata ? pool : pool.slice(0, strata);
 }
 
 /**
