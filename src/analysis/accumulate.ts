@@ -587,12 +587,23 @@ export class SurveySums {
    */
   domain(areas: readonly string[], years: readonly number[], group: number, indicator: number, given?: Condition): StratumSums[] {
     if (this.postStrata) return this.postStratified([{ areas, group, given }], years, indicator).map((s) => s.domains[0]!);
+    if (!this.clustered && given === undefined) {
+      // Every row its own PSU: row-level sums add up across blocks as they are, stratum by
+      // stratum. (A figures table asks this once per cell: no slot object for the common case.)
+      const base = (group * this.indicators + indicator) * FIELDS;
+      const out: StratumSums[] = [];
+      for (const { blocks, psuTotal, popSize, label } of this.byStratum(areas, years)) {
+        const st = emptyStratum(label, psuTotal, popSize);
+        for (const b of blocks) addPsu(st, b.sums, base, false);
+        out.push(st);
+      }
+      return out;
+    }
     const slot = this.slot({ areas, group, given }, indicator);
     if (!this.clustered) {
-      // Every row its own PSU: row-level sums add up across blocks as they are, stratum by stratum.
       const out: StratumSums[] = [];
-      for (const { first, blocks } of this.byStratum(areas, years)) {
-        const st = this.newStratum(first, years.length > 1);
+      for (const { blocks, psuTotal, popSize, label } of this.byStratum(areas, years)) {
+        const st = emptyStratum(label, psuTotal, popSize);
         for (const b of blocks) addPsu(st, slot.of(b), slot.base, false);
         out.push(st);
       }
@@ -816,15 +827,18 @@ export class SurveySums {
     return this.planFor(areas, years).blocks;
   }
 
-  /** The same blocks grouped by stratum, strata in order of first appearance. */
-  private byStratum(areas: readonly string[], years: readonly number[]): { first: Block; blocks: Block[] }[] {
+  /** The same blocks grouped by stratum, strata in order of first appearance, with what newStratum gives each. */
+  private byStratum(areas: readonly string[], years: readonly number[]): PlanStratum[] {
     const plan = this.planFor(areas, years);
     if (!plan.strata) {
-      const strata = new Map<string, { first: Block; blocks: Block[] }>();
+      const strata = new Map<string, PlanStratum>();
       for (const b of plan.blocks) {
         const st = strata.get(b.stratumKey);
         if (st) st.blocks.push(b);
-        else strata.set(b.stratumKey, { first: b, blocks: [b] });
+        else {
+          const { stratum: label, psuTotal, popSize } = this.newStratum(b, years.length > 1);
+          strata.set(b.stratumKey, { blocks: [b], label, psuTotal, popSize });
+        }
       }
       plan.strata = [...strata.values()];
     }
@@ -852,7 +866,15 @@ export class SurveySums {
 interface BlockPlan {
   blocks: Block[];
   /** Made when first asked for. */
-  strata: { first: Block; blocks: Block[] }[] | null;
+  strata: PlanStratum[] | null;
+}
+
+/** A stratum's blocks in a plan, and its label, n_h and N_h (found once per plan, not per domain). */
+interface PlanStratum {
+  blocks: Block[];
+  label: string;
+  psuTotal: number;
+  popSize: number | undefined;
 }
 
 /** Fold one PSU's sums (or, without clusters, a block of row-level sums) at `o` in `s` into its stratum. */

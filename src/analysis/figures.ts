@@ -214,9 +214,8 @@ export function figuresSource(sums: SurveySums, config: ProjectConfig, pooling: 
           // Disclosure control judged the cell by its counts: they must be the estimate's.
           if (est.n !== grid.n[k] || est.x !== grid.x[k]) throw new Error(`figures: the counts of ${config.indicators[i]!.id}, ${unit.name}, ${wave.year}, ${group.key} differ between the passes`);
           if (est.se === null) lonely.add(wave, lonelyStrata(domain), unit.name, group.key, config.indicators[i]!.id);
-          const record = estimateRecord(config.indicators[i]!.id, unit.name, wave, group.key, est);
-          if (why !== null) hideEstimate(record, why);
-          else if (cautionBase !== undefined && record.n < cautionBase) record.flag = 'caution';
+          const record = estimateRecord(config.indicators[i]!.id, unit.name, wave, group.key, est, why);
+          if (why === null && cautionBase !== undefined && record.n < cautionBase) record.flag = 'caution';
           local[(w * G + g) * I + i] = { record, est };
           records.push(record);
         }
@@ -476,7 +475,13 @@ function groupsOf(config: ProjectConfig, sums: SurveySums, poolGrades: boolean):
   return groups;
 }
 
-function estimateRecord(indicator: string, area: string, wave: Wave, group: GroupKey, e: ProportionEstimate): EstimateRecord {
+/**
+ * An estimate's record; `hidden` (disclosure control's reason) leaves nothing that depends on
+ * the hidden answers: not even the interval method, which says "clopper-pearson" exactly when
+ * every answer was yes or every answer no. Made hidden at once, not filled and then cleared.
+ */
+function estimateRecord(indicator: string, area: string, wave: Wave, group: GroupKey, e: ProportionEstimate, hidden: NonNullable<EstimateRecord['suppression']> | null = null): EstimateRecord {
+  const shown = hidden === null;
   return {
     kind: 'estimate',
     indicator,
@@ -485,28 +490,19 @@ function estimateRecord(indicator: string, area: string, wave: Wave, group: Grou
     pooled_years: wave.pooled ? wave.years : null,
     group,
     n: e.n,
-    x: e.x,
-    estimate: e.estimate,
-    se: e.se,
-    ci_lower: e.ciLower,
-    ci_upper: e.ciUpper,
-    ci_method: e.ciMethod,
-    df: e.df,
-    deff: e.deff,
-    n_eff: e.nEff,
-    suppressed: false,
-    suppression: null,
+    x: shown ? e.x : null,
+    estimate: shown ? e.estimate : null,
+    se: shown ? e.se : null,
+    ci_lower: shown ? e.ciLower : null,
+    ci_upper: shown ? e.ciUpper : null,
+    ci_method: shown ? e.ciMethod : null,
+    df: shown ? e.df : null,
+    deff: shown ? e.deff : null,
+    n_eff: shown ? e.nEff : null,
+    suppressed: !shown,
+    suppression: hidden,
     flag: null,
   };
-}
-
-function hideEstimate(r: EstimateRecord, reason: NonNullable<EstimateRecord['suppression']>): void {
-  r.suppressed = true;
-  r.suppression = reason;
-  // Nothing that depends on the hidden answers stays: not even the interval method, which
-  // says "clopper-pearson" exactly when every answer was yes or every answer no.
-  r.x = r.estimate = r.se = r.ci_lower = r.ci_upper = r.deff = r.n_eff = r.df = null;
-  r.ci_method = null;
 }
 
 /** What disclosure control is computed over (pass 1): every cell's counts and the step 3 pairs. */
