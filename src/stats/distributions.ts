@@ -1,10 +1,6 @@
 // Quantiles and distribution functions with R's names and argument order, over @stdlib.
 // Only the cases R handles differently from stdlib are special-cased here.
-import betaQuantile from '@stdlib/stats-base-dists-beta-quantile';
-import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
-import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
-import tCdf from '@stdlib/stats-base-dists-t-cdf';
-import tQuantile from '@stdlib/stats-base-dists-t-quantile';
+import { betaQuantile, normalCdf, normalQuantile, tCdf, tQuantile } from './stdlib.js';
 
 /** R qnorm(p): standard normal quantile. */
 export function qnorm(p: number): number {
