@@ -48,12 +48,16 @@ export interface SegmentedRead {
 }
 
 /**
- * LAGESBILD_THREADS caps the threads (1: read in this thread); by default one per core.
- * Exported for the tests, which run in-process where the worker's compiled script is not.
+ * Threads by default: one per core, at most this many. Each holds its own heap and its
+ * segment's sums (some 20 MB on the bench's survey), and beyond a few the statistics after
+ * the read, which one thread computes, are most of the time anyway.
  */
+const MAX_DEFAULT_THREADS = 4;
+
+/** LAGESBILD_THREADS sets the threads (1: read in this thread); by default one per core, at most MAX_DEFAULT_THREADS. */
 export function ingestThreads(): number {
   const set = Number(process.env.LAGESBILD_THREADS);
-  return Number.isInteger(set) && set >= 1 ? set : availableParallelism();
+  return Number.isInteger(set) && set >= 1 ? set : Math.min(availableParallelism(), MAX_DEFAULT_THREADS);
 }
 
 /** One segment's rows decoded and summed (here or in a worker: segment-worker.ts). */
