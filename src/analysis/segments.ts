@@ -110,6 +110,8 @@ export async function readInSegments(
   let encoding: Encoding | null = null;
   let clean = true;
   const take = (result: SegmentResult): void => {
+    // After a segment failed, the others' sums are not kept (the file is read again whole).
+    if (!clean) return;
     waiting.set(result.index, result);
     for (let r = waiting.get(next); r !== undefined && clean; r = waiting.get(next)) {
       waiting.delete(next);
