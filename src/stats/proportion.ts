@@ -4,7 +4,7 @@
 import type { CiMethod } from '../config/schema.js';
 import { proportionCi } from './ci.js';
 import type { DomainSums, LonelyPsu, StratumSums } from './types.js';
-import { isCensus, scalarVariance } from './variance.js';
+import { isCensus, scalarVariance, stratumDf } from './variance.js';
 
 export interface ProportionOptions {
   method: CiMethod;
@@ -60,7 +60,7 @@ export function estimateProportion(domain: DomainSums, opts: ProportionOptions):
     n += s.n;
     x += s.x;
     nAll += s.nAll;
-    if (s.psuInDomain > 0) df += s.psuInDomain - 1;
+    df += stratumDf(s.psuInDomain);
   }
   if (n === 0 || !(b > 0)) {
     return { n, x, estimate: null, se: null, df, deff: null, nEff: null, ciLower: null, ciUpper: null, ciMethod: null };

@@ -116,8 +116,13 @@ function averageScale(present: number, lonely: number): number {
 /** R's degf() of a survey.design2: PSUs minus strata, counting only strata with PSUs. */
 export function designDf(psuCounts: Iterable<number>): number {
   let df = 0;
-  for (const c of psuCounts) if (c > 0) df += c - 1;
+  for (const c of psuCounts) df += stratumDf(c);
   return df;
+}
+
+/** One stratum's part of designDf: its PSUs minus one, nothing when it has none. */
+export function stratumDf(psus: number): number {
+  return psus > 0 ? psus - 1 : 0;
 }
 
 function lonelyError(stratum: string): DesignError {

@@ -257,7 +257,10 @@ async function writeFiguresOnce(
  * municipalities × 10 waves, 68 indicators; a worker alone, RSS of the process): a
  * municipality's report peaks at 560 MB without a limit, about 380 MB at 192 or 256, 313 MB at
  * 128; the county overview needs more than 192 (it runs out of memory there: the pool then runs
- * it again without the limit) and peaks at 618 MB at 256 against 977 MB without.
+ * it again without the limit) and peaks at 618 MB at 256 against 977 MB without. The cost is
+ * time on smaller counties: a 50-municipality batch at --jobs 2 took 97.6 s at 256 MB, 88.4 s
+ * at 512 and 70.9 s without a limit (one run each; the whole country's shard 125 s at 256
+ * against 208 s without).
  */
 const WORKER_HEAP_MB = 256;
 
@@ -268,8 +271,8 @@ const WORKER_HEAP_MB = 256;
  * rendering. Twice: V8 frees the memory of the typed arrays one collection found dead when
  * it finishes sweeping them, which the next collection waits for (with one collection, a
  * whole country's 400 MB stayed until a collection about 100 s later). Measured there: RSS
- * 1 046 → 710 MB, the heap's pages; the typed arrays' small blocks stay with the C allocator
- * for reuse. gc() is exposed to a new context only, not to this one.
+ * 1 046 → 710 MB, the heap's pages (the sums' typed arrays are 32 MiB slabs, given back to the
+ * system when freed: analysis/accumulate.ts). gc() is exposed to a new context only, not to this one.
  */
 function collectGarbage(): void {
   setFlagsFromString('--expose-gc');
