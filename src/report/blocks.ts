@@ -38,7 +38,3 @@ export function numberBlocks(chapters: ReportChapter[]): ReportChapter[] {
   return chapters.map((c) => ({ ...c, blocks: c.blocks.map(numbered) }));
 }
 
-/** A block that may be absent, as a list to spread into a chapter's blocks. */
-export function present<B extends Block>(block: B | null): B[] {
-  return block === null ? [] : [block];
-}

@@ -4,7 +4,7 @@
 // development over time.
 import type { FiguresTable } from '../analysis/types.js';
 import type { Indicator, ProjectConfig } from '../config/schema.js';
-import { heading, paragraph, present } from './blocks.js';
+import { heading, paragraph } from './blocks.js';
 import { appendixChapter } from './chapters/appendix.js';
 import { countyProfileBlocks } from './chapters/county-profile.js';
 import { designParagraphs, keyFigureBlocks, latestYear, readingParagraphs, withData, withShown } from './chapters/common.js';
@@ -67,7 +67,7 @@ export function buildCountyReport(input: CountyReportInput): ReportDocument {
       comparisons.push(
         heading(2, `kommunerna-${ind.id}`, label(ctx, ind)),
         paragraph(overviewSentence(ctx, ind, areas, year)),
-        ...present(areasFigure(ctx, ind, areas, year)),
+        ...areasFigure(ctx, ind, areas, year),
         areasTable(ctx, ind, areas, year),
       );
     }

@@ -188,6 +188,11 @@ export interface ChartSpec {
   axisLabel: string;
   /** Upper end of the value axis in percent (default: fitted to the data, at most 100). */
   max?: number;
+  /**
+   * The largest value of the whole figure when this chart is one part of it (see
+   * barChartParts): the value axis reaches at least this far, so every part has the same scale.
+   */
+  sharedTop?: number;
   /** Line charts: the line is not drawn across these category indices (series break before index i). */
   breaksBefore?: number[];
   /** A reference line, e.g. the county value (bar charts). */
@@ -286,6 +291,18 @@ export interface ChartMarkerSet {
   /** The marker's shape, as notes under the chart name it. */
   symbol: MarkerSymbol;
   values: (number | null)[][];
+}
+
+/**
+ * The largest value a chart draws: bar or point, the upper end of an interval, the reference
+ * line, a marker (the value axis reaches it; parts of a split figure share the whole's).
+ */
+export function chartTop(spec: Pick<ChartSpec, 'series' | 'reference' | 'markers' | 'sharedTop'>): number {
+  const values = spec.series.flatMap((s) => [...s.values, ...s.upper]);
+  if (spec.reference) values.push(spec.reference.value);
+  for (const m of spec.markers ?? []) values.push(...m.values.flat());
+  if (spec.sharedTop !== undefined) values.push(spec.sharedTop);
+  return Math.max(...values.filter((v): v is number => v !== null));
 }
 
 /** Marker shapes for reference sets, in config order (charts draw the same shape). */

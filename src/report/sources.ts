@@ -7,7 +7,8 @@ import type { SourceTable } from '../sources/load.js';
 import { heading, paragraph } from './blocks.js';
 import type { ReportContext } from './context.js';
 import { formatNumber, MISSING } from './format.js';
-import type { Block, ChartSpec, ReportChapter, TableSpec } from './model.js';
+import { barChartParts, partCaption, type FigurePart } from './charts.js';
+import { chartTop, type Block, type ChartSpec, type ReportChapter, type TableSpec } from './model.js';
 
 export function sourcesChapter(ctx: ReportContext, tables: readonly SourceTable[]): ReportChapter | null {
   const own = tables.filter((t) => t.spec.chapter === 'andra-kallor');
@@ -27,45 +28,55 @@ function sourceBlocks(ctx: ReportContext, table: SourceTable, index: number): Bl
   const unit = table.spec.unit === undefined ? null : localize(table.spec.unit, lang);
   const caption = ctx.t.sources.caption(title, unit);
   const number = (v: number | null) => (v === null ? MISSING : formatNumber(v, lang, table.decimals));
-  const missing = table.rows.some((r) => r.values.includes(null));
-  const notes = [
-    ...(table.spec.note === undefined ? [] : [localize(table.spec.note, lang)]),
-    ctx.t.sources.note,
-    ...(missing ? [ctx.t.notes.missing] : []),
+  const notesOf = (rows: SourceTable['rows'], first: boolean) => [
+    ...(first && table.spec.note !== undefined ? [localize(table.spec.note, lang)] : []),
+    ...(first ? [ctx.t.sources.note] : []),
+    ...(rows.some((r) => r.values.includes(null)) ? [ctx.t.notes.missing] : []),
   ];
-  const spec: TableSpec = {
+  const tableOf = (rows: SourceTable['rows'], first: boolean): TableSpec => ({
     columns: [{ header: table.labelHeader, align: 'left' }, ...table.columns.map((c) => ({ header: c, align: 'right' as const }))],
-    rows: table.rows.map((r) => ({ header: r.label, cells: r.values.map(number) })),
-    notes,
-  };
+    rows: rows.map((r) => ({ header: r.label, cells: r.values.map(number) })),
+    notes: notesOf(rows, first),
+  });
   const source = localize(table.spec.source, lang);
   const blocks: Block[] = [heading(2, `andra-kallor-${index + 1}`, title)];
   if (table.chart === 'none') {
-    blocks.push({ type: 'table', id: '', number: 0, caption, table: spec, source });
+    blocks.push({ type: 'table', id: '', number: 0, caption, table: tableOf(table.rows, true), source });
     return blocks;
   }
   const line = table.chart === 'line';
-  // Line: the columns (years) along the axis, a line per row; bar: a group per row, a bar per column.
-  const series = line
-    ? table.rows.map((r) => ({ label: r.label, values: r.values }))
-    : table.columns.map((c, j) => ({ label: c, values: table.rows.map((r) => r.values[j] ?? null) }));
-  const chart: ChartSpec = {
-    type: line ? 'line' : 'bar',
-    categories: line ? table.columns : table.rows.map((r) => r.label),
-    series: series.map((s) => ({
-      label: s.label,
-      values: s.values,
-      lower: s.values.map(() => null),
-      upper: s.values.map(() => null),
-      valueLabels: s.values.map(number),
-    })),
-    axisLabel: unit ?? ctx.t.sources.axis,
-    lang,
-    unit: 'number',
+  const chartOf = (rows: SourceTable['rows']): ChartSpec => {
+    // Line: the columns (years) along the axis, a line per row; bar: a group per row, a bar per column.
+    const series = line
+      ? rows.map((r) => ({ label: r.label, values: r.values }))
+      : table.columns.map((c, j) => ({ label: c, values: rows.map((r) => r.values[j] ?? null) }));
+    return {
+      type: line ? 'line' : 'bar',
+      categories: line ? table.columns : rows.map((r) => r.label),
+      series: series.map((s) => ({
+        label: s.label,
+        values: s.values,
+        lower: s.values.map(() => null),
+        upper: s.values.map(() => null),
+        valueLabels: s.values.map(number),
+      })),
+      axisLabel: unit ?? ctx.t.sources.axis,
+      lang,
+      unit: 'number',
+    };
   };
-  const alt = `${line ? ctx.t.alt.line : ctx.t.alt.bar}: ${caption}. ${table.rows
-    .map((r) => `${r.label}: ${table.columns.map((c, j) => `${c} ${number(r.values[j] ?? null)}`).join(', ')}`)
-    .join('. ')}.`;
-  blocks.push({ type: 'figure', id: '', number: 0, caption, alt, chart, table: spec, source });
+  // A bar chart longer than a page comes in parts on one scale (see barChartParts); the notes on the whole table under the first.
+  const parts = line ? [table.rows.map((_, i) => i)] : barChartParts(table.rows.length, table.columns.length);
+  const sharedTop = parts.length > 1 ? chartTop(chartOf(table.rows)) : 0;
+  parts.forEach((indices, k) => {
+    const rows = indices.map((i) => table.rows[i]!);
+    const part: FigurePart | null = parts.length === 1 ? null : { index: k + 1, count: parts.length, sharedTop };
+    const partTitle = partCaption(ctx, caption, part);
+    const alt = `${line ? ctx.t.alt.line : ctx.t.alt.bar}: ${partTitle}. ${rows
+      .map((r) => `${r.label}: ${table.columns.map((c, j) => `${c} ${number(r.values[j] ?? null)}`).join(', ')}`)
+      .join('. ')}.`;
+    const chart = chartOf(rows);
+    blocks.push({ type: 'figure', id: '', number: 0, caption: partTitle, alt, chart: part === null ? chart : { ...chart, sharedTop }, table: tableOf(rows, k === 0), source });
+  });
   return blocks;
 }

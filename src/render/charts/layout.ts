@@ -1,7 +1,7 @@
 // Chart dimensions in CSS pixels, shared by the PNG renderer and the PDF/HTML layouts so
 // the image is placed at its own aspect ratio.
 
-import type { ChartSpec } from '../../report/model.js';
+import { chartTop, type ChartSpec } from '../../report/model.js';
 
 export const DEFAULT_CHART_WIDTH = 640;
 /** Base font size in CSS pixels; at the PDF's text width this prints at about 9 pt. */
@@ -104,12 +104,12 @@ export interface ValueAxis {
   step: number;
 }
 
-/** The value axis: spec.max, or the data (CIs, reference line and markers included) rounded up to a tick. */
+/**
+ * The value axis: spec.max, or the data (CIs, reference line and markers included; a part of a
+ * split figure: the whole figure's) rounded up to a tick.
+ */
 export function valueAxis(spec: ChartSpec): ValueAxis {
-  const values = spec.series.flatMap((s) => [...s.values, ...s.upper]);
-  if (spec.reference) values.push(spec.reference.value);
-  for (const m of spec.markers ?? []) values.push(...m.values.flat());
-  const top = Math.max(1, ...values.filter((v): v is number => v !== null));
+  const top = Math.max(1, chartTop(spec));
   const span = spec.max ?? top;
   if (spec.unit === 'number') {
     // About five round steps (1, 2 or 5 times a power of ten) up to the data.

@@ -3,7 +3,7 @@
 // only where their change is statistically significant. With one wave the chapter says so.
 import type { ChangeRecord, TrendRecord } from '../../analysis/types.js';
 import type { Indicator } from '../../config/schema.js';
-import { paragraph, present } from '../blocks.js';
+import { paragraph } from '../blocks.js';
 import { trendFigure } from '../charts.js';
 import { keyIndicators, label, presentGenders, withheldReason, type ReportContext } from '../context.js';
 import { formatYearRange } from '../format.js';
@@ -75,7 +75,7 @@ export function developmentBlocks(ctx: ReportContext, area: string): Block[] {
     }
     const sentences = indicatorSentences(ctx, ind, area, indYears);
     if (sentences.length > 0) blocks.push(paragraph(sentences.join(' ')));
-    blocks.push(...present(trendFigure(ctx, ind, area, indYears)));
+    blocks.push(...trendFigure(ctx, ind, area, indYears));
   }
   return blocks.length === 0 ? [] : [paragraph(ctx.t.text.utvecklingIntro(formatYearRange(years))), ...blocks];
 }

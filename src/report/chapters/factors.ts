@@ -4,7 +4,7 @@
 // each factor (AssociationRecord), said without causal language, with the handbook's caveat.
 import { associationOutcomes, LEVELS, type Indicator } from '../../config/schema.js';
 import type { AssociationRecord } from '../../analysis/types.js';
-import { heading, paragraph, present, tableBlock } from '../blocks.js';
+import { heading, paragraph, tableBlock } from '../blocks.js';
 import { indicatorsFigure } from '../charts.js';
 import { areaName, label, waveName, type ReportContext } from '../context.js';
 import { formatInteger, formatPercent, formatPValue, formatRatio, MISSING, SUPPRESSED } from '../format.js';
@@ -52,7 +52,7 @@ export function factorsChapter(ctx: ReportContext, area: string): ReportChapter 
       blocks.push(
         heading(3, `forandringsfaktorer-${level}-${factor}`, factorName),
         paragraph(group.map((i) => totalSentence(ctx, i, area, year)!).join(' ')),
-        ...present(indicatorsFigure(ctx, group, area, year, (byGender) => ctx.t.captions.factors(ctx.t.levels[level], factorName, areaName(ctx, area), wave, byGender))),
+        ...indicatorsFigure(ctx, group, area, year, (byGender) => ctx.t.captions.factors(ctx.t.levels[level], factorName, areaName(ctx, area), wave, byGender)),
       );
     }
     const ofFactors = associations(FACTOR_ORDER.flatMap((f) => ofLevel.filter((i) => (i.factor ?? 'none') === f)));

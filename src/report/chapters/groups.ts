@@ -5,7 +5,7 @@
 // hidden in the area gets one sentence saying so, no chart or table.
 import type { EstimateRecord } from '../../analysis/types.js';
 import { localize, type ExtraGroupVariable, type Indicator } from '../../config/schema.js';
-import { heading, paragraph, present, tableBlock } from '../blocks.js';
+import { heading, paragraph, tableBlock } from '../blocks.js';
 import { baseText, cellNotes, cellText, decimalsFor } from '../cells.js';
 import { groupValuesFigure } from '../charts.js';
 import { areaName, keyIndicators, label, presentGenders, waveName, withheldReason, type ReportContext } from '../context.js';
@@ -51,7 +51,7 @@ export function groupsChapter(ctx: ReportContext, area: string): ReportChapter |
     }
     blocks.push(
       { type: 'list', ordered: false, items: keys.map((ind) => valuesSentence(ctx, ind, values, area, year)) },
-      ...present(groupValuesFigure(ctx, keys, values, name(variable), area, year)),
+      ...groupValuesFigure(ctx, keys, values, name(variable), area, year),
       breakdownTable(ctx, keys, values, name(variable), area, year),
     );
   }

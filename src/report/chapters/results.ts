@@ -3,7 +3,7 @@
 // two of its values may be shown, a bar chart by gender and school year. A chapter without
 // indicators with data is left out; headings name only what the chapter holds.
 import { ASPECTS, FORMS, isDerived, type Aspect, type Chapter, type Indicator } from '../../config/schema.js';
-import { heading, paragraph, present } from '../blocks.js';
+import { heading, paragraph } from '../blocks.js';
 import { genderGradeFigure, indicatorsFigure } from '../charts.js';
 import { areaName, label, presentGrades, waveName, type ReportContext } from '../context.js';
 import type { Block, ReportChapter } from '../model.js';
@@ -20,7 +20,7 @@ function indicatorsOf(ctx: ReportContext, chapter: Chapter, area: string, year: 
 }
 
 function indicatorBlocks(ctx: ReportContext, inds: Indicator[], area: string, year: number): Block[] {
-  return inds.flatMap((ind) => [indicatorParagraph(ctx, ind, area, year), ...present(genderGradeFigure(ctx, ind, area, year))]);
+  return inds.flatMap((ind) => [indicatorParagraph(ctx, ind, area, year), ...genderGradeFigure(ctx, ind, area, year)]);
 }
 
 /**
@@ -50,7 +50,7 @@ function aspectBlocks(ctx: ReportContext, aspect: Aspect, inds: Indicator[], are
   const title = ctx.t.aspects[aspect];
   return [
     paragraph([...population, ...inds.map((i) => totalSentence(ctx, i, area, year)!)].join(' ')),
-    ...present(indicatorsFigure(ctx, inds, area, year, (byGender) => ctx.t.captions.aspect(title, areaName(ctx, area), waveName(ctx, area, year), byGender))),
+    ...indicatorsFigure(ctx, inds, area, year, (byGender) => ctx.t.captions.aspect(title, areaName(ctx, area), waveName(ctx, area, year), byGender)),
   ];
 }
 

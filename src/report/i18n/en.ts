@@ -277,6 +277,7 @@ export const en: Strings = {
     withheld: { base: '(too few respondents)', 'small-count': '(not reported, too few yes or no answers)', secondary: '(hidden to protect another value)' },
     reference: (label, value) => `Reference line ${label}: ${value}.`,
     highestLowest: (high, low) => `Highest share: ${high}. Lowest share: ${low}.`,
+    highestLowestInPart: (high, low) => `Highest share in this part: ${high}. Lowest share in this part: ${low}.`,
     markers: (label) => `Markers show the reference value ${label}.`,
   },
 
@@ -300,6 +301,7 @@ export const en: Strings = {
     associations: (level, area, wave) => `Shares with and without the factor – ${level}, ${area} ${wave}`,
     references: (area, reference, wave) => `${area} compared with the reference value ${reference}, ${wave}`,
     profile: (title, wave, range) => `County profile: ${lowerFirst(title)}, ${wave}${range === null ? '' : ` (${range})`}`,
+    part: (caption, index, count) => `${caption} (part ${index} of ${count})`,
   },
 
   text: {

@@ -287,6 +287,7 @@ export const sv: Strings = {
     withheld: { base: '(för få svarande)', 'small-count': '(redovisas inte, för få ja- eller nej-svar)', secondary: '(dold för att skydda ett annat värde)' },
     reference: (label, value) => `Referenslinje ${label}: ${value}.`,
     highestLowest: (high, low) => `Högst andel: ${high}. Lägst andel: ${low}.`,
+    highestLowestInPart: (high, low) => `Högst andel i den här delen: ${high}. Lägst andel i den här delen: ${low}.`,
     markers: (label) => `Markeringar visar referensvärdet ${label}.`,
   },
 
@@ -310,6 +311,7 @@ export const sv: Strings = {
     associations: (level, area, wave) => `Andelar med och utan förändringsfaktorn – ${level}, ${area} ${wave}`,
     references: (area, reference, wave) => `${area} jämfört med referensvärdet ${reference}, ${wave}`,
     profile: (title, wave, range) => `Länsprofil: ${lowerFirst(title)}, ${wave}${range === null ? '' : ` (${range})`}`,
+    part: (caption, index, count) => `${caption} (del ${index} av ${count})`,
   },
 
   text: {

@@ -229,6 +229,8 @@ export interface Strings {
     withheld: Record<WithheldKind, string>;
     reference(label: string, value: string): string;
     highestLowest(high: string, low: string): string;
+    /** The same within one part of a figure split into parts (see barChartParts). */
+    highestLowestInPart(high: string, low: string): string;
     /** The chart also marks the reference values of this set. */
     markers(label: string): string;
   };
@@ -256,6 +258,8 @@ export interface Strings {
     references(area: string, reference: string, wave: string): string;
     /** `range`: which municipalities, when the profile is split (else null). */
     profile(title: string, wave: string, range: string | null): string;
+    /** A figure split into parts (a bar chart longer than a page): "…, 2023 (del 2 av 10)". */
+    part(caption: string, index: string, count: string): string;
   };
 
   text: {
