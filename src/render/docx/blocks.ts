@@ -17,7 +17,7 @@ import type { Block, FigureBlock, Lang, RenderLabels, ReportChapter, TableBlock,
 import type { ImageSize } from '../image-size.js';
 import { ChapterOutline } from '../outline.js';
 import { ownTextChildren } from './owntext.js';
-import { type DocxTheme, LIST, lines, STYLE, TEXT_WIDTH_PX } from './styles.js';
+import { CHART_MAX_HEIGHT_PX, type DocxTheme, LIST, lines, STYLE, TEXT_WIDTH_PX } from './styles.js';
 import { wordTable } from './table.js';
 
 const LANG_TAGS: Record<Lang, string> = { sv: 'sv-SE', en: 'en-GB' };
@@ -144,7 +144,10 @@ function blockChildren(ctx: BuildContext, block: Exclude<Block, { type: 'heading
 
     case 'figure': {
       const image = ctx.chart(block);
-      const height = Math.round((TEXT_WIDTH_PX * image.height) / image.width);
+      // At the text width; a chart taller than a page leaves under its caption is scaled down to fit.
+      const full = Math.round((TEXT_WIDTH_PX * image.height) / image.width);
+      const height = Math.min(CHART_MAX_HEIGHT_PX, full);
+      const width = height < full ? Math.round((height * image.width) / image.height) : TEXT_WIDTH_PX;
       const name = `${labels.figure} ${block.number}`;
       return [
         caption(labels.figure, block.number, block.caption),
@@ -154,7 +157,7 @@ function blockChildren(ctx: BuildContext, block: Exclude<Block, { type: 'heading
             new ImageRun({
               type: 'png',
               data: image.png,
-              transformation: { width: TEXT_WIDTH_PX, height },
+              transformation: { width, height },
               altText: { id: ctx.nextDrawingId(), name, description: block.alt },
             }),
           ],

@@ -21,6 +21,11 @@ export const PAGE = {
 /** The text width in twips, and in pixels at 96 dpi (images are sized in pixels). */
 export const TEXT_WIDTH_TWIPS = PAGE.width - 2 * PAGE.margin;
 export const TEXT_WIDTH_PX = Math.round((TEXT_WIDTH_TWIPS / 1440) * 96);
+/**
+ * The tallest chart picture, in pixels at 96 dpi: the text height less room for its caption
+ * (two lines). Word does not shrink an inline picture to the page: a taller one is cut off.
+ */
+export const CHART_MAX_HEIGHT_PX = Math.round(((PAGE.height - 2 * PAGE.margin) / 1440) * 96) - 60;
 
 /** Fonts every Word installation has (Liberation Sans stands in on Linux). */
 const FONT = 'Arial';

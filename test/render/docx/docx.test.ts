@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Block, ChartSpec, FigureBlock, ReportDocument, TableBlock, TableSpec } from '../../../src/report/model.js';
 import { renderDocx } from '../../../src/render/docx/index.js';
-import { TEXT_WIDTH_TWIPS } from '../../../src/render/docx/styles.js';
+import { CHART_MAX_HEIGHT_PX, TEXT_WIDTH_TWIPS } from '../../../src/render/docx/styles.js';
 import { CELL_TONES } from '../../../src/render/charts/palette.js';
 import { sampleDocument } from '../../fixtures/sample-document.js';
 import { greyPng } from '../html/fake-chart.js';
@@ -224,6 +224,21 @@ describe('renderDocx: table-chart cells', () => {
       cells.map((_, i) => (i === 2 ? CELL_TONES.low.slice(1).toUpperCase() : null)),
     );
     expect(t.xml.match(/<w:shd /g)).toHaveLength(1);
+  });
+});
+
+describe('renderDocx: a chart taller than a page', () => {
+  it('is scaled down to the text height less its caption\'s room, aspect kept (Word would cut it off)', async () => {
+    const doc = sampleDocument('sv');
+    const figure = blocks(doc).find((b): b is FigureBlock => b.type === 'figure')!;
+    // 85 categories: the stand-in chart is 640 × 2000 px, at the text width 605 × 1891.
+    figure.chart = { ...figure.chart, categories: Array.from({ length: 85 }, (_, i) => `Kommun ${i + 1}`) };
+    const { text } = await parts(doc);
+    const first = /<wp:extent cx="(\d+)" cy="(\d+)"\/>/.exec(text['word/document.xml']!)!;
+    // A4 less 2.5 cm margins: 14 002 twips, 933 px, less 60 px for the caption.
+    expect(CHART_MAX_HEIGHT_PX).toBe(873);
+    expect(Number(first[2])).toBe(873 * 9525);
+    expect(Number(first[1])).toBe(Math.round((873 * 640) / 2000) * 9525);
   });
 });
 
