@@ -10,7 +10,7 @@ import { zeroMatrix } from '../stats/variance.js';
 import type { JointDomainSums, JointStratum, StratumSums } from '../stats/index.js';
 import { YES, NO, MISSING, OUTSIDE, type Respondent } from '../ingest/respondents.js';
 import { fpcPopulationSizes } from './fpc.js';
-import { PostStrata, postStratumOf, uncoveredCells, uncoveredError, type PopulationCounts } from './poststrata.js';
+import { countsOfCells, PostStrata, postStratumOf, uncoveredCells, uncoveredError, type PopulationCell, type PopulationCounts } from './poststrata.js';
 import { addRowResidualCross, cellShare, residualTotals, type CellShare } from '../stats/poststratify.js';
 
 /** Sums kept per group × indicator in a block. */
@@ -204,6 +204,13 @@ function addAnswer(sums: Float64Array, o: number, v: number, w: number, w2: numb
     sums[o + F_AA]! += w2;
     sums[o + F_X]! += 1;
   }
+}
+
+/** Finished sums' content (see SurveySums.parts). */
+export interface SumsParts {
+  blocks: Block[];
+  fpcs: [string, number][] | null;
+  population: { file: string; delimiter: string; cells: PopulationCell[] } | null;
 }
 
 /** An accumulator's content (see SurveyAccumulator.parts). */
@@ -472,13 +479,13 @@ export class SurveySums {
   readonly postStrata: PostStrata | null;
 
   constructor(
-    blocks: Block[],
+    private readonly blocks: Block[],
     readonly layout: GroupLayout,
     readonly indicators: number,
     readonly clustered: boolean,
     readonly conditions: ConditionLayout = { conditions: [], targets: [] },
     poststratified = false,
-    fpcs: ReadonlyMap<string, number> | null = null,
+    private readonly fpcs: ReadonlyMap<string, number> | null = null,
   ) {
     const areas = new Set<string>();
     const years = new Set<number>();
@@ -512,6 +519,41 @@ export class SurveySums {
 
   /** The population counts of config `population` (set by ingest; checked by applyPopulation). */
   population: PopulationCounts | null = null;
+
+  /**
+   * The sums as plain data for another thread (a structured clone copies their arrays):
+   * `fromParts` makes the same sums there, to the last bit.
+   */
+  parts(): SumsParts {
+    const p = this.population;
+    // The blocks' arrays packed into one: a clone copies a view's whole buffer, and the
+    // blocks' are views of 32 MiB slabs, mostly unused in a small survey.
+    const packed = new Float64Array(this.partsBytes() / Float64Array.BYTES_PER_ELEMENT);
+    let at = 0;
+    const copy = (a: Float64Array): Float64Array => {
+      const view = packed.subarray(at, at + a.length);
+      view.set(a);
+      at += a.length;
+      return view;
+    };
+    const blocks = this.blocks.map((b) => ({ ...b, sums: copy(b.sums), given: copy(b.given), groupRows: copy(b.groupRows) }));
+    return { blocks, fpcs: this.fpcs ? [...this.fpcs] : null, population: p ? { file: p.file, delimiter: p.delimiter, cells: [...p.cells()] } : null };
+  }
+
+  /** Bytes of the blocks' arrays (what `parts` copies). */
+  partsBytes(): number {
+    let bytes = 0;
+    for (const b of this.blocks) bytes += b.sums.byteLength + b.given.byteLength + b.groupRows.byteLength;
+    return bytes;
+  }
+
+  static fromParts(config: ProjectConfig, parts: SumsParts): SurveySums {
+    // The layout and design flags come from the config, as they did for the original.
+    const like = new SurveyAccumulator(config);
+    const sums = new SurveySums(parts.blocks, like.layout, like.indicators, like.clustered, like.conditions, like.poststratified, parts.fpcs ? new Map(parts.fpcs) : null);
+    if (parts.population) sums.population = countsOfCells(parts.population.file, parts.population.delimiter, parts.population.cells);
+    return sums;
+  }
 
   /**
    * Checks the population counts against the respondents: every post-stratum with

@@ -25,20 +25,32 @@ export function postStratumOf(layout: GroupLayout, gender: number, grade: number
 }
 
 /** Pupils per (wave, area, post-stratum), from the population file. */
+/** One cell of the population file: pupils in a wave, area and post-stratum. */
+export interface PopulationCell {
+  year: number;
+  area: string;
+  cell: number;
+  count: number;
+}
+
 export interface PopulationCounts {
   /** Source file and its delimiter, for messages. */
   file: string;
   delimiter: string;
   count(year: number, area: string, cell: number): number | undefined;
   /** Every cell of the file: wave, area, post-stratum, pupils. */
-  cells(): readonly { year: number; area: string; cell: number; count: number }[];
+  cells(): readonly PopulationCell[];
 }
 
-/** The population file's rows as counts per post-stratum (its values are reported ones, checked by the reader). */
 export function populationCounts(file: PopulationFile, layout: GroupLayout): PopulationCounts {
   const cells = file.rows.map((r) => ({ year: r.year, area: r.area, cell: postStratumOf(layout, r.gender, r.grade), count: r.count }));
+  return countsOfCells(file.file, file.delimiter, cells);
+}
+
+/** The counts of the cells (also: the counts made again on another thread from their cells). */
+export function countsOfCells(file: string, delimiter: string, cells: readonly PopulationCell[]): PopulationCounts {
   const byKey = new Map(cells.map((c) => [cellKey(c.year, c.area, c.cell), c.count]));
-  return { file: file.file, delimiter: file.delimiter, count: (year, area, cell) => byKey.get(cellKey(year, area, cell)), cells: () => cells };
+  return { file, delimiter, count: (year, area, cell) => byKey.get(cellKey(year, area, cell)), cells: () => cells };
 }
 
 export function cellKey(year: number, area: string, cell: number): string {

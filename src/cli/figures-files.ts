@@ -24,15 +24,25 @@ export function figuresFileName(format: FiguresFileFormat, suffix = ''): string 
   return `figures${suffix}.${ext}`;
 }
 
-/** The file's bytes; a CSV or JSON comes in pieces, made as they are written (see figuresCsvChunks). */
-export async function renderFiguresFile(figures: FiguresStream, config: ProjectConfig, format: FiguresFileFormat, dateIso: string): Promise<Buffer | Iterable<Buffer>> {
+/** The indicators as the figures files name them: Swedish label, short label and question. */
+async function indicatorNames(config: ProjectConfig): Promise<{ id: string; label: string; short?: string; question?: string }[]> {
   const { localize } = await import('../config/schema.js');
-  const indicators = config.indicators.map((i) => ({
+  return config.indicators.map((i) => ({
     id: i.id,
     label: localize(i.label, 'sv'),
     ...(i.short ? { short: localize(i.short, 'sv') } : {}),
     ...(i.question ? { question: localize(i.question, 'sv') } : {}),
   }));
+}
+
+/** Each indicator's Swedish label by id (the Swedish-Excel CSV names indicators with them). */
+export async function indicatorLabels(config: ProjectConfig): Promise<Record<string, string>> {
+  return Object.fromEntries((await indicatorNames(config)).map((i) => [i.id, i.label]));
+}
+
+/** The file's bytes; a CSV or JSON comes in pieces, made as they are written (see figuresCsvChunks). */
+export async function renderFiguresFile(figures: FiguresStream, config: ProjectConfig, format: FiguresFileFormat, dateIso: string): Promise<Buffer | Iterable<Buffer>> {
+  const indicators = await indicatorNames(config);
   if (format === 'xlsx') {
     const { figuresWorkbook } = await import('../render/tabular/figures-xlsx.js');
     const years = figures.meta.years;
@@ -49,8 +59,7 @@ export async function renderFiguresFile(figures: FiguresStream, config: ProjectC
   }
   const { jsonChunks, figuresCsvChunks } = await import('../render/tabular/figures-export.js');
   if (format === 'json') return jsonChunks(figures);
-  const labels = Object.fromEntries(indicators.map((i) => [i.id, i.label]));
-  return figuresCsvChunks(figures, format, labels);
+  return figuresCsvChunks(figures, format, await indicatorLabels(config));
 }
 
 /** The bytes as they are written, each piece also fed to `hash` (batch reports the file's sha256). */

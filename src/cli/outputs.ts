@@ -92,7 +92,7 @@ export function ioError(err: unknown, path: string, what: 'folder' | 'file'): Ou
 }
 
 /** Write all files as a set: temporaries first, then each put into place. `data` may come in pieces. */
-export async function writeOutputs(files: { path: string; data: Buffer | string | Iterable<Buffer> }[], force: boolean, hint?: Message): Promise<void> {
+export async function writeOutputs(files: { path: string; data: Buffer | string | Iterable<Buffer> | AsyncIterable<Buffer> }[], force: boolean, hint?: Message): Promise<void> {
   await checkTargets(
     files.map((f) => f.path),
     force,

@@ -9,6 +9,8 @@ import type { SurveySums } from '../analysis/accumulate.js';
 import { located, UsageError, msg, type Message } from '../errors.js';
 import { canonicalName } from '../text.js';
 import type { ReadOptions } from '../ingest/source.js';
+import type { ReferenceValue } from '../references/load.js';
+import type { SourceInputs } from './figures-threads.js';
 import type { FactOptions } from '../ingest/facts.js';
 import { expandInputs } from './inputs.js';
 import { separateConfigTables } from '../config/tables.js';
@@ -20,6 +22,8 @@ export interface ProjectOptions extends Pick<ReadOptions, 'encoding' | 'delimite
   pooling?: PoolingOptions;
   /** Batch: leave out files that fail and report them, instead of stopping. */
   skipFailedFiles?: boolean;
+  /** Called as soon as the survey is read, before the statistics (figures hands the sums to its second thread). */
+  onSums?: (inputs: SourceInputs) => void;
 }
 
 export interface Project {
@@ -30,6 +34,9 @@ export interface Project {
   sums: SurveySums;
   /** The figures, computed area by area when read (a country's records never sit in memory at once). */
   source: FiguresSource;
+  /** What the source was made with besides the sums and config (another thread makes it again: figures-threads.ts). */
+  pooling: PoolingOptions;
+  references: ReferenceValue[];
   /** How many of source.warnings have been logged (see logNewWarnings). */
   warningsLogged: number;
 }
@@ -60,12 +67,13 @@ export async function loadProject(inputs: string[], opts: ProjectOptions, log: L
   if (summaries.length === 0 && failed.length > 0) throw failed[0]!.error;
   const { loadReferences } = await import('../references/load.js');
   const references = await loadReferences(config, configPath);
+  opts.onSums?.({ sums, config, pooling: opts.pooling ?? {}, references });
   const source = figuresSource(sums, config, opts.pooling, references);
   // The county's records first (every command reads them): its domains hold every stratum, so
   // a design that cannot be estimated (lonely_psu: fail) stops the run here, before any output.
   source.recordsOf(source.meta.county);
   log.verbose(`counts and disclosure control: ${source.ms.counts} ms`);
-  const project = { config, configPath: resolve(configPath), files: summaries, failed, sums, source, warningsLogged: 0 };
+  const project = { config, configPath: resolve(configPath), files: summaries, failed, sums, source, pooling: opts.pooling ?? {}, references, warningsLogged: 0 };
   logNewWarnings(project, log);
   for (const w of await unknownAreas(config, configPath, source)) log.warn(w);
   return project;

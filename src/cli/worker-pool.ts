@@ -1,6 +1,7 @@
-// A small pool of worker threads for batch: each job goes to a free worker; a worker that
-// dies (an uncaught error, process.exit, out of memory) fails the job it had, and a new
-// worker takes the rest of the queue. The main thread never waits on a worker that is gone.
+// A small pool of worker threads for batch and the segments of a large CSV: each job goes to
+// a free worker; a worker that dies (an uncaught error, process.exit, out of memory) fails
+// the job it had, and a new worker takes the rest of the queue. The main thread never waits
+// on a worker that is gone. (figures-threads.ts drives one LiveWorker itself.)
 //
 // Hand-written rather than tinypool or piscina: tinypool's thread workers listen for
 // 'error' but not for 'exit', so a worker that exits without an error leaves its task
@@ -55,7 +56,7 @@ export async function runOnWorkers<J, R>(opts: PoolOptions<J, R>): Promise<void>
   await Promise.all(Array.from({ length: Math.max(1, Math.min(opts.size, opts.jobs.length)) }, lane));
 }
 
-type Outcome<R> = { ok: true; result: R } | { ok: false; reason: Message; outOfMemory: boolean };
+export type Outcome<R> = { ok: true; result: R } | { ok: false; reason: Message; outOfMemory: boolean };
 
 /** One job on a worker of its own without the pool's limits (see PoolOptions.resourceLimits). */
 async function runUnlimited<R>(opts: Pick<PoolOptions<unknown, R>, 'url' | 'workerData'>, job: unknown): Promise<Outcome<R>> {
@@ -68,7 +69,7 @@ async function runUnlimited<R>(opts: Pick<PoolOptions<unknown, R>, 'url' | 'work
 }
 
 /** One worker thread and the job it is doing; knows when the thread is gone. */
-class LiveWorker<R> {
+export class LiveWorker<R> {
   private readonly worker: Worker;
   private readonly release: () => void;
   private settle: ((o: Outcome<R>) => void) | null = null;

@@ -11,7 +11,8 @@ import type { SurveySums } from '../../src/analysis/accumulate.js';
 import { loadReferences, type ReferenceValue } from '../../src/references/load.js';
 import { reportFigures } from '../../src/cli/project.js';
 import { buildCountyReport, buildMunicipalityReport } from '../../src/report/index.js';
-import { jsonChunks, exportFigures } from '../../src/render/tabular/figures-export.js';
+import { parse } from 'csv-parse/sync';
+import { jsonChunks, exportFigures, FIGURE_COLUMNS, neutraliseFormula } from '../../src/render/tabular/figures-export.js';
 import { EXAMPLE_CONFIG, EXAMPLE_CSV } from '../e2e/cli.js';
 
 const DATE = '2024-06-01';
@@ -70,5 +71,24 @@ describe('the example, area by area', () => {
     expect(Buffer.concat([...jsonChunks(streamOf(fresh()))]).toString('utf8')).toBe(whole);
     expect(exportFigures(table, 'json')).toBe(whole);
     expect(Buffer.concat([...jsonChunks({ meta: table.meta, records: [] })]).toString('utf8')).toBe(`${JSON.stringify({ meta: table.meta, records: [] }, null, 2)}\n`);
+  });
+
+  it('the CSV has every field of every kind of record in its column, and nothing elsewhere', () => {
+    // The writer reads only the fields each kind has (figures-export.ts): read back, every
+    // column must be the record's value (numbers as JavaScript writes them) or empty.
+    const rows = parse(exportFigures(table, 'csv'), { columns: false }) as string[][];
+    expect(rows[0]).toEqual([...FIGURE_COLUMNS]);
+    expect(rows.length - 1).toBe(table.records.length);
+    expect(new Set(table.records.map((r) => r.kind))).toEqual(new Set(['estimate', 'change', 'trend', 'follow_up', 'goal', 'response', 'association']));
+    const cell = (v: unknown): string => {
+      if (v === null || v === undefined) return '';
+      if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+      if (Array.isArray(v)) return v.join(';');
+      return neutraliseFormula(String(v));
+    };
+    table.records.forEach((r, k) => {
+      const record = r as unknown as Record<string, unknown>;
+      expect(rows[k + 1]).toEqual(FIGURE_COLUMNS.map((c) => cell(record[c])));
+    });
   });
 });

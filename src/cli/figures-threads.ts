@@ -1,0 +1,202 @@
+// The figures file on two threads. After the survey is read, the statistics' second pass
+// (each area's records, see FiguresSource) and writing them as CSV took most of `figures`'
+// time on one core while the other waited. Here a worker thread makes the same source from
+// a copy of the sums and computes areas too (this thread from the first area on, the worker
+// from the last one back), and the parts are written in the areas' order. Areas are
+// independent given the first pass (which both threads compute alike), so the file is the
+// same byte for byte, and so are the warnings and their order.
+import type { FiguresSource, PoolingOptions } from '../analysis/figures.js';
+import type { SumsParts, SurveySums } from '../analysis/accumulate.js';
+import type { ProjectConfig } from '../config/schema.js';
+import type { Message } from '../errors.js';
+import type { ReferenceValue } from '../references/load.js';
+import { ingestThreads } from '../analysis/segments.js';
+import { figuresCsvChunks } from '../render/tabular/figures-export.js';
+import type { Project } from './project.js';
+import { LiveWorker } from './worker-pool.js';
+
+export interface AreaWorkerSetup {
+  config: ProjectConfig;
+  pooling: PoolingOptions;
+  references: ReferenceValue[];
+  sums: SumsParts;
+  format: 'csv' | 'excel-sv';
+}
+
+/** To the worker: first its setup (answered when its first pass is done), then areas. */
+export type AreaWorkerJob = { setup: AreaWorkerSetup } | { area: string };
+
+export type AreaResult = { ok: true; bytes: Uint8Array[]; count: number; warnings: Message[] } | { ok: false };
+
+/** What the figures source is made of besides the config (loadProject hands it over as soon as the survey is read). */
+export interface SourceInputs {
+  sums: SurveySums;
+  config: ProjectConfig;
+  pooling: PoolingOptions;
+  references: ReferenceValue[];
+}
+
+/**
+ * Below about this many figures a second thread is not worth it: its first pass and its
+ * first areas are slow (a cold start), and the example's 18 750 figures take about 0.2 s on
+ * one thread. LAGESBILD_THREAD_MIN_FIGURES sets it (tests).
+ */
+const MIN_FIGURES = 50_000;
+
+/**
+ * The worker gets its own copy of the sums: above this it is not worth the memory (a whole
+ * country's sums are hundreds of megabytes, and its `figures` must stay under 1 GB).
+ */
+const MAX_COPIED_BYTES = 64 * 1024 * 1024;
+
+/**
+ * The second thread, started before the survey is read so that it has loaded its modules by
+ * the time the sums are there; given the sums (`give`), it runs the first pass alongside
+ * this thread's. Null with one thread (LAGESBILD_THREADS=1, one core) or a format other than
+ * the CSVs. Always `stop` it (a live worker keeps the process running).
+ */
+export function startFiguresThread(format: string): FiguresThread | null {
+  if (ingestThreads() < 2 || (format !== 'csv' && format !== 'excel-sv')) return null;
+  return new FiguresThread(format);
+}
+
+export class FiguresThread {
+  private readonly worker = new LiveWorker<AreaResult>(new URL('./figures-worker.js', import.meta.url), null);
+  /** True once the worker's first pass is done; false if it will not be used. */
+  private ready: Promise<boolean> = Promise.resolve(false);
+  private given = false;
+
+  constructor(private readonly format: 'csv' | 'excel-sv') {}
+
+  /** The sums, as soon as the survey is read (loadProject's onSums). */
+  give(inputs: SourceInputs): void {
+    if (inputs.sums.partsBytes() > MAX_COPIED_BYTES) return;
+    const { sums, config, pooling, references } = inputs;
+    const setup: AreaWorkerSetup = { config, pooling, references, sums: sums.parts(), format: this.format };
+    this.given = true;
+    this.ready = this.worker.run({ setup } satisfies AreaWorkerJob).then((o) => o.ok && o.result.ok);
+  }
+
+  /**
+   * The figures CSV with areas computed on both threads, or null where one thread is as good
+   * (few figures, or sums too large to copy).
+   */
+  csv(project: Project, labels: Record<string, string>): { data: AsyncIterable<Buffer>; count: () => number; byWorker: () => number } | null {
+    const { source } = project;
+    const { meta } = source;
+    const set = Number(process.env.LAGESBILD_THREAD_MIN_FIGURES);
+    const minFigures = Number.isInteger(set) && set >= 0 ? set : MIN_FIGURES;
+    // The county's records are computed already (loadProject); each area has about as many.
+    const expected = source.recordsOf(meta.county).length * meta.areas.length;
+    if (!this.given || meta.areas.length < 3 || expected < minFigures) {
+      // Not needed: it would go on using a core for its first pass.
+      void this.stop();
+      return null;
+    }
+    const { format, worker, ready } = this;
+    let count = 0;
+    let byWorker = 0;
+    async function* chunks(): AsyncGenerator<Buffer> {
+      yield* figuresCsvChunks({ meta, records: [] }, format, labels);
+      for await (const { bytes, records, warnings, worker: computedThere } of areaParts(source, worker, ready, format, labels)) {
+        count += records;
+        if (computedThere) byWorker++;
+        // The area's warnings now, in area order, as one thread would have added them.
+        source.warnings.push(...warnings);
+        yield* bytes;
+      }
+    }
+    return { data: chunks(), count: () => count, byWorker: () => byWorker };
+  }
+
+  stop(): Promise<void> {
+    return this.worker.stop();
+  }
+}
+
+interface AreaPart {
+  bytes: Buffer[];
+  records: number;
+  warnings: Message[];
+  /** Computed by the worker. */
+  worker?: boolean;
+}
+
+/**
+ * Each area's part, in the file's order. This thread computes areas from the first on and
+ * its parts are written at once; the worker computes areas from the last one back (never the
+ * county: this thread computed it already), and its parts wait until this thread reaches
+ * them. So both threads are busy until they meet, whatever each area costs, and no thread
+ * waits for the other until the end. An area the worker could not compute (it failed, or the
+ * thread died) is computed here, which gives its error exactly as one thread would.
+ */
+async function* areaParts(
+  source: FiguresSource,
+  worker: LiveWorker<AreaResult>,
+  ready: Promise<boolean>,
+  format: 'csv' | 'excel-sv',
+  labels: Record<string, string>,
+): AsyncGenerator<AreaPart> {
+  const { areas, county } = source.meta;
+  const here = (k: number): AreaPart => {
+    const before = source.warnings.length;
+    const records = source.recordsOf(areas[k]!);
+    // Kept aside until the area is written (see the caller).
+    const warnings = source.warnings.splice(before);
+    return { bytes: [...figuresCsvChunks({ meta: source.meta, records }, format, labels, false)], records: records.length, warnings };
+  };
+  const done = new Map<number, AreaPart>();
+  let front = 0;
+  let back = areas.length - 1;
+  /** Null until the worker's first pass is done (then true), false once it is not to be used. */
+  let usable: boolean | null = null;
+  /** The worker's area and the promise of its part (its error, from here(), is met when awaited). */
+  const worked: { pending: { k: number; part: Promise<AreaPart> } | null } = { pending: null };
+  const feed = (): void => {
+    while (back >= front && areas[back] === county) {
+      done.set(back, here(back));
+      back--;
+    }
+    if (usable !== true || worked.pending !== null || back < front) return;
+    const k = back--;
+    const part = worker.run({ area: areas[k]! } satisfies AreaWorkerJob).then((outcome): AreaPart => {
+      if (outcome.ok && outcome.result.ok) {
+        const r = outcome.result;
+        return { bytes: r.bytes.map((b) => Buffer.from(b.buffer, b.byteOffset, b.byteLength)), records: r.count, warnings: r.warnings, worker: true };
+      }
+      if (!outcome.ok) usable = false;
+      return here(k);
+    });
+    part.then(
+      (p) => {
+        done.set(k, p);
+        worked.pending = null;
+        feed();
+      },
+      () => undefined,
+    );
+    worked.pending = { k, part };
+  };
+  void ready.then((ok) => {
+    usable = ok;
+    feed();
+  });
+  for (let k = 0; k < areas.length; k++) {
+    const ready = done.get(k);
+    if (ready) {
+      done.delete(k);
+      yield ready;
+    } else if (worked.pending?.k === k) {
+      const part = await worked.pending.part;
+      done.delete(k);
+      yield part;
+    } else {
+      // Nobody has it: it is this thread's next (front === k).
+      front++;
+      const part = here(k);
+      // Lets the worker's answer in (and gives it its next area) before the next one here.
+      await new Promise((resolve) => setImmediate(resolve));
+      yield part;
+    }
+  }
+}
