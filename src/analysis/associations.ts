@@ -51,10 +51,19 @@ export class Associations {
     private readonly units: Unit[],
     private readonly waves: Wave[],
     private readonly opts: ProportionOptions,
+    /** The pairs as another thread found them and disclosure control judged them (FirstPass). */
+    given?: Pair[],
   ) {
     const { conditions, targets } = sums.conditions;
     const factors = [...new Set(conditions.map((c) => c.indicator))];
     this.ofUnit = units.map(() => []);
+    if (given) {
+      for (const pair of given) {
+        this.pairs.push(pair);
+        this.ofUnit[pair.u]!.push(pair);
+      }
+      return;
+    }
     units.forEach((unit, u) => {
       waves.forEach((wave, w) => {
         for (const factor of factors) {

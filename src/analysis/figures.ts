@@ -90,6 +90,23 @@ export interface FiguresSource {
   recordsOf(area: string): FigureRecord[];
   /** Time spent so far: pass 1, and pass 2 over all the areas computed. */
   readonly ms: { counts: number; areas: number };
+  /** Pass 1's results as plain data: `figuresSource(…, firstPass)` on another thread makes the same source without repeating it. */
+  firstPass(): FirstPass;
+}
+
+/** What pass 1 found and decided (see FiguresSource.firstPass). */
+export interface FirstPass {
+  /** The cells' n and x (CellGrid), each cell's disclosure verdict and each rest of the county's. */
+  n: Int32Array;
+  x: Int32Array;
+  cellReason: Uint8Array;
+  restShown: Int8Array;
+  /** Step 3's pairs with their sides' verdicts. */
+  pairs: Pair[];
+  responses: [string, FigureRecord[]][];
+  respondents: RespondentCount[];
+  /** The warnings of pass 1 (those of the data and config). */
+  warnings: Message[];
 }
 
 /** Every record, area by area as they are read: a table to write, never held whole. */
@@ -127,7 +144,13 @@ export function tableWith(source: Pick<FiguresSource, 'meta' | 'respondents' | '
   return withAudit({ meta: source.meta, records, respondents: source.respondents.filter((r) => wanted.has(r.area)), warnings: [...source.warnings] });
 }
 
-export function figuresSource(sums: SurveySums, config: ProjectConfig, pooling: PoolingOptions = {}, references: readonly ReferenceValue[] = []): FiguresSource {
+export function figuresSource(
+  sums: SurveySums,
+  config: ProjectConfig,
+  pooling: PoolingOptions = {},
+  references: readonly ReferenceValue[] = [],
+  given?: FirstPass,
+): FiguresSource {
   const started = Date.now();
   const county = config.project.county;
   const units = unitsOf(sums.areas, county, pooling.areas ?? {});
@@ -142,8 +165,12 @@ export function figuresSource(sums: SurveySums, config: ProjectConfig, pooling: 
 
   // 1. Every unit × wave × group × indicator cell: its respondents with an answer (n) and yes (x).
   const grid = new CellGrid(units.length, waves.length, groups.length, I);
-  const respondents: RespondentCount[] = [];
-  units.forEach((unit, u) => {
+  const respondents: RespondentCount[] = given ? given.respondents : [];
+  if (given) {
+    grid.n.set(given.n);
+    grid.x.set(given.x);
+  }
+  if (!given) units.forEach((unit, u) => {
     waves.forEach((wave, w) => {
       groups.forEach((group, g) => {
         const n = sums.respondents(unit.members, wave.years, group.index);
@@ -159,19 +186,19 @@ export function figuresSource(sums: SurveySums, config: ProjectConfig, pooling: 
   });
 
   const countyPos = units.findIndex((u) => u.county);
-  const warnings = answerWarnings(config, units[countyPos]!, countyPos, waves, grid, sums);
+  const warnings = given ? [...given.warnings] : answerWarnings(config, units[countyPos]!, countyPos, waves, grid, sums);
   const latestPos = waves.length - 1;
   const latest = waves[latestPos]!;
   checkGoals(config, units, waves, pooling);
 
   // 2. Disclosure control over all cells and the rest-of-county cells the comparisons
   // publish, with the relations an attacker could use.
-  const associations = new Associations(sums, config, units, waves, opts);
-  const { cellReason, restShown } = verdicts({ config, units, waves, groups, grid, latestPos, associations });
+  const associations = new Associations(sums, config, units, waves, opts, given?.pairs);
+  const { cellReason, restShown } = given ?? verdicts({ config, units, waves, groups, grid, latestPos, associations });
 
   // 3. Response rates, under their own disclosure control (a few records per area and wave).
-  const responses = new Map<string, FigureRecord[]>();
-  if (population) {
+  const responses = new Map<string, FigureRecord[]>(given?.responses);
+  if (population && !given) {
     // The population file counts pupils by gender and school year: no response rate for an extra breakdown.
     const registerGroups = groups.filter((g): g is Group & ResponseGroup => g.kind !== 'extra' && g.kind !== 'extra-cross');
     const response = responseRecords(sums, population, config, units, waves, registerGroups);
@@ -183,6 +210,17 @@ export function figuresSource(sums: SurveySums, config: ProjectConfig, pooling: 
     warnings.push(...response.warnings);
   }
 
+  const firstPass = (): FirstPass => ({
+    n: grid.n,
+    x: grid.x,
+    cellReason,
+    restShown,
+    pairs: associations.pairs,
+    responses: [...responses],
+    respondents,
+    warnings: warnings.slice(0, firstWarnings),
+  });
+  const firstWarnings = warnings.length;
   const level = config.statistics.level;
   const cautionBase = config.disclosure.caution_base;
   // A cell disclosure control hides is shown without its interval: none is computed.
@@ -334,6 +372,7 @@ export function figuresSource(sums: SurveySums, config: ProjectConfig, pooling: 
     respondents,
     warnings,
     ms,
+    firstPass,
     recordsOf: (area) => {
       const u = unitAt.get(area);
       if (u === undefined) throw new Error(`figures: no area "${area}"`);

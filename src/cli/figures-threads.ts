@@ -1,11 +1,11 @@
 // The figures file on two threads. After the survey is read, the statistics' second pass
 // (each area's records, see FiguresSource) and writing them as CSV took most of `figures`'
 // time on one core while the other waited. Here a worker thread makes the same source from
-// a copy of the sums and computes areas too (this thread from the first area on, the worker
-// from the last one back), and the parts are written in the areas' order. Areas are
-// independent given the first pass (which both threads compute alike), so the file is the
-// same byte for byte, and so are the warnings and their order.
-import type { FiguresSource, PoolingOptions } from '../analysis/figures.js';
+// a copy of the sums and pass 1's results and computes areas too (this thread from the first
+// area on, the worker from the last one back), and the parts are written in the areas' order.
+// Areas depend only on the sums and pass 1, so the file is the same byte for byte, and so
+// are the warnings and their order.
+import type { FiguresSource, FirstPass, PoolingOptions } from '../analysis/figures.js';
 import type { SumsParts, SurveySums } from '../analysis/accumulate.js';
 import type { ProjectConfig } from '../config/schema.js';
 import type { Message } from '../errors.js';
@@ -23,8 +23,8 @@ export interface AreaWorkerSetup {
   format: 'csv' | 'excel-sv';
 }
 
-/** To the worker: first its setup (answered when its first pass is done), then areas. */
-export type AreaWorkerJob = { setup: AreaWorkerSetup } | { area: string };
+/** To the worker: its setup (the sums, as soon as they are read), pass 1's results, then areas. */
+export type AreaWorkerJob = { setup: AreaWorkerSetup } | { firstPass: FirstPass } | { area: string };
 
 export type AreaResult = { ok: true; bytes: Uint8Array[]; count: number; warnings: Message[] } | { ok: false };
 
@@ -37,9 +37,9 @@ export interface SourceInputs {
 }
 
 /**
- * Below about this many figures a second thread is not worth it: its first pass and its
- * first areas are slow (a cold start), and the example's 18 750 figures take about 0.2 s on
- * one thread. LAGESBILD_THREAD_MIN_FIGURES sets it (tests).
+ * Below about this many figures a second thread is not worth it: its first areas are slow (a
+ * cold start), and the example's 18 750 figures take about 0.2 s on one thread.
+ * LAGESBILD_THREAD_MIN_FIGURES sets it (tests).
  */
 const MIN_FIGURES = 50_000;
 
@@ -51,9 +51,9 @@ const MAX_COPIED_BYTES = 64 * 1024 * 1024;
 
 /**
  * The second thread, started before the survey is read so that it has loaded its modules by
- * the time the sums are there; given the sums (`give`), it runs the first pass alongside
- * this thread's. Null with one thread (LAGESBILD_THREADS=1, one core) or a format other than
- * the CSVs. Always `stop` it (a live worker keeps the process running).
+ * the time the sums are there (`give`); it gets pass 1's results when this thread has them
+ * (`csv`), so pass 1 is done once. Null with one thread (LAGESBILD_THREADS=1, one core) or a
+ * format other than the CSVs. Always `stop` it (a live worker keeps the process running).
  */
 export function startFiguresThread(format: string): FiguresThread | null {
   if (ingestThreads() < 2 || (format !== 'csv' && format !== 'excel-sv')) return null;
@@ -62,7 +62,7 @@ export function startFiguresThread(format: string): FiguresThread | null {
 
 export class FiguresThread {
   private readonly worker = new LiveWorker<AreaResult>(new URL('./figures-worker.js', import.meta.url), null);
-  /** True once the worker's first pass is done; false if it will not be used. */
+  /** True once the worker has the sums (then: and pass 1's results); false if it will not be used. */
   private ready: Promise<boolean> = Promise.resolve(false);
   private given = false;
 
@@ -93,7 +93,13 @@ export class FiguresThread {
       void this.stop();
       return null;
     }
-    const { format, worker, ready } = this;
+    const firstPass = source.firstPass();
+    const ready = this.ready.then(async (ok) => {
+      if (!ok) return false;
+      const o = await this.worker.run({ firstPass } satisfies AreaWorkerJob);
+      return o.ok && o.result.ok;
+    });
+    const { format, worker } = this;
     let count = 0;
     let byWorker = 0;
     async function* chunks(): AsyncGenerator<Buffer> {

@@ -1,15 +1,16 @@
-// The worker thread of figures-threads.ts: given the setup, the same figures source from a
-// copy of the sums (its first pass), then each area it is sent as the CSV lines of its records.
+// The worker thread of figures-threads.ts: the sums (a copy), then pass 1's results, make the
+// same figures source as the main thread's; each area it is sent, as the CSV lines of its records.
 import { parentPort } from 'node:worker_threads';
 import { SurveySums } from '../analysis/accumulate.js';
 import { figuresSource, type FiguresSource } from '../analysis/figures.js';
 import { figuresCsvChunks } from '../render/tabular/figures-export.js';
 import { indicatorLabels } from './figures-files.js';
-import type { AreaResult, AreaWorkerJob } from './figures-threads.js';
+import type { AreaResult, AreaWorkerJob, AreaWorkerSetup } from './figures-threads.js';
 
 if (parentPort) {
   const port = parentPort;
-  let work: { source: FiguresSource; format: 'csv' | 'excel-sv'; labels: Record<string, string> } | null = null;
+  let setup: (Omit<AreaWorkerSetup, 'sums'> & { sums: SurveySums; labels: Record<string, string> }) | null = null;
+  let source: FiguresSource | null = null;
   const fault = /^(exit|throw):(.+)$/su.exec(process.env.LAGESBILD_TEST_WORKER_FAULT ?? '');
   port.on('message', (job: AreaWorkerJob) => {
     // Test hook (as in batch-worker.ts): the worker dies, or fails the area, when sent that area.
@@ -23,15 +24,19 @@ if (parentPort) {
   const answer = async (job: AreaWorkerJob): Promise<AreaResult> => {
     try {
       if ('setup' in job) {
-        const { config, sums, pooling, references, format } = job.setup;
-        work = { source: figuresSource(SurveySums.fromParts(config, sums), config, pooling, references), format, labels: await indicatorLabels(config) };
+        const { config, sums } = job.setup;
+        setup = { ...job.setup, sums: SurveySums.fromParts(config, sums), labels: await indicatorLabels(config) };
         return { ok: true, bytes: [], count: 0, warnings: [] };
       }
-      const { source, format, labels } = work!;
-      const before = source.warnings.length;
-      const records = source.recordsOf(job.area);
-      const bytes = [...figuresCsvChunks({ meta: source.meta, records }, format, labels, false)];
-      return { ok: true, bytes, count: records.length, warnings: source.warnings.slice(before) };
+      const { config, sums, pooling, references, format, labels } = setup!;
+      if ('firstPass' in job) {
+        source = figuresSource(sums, config, pooling, references, job.firstPass);
+        return { ok: true, bytes: [], count: 0, warnings: [] };
+      }
+      const before = source!.warnings.length;
+      const records = source!.recordsOf(job.area);
+      const bytes = [...figuresCsvChunks({ meta: source!.meta, records }, format, labels, false)];
+      return { ok: true, bytes, count: records.length, warnings: source!.warnings.slice(before) };
     } catch {
       // The main thread computes the area itself and meets the error there.
       return { ok: false };

@@ -7,7 +7,7 @@ import type { ProjectConfig } from '../../src/config/schema.js';
 import { ingestFiles } from '../../src/analysis/pipeline.js';
 import { computeFigures, figuresSource, streamOf, type FiguresSource } from '../../src/analysis/figures.js';
 import type { FiguresTable } from '../../src/analysis/types.js';
-import type { SurveySums } from '../../src/analysis/accumulate.js';
+import { SurveySums } from '../../src/analysis/accumulate.js';
 import { loadReferences, type ReferenceValue } from '../../src/references/load.js';
 import { reportFigures } from '../../src/cli/project.js';
 import { buildCountyReport, buildMunicipalityReport } from '../../src/report/index.js';
@@ -42,6 +42,17 @@ describe('the example, area by area', () => {
     // The warnings of every area, once each, whatever was asked twice.
     expect(source.warnings).toEqual(table.warnings);
     expect(source.respondents).toEqual(table.respondents);
+  });
+
+  it('a source made on another thread from a copy of the sums and pass 1 gives the same records and warnings', () => {
+    // As figures-threads.ts sends them: structured clones.
+    const first = fresh();
+    const copy = figuresSource(SurveySums.fromParts(config, structuredClone(sums.parts())), config, {}, references, structuredClone(first.firstPass()));
+    expect(copy.meta).toEqual(first.meta);
+    expect(copy.respondents).toEqual(first.respondents);
+    for (const area of [...first.meta.areas].reverse()) expect(copy.recordsOf(area)).toEqual(first.recordsOf(area));
+    expect(copy.warnings).toEqual(first.warnings);
+    expect(copy.warnings).toEqual(table.warnings);
   });
 
   it('the stream writes every record once, area by area, and counts them', () => {
