@@ -89,7 +89,7 @@ export class FiguresThread {
     // The county's records are computed already (loadProject); each area has about as many.
     const expected = source.recordsOf(meta.county).length * meta.areas.length;
     if (!this.given || meta.areas.length < 3 || expected < minFigures) {
-      // Not needed: it would go on using a core for its first pass.
+      // Not needed: let it go (it holds a copy of the sums).
       void this.stop();
       return null;
     }
@@ -154,7 +154,7 @@ async function* areaParts(
   const done = new Map<number, AreaPart>();
   let front = 0;
   let back = areas.length - 1;
-  /** Null until the worker's first pass is done (then true), false once it is not to be used. */
+  /** Null until the worker has the sums and pass 1's results (then true), false once it is not to be used. */
   let usable: boolean | null = null;
   /** The worker's area and the promise of its part (its error, from here(), is met when awaited). */
   const worked: { pending: { k: number; part: Promise<AreaPart> } | null } = { pending: null };
@@ -188,10 +188,10 @@ async function* areaParts(
     feed();
   });
   for (let k = 0; k < areas.length; k++) {
-    const ready = done.get(k);
-    if (ready) {
+    const finished = done.get(k);
+    if (finished) {
       done.delete(k);
-      yield ready;
+      yield finished;
     } else if (worked.pending?.k === k) {
       const part = await worked.pending.part;
       done.delete(k);
