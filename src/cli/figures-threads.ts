@@ -37,11 +37,18 @@ export interface SourceInputs {
 }
 
 /**
- * Below about this many figures a second thread is not worth it: its first areas are slow (a
- * cold start), and the example's 18 750 figures take about 0.2 s on one thread.
- * LAGESBILD_THREAD_MIN_FIGURES sets it (tests).
+ * Off unless LAGESBILD_THREAD_MIN_FIGURES=<n> asks for it (figures from n on; tests use 0).
+ * Measured on the bench's 2-core machine (22:15–22:20, 2026-11-30, load 0) it does not pay:
+ * 1 000 000 rows 9.5–10.1 s on two threads against 8.9–9.5 s on one, 10 000 rows 4.4–5.5 s
+ * against 4.0–5.2 s, with 1.2–2 s more CPU and 100–140 MB more memory. The main thread's
+ * areas took about 1.5 times as long while the worker computed (the two heaps' collections
+ * and memory traffic share the two cores), which ate what the worker did. Kept, off, for
+ * machines with more cores, where it has not been measured.
  */
-const MIN_FIGURES = 50_000;
+function minFigures(): number | null {
+  const set = Number(process.env.LAGESBILD_THREAD_MIN_FIGURES);
+  return process.env.LAGESBILD_THREAD_MIN_FIGURES !== undefined && Number.isInteger(set) && set >= 0 ? set : null;
+}
 
 /**
  * The worker gets its own copy of the sums: above this it is not worth the memory (a whole
@@ -56,7 +63,7 @@ const MAX_COPIED_BYTES = 64 * 1024 * 1024;
  * format other than the CSVs. Always `stop` it (a live worker keeps the process running).
  */
 export function startFiguresThread(format: string): FiguresThread | null {
-  if (ingestThreads() < 2 || (format !== 'csv' && format !== 'excel-sv')) return null;
+  if (minFigures() === null || ingestThreads() < 2 || (format !== 'csv' && format !== 'excel-sv')) return null;
   return new FiguresThread(format);
 }
 
@@ -84,11 +91,9 @@ export class FiguresThread {
   csv(project: Project, labels: Record<string, string>): { data: AsyncIterable<Buffer>; count: () => number; byWorker: () => number } | null {
     const { source } = project;
     const { meta } = source;
-    const set = Number(process.env.LAGESBILD_THREAD_MIN_FIGURES);
-    const minFigures = Number.isInteger(set) && set >= 0 ? set : MIN_FIGURES;
     // The county's records are computed already (loadProject); each area has about as many.
     const expected = source.recordsOf(meta.county).length * meta.areas.length;
-    if (!this.given || meta.areas.length < 3 || expected < minFigures) {
+    if (!this.given || meta.areas.length < 3 || expected < (minFigures() ?? Infinity)) {
       // Not needed: let it go (it holds a copy of the sums).
       void this.stop();
       return null;
