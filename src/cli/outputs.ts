@@ -91,6 +91,14 @@ export function ioError(err: unknown, path: string, what: 'folder' | 'file'): Ou
   );
 }
 
+/**
+ * An error of the file system (it names a system call), not one of the data being written:
+ * a lagesbild error, or a bug, thrown while the pieces were made, is not "cannot write".
+ */
+export function isWriteError(err: unknown): boolean {
+  return !(err instanceof LagesbildError) && typeof (err as NodeJS.ErrnoException | null)?.syscall === 'string';
+}
+
 /** Write all files as a set: temporaries first, then each put into place. `data` may come in pieces. */
 export async function writeOutputs(files: { path: string; data: Buffer | string | Iterable<Buffer> | AsyncIterable<Buffer> }[], force: boolean, hint?: Message): Promise<void> {
   await checkTargets(
@@ -108,7 +116,7 @@ export async function writeOutputs(files: { path: string; data: Buffer | string 
         await writeFile(temp, f.data);
       } catch (err) {
         // Data made as it is written (the figures, area by area) may stop with its own error.
-        if (err instanceof LagesbildError) throw err;
+        if (!isWriteError(err)) throw err;
         throw ioError(err, f.path, 'file');
       }
     }

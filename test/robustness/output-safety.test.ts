@@ -15,6 +15,17 @@ import { runCli, STACK_LINE } from '../bad-input/run-cli.js';
 const FIGURES = ['figures', ...EXAMPLE_CSV, '-c', EXAMPLE_CONFIG];
 
 describe('I/O errors name the path and the cause', () => {
+  it('an error while the pieces are made is not called a write error, and nothing is left behind', async () => {
+    const dir = tempDir('lagesbild-io-');
+    const path = join(dir, 'figures.csv');
+    function* pieces(): Generator<Buffer> {
+      yield Buffer.from('kind\n');
+      throw new TypeError('a bug while making the figures');
+    }
+    await expect(writeOutputs([{ path, data: pieces() }], false)).rejects.toThrow(new TypeError('a bug while making the figures'));
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
   it('-o names an existing file: the folder, "in the way", EEXIST', async () => {
     const dir = tempDir('lagesbild-io-');
     const file = join(dir, 'rapporter');

@@ -8,10 +8,10 @@ import { runInNewContext } from 'node:vm';
 import { join } from 'node:path';
 import { createHash, type Hash } from 'node:crypto';
 import type { Command } from 'commander';
-import { EXIT, LagesbildError, UsageError, msg } from '../../errors.js';
+import { EXIT, UsageError, msg } from '../../errors.js';
 import { render } from '../../messages/index.js';
 import type { CommandAction } from '../main.js';
-import { resolveDate, checkTargets, moveIntoPlace, safeFileName, trackTemp, ensureFolder, ioError } from '../outputs.js';
+import { resolveDate, checkTargets, moveIntoPlace, safeFileName, trackTemp, ensureFolder, ioError, isWriteError } from '../outputs.js';
 import { runOnWorkers } from '../worker-pool.js';
 import { loadReportExtras, reportBaseName } from '../report-files.js';
 import type { ReportFormat } from '../../render/index.js';
@@ -245,7 +245,7 @@ async function writeFiguresOnce(
   try {
     await writeFile(file.path, hashed(data, hash));
   } catch (err) {
-    if (err instanceof LagesbildError) throw err;
+    if (!isWriteError(err)) throw err;
     throw ioError(err, file.path, 'file');
   }
   return count;
