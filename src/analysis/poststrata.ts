@@ -24,7 +24,6 @@ export function postStratumOf(layout: GroupLayout, gender: number, grade: number
   return gender * layout.grades + grade;
 }
 
-/** Pupils per (wave, area, post-stratum), from the population file. */
 /** One cell of the population file: pupils in a wave, area and post-stratum. */
 export interface PopulationCell {
   year: number;
@@ -33,6 +32,7 @@ export interface PopulationCell {
   count: number;
 }
 
+/** Pupils per (wave, area, post-stratum), from the population file. */
 export interface PopulationCounts {
   /** Source file and its delimiter, for messages. */
   file: string;
@@ -42,6 +42,7 @@ export interface PopulationCounts {
   cells(): readonly PopulationCell[];
 }
 
+/** The population file's rows as counts per post-stratum (its values are reported ones, checked by the reader). */
 export function populationCounts(file: PopulationFile, layout: GroupLayout): PopulationCounts {
   const cells = file.rows.map((r) => ({ year: r.year, area: r.area, cell: postStratumOf(layout, r.gender, r.grade), count: r.count }));
   return countsOfCells(file.file, file.delimiter, cells);
