@@ -13,6 +13,7 @@ import type { ReferenceValue } from '../references/load.js';
 import type { SourceInputs } from './figures-threads.js';
 import type { FactOptions } from '../ingest/facts.js';
 import { expandInputs } from './inputs.js';
+import { holdHeapGrowth } from './heap.js';
 import { separateConfigTables } from '../config/tables.js';
 import { countyOverviewReads } from '../report/overview-reads.js';
 import type { Log } from './log.js';
@@ -64,6 +65,9 @@ export async function loadProject(inputs: string[], opts: ProjectOptions, log: L
     },
   });
   log.verbose(`ingest: ${Date.now() - started} ms`);
+  const sumsBytes = sums.partsBytes();
+  log.verbose(`sums: ${Math.round(sumsBytes / 2 ** 20)} MB`);
+  holdHeapGrowth(sumsBytes);
   if (summaries.length === 0 && failed.length > 0) throw failed[0]!.error;
   const { loadReferences } = await import('../references/load.js');
   const references = await loadReferences(config, configPath);

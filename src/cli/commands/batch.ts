@@ -3,8 +3,7 @@
 import { availableParallelism } from 'node:os';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { writeFileSync } from 'node:fs';
-import { serialize, setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
+import { serialize } from 'node:v8';
 import { join } from 'node:path';
 import { createHash, type Hash } from 'node:crypto';
 import type { Command } from 'commander';
@@ -13,6 +12,7 @@ import { render } from '../../messages/index.js';
 import type { CommandAction } from '../main.js';
 import { resolveDate, checkTargets, moveIntoPlace, safeFileName, trackTemp, ensureFolder, ioError, isWriteError } from '../outputs.js';
 import { runOnWorkers } from '../worker-pool.js';
+import { collectGarbage, releaseHeapGrowth } from '../heap.js';
 import { loadReportExtras, reportBaseName } from '../report-files.js';
 import type { ReportFormat } from '../../render/index.js';
 import type { Job, JobResult, WorkerSetup } from '../batch-worker.js';
@@ -147,7 +147,9 @@ Exit code 0 when every report was written, ${EXIT.partial} when some failed (the
         logNewWarnings(project, ctx.log);
         // The reports are rendered from their tables: the survey's sums are no longer needed.
         project = null;
-        collectGarbage();
+        await collectGarbage();
+        // The workers' heaps have their own limit (WORKER_HEAP_MB): V8's growth is theirs again.
+        releaseHeapGrowth();
         const onDone = (r: JobResult) => {
           results.set(r.id, r);
           progress.tick(planned[r.id]!.name);
@@ -263,23 +265,6 @@ async function writeFiguresOnce(
  * against 208 s without).
  */
 const WORKER_HEAP_MB = 256;
-
-/**
- * Collects this thread's garbage now. While the workers render, this thread only waits, so
- * V8 would not collect here on its own: the survey's sums and the figures pass's objects (a
- * whole country's: about 165 MB of heap and 400 MB of typed arrays) would stay through the
- * rendering. Twice: V8 frees the memory of the typed arrays one collection found dead when
- * it finishes sweeping them, which the next collection waits for (with one collection, a
- * whole country's 400 MB stayed until a collection about 100 s later). Measured there: RSS
- * 1 046 → 710 MB, the heap's pages (the sums' typed arrays are 32 MiB slabs, given back to the
- * system when freed: analysis/accumulate.ts). gc() is exposed to a new context only, not to this one.
- */
-function collectGarbage(): void {
-  setFlagsFromString('--expose-gc');
-  const gc = runInNewContext('gc') as () => void;
-  gc();
-  gc();
-}
 
 /** Run jobs on `size` worker threads (in this thread when size is 1: no start-up cost). */
 async function runPool(queue: Job[], size: number, setup: WorkerSetup, onDone: (r: JobResult) => void): Promise<void> {
