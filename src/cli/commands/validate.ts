@@ -3,7 +3,6 @@
 // a report can be made from the data as it is.
 import type { Command } from 'commander';
 import type { CommandAction } from '../main.js';
-import { expandInputs } from '../inputs.js';
 import { printable } from '../../text.js';
 import { cliLanguage, cliMessages } from '../i18n.js';
 import { inputFlags, inputOptions, type InputFlags } from './options.js';
@@ -37,9 +36,13 @@ Example:
         // JSON is read by programs: its messages stay in English unless asked otherwise.
         const lang = flags.json && flags.lang === undefined ? 'en' : cliLanguage(flags.lang);
         const texts = cliMessages(lang).validate;
+        // The core (and the glob library) is loaded when the command runs, so `lagesbild --help` stays fast.
+        const [{ expandInputs }, { validateProject }, { formatValidation, validationJson }] = await Promise.all([
+          import('../inputs.js'),
+          import('../../validate/validate.js'),
+          import('../../validate/format.js'),
+        ]);
         const files = await expandInputs(inputs);
-        // The core is loaded when the command runs, so `lagesbild --help` stays fast.
-        const [{ validateProject }, { formatValidation, validationJson }] = await Promise.all([import('../../validate/validate.js'), import('../../validate/format.js')]);
         const result = await validateProject(files, flags.config, inputFlags(flags));
         // The summary quotes names from the data: each line through the printable filter.
         process.stdout.write(flags.json ? `${JSON.stringify(validationJson(result, texts), null, 2)}\n` : formatValidation(result, texts).split('\n').map(printable).join('\n'));
