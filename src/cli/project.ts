@@ -66,7 +66,7 @@ export async function loadProject(inputs: string[], opts: ProjectOptions, log: L
   });
   log.verbose(`ingest: ${Date.now() - started} ms`);
   const sumsBytes = sums.partsBytes();
-  log.verbose(`sums: ${Math.round(sumsBytes / 2 ** 20)} MB`);
+  log.verbose(`sums: ${sizeText(sumsBytes)}`);
   holdHeapGrowth(sumsBytes);
   if (summaries.length === 0 && failed.length > 0) throw failed[0]!.error;
   const { loadReferences } = await import('../references/load.js');
@@ -81,6 +81,13 @@ export async function loadProject(inputs: string[], opts: ProjectOptions, log: L
   logNewWarnings(project, log);
   for (const w of await unknownAreas(config, configPath, source)) log.warn(w);
   return project;
+}
+
+/** 42 KB, 8.4 MB, 358 MB. */
+function sizeText(bytes: number): string {
+  if (bytes < 2 ** 20) return `${Math.ceil(bytes / 2 ** 10)} KB`;
+  const mb = bytes / 2 ** 20;
+  return `${mb < 10 ? mb.toFixed(1) : Math.round(mb)} MB`;
 }
 
 /** The figures' warnings not yet logged: those of the data at once, an area's once it has been computed. */
