@@ -6,7 +6,7 @@ import { runInNewContext } from 'node:vm';
 /**
  * Survey sums of at least this many bytes (held outside the heap, for the whole run) make a
  * run a large one. The bench's files: 10 000 rows of 50 municipalities and 1 000 000 rows of
- * a few have well under this; a whole country (290 municipalities × 10 waves) about 450 MB.
+ * a few have 8–13 MB; a whole country (290 municipalities × 10 waves, 68 indicators) 358 MB.
  */
 export const LARGE_SUMS_BYTES = 128 * 1024 * 1024;
 
@@ -14,7 +14,7 @@ export const LARGE_SUMS_BYTES = 128 * 1024 * 1024;
  * V8 lets the heap grow by a factor it picks from how fast it collects, up to 4×, before the
  * next full collection. The figures pass leaves each area's records behind as garbage (they
  * outlive the young generation while the area is written), so on a whole country the heap
- * swung between 130 and 400 MB; next to 450 MB of sums, `figures` peaked at 954 MB. With
+ * swung between 130 and 400 MB; next to the sums, `figures` peaked at 954 MB. With
  * growth held to 1.5× it peaked at 688 MB; the cost is collections, mostly on the second core
  * (measured: 59 → 63 s, CPU 68 → 82 s; at 1.2×: 658 MB but 72 s). Small runs keep V8's own
  * choice: there the time matters and the memory does not (1 000 000 rows: 230–290 MB either way).
@@ -31,9 +31,9 @@ export function releaseHeapGrowth(): void {
 /**
  * Collects this thread's garbage now. A thread that only waits (batch's, while the workers
  * render) would not collect on its own: the survey's sums and the figures pass's objects (a
- * whole country's: about 165 MB of heap and 450 MB of typed arrays) would stay through the
- * rendering. First back to the event loop: collected from inside the command's async
- * function, 89 MB of heap and 450 MB of typed arrays were still reachable (from the suspended
+ * whole country's: about 165 MB of heap and 500 MB outside it, the sums' typed arrays among it)
+ * would stay through the rendering. First back to the event loop: collected from inside the
+ * command's async function, 89 MB of heap and 496 MB outside it were still reachable (from the suspended
  * function's saved state) and stayed until a collection about 100 s later. Then twice: V8
  * frees the memory of the typed arrays one collection found dead when it finishes sweeping
  * them, which the next collection waits for. Measured on a whole country (batch --shard 1/29):

@@ -148,8 +148,6 @@ Exit code 0 when every report was written, ${EXIT.partial} when some failed (the
         // The reports are rendered from their tables: the survey's sums are no longer needed.
         project = null;
         await collectGarbage();
-        // The workers' heaps have their own limit (WORKER_HEAP_MB): V8's growth is theirs again.
-        releaseHeapGrowth();
         const onDone = (r: JobResult) => {
           results.set(r.id, r);
           progress.tick(planned[r.id]!.name);
@@ -269,10 +267,14 @@ const WORKER_HEAP_MB = 256;
 /** Run jobs on `size` worker threads (in this thread when size is 1: no start-up cost). */
 async function runPool(queue: Job[], size: number, setup: WorkerSetup, onDone: (r: JobResult) => void): Promise<void> {
   if (size <= 1) {
+    // Rendered in this thread: a heap held to 1.5× growth (a whole country's data, see
+    // holdHeapGrowth) stays so for the county overview, the largest report.
     const { runJob } = await import('../batch-worker.js');
     for (const job of queue) onDone(await runJob(setup, job));
     return;
   }
+  // The workers' heaps have their own limit (WORKER_HEAP_MB): V8's own growth is theirs.
+  releaseHeapGrowth();
   await runOnWorkers<Job, JobResult>({
     url: new URL('../batch-worker.js', import.meta.url),
     workerData: setup,
