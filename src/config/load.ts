@@ -33,11 +33,48 @@ export async function loadConfig(path: string): Promise<LoadedConfig> {
 
 /** Parse config text; `file` is only used in messages. */
 export function parseConfig(text: string, file: string): ProjectConfig {
+  const source = text.replace(/^\uFEFF/, '');
+  // The YAML document gives messages their line and column. A config in JSON (generated ones
+  // are, and a county's runs to thousands of lines) is read by JSON.parse, which takes a few
+  // milliseconds where the YAML parser takes 150 (a 47 KB config); YAML is a superset of JSON,
+  // so the values are the same, and the document is then parsed only to place an error.
+  let yaml: YamlSource | undefined;
+  const located = (): YamlSource => (yaml ??= yamlSource(source));
+  const json = plainJson(source);
+  let raw = json ? json.value : yamlValue(located(), file);
+  // Names and labels in one Unicode form (NFC), as the data's are: "Ängsby" typed with a
+  // combining diaeresis in the config is the municipality of the same name in the data.
+  raw = composed(raw);
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    throw new ConfigError(msg('config.notMapping'), { file, line: 1 });
+  }
+  const parsed = ProjectConfig.safeParse(raw);
+  if (!parsed.success) {
+    throw issueToError(parsed.error.issues[0]!, located().doc, located().lineCounter, file);
+  }
+  crossCheck(parsed.data, (path, message, hint) => {
+    const pos = positionOf(located().doc, located().lineCounter, path);
+    return new ConfigError(message, { file, ...pos, field: formatPath(path) }, hint);
+  });
+  return parsed.data;
+}
+
+interface YamlSource {
+  doc: Document;
+  lineCounter: LineCounter;
+}
+
+function yamlSource(source: string): YamlSource {
   const lineCounter = new LineCounter();
   // logLevel 'error': the yaml package would otherwise print its warnings to stderr itself.
-  // uniqueKeys is checked below: the yaml package compares each key with every earlier one of
-  // its mapping, which takes minutes for a config with tens of thousands of keys.
-  const doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter, prettyErrors: false, uniqueKeys: false, logLevel: 'error' });
+  // uniqueKeys is checked by firstDuplicateKey: the yaml package compares each key with every
+  // earlier one of its mapping, which takes minutes for a config with tens of thousands of keys.
+  const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: false, logLevel: 'error' });
+  return { doc, lineCounter };
+}
+
+/** The config's value from its YAML document, or the error of its first syntax problem, repeated key or bad alias. */
+function yamlValue({ doc, lineCounter }: YamlSource, file: string): unknown {
   if (doc.errors.length > 0) {
     const e = doc.errors[0]!;
     const pos = lineCounter.linePos(e.pos[0]);
@@ -49,10 +86,9 @@ export function parseConfig(text: string, file: string): ProjectConfig {
     const first = lineCounter.linePos(duplicate.firstOffset);
     throw new ConfigError(msg('config.duplicateKey', { key: duplicate.key, firstLine: first.line }), { file, line: pos.line, column: pos.col }, msg('config.duplicateKey.hint'));
   }
-  let raw: unknown;
   try {
     // Resolving aliases can fail (an alias before its anchor) or be refused (an alias bomb).
-    raw = doc.toJS({ maxAliasCount: 1000 });
+    return doc.toJS({ maxAliasCount: 1000 });
   } catch (err) {
     const alias = firstAlias(doc);
     const pos = alias === undefined ? undefined : lineCounter.linePos(alias);
@@ -63,22 +99,65 @@ export function parseConfig(text: string, file: string): ProjectConfig {
       msg('config.yaml.aliasHint'),
     );
   }
-  // Names and labels in one Unicode form (NFC), as the data's are: "Ängsby" typed with a
-  // combining diaeresis in the config is the municipality of the same name in the data.
-  raw = composed(raw);
-  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-    throw new ConfigError(msg('config.notMapping'), { file, line: 1 });
-  }
-  const parsed = ProjectConfig.safeParse(raw);
-  if (!parsed.success) {
-    throw issueToError(parsed.error.issues[0]!, doc, lineCounter, file);
-  }
-  crossCheck(parsed.data, (path, message, hint) => {
-    const pos = positionOf(doc, lineCounter, path);
-    return new ConfigError(message, { file, ...pos, field: formatPath(path) }, hint);
-  });
-  return parsed.data;
 }
+
+/**
+ * The value of a config written as JSON, or undefined when it is not JSON or repeats a key of
+ * an object (JSON.parse would keep the last one without a word; the YAML path names the line).
+ */
+function plainJson(source: string): { value: unknown } | undefined {
+  const first = source.trimStart().charCodeAt(0);
+  if (first !== 0x7b && first !== 0x5b) return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(source);
+  } catch {
+    return undefined;
+  }
+  return repeatsKey(source) ? undefined : { value };
+}
+
+/** Whether an object of valid JSON text has a key twice: one pass, a set of keys per open object. */
+function repeatsKey(json: string): boolean {
+  // One entry per open bracket: the object's keys so far, or null for an array.
+  const open: (Set<string> | null)[] = [];
+  let keyNext = false;
+  for (let i = 0; i < json.length; i++) {
+    const c = json.charCodeAt(i);
+    if (c === 0x22) {
+      let end = i + 1;
+      let escaped = false;
+      for (; json.charCodeAt(end) !== 0x22; end++) {
+        if (json.charCodeAt(end) === 0x5c) {
+          escaped = true;
+          end++;
+        }
+      }
+      const keys = open[open.length - 1];
+      if (keyNext && keys) {
+        // "a" and "\u0061" are the same key.
+        const key = escaped ? (JSON.parse(json.slice(i, end + 1)) as string) : json.slice(i + 1, end);
+        if (keys.has(key)) return true;
+        keys.add(key);
+        keyNext = false;
+      }
+      i = end;
+    } else if (c === 0x7b) {
+      open.push(new Set());
+      keyNext = true;
+    } else if (c === 0x5b) {
+      open.push(null);
+      keyNext = false;
+    } else if (c === 0x7d || c === 0x5d) {
+      open.pop();
+      keyNext = false;
+    } else if (c === 0x2c) {
+      keyNext = open[open.length - 1] !== null;
+    }
+  }
+  return false;
+}
+
 
 type MakeError = (path: (string | number)[], message: Message, hint?: Message) => ConfigError;
 
