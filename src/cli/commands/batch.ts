@@ -1,7 +1,7 @@
 // `lagesbild batch`: every municipality's report, the county overview and the figures table,
 // from one parse of the input, rendered by a pool of worker threads.
 import { availableParallelism } from 'node:os';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { writeFileSync } from 'node:fs';
 import { serialize } from 'node:v8';
 import { join } from 'node:path';
@@ -10,7 +10,7 @@ import type { Command } from 'commander';
 import { EXIT, UsageError, msg } from '../../errors.js';
 import { render } from '../../messages/index.js';
 import type { CommandAction } from '../main.js';
-import { resolveDate, checkTargets, moveIntoPlace, safeFileName, trackTemp, ensureFolder, ioError, isWriteError } from '../outputs.js';
+import { resolveDate, checkTargets, moveIntoPlace, safeFileName, trackTemp, ensureFolder, ioError, isWriteError, writePieces } from '../outputs.js';
 import { runOnWorkers } from '../worker-pool.js';
 import { collectGarbage, releaseHeapGrowth } from '../heap.js';
 import { loadReportExtras, reportBaseName } from '../report-files.js';
@@ -243,7 +243,7 @@ async function writeFiguresOnce(
   }
   const data = await renderFiguresFile({ meta, records: records() }, file.config, file.format, file.dateIso);
   try {
-    await writeFile(file.path, hashed(data, hash));
+    await writePieces(file.path, hashed(data, hash));
   } catch (err) {
     if (!isWriteError(err)) throw err;
     throw ioError(err, file.path, 'file');
