@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXIT, OutputError, ioCause } from '../../src/errors.js';
 import { render } from '../../src/messages/index.js';
-import { ensureFolder, writeOutputs } from '../../src/cli/outputs.js';
+import { ensureFolder, writeOutputs, writePieces } from '../../src/cli/outputs.js';
 import { tempDir } from '../fixtures/mini-project.js';
 import { BIN, EXAMPLE_CONFIG, EXAMPLE_CSV, ROOT } from '../e2e/cli.js';
 import { runCli, STACK_LINE } from '../bad-input/run-cli.js';
@@ -24,6 +24,40 @@ describe('I/O errors name the path and the cause', () => {
     }
     await expect(writeOutputs([{ path, data: pieces() }], false)).rejects.toThrow(new TypeError('a bug while making the figures'));
     expect(readdirSync(dir)).toEqual([]);
+  });
+
+  // The next piece is made while the previous one is written (writePieces).
+  it('pieces are written whole and in order while the next ones are made', async () => {
+    const path = join(tempDir('lagesbild-io-'), 'figures.csv');
+    const made: string[] = [];
+    function* pieces(): Generator<Buffer> {
+      for (let k = 0; k < 40; k++) {
+        made.push(`piece ${k}`);
+        yield Buffer.alloc(100_000 + k, 0x41 + (k % 26));
+      }
+    }
+    await writePieces(path, pieces());
+    const bytes = readFileSync(path);
+    expect(made).toHaveLength(40);
+    expect(bytes.length).toBe(40 * 100_000 + (39 * 40) / 2);
+    let at = 0;
+    for (let k = 0; k < 40; k++) {
+      expect(bytes.subarray(at, at + 100_000 + k).every((b) => b === 0x41 + (k % 26))).toBe(true);
+      at += 100_000 + k;
+    }
+  });
+
+  // /dev/full refuses every write with ENOSPC: the failure comes while the next piece is made.
+  it.skipIf(!existsSync('/dev/full'))('a write that fails while the next piece is made: its error, with the system call, and no unhandled rejection', async () => {
+    let made = 0;
+    function* pieces(): Generator<Buffer> {
+      for (let k = 0; k < 3; k++) {
+        made++;
+        yield Buffer.alloc(1 << 16, 0x41);
+      }
+    }
+    await expect(writePieces('/dev/full', pieces())).rejects.toMatchObject({ code: 'ENOSPC', syscall: 'write' });
+    expect(made).toBe(2);
   });
 
   it('-o names an existing file: the folder, "in the way", EEXIST', async () => {
