@@ -158,7 +158,6 @@ function repeatsKey(json: string): boolean {
   return false;
 }
 
-
 type MakeError = (path: (string | number)[], message: Message, hint?: Message) => ConfigError;
 
 /** Checks the schema cannot express: references between indicators and scales, unique ids, cycles. */
