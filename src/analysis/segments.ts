@@ -146,6 +146,7 @@ export async function readInSegments(
       jobs,
       onResult: take,
       onDeath: (job) => ({ index: job.index, ok: false }),
+      stop: () => !clean,
     });
   }
   if (!clean || next !== jobs.length) return null;

@@ -31,6 +31,11 @@ export interface PoolOptions<J, R> {
    * smaller but never fail a job that would have succeeded.
    */
   resourceLimits?: ResourceLimits;
+  /**
+   * Asked before each job is started: true leaves the queued jobs undone (a result made the
+   * rest useless, e.g. a segment of a CSV that failed: the file is then read again whole).
+   */
+  stop?: () => boolean;
 }
 
 export async function runOnWorkers<J, R>(opts: PoolOptions<J, R>): Promise<void> {
@@ -38,7 +43,7 @@ export async function runOnWorkers<J, R>(opts: PoolOptions<J, R>): Promise<void>
   const lane = async () => {
     let worker: LiveWorker<R> | null = null;
     try {
-      for (let job = queue.shift(); job !== undefined; job = queue.shift()) {
+      for (let job = queue.shift(); job !== undefined && !opts.stop?.(); job = queue.shift()) {
         worker ??= new LiveWorker<R>(opts.url, opts.workerData, opts.resourceLimits);
         let outcome = await worker.run(job);
         if (!outcome.ok) {

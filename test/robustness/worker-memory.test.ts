@@ -63,3 +63,23 @@ describe('batch workers under a heap limit', () => {
     expect(results.map((r) => (r.heapLimitMb ?? 0) > 8 * LIMIT_MB)).toEqual([false, true, false, true, false]);
   }, 60_000);
 });
+
+// A result that makes the rest useless (a CSV segment that failed) stops the queue: the jobs
+// already started finish, no other job starts.
+describe('a pool asked to stop', () => {
+  it.each([1, 2])('on %i lane(s), starts no job after the stop', async (size) => {
+    const results: Result[] = [];
+    await runOnWorkers<Job, Result>({
+      url: WORKER,
+      workerData: null,
+      size,
+      jobs: Array.from({ length: 8 }, (_, i) => ({ id: i + 1, megabytes: 1 })),
+      onResult: (r) => results.push(r),
+      onDeath: (job, reason) => ({ id: job.id, error: render(reason, 'en') }),
+      stop: () => results.length > 0,
+    });
+    // Each lane had started one job before the first result came back.
+    expect(results.length).toBe(size);
+    expect(results.every((r) => r.held === 1)).toBe(true);
+  }, 60_000);
+});
