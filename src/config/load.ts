@@ -50,11 +50,12 @@ export function parseConfig(text: string, file: string): ProjectConfig {
   }
   const parsed = ProjectConfig.safeParse(raw);
   if (!parsed.success) {
-    throw issueToError(parsed.error.issues[0]!, located().doc, located().lineCounter, file);
+    const { doc, lineCounter } = located();
+    throw issueToError(parsed.error.issues[0]!, doc, lineCounter, file);
   }
   crossCheck(parsed.data, (path, message, hint) => {
-    const pos = positionOf(located().doc, located().lineCounter, path);
-    return new ConfigError(message, { file, ...pos, field: formatPath(path) }, hint);
+    const { doc, lineCounter } = located();
+    return new ConfigError(message, { file, ...positionOf(doc, lineCounter, path), field: formatPath(path) }, hint);
   });
   return parsed.data;
 }
@@ -350,8 +351,7 @@ function positionOf(doc: Document, lc: LineCounter, path: (string | number)[], a
  */
 export async function configLocator(path: string): Promise<(keyPath: (string | number)[]) => Location> {
   const text = await readFile(path, 'utf8');
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter, logLevel: 'error' });
+  const { doc, lineCounter } = yamlSource(text.replace(/^\uFEFF/, ''));
   return (keyPath) => ({ file: path, ...positionOf(doc, lineCounter, keyPath), field: formatPath(keyPath) });
 }
 
