@@ -1,7 +1,9 @@
 // The batch pool's heap limits (src/cli/worker-pool.ts, PoolOptions.resourceLimits): a job
 // that fits runs on a limited worker; a job that runs out of memory under the limit is run
 // once more on a worker without it and succeeds; the jobs after it get limited workers again.
+// And when batch asks for them (renderingPlan: only for large reports).
 import { describe, expect, it } from 'vitest';
+import { renderingPlan } from '../../src/cli/commands/batch.js';
 import { runOnWorkers } from '../../src/cli/worker-pool.js';
 import { render } from '../../src/messages/index.js';
 
@@ -82,4 +84,18 @@ describe('a pool asked to stop', () => {
     expect(results.length).toBe(size);
     expect(results.every((r) => r.held === 1)).toBe(true);
   }, 60_000);
+});
+
+describe('how batch renders, by its largest job (tables in bytes, own and county)', () => {
+  it('puts speed first below 4 MiB: two reports at a time in-process, workers without a heap limit', () => {
+    // The bench's 50-municipality county: 2.4 MB at most.
+    expect(renderingPlan(2_400_000)).toEqual({ lanes: 2, workerHeapMb: null });
+    expect(renderingPlan(4 * 1024 * 1024 - 1)).toEqual({ lanes: 2, workerHeapMb: null });
+  });
+
+  it('puts memory first from 4 MiB: one report at a time in-process, workers held to 256 MB', () => {
+    expect(renderingPlan(4 * 1024 * 1024)).toEqual({ lanes: 1, workerHeapMb: 256 });
+    // A whole country: 10–12 MB a municipality, 25 MB the county overview.
+    expect(renderingPlan(25_000_000)).toEqual({ lanes: 1, workerHeapMb: 256 });
+  });
 });

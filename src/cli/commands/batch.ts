@@ -20,7 +20,7 @@ import { cliMessages } from '../i18n.js';
 import { commonDataOptions, dataOptions, type DataFlags, excelOptions, reportFormatOption, reportProfileOption } from './options.js';
 import { figuresFileName, figuresFormat, hashed, type FiguresFileFormat } from '../figures-files.js';
 import type { FiguresSource } from '../../analysis/figures.js';
-import type { FigureRecord } from '../../analysis/types.js';
+import type { FigureRecord, FiguresTable } from '../../analysis/types.js';
 import type { Project } from '../project.js';
 import type { ProjectConfig, ReportProfile } from '../../config/schema.js';
 
@@ -142,7 +142,7 @@ Exit code 0 when every report was written, ${EXIT.partial} when some failed (the
         const queue: Job[] = planned.map((p) => ({ id: p.id, area: p.area, tmpDir: join(tmpRoot, `job-${p.id}`), base: p.base, figuresPath: join(tmpRoot, `job-${p.id}.figures`), countyPath }));
         const figuresTmp = join(tmpRoot, 'figures');
         const figuresHash = createHash('sha256');
-        const count = await writeFiguresOnce(project.source, queue, { path: figuresTmp, format: tableFormat, config, dateIso }, figuresHash);
+        const { count, largestTables } = await writeFiguresOnce(project.source, queue, { path: figuresTmp, format: tableFormat, config, dateIso }, figuresHash);
         logStatistics(project, ctx.log, count);
         logNewWarnings(project, ctx.log);
         // The reports are rendered from their tables: the survey's sums are no longer needed.
@@ -152,7 +152,7 @@ Exit code 0 when every report was written, ${EXIT.partial} when some failed (the
           results.set(r.id, r);
           progress.tick(planned[r.id]!.name);
         };
-        await runPool(queue, Math.min(jobs, Math.max(1, queue.length)), setup, onDone);
+        await runPool(queue, Math.min(jobs, Math.max(1, queue.length)), renderingPlan(largestTables), setup, onDone);
         progress.stop();
 
         // Move finished reports into place; failed jobs leave nothing behind.
@@ -211,20 +211,28 @@ Exit code 0 when every report was written, ${EXIT.partial} when some failed (the
  * countyPath as reportFigures would give it (a municipality's records, or what
  * countyOverviewReads names of every municipality; the county's, once), built from the same
  * records. Nothing computed here is kept: afterwards the reports need neither the sums nor the
- * source. Returns the number of figures.
+ * source. Returns the number of figures, and the largest job's tables in bytes (its own and the
+ * county's, as the worker reads them).
  */
 async function writeFiguresOnce(
   source: FiguresSource,
   jobs: readonly Pick<Job, 'area' | 'figuresPath' | 'countyPath'>[],
   file: { path: string; format: FiguresFileFormat; config: ProjectConfig; dateIso: string },
   hash: Hash,
-): Promise<number> {
+): Promise<{ count: number; largestTables: number }> {
   const { tableWith } = await import('../../analysis/figures.js');
   const { renderFiguresFile } = await import('../figures-files.js');
   const { countyOverviewReads } = await import('../../report/overview-reads.js');
   const { meta } = source;
   const countyRecords = source.recordsOf(meta.county);
-  if (jobs.length > 0) writeFileSync(jobs[0]!.countyPath, serialize(tableWith(source, [meta.county], countyRecords)));
+  let countyBytes = 0;
+  let largestOwn = 0;
+  const writeTable = (path: string, table: FiguresTable): number => {
+    const bytes = serialize(table);
+    writeFileSync(path, bytes);
+    return bytes.length;
+  };
+  if (jobs.length > 0) countyBytes = writeTable(jobs[0]!.countyPath, tableWith(source, [meta.county], countyRecords));
   const jobOf = new Map(jobs.map((j) => [j.area ?? meta.county, j]));
   const overviewJob = jobs.find((j) => j.area === null);
   const reads = countyOverviewReads(meta);
@@ -235,11 +243,11 @@ async function writeFiguresOnce(
       const list = source.recordsOf(area);
       count += list.length;
       const job = area === meta.county ? undefined : jobOf.get(area);
-      if (job) writeFileSync(job.figuresPath, serialize(tableWith(source, [area], list)));
+      if (job) largestOwn = Math.max(largestOwn, writeTable(job.figuresPath, tableWith(source, [area], list)));
       if (overviewJob && area !== meta.county) for (const r of list) if (reads(r)) overview.push(r);
       yield* list;
     }
-    if (overviewJob) writeFileSync(overviewJob.figuresPath, serialize(tableWith(source, meta.areas.filter((a) => a !== meta.county), overview)));
+    if (overviewJob) largestOwn = Math.max(largestOwn, writeTable(overviewJob.figuresPath, tableWith(source, meta.areas.filter((a) => a !== meta.county), overview)));
   }
   const data = await renderFiguresFile({ meta, records: records() }, file.config, file.format, file.dateIso);
   try {
@@ -248,39 +256,70 @@ async function writeFiguresOnce(
     if (!isWriteError(err)) throw err;
     throw ioError(err, file.path, 'file');
   }
-  return count;
+  return { count, largestTables: largestOwn + countyBytes };
 }
 
 /**
- * Each worker's old generation, in MB. Without a limit V8 lets a worker's heap grow to about
- * twice what a report holds alive before it collects. Measured on a whole country (290
- * municipalities × 10 waves, 68 indicators; a worker alone, RSS of the process): a
- * municipality's report peaks at 560 MB without a limit, about 380 MB at 192 or 256, 313 MB at
- * 128; the county overview needs more than 192 (it runs out of memory there: the pool then runs
- * it again without the limit) and peaks at 618 MB at 256 against 977 MB without. The cost is
- * time on smaller counties: a 50-municipality batch at --jobs 2 took 97.6 s at 256 MB, 88.4 s
- * at 512 and 70.9 s without a limit (one run each; the whole country's shard 125 s at 256
- * against 208 s without).
+ * A job whose tables (its own and the county's, as written by v8.serialize) reach this many
+ * bytes makes the batch a large one, where memory comes first. The bench's 50-municipality
+ * county (3 waves, 23 indicators): 2.4 MB at most; a whole country (290 municipalities × 10
+ * waves, 68 indicators): 10–12 MB a municipality, 25 MB the county overview.
+ */
+const LARGE_TABLES_BYTES = 4 * 1024 * 1024;
+
+/**
+ * Each worker's old generation in a large batch, in MB. Without a limit V8 lets a worker's
+ * heap grow to about twice what a report holds alive before it collects. Measured on a whole
+ * country (a worker alone, RSS of the process): a municipality's report peaks at 560 MB
+ * without a limit, about 380 MB at 192 or 256, 313 MB at 128; the county overview needs more
+ * than 192 (it runs out of memory there: the pool then runs it again without the limit) and
+ * peaks at 618 MB at 256 against 977 MB without (the country's shard: 125 s at 256 against
+ * 208 s without).
  */
 const WORKER_HEAP_MB = 256;
 
-/** Run jobs on `size` worker threads (in this thread when size is 1: no start-up cost). */
-async function runPool(queue: Job[], size: number, setup: WorkerSetup, onDone: (r: JobResult) => void): Promise<void> {
+export interface RenderingPlan {
+  /** Reports rendered at once in this thread with --jobs 1. */
+  lanes: 1 | 2;
+  /** Each worker's old generation in MB, or null for V8's own choice. */
+  workerHeapMb: number | null;
+}
+
+/**
+ * How the reports are rendered, from the largest job's tables in bytes. A small batch puts
+ * speed first. In this thread it renders two reports at a time: charts are drawn on their own
+ * thread (charts/offthread.ts), and while one report waits for its charts the other sets its
+ * text (the 50-municipality county at --jobs 1: 46.4 → 37.0 s with this and the charts'
+ * cheaper patterns). Its workers have no heap limit: a limit also makes V8 grow the heap by
+ * less after each full collection, and so collect far more often (`--jobs 2 --shard 1/5`,
+ * two alternating runs each: CPU 29.0–30.2 s at 256 MB against 23.8–25.1 s at 2 048 MB). A
+ * large batch renders one report at a time in this thread, in a heap held to 1.5× growth (a
+ * whole country's data, see holdHeapGrowth), and limits its workers' heaps.
+ */
+export function renderingPlan(largestTablesBytes: number): RenderingPlan {
+  const large = largestTablesBytes >= LARGE_TABLES_BYTES;
+  return { lanes: large ? 1 : 2, workerHeapMb: large ? WORKER_HEAP_MB : null };
+}
+
+/** Run jobs on `size` worker threads, or in this thread when size is 1 (no start-up cost). */
+async function runPool(queue: Job[], size: number, plan: RenderingPlan, setup: WorkerSetup, onDone: (r: JobResult) => void): Promise<void> {
   if (size <= 1) {
-    // Rendered in this thread: a heap held to 1.5× growth (a whole country's data, see
-    // holdHeapGrowth) stays so for the county overview, the largest report.
     const { runJob } = await import('../batch-worker.js');
-    for (const job of queue) onDone(await runJob(setup, job));
+    const waiting = [...queue];
+    const lane = async () => {
+      for (let job = waiting.shift(); job !== undefined; job = waiting.shift()) onDone(await runJob(setup, job));
+    };
+    await Promise.all(Array.from({ length: plan.lanes }, lane));
     return;
   }
-  // The workers' heaps have their own limit (WORKER_HEAP_MB): V8's own growth is theirs.
+  // The workers' heaps have their own limit, or none: V8's own growth is theirs.
   releaseHeapGrowth();
   await runOnWorkers<Job, JobResult>({
     url: new URL('../batch-worker.js', import.meta.url),
     workerData: setup,
     size,
     jobs: queue,
-    resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+    ...(plan.workerHeapMb === null ? {} : { resourceLimits: { maxOldGenerationSizeMb: plan.workerHeapMb } }),
     onResult: onDone,
     onDeath: (job, reason) => ({ id: job.id, ok: false, files: [], ms: 0, error: render(reason, setup.messageLang) }),
   });

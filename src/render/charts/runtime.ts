@@ -15,10 +15,17 @@ export interface ChartRuntime {
 }
 
 let runtime: Promise<ChartRuntime> | undefined;
+let loaded: ChartRuntime | undefined;
 
 export function loadChartRuntime(): Promise<ChartRuntime> {
-  runtime ??= init();
+  runtime ??= init().then((r) => (loaded = r));
   return runtime;
+}
+
+/** The runtime, in code that runs while a chart is drawn (so after loadChartRuntime). */
+export function loadedChartRuntime(): ChartRuntime {
+  if (!loaded) throw new Error('the chart runtime is used before it was loaded');
+  return loaded;
 }
 
 async function init(): Promise<ChartRuntime> {
