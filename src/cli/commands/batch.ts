@@ -292,7 +292,8 @@ export interface RenderingPlan {
  * text (the 50-municipality county at --jobs 1: 46.4 → 37.0 s with this and the charts'
  * cheaper patterns). Its workers have no heap limit: a limit also makes V8 grow the heap by
  * less after each full collection, and so collect far more often (`--jobs 2 --shard 1/5`,
- * two alternating runs each: CPU 29.0–30.2 s at 256 MB against 23.8–25.1 s at 2 048 MB). A
+ * two alternating runs each: CPU 29.0–30.2 s at 256 MB against 23.8–25.1 s at 2 048 MB; an
+ * earlier measure of the whole county: 97.6 s at 256 MB, 88.4 s at 512, 70.9 s without). A
  * large batch renders one report at a time in this thread, in a heap held to 1.5× growth (a
  * whole country's data, see holdHeapGrowth), and limits its workers' heaps.
  */
