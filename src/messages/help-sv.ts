@@ -81,7 +81,7 @@ Kolumnerna beskrivs i README under "The figures table".
   batch: 'rapporter för varje kommun, en länsöversikt och siffertabellen, i en körning',
   'batch <files>':
     'enkätfiler (CSV, .xlsx, .sav): en per kommun eller mätning, eller en med alla (mönster som "data/**/*.csv" fungerar; - läser standard in)',
-  'batch --jobs': 'rapporter som skapas samtidigt (standard: antalet kärnor)',
+  'batch --jobs': 'rapporter som skapas samtidigt (standard: antalet kärnor; 1 på två kärnor eller färre, där ett jobb redan ritar sina diagram i en andra tråd)',
   'batch --shard': 'bara den i:te av n lika stora delar av kommunerna (för att dela arbetet mellan CI-körningar)',
   'batch --json': 'skriv en maskinläsbar sammanfattning (status, filer med sha256, tid) till standard ut',
   'batch --lang': 'rapporternas språk: sv eller en',

@@ -3,7 +3,7 @@
 // once more on a worker without it and succeeds; the jobs after it get limited workers again.
 // And when batch asks for them (renderingPlan: only for large reports).
 import { describe, expect, it } from 'vitest';
-import { renderingPlan } from '../../src/cli/commands/batch.js';
+import { defaultJobs, renderingPlan } from '../../src/cli/commands/batch.js';
 import { runOnWorkers } from '../../src/cli/worker-pool.js';
 import { render } from '../../src/messages/index.js';
 
@@ -97,5 +97,11 @@ describe('how batch renders, by its largest job (tables in bytes, own and county
     expect(renderingPlan(4 * 1024 * 1024)).toEqual({ lanes: 1, workerHeapMb: 256 });
     // A whole country: 10–12 MB a municipality, 25 MB the county overview.
     expect(renderingPlan(25_000_000)).toEqual({ lanes: 1, workerHeapMb: 256 });
+  });
+});
+
+describe('batch without --jobs', () => {
+  it('renders in its own thread on one or two cores (charts on a second thread), else one worker per core', () => {
+    expect([1, 2, 3, 4, 8].map((cores) => defaultJobs(cores))).toEqual([1, 1, 3, 4, 8]);
   });
 });

@@ -62,7 +62,7 @@ export function registerBatch(program: Command, wrap: <A extends unknown[]>(a: C
     .description('reports for every municipality, a county overview and the figures table, in one run')
     .argument('<files...>', 'survey files (CSV, .xlsx, .sav): one per municipality or wave, or one with all (globs like "data/**/*.csv" work; - reads standard input)')
     .option('-o, --out <dir>', 'output folder', 'out')
-    .option('-j, --jobs <n>', 'reports rendered in parallel (default: number of cores)')
+    .option('-j, --jobs <n>', 'reports rendered in parallel (default: number of cores; 1 on two cores or fewer, where one job already draws its charts on a second thread)')
     .option('--shard <i/n>', 'only the i-th of n equal parts of the municipalities (split work across CI runners)')
     .option('--json', 'print a machine-readable summary (status, outputs with sha256, time) on stdout')
     .option('--lang <lang>', 'report language: sv or en')
@@ -326,8 +326,20 @@ async function runPool(queue: Job[], size: number, plan: RenderingPlan, setup: W
   });
 }
 
+/**
+ * Without --jobs: one worker per core, except on two cores or fewer, where the reports are
+ * rendered in this thread, which already keeps two cores busy (charts are drawn on their own
+ * thread; see renderingPlan). Measured on two cores (`npm run bench` and alternating runs,
+ * 2026-12-01): the 50-municipality county 37.0–37.1 s in this thread against 41.3–42.5 s on two
+ * workers; a whole country's shard (`--shard 1/29`) 87.6 s and 813 MB against 86.7–87.5 s and
+ * 821–870 MB. More cores are not measured: there each worker is one more report at a time.
+ */
+export function defaultJobs(cores: number = availableParallelism()): number {
+  return cores <= 2 ? 1 : cores;
+}
+
 function parseJobs(value: string | undefined): number {
-  if (value === undefined) return availableParallelism();
+  if (value === undefined) return defaultJobs();
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1 || n > 64) throw new UsageError(msg('cli.jobs', { value }));
   return n;
