@@ -49,6 +49,7 @@ export interface BatchSummary {
     status: 'ok' | 'failed';
     outputs: { path: string; sha256: string; bytes: number }[];
     warnings: string[];
+    /** From the start of the report to its end; with two reports at a time in one thread (renderingPlan), the two overlap. */
     ms: number;
     error?: string;
   }[];
