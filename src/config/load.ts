@@ -9,6 +9,7 @@ import { printable } from '../text.js';
 import { MESSAGE_IDS, type MessageId } from '../messages/index.js';
 import { ProjectConfig, REPORT_CHAPTERS, groupValueCode, isDerived, localize, type AnswerScale, type Indicator } from './schema.js';
 import { dependencyOrder } from './read.js';
+import { rememberConfigFile } from './file-name.js';
 
 export interface LoadedConfig {
   config: ProjectConfig;
@@ -57,8 +58,10 @@ export function parseConfig(text: string, file: string): ProjectConfig {
     const { doc, lineCounter } = located();
     return new ConfigError(message, { file, ...positionOf(doc, lineCounter, path), field: formatPath(path) }, hint);
   });
+  rememberConfigFile(parsed.data, file);
   return parsed.data;
 }
+
 
 interface YamlSource {
   doc: Document;

@@ -9,6 +9,7 @@ import { canonicalName, printable } from '../text.js';
 import { showCell, showNumberLike } from './near-miss.js';
 import { isDerived, localize } from '../config/read.js';
 import type { GroupVariable, Indicator, ProjectConfig } from '../config/schema.js';
+import { configFileName } from '../config/file-name.js';
 import { nameOf, withLabels } from './labels.js';
 import type { SourceColumn, SourceHeader } from './source.js';
 
@@ -113,6 +114,8 @@ interface CompiledCell extends Cell {
  * config key) when a column the config names is not in the header.
  */
 export function compileDecoder(config: ProjectConfig, source: SourceHeader, sink: ProblemSink = throwOnProblem, facts: FileFacts = {}): RowDecoder {
+  // Hints name the config's file ("add it … in kommun.yaml").
+  const configName = configFileName(config);
   const file = source.file;
   // Header names in one Unicode form (NFC), as the config's are, indexed once: a wide file
   // and a long config cost their sum, not their product.
@@ -351,7 +354,7 @@ export function compileDecoder(config: ProjectConfig, source: SourceHeader, sink
       kind: 'group',
       message: msg('row.group', { value: showCell(value, known), group: { sv: localize(group.variable.label, 'sv').toLowerCase(), en: localize(group.variable.label, 'en').toLowerCase() } }),
       key: `${group.ref.name}=${clip(value)}`,
-      hint: nearMatchHint(value, known) ?? msg('row.group.hint', { expected }),
+      hint: nearMatchHint(value, known, configName) ?? msg('row.group.hint', { expected, config: configName }),
     };
   }
 }
@@ -412,7 +415,7 @@ function compileIndicator(
     explain: (raw) => ({
       kind: 'answer',
       message: msg('row.answer', { value: showCell(raw, [...answers.keys()]), indicator: ind.id }),
-      hint: nearMatchHint(raw, [...answers.keys()]) ?? msg('row.answer.hint', { expected: [...answers.keys()], scale: scaleName }),
+      hint: nearMatchHint(raw, [...answers.keys()], configFileName(config)) ?? msg('row.answer.hint', { expected: [...answers.keys()], scale: scaleName, config: configFileName(config) }),
       key: `${column.name}=${clip(raw)}`,
     }),
   });
@@ -538,11 +541,11 @@ function weightHint(raw: string, decimalComma: boolean): Message {
 }
 
 /** "differs only by spaces or letter case" — the commonest reason an answer matches nothing. */
-function nearMatchHint(raw: string, known: string[]): Message | undefined {
+function nearMatchHint(raw: string, known: string[], config: string | null): Message | undefined {
   const norm = (s: string) => s.trim().replace(/\s+/g, ' ').toLowerCase();
   const match = known.find((k) => k !== '' && norm(k) === norm(raw));
   if (match === undefined) return undefined;
-  return msg('row.nearMatch', { match, value: raw, ends: raw.trim() !== raw });
+  return msg('row.nearMatch', { match, value: raw, ends: raw.trim() !== raw, config });
 }
 
 /** C0 controls and DEL. (C1 controls are left to validate: they mostly come from "Ã\u0085" mojibake.) */

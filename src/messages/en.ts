@@ -17,6 +17,8 @@ type Localized = string | { sv: string; en: string };
 const num = (n: number) => n.toLocaleString('en');
 const plural = (n: number, one: string, many: string) => `${num(n)} ${n === 1 ? one : many}`;
 const list = (values: readonly string[]) => values.join(', ');
+/** The config's file name where it is known (configFileName). */
+const inConfig = (config: string | null) => (config === null ? 'in the config' : `in ${config}`);
 const quoted = (values: readonly string[]) => values.map((v) => `"${v}"`).join(', ');
 /** A cell: quoted when it may be shown, else only its length (see src/ingest/near-miss.ts). */
 const cell = (c: ShownCell) => ('text' in c ? `"${c.text}"` : `an unknown value of ${plural(c.length, 'character', 'characters')}`);
@@ -166,7 +168,7 @@ export const en = {
   'reference.missingColumns.hint': (p: { required: string[]; optional: string[] }) => `The first line names the columns: ${list(p.required)} (and optionally ${list(p.optional)})`,
   'reference.tooManyRows': (p: { max: number }) => `the reference file has more than ${num(p.max)} rows`,
   'reference.unknownIndicator': (p: { value: string }) => `"${p.value}" is not an indicator id of the config`,
-  'reference.unknownIndicator.hint': () => 'Use the ids under indicators in lagesbild.yaml (e.g. fysiskt_vald)',
+  'reference.unknownIndicator.hint': (p: { config: string | null }) => `Use the ids under indicators ${inConfig(p.config)} (e.g. fysiskt_vald)`,
   'reference.notYear': (p: { value: string }) => `"${p.value}" is not a year`,
   'reference.notYear.hint': () => 'Write the year of the survey the value comes from, e.g. 2023',
   'reference.unknownGroup': (p: { value: string }) => `"${p.value}" is not a group of the config`,
@@ -313,11 +315,11 @@ export const en = {
   'row.noCluster': (p: { column: string }) => `no cluster (empty ${p.column})`,
   'row.noCluster.hint': () => 'Every row needs its PSU (e.g. school)',
   'row.group': (p: { value: ShownCell; group: Localized }) => `${cell(p.value)} is not a value of ${p.group}`,
-  'row.group.hint': (p: { expected: string[] }) => `Expected one of: ${list(p.expected)}; add it as a value or alias under groups in lagesbild.yaml`,
+  'row.group.hint': (p: { expected: string[]; config: string | null }) => `Expected one of: ${list(p.expected)}; add it as a value or alias under groups ${inConfig(p.config)}`,
   'row.answer': (p: { value: ShownCell; indicator: string }) => `${cell(p.value)} is not an answer of ${p.indicator}`,
-  'row.answer.hint': (p: { expected: string[]; scale: string }) => `Expected one of: ${answers(p.expected)}; add it to ${p.scale} in lagesbild.yaml (yes, no or missing)`,
-  'row.nearMatch': (p: { match: string; value: string; ends: boolean }) =>
-    `It differs from "${p.match}" only by ${p.ends ? 'spaces at the start or end' : 'spaces or upper/lower case'}: clean the file, or add "${p.value}" to the answers in lagesbild.yaml`,
+  'row.answer.hint': (p: { expected: string[]; scale: string; config: string | null }) => `Expected one of: ${answers(p.expected)}; add it to ${p.scale} ${inConfig(p.config)} (yes, no or missing)`,
+  'row.nearMatch': (p: { match: string; value: string; ends: boolean; config: string | null }) =>
+    `It differs from "${p.match}" only by ${p.ends ? 'spaces at the start or end' : 'spaces or upper/lower case'}: clean the file, or add "${p.value}" to the answers ${inConfig(p.config)}`,
   'row.weight.empty': () => 'empty weight',
   'row.weight.negative': (p: { value: ShownCell }) => `negative weight ${cell(p.value)}`,
   'row.weight.notNumber': (p: { value: ShownCell }) => `${cell(p.value)} is not a number`,
@@ -571,11 +573,11 @@ const validateEn: ValidateTexts = {
     }),
     'no-yes-answers': (f) => ({
       message: `no respondent answered yes to ${f.indicator} (yes is ${quoteAll(f.yes)}; valid answers: ${f.answered})`,
-      hint: 'Check that the yes answers in lagesbild.yaml are spelled as in the file',
+      hint: `Check that the yes answers ${inConfig(f.config)} are spelled as in the file`,
     }),
     'no-answers': (f) => ({
       message: f.inPopulation === 0 ? `no respondent is in the population of ${f.indicator}` : `${f.indicator} has no valid answers (missing: ${f.inPopulation} of ${f.inPopulation})`,
-      hint: "Check the indicator's column, population and missing answers in lagesbild.yaml",
+      hint: `Check the indicator's column, population and missing answers ${inConfig(f.config)}`,
     }),
     'answers-look-like': (f) => ({
       message: `the answers of ${f.indicator} in ${f.column} (${quoteAll(f.values)}) look like ${{ gender: 'genders', grade: 'school years', year: 'years' }[f.kind]}, not answers to its question`,

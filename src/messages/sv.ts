@@ -9,6 +9,8 @@ import type { Catalogue } from './en.js';
 const num = (n: number) => n.toLocaleString('sv-SE');
 const plural = (n: number, one: string, many: string) => `${num(n)} ${n === 1 ? one : many}`;
 const list = (values: readonly string[]) => values.join(', ');
+/** Konfigurationens filnamn där det är känt (configFileName). */
+const inConfig = (config: string | null) => (config === null ? 'i konfigurationen' : `i ${config}`);
 const quoted = (values: readonly string[]) => values.map((v) => `"${v}"`).join(', ');
 const cell = (c: ShownCell) => ('text' in c ? `"${c.text}"` : `ett okänt värde med ${plural(c.length, 'tecken', 'tecken')}`);
 const answers = (values: readonly string[]) => values.map((a) => (a === '' ? '(tomt)' : a)).join(', ');
@@ -152,7 +154,7 @@ export const sv: Catalogue = {
   'reference.missingColumns.hint': (p) => `Första raden namnger kolumnerna: ${list(p.required)} (och om de finns ${list(p.optional)})`,
   'reference.tooManyRows': (p) => `referensfilen har mer än ${num(p.max)} rader`,
   'reference.unknownIndicator': (p) => `"${p.value}" är inget indikator-id i inställningarna`,
-  'reference.unknownIndicator.hint': () => 'Använd id:n under indicators i lagesbild.yaml (t.ex. fysiskt_vald)',
+  'reference.unknownIndicator.hint': (p) => `Använd id:n under indicators ${inConfig(p.config)} (t.ex. fysiskt_vald)`,
   'reference.notYear': (p) => `"${p.value}" är inget årtal`,
   'reference.notYear.hint': () => 'Skriv året för undersökningen som värdet kommer från, t.ex. 2023',
   'reference.unknownGroup': (p) => `"${p.value}" är ingen grupp i inställningarna`,
@@ -371,11 +373,11 @@ export const sv: Catalogue = {
   'row.noCluster': (p) => `inget kluster (tom ${p.column})`,
   'row.noCluster.hint': () => 'Varje rad behöver sin PSU (till exempel skola)',
   'row.group': (p) => `${cell(p.value)} är inget värde för ${p.group}`,
-  'row.group.hint': (p) => `Väntade ett av: ${list(p.expected)}; lägg till det som värde eller alias under groups i lagesbild.yaml`,
+  'row.group.hint': (p) => `Väntade ett av: ${list(p.expected)}; lägg till det som värde eller alias under groups ${inConfig(p.config)}`,
   'row.answer': (p) => `${cell(p.value)} är inget svar på ${p.indicator}`,
-  'row.answer.hint': (p) => `Väntade ett av: ${answers(p.expected)}; lägg till det i ${p.scale} i lagesbild.yaml (ja, nej eller saknas)`,
+  'row.answer.hint': (p) => `Väntade ett av: ${answers(p.expected)}; lägg till det i ${p.scale} ${inConfig(p.config)} (ja, nej eller saknas)`,
   'row.nearMatch': (p) =>
-    `Det skiljer sig från "${p.match}" bara med ${p.ends ? 'mellanslag i början eller slutet' : 'mellanslag eller stora/små bokstäver'}: rätta filen, eller lägg till "${p.value}" bland svaren i lagesbild.yaml`,
+    `Det skiljer sig från "${p.match}" bara med ${p.ends ? 'mellanslag i början eller slutet' : 'mellanslag eller stora/små bokstäver'}: rätta filen, eller lägg till "${p.value}" bland svaren ${inConfig(p.config)}`,
   'row.weight.empty': () => 'vikten saknas',
   'row.weight.negative': (p) => `negativ vikt ${cell(p.value)}`,
   'row.weight.notNumber': (p) => `${cell(p.value)} är inget tal`,
@@ -538,11 +540,11 @@ const validateSv: ValidateTexts = {
     }),
     'no-yes-answers': (f) => ({
       message: `ingen svarande svarade ja på ${f.indicator} (ja är ${quoteAll(f.yes)}; giltiga svar: ${f.answered})`,
-      hint: 'Kontrollera att ja-svaren i lagesbild.yaml är stavade som i filen',
+      hint: `Kontrollera att ja-svaren ${inConfig(f.config)} är stavade som i filen`,
     }),
     'no-answers': (f) => ({
       message: f.inPopulation === 0 ? `ingen svarande ingår i populationen för ${f.indicator}` : `${f.indicator} har inga giltiga svar (saknas: ${f.inPopulation} av ${f.inPopulation})`,
-      hint: 'Kontrollera indikatorns kolumn, population och saknade svar i lagesbild.yaml',
+      hint: `Kontrollera indikatorns kolumn, population och saknade svar ${inConfig(f.config)}`,
     }),
     'answers-look-like': (f) => ({
       message: `svaren för ${f.indicator} i ${f.column} (${quoteAll(f.values)}) ser ut som ${{ gender: 'kön', grade: 'årskurser', year: 'årtal' }[f.kind]}, inte som svar på frågan`,

@@ -6,6 +6,7 @@
 import { stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join } from 'node:path';
 import { configGroupKeys, localize, type ProjectConfig } from '../config/schema.js';
+import { configFileName } from '../config/file-name.js';
 import { ConfigError, DataError, LimitError, msg, type Location } from '../errors.js';
 import { readRows } from '../ingest/source.js';
 // Numbers as the other sources' tables are read: a decimal comma or point, `..` for none.
@@ -78,7 +79,7 @@ async function readReferenceFile(config: ProjectConfig, set: number, path: strin
       // A cell quoted in a message, cut short (a long one is not a value anyone meant).
       const clip = (c: string) => text(c).slice(0, 40);
       const indicator = text('indicator');
-      if (!indicators.has(indicator)) throw new DataError(msg('reference.unknownIndicator', { value: clip('indicator') }), at('indicator'), msg('reference.unknownIndicator.hint'));
+      if (!indicators.has(indicator)) throw new DataError(msg('reference.unknownIndicator', { value: clip('indicator') }), at('indicator'), msg('reference.unknownIndicator.hint', { config: configFileName(config) }));
       const year = Number(text('year'));
       if (!/^\d{4}$/.test(text('year'))) throw new DataError(msg('reference.notYear', { value: clip('year') }), at('year'), msg('reference.notYear.hint'));
       const group = text('group');

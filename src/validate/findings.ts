@@ -60,8 +60,8 @@ export type OwnFinding = Counted &
     | { code: 'config-table'; field: string }
     | { code: 'duplicate-header'; name: string; columns: number[] }
     | { code: 'duplicate-id'; column: string }
-    | { code: 'no-yes-answers'; indicator: string; yes: string[]; answered: number }
-    | { code: 'no-answers'; indicator: string; inPopulation: number }
+    | { code: 'no-yes-answers'; indicator: string; yes: string[]; answered: number; config: string | null }
+    | { code: 'no-answers'; indicator: string; inPopulation: number; config: string | null }
     /** The indicator's answers look like another kind of column: probably the wrong column. */
     | { code: 'answers-look-like'; indicator: string; column: string; kind: 'gender' | 'grade' | 'year'; values: string[] }
     /** The population filter keeps every respondent: it filters nothing. */

@@ -2,6 +2,7 @@
 // municipality × wave × gender × school year, the share of missing answers per indicator,
 // groups too small to report, and indicators where "yes" never occurs.
 import { scaleOf } from '../config/load.js';
+import { configFileName } from '../config/file-name.js';
 import { isDerived, localize, type LocalizedText, type ProjectConfig } from '../config/schema.js';
 import type { SurveySums } from '../analysis/accumulate.js';
 import type { GroupKey } from '../analysis/types.js';
@@ -112,10 +113,10 @@ export function answerFindings(shares: MissingShare[], config: ProjectConfig, lo
     const s = shares[i]!;
     if (s.answered === 0) {
       const path = s.inPopulation === 0 && ind.population ? ['indicators', i, 'population'] : ['indicators', i, 'column'];
-      out.push({ code: 'no-answers', severity: 'warning', indicator: ind.id, inPopulation: s.inPopulation, count: 1, locations: at(path) });
+      out.push({ code: 'no-answers', severity: 'warning', indicator: ind.id, inPopulation: s.inPopulation, config: configFileName(config), count: 1, locations: at(path) });
     } else if (s.yes === 0) {
       const yes = ind.yes !== undefined ? ['indicators', i, 'yes'] : typeof ind.answers === 'string' ? ['answer_scales', ind.answers, 'yes'] : ['indicators', i, 'answers', 'yes'];
-      out.push({ code: 'no-yes-answers', severity: 'warning', indicator: ind.id, yes: scaleOf(config, ind).yes, answered: s.answered, count: 1, locations: at(yes) });
+      out.push({ code: 'no-yes-answers', severity: 'warning', indicator: ind.id, yes: scaleOf(config, ind).yes, answered: s.answered, config: configFileName(config), count: 1, locations: at(yes) });
     }
   });
   return out;

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config/load.js';
 import { ingestFiles } from '../../src/analysis/pipeline.js';
@@ -12,9 +13,9 @@ const rows: (string | number)[][] = [
   ['Öby', 2023, 'P', '9', '1', '2', '2'],
 ];
 
-async function errorOf(files: string[]): Promise<LagesbildError> {
+async function errorOf(files: string[], given = config): Promise<LagesbildError> {
   try {
-    await ingestFiles(files, config);
+    await ingestFiles(files, given);
   } catch (err) {
     expect(err).toBeInstanceOf(LagesbildError);
     return err as LagesbildError;
@@ -62,6 +63,17 @@ describe('ingest: bad input gives one precise error', () => {
     // "Kanske" is no near-miss of an answer: it is described, not quoted (it could be anything a respondent wrote).
     expect(e.toLine()).toBe(`${f}:3:6: F1: an unknown value of 6 characters is not an answer of slagen. Expected one of: 2, Nej, 1, Ja, (empty), 9, Vill inte svara; add it to answer_scales.jn in lagesbild.yaml (yes, no or missing)`);
     expect(e.exitCode).toBe(4);
+  });
+  it("the fix names the config's own file, in either language, and the config when its file is not known", async () => {
+    const f = writeFile(dir, 'unknown-group.csv', csv([MINI_HEADER, rows[0]!, ['Åby', 2023, 'X', '9', '1', '1', '2']]));
+    const hint = (e: LagesbildError, lang: 'en' | 'sv') => e.toLine(lang).split('. ').slice(1).join('. ');
+    const named = await errorOf([f], parseConfig(MINI_CONFIG, join('konfig', 'kommun.json')));
+    expect(hint(named, 'en')).toBe('Expected one of: F, P, A; add it as a value or alias under groups in kommun.json');
+    expect(hint(named, 'sv')).toBe('Väntade ett av: F, P, A; lägg till det som värde eller alias under groups i kommun.json');
+    // A copy (as a worker thread gets it) is not the config parseConfig read.
+    const copied = await errorOf([f], structuredClone(parseConfig(MINI_CONFIG, 'kommun.json')));
+    expect(hint(copied, 'en')).toBe('Expected one of: F, P, A; add it as a value or alias under groups in the config');
+    expect(hint(copied, 'sv')).toBe('Väntade ett av: F, P, A; lägg till det som värde eller alias under groups i konfigurationen');
   });
   it('an answer with a trailing space is explained', async () => {
     const f = writeFile(dir, 'space.csv', csv([MINI_HEADER, ['Åby', 2023, 'F', '9', '1', 'Ja ', '2']]));

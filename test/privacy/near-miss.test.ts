@@ -1,6 +1,7 @@
 // A message quotes a cell only when it is a near-miss of an allowed answer or code (spaces,
 // letter case, Unicode form, a small typo, an encoding artefact); anything else is described
 // by its length, so no respondent id or free-text answer reaches a terminal or a CI log.
+import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { nearMissOf, showCell, showNumberLike } from '../../src/ingest/near-miss.js';
 import { EXIT } from '../../src/errors.js';
@@ -65,6 +66,16 @@ describe('through the CLI', () => {
     expect(run.code).toBe(EXIT.data);
     expect(run.stderr).toBe(
       `error: ${file}:4:6: F1: "nej " is not an answer of slagen. It differs from "Nej" only by spaces at the start or end: clean the file, or add "nej " to the answers in lagesbild.yaml\n`,
+    );
+  });
+
+  it("names the config's own file in the fix: a JSON config called kommun.json", async () => {
+    const json = writeFile(dir, 'kommun.json', JSON.stringify(parse(MINI_CONFIG), null, 2));
+    const file = withCell(5, 'nej ');
+    const run = await runCli(['figures', file, '-c', json, '--json']);
+    expect(run.code).toBe(EXIT.data);
+    expect(run.stderr).toBe(
+      `error: ${file}:4:6: F1: "nej " is not an answer of slagen. It differs from "Nej" only by spaces at the start or end: clean the file, or add "nej " to the answers in kommun.json\n`,
     );
   });
 
