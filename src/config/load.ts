@@ -62,7 +62,6 @@ export function parseConfig(text: string, file: string): ProjectConfig {
   return parsed.data;
 }
 
-
 interface YamlSource {
   doc: Document;
   lineCounter: LineCounter;

@@ -29,16 +29,16 @@ describe('I/O errors name the path and the cause', () => {
   // The next piece is made while the previous one is written (writePieces).
   it('pieces are written whole and in order while the next ones are made', async () => {
     const path = join(tempDir('lagesbild-io-'), 'figures.csv');
-    const made: string[] = [];
+    let made = 0;
     function* pieces(): Generator<Buffer> {
       for (let k = 0; k < 40; k++) {
-        made.push(`piece ${k}`);
+        made++;
         yield Buffer.alloc(100_000 + k, 0x41 + (k % 26));
       }
     }
     await writePieces(path, pieces());
     const bytes = readFileSync(path);
-    expect(made).toHaveLength(40);
+    expect(made).toBe(40);
     expect(bytes.length).toBe(40 * 100_000 + (39 * 40) / 2);
     let at = 0;
     for (let k = 0; k < 40; k++) {

@@ -72,8 +72,8 @@ const PERIOD: Record<Exclude<FillPattern, 'solid'>, { x: number; y: number }> = 
 /** In CSS pixels; at scale 2, 40 of a diagonal unit's 100 pixels are the series colour against 31 at 0. */
 const HATCH_PHASE = 0.375;
 
-const tiles = new Map<string, Canvas>();
-const sheets = new Map<string, Canvas>();
+/** Per pattern and scale: its repeating unit, and the largest sheet made of it so far. */
+const drawn = new Map<string, { tile: Canvas; sheet: Canvas | null }>();
 
 /**
  * A pattern (white marks on a transparent ground) on a sheet of at least width × height
@@ -83,23 +83,24 @@ const sheets = new Map<string, Canvas>();
  */
 function patternSheet(pattern: Exclude<FillPattern, 'solid'>, scaleX: number, scaleY: number, width: number, height: number): Canvas {
   const key = `${pattern} ${scaleX} ${scaleY}`;
-  const known = sheets.get(key);
+  let entry = drawn.get(key);
+  if (!entry) {
+    entry = { tile: patternTile(pattern, scaleX, scaleY), sheet: null };
+    drawn.set(key, entry);
+  }
+  const { tile, sheet: known } = entry;
   if (known && known.width >= width && known.height >= height) return known;
-  const tile = patternTile(pattern, scaleX, scaleY);
   const columns = Math.ceil(Math.max(width, known?.width ?? 0, 256) / tile.width);
   const rows = Math.ceil(Math.max(height, known?.height ?? 0, 64) / tile.height);
   const canvas = loadedChartRuntime().createCanvas(columns * tile.width, rows * tile.height);
   const ctx = canvas.getContext('2d');
   for (let row = 0; row < rows; row++) for (let column = 0; column < columns; column++) ctx.drawImage(tile, column * tile.width, row * tile.height);
-  sheets.set(key, canvas);
+  entry.sheet = canvas;
   return canvas;
 }
 
 /** One repeating unit of a pattern, in whole device pixels so that the units meet without a seam. */
 function patternTile(pattern: Exclude<FillPattern, 'solid'>, scaleX: number, scaleY: number): Canvas {
-  const key = `${pattern} ${scaleX} ${scaleY}`;
-  const known = tiles.get(key);
-  if (known) return known;
   const period = PERIOD[pattern];
   const width = Math.max(1, Math.round(period.x * scaleX));
   const height = Math.max(1, Math.round(period.y * scaleY));
@@ -149,7 +150,6 @@ function patternTile(pattern: Exclude<FillPattern, 'solid'>, scaleX: number, sca
     }
     t.fill();
   }
-  tiles.set(key, canvas);
   return canvas;
 }
 
