@@ -6,7 +6,7 @@ import { DataError, LimitError, msg } from '../errors.js';
 import { associationFactors, associationOutcomes } from '../config/read.js';
 import type { ProjectConfig } from '../config/schema.js';
 import { emptyStratum } from '../stats/fold.js';
-import { zeroMatrix } from '../stats/variance.js';
+import { isCensus, zeroMatrix } from '../stats/variance.js';
 import type { JointDomainSums, JointStratum, StratumSums } from '../stats/index.js';
 import { YES, NO, MISSING, OUTSIDE, type Respondent } from '../ingest/respondents.js';
 import { fpcPopulationSizes } from './fpc.js';
@@ -567,6 +567,21 @@ export class SurveySums {
     if (missing.length > 0) throw uncoveredError(missing, population);
     this.postStrata?.calibrate(population);
     return population;
+  }
+
+  /**
+   * Whether any stratum of these waves has a single PSU and is not sampled in full (lonely,
+   * see stratifiedVariance): only then can an estimate's variance fail (design.lonely_psu:
+   * fail) or be missing (average).
+   */
+  hasLonelyStratum(years: readonly number[]): boolean {
+    for (const y of years) {
+      for (const key of this.strataOfYear.get(y)?.keys() ?? []) {
+        const psuTotal = this.psuTotals.get(key)!;
+        if (psuTotal < 2 && !isCensus({ psuTotal, popSize: this.popSizes.get(key) })) return true;
+      }
+    }
+    return false;
   }
 
   /** Respondents of a post-stratum cell (reported gender × school year, see postStratumOf) in an area and wave. */

@@ -29,7 +29,7 @@ import type { DomainSpec, SurveySums } from './accumulate.js';
 import { responseRecords, type ResponseGroup } from './response.js';
 import { ANSWERS, Associations, type Pair } from './associations.js';
 import { referenceRecords } from './references.js';
-import { comparisonRecord, type Unit, type Wave } from './units.js';
+import { comparisonRecord, shownEstimate, type CellEstimate, type Unit, type Wave } from './units.js';
 import type { ReferenceValue } from '../references/load.js';
 import type {
   AssociationRecord,
@@ -233,6 +233,9 @@ export function figuresSource(
   const covariance = (domains: DomainSpec[], i: number) => () =>
     domainCovariance(sums.jointDomains(domains, latest.years, i), domains.length, opts.lonelyPsu);
   const warned = new Set<number>();
+  // A hidden cell's estimate is computed only where it could fail or lack a variance (a
+  // lonely stratum in its wave: an error under lonely_psu "fail", a warning under "average").
+  const hiddenNeedsEstimate = waves.map((wave) => sums.hasLonelyStratum(wave.years));
 
   /** Pass 2: one unit's records, in the order estimates (wave, group, indicator), then per indicator its comparisons, then associations, references and responses. */
   const unitRecords = (u: number): FigureRecord[] => {
@@ -247,6 +250,12 @@ export function figuresSource(
           const k = grid.index(u, w, g, i);
           if (grid.n[k] === 0) continue;
           const why = REASONS[cellReason[k]!] ?? null;
+          if (why !== null && !hiddenNeedsEstimate[w]) {
+            const record = hiddenRecord(config.indicators[i]!.id, unit.name, wave, group.key, grid.n[k]!, why);
+            local[(w * G + g) * I + i] = { record, est: null };
+            records.push(record);
+            continue;
+          }
           const domain = sums.domain(unit.members, wave.years, group.index, i);
           const est = estimateProportion(domain, why === null ? opts : hiddenOpts);
           // Disclosure control judged the cell by its counts: they must be the estimate's.
@@ -520,7 +529,7 @@ function groupsOf(config: ProjectConfig, sums: SurveySums, poolGrades: boolean):
  * every answer was yes or every answer no. Made hidden at once, not filled and then cleared.
  */
 function estimateRecord(indicator: string, area: string, wave: Wave, group: GroupKey, e: ProportionEstimate, hidden: NonNullable<EstimateRecord['suppression']> | null = null): EstimateRecord {
-  const shown = hidden === null;
+  if (hidden !== null) return hiddenRecord(indicator, area, wave, group, e.n, hidden);
   return {
     kind: 'estimate',
     indicator,
@@ -529,16 +538,41 @@ function estimateRecord(indicator: string, area: string, wave: Wave, group: Grou
     pooled_years: wave.pooled ? wave.years : null,
     group,
     n: e.n,
-    x: shown ? e.x : null,
-    estimate: shown ? e.estimate : null,
-    se: shown ? e.se : null,
-    ci_lower: shown ? e.ciLower : null,
-    ci_upper: shown ? e.ciUpper : null,
-    ci_method: shown ? e.ciMethod : null,
-    df: shown ? e.df : null,
-    deff: shown ? e.deff : null,
-    n_eff: shown ? e.nEff : null,
-    suppressed: !shown,
+    x: e.x,
+    estimate: e.estimate,
+    se: e.se,
+    ci_lower: e.ciLower,
+    ci_upper: e.ciUpper,
+    ci_method: e.ciMethod,
+    df: e.df,
+    deff: e.deff,
+    n_eff: e.nEff,
+    suppressed: false,
+    suppression: null,
+    flag: null,
+  };
+}
+
+/** A cell disclosure control hides: its base and why, nothing computed from its answers. */
+function hiddenRecord(indicator: string, area: string, wave: Wave, group: GroupKey, n: number, hidden: NonNullable<EstimateRecord['suppression']>): EstimateRecord {
+  return {
+    kind: 'estimate',
+    indicator,
+    area,
+    year: wave.year,
+    pooled_years: wave.pooled ? wave.years : null,
+    group,
+    n,
+    x: null,
+    estimate: null,
+    se: null,
+    ci_lower: null,
+    ci_upper: null,
+    ci_method: null,
+    df: null,
+    deff: null,
+    n_eff: null,
+    suppressed: true,
     suppression: hidden,
     flag: null,
   };
@@ -848,7 +882,7 @@ function wavesSinceBreak(waves: Wave[], breaks: number[]): Wave[] {
   return waves.filter((w) => w.year >= lastBreak);
 }
 
-type Est = { record: EstimateRecord; est: ProportionEstimate } | undefined;
+type Est = CellEstimate | undefined;
 
 /** The rest of the county is named by a token the report translates, not by a Swedish phrase. */
 const REST_OF_COUNTY = 'rest_of_county';
@@ -881,9 +915,9 @@ function changeRecord(
   test: (a: ProportionSide, b: ProportionSide) => Difference | null,
 ): ChangeRecord {
   const shown = a !== undefined && b !== undefined && !a.record.suppressed && !b.record.suppressed;
-  const d = shown ? test(proportionSide(a.est), proportionSide(b.est)) : null;
+  const d = shown ? test(proportionSide(shownEstimate(a)), proportionSide(shownEstimate(b))) : null;
   const id = { comparison, indicator, area, group, year_from: yearFrom, year_to: yearTo, from, to };
-  return comparisonRecord(id, shown ? [a.est.estimate!, b.est.estimate!] : null, d);
+  return comparisonRecord(id, shown ? [shownEstimate(a).estimate!, shownEstimate(b).estimate!] : null, d);
 }
 
 function trend(
@@ -909,8 +943,8 @@ function trend(
       { level, lonelyPsu },
     );
     ca = cochranArmitage(
-      per.map((e) => e!.est.x),
-      per.map((e) => e!.est.n),
+      per.map((e) => shownEstimate(e!).x),
+      per.map((e) => shownEstimate(e!).n),
       years,
     );
   }
@@ -936,7 +970,7 @@ function followUp(indicator: string, area: string, group: GroupKey, wave: Wave, 
   const mdc =
     r.suppressed || r.estimate === null
       ? null
-      : minimumDetectableChange(r.estimate, r.n, e.est.deff ?? 1, { level: config.statistics.level, power: config.statistics.power });
+      : minimumDetectableChange(r.estimate, r.n, shownEstimate(e).deff ?? 1, { level: config.statistics.level, power: config.statistics.power });
   return {
     kind: 'follow_up',
     indicator,
@@ -1029,7 +1063,7 @@ function goal(
   const c = first ? waveChange('baseline', ind.id, area, key, from, latest, first, last, config.statistics.level) : null;
   const shown = !last.record.suppressed;
   const r = last.record;
-  const mdc = shown && r.estimate !== null ? minimumDetectableChange(r.estimate, r.n, last.est.deff ?? 1, { level: config.statistics.level, power: config.statistics.power }) : null;
+  const mdc = shown && r.estimate !== null ? minimumDetectableChange(r.estimate, r.n, shownEstimate(last).deff ?? 1, { level: config.statistics.level, power: config.statistics.power }) : null;
   return {
     kind: 'goal',
     indicator: ind.id,

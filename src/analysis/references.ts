@@ -3,10 +3,10 @@
 // the reference of the same indicator and group from the latest year not after the wave, and
 // tested only when the reference's uncertainty is known (its interval, or its n).
 import { localize, type ProjectConfig } from '../config/schema.js';
-import { compareWithReference, proportionSide, qnorm, type ProportionEstimate } from '../stats/index.js';
+import { compareWithReference, proportionSide, qnorm } from '../stats/index.js';
 import type { ReferenceValue } from '../references/load.js';
-import type { ChangeRecord, EstimateRecord } from './types.js';
-import { comparisonRecord, type Unit, type Wave } from './units.js';
+import type { ChangeRecord } from './types.js';
+import { comparisonRecord, shownEstimate, type CellEstimate, type Unit, type Wave } from './units.js';
 
 /** The reference's standard error: from its interval, else from its n as for a simple random sample; null when unknown. */
 export function referenceSe(ref: ReferenceValue, level: number): number | null {
@@ -33,7 +33,7 @@ export function referenceRecords(
   config: ProjectConfig,
   units: readonly Unit[],
   latest: Wave,
-  estimateOf: (indicator: number, unit: number, group: string) => { record: EstimateRecord; est: ProportionEstimate } | undefined,
+  estimateOf: (indicator: number, unit: number, group: string) => CellEstimate | undefined,
 ): ChangeRecord[] {
   const indicatorAt = new Map(config.indicators.map((ind, i) => [ind.id, i]));
   const level = config.statistics.level;
@@ -45,9 +45,9 @@ export function referenceRecords(
       const own = estimateOf(indicatorAt.get(ref.indicator)!, u, ref.group);
       if (!own) continue;
       const shown = !own.record.suppressed;
-      const d = shown && se !== null ? compareWithReference({ estimate: ref.estimate, se }, proportionSide(own.est), level) : null;
+      const d = shown && se !== null ? compareWithReference({ estimate: ref.estimate, se }, proportionSide(shownEstimate(own)), level) : null;
       const id = { comparison: 'reference' as const, indicator: ref.indicator, area: unit.name, group: ref.group, year_from: ref.year, year_to: latest.year, from: localize(spec.label, 'sv'), to: unit.name };
-      const rec = comparisonRecord(id, shown ? [ref.estimate, own.est.estimate!] : null, d);
+      const rec = comparisonRecord(id, shown ? [ref.estimate, shownEstimate(own).estimate!] : null, d);
       // The reference value is published elsewhere and holds no respondent of ours: it stays
       // in the record when the municipality's own value is hidden.
       records.push({ ...rec, estimate_from: ref.estimate });

@@ -1,7 +1,7 @@
 // What the figures are computed over: reporting units (municipalities, pooled units, the
 // county) and waves (single or pooled), and the change record every comparison builds.
-import type { Difference } from '../stats/index.js';
-import type { ChangeRecord } from './types.js';
+import type { Difference, ProportionEstimate } from '../stats/index.js';
+import type { ChangeRecord, EstimateRecord } from './types.js';
 
 export interface Unit {
   name: string;
@@ -14,6 +14,22 @@ export interface Wave {
   year: number;
   years: number[];
   pooled: boolean;
+}
+
+/**
+ * A cell's estimate record and what it was computed from. A cell disclosure control hides
+ * has `est` null where nothing could fail in computing it (see figuresSource): none of it is
+ * published, and two thirds of a county's cells are hidden.
+ */
+export interface CellEstimate {
+  record: EstimateRecord;
+  est: ProportionEstimate | null;
+}
+
+/** The estimate of a cell that is shown (comparisons, trends and follow-up read only those). */
+export function shownEstimate(cell: CellEstimate): ProportionEstimate {
+  if (cell.record.suppressed || cell.est === null) throw new Error(`figures: ${cell.record.indicator}, ${cell.record.area}, ${cell.record.group} is hidden; its estimate is not read`);
+  return cell.est;
 }
 
 /** What a comparison compares (the fields of a change record that name it). */
