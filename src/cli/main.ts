@@ -16,6 +16,7 @@ import { registerValidate } from './commands/validate.js';
 import { registerInit } from './commands/init.js';
 import { registerExample } from './commands/example.js';
 import { registerSchema } from './commands/schema.js';
+import { limitInlining } from './v8-compiler.js';
 
 const STOP_SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 
@@ -73,6 +74,7 @@ export function declaredConflicts(): [string, string, string][] {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  limitInlining();
   let exitCode: number = EXIT.ok;
   const lang = messageLanguage(argv);
   const context = (): CommandContext => {
