@@ -2,7 +2,7 @@
 // Every error names the file, the line and column of the offending key, the key path and
 // what is allowed, so a coordinator can fix it without reading the schema.
 import { readFile } from 'node:fs/promises';
-import { LineCounter, parseDocument, isNode, isScalar, visit, type Document } from 'yaml';
+import { LineCounter, parseDocument, isNode, isScalar, visit, type Document } from './yaml.js';
 import type { z } from 'zod';
 import { ConfigError, ioCause, msg, type Location, type Message } from '../errors.js';
 import { printable } from '../text.js';

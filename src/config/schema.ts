@@ -1,7 +1,7 @@
 // The project config (lagesbild.yaml): codebook + design + report settings, as one zod schema.
 // The JSON Schema in schema/lagesbild.schema.json is generated from this file (npm run schema),
 // so editors complete the same keys that the loader accepts.
-import { z } from 'zod';
+import { z } from './zod.js';
 import { canonicalName } from '../text.js';
 import { REPORT_PROFILES as PROFILES } from './profiles.js';
 import { localize } from './read.js';

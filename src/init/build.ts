@@ -5,7 +5,7 @@
 // per kind when they agree. Unsure matches are written as commented-out suggestions with their
 // reasons. The text is parsed back with the real config loader before it is returned, so
 // `init` never writes a config `report` rejects.
-import { Document, isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
+import { Document, isMap, isScalar, isSeq, type Node, type Pair } from '../config/yaml.js';
 import { parseConfig } from '../config/load.js';
 import { UsageError, msg } from '../errors.js';
 import type { AnswerScale, LocalizedText, ProjectConfig } from '../config/schema.js';

@@ -3,7 +3,7 @@
 // copies the template's own texts and settings without the schema's defaults spelled out.
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
+import { parse } from '../config/yaml.js';
 import { parseConfig } from '../config/load.js';
 import type { ProjectConfig } from '../config/schema.js';
 
