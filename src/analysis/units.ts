@@ -19,7 +19,7 @@ export interface Wave {
 /**
  * A cell's estimate record and what it was computed from. A cell disclosure control hides
  * has `est` null where nothing could fail in computing it (see figuresSource): none of it is
- * published, and two thirds of a county's cells are hidden.
+ * published, and in the bench's county of 50 municipalities two thirds of the cells are hidden.
  */
 export interface CellEstimate {
   record: EstimateRecord;

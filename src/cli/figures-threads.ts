@@ -42,8 +42,10 @@ export interface SourceInputs {
  * 1 000 000 rows 9.5–10.1 s on two threads against 8.9–9.5 s on one, 10 000 rows 4.4–5.5 s
  * against 4.0–5.2 s, with 1.2–2 s more CPU and 100–140 MB more memory. The main thread's
  * areas took about 1.5 times as long while the worker computed (the two heaps' collections
- * and memory traffic share the two cores), which ate what the worker did. Kept, off, for
- * machines with more cores, where it has not been measured.
+ * and memory traffic share the two cores), which ate what the worker did. Again on
+ * 2026-12-01, with less inlining (src/cli/v8-compiler.ts), 5 runs each: 10 000 rows 2.77–2.89 s
+ * on two threads against 2.35–2.54 s on one. Kept, off, for machines with more cores, where
+ * it has not been measured.
  */
 function minFigures(): number | null {
   const set = Number(process.env.LAGESBILD_THREAD_MIN_FIGURES);
