@@ -553,7 +553,11 @@ function estimateRecord(indicator: string, area: string, wave: Wave, group: Grou
   };
 }
 
-/** A cell disclosure control hides: its base and why, nothing computed from its answers. */
+/**
+ * A cell disclosure control hides: its base and why, nothing computed from its answers. The
+ * same keys in the same order as estimateRecord's, so that every estimate record has one
+ * shape (hundreds of thousands of them are written field by field).
+ */
 function hiddenRecord(indicator: string, area: string, wave: Wave, group: GroupKey, n: number, hidden: NonNullable<EstimateRecord['suppression']>): EstimateRecord {
   return {
     kind: 'estimate',

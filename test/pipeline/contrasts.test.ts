@@ -5,52 +5,15 @@
 // rule, trends are fitted to convergence, and q is Benjamini–Hochberg within each area.
 import { render } from '../../src/messages/index.js';
 import { describe, expect, it } from 'vitest';
-import { computeFigures } from '../../src/analysis/figures.js';
-import { ingestFiles } from '../../src/analysis/pipeline.js';
 import type { ChangeRecord, EstimateRecord, FiguresTable, TrendRecord } from '../../src/analysis/types.js';
-import { parseConfig } from '../../src/config/load.js';
-import { expectChangeLikeR, expectedContrasts, expectClose, referencePath, type ContrastDesign } from '../stats/reference-data.js';
+import { expectChangeLikeR, expectedContrasts, expectClose, type ContrastDesign } from '../stats/reference-data.js';
+import { surveyWavesFigures } from './survey-waves.js';
 
 const ref = expectedContrasts();
 
-const DESIGNS: Record<ContrastDesign, string> = {
-  clustered: '{ weight: vikt, strata: stratum, cluster: skola }',
-  stratified: '{ weight: vikt, strata: stratum }',
-  srs: '{}',
-  lonely: '{ weight: vikt, strata: kommun, cluster: skola_l, lonely_psu: average }',
-};
-
-function config(design: string, multiple: 'fdr' | 'none' = 'fdr'): string {
-  return `
-project: { county: ${ref.county}, source: R-referens }
-columns: { area: kommun, year: ar }
-design: ${design}
-statistics: { ci_method: wilson, multiple_comparisons: ${multiple} }
-disclosure: { min_base: 1, caution_base: 1, max_small_count: 0, secondary: false }
-groups:
-  gender:
-    column: kon
-    label: Kön
-    values: [{ code: F, label: Flickor }, { code: M, label: Pojkar }]
-  grade:
-    column: arskurs
-    label: Årskurs
-    values: [{ code: "7", label: Åk 7 }, { code: "9", label: Åk 9 }]
-answer_scales:
-  y01: { yes: ["1"], no: ["0"], missing: [""] }
-indicators:
-  - { id: y1, label: y1, chapter: utsatthet, column: y1, answers: y01 }
-  - { id: y2, label: y2, chapter: utsatthet, column: y2, answers: y01 }
-  - { id: y3, label: y3, chapter: utsatthet, column: y3, answers: y01 }
-`;
-}
-
 async function figures(design: ContrastDesign, multiple: 'fdr' | 'none' = 'fdr'): Promise<FiguresTable> {
-  const cfg = parseConfig(config(DESIGNS[design], multiple), 'ref.yaml');
-  const { sums } = await ingestFiles([referencePath('survey-waves.csv')], cfg);
-  return computeFigures(sums, cfg);
+  return (await surveyWavesFigures(design, { multiple })).table;
 }
-
 
 describe.each(['clustered', 'stratified', 'srs', 'lonely'] as ContrastDesign[])('%s design through the pipeline', (design) => {
   const expected = ref.designs[design];

@@ -2,50 +2,16 @@
 // reason only), except in a wave where an estimate could fail or lack a variance: there they
 // are computed as before, so that lonely_psu's error and warnings are unchanged.
 import { describe, expect, it } from 'vitest';
-import { computeFigures } from '../../src/analysis/figures.js';
-import { ingestFiles } from '../../src/analysis/pipeline.js';
 import { shownEstimate } from '../../src/analysis/units.js';
 import type { EstimateRecord, FiguresTable } from '../../src/analysis/types.js';
-import { parseConfig } from '../../src/config/load.js';
 import { render } from '../../src/messages/index.js';
-import { referencePath } from '../stats/reference-data.js';
+import type { ContrastDesign } from '../stats/reference-data.js';
+import { surveyWavesFigures } from './survey-waves.js';
 
-const DESIGNS = {
-  // Every stratum has many PSUs (rows): no estimate can fail.
-  stratified: '{ weight: vikt, strata: stratum }',
-  // Cedby's schools are one PSU each in their stratum: lonely.
-  lonely: '{ weight: vikt, strata: kommun, cluster: skola_l, lonely_psu: average }',
-};
-
-function config(design: string, minBase: number): string {
-  return `
-project: { county: Länet, source: test }
-columns: { area: kommun, year: ar }
-design: ${design}
-statistics: { ci_method: wilson }
-disclosure: { min_base: ${minBase}, caution_base: 1, max_small_count: 0, secondary: false }
-groups:
-  gender:
-    column: kon
-    label: Kön
-    values: [{ code: F, label: Flickor }, { code: M, label: Pojkar }]
-  grade:
-    column: arskurs
-    label: Årskurs
-    values: [{ code: "7", label: Åk 7 }, { code: "9", label: Åk 9 }]
-answer_scales:
-  y01: { yes: ["1"], no: ["0"], missing: [""] }
-indicators:
-  - { id: y1, label: y1, chapter: utsatthet, column: y1, answers: y01 }
-  - { id: y2, label: y2, chapter: utsatthet, column: y2, answers: y01 }
-  - { id: y3, label: y3, chapter: utsatthet, column: y3, answers: y01 }
-`;
-}
-
-async function run(design: keyof typeof DESIGNS, minBase: number): Promise<{ table: FiguresTable; lonely: boolean[] }> {
-  const cfg = parseConfig(config(DESIGNS[design], minBase), 'hidden.yaml');
-  const { sums } = await ingestFiles([referencePath('survey-waves.csv')], cfg);
-  return { table: computeFigures(sums, cfg), lonely: sums.years.map((y) => sums.hasLonelyStratum([y])) };
+/** The reference survey's figures with cells under `minBase` hidden, and whether each wave has a lonely stratum. */
+async function run(design: ContrastDesign, minBase: number): Promise<{ table: FiguresTable; lonely: boolean[] }> {
+  const { table, sums } = await surveyWavesFigures(design, { minBase });
+  return { table, lonely: sums.years.map((y) => sums.hasLonelyStratum([y])) };
 }
 
 const estimates = (t: FiguresTable) => t.records.filter((r): r is EstimateRecord => r.kind === 'estimate');
