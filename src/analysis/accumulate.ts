@@ -6,7 +6,7 @@ import { DataError, LimitError, msg } from '../errors.js';
 import { associationFactors, associationOutcomes } from '../config/read.js';
 import type { ProjectConfig } from '../config/schema.js';
 import { emptyStratum } from '../stats/fold.js';
-import { isCensus, zeroMatrix } from '../stats/variance.js';
+import { isLonely, zeroMatrix } from '../stats/variance.js';
 import type { JointDomainSums, JointStratum, StratumSums } from '../stats/index.js';
 import { YES, NO, MISSING, OUTSIDE, type Respondent } from '../ingest/respondents.js';
 import { fpcPopulationSizes } from './fpc.js';
@@ -577,8 +577,7 @@ export class SurveySums {
   hasLonelyStratum(years: readonly number[]): boolean {
     for (const y of years) {
       for (const key of this.strataOfYear.get(y)?.keys() ?? []) {
-        const psuTotal = this.psuTotals.get(key)!;
-        if (psuTotal < 2 && !isCensus({ psuTotal, popSize: this.popSizes.get(key) })) return true;
+        if (isLonely({ psuTotal: this.psuTotals.get(key)!, popSize: this.popSizes.get(key) })) return true;
       }
     }
     return false;

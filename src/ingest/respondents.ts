@@ -390,6 +390,7 @@ function compileIndicator(
 ): Step {
   const slot = indexOf.get(ind.id)!;
   const key = `indicators[${slot}]`;
+  const configName = configFileName(config);
   const inPopulation = compilePopulation(ind, indexOf, col, key, file, addCell);
 
   if (isDerived(ind)) {
@@ -415,7 +416,7 @@ function compileIndicator(
     explain: (raw) => ({
       kind: 'answer',
       message: msg('row.answer', { value: showCell(raw, [...answers.keys()]), indicator: ind.id }),
-      hint: nearMatchHint(raw, [...answers.keys()], configFileName(config)) ?? msg('row.answer.hint', { expected: [...answers.keys()], scale: scaleName, config: configFileName(config) }),
+      hint: nearMatchHint(raw, [...answers.keys()], configName) ?? msg('row.answer.hint', { expected: [...answers.keys()], scale: scaleName, config: configName }),
       key: `${column.name}=${clip(raw)}`,
     }),
   });

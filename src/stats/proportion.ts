@@ -4,7 +4,7 @@
 import type { CiMethod } from '../config/schema.js';
 import { proportionCi } from './ci.js';
 import type { DomainSums, LonelyPsu, StratumSums } from './types.js';
-import { isCensus, scalarVariance, stratumDf } from './variance.js';
+import { isLonely, scalarVariance, stratumDf } from './variance.js';
 
 export interface ProportionOptions {
   method: CiMethod;
@@ -130,5 +130,5 @@ function cleanVariance(v: number, domain: DomainSums, p: number, totalB: number)
 
 /** Strata of the domain's design that have a single PSU (and are not sampled in full): why a variance can be missing. */
 export function lonelyStrata(domain: DomainSums): string[] {
-  return domain.filter((s) => isPresent(s) && s.psuTotal < 2 && !isCensus(s)).map((s) => s.stratum);
+  return domain.filter((s) => isPresent(s) && isLonely(s)).map((s) => s.stratum);
 }

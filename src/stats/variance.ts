@@ -30,6 +30,11 @@ export function isCensus(s: { psuTotal: number; popSize?: number }): boolean {
   return fpcFactor(s) < 1e-7;
 }
 
+/** A stratum with a single PSU that is not sampled in full: R's lonely PSU (survey.lonely.psu). */
+export function isLonely(s: { psuTotal: number; popSize?: number }): boolean {
+  return s.psuTotal < 2 && !isCensus(s);
+}
+
 /**
  * Variance matrix Σ_h f_h n_h/(n_h−1) Σ_j (e_j − ē_h)(e_j − ē_h)ᵀ with ē_h = Σ_j e_j / n_h and
  * f_h = (N_h − n_h)/N_h the finite population correction (1 without one). A stratum sampled
@@ -79,7 +84,7 @@ export function scalarVariance<S extends { stratum: string; psuTotal: number; po
   for (const s of strata) {
     if (!isPresent(s)) continue;
     present += 1;
-    if (s.psuTotal < 2 && !isCensus(s)) {
+    if (isLonely(s)) {
       lonely += 1;
       firstLonely ??= s;
     }
@@ -103,7 +108,7 @@ export function scalarVariance<S extends { stratum: string; psuTotal: number; po
 
 /** Lonely strata among those present; under "fail" the first is a DesignError. */
 function lonelyCount(present: readonly { stratum: string; psuTotal: number; popSize?: number }[], lonelyPsu: LonelyPsu): number {
-  const lonely = present.filter((s) => s.psuTotal < 2 && !isCensus(s));
+  const lonely = present.filter(isLonely);
   if (lonely.length > 0 && lonelyPsu === 'fail') throw lonelyError(lonely[0]!.stratum);
   return lonely.length;
 }
