@@ -99,6 +99,27 @@ export function foldJointDomainSums(rows: readonly JointDesignRow[], k: number):
   return joint;
 }
 
+/** `st` emptied as emptyStratum(stratum, psuTotal, popSize) makes it (the same fields, the same order). */
+export function emptyStratumInto(st: StratumSums, stratum: string, psuTotal: number, popSize: number | undefined): void {
+  st.stratum = stratum;
+  st.psuTotal = psuTotal;
+  st.psuInDomain = 0;
+  st.psuWithAnswer = 0;
+  st.sumA = 0;
+  st.sumB = 0;
+  st.sumAA = 0;
+  st.sumAB = 0;
+  st.sumBB = 0;
+  st.sumW2 = 0;
+  st.n = 0;
+  st.x = 0;
+  st.nAll = 0;
+  st.scoreA = undefined;
+  st.scoreB = undefined;
+  st.present = undefined;
+  st.popSize = popSize;
+}
+
 /** A stratum with nothing added yet (the caller sets psuTotal). */
 export function emptyStratum(stratum: string, psuTotal = 0, popSize?: number): StratumSums {
   // Every optional field is present (undefined when unused): all strata have one shape, so

@@ -115,19 +115,7 @@ function* plainCsvChunks(table: FiguresStream, header: boolean): Generator<Buffe
   const out = new CsvBytes(PIECE_BYTES);
   if (header) out.bytes(Buffer.from(`${csvLine(FIGURE_COLUMNS, ',')}\n`, 'utf8'));
   for (const r of table.records) {
-    const record = r as unknown as Record<string, unknown>;
-    const plan = LINE_PLANS[r.kind];
-    for (let i = 0; i < plan.fields.length; i++) {
-      const v = record[plan.fields[i]!];
-      if (v !== null && v !== undefined) {
-        if (typeof v === 'number') out.ascii(String(v));
-        else if (typeof v === 'boolean') out.ascii(v ? 'true' : 'false');
-        else if (Array.isArray(v)) out.bytes(Buffer.from(quoted(v.join(';'), ','), 'utf8'));
-        else out.text(String(v));
-      }
-      out.commas(plan.commasAfter[i]!);
-    }
-    out.byte(0x0a);
+    LINE_WRITERS[r.kind](r, out);
     if (out.length >= PIECE_BYTES) yield out.take();
   }
   if (out.length > 0) yield out.take();
@@ -171,6 +159,21 @@ const LINE_PLANS = Object.fromEntries(
   }),
 ) as unknown as Record<Kind, LinePlan>;
 
+type LineWriter = (r: FigureRecord, out: CsvBytes) => void;
+
+/**
+ * One line writer per kind, made from its plan: each reads its fields by name (`r.n`, not
+ * `r[name]`), so every read sees one shape of record and is a direct load. A single loop over
+ * the names did the same work through V8's megamorphic lookups, about half of the writing time.
+ */
+const LINE_WRITERS = Object.fromEntries(
+  Object.entries(LINE_PLANS).map(([kind, plan]) => {
+    const steps = plan.fields.map((f, i) => `v = r.${f}; if (v !== null && v !== undefined) out.value(v); out.commas(${plan.commasAfter[i]});`);
+    // The names are the identifiers of KIND_FIELDS above, never data.
+    return [kind, new Function('r', 'out', `let v;\n${steps.join('\n')}\nout.byte(10);`) as LineWriter];
+  }),
+) as Record<Kind, LineWriter>;
+
 /** A growing byte buffer for one piece of a CSV, with each distinct text encoded once. */
 class CsvBytes {
   private buf: Buffer;
@@ -179,6 +182,14 @@ class CsvBytes {
 
   constructor(private readonly size: number) {
     this.buf = Buffer.allocUnsafe(size + 4096);
+  }
+
+  /** A field's value as csvLine writes it. */
+  value(v: unknown): void {
+    if (typeof v === 'number') this.ascii(String(v));
+    else if (typeof v === 'boolean') this.ascii(v ? 'true' : 'false');
+    else if (Array.isArray(v)) this.bytes(Buffer.from(quoted(v.join(';'), ','), 'utf8'));
+    else this.text(String(v));
   }
 
   /** `count` commas (the empty columns between two fields). */
