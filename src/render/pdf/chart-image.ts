@@ -1,0 +1,89 @@
+// Charts' PNGs put into the PDF without pdfkit's PNG reader. pdfkit reads every PNG with
+// png-js, which copies the compressed image data into a JavaScript array one byte at a time
+// (foliojs/png.js#84, open): in a 51-report batch that was 3 s of the main thread's 53 s, and
+// arrays of millions of numbers for the garbage collector. A chart's PNG is always one kind
+// (encodeChartPng: 8-bit indexed colour, opaque, not interlaced), whose compressed data pdfkit
+// embeds as it is. Its chunks are read here as slices of the buffer, and the image is embedded
+// with the same PDF objects, in the same order, as pdfkit's PNGImage.embed makes for that kind.
+// Any other PNG (a logo, an image in the municipality's own texts) is left to pdfkit.
+import type { Doc } from './text.js';
+
+/** What PDFDocument.image() asks of an image object (as made by doc.openImage). */
+interface ImageObject {
+  label: string;
+  width: number;
+  height: number;
+  obj: PDFKit.PDFKitReference | null;
+  embed(doc: Doc): void;
+}
+
+const SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+
+/** Labels of the charts' image objects, per document (pdfkit names its own images I1, I2, …). */
+const chartCount = new WeakMap<Doc, number>();
+
+/** The chart's PNG as an image object for doc.image(), or the PNG itself when it is not a chart's kind. */
+export function chartImage(doc: Doc, png: Buffer): Buffer {
+  const parts = indexedPng(png);
+  if (parts === null) return png;
+  const count = (chartCount.get(doc) ?? 0) + 1;
+  chartCount.set(doc, count);
+  let idat: Buffer | null = parts.idat;
+  const image: ImageObject = {
+    label: `C${count}`,
+    width: parts.width,
+    height: parts.height,
+    obj: null,
+    embed(document) {
+      const obj = document.ref({ Type: 'XObject', Subtype: 'Image', BitsPerComponent: 8, Width: parts.width, Height: parts.height, Filter: 'FlateDecode' });
+      const data = obj.data as Record<string, unknown>;
+      const params = document.ref({ Predictor: 15, Colors: 1, BitsPerComponent: 8, Columns: parts.width });
+      data['DecodeParms'] = params;
+      params.end(undefined);
+      const palette = document.ref({});
+      palette.end(parts.palette);
+      data['ColorSpace'] = ['Indexed', 'DeviceRGB', parts.palette.length / 3 - 1, palette];
+      obj.end(idat);
+      idat = null;
+      this.obj = obj;
+    },
+  };
+  // doc.image() takes an object with a width and a height as an opened image.
+  return image as unknown as Buffer;
+}
+
+interface IndexedPng {
+  width: number;
+  height: number;
+  /** PLTE: RGB triples. */
+  palette: Buffer;
+  /** The IDAT chunks' data, joined: one zlib stream of filtered rows. */
+  idat: Buffer;
+}
+
+/** The parts of an 8-bit indexed, opaque, non-interlaced PNG; null for any other PNG (or none). */
+export function indexedPng(png: Buffer): IndexedPng | null {
+  if (png.length < 8 || SIGNATURE.some((b, i) => png[i] !== b)) return null;
+  let width = 0;
+  let height = 0;
+  let palette: Buffer | null = null;
+  const idat: Buffer[] = [];
+  for (let at = 8; at + 8 <= png.length; ) {
+    const length = png.readUInt32BE(at);
+    const type = png.toString('latin1', at + 4, at + 8);
+    const data = png.subarray(at + 8, at + 8 + length);
+    if (data.length !== length) return null;
+    at += 12 + length;
+    if (type === 'IHDR') {
+      // Bit depth 8, colour type 3 (indexed), deflate, standard filters, not interlaced.
+      if (length !== 13 || data[8] !== 8 || data[9] !== 3 || data[10] !== 0 || data[11] !== 0 || data[12] !== 0) return null;
+      width = data.readUInt32BE(0);
+      height = data.readUInt32BE(4);
+    } else if (type === 'PLTE') palette = data;
+    else if (type === 'IDAT') idat.push(data);
+    // Transparency would need pdfkit's soft mask.
+    else if (type === 'tRNS') return null;
+    else if (type === 'IEND') return width > 0 && height > 0 && palette !== null && idat.length > 0 ? { width, height, palette, idat: Buffer.concat(idat) } : null;
+  }
+  return null;
+}
