@@ -10,32 +10,74 @@ export function useStyle(doc: Doc, style: TextStyle): Doc {
   return doc.font(style.face).fontSize(style.size).fillColor(style.color);
 }
 
-/** Word widths per document, face and size: shaping each word once keeps layout fast. */
-const widths = new WeakMap<Doc, Map<string, number>>();
+/**
+ * Widths by face, size and text, shared by every document of the process: a width depends on
+ * nothing else (pdfkit's widthOfString without options, on fonts shared by all documents, see
+ * fonts.ts), and a batch's reports measure mostly the same words and numbers. Measuring was a
+ * seventh of a batch's main thread with widths kept per document, most of it the same words
+ * laid out again for each report. Looked up without building a key: a Map per face and size.
+ */
+interface Widths {
+  texts: Map<string, number>;
+  /** Words as wordWidth measures them. */
+  words: Map<string, number>;
+}
+
+const widthsByFace = new Map<string, Map<number, Widths>>();
+
+/** Texts remembered per face and size; beyond this the cache starts again (a whole country's batch). */
+const MAX_REMEMBERED = 20_000;
+
+function widthsOf(style: TextStyle): Widths {
+  let bySize = widthsByFace.get(style.face);
+  if (!bySize) widthsByFace.set(style.face, (bySize = new Map()));
+  let widths = bySize.get(style.size);
+  if (!widths) bySize.set(style.size, (widths = { texts: new Map(), words: new Map() }));
+  return widths;
+}
+
+function remember(cache: Map<string, number>, text: string, width: number): void {
+  if (cache.size >= MAX_REMEMBERED) cache.clear();
+  cache.set(text, width);
+}
+
+/**
+ * The faces each document has measured with. pdfkit numbers a document's fonts in the order
+ * it first selects them, and measuring selected them first: a face is still selected at its
+ * first measuring in each document, so that a report's bytes do not depend on the reports
+ * rendered before it in the same process.
+ */
+const selectedFaces = new WeakMap<Doc, Set<string>>();
 
 export function textWidth(doc: Doc, text: string, style: TextStyle): number {
-  let cache = widths.get(doc);
-  if (!cache) {
-    cache = new Map();
-    widths.set(doc, cache);
+  let faces = selectedFaces.get(doc);
+  if (!faces) selectedFaces.set(doc, (faces = new Set()));
+  if (!faces.has(style.face)) {
+    faces.add(style.face);
+    doc.font(style.face);
   }
-  const key = `${style.face}\u0000${style.size}\u0000${text}`;
-  let w = cache.get(key);
+  const { texts } = widthsOf(style);
+  let w = texts.get(text);
   if (w === undefined) {
     w = doc.font(style.face).fontSize(style.size).widthOfString(text);
-    cache.set(key, w);
+    remember(texts, text, w);
   }
   return w;
 }
 
 /**
  * Width of one word as wrap() sets it. pdfkit shapes drawn text in runs of a word and the
- * space after it, caching each run per document; measuring that same run (less the space)
- * shapes each word once for measuring and drawing together. Source Sans 3 has no kerning
- * against the space, so the result is the word's own width.
+ * space after it; measuring that same run (less the space) gives the width the drawn word
+ * has. Source Sans 3 has no kerning against the space, so the result is the word's own width.
  */
 export function wordWidth(doc: Doc, word: string, style: TextStyle): number {
-  return textWidth(doc, `${word} `, style) - textWidth(doc, ' ', style);
+  const { words } = widthsOf(style);
+  let w = words.get(word);
+  if (w === undefined) {
+    w = textWidth(doc, `${word} `, style) - textWidth(doc, ' ', style);
+    remember(words, word, w);
+  }
+  return w;
 }
 
 /** Breaks a word that is wider than the line into pieces that fit. */

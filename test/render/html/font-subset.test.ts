@@ -100,4 +100,11 @@ describe('usedCodePoints', () => {
     for (const c of ['å', 'Å', '–', '\u2212', '•', "'", '~', ' ']) expect(points.has(c.codePointAt(0)!), c).toBe(true);
     expect(points.has('é'.codePointAt(0)!)).toBe(false);
   });
+
+  it('reads characters outside the Basic Multilingual Plane whole, and every character once', () => {
+    const points = usedCodePoints('ää \u{1F600}x\u{1F600}\uD800');
+    for (const c of [0xe4, 0xc4, 0x1f600, 0xd800]) expect(points.has(c), c.toString(16)).toBe(true);
+    expect(points.has(0xde00)).toBe(false);
+    expect(points.size).toBe(usedCodePoints('').size + 4);
+  });
 });
