@@ -2,7 +2,7 @@
 // registers the bundled font and the chart components once per process.
 
 import type { createCanvas } from '@napi-rs/canvas';
-import type { Chart } from 'chart.js';
+import type { BasicPlatform, Chart } from 'chart.js';
 import type { drawPoint } from 'chart.js/helpers';
 import { FONT_FACES, FONT_FAMILY, fontPath } from './assets.js';
 import { CHART_FONT_SIZE } from './layout.js';
@@ -10,6 +10,8 @@ import { MUTED_INK } from './palette.js';
 
 export interface ChartRuntime {
   Chart: typeof Chart;
+  /** Chart.js's platform without a DOM, which paint.ts tells the chart's size through. */
+  BasicPlatform: typeof BasicPlatform;
   createCanvas: typeof createCanvas;
   drawPoint: typeof drawPoint;
 }
@@ -51,5 +53,5 @@ async function init(): Promise<ChartRuntime> {
   ChartClass.defaults.font.family = `"${FONT_FAMILY}"`;
   ChartClass.defaults.font.size = CHART_FONT_SIZE;
   ChartClass.defaults.color = MUTED_INK;
-  return { Chart: ChartClass, createCanvas: canvas.createCanvas, drawPoint: helpers.drawPoint };
+  return { Chart: ChartClass, BasicPlatform: chartjs.BasicPlatform, createCanvas: canvas.createCanvas, drawPoint: helpers.drawPoint };
 }

@@ -82,6 +82,17 @@ describe('renderChartPng', () => {
     }
   });
 
+  it('draws the same image on a canvas kept from another chart of the same size as on a new one', async () => {
+    // Each width is used by no other test, so the first chart of it gets a new canvas.
+    for (const [first, other, width] of [['bar', 'line', 517], ['line', 'bar', 523]] as const) {
+      const size = { ...chartSize(spec(first), width), width, scale: 2 };
+      const fresh = await paintChartPng(spec(first), size);
+      const between = await paintChartPng(spec(other), size);
+      expect((await paintChartPng(spec(first), size)).equals(fresh)).toBe(true);
+      expect(between.equals(fresh)).toBe(false);
+    }
+  });
+
   it('draws a chart once per spec and size, and again for another size or spec', async () => {
     const s = spec('line');
     const first = renderChartPng(s, { width: 420 });
