@@ -556,7 +556,9 @@ function estimateRecord(indicator: string, area: string, wave: Wave, group: Grou
 /**
  * A cell disclosure control hides: its base and why, nothing computed from its answers. The
  * same keys in the same order as estimateRecord's, so that every estimate record has one
- * shape (hundreds of thousands of them are written field by field).
+ * shape (hundreds of thousands of them are written field by field). A literal of its own:
+ * one literal for both with `e === null ? null : e.x` in every field was slower (10 000 rows,
+ * 8 alternating runs: median 2.45 → 2.54 s, 8–13 MB more memory).
  */
 function hiddenRecord(indicator: string, area: string, wave: Wave, group: GroupKey, n: number, hidden: NonNullable<EstimateRecord['suppression']>): EstimateRecord {
   return {

@@ -32,7 +32,10 @@ async function paint(spec: ChartSpec, { width, height, scale }: ChartCanvas): Pr
   const { Chart, drawPoint } = runtime;
   const canvas = keptCanvas(runtime, width, height, scale);
   const ctx = canvas.getContext('2d') as Ctx;
-  // The state a new canvas has, back after the chart (Chart.js and the plugins set styles).
+  // A kept canvas must draw as a new one. Chart.js sets the canvas's size at every chart,
+  // which clears its pixels and resets most of its context (not the fill style, in
+  // @napi-rs/canvas 1.0); the state is also saved here and restored after the chart, so
+  // that nothing depends on what either of them resets.
   ctx.save();
   const item = ctx as unknown as ConstructorParameters<typeof Chart>[0];
   // Chart.js takes a chart's size in CSS pixels from its canvas, then makes the canvas

@@ -4,8 +4,8 @@
 // past the bottom margin (the report splits long bar charts into parts, so this is the
 // exception: a chart of many long, wrapped labels).
 
-import { chartImage } from './chart-image.js';
 import type { DrawContext, Flowable } from './flow.js';
+import { pdfImage } from './image.js';
 import { Slot } from './struct.js';
 import { CONTENT, type Theme } from './theme.js';
 import { type Doc, drawLine, wrap } from './text.js';
@@ -73,7 +73,7 @@ export class FigureFlowable implements Flowable {
       bbox: [CONTENT.left, imageTop, CONTENT.left + this.imageWidth, imageTop + this.imageHeight],
     });
     figure.mark(doc, () => {
-      doc.image(chartImage(doc, this.image.png()), CONTENT.left, imageTop, { width: this.imageWidth, height: this.imageHeight });
+      doc.image(pdfImage(doc, this.image.png()), CONTENT.left, imageTop, { width: this.imageWidth, height: this.imageHeight });
     });
   }
 }

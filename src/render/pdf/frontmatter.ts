@@ -2,6 +2,7 @@
 
 import type { ReportDocument } from '../../report/model.js';
 import { type Anchor, type DrawContext, type Flowable, paginate } from './flow.js';
+import { pdfImage } from './image.js';
 import { LinesFlowable } from './lines.js';
 import { artifact, Slot, type StructElement } from './struct.js';
 import { CONTENT, PAGE, type TextStyle, type Theme } from './theme.js';
@@ -22,7 +23,7 @@ export function drawTitlePage(doc: Doc, theme: Theme, report: ReportDocument, ro
     const logo = report.logo;
     const alt = report.publisher ?? report.area;
     new Slot('Figure', (d) => sect.get(d), { alt, bbox: [CONTENT.left, 64, CONTENT.left + 170, 120] }).mark(doc, () => {
-      doc.image(logo.data, CONTENT.left, 64, { fit: [170, 56] });
+      doc.image(pdfImage(doc, logo.data), CONTENT.left, 64, { fit: [170, 56] });
     });
   }
 

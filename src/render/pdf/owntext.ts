@@ -6,6 +6,7 @@
 
 import type { OwnBlock, OwnImage, OwnList, OwnTextBlock, TextRun } from '../../report/model.js';
 import type { DrawContext, Flowable } from './flow.js';
+import { pdfImage } from './image.js';
 import { type BoxLine, type LinkTag, LinesFlowable } from './lines.js';
 import { artifact, Slot } from './struct.js';
 import { layoutTable, TableFlowable } from './table.js';
@@ -157,7 +158,7 @@ class ImageFlowable implements Flowable {
     const { doc, theme } = ctx;
     const figure = new Slot('Figure', (d) => this.group.get(d), { alt: this.image.alt, bbox: [CONTENT.left, top, CONTENT.left + this.width, top + this.height0] });
     figure.mark(doc, () => {
-      doc.image(this.image.data, CONTENT.left, top, { width: this.width, height: this.height0 });
+      doc.image(pdfImage(doc, this.image.data), CONTENT.left, top, { width: this.width, height: this.height0 });
     });
     if (this.captionLines.length > 0) {
       const caption = new Slot('Caption', (d) => this.group.get(d));

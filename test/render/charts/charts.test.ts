@@ -83,7 +83,9 @@ describe('renderChartPng', () => {
   });
 
   it('draws the same image on a canvas kept from another chart of the same size as on a new one', async () => {
-    // Each width is used by no other test, so the first chart of it gets a new canvas.
+    // Each width is used by no other test, so the first chart of it gets a new canvas. (State
+    // planted on the kept canvas — a transform, alpha, blur, pixels — was reset before the
+    // next chart in every try: this guards against what a later version might not reset.)
     for (const [first, other, width] of [['bar', 'line', 517], ['line', 'bar', 523]] as const) {
       const size = { ...chartSize(spec(first), width), width, scale: 2 };
       const fresh = await paintChartPng(spec(first), size);

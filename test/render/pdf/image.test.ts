@@ -2,7 +2,7 @@ import PDFDocument from 'pdfkit';
 import { createCanvas } from '@napi-rs/canvas';
 import { describe, expect, it } from 'vitest';
 import { encodeChartPng } from '../../../src/render/charts/png.js';
-import { chartImage, indexedPng } from '../../../src/render/pdf/chart-image.js';
+import { indexedPng, pdfImage } from '../../../src/render/pdf/image.js';
 
 /** A chart-like PNG: stripes of a few colours, antialiased text-like noise in one corner. */
 function chartPng(width: number, height: number): Buffer {
@@ -28,25 +28,25 @@ async function pdfWith(draw: (doc: PDFKit.PDFDocument) => void): Promise<string>
   return Buffer.concat(chunks).toString('latin1');
 }
 
-describe('chartImage', () => {
+describe('pdfImage', () => {
   it('embeds a chart exactly as pdfkit embeds the PNG, under its own label', async () => {
     const png = chartPng(53, 21);
     const byPdfkit = await pdfWith((doc) => doc.image(png, 10, 10, { width: 200 }));
-    const byChartImage = await pdfWith((doc) => doc.image(chartImage(doc, png), 10, 10, { width: 200 }));
-    expect(byChartImage).toContain('/C1 Do');
-    expect(byChartImage.replaceAll('/C1', '/I1')).toBe(byPdfkit);
+    const byChartImage = await pdfWith((doc) => doc.image(pdfImage(doc, png), 10, 10, { width: 200 }));
+    expect(byChartImage).toContain('/P1 Do');
+    expect(byChartImage.replaceAll('/P1', '/I1')).toBe(byPdfkit);
   });
 
-  it('numbers the charts of a document in turn', async () => {
+  it('numbers the images it reads in turn, beside pdfkit’s own', async () => {
     const pdf = await pdfWith((doc) => {
-      doc.image(chartImage(doc, chartPng(20, 10)), 10, 10);
-      doc.image(chartImage(doc, chartPng(30, 10)), 10, 100);
+      doc.image(pdfImage(doc, chartPng(20, 10)), 10, 10);
+      doc.image(pdfImage(doc, chartPng(30, 10)), 10, 100);
       doc.image(chartPng(40, 10), 10, 200);
     });
-    for (const label of ['/C1 Do', '/C2 Do', '/I1 Do']) expect(pdf).toContain(label);
+    for (const label of ['/P1 Do', '/P2 Do', '/I1 Do']) expect(pdf).toContain(label);
   });
 
-  it('reads the parts of the chart encoder’s PNG and leaves every other PNG to pdfkit', async () => {
+  it('reads the parts of the chart encoder’s PNG and leaves every other image to pdfkit', async () => {
     const png = chartPng(53, 21);
     const parts = indexedPng(png)!;
     expect([parts.width, parts.height]).toEqual([53, 21]);
@@ -57,12 +57,14 @@ describe('chartImage', () => {
     const rgba = canvas.toBuffer('image/png');
     expect(indexedPng(rgba)).toBeNull();
     const doc = new PDFDocument();
-    expect(chartImage(doc, rgba)).toBe(rgba);
+    expect(pdfImage(doc, rgba)).toBe(rgba);
     // A palette with transparency (tRNS) needs pdfkit's soft mask; a cut-off file, pdfkit's error.
     const trns = Buffer.concat([png.subarray(0, 33), Buffer.from([0, 0, 0, 1, 0x74, 0x52, 0x4e, 0x53, 0, 0, 0, 0, 0]), png.subarray(33)]);
     expect(indexedPng(trns)).toBeNull();
     expect(indexedPng(png.subarray(0, png.length - 20))).toBeNull();
     expect(indexedPng(Buffer.from('not a png'))).toBeNull();
+    const jpeg = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16]);
+    expect(pdfImage(doc, jpeg)).toBe(jpeg);
     doc.end();
   });
 });

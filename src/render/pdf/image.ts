@@ -1,11 +1,13 @@
-// Charts' PNGs put into the PDF without pdfkit's PNG reader. pdfkit reads every PNG with
-// png-js, which copies the compressed image data into a JavaScript array one byte at a time
-// (foliojs/png.js#84, open): in a 51-report batch that was 3 s of the main thread's 53 s, and
-// arrays of millions of numbers for the garbage collector. A chart's PNG is always one kind
-// (encodeChartPng: 8-bit indexed colour, opaque, not interlaced), whose compressed data pdfkit
-// embeds as it is. Its chunks are read here as slices of the buffer, and the image is embedded
-// with the same PDF objects, in the same order, as pdfkit's PNGImage.embed makes for that kind.
-// Any other PNG (a logo, an image in the municipality's own texts) is left to pdfkit.
+// Images for doc.image(): PNGs of the kind every chart is read here, not by pdfkit. pdfkit
+// reads every PNG with png-js, which copies the compressed image data into a JavaScript
+// array one byte at a time (foliojs/png.js#84, open): in a 51-report batch that was 3 s of the
+// main thread's 53 s, and arrays of millions of numbers for the garbage collector. A chart's
+// PNG (encodeChartPng) is 8-bit indexed colour, opaque and not interlaced, a kind whose
+// compressed data pdfkit embeds as it is: its chunks are read as slices of the buffer, and the
+// image is embedded with the same PDF objects, in the same order, as pdfkit's PNGImage.embed
+// makes for that kind. Every other image (a JPEG, a PNG with alpha or transparency, as logos
+// and the pictures of own texts may be) is passed to pdfkit as it is.
+import { imageMime } from '../image-size.js';
 import type { Doc } from './text.js';
 
 /** What PDFDocument.image() asks of an image object (as made by doc.openImage). */
@@ -17,20 +19,18 @@ interface ImageObject {
   embed(doc: Doc): void;
 }
 
-const SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+/** Labels of the image objects made here, per document (pdfkit names its own I1, I2, …). */
+const imageCount = new WeakMap<Doc, number>();
 
-/** Labels of the charts' image objects, per document (pdfkit names its own images I1, I2, …). */
-const chartCount = new WeakMap<Doc, number>();
-
-/** The chart's PNG as an image object for doc.image(), or the PNG itself when it is not a chart's kind. */
-export function chartImage(doc: Doc, png: Buffer): Buffer {
-  const parts = indexedPng(png);
-  if (parts === null) return png;
-  const count = (chartCount.get(doc) ?? 0) + 1;
-  chartCount.set(doc, count);
+/** What to pass to doc.image() for an image file: an image object made here, or the file itself. */
+export function pdfImage(doc: Doc, data: Buffer): Buffer {
+  const parts = indexedPng(data);
+  if (parts === null) return data;
+  const count = (imageCount.get(doc) ?? 0) + 1;
+  imageCount.set(doc, count);
   let idat: Buffer | null = parts.idat;
   const image: ImageObject = {
-    label: `C${count}`,
+    label: `P${count}`,
     width: parts.width,
     height: parts.height,
     obj: null,
@@ -63,7 +63,7 @@ interface IndexedPng {
 
 /** The parts of an 8-bit indexed, opaque, non-interlaced PNG; null for any other PNG (or none). */
 export function indexedPng(png: Buffer): IndexedPng | null {
-  if (png.length < 8 || SIGNATURE.some((b, i) => png[i] !== b)) return null;
+  if (imageMime(png) !== 'image/png') return null;
   let width = 0;
   let height = 0;
   let palette: Buffer | null = null;
