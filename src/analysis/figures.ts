@@ -256,7 +256,8 @@ export function figuresSource(
             records.push(record);
             continue;
           }
-          const domain = sums.domain(unit.members, wave.years, group.index, i);
+          // Used here and let go: its strata are reused by the next cell's.
+          const domain = sums.domain(unit.members, wave.years, group.index, i, undefined, true);
           const est = estimateProportion(domain, why === null ? opts : hiddenOpts);
           // Disclosure control judged the cell by its counts: they must be the estimate's.
           if (est.n !== grid.n[k] || est.x !== grid.x[k]) throw new Error(`figures: the counts of ${config.indicators[i]!.id}, ${unit.name}, ${wave.year}, ${group.key} differ between the passes`);

@@ -40,7 +40,11 @@ export async function indicatorLabels(config: ProjectConfig): Promise<Record<str
   return Object.fromEntries((await indicatorNames(config)).map((i) => [i.id, i.label]));
 }
 
-/** The file's bytes; a CSV or JSON comes in pieces, made as they are written (see figuresCsvChunks). */
+/**
+ * The file's bytes; a CSV or JSON comes in pieces, made as they are written (see
+ * figuresCsvChunks). Pieces are for writePieces: a piece of the CSV is valid only until the
+ * piece after the next one is asked for (ChunkOptions.reusePieces).
+ */
 export async function renderFiguresFile(figures: FiguresStream, config: ProjectConfig, format: FiguresFileFormat, dateIso: string): Promise<Buffer | Iterable<Buffer>> {
   const indicators = await indicatorNames(config);
   if (format === 'xlsx') {
@@ -59,7 +63,7 @@ export async function renderFiguresFile(figures: FiguresStream, config: ProjectC
   }
   const { jsonChunks, figuresCsvChunks } = await import('../render/tabular/figures-export.js');
   if (format === 'json') return jsonChunks(figures);
-  return figuresCsvChunks(figures, format, await indicatorLabels(config));
+  return figuresCsvChunks(figures, format, await indicatorLabels(config), { reusePieces: true });
 }
 
 /** The bytes as they are written, each piece also fed to `hash` (batch reports the file's sha256). */

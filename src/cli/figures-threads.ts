@@ -156,7 +156,7 @@ async function* areaParts(
     const records = source.recordsOf(areas[k]!);
     // Kept aside until the area is written (see the caller).
     const warnings = source.warnings.splice(before);
-    return { bytes: [...figuresCsvChunks({ meta: source.meta, records }, format, labels, false)], records: records.length, warnings };
+    return { bytes: [...figuresCsvChunks({ meta: source.meta, records }, format, labels, { header: false })], records: records.length, warnings };
   };
   const done = new Map<number, AreaPart>();
   let front = 0;

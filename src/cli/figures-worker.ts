@@ -35,7 +35,7 @@ if (parentPort) {
       }
       const before = source!.warnings.length;
       const records = source!.recordsOf(job.area);
-      const bytes = [...figuresCsvChunks({ meta: source!.meta, records }, format, labels, false)];
+      const bytes = [...figuresCsvChunks({ meta: source!.meta, records }, format, labels, { header: false })];
       return { ok: true, bytes, count: records.length, warnings: source!.warnings.slice(before) };
     } catch {
       // The main thread computes the area itself and meets the error there.

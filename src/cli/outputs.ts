@@ -135,6 +135,8 @@ export async function writeOutputs(files: { path: string; data: Buffer | string 
  * fs.writeFile, with data made as it is written (the figures, area by area) made while the
  * previous piece is being written: writeFile asks for the next piece only when a write has
  * finished, and the thread computing the figures waited for the disk about 5 % of a run.
+ * At most two pieces are in use at a time, the one being written and the one being made: a
+ * piece may be made in the memory of the one before the previous (ChunkOptions.reusePieces).
  */
 export async function writePieces(path: string, data: Buffer | string | Iterable<Buffer> | AsyncIterable<Buffer>): Promise<void> {
   if (typeof data === 'string' || Buffer.isBuffer(data) || !(Symbol.iterator in data)) return writeFile(path, data);

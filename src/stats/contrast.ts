@@ -7,8 +7,7 @@
 // an fpc (per stratum) enter through the same per-stratum sums.
 import { pnorm, qnorm } from './distributions.js';
 import type { LonelyPsu, StratumSums } from './types.js';
-import { isPresent, scoreA, scoreB } from './proportion.js';
-import { stratifiedVariance, type StratumScores } from './variance.js';
+import { isPresent, scoreA, scoreB, stratifiedVariance, type StratumScores } from './variance.js';
 
 /**
  * One stratum of a design seen from k domains: each domain's own sums (as for one domain)

@@ -4,7 +4,7 @@
 import type { CiMethod } from '../config/schema.js';
 import { proportionCi } from './ci.js';
 import type { DomainSums, LonelyPsu, StratumSums } from './types.js';
-import { isLonely, scalarVariance, stratumDf } from './variance.js';
+import { isLonely, isPresent, ratioVariance, stratumDf } from './variance.js';
 
 export interface ProportionOptions {
   method: CiMethod;
@@ -66,20 +66,8 @@ export function estimateProportion(domain: DomainSums, opts: ProportionOptions):
     return { n, x, estimate: null, se: null, df, deff: null, nEff: null, ciLower: null, ciUpper: null, ciMethod: null };
   }
   const p = a / b;
-  // PSU scores of the ratio p̂ = ΣA/ΣB: z_j = (A_j − p̂·B_j)/ΣB, summed per stratum (Σz_j and
-  // Σz_j²) from the stratum's sums, as svymean's x·w/Σw after centring.
-  const variance = cleanVariance(
-    scalarVariance(
-      domain,
-      isPresent,
-      (s) => (scoreA(s) - p * scoreB(s)) / b,
-      (s) => (s.sumAA - 2 * p * s.sumAB + p * p * s.sumBB) / (b * b),
-      opts.lonelyPsu,
-    ),
-    domain,
-    p,
-    b,
-  );
+  // The ratio's PSU scores z_j = (A_j − p̂·B_j)/ΣB, their variance from the strata's sums.
+  const variance = cleanVariance(ratioVariance(domain, p, b, opts.lonelyPsu), domain, p, b);
   const nEff = (b * b) / w2;
   if (Number.isNaN(variance)) {
     return { n, x, estimate: p, se: null, df, deff: null, nEff, ciLower: null, ciUpper: null, ciMethod: null };
@@ -100,20 +88,6 @@ export function estimateProportion(domain: DomainSums, opts: ProportionOptions):
     ciUpper: ci?.upper ?? null,
     ciMethod: ci?.method ?? null,
   };
-}
-
-/** Whether R's variance sees the stratum (see StratumSums.present). */
-export function isPresent(s: StratumSums): boolean {
-  return s.present ?? s.n > 0;
-}
-
-/** Σ_j of the PSU score totals (see StratumSums.scoreA). */
-export function scoreA(s: StratumSums): number {
-  return s.scoreA ?? s.sumA;
-}
-
-export function scoreB(s: StratumSums): number {
-  return s.scoreB ?? s.sumB;
 }
 
 /**

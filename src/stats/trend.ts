@@ -3,8 +3,7 @@
 // svyglm(y ~ year, family = quasibinomial) with its sandwich variance), from DomainSums.
 import { pnorm, pt, qt } from './distributions.js';
 import type { DomainSums, LonelyPsu } from './types.js';
-import { isPresent, scoreA, scoreB } from './proportion.js';
-import { designDf, stratifiedVariance, type StratumScores } from './variance.js';
+import { designDf, isPresent, scoreA, scoreB, stratifiedVariance, type StratumScores } from './variance.js';
 
 export interface CochranArmitage {
   chisq: number;

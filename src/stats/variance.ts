@@ -3,7 +3,7 @@
 // including domain semantics (PSUs of the stratum without domain rows are zeros that count
 // in n_h) and the finite population correction of svydesign(fpc =).
 import { DesignError, msg } from '../errors.js';
-import type { LonelyPsu } from './types.js';
+import type { LonelyPsu, StratumSums } from './types.js';
 
 /** Score sums of one stratum: e_j is PSU j's total of the k-vector score. */
 export interface StratumScores {
@@ -65,20 +65,17 @@ export function stratifiedVariance(strata: readonly StratumScores[], k: number, 
 }
 
 /**
- * The variance of one score (k = 1) as stratifiedVariance computes it, operation for
- * operation, without its arrays: `sum(s)` is Σ_j e_j and `cross(s)` Σ_j e_j² of stratum s.
- * A figures table asks for hundreds of thousands of these (one per estimate).
+ * The variance of a ratio p̂ = ΣA/ΣB of one domain, as stratifiedVariance computes it for its
+ * one score, operation for operation, without its arrays: PSU j's score is
+ * z_j = (A_j − p̂·B_j)/ΣB, and stratum h gives Σ_j z_j and Σ_j z_j² from its sums, as svymean's
+ * x·w/Σw after centring. A figures table asks for hundreds of thousands of these (one per
+ * estimate): the scores are computed here, not by functions passed in, which were two
+ * closures per estimate.
  */
-export function scalarVariance<S extends { stratum: string; psuTotal: number; popSize?: number }>(
-  strata: readonly S[],
-  isPresent: (s: S) => boolean,
-  sum: (s: S) => number,
-  cross: (s: S) => number,
-  lonelyPsu: LonelyPsu,
-): number {
+export function ratioVariance(strata: readonly StratumSums[], p: number, b: number, lonelyPsu: LonelyPsu): number {
   let present = 0;
   let lonely = 0;
-  let firstLonely: S | undefined;
+  let firstLonely: StratumSums | undefined;
   let total = 0;
   let psus = 0;
   for (const s of strata) {
@@ -89,7 +86,7 @@ export function scalarVariance<S extends { stratum: string; psuTotal: number; po
       firstLonely ??= s;
     }
     psus += s.psuTotal;
-    if (lonelyPsu === 'adjust') total += sum(s);
+    if (lonelyPsu === 'adjust') total += (scoreA(s) - p * scoreB(s)) / b;
   }
   if (firstLonely !== undefined && lonelyPsu === 'fail') throw lonelyError(firstLonely.stratum);
   const grandMean = lonelyPsu === 'adjust' ? total / psus : null;
@@ -97,13 +94,27 @@ export function scalarVariance<S extends { stratum: string; psuTotal: number; po
   for (const s of strata) {
     if (!isPresent(s) || isCensus(s)) continue;
     const f = fpcFactor(s);
-    if (s.psuTotal >= 2) {
-      const e = sum(s);
-      v += centredSquares(s.psuTotal, e, cross(s), e / s.psuTotal, (f * s.psuTotal) / (s.psuTotal - 1));
-    } else if (grandMean !== null) v += centredSquares(s.psuTotal, sum(s), cross(s), grandMean, f);
+    const e = (scoreA(s) - p * scoreB(s)) / b;
+    const squares = (s.sumAA - 2 * p * s.sumAB + p * p * s.sumBB) / (b * b);
+    if (s.psuTotal >= 2) v += centredSquares(s.psuTotal, e, squares, e / s.psuTotal, (f * s.psuTotal) / (s.psuTotal - 1));
+    else if (grandMean !== null) v += centredSquares(s.psuTotal, e, squares, grandMean, f);
   }
   if (lonelyPsu !== 'average' || lonely === 0) return v;
   return v * averageScale(present, lonely);
+}
+
+/** Whether R's variance sees the stratum (see StratumSums.present). */
+export function isPresent(s: StratumSums): boolean {
+  return s.present ?? s.n > 0;
+}
+
+/** Σ_j of the PSU score totals (see StratumSums.scoreA). */
+export function scoreA(s: StratumSums): number {
+  return s.scoreA ?? s.sumA;
+}
+
+export function scoreB(s: StratumSums): number {
+  return s.scoreB ?? s.sumB;
 }
 
 /** Lonely strata among those present; under "fail" the first is a DesignError. */

@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseConfig } from '../../src/config/load.js';
+import { loadConfig, parseConfig } from '../../src/config/load.js';
+import type { StratumSums } from '../../src/stats/types.js';
+import { EXAMPLE_CONFIG, EXAMPLE_CSV } from '../e2e/cli.js';
 import { ingestFiles } from '../../src/analysis/pipeline.js';
 import { ConfigError, DataError, LagesbildError } from '../../src/errors.js';
 import { MINI_CONFIG, MINI_HEADER, csv, tempDir, writeFile } from '../fixtures/mini-project.js';
@@ -114,5 +116,31 @@ describe('ingest: bad input gives one precise error', () => {
   });
   it('a file that does not exist', async () => {
     expect((await errorOf([`${dir}/nope.csv`])).toLine()).toBe(`${dir}/nope.csv: file not found. Check the path and spelling`);
+  });
+});
+
+describe('domain sums reused from cell to cell', () => {
+  it('are the sums of a new domain, whatever the domain asked for before (a county of many strata, then one municipality)', async () => {
+    const { config } = await loadConfig(EXAMPLE_CONFIG);
+    const { sums } = await ingestFiles(EXAMPLE_CSV, config, { configPath: EXAMPLE_CONFIG });
+    const county = sums.areas;
+    const asks: [readonly string[], number, number][] = [
+      [county, 0, 0],
+      [['Ängsby'], 1, 3],
+      [county, 2, 1],
+      [county, 0, 5],
+      [['Lövåsen'], 0, 0],
+      [county, 4, 2],
+    ];
+    const years = [sums.years[sums.years.length - 1]!];
+    let previous: StratumSums[] | null = null;
+    for (const [areas, group, indicator] of asks) {
+      const reused = sums.domain(areas, years, group, indicator, undefined, true);
+      expect(reused).toEqual(sums.domain(areas, years, group, indicator));
+      expect(reused).toHaveLength(areas.length);
+      // The same strata, refilled (the list too): valid until the next call.
+      if (previous) expect(reused[0]).toBe(previous[0]);
+      previous = reused;
+    }
   });
 });

@@ -8,6 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { EXIT, OutputError, ioCause } from '../../src/errors.js';
 import { render } from '../../src/messages/index.js';
 import { ensureFolder, writeOutputs, writePieces } from '../../src/cli/outputs.js';
+import { exportFigures, figuresCsvChunks } from '../../src/render/tabular/figures-export.js';
+import type { EstimateRecord, FiguresMeta } from '../../src/analysis/types.js';
 import { tempDir } from '../fixtures/mini-project.js';
 import { BIN, EXAMPLE_CONFIG, EXAMPLE_CSV, ROOT } from '../e2e/cli.js';
 import { runCli, STACK_LINE } from '../bad-input/run-cli.js';
@@ -45,6 +47,39 @@ describe('I/O errors name the path and the cause', () => {
       expect(bytes.subarray(at, at + 100_000 + k).every((b) => b === 0x41 + (k % 26))).toBe(true);
       at += 100_000 + k;
     }
+  });
+
+  // figuresCsvChunks' pieces take turns in two buffers where writePieces writes them.
+  it('the figures CSV in pieces that reuse their memory is written as one string would be', async () => {
+    const path = join(tempDir('lagesbild-io-'), 'figures.csv');
+    // About 5 MB: five pieces, so that each buffer holds several of them in turn.
+    const records: EstimateRecord[] = Array.from({ length: 40_000 }, (_, k) => ({
+      kind: 'estimate',
+      indicator: `ind${k % 37}`,
+      area: k % 3 === 0 ? 'Ängsby' : 'Lövåsen, "norra"',
+      year: 2019 + (k % 5),
+      pooled_years: k % 11 === 0 ? [2019, 2021] : null,
+      group: k % 2 === 0 ? 'total' : 'gender=Flicka',
+      n: 100 + k,
+      x: k % 7 === 0 ? null : k % 100,
+      estimate: k % 7 === 0 ? null : Math.sqrt(k) / 300,
+      se: k / 1e7,
+      ci_lower: 1 / (k + 3),
+      ci_upper: 1 - 1 / (k + 3),
+      ci_method: 'wilson',
+      df: k % 40,
+      deff: 1 + k / 1e5,
+      n_eff: k * 0.97,
+      suppressed: k % 7 === 0,
+      suppression: k % 7 === 0 ? 'min_base' : null,
+      flag: k % 13 === 0 ? 'caution' : null,
+    }));
+    // The plain CSV is written from the records alone.
+    const meta = {} as FiguresMeta;
+    await writePieces(path, figuresCsvChunks({ meta, records }, 'csv', {}, { reusePieces: true }));
+    const written = readFileSync(path, 'utf8');
+    expect(written.length).toBeGreaterThan(4 << 20);
+    expect(written).toBe(exportFigures({ meta, records }, 'csv'));
   });
 
   // /dev/full refuses every write with ENOSPC: the failure comes while the next piece is made.

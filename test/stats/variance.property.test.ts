@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { scalarVariance, stratifiedVariance, type StratumScores } from '../../src/stats/variance.js';
+import { isPresent, ratioVariance, scoreA, scoreB, stratifiedVariance, type StratumScores } from '../../src/stats/variance.js';
+import { emptyStratum } from '../../src/stats/fold.js';
+import type { StratumSums } from '../../src/stats/types.js';
 import { DesignError } from '../../src/errors.js';
 
 /**
@@ -36,36 +38,73 @@ const outcome = (f: () => number) => {
   }
 };
 
-describe('scalarVariance', () => {
-  it('is stratifiedVariance with one score, to the last bit, under every lonely_psu option', () => {
-    fc.assert(
-      fc.property(strata, fc.constantFrom('fail' as const, 'certainty' as const, 'remove' as const, 'adjust' as const, 'average' as const), (list, lonelyPsu) => {
-        const general = outcome(() => stratifiedVariance(list, 1, lonelyPsu)[0]![0]!);
-        const scalar = outcome(() =>
-          scalarVariance(
-            list,
-            (s) => s.present,
-            (s) => s.sum[0]!,
-            (s) => s.cross[0]![0]!,
-            lonelyPsu,
-          ),
-        );
-        expect(Object.is(scalar, general) || scalar === general).toBe(true);
+/** A stratum's sums as the estimators read them, with its variance inputs (see ratioVariance). */
+const ratioStrata = fc
+  .array(
+    fc.record({
+      psuTotal: fc.integer({ min: 1, max: 6 }),
+      present: fc.constantFrom<boolean | undefined>(true, false, undefined),
+      n: fc.integer({ min: 0, max: 3 }),
+      sumA: fc.double({ min: 0, max: 3, noNaN: true }),
+      sumB: fc.double({ min: 0, max: 5, noNaN: true }),
+      scoreA: fc.option(fc.double({ min: -3, max: 3, noNaN: true }), { nil: undefined }),
+      scoreB: fc.option(fc.double({ min: -3, max: 3, noNaN: true }), { nil: undefined }),
+      sumAA: fc.double({ min: 0, max: 9, noNaN: true }),
+      sumAB: fc.double({ min: 0, max: 9, noNaN: true }),
+      sumBB: fc.double({ min: 0, max: 9, noNaN: true }),
+      popSize: fc.constantFrom<number | undefined>(undefined, undefined, 10, 40, -1),
+    }),
+    { minLength: 1, maxLength: 4 },
+  )
+  .map((list) =>
+    list.map(
+      (s, h): StratumSums => ({
+        ...emptyStratum(`s${h}`, s.psuTotal, s.popSize === undefined ? undefined : s.popSize < 0 ? s.psuTotal : s.popSize),
+        ...s,
+        popSize: s.popSize === undefined ? undefined : s.popSize < 0 ? s.psuTotal : s.popSize,
       }),
+    ),
+  );
+
+describe('ratioVariance', () => {
+  it("is stratifiedVariance of the ratio's one score, to the last bit, under every lonely_psu option", () => {
+    fc.assert(
+      fc.property(
+        ratioStrata,
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: 0.1, max: 20, noNaN: true }),
+        fc.constantFrom('fail' as const, 'certainty' as const, 'remove' as const, 'adjust' as const, 'average' as const),
+        (list, p, b, lonelyPsu) => {
+          // The score z_j = (A_j − p·B_j)/ΣB of every PSU, summed per stratum, and its squares.
+          const scores = list.map(
+            (s): StratumScores => ({
+              stratum: s.stratum,
+              psuTotal: s.psuTotal,
+              present: isPresent(s),
+              sum: [(scoreA(s) - p * scoreB(s)) / b],
+              cross: [[(s.sumAA - 2 * p * s.sumAB + p * p * s.sumBB) / (b * b)]],
+              ...(s.popSize === undefined ? {} : { popSize: s.popSize }),
+            }),
+          );
+          const general = outcome(() => stratifiedVariance(scores, 1, lonelyPsu)[0]![0]!);
+          const ratio = outcome(() => ratioVariance(list, p, b, lonelyPsu));
+          expect(Object.is(ratio, general) || ratio === general).toBe(true);
+        },
+      ),
       { numRuns: 2000 },
     );
   });
 
   it('gives the values of an example by hand: n_h/(n_h−1) Σ(e − ē)², the lonely stratum centred at the grand mean under adjust', () => {
-    const list: StratumScores[] = [
-      { stratum: 'A', psuTotal: 3, present: true, sum: [0.6], cross: [[0.5]] },
-      { stratum: 'B', psuTotal: 1, present: true, sum: [0.3], cross: [[0.09]] },
+    // At p̂ = 0 and ΣB = 1 a stratum's score sum is its ΣA and its squares ΣA².
+    const list: StratumSums[] = [
+      { ...emptyStratum('A', 3), present: true, sumA: 0.6, sumAA: 0.5 },
+      { ...emptyStratum('B', 1), present: true, sumA: 0.3, sumAA: 0.09 },
     ];
-    const args = [(s: StratumScores) => s.present, (s: StratumScores) => s.sum[0]!, (s: StratumScores) => s.cross[0]![0]!] as const;
     // A: 3/2 · (0.5 − 0.6²/3) = 0.57; B (adjust): (0.3 − 0.9/4)² = 0.005625.
-    expect(scalarVariance(list, ...args, 'certainty')).toBeCloseTo(0.57, 14);
-    expect(scalarVariance(list, ...args, 'adjust')).toBeCloseTo(0.57 + 0.005625, 14);
-    expect(scalarVariance(list, ...args, 'average')).toBeCloseTo(0.57 * 2, 14);
-    expect(() => scalarVariance(list, ...args, 'fail')).toThrow(DesignError);
+    expect(ratioVariance(list, 0, 1, 'certainty')).toBeCloseTo(0.57, 14);
+    expect(ratioVariance(list, 0, 1, 'adjust')).toBeCloseTo(0.57 + 0.005625, 14);
+    expect(ratioVariance(list, 0, 1, 'average')).toBeCloseTo(0.57 * 2, 14);
+    expect(() => ratioVariance(list, 0, 1, 'fail')).toThrow(DesignError);
   });
 });

@@ -66,18 +66,31 @@ export type FiguresFormat = 'csv' | 'json' | 'excel-sv';
  */
 export function exportFigures(table: FiguresStream, format: FiguresFormat, indicatorLabels: Readonly<Record<string, string>> = {}): string {
   if (format === 'json') return Buffer.concat([...jsonChunks(table)]).toString('utf8');
-  if (format === 'csv') return Buffer.concat([...plainCsvChunks(table, true)]).toString('utf8');
+  if (format === 'csv') return Buffer.concat([...plainCsvChunks(table, true, false)]).toString('utf8');
   return [...swedishExcelPieces(table, indicatorLabels, true)].join('');
+}
+
+/** How figuresCsvChunks cuts the file. */
+export interface ChunkOptions {
+  /** Begin with the header line (default); without it, only the records' lines: a part of the file made on another thread. */
+  header?: boolean;
+  /**
+   * The plain CSV's pieces take turns in two buffers: a piece is valid only until the piece
+   * after the next one is asked for, as writePieces uses them (src/cli/outputs.ts). Fresh
+   * memory for every piece is a page fault per 4 KB written (42 MB for the bench's 248 367
+   * figures), and page faults are slow on the virtual machines this runs on.
+   */
+  reusePieces?: boolean;
 }
 
 /**
  * The CSV formats as UTF-8 bytes, a few thousand lines at a time: a whole country's table
  * (millions of records) is written to its file piece by piece, never held as one string.
- * Without `header`, only the records' lines: a part of the file made on another thread.
  */
-export function* figuresCsvChunks(table: FiguresStream, format: 'csv' | 'excel-sv', indicatorLabels: Readonly<Record<string, string>> = {}, header = true): Generator<Buffer> {
+export function* figuresCsvChunks(table: FiguresStream, format: 'csv' | 'excel-sv', indicatorLabels: Readonly<Record<string, string>> = {}, opts: ChunkOptions = {}): Generator<Buffer> {
+  const header = opts.header ?? true;
   if (format === 'csv') {
-    yield* plainCsvChunks(table, header);
+    yield* plainCsvChunks(table, header, opts.reusePieces ?? false);
     return;
   }
   for (const piece of swedishExcelPieces(table, indicatorLabels, header)) yield Buffer.from(piece, 'utf8');
@@ -111,8 +124,8 @@ const PIECE_BYTES = 1 << 20;
  * the garbage of writing it. Texts are few (indicators, areas, groups, methods, reasons) and
  * each is encoded once; numbers are ASCII. The bytes are those csvLine would give.
  */
-function* plainCsvChunks(table: FiguresStream, header: boolean): Generator<Buffer> {
-  const out = new CsvBytes(PIECE_BYTES);
+function* plainCsvChunks(table: FiguresStream, header: boolean, reusePieces: boolean): Generator<Buffer> {
+  const out = new CsvBytes(PIECE_BYTES, reusePieces);
   if (header) out.bytes(Buffer.from(`${csvLine(FIGURE_COLUMNS, ',')}\n`, 'utf8'));
   for (const r of table.records) {
     LINE_WRITERS[r.kind](r, out);
@@ -178,10 +191,15 @@ const LINE_WRITERS = Object.fromEntries(
 /** A growing byte buffer for one piece of a CSV, with each distinct text encoded once. */
 class CsvBytes {
   private buf: Buffer;
+  /** With `reuse`: the buffer of the piece before, to be the next piece's (see ChunkOptions.reusePieces). */
+  private spare: Buffer | null = null;
   length = 0;
   private readonly encoded = new Map<string, Buffer>();
 
-  constructor(private readonly size: number) {
+  constructor(
+    private readonly size: number,
+    private readonly reuse = false,
+  ) {
     this.buf = Buffer.allocUnsafe(size + 4096);
   }
 
@@ -242,10 +260,12 @@ class CsvBytes {
     this.length = at;
   }
 
-  /** The bytes so far (a buffer of their own), and a fresh piece. */
+  /** The bytes so far, and an empty piece (in new memory, or with `reuse` in the buffer of the piece before this one). */
   take(): Buffer {
     const piece = this.buf.subarray(0, this.length);
-    this.buf = Buffer.allocUnsafe(this.size + 4096);
+    const next = this.reuse ? this.spare : null;
+    if (this.reuse) this.spare = this.buf;
+    this.buf = next ?? Buffer.allocUnsafe(this.size + 4096);
     this.length = 0;
     return piece;
   }
