@@ -700,7 +700,12 @@ function disclosureStructure(
   };
   const add = (cn: number, cx: number, state: number, area: number, w: number, g: number, suffix: number): number =>
     addRanked(cn, cx, state, (((iRank[i]! * areaNames.length + aRank[area]!) * waves.length + wRank[w]!) * groups.length + gRank[g]!) * S + sRank[suffix]!);
-  const suffixOf = (id: string) => suffixes.indexOf(`rest:${id}`);
+  // A suffix's first place, as indexOf would find it (a look-up per unit and indicator).
+  const suffixAt = new Map<string, number>();
+  for (let k = suffixes.length - 1; k >= 0; k--) suffixAt.set(suffixes[k]!, k);
+  const suffixOf = (id: string) => suffixAt.get(`rest:${id}`) ?? -1;
+  // The municipalities (the county's parts), by number.
+  const municipalities = units.flatMap((unit, u) => (unit.county ? [] : [u]));
 
   // The indicator's cells by (unit × waves + wave) × groups + group.
   const cells = new Int32Array(cellCount).fill(-1);
@@ -789,11 +794,7 @@ function disclosureStructure(
         }
       });
       groups.forEach((_, g) => {
-        relate(
-          cellOf(county, w, g),
-          units.flatMap((unit, u) => (unit.county ? [] : [cellOf(u, w, g)])),
-          byArea,
-        );
+        relate(cellOf(county, w, g), municipalities.map((u) => cellOf(u, w, g)), byArea);
       });
     });
     // The rest of the county beside each municipality: county = municipality + rest, and the
@@ -812,7 +813,7 @@ function disclosureStructure(
   // Step 3: the outcome's total = with the factor + without + those who left the factor
   // question unanswered (KNOWN: no group anyone can point to, and the sides publish neither
   // n nor x); the county's side = Σ the municipalities'.
-  const sideCell = (f: number, answer: string) => suffixes.indexOf(`association:${config.indicators[f]!.id}:${answer}`);
+  const sideCell = (f: number, answer: string) => suffixAt.get(`association:${config.indicators[f]!.id}:${answer}`) ?? -1;
   for (const p of pairs) {
     for (const answer of ANSWERS) {
       const side = p.sides[answer];
@@ -827,7 +828,7 @@ function disclosureStructure(
     ANSWERS.forEach((answer, a) => {
       const side = p.sides[answer];
       if (!side) return;
-      const parts = units.flatMap((unit, u) => (unit.county ? [] : [cellsOf(pairAt.get(`${p.factor}:${u}:${p.w}`))[a]!]));
+      const parts = municipalities.map((u) => cellsOf(pairAt.get(`${p.factor}:${u}:${p.w}`))[a]!);
       relate(side.cell, parts, byArea);
     });
   }
