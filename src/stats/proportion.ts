@@ -3,7 +3,7 @@
 // exactly, from per-stratum sums of PSU totals.
 import type { CiMethod } from '../config/schema.js';
 import { proportionCi } from './ci.js';
-import type { DomainSums, LonelyPsu, StratumSums } from './types.js';
+import type { DomainSums, LonelyPsu } from './types.js';
 import { isLonely, isPresent, ratioVariance, stratumDf } from './variance.js';
 
 export interface ProportionOptions {
