@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isPresent, ratioVariance, scoreA, scoreB, stratifiedVariance, type StratumScores } from '../../src/stats/variance.js';
-import { emptyStratum } from '../../src/stats/fold.js';
+import { emptyStratum, emptyStratumInto } from '../../src/stats/fold.js';
 import type { StratumSums } from '../../src/stats/types.js';
 import { DesignError } from '../../src/errors.js';
 
@@ -106,5 +106,20 @@ describe('ratioVariance', () => {
     expect(ratioVariance(list, 0, 1, 'adjust')).toBeCloseTo(0.57 + 0.005625, 14);
     expect(ratioVariance(list, 0, 1, 'average')).toBeCloseTo(0.57 * 2, 14);
     expect(() => ratioVariance(list, 0, 1, 'fail')).toThrow(DesignError);
+  });
+});
+
+describe('emptyStratumInto', () => {
+  it('makes a used stratum what emptyStratum makes: the same fields, in the same order, with the same values', () => {
+    for (const popSize of [undefined, 120]) {
+      // Every field used: set to something emptyStratum does not give (a field emptyStratumInto forgot stays so).
+      const used = emptyStratum('old', 9, 40) as unknown as Record<string, unknown>;
+      for (const key of Object.keys(used)) used[key] = key === 'stratum' ? 'old' : key === 'present' ? true : 0.25;
+      emptyStratumInto(used as unknown as StratumSums, 'h', 7, popSize);
+      const fresh = emptyStratum('h', 7, popSize);
+      // Order matters: objects of one shape keep the estimators' property reads fast.
+      expect(Object.keys(used)).toEqual(Object.keys(fresh));
+      expect(used).toStrictEqual(fresh);
+    }
   });
 });

@@ -86,11 +86,19 @@ function keep(canvas: Canvas, width: number, height: number, scale: number): voi
   if (kept.size > KEPT_SIZES) kept.delete(kept.keys().next().value!);
 }
 
-/** Chart.js's platform without a DOM, with the chart's CSS size (one class per size asked for). */
+/** Chart.js's platform without a DOM, with the chart's CSS size: one class per size, made once. */
+const platforms = new Map<string, ChartRuntime['BasicPlatform']>();
+
 function sizedPlatform({ BasicPlatform }: ChartRuntime, width: number, height: number): typeof BasicPlatform {
-  return class extends BasicPlatform {
-    override getMaximumSize(): { width: number; height: number } {
-      return { width: Math.trunc(width), height: Math.trunc(height) };
-    }
-  };
+  const key = `${Math.trunc(width)}x${Math.trunc(height)}`;
+  let platform = platforms.get(key);
+  if (!platform) {
+    platform = class extends BasicPlatform {
+      override getMaximumSize(): { width: number; height: number } {
+        return { width: Math.trunc(width), height: Math.trunc(height) };
+      }
+    };
+    platforms.set(key, platform);
+  }
+  return platform;
 }

@@ -7,7 +7,7 @@
 // image is embedded with the same PDF objects, in the same order, as pdfkit's PNGImage.embed
 // makes for that kind. Every other image (a JPEG, a PNG with alpha or transparency, as logos
 // and the pictures of own texts may be) is passed to pdfkit as it is.
-import { imageMime } from '../image-size.js';
+import { imageMime, pngSize } from '../image-size.js';
 import type { Doc } from './text.js';
 
 /** What PDFDocument.image() asks of an image object (as made by doc.openImage). */
@@ -63,9 +63,9 @@ interface IndexedPng {
 
 /** The parts of an 8-bit indexed, opaque, non-interlaced PNG; null for any other PNG (or none). */
 export function indexedPng(png: Buffer): IndexedPng | null {
-  if (imageMime(png) !== 'image/png') return null;
-  let width = 0;
-  let height = 0;
+  // IHDR first, as the format wants it (where pngSize reads the size).
+  if (imageMime(png) !== 'image/png' || png.toString('latin1', 12, 16) !== 'IHDR') return null;
+  let header = false;
   let palette: Buffer | null = null;
   const idat: Buffer[] = [];
   for (let at = 8; at + 8 <= png.length; ) {
@@ -77,13 +77,16 @@ export function indexedPng(png: Buffer): IndexedPng | null {
     if (type === 'IHDR') {
       // Bit depth 8, colour type 3 (indexed), deflate, standard filters, not interlaced.
       if (length !== 13 || data[8] !== 8 || data[9] !== 3 || data[10] !== 0 || data[11] !== 0 || data[12] !== 0) return null;
-      width = data.readUInt32BE(0);
-      height = data.readUInt32BE(4);
+      header = true;
     } else if (type === 'PLTE') palette = data;
     else if (type === 'IDAT') idat.push(data);
     // Transparency would need pdfkit's soft mask.
     else if (type === 'tRNS') return null;
-    else if (type === 'IEND') return width > 0 && height > 0 && palette !== null && idat.length > 0 ? { width, height, palette, idat: Buffer.concat(idat) } : null;
+    else if (type === 'IEND') {
+      if (!header || palette === null || idat.length === 0) return null;
+      const { width, height } = pngSize(png);
+      return width > 0 && height > 0 ? { width, height, palette, idat: Buffer.concat(idat) } : null;
+    }
   }
   return null;
 }

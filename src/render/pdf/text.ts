@@ -17,28 +17,17 @@ export function useStyle(doc: Doc, style: TextStyle): Doc {
  * seventh of a batch's main thread with widths kept per document, most of it the same words
  * laid out again for each report. Looked up without building a key: a Map per face and size.
  */
-interface Widths {
-  texts: Map<string, number>;
-  /** Words as wordWidth measures them. */
-  words: Map<string, number>;
-}
-
-const widthsByFace = new Map<string, Map<number, Widths>>();
+const widthsByFace = new Map<string, Map<number, Map<string, number>>>();
 
 /** Texts remembered per face and size; beyond this the cache starts again (a whole country's batch). */
 const MAX_REMEMBERED = 20_000;
 
-function widthsOf(style: TextStyle): Widths {
+function widthsOf(style: TextStyle): Map<string, number> {
   let bySize = widthsByFace.get(style.face);
   if (!bySize) widthsByFace.set(style.face, (bySize = new Map()));
   let widths = bySize.get(style.size);
-  if (!widths) bySize.set(style.size, (widths = { texts: new Map(), words: new Map() }));
+  if (!widths) bySize.set(style.size, (widths = new Map()));
   return widths;
-}
-
-function remember(cache: Map<string, number>, text: string, width: number): void {
-  if (cache.size >= MAX_REMEMBERED) cache.clear();
-  cache.set(text, width);
 }
 
 /**
@@ -56,11 +45,12 @@ export function textWidth(doc: Doc, text: string, style: TextStyle): number {
     faces.add(style.face);
     doc.font(style.face);
   }
-  const { texts } = widthsOf(style);
+  const texts = widthsOf(style);
   let w = texts.get(text);
   if (w === undefined) {
     w = doc.font(style.face).fontSize(style.size).widthOfString(text);
-    remember(texts, text, w);
+    if (texts.size >= MAX_REMEMBERED) texts.clear();
+    texts.set(text, w);
   }
   return w;
 }
@@ -71,13 +61,7 @@ export function textWidth(doc: Doc, text: string, style: TextStyle): number {
  * has. Source Sans 3 has no kerning against the space, so the result is the word's own width.
  */
 export function wordWidth(doc: Doc, word: string, style: TextStyle): number {
-  const { words } = widthsOf(style);
-  let w = words.get(word);
-  if (w === undefined) {
-    w = textWidth(doc, `${word} `, style) - textWidth(doc, ' ', style);
-    remember(words, word, w);
-  }
-  return w;
+  return textWidth(doc, `${word} `, style) - textWidth(doc, ' ', style);
 }
 
 /** Breaks a word that is wider than the line into pieces that fit. */
