@@ -26,7 +26,17 @@ export interface Sniffed {
   size: number;
   /** The first line is Excel's "sep=X" (it named the delimiter; the header is the next line). */
   sepLine: boolean;
+  /**
+   * Lines above the header that are not the "sep=" line: a title, an export date (lines with
+   * no column separator, above the first line that has one). The readers skip them.
+   */
+  titleLines: number;
+  /** The header's line (1 unless a "sep=" line or title lines come first). */
+  headerLine: number;
 }
+
+/** At most this many title lines are looked for above the header. */
+const MAX_TITLE_LINES = 10;
 
 const SAMPLE_BYTES = 64 * 1024;
 /** Excel's first line naming the column separator: sep=; (sometimes in quotes). */
@@ -98,8 +108,32 @@ export function sniffBuffer(
     );
   }
   const named = sep ? (sep[1] as Delimiter) : undefined;
-  const delimiter = force?.delimiter ?? named ?? guessDelimiter(headerLine(sep ? text.slice(sep[0].length) : text), file, sep ? 2 : 1);
-  return { encoding, undecided, delimiter, bom, size, sepLine: sep !== null };
+  const afterSep = sep ? text.slice(sep[0].length) : text;
+  const titles = titleLinesOf(afterSep, force?.delimiter ?? named);
+  const firstLine = sep ? 2 : 1;
+  const delimiter = force?.delimiter ?? named ?? guessDelimiter(titles.header, file, firstLine + titles.lines);
+  return { encoding, undecided, delimiter, bom, size, sepLine: sep !== null, titleLines: titles.count, headerLine: firstLine + titles.lines };
+}
+
+/**
+ * Title lines above the header ("Trygghetsenkät 2024 – alla svar", an export date, blank
+ * lines between): the first lines with none of the separators (`delimiter`, or any of the
+ * three), when a line within the first few has one. Without such a line the first line is
+ * the header (and its missing separator the error). `count` is the title lines that are
+ * records (blank lines are not), `lines` every line before the header.
+ */
+function titleLinesOf(text: string, delimiter: Delimiter | undefined): { count: number; lines: number; header: string } {
+  const separators = delimiter ? [delimiter] : DELIMITERS;
+  let rest = text;
+  let count = 0;
+  for (let lines = 0; lines <= MAX_TITLE_LINES; lines++) {
+    const line = headerLine(rest);
+    if (separators.some((d) => countOutsideQuotes(line, d) > 0)) return { count, lines, header: line };
+    if (line.length === rest.length) break; // the end of the sample
+    if (line.trim() !== '') count++;
+    rest = rest.slice(line.length + (rest.startsWith('\r\n', line.length) ? 2 : 1));
+  }
+  return { count: 0, lines: 0, header: headerLine(text) };
 }
 
 export function nulError(file: string, line: number): DataError {

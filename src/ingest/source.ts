@@ -52,6 +52,8 @@ export interface SourceHeader {
   delimiter: Delimiter | null;
   /** Excel only: the sheet read. */
   sheet?: string;
+  /** Excel only: rows above the header with one value (a title, an export date), skipped. */
+  titleRows?: number;
   /** CSV only: what was sniffed (validate looks at the raw header line). */
   sniffed?: Sniffed;
   /** Why the file was read as something its name does not say (a renamed file). */
@@ -83,6 +85,15 @@ export interface ReadResult {
 }
 
 /** A reader of one format. */
+/**
+ * The header's line (CSV) or row (Excel) when a title stood above it and was skipped (see
+ * Sniffed.titleLines and readXlsx); null when the header is the first line (after "sep=").
+ */
+export function titleAbove(h: Pick<SourceHeader, 'format' | 'headerLine' | 'sniffed' | 'titleRows'>): number | null {
+  if (h.format === 'csv') return h.sniffed !== undefined && h.sniffed.titleLines > 0 ? h.sniffed.headerLine : null;
+  return h.format === 'xlsx' && (h.titleRows ?? 0) > 0 && h.headerLine !== undefined ? h.headerLine : null;
+}
+
 export type ReadRows = (path: string, name: string, handlers: RowHandlers, opts: ReadOptions, note?: Message) => Promise<ReadResult>;
 
 /**

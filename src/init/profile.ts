@@ -4,7 +4,7 @@
 // names); a column with many distinct or long values (ids, weights, free text) keeps none of
 // them, so nothing a respondent wrote can end up in a proposal or in the config.
 import type { Delimiter, Encoding } from '../ingest/sniff.js';
-import { readRows, type Format, type ReadOptions } from '../ingest/source.js';
+import { readRows, titleAbove, type Format, type ReadOptions } from '../ingest/source.js';
 
 /** Rows read for the proposals. */
 export const PREVIEW_ROWS = 5000;
@@ -48,6 +48,8 @@ export interface CsvProfile {
   encoding: Encoding | string | null;
   /** CSV only. */
   delimiter: Delimiter | null;
+  /** The header's line or row when a title above it was skipped (see titleAbove). */
+  headerBelowTitle?: number;
   /** Excel only. */
   sheet?: string;
   /** Data rows read. */
@@ -97,6 +99,7 @@ export async function profileCsv(file: string, opts: Pick<ReadOptions, 'encoding
     { ...opts, maxRows: PREVIEW_ROWS + 1 },
   );
   const { encoding, delimiter, format, sheet } = source;
+  const below = titleAbove(source);
   for (const c of columns) {
     if (c.filled === 0) c.numeric = false;
     if (!c.numeric) {
@@ -104,7 +107,7 @@ export async function profileCsv(file: string, opts: Pick<ReadOptions, 'encoding
       c.min = c.max = Number.NaN;
     }
   }
-  return { file: source.file, format, encoding, delimiter, ...(sheet ? { sheet } : {}), rows: Math.min(rows, PREVIEW_ROWS), complete: rows <= PREVIEW_ROWS, columns };
+  return { file: source.file, format, encoding, delimiter, ...(sheet ? { sheet } : {}), ...(below !== null ? { headerBelowTitle: below } : {}), rows: Math.min(rows, PREVIEW_ROWS), complete: rows <= PREVIEW_ROWS, columns };
 }
 
 function observe(c: ColumnProfile, raw: string): void {

@@ -49,17 +49,20 @@ export interface SourceTexts {
   xlsx: string;
   sav: string;
   sheet(name: string): string;
+  /** After the delimiter or sheet when a title above the header was skipped: "header on line 3". */
+  headerAt(line: number, format: 'csv' | 'xlsx'): string;
 }
 
 /** Two words on how a file was read: encoding and delimiter (CSV), "Excel" and its sheet, "SPSS" and its encoding. */
 export function describeSource(
   t: { encoding: Record<Encoding, string>; delimiter: Record<Delimiter, string>; source: SourceTexts },
-  f: { format: Format | null; encoding: string | null; delimiter: string | null; sheet?: string },
+  f: { format: Format | null; encoding: string | null; delimiter: string | null; sheet?: string; headerBelowTitle?: number },
 ): [string, string] | null {
   const encoding = (e: string | null) => (e === null ? '' : (t.encoding[e as Encoding] ?? e.toUpperCase()));
-  if (f.format === 'xlsx') return [t.source.xlsx, t.source.sheet(f.sheet ?? '')];
+  const below = (text: string, format: 'csv' | 'xlsx') => (f.headerBelowTitle === undefined ? text : `${text}, ${t.source.headerAt(f.headerBelowTitle, format)}`);
+  if (f.format === 'xlsx') return [t.source.xlsx, below(t.source.sheet(f.sheet ?? ''), 'xlsx')];
   if (f.format === 'sav') return [t.source.sav, encoding(f.encoding)];
-  if (f.format === 'csv' && f.encoding !== null && f.delimiter !== null) return [encoding(f.encoding), t.delimiter[f.delimiter as Delimiter]];
+  if (f.format === 'csv' && f.encoding !== null && f.delimiter !== null) return [encoding(f.encoding), below(t.delimiter[f.delimiter as Delimiter], 'csv')];
   return null;
 }
 

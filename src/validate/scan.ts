@@ -6,7 +6,7 @@ import { open } from 'node:fs/promises';
 import type { ProjectConfig } from '../config/schema.js';
 import { LagesbildError } from '../errors.js';
 import type { Delimiter, Sniffed } from '../ingest/sniff.js';
-import { displayName, localPath, readRows, type Format, type ReadOptions, type SourceHeader } from '../ingest/source.js';
+import { displayName, localPath, readRows, titleAbove, type Format, type ReadOptions, type SourceHeader } from '../ingest/source.js';
 import { Tally, type OwnFinding } from './findings.js';
 import { textDecoder } from '../ingest/decoder.js';
 
@@ -16,6 +16,8 @@ export interface FileCheck {
   format: Format | null;
   /** Excel: the sheet read. */
   sheet?: string;
+  /** The header's line or row when a title above it was skipped (see titleAbove). */
+  headerBelowTitle?: number;
   /** Data rows read (up to the error when the file could not be read to the end). */
   rows: number;
   /** What was detected (or forced): the text encoding of a CSV, the character encoding of an SPSS file; null for Excel. */
@@ -130,6 +132,8 @@ export async function scanFile(file: string, config: ProjectConfig, opts: ReadOp
           source = h;
           sniffedAt = h.sniffed ?? null;
           Object.assign(check, { format: h.format, sheet: h.sheet, encoding: h.encoding, delimiter: h.delimiter, bom: h.sniffed?.bom ?? false });
+          const below = titleAbove(h);
+          if (below !== null) check.headerBelowTitle = below;
           const names = h.names;
           header.names = names;
           header.duplicates = duplicateHeaders(names, used, h);
@@ -170,7 +174,7 @@ export async function scanFile(file: string, config: ProjectConfig, opts: ReadOp
   if (replacement.count > 0) findings.push({ code: 'replacement-char', severity: 'warning', count: replacement.count, locations: replacement.locations });
   if (sniffed) {
     const trailing = await trailingEmptyColumns(await localPath(file), sniffed);
-    const line = sniffed.sepLine ? 2 : 1;
+    const line = sniffed.headerLine;
     if (trailing > 0) findings.push({ code: 'trailing-empty-columns', severity: 'info', columns: trailing, count: 1, locations: [{ file: name, line }] });
   }
   findings.push(...header.duplicates);
@@ -208,7 +212,7 @@ async function trailingEmptyColumns(file: string, sniffed: Sniffed): Promise<num
     const buf = Buffer.alloc(Math.min(64 * 1024, sniffed.size));
     await handle.read(buf, 0, buf.length, 0);
     const text = textDecoder(sniffed.encoding).decode(buf).replace(/^\uFEFF/, '');
-    const line = text.split(/\r\n|\n|\r/, 2)[sniffed.sepLine ? 1 : 0] ?? '';
+    const line = text.split(/\r\n|\n|\r/, sniffed.headerLine)[sniffed.headerLine - 1] ?? '';
     let n = 0;
     for (let i = line.length - 1; i >= 0; i--) {
       if (line[i] === sniffed.delimiter) n++;

@@ -9,7 +9,10 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { formatLocation, LagesbildError, msg } from '../../src/errors.js';
 import { render } from '../../src/messages/index.js';
-import { readRows, type ReadOptions, type SourceHeader } from '../../src/ingest/source.js';
+import { readRows, titleAbove, type ReadOptions, type SourceHeader } from '../../src/ingest/source.js';
+import { describeSource } from '../../src/validate/format.js';
+import { enTexts } from '../../src/messages/en.js';
+import { svTexts } from '../../src/messages/sv.js';
 import { expandInputs } from '../../src/cli/inputs.js';
 import { tempDir, writeFile } from '../fixtures/mini-project.js';
 
@@ -108,11 +111,57 @@ describe('Excel reader', () => {
   });
 
   it('--sheet picks another sheet; a sheet that is not there is named with the ones that are', async () => {
-    const { header } = await readAll(fixture('skolenkat.xlsx'), { sheet: 'Om enkäten' });
-    expect(header.sheet).toBe('Om enkäten');
-    expect(header.names).toEqual(['Enkäten besvarades i oktober 2023 av elever i årskurs 9 i Tallmo.']);
+    // "Om enkäten" holds one line of text, no table: no header row there.
+    const info = await errorOf(readAll(fixture('skolenkat.xlsx'), { sheet: 'Om enkäten' }));
+    expect(info.toLine()).toBe(
+      `${fixture('skolenkat.xlsx')}:'Om enkäten': the sheet has no header row (a row with two or more column names). The survey needs a row with the column names above one row per respondent (name its sheet with --sheet)`,
+    );
     const err = await errorOf(readAll(fixture('skolenkat.xlsx'), { sheet: 'Blad1' }));
     expect(err.toLine()).toBe(`${fixture('skolenkat.xlsx')}: the workbook has no sheet "Blad1". Its sheets are: Svar HT23, Om enkäten`);
+  });
+
+  it('finds the table below a title and after a sheet of notes, and says so; a workbook without a table is named with its sheets', async () => {
+    const { default: ExcelJS } = await import('exceljs');
+    const dir = tempDir();
+    const wb = new ExcelJS.Workbook();
+    const notes = wb.addWorksheet('Information');
+    notes.addRow(['Trygghetsenkät 2023, Kvarnby kommun']);
+    notes.addRow(['Export från enkätverktyget 2023-05-02']);
+    const answers = wb.addWorksheet('Svar');
+    answers.addRow(['Trygghetsenkät 2023 – alla svar']);
+    answers.addRow([]);
+    answers.addRow(['Kön', 'Årskurs', 'Har du blivit hotad under det senaste året?']);
+    answers.addRow(['Flicka', 8, 'Nej']);
+    answers.addRow(['Pojke', 9, 'Ja']);
+    const file = join(dir, 'kvarnby.xlsx');
+    await wb.xlsx.writeFile(file);
+    const { header, rows, lines } = await readAll(file);
+    expect([header.sheet, header.headerLine, header.titleRows, header.names]).toEqual(['Svar', 3, 1, ['Kön', 'Årskurs', 'Har du blivit hotad under det senaste året?']]);
+    expect(rows).toEqual([
+      ['Flicka', '8', 'Nej'],
+      ['Pojke', '9', 'Ja'],
+    ]);
+    expect(lines).toEqual([4, 5]);
+    expect(titleAbove(header)).toBe(3);
+    // Empty rows above a header are no title.
+    const plain = new ExcelJS.Workbook();
+    const sheet = plain.addWorksheet('Blad1');
+    sheet.addRow([]);
+    sheet.addRow(['Kön', 'Årskurs']);
+    sheet.addRow(['Flicka', 8]);
+    const plainFile = join(dir, 'plain.xlsx');
+    await plain.xlsx.writeFile(plainFile);
+    const read = await readAll(plainFile);
+    expect([read.header.headerLine, titleAbove(read.header)]).toEqual([2, null]);
+
+    const none = new ExcelJS.Workbook();
+    none.addWorksheet('Information').addRow(['Bara text']);
+    none.addWorksheet('Blad2');
+    const noneFile = join(dir, 'none.xlsx');
+    await none.xlsx.writeFile(noneFile);
+    expect((await errorOf(readAll(noneFile))).toLine()).toBe(
+      `${noneFile}: none of the sheets (Information, Blad2) has a header row (a row with two or more column names). The survey needs a row with the column names above one row per respondent (name its sheet with --sheet)`,
+    );
   });
 
   it('names cells as Excel does', () => {
@@ -139,6 +188,37 @@ describe('CSV reader', () => {
     expect((await readAll(quoted)).header.delimiter).toBe(',');
     const pipe = writeFile(dir, 'pipe.csv', 'sep=|\nkommun|ar\n');
     expect((await errorOf(readAll(pipe))).toLine()).toBe(`${pipe}:1: the first line "sep=|" names "|" as the column separator; lagesbild reads comma, semicolon or tab. Save the file again with ; or , between the columns`);
+  });
+
+  it('skips title lines above the header (lines without a separator), in both readers, and says where the header is', async () => {
+    const dir = tempDir();
+    const file = writeFile(dir, 'titel.csv', 'Trygghetsenkät 2024 – export\r\n\r\n"Kommun, län";år;vikt\r\nÅby;2024;1,5\r\nÅby;2024;2\r\n');
+    for (const reader of ['bytes', 'csv-parse']) {
+      if (reader === 'csv-parse') process.env.LAGESBILD_CSV_READER = 'csv-parse';
+      try {
+        const { header, rows, lines } = await readAll(file);
+        expect([header.delimiter, header.headerLine, header.names]).toEqual([';', 3, ['Kommun, län', 'år', 'vikt']]);
+        expect(rows).toEqual([
+          ['Åby', '2024', '1,5'],
+          ['Åby', '2024', '2'],
+        ]);
+        expect(lines).toEqual([4, 5]);
+        expect([header.sniffed?.titleLines, titleAbove(header)]).toEqual([1, 3]);
+        expect(describeSource(enTexts.validate, { ...header, headerBelowTitle: titleAbove(header)! })).toEqual(['UTF-8', 'semicolon-separated (Swedish Excel), the header on line 3 (the title above it skipped)']);
+        expect(describeSource(svTexts.validate, { ...header, headerBelowTitle: titleAbove(header)! })![1]).toBe('semikolonseparerad (svensk Excel), rubrikraden på rad 3 (titeln ovanför hoppas över)');
+      } finally {
+        delete process.env.LAGESBILD_CSV_READER;
+      }
+    }
+    // After a "sep=" line too; with the separator named, a line without it is a title.
+    const sep = writeFile(dir, 'sep-titel.csv', 'sep=,\nSkolenkät; alla svar\nkommun,ar\nÅby,2024\n');
+    const read = await readAll(sep);
+    expect([read.header.headerLine, read.header.names, read.lines, titleAbove(read.header)]).toEqual([3, ['kommun', 'ar'], [4], 3]);
+    // Without any line with a separator, the first line is the header, and its error the same as ever.
+    const none = writeFile(dir, 'ingen.csv', 'Bara en titel\noch en rad till\n');
+    expect((await errorOf(readAll(none))).toLine()).toBe(
+      `${none}:1: could not find a column separator in the header (no comma, semicolon or tab). The file needs a header row with the column names, separated by , or ; (or use --delimiter)`,
+    );
   });
 
   it('reads Windows-1252 punctuation (en dash, quotes, euro) as the letters they are', async () => {

@@ -40,10 +40,11 @@ describe('the example (Norrbacka län)', () => {
 
   it('Ängsby: respondents out of the pupils in the first paragraph, per school year', () => {
     expect(paragraphs(chapter(report('Ängsby'), 'om-undersokningen'))[0]).toBe(
-      `Undersökningen har genomförts 2019, 2021 och 2023 i Ängsby. Vid den senaste mätningen (2023) svarade 742 personer. Det är 67 procent av de 1${NB}109 eleverna: svarsfrekvensen var 84 procent i åk 9 och 55 procent i gy 2.`,
+      // 751 answered, 742 of them in the reported groups: the rate is theirs.
+      `Undersökningen har genomförts 2019, 2021 och 2023 i Ängsby. Vid den senaste mätningen (2023) svarade 751 personer. Andelarna för Totalt bygger på de 742 av dem som angett kön och årskurs bland de redovisade grupperna. De 742 är 67 procent av de 1${NB}109 eleverna: svarsfrekvensen var 84 procent i åk 9 och 55 procent i gy 2.`,
     );
     expect(paragraphs(chapter(report('Ängsby', 'en'), 'om-undersokningen'))[0]).toBe(
-      'The survey was carried out in Ängsby in 2019, 2021 and 2023. In the latest wave (2023), 742 people responded. That is 67% of the 1,109 pupils: the response rate was 84% in year 9 and 55% in upper secondary year 2.',
+      'The survey was carried out in Ängsby in 2019, 2021 and 2023. In the latest wave (2023), 751 people responded. The shares for Total are based on the 742 of them who gave their gender and school year within the reported groups. Those 742 are 67% of the 1,109 pupils: the response rate was 84% in year 9 and 55% in upper secondary year 2.',
     );
   });
 
@@ -129,7 +130,7 @@ describe('Lillby with its population file (all under half in 2024)', () => {
 
   it('the rate beside the respondents, and a table where hidden groups stay hidden', () => {
     const blocks = chapter(doc, 'om-undersokningen');
-    expect(paragraphs(blocks)[0]).toBe('Undersökningen har genomförts 2022 och 2024 i Lillby. Vid den senaste mätningen (2024) svarade 22 personer. Det är 39 procent av de 56 eleverna.');
+    expect(paragraphs(blocks)[0]).toBe('Undersökningen har genomförts 2022 och 2024 i Lillby. Vid den senaste mätningen (2024) svarade 23 personer. Andelarna för Totalt bygger på de 22 av dem som angett kön och årskurs bland de redovisade grupperna. De 22 är 39 procent av de 56 eleverna.');
     expect(rows(firstTable(blocks))).toEqual([
       'Alla svarande | 26 | 23',
       `Totalt | 25 av 35 (71${NB}%) | 22 av 56 (39${NB}%)`,

@@ -165,7 +165,7 @@ describe('a one-municipality report on its own data', () => {
     expect(notices).toHaveLength(1);
     expect(notices[0]).toMatchObject({ tone: 'caution', title: 'De flesta andelar kan inte redovisas' });
     expect(notices[0]!.type === 'notice' && notices[0]!.text).toMatch(
-      /^Lillby har få svarande \(22 vid den senaste mätningen\), så \d+ av de \d+ andelar som rapporten skulle visa redovisas inte \(\.\.\): .* Fler andelar kan redovisas om mätningarna 2022 och 2024 slås samman \(lagesbild report --pool-waves\) eller om kommunen redovisas tillsammans med närliggande kommuner \(lagesbild report --pool\)\.$/,
+      /^Lillby har få svarande \(23 vid den senaste mätningen\), så \d+ av de \d+ andelar som rapporten skulle visa redovisas inte \(\.\.\): .* Fler andelar kan redovisas om mätningarna 2022 och 2024 slås samman \(lagesbild report --pool-waves\) eller om kommunen redovisas tillsammans med närliggande kommuner \(lagesbild report --pool\)\.$/,
     );
     expect(blocks(pooledDoc).filter((b) => b.type === 'notice')).toHaveLength(0);
   });
@@ -184,7 +184,10 @@ describe('a one-municipality report on its own data', () => {
 
   it('a pooled report reads as one measurement: no development chapter, the pooling said once', () => {
     expect(pooledDoc.chapters.map((c) => c.id)).not.toContain('utveckling');
-    expect(texts(pooledDoc, 'om-undersokningen')[0]).toBe('Undersökningen har genomförts 2022 och 2024 i Lillby. Sammanlagt svarade 47 personer vid mätningarna.');
+    // 49 answered; 2 of them outside the reported groups (not in Totalt).
+    expect(texts(pooledDoc, 'om-undersokningen')[0]).toBe(
+      'Undersökningen har genomförts 2022 och 2024 i Lillby. Sammanlagt svarade 49 personer vid mätningarna. Andelarna för Totalt bygger på de 47 av dem som angett kön och årskurs bland de redovisade grupperna.',
+    );
     expect(texts(pooledDoc).filter((t) => t.includes('sammanslagna, så rapporten visar ingen utveckling'))).toHaveLength(1);
   });
 });

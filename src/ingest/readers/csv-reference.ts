@@ -19,8 +19,8 @@ export async function readCsvReference(path: string, file: string, handlers: Row
   const sniffed = await sniffFile(path, file, opts);
   let header: string[] | null = null;
   let source: ReadResult['header'] | null = null;
-  // Excel's "sep=;" line names the delimiter; it is not the header.
-  let skipSepLine = sniffed.sepLine;
+  // Excel's "sep=;" line names the delimiter, and title lines may stand above the header (see Sniffed).
+  let skip = (sniffed.sepLine ? 1 : 0) + sniffed.titleLines;
   let width = 0;
   let rows = 0;
   /** Line on which the last record ended: the next one starts after it. */
@@ -42,8 +42,8 @@ export async function readCsvReference(path: string, file: string, handlers: Row
       // Messages name the line a row starts on (a quoted value may hold line breaks).
       const line = end - previousEnd === 1 ? end : end - lineBreaksIn(record);
       previousEnd = end;
-      if (skipSepLine) {
-        skipSepLine = false;
+      if (skip > 0) {
+        skip--;
         return null;
       }
       if (header === null) {
@@ -81,7 +81,7 @@ export async function readCsvReference(path: string, file: string, handlers: Row
     throw toDataError(err, file, sniffed, previousEnd + 1);
   }
   if (source === null) {
-    throw new DataError(msg('data.noHeader'), { file, line: sniffed.sepLine ? 2 : 1 }, sniffed.sepLine ? msg('data.noHeader.afterSep') : msg('data.noHeader.hint'));
+    throw new DataError(msg('data.noHeader'), { file, line: sniffed.headerLine }, sniffed.sepLine ? msg('data.noHeader.afterSep') : msg('data.noHeader.hint'));
   }
   return { rows, header: source };
 }

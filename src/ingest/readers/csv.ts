@@ -48,14 +48,14 @@ export interface ScanResult extends ReadResult {
 }
 
 /**
- * The file's records: a "sep=" line skipped, the header, then every data row to `consumer`.
+ * The file's records: a "sep=" line and title lines skipped, the header, then every data row to `consumer`.
  * With `segment`, only that segment's rows (the consumer is told the header first all the same).
  */
 export async function scanCsv(path: string, file: string, opts: ReadOptions, note: Message | undefined, consumer: CsvConsumer, segment?: CsvSegment): Promise<ScanResult> {
   const sniffed = segment ? { ...segment.sniffed } : await sniffFile(path, file, opts);
   let source: SourceHeader | null = segment?.header ?? null;
-  // Excel's "sep=;" line names the delimiter; it is not the header.
-  let skipSepLine = segment ? false : sniffed.sepLine;
+  // Excel's "sep=;" line names the delimiter, and title lines may stand above the header (see Sniffed).
+  let skip = segment ? 0 : (sniffed.sepLine ? 1 : 0) + sniffed.titleLines;
   let width = source?.names.length ?? 0;
   let rows = 0;
   if (source) consumer.onHeader(source);
@@ -71,8 +71,8 @@ export async function scanCsv(path: string, file: string, opts: ReadOptions, not
       // Messages name the line a row starts on (a quoted value may hold line breaks).
       const line = end - record.lineBreaks();
       previousEnd = end;
-      if (skipSepLine) {
-        skipSepLine = false;
+      if (skip > 0) {
+        skip--;
         return;
       }
       if (source === null) {
@@ -126,7 +126,7 @@ export async function scanCsv(path: string, file: string, opts: ReadOptions, not
     await handle.close();
   }
   if (source === null) {
-    throw new DataError(msg('data.noHeader'), { file, line: sniffed.sepLine ? 2 : 1 }, sniffed.sepLine ? msg('data.noHeader.afterSep') : msg('data.noHeader.hint'));
+    throw new DataError(msg('data.noHeader'), { file, line: sniffed.headerLine }, sniffed.sepLine ? msg('data.noHeader.afterSep') : msg('data.noHeader.hint'));
   }
   return { rows, header: source, stoppedAt: scanner.stoppedAt, decided: undecided && !scanner.undecidedYet ? sniffed.encoding : null };
 }

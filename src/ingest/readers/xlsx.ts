@@ -1,7 +1,9 @@
 // Excel workbooks (.xlsx) row by row: exceljs's streaming reader, so memory stays flat however
 // long the sheet (exceljs was chosen for that and because it also writes real number formats
-// for our Excel output; see README, "Libraries"). The first sheet unless --sheet names one; the
-// first non-empty row is the header. Cells become the strings a CSV of the sheet would hold:
+// for our Excel output; see README, "Libraries"). The first sheet with a table unless --sheet
+// names one; its first row with two or more values is the header (rows above it with one value
+// at most are a title, an export date: skipped, as a sheet of such rows only, say "Information"
+// before the data). Cells become the strings a CSV of the sheet would hold:
 // texts as written, numbers in full (a display format such as 0.00 must not round a weight),
 // dates as ISO dates (what Swedish Excel shows), formulas by their result.
 import { columnLetters, DataError, LagesbildError, msg, type Location, type Message } from '../../errors.js';
@@ -44,15 +46,20 @@ export async function readXlsx(path: string, file: string, handlers: RowHandlers
       const names = reader.model?.sheets?.map((s) => s.name) ?? [];
       const name = sheet.name ?? names[seen.length] ?? `Sheet${seen.length + 1}`;
       seen.push(name);
-      const wanted = opts.sheet ?? names[0] ?? name;
-      if (name !== wanted) continue;
+      if (opts.sheet !== undefined && name !== opts.sheet) continue;
       const at: Location = { file, sheet: name };
       let width = 0;
       let fields: string[] = [];
+      let titleRows = 0;
       for await (const row of sheet) {
         if (header === null) {
           const names = trimTrailingEmpty(cellTexts(row).map((h) => h.trim()));
-          if (names.every((n) => n === '')) continue;
+          // A title above the table (or nothing); a table of one column is no survey either.
+          const values = names.filter((n) => n !== '').length;
+          if (values < 2) {
+            if (values === 1) titleRows++;
+            continue;
+          }
           width = names.length;
           fields = new Array<string>(width);
           header = {
@@ -67,6 +74,7 @@ export async function readXlsx(path: string, file: string, handlers: RowHandlers
             encoding: null,
             delimiter: null,
             sheet: name,
+            titleRows,
             note,
           };
           handlers.onHeader(header);
@@ -93,7 +101,8 @@ export async function readXlsx(path: string, file: string, handlers: RowHandlers
         handlers.onRow(fields, row.number);
         if (opts.maxRows !== undefined && rows >= opts.maxRows) break;
       }
-      break;
+      // A sheet without a table (no --sheet): the next one may have it.
+      if (header !== null || opts.sheet !== undefined) break;
     }
   } catch (err) {
     throw readError(err, file);
@@ -105,7 +114,8 @@ export async function readXlsx(path: string, file: string, handlers: RowHandlers
       throw new DataError(msg('xlsx.noSheet', { sheet: opts.sheet }), { file }, msg('xlsx.noSheet.hint', { sheets: seen }));
     }
     if (seen.length === 0) throw new DataError(msg('xlsx.noSheets'), { file }, msg('xlsx.saveAgain.hint'));
-    throw new DataError(msg('xlsx.emptySheet'), { file, sheet: opts.sheet ?? seen[0] }, msg('data.noHeader.hint'));
+    if (opts.sheet === undefined && seen.length > 1) throw new DataError(msg('xlsx.noTable', { sheets: seen }), { file }, msg('xlsx.noTable.hint'));
+    throw new DataError(msg('xlsx.emptySheet'), { file, sheet: opts.sheet ?? seen[0] }, msg('xlsx.noTable.hint'));
   }
   return { rows, header };
 }

@@ -11,6 +11,7 @@ import {
   drawWhisker,
   font,
   haloText,
+  inkOffset,
   layoutLegend,
   type LegendItem,
   paintPattern,
@@ -106,7 +107,7 @@ export function barChartConfig(spec: ChartSpec, ctx: Ctx, width: number, scale: 
           for (const px of marked.map((v) => x.getPixelForValue(v)).sort((a, b) => a - b)) {
             if (px + MARKER_RADIUS >= at - LABEL_GAP / 2 && px - MARKER_RADIUS <= at + width) at = px + MARKER_RADIUS + LABEL_GAP;
           }
-          haloText(c, text, at, bar.y, { color: INK });
+          haloText(c, text, at, bar.y - inkOffset(c, font(12.5), text), { color: INK });
         });
       });
     },

@@ -33,6 +33,20 @@ export function widestText(ctx: Ctx, fontSpec: string, texts: readonly string[])
 }
 
 /**
+ * How far below `y` the ink of a text drawn at `y` with textBaseline "middle" is centred:
+ * the em box's middle is not the ink's, so ".." sits 3 px low (towards the next bar) and
+ * "(..)" 1 px low. A bar's label drawn that much higher is centred on its bar.
+ */
+export function inkOffset(ctx: Ctx, fontSpec: string, text: string): number {
+  ctx.save();
+  ctx.font = fontSpec;
+  ctx.textBaseline = 'middle';
+  const m = ctx.measureText(text);
+  ctx.restore();
+  return (m.actualBoundingBoxDescent - m.actualBoundingBoxAscent) / 2;
+}
+
+/**
  * Overlays a white pattern on an already filled rectangle, leaving a solid rim so the
  * mark's edge keeps the series colour's contrast. The pattern is drawn once per pattern and
  * scale on a sheet of its own and copied pixel for pixel into each rectangle. Stroking every

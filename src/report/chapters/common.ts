@@ -6,7 +6,7 @@ import { paragraph } from '../blocks.js';
 import { decimalsFor, percentText } from '../cells.js';
 import { areaName, hasCountyComparison, label, once, presentGenders, presentGrades, surveyYears, waveName, withheldReason, type ReportContext } from '../context.js';
 import { formatAlpha, formatCi, formatInteger, formatLevelNumber, formatList, formatYearRange, type Decimals } from '../format.js';
-import { groupKey, TOTAL } from '../groups.js';
+import { ALL, groupKey, TOTAL } from '../groups.js';
 import type { Block, KeyFigure, ParagraphBlock } from '../model.js';
 import { estimateSentence, genderSentence, isAdjusted, isShown } from '../narrative.js';
 
@@ -167,7 +167,8 @@ export function withheldNotice(ctx: ReportContext, area: string, year: number): 
   if (!ctx.fig.meta.pooled.waves && years.length > 1) remedies.push(ctx.t.withheld.remedyWaves(formatList(years.map(String), ctx.lang)));
   if (!ctx.fig.pooledArea(area)) remedies.push(ctx.t.withheld.remedyAreas);
   if (grades.length > 1) remedies.push(ctx.t.withheld.remedyGrades);
-  const n = ctx.fig.respondents(area, year, TOTAL) ?? 0;
+  // Everyone who answered (the total group may leave some out: see respondentsTable).
+  const n = ctx.fig.respondents(area, year, ALL) ?? ctx.fig.respondents(area, year, TOTAL) ?? 0;
   return {
     type: 'notice',
     tone: 'caution',

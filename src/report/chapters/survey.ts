@@ -3,7 +3,7 @@
 import { heading, paragraph } from '../blocks.js';
 import { areaName, presentGrades, surveyYears, waveName, type ReportContext } from '../context.js';
 import { formatInteger, formatList, MISSING } from '../format.js';
-import { groupKey, TOTAL } from '../groups.js';
+import { ALL, groupKey, TOTAL } from '../groups.js';
 import type { Block, ReportChapter } from '../model.js';
 import { respondentsTable, singleGrade } from '../tables.js';
 import { designParagraphs, latestYear, readingParagraphs } from './common.js';
@@ -14,16 +14,21 @@ export function surveyChapter(ctx: ReportContext, area: string): ReportChapter {
   const year = latestYear(ctx, area);
   const blocks: Block[] = [];
   if (year !== null) {
-    const n = ctx.fig.respondents(area, year, TOTAL);
+    // Everyone who answered; the total group ("Totalt") leaves out those outside the reported
+    // groups (see respondentsTable), and then the sentence says on how many its shares rest.
+    const total = ctx.fig.respondents(area, year, TOTAL);
+    const n = ctx.fig.respondents(area, year, ALL) ?? total;
+    const counted = total !== undefined && n !== undefined && total !== n ? formatInteger(total, ctx.lang) : null;
     const respondents = ctx.t.text.survey(
       area,
       formatList(surveyYears(ctx, area).map(String), ctx.lang),
       waveName(ctx, area, year),
       n === undefined ? MISSING : formatInteger(n, ctx.lang),
       ctx.fig.pooledYears(area, year) !== null,
+      counted === null ? null : { n: counted, total: ctx.groups.label(TOTAL), byGrade: ctx.config.groups.grade !== undefined },
     );
     // With config `population`, the same paragraph says how many of the pupils that is.
-    const rate = ctx.fig.meta.population ? responseSentence(ctx, area, year) : null;
+    const rate = ctx.fig.meta.population ? responseSentence(ctx, area, year, counted) : null;
     blocks.push(paragraph(rate === null ? respondents : `${respondents} ${rate}`), respondentsTable(ctx, area));
     const low = lowResponseNotice(ctx, area);
     if (low) blocks.push(low);
@@ -33,7 +38,7 @@ export function surveyChapter(ctx: ReportContext, area: string): ReportChapter {
 }
 
 /** "Det är 67 procent av de 1 109 eleverna: svarsfrekvensen var …" — null when the total is hidden. */
-function responseSentence(ctx: ReportContext, area: string, year: number): string | null {
+function responseSentence(ctx: ReportContext, area: string, year: number, counted: string | null): string | null {
   const total = shownResponse(ctx.fig.response(area, year, TOTAL));
   if (!total) return null;
   const gradeRates =
@@ -45,7 +50,7 @@ function responseSentence(ctx: ReportContext, area: string, year: number): strin
         })
       : [];
   // One school year's rate alone would say nothing the total does not (or hint at the hidden other).
-  return ctx.t.population.sentence(ratePhrase(ctx, total), formatInteger(total.population, ctx.lang), ctx.fig.pooledYears(area, year) !== null, gradeRates.length > 1 ? gradeRates : []);
+  return ctx.t.population.sentence(ratePhrase(ctx, total), formatInteger(total.population, ctx.lang), ctx.fig.pooledYears(area, year) !== null, gradeRates.length > 1 ? gradeRates : [], counted);
 }
 
 /** The record when its rate may be shown. */

@@ -349,8 +349,10 @@ export const en: Strings = {
     noDefinitionTitle: 'No definition of violence given',
     noDefinition:
       'The report has no agreed definition of violence. The handbook recommends that the partners agree on one; it goes under project.violence_definition in the configuration.',
-    survey: (area, years, latest, n, pooled) =>
-      `The survey was carried out in ${area} in ${years}. ${pooled ? `In all, ${n} people responded in these waves.` : `In the latest wave (${latest}), ${n} people responded.`}`,
+    survey: (area, years, latest, n, pooled, counted) =>
+      `The survey was carried out in ${area} in ${years}. ${pooled ? `In all, ${n} people responded in these waves.` : `In the latest wave (${latest}), ${n} people responded.`}${
+        counted ? ` The shares for ${counted.total} are based on the ${counted.n} of them who gave their gender${counted.byGrade ? ' and school year' : ''} within the reported groups.` : ''
+      }`,
     weighting: (weighted, strata, clusters) => {
       const parts = [weighted ? 'The results are weighted to describe the whole target group.' : 'The results are unweighted: every response counts the same.'];
       if (strata) parts.push('The sample is stratified, and the uncertainty takes this into account.');
@@ -461,8 +463,8 @@ export const en: Strings = {
     withheld: (minBase, maxSmall) =>
       `.. = not reported: the group has fewer than ${minBase} pupils, or only ${`1–${maxSmall}`.replace(/^1–1$/, '1')} pupils answered or did not answer.`,
     notRated: 'The others belong to none of the groups and are not in the response rates, but they are among the pupils counted, so the response rates may be slightly lower than the real ones.',
-    sentence: (rate, pupils, pooled, grades) =>
-      `That is ${rate} of the ${pupils} pupils${pooled ? ' in the waves together' : ''}${grades.length > 0 ? `: the response rate was ${list(grades)}` : ''}.`,
+    sentence: (rate, pupils, pooled, grades, counted) =>
+      `${counted === null ? 'That is' : `Those ${counted} are`} ${rate} of the ${pupils} pupils${pooled ? ' in the waves together' : ''}${grades.length > 0 ? `: the response rate was ${list(grades)}` : ''}.`,
     gradeRate: (rate, grade) => `${rate} in ${gradeNoun(grade)}`,
     lowTitle: 'Low response',
     low: (groups, poststratified) => {

@@ -361,8 +361,10 @@ export const sv: Strings = {
     noDefinitionTitle: 'Ingen definition av våld angiven',
     noDefinition:
       'Rapporten saknar en gemensam definition av våld. Handboken rekommenderar att samverkansparterna enas om en definition; den läggs in under project.violence_definition i konfigurationen.',
-    survey: (area, years, latest, n, pooled) =>
-      `Undersökningen har genomförts ${years} i ${area}. ${pooled ? `Sammanlagt svarade ${n} personer vid mätningarna.` : `Vid den senaste mätningen (${latest}) svarade ${n} personer.`}`,
+    survey: (area, years, latest, n, pooled, counted) =>
+      `Undersökningen har genomförts ${years} i ${area}. ${pooled ? `Sammanlagt svarade ${n} personer vid mätningarna.` : `Vid den senaste mätningen (${latest}) svarade ${n} personer.`}${
+        counted ? ` Andelarna för ${counted.total} bygger på de ${counted.n} av dem som angett ${counted.byGrade ? 'kön och årskurs' : 'kön'} bland de redovisade grupperna.` : ''
+      }`,
     weighting: (weighted, strata, clusters) => {
       const parts = [weighted ? 'Resultaten är viktade så att de beskriver hela målgruppen.' : 'Resultaten är oviktade: varje svar väger lika.'];
       if (strata) parts.push('Urvalet är stratifierat, och osäkerheten är beräknad med hänsyn till det.');
@@ -473,8 +475,8 @@ export const sv: Strings = {
     withheld: (minBase, maxSmall) =>
       `.. = redovisas inte: gruppen har färre än ${minBase} elever, eller bara ${`1–${maxSmall}`.replace(/^1–1$/, '1')} elever svarade eller lät bli att svara.`,
     notRated: 'De övriga hör inte till någon av grupperna och ingår inte i svarsfrekvensen, men de finns med i elevantalen, så svarsfrekvensen kan vara något lägre än den verkliga.',
-    sentence: (rate, pupils, pooled, grades) =>
-      `Det är ${rate} av de ${pupils} eleverna${pooled ? ' vid mätningarna sammanlagt' : ''}${grades.length > 0 ? `: svarsfrekvensen var ${list(grades)}` : ''}.`,
+    sentence: (rate, pupils, pooled, grades, counted) =>
+      `${counted === null ? 'Det' : `De ${counted}`} är ${rate} av de ${pupils} eleverna${pooled ? ' vid mätningarna sammanlagt' : ''}${grades.length > 0 ? `: svarsfrekvensen var ${list(grades)}` : ''}.`,
     gradeRate: (rate, grade) => `${rate} i ${grade.toLowerCase()}`,
     lowTitle: 'Låg svarsfrekvens',
     low: (groups, poststratified) => {

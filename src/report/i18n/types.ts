@@ -71,6 +71,15 @@ export interface Phrasing {
   associationCaution(base: string): string;
 }
 
+/** The survey sentence's respondents in the total group, when fewer than answered (see Strings.text.survey). */
+export interface SurveyCounted {
+  n: string;
+  /** The total group's label ("Totalt"). */
+  total: string;
+  /** The groups are by gender and school year (false: by gender alone). */
+  byGrade: boolean;
+}
+
 export interface Strings {
   /** BCP 47 tag. */
   langTag: string;
@@ -284,8 +293,12 @@ export interface Strings {
     definitionNotAgreed: string;
     noDefinitionTitle: string;
     noDefinition: string;
-    /** `pooled`: the latest wave is the waves pooled (then `latest` is not used). */
-    survey(area: string, years: string, latest: string, n: string, pooled: boolean): string;
+    /**
+     * `n`: everyone who answered. `pooled`: the latest wave is the waves pooled (then `latest` is
+     * not used). `counted`: when fewer are in the total group (`total`: its label) than answered,
+     * how many are, and whether the groups are by gender and school year or by gender alone.
+     */
+    survey(area: string, years: string, latest: string, n: string, pooled: boolean, counted: SurveyCounted | null): string;
     weighting(weighted: boolean, strata: boolean, clusters: boolean): string;
     /** `level` is the bare number ("95"). */
     ciMethod(level: string, method: string): string;
@@ -367,8 +380,12 @@ export interface Strings {
     withheld(minBase: string, maxSmall: string): string;
     /** After the note on "Alla svarande": why the others have no response rate. */
     notRated: string;
-    /** After the survey sentence's respondents: their share of the pupils; `grades`: "91 procent i åk 9" per school year, or empty. */
-    sentence(rate: string, pupils: string, pooled: boolean, grades: string[]): string;
+    /**
+     * After the survey sentence's respondents: their share of the pupils; `grades`: "91 procent i
+     * åk 9" per school year, or empty; `counted`: the total group's respondents when the sentence
+     * before named them (fewer than answered), whose share it is.
+     */
+    sentence(rate: string, pupils: string, pooled: boolean, grades: string[], counted: string | null): string;
     /** "91 procent i åk 9". */
     gradeRate(rate: string, grade: string): string;
     lowTitle: string;

@@ -2,9 +2,10 @@ import { existsSync } from 'node:fs';
 import { createCanvas, loadImage } from '@napi-rs/canvas';
 import { describe, expect, it } from 'vitest';
 import { chartSize, contrastRatio, fontPath, renderChartPng, SERIES_STYLES } from '../../../src/render/charts/index.js';
-import { spreadLabels } from '../../../src/render/charts/draw.js';
+import { type Ctx, font, inkOffset, spreadLabels } from '../../../src/render/charts/draw.js';
 import { formatPercent } from '../../../src/render/charts/format.js';
-import { BAR_SLOT, legendLabels, legendRows, valueAxis, wrapLabel } from '../../../src/render/charts/layout.js';
+import { BAR_PERCENTAGE, BAR_SLOT, CATEGORY_PERCENTAGE, legendLabels, legendRows, valueAxis, wrapLabel } from '../../../src/render/charts/layout.js';
+import { loadChartRuntime } from '../../../src/render/charts/runtime.js';
 import { paintChartPng } from '../../../src/render/charts/paint.js';
 import type { ChartSpec, FigureBlock } from '../../../src/report/model.js';
 import { sampleDocument } from '../../fixtures/sample-document.js';
@@ -173,6 +174,34 @@ describe('chart layout and style', () => {
     // Narrow line charts keep enough height for their lines, plus their legend's rows.
     const rows = legendRows(spec('line').series.map((x) => `${x.label} (..)`), 360);
     expect(chartSize(spec('line'), 360)).toEqual({ width: 360, height: 250 + 20 * rows + 6 });
+  });
+
+  it('gives bar labels room: "(..)" is taller than a percentage, and its chart has taller slots; labels are centred on their bars by their ink', async () => {
+    const { createCanvas: canvasOf } = await loadChartRuntime(); // registers the chart font
+    const c = canvasOf(10, 10).getContext('2d') as unknown as Ctx;
+    const ink = (text: string) => {
+      c.font = font(12.5);
+      c.textBaseline = 'middle';
+      const m = c.measureText(text);
+      return { height: m.actualBoundingBoxAscent + m.actualBoundingBoxDescent, middle: (m.actualBoundingBoxDescent - m.actualBoundingBoxAscent) / 2 };
+    };
+    // haloText's white outline reaches this far beyond the ink: a label must keep its neighbour's
+    // ink (one slot away) and the next bar's edge (half a bar away) out of it.
+    const HALO = 3.5 / 2;
+    const fits = (text: string, slot: number) => {
+      const h = ink(text).height;
+      return h + HALO <= slot && h / 2 + HALO <= slot - (slot * BAR_PERCENTAGE) / 2;
+    };
+    expect(fits('18 %*', BAR_SLOT.multi)).toBe(true);
+    expect(fits('(..)', BAR_SLOT.multi)).toBe(false); // why the taller slots
+    expect(fits('(..)', BAR_SLOT.multiTall)).toBe(true);
+    for (const text of ['..', '(..)', '18 %*']) expect(inkOffset(c, font(12.5), text)).toBeCloseTo(ink(text).middle, 9);
+    expect(inkOffset(c, font(12.5), '..')).toBeGreaterThan(2); // the dots sit low in the em box
+
+    const s = spec('bar');
+    const marked: ChartSpec = { ...s, series: s.series.map((x, i) => (i === 0 ? { ...x, valueLabels: x.valueLabels.map((l, j) => (j === 0 ? '(..)' : l)) } : x)) };
+    const extra = chartSize(marked).height - chartSize(s).height;
+    expect(extra).toBe(Math.round(chartSize(s).height + s.categories.length * s.series.length * ((BAR_SLOT.multiTall - BAR_SLOT.multi) / CATEGORY_PERCENTAGE)) - chartSize(s).height);
   });
 
   it('names a narrow line chart’s series in a legend above it, a wide one’s at the line ends', async () => {
