@@ -84,7 +84,6 @@ export interface ReadResult {
   header: SourceHeader;
 }
 
-/** A reader of one format. */
 /**
  * The header's line (CSV) or row (Excel) when a title stood above it and was skipped (see
  * Sniffed.titleLines and readXlsx); null when the header is the first line (after "sep=").
@@ -94,6 +93,7 @@ export function titleAbove(h: Pick<SourceHeader, 'format' | 'headerLine' | 'snif
   return h.format === 'xlsx' && (h.titleRows ?? 0) > 0 && h.headerLine !== undefined ? h.headerLine : null;
 }
 
+/** A reader of one format. */
 export type ReadRows = (path: string, name: string, handlers: RowHandlers, opts: ReadOptions, note?: Message) => Promise<ReadResult>;
 
 /**
