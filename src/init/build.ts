@@ -402,8 +402,6 @@ function groupValue(code: string, label: LocalizedText, aliases: string[], repor
 }
 
 function projectSection(p: InitProposal, template: Template, d: InitDecisions, facts: InitFacts): RawObject {
-  const years = facts.year && p.roles.year === null ? [facts.year.year] : p.years.filter((y) => /^\d{4}$/.test(y)).map(Number);
-  const span = years.length === 0 ? '' : `, ${Math.min(...years)}${years.length > 1 ? `–${Math.max(...years)}` : ''}`;
   const single = p.roles.area === null ? facts.area : p.areas.length === 1 ? p.areas[0]! : null;
   const place = single ?? d.county;
   const templateProject = template.raw.project as RawObject;
@@ -411,7 +409,9 @@ function projectSection(p: InitProposal, template: Template, d: InitDecisions, f
     ...(p.roles.area === null && single ? { area: single } : {}),
     ...(single ? { publisher: /kommun$/i.test(single) ? single : `${single} kommun` } : {}),
     county: d.county,
-    source: { sv: `Enkät om våld, ${place}${span}`, en: `Survey on violence, ${place}${span}` },
+    // No years: the next wave's files are added to the same config, and every figure and table
+    // names its years in its caption; a source saying "2024" under 2022–2024 would be false.
+    source: { sv: `Enkät om våld, ${place}`, en: `Survey on violence, ${place}` },
     violence_definition: d.definition ?? templateProject.violence_definition,
     // The template's suggestion is never an agreed definition; one typed in is, when the user says so.
     violence_definition_agreed: d.definition !== null && d.definitionAgreed === true,

@@ -125,6 +125,8 @@ describe('init --yes: a config that validates and gives figures', () => {
 
     // And the figures agree with a count made straight from the CSV.
     const { config } = await loadConfig(out);
+    // The source names the survey, not the years of this file (next year's files join it).
+    expect(config.project.source).toEqual({ sv: 'Enkät om våld, Norrbacka län', en: 'Survey on violence, Norrbacka län' });
     const { sums } = await ingestFiles([csv], config);
     const figures = computeFigures(sums, config);
     const est = figures.records.find(
