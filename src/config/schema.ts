@@ -368,6 +368,12 @@ export const ProjectConfig = z.strictObject({
       year_by_file: z.record(z.string().min(1), z.number().int().min(1900).max(2100)).optional(),
       /** Respondent id: only checked for duplicates, never written anywhere. */
       id: z.string().min(1).optional(),
+      /**
+       * Columns that some files name otherwise (a question reworded or renumbered between
+       * waves, "Kön" one year and "Jag är" the next): the name in such a file → the name the
+       * config uses. A file that has the config's name reads that column.
+       */
+      renamed: z.record(z.string().min(1), z.string().min(1)).optional(),
     })
     .superRefine((c, ctx) => {
       if (c.year !== undefined && c.year_by_file !== undefined) {

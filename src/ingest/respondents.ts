@@ -126,6 +126,20 @@ export function compileDecoder(config: ProjectConfig, source: SourceHeader, sink
     if (at) at.push(i);
     else positions.set(h, [i]);
   });
+  // columns.renamed: a column under its other name stands for the config's, in a file
+  // without the config's name (two other names of one column are two columns: an error).
+  const renamedFrom = new Map<string, string>();
+  for (const [other, name] of Object.entries(config.columns.renamed ?? {})) {
+    const at = positions.get(other.normalize('NFC'));
+    const target = name.normalize('NFC');
+    if (at === undefined || names.includes(target)) continue;
+    const first = renamedFrom.get(target);
+    if (first !== undefined) {
+      throw new ConfigError(msg('data.renamedTwice', { column: name, first, second: other }), { ...headerLocation(source), column: at[0]! + 1 }, msg('data.renamedTwice.hint'));
+    }
+    renamedFrom.set(target, other);
+    positions.set(target, at);
+  }
   const core = [config.columns.area, config.columns.year, config.groups.gender.column].filter((c): c is string => c !== undefined);
   if (source.format !== 'sav' && core.length > 1 && core.every((c) => !positions.has(c))) {
     // Then the first row is probably a respondent's (the header was lost): it is not listed.
@@ -478,16 +492,42 @@ function resolveColumn(source: SourceHeader, names: string[], positions: Map<str
   const at = positions.get(name);
   if (at === undefined) {
     const near = names.find((h) => h.toLowerCase() === name.toLowerCase() || h.replace(/\s+/g, '') === name.replace(/\s+/g, ''));
+    const reworded = near === undefined ? similarColumn(names, name) : -1;
     throw new ConfigError(
       msg('data.missingColumn', { column: name, key }),
       headerLocation(source),
-      near ? msg('data.missingColumn.near', { near: clip(near) }) : msg('data.missingColumn.hint', { key, count: names.length, columns: names.slice(0, 12).map((h) => clip(h)), more: Math.max(0, names.length - 12) }),
+      near
+        ? msg('data.missingColumn.near', { near: clip(near) })
+        : reworded >= 0
+          ? msg('data.missingColumn.renamed', { other: names[reworded]!, position: reworded + 1, column: name })
+          : msg('data.missingColumn.hint', { key, count: names.length, columns: names.slice(0, 12).map((h) => clip(h)), more: Math.max(0, names.length - 12) }),
     );
   }
   if (at.length > 1) {
     throw new DataError(msg('data.twoColumns', { column: name, first: at[0]! + 1, second: at[1]! + 1 }), { ...headerLocation(source), column: at[1]! + 1 }, msg('data.twoColumns.hint'));
   }
   return { index: at[0]!, name, column: source.columns[at[0]!]! };
+}
+
+/**
+ * The header most like `name` word for word (at least half of the two names' words shared),
+ * or -1: the same question reworded between waves ("de senaste 12 månaderna" one year, "det
+ * senaste året" the next) keeps most of its words. Names of one or two words are not compared.
+ */
+function similarColumn(names: readonly string[], name: string): number {
+  const words = (s: string) => new Set(s.toLocaleLowerCase('sv').match(/[\p{L}\p{N}]+/gu) ?? []);
+  const wanted = words(name);
+  if (wanted.size < 3) return -1;
+  let best = -1;
+  let bestScore = 0.5;
+  names.forEach((h, i) => {
+    const have = words(h);
+    let shared = 0;
+    for (const w of have) if (wanted.has(w)) shared++;
+    const score = shared / (wanted.size + have.size - shared);
+    if (score >= bestScore) [best, bestScore] = [i, score];
+  });
+  return best;
 }
 
 /** Where the column names are: the CSV's header line, the sheet's first row; SPSS has no line. */

@@ -303,8 +303,13 @@ export const en = {
   'data.notAHeader.hint': () => 'The first row must hold the column names: export the file again with its header row, or check that -c names the config of this survey',
   'data.missingColumn': (p: { column: string; key: string }) => `column "${p.column}" (${p.key} in the config) is not in the header`,
   'data.missingColumn.near': (p: { near: string }) => `The file has "${p.near}": correct the spelling in the config`,
+  'data.missingColumn.renamed': (p: { other: string; position: number; column: string }) =>
+    `The file has "${p.other}" (column ${p.position}): if it is the same question under another name, add it to columns.renamed in the config ("${p.other}": "${p.column}"), and to the indicator's series_breaks if the change makes the years incomparable`,
   'data.missingColumn.hint': (p: { key: string; count: number; columns: string[]; more: number }) =>
     `Check ${p.key} in the config; the file has ${plural(p.count, 'column', 'columns')}: ${list(p.columns)}${p.more > 0 ? `, … (${num(p.more)} more)` : ''}`,
+  'data.renamedTwice': (p: { column: string; first: string; second: string }) =>
+    `the file has two columns that columns.renamed in the config names "${p.column}": "${p.first}" and "${p.second}"`,
+  'data.renamedTwice.hint': () => 'Keep the one that is the question of this wave in columns.renamed',
   'data.twoColumns': (p: { column: string; first: number; second: number }) => `the header has two columns named "${p.column}" (columns ${p.first} and ${p.second})`,
   'data.twoColumns.hint': () => 'Rename one of them so the config can tell them apart',
   'row.noArea': (p: { column: string }) => `no municipality (empty ${p.column})`,

@@ -361,8 +361,12 @@ export const sv: Catalogue = {
   'data.notAHeader.hint': () => 'Första raden ska innehålla kolumnnamnen: exportera filen igen med rubrikraden, eller kontrollera att -c anger inställningsfilen för den här enkäten',
   'data.missingColumn': (p) => `kolumnen "${p.column}" (${p.key} i inställningsfilen) finns inte i rubrikraden`,
   'data.missingColumn.near': (p) => `Filen har "${p.near}": rätta stavningen i inställningsfilen`,
+  'data.missingColumn.renamed': (p) =>
+    `Filen har "${p.other}" (kolumn ${p.position}): om det är samma fråga med ett annat namn, lägg in den under columns.renamed i inställningsfilen ("${p.other}": "${p.column}"), och i indikatorns series_breaks om ändringen gör åren ojämförbara`,
   'data.missingColumn.hint': (p) =>
     `Kontrollera ${p.key} i inställningsfilen; filen har ${plural(p.count, 'kolumn', 'kolumner')}: ${list(p.columns)}${p.more > 0 ? `, … (${num(p.more)} till)` : ''}`,
+  'data.renamedTwice': (p) => `filen har två kolumner som columns.renamed i inställningsfilen kallar "${p.column}": "${p.first}" och "${p.second}"`,
+  'data.renamedTwice.hint': () => 'Behåll den som är årets fråga under columns.renamed',
   'data.twoColumns': (p) => `rubrikraden har två kolumner som heter "${p.column}" (kolumn ${p.first} och ${p.second})`,
   'data.twoColumns.hint': () => 'Byt namn på en av dem så att inställningsfilen kan skilja dem åt',
   'row.noArea': (p) => `ingen kommun (tom ${p.column})`,
