@@ -110,7 +110,9 @@ const has = (t: string, re: RegExp) => re.test(t);
 const ROBBERY = /\b(ranad\w*|ran|ranat|ranats|rana|stulit|stol|stold\w*|tagit nagot fran dig|tvingat dig att ge)\b/;
 const BULLYING = /\b(mobba\w*|mobbning\w*|utfrys\w*|fryst ut|frysts ut)\b/;
 const IMAGES = /\b(nakenbild\w*|nakna bilder|sexuella bilder|bilder|bild|filmer|film|nakenfilm\w*)\b/;
-const HARASSMENT = /\b(tafsa\w*|sexuella kommentarer|sexuell\w* trakasser\w*|narmat sig dig sexuellt|sexuella anspelningar|blotta\w*|sexuella forslag)\b/g;
+/** "Tafsat", and touching in words: "tagit på dig sexuellt", "rört vid dig på ett sexuellt sätt". */
+const HARASSMENT =
+  /\b(tafsa\w*|sexuella kommentarer|sexuell\w* trakasser\w*|narmat sig dig sexuellt|sexuella anspelningar|blotta\w*|sexuella forslag|(tagit|tog|ror\w*|rort|klamt\w*) (pa|vid) dig( \w+){0,4}? sexuell\w*( satt)?|sexuell\w* beroring\w*)\b/g;
 const SEXUAL = /\b(sexuell\w* handling\w*|ha sex|nagot sexuellt|sexuell\w* overgrepp|valdtag\w*|valdtakt\w*|sexuellt vald|tvang|tvingad\w* till sex|sex mot din vilja|sexuell tvang)\b/;
 const THREAT = /\b(hot|hotat|hotad|hotade|hotats|hota|hotar|hotfull\w*|hotelse\w*)\b/;
 /** "hotat att skada dig", "hotat dig med kniv": the words after "hotat" say what was threatened, not a second act. */

@@ -141,6 +141,10 @@ describe('matching: the confusions that would make a report false', () => {
     expect(best('Har du under de senaste 12 månaderna druckit så mycket alkohol att du känt dig berusad?')).toEqual({ id: 'berusad', level: 'clear' });
     // Sexual harassment and sexual violence are different indicators.
     expect(best('Har någon tafsat på dig mot din vilja under det senaste året?')).toEqual({ id: 'sexuella_trakasserier', level: 'clear' });
+    // Touching said in words is the same act (a Google Forms export's wording; no time frame: unsure).
+    expect(best('Har någon under det senaste året tagit på dig på ett sexuellt sätt mot din vilja?')).toEqual({ id: 'sexuella_trakasserier', level: 'clear' });
+    expect(best('Har du varit med om att någon tagit på dig sexuellt mot din vilja?')).toEqual({ id: 'sexuella_trakasserier', level: 'possible' });
+    expect(best('Har någon rört vid dig på ett sexuellt sätt när du inte ville, under de senaste 12 månaderna?')).toEqual({ id: 'sexuella_trakasserier', level: 'clear' });
     expect(best('Har någon under det senaste året tvingat dig att ha sex?')).toEqual({ id: 'sexuellt_vald', level: 'clear' });
     // Threats online are online abuse; threats are threats.
     expect(conflict('Har någon hotat dig via sociala medier det senaste året?', 'hot')).toBe('online-differs');
