@@ -1,5 +1,7 @@
 // One municipality's report: build the document, render it, and name the files.
 import { dirname, extname, join, resolve } from 'node:path';
+import type { SurveySums } from '../analysis/accumulate.js';
+import type { FiguresMeta } from '../analysis/types.js';
 import type { ReportDocument } from '../report/model.js';
 import type { Lang } from '../report/model.js';
 import type { ProjectConfig, ReportProfile } from '../config/schema.js';
@@ -35,6 +37,17 @@ export async function loadLogo(config: ProjectConfig, configPath: string): Promi
 export function reportBaseName(area: string, years: readonly number[], lang: Lang, pooledWaves = false, profile: ReportProfile = 'lagesbild'): string {
   const span = years.length === 0 ? '' : years.length === 1 ? `-${years[0]}` : `-${years[0]}-${years[years.length - 1]}`;
   return `${safeFileName(area)}${span}${profile === 'uppfoljning' ? '-uppfoljning' : ''}${pooledWaves ? '-pooled' : ''}${lang === 'en' ? '-en' : ''}`;
+}
+
+/**
+ * The waves of an area's report, for its file name: those in which it has respondents (a
+ * municipality that joined the survey in 2024 gets "Söderby-2024", as its cover says, not the
+ * county's "2022-2024"). The county and pooled waves span every wave.
+ */
+export function reportYears(sums: Pick<SurveySums, 'years' | 'allRespondents'>, meta: Pick<FiguresMeta, 'county' | 'pooled'>, area: string): number[] {
+  if (meta.pooled.waves || area === meta.county) return sums.years;
+  const members = meta.pooled.areas[area] ?? [area];
+  return sums.years.filter((y) => sums.allRespondents(members, [y]) > 0);
 }
 
 export function reportPaths(dir: string, base: string, formats: readonly string[]): string[] {

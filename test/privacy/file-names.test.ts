@@ -4,7 +4,9 @@ import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { safeFileName } from '../../src/cli/outputs.js';
-import { reportBaseName } from '../../src/cli/report-files.js';
+import { reportBaseName, reportYears } from '../../src/cli/report-files.js';
+import { parseConfig } from '../../src/config/load.js';
+import { ingestFiles } from '../../src/analysis/pipeline.js';
 import { EXIT } from '../../src/errors.js';
 import { MINI_CONFIG, MINI_HEADER, csv, tempDir } from '../fixtures/mini-project.js';
 import { runCli } from '../e2e/cli.js';
@@ -59,6 +61,23 @@ describe('safeFileName keeps every name a plain file name inside the output fold
   }
   it('keeps Swedish letters', () => {
     expect(safeFileName('Ängsby–Öja')).toBe('Ängsby–Öja');
+  });
+});
+
+describe('a report is named for its own waves', () => {
+  it('a municipality that joined in the last wave is named for it; the county and pooled waves span them all', async () => {
+    const dir = tempDir();
+    const rows = (area: string, year: number) => Array.from({ length: 12 }, (_, i) => [area, year, i % 2 ? 'F' : 'P', '9', 1, i % 3 ? 'Nej' : 'Ja', 'Nej']);
+    const file = join(dir, 'enkat.csv');
+    writeFileSync(file, csv([MINI_HEADER, ...rows('Åby', 2022), ...rows('Åby', 2024), ...rows('Bby', 2024)]));
+    const { sums } = await ingestFiles([file], parseConfig(MINI_CONFIG, 'lagesbild.yaml'));
+    const meta = { county: 'Testlän', pooled: { waves: false, grades: false, areas: { 'Åby och Bby': ['Åby', 'Bby'] } } };
+    expect(reportYears(sums, meta, 'Bby')).toEqual([2024]);
+    expect(reportBaseName('Bby', reportYears(sums, meta, 'Bby'), 'sv')).toBe('Bby-2024');
+    expect(reportYears(sums, meta, 'Åby')).toEqual([2022, 2024]);
+    expect(reportYears(sums, meta, 'Åby och Bby')).toEqual([2022, 2024]);
+    expect(reportYears(sums, meta, 'Testlän')).toEqual([2022, 2024]);
+    expect(reportYears(sums, { ...meta, pooled: { ...meta.pooled, waves: true } }, 'Bby')).toEqual([2022, 2024]);
   });
 });
 

@@ -13,7 +13,7 @@ import type { CommandAction } from '../main.js';
 import { resolveDate, checkTargets, moveIntoPlace, safeFileName, trackTemp, ensureFolder, ioError, isWriteError, writePieces } from '../outputs.js';
 import { runOnWorkers } from '../worker-pool.js';
 import { collectGarbage, releaseHeapGrowth } from '../heap.js';
-import { loadReportExtras, reportBaseName } from '../report-files.js';
+import { loadReportExtras, reportBaseName, reportYears } from '../report-files.js';
 import type { ReportFormat } from '../../render/index.js';
 import type { Job, JobResult, WorkerSetup } from '../batch-worker.js';
 import { cliMessages } from '../i18n.js';
@@ -98,7 +98,6 @@ Exit code 0 when every report was written, ${EXIT.partial} when some failed (the
       const { failed, configPath, config } = project;
       for (const f of failed) ctx.log.warn(say.leftOut(f.error.toLine(ctx.lang)));
       const { meta } = project.source;
-      const years = project.sums.years;
       const lang = flags.lang ?? config.project.language;
       const profile = flags.profile ?? config.project.profile;
 
@@ -106,9 +105,12 @@ Exit code 0 when every report was written, ${EXIT.partial} when some failed (the
       const mine = shard ? areas.filter((_, i) => i % shard.n === shard.i - 1) : areas;
       const withCounty = flags.county !== false && (!shard || shard.i === 1);
       const targets = [...mine.map((a) => ({ area: a as string | null, name: a })), ...(withCounty ? [{ area: null, name: meta.county }] : [])];
+      // Each report's waves for its file name (a loop, not a closure: the sums must not outlive `project`).
+      const yearsOf = new Map<string, number[]>();
+      for (const t of targets) yearsOf.set(t.name, reportYears(project.sums, meta, t.name));
       const planned = targets.map((t, id) => {
         // The county overview has one profile: it keeps its name.
-        const base = reportBaseName(t.name, years, lang, meta.pooled.waves, t.area === null ? 'lagesbild' : profile);
+        const base = reportBaseName(t.name, yearsOf.get(t.name)!, lang, meta.pooled.waves, t.area === null ? 'lagesbild' : profile);
         return { id, area: t.area, name: t.name, dir: join(flags.out, safeFileName(t.name)), base };
       });
       // "Upplands Väsby" and "Upplands-Väsby" make the same file name: refuse before any work.

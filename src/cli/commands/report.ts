@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { EXIT, UsageError, msg } from '../../errors.js';
 import type { CommandAction } from '../main.js';
 import { checkTargets, resolveDate, writeOutputs } from '../outputs.js';
-import { loadReportExtras, ownTextLeftOut, reportBaseName, reportPaths } from '../report-files.js';
+import { loadReportExtras, ownTextLeftOut, reportBaseName, reportYears, reportPaths } from '../report-files.js';
 import type { ReportFormat } from '../../render/index.js';
 import { cliMessages } from '../i18n.js';
 import { commonDataOptions, dataOptions, type DataFlags, reportFormatOption, reportProfileOption } from './options.js';
@@ -57,7 +57,7 @@ Example:
       const area = chooseArea(project.source, flags.area);
       const reportLang = lang ?? project.config.project.language;
       const profile = flags.profile ?? project.config.project.profile;
-      const base = reportBaseName(area, project.sums.years, reportLang, project.source.meta.pooled.waves, profile);
+      const base = reportBaseName(area, reportYears(project.sums, project.source.meta, area), reportLang, project.source.meta.pooled.waves, profile);
       const paths = reportPaths(flags.out, base, flags.format);
       // Refuse before the slow part, not after it.
       await checkTargets(paths, flags.force ?? false);
