@@ -88,6 +88,8 @@ export function buildConfig(p: InitProposal, template: Template, d: InitDecision
   }
   const scales = new ScaleBuckets(template);
   const { indicators, dropped, suggestions } = indicatorEntries(p, template, d, scales, warnings);
+  // A config needs an indicator: say why there is none and what to do (not the schema's "at least 1 item").
+  if (indicators.length === 0) throw new UsageError(msg('init.noIndicators', { unsure: suggestions.length, codesOnly: dropped.length }), msg('init.noIndicators.hint'));
   const gender = genderGroup(p.gender, d.genderCodes, roles.gender!, warnings);
   const obj: RawObject = {};
   if (meta.schema) obj.$schema = meta.schema;

@@ -490,6 +490,10 @@ export const en = {
   'init.tooManyValues': (p: { column: string; role: 'grade' | 'gender' }) =>
     `column "${p.column}" has too many different values to be the ${p.role === 'grade' ? 'school year' : 'gender'}`,
   'init.tooManyValues.hint': (p: { role: string }) => `Name the right column with --${p.role}-column`,
+  'init.noIndicators': (p: { unsure: number; codesOnly: number }) =>
+    `no column surely fits a standard indicator, so the config would have no indicators${p.unsure > 0 ? ` (${plural(p.unsure, 'column', 'columns')} may fit: marked ? above)` : ''}${p.codesOnly > 0 ? ` (${plural(p.codesOnly, 'column that fits holds', 'columns that fit hold')} only codes)` : ''}`,
+  'init.noIndicators.hint': () =>
+    'Run init in a terminal to choose the columns and their answers yourself, or write the indicators into a config by hand (`lagesbild example` copies a complete one to start from)',
 };
 
 type Delimiter = ',' | ';' | '\t';

@@ -463,6 +463,10 @@ export const sv: Catalogue = {
   'init.noColumn.hint': (p) => `Kolumnerna är: ${list(p.columns)}`,
   'init.tooManyValues': (p) => `kolumnen "${p.column}" har för många olika värden för att vara ${p.role === 'grade' ? 'årskurs' : 'kön'}`,
   'init.tooManyValues.hint': (p) => `Ange rätt kolumn med --${p.role}-column`,
+  'init.noIndicators': (p) =>
+    `ingen kolumn passar säkert till en standardindikator, så inställningsfilen skulle sakna indikatorer${p.unsure > 0 ? ` (${p.unsure === 1 ? '1 kolumn kan passa' : `${p.unsure} kolumner kan passa`}: markerade med ? ovan)` : ''}${p.codesOnly > 0 ? ` (${p.codesOnly === 1 ? '1 kolumn som passar har' : `${p.codesOnly} kolumner som passar har`} bara koder)` : ''}`,
+  'init.noIndicators.hint': () =>
+    'Kör init i en terminal och välj kolumnerna och deras svar själv, eller skriv in indikatorerna för hand (`lagesbild example` kopierar en komplett inställningsfil att utgå från)',
 };
 
 // ── the CLI's own texts (validate's summary, init, what was written) ──────────────────────

@@ -85,6 +85,19 @@ describe('init without a terminal', () => {
     expect(existsSync(join(dir, 'lagesbild.yaml'))).toBe(false);
   });
 
+  it('no column surely fits an indicator: says so, counts the codes-only ones, writes nothing; exit 2', async () => {
+    const dir = tempDir('lagesbild-init-');
+    // Answers as codes without labels, and one column with no question at all.
+    const rows = Array.from({ length: 30 }, (_, i) => `Åsby,2023,${i % 2 ? 'Flicka' : 'Pojke'},${i % 3},${(i % 2) + 1},${i % 4}`);
+    const csv = writeFile(dir, 'koder.csv', ['kommun,ar,kon,Har du under det senaste året blivit slagen?,Har någon hotat dig under det senaste året?,F12', ...rows].join('\n') + '\n');
+    const run = await runCli(['init', csv, '--yes', '--no-input', '--lang', 'en']);
+    expect(run.code).toBe(EXIT.usage);
+    expect(run.stderr).toContain(
+      'error: no column surely fits a standard indicator, so the config would have no indicators (2 columns that fit hold only codes). Run init in a terminal to choose the columns and their answers yourself, or write the indicators into a config by hand (`lagesbild example` copies a complete one to start from)\n',
+    );
+    expect(existsSync(join(dir, 'lagesbild.yaml'))).toBe(false);
+  });
+
   it('prints in Swedish with --lang sv', async () => {
     const { csv } = messyCopy();
     const run = await runCli(['init', csv, '--no-input', '--lang', 'sv']);
