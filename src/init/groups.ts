@@ -65,14 +65,19 @@ export function proposeGender(values: ReadonlyMap<string, number>): GroupProposa
   return { values: out, missing };
 }
 
-/** School years in order (Åk 7, Åk 9, Gy 2), spellings that differ only by spaces or case merged. */
+/**
+ * School years in order (Åk 7, Åk 9, Gy 2). Spellings of one school year are merged: those that
+ * differ only by spaces or case, and those that name the same year ("9", "Åk 9", "åk9",
+ * "Årskurs 9"; "Gy 2", "GY2", "Gymnasiet år 2"), as files merged from several schools' exports
+ * have them; the most frequent spelling is the code, the others its aliases.
+ */
 export function proposeGrade(values: ReadonlyMap<string, number>): GroupProposal {
   const byName = new Map<string, string[]>();
   const missing: string[] = [];
   for (const v of byFrequency(values)) {
     if (isMissingWord(v)) missing.push(v);
     else {
-      const key = normalizeAnswer(v);
+      const key = schoolYearKey(v) ?? normalizeAnswer(v);
       byName.set(key, [...(byName.get(key) ?? []), v]);
     }
   }
@@ -84,10 +89,23 @@ export function proposeGrade(values: ReadonlyMap<string, number>): GroupProposal
   };
 }
 
+/** "grade 9" for "9", "Åk 9", "åk9", "Årskurs 9", "År 9", "Klass 9"; "gy 2" for "Gy 2", "GY2", "Gymnasiet år 2"; null otherwise ("9A" is a class). */
+function schoolYearKey(value: string): string | null {
+  const v = value.trim().toLocaleLowerCase('sv').replace(/[\s.]+/g, ' ');
+  const compulsory = /^(?:(?:åk|årskurs|år|klass) ?)?(\d{1,2})$/.exec(v);
+  if (compulsory) return `grade ${Number(compulsory[1])}`;
+  const upper = /^(?:gy|gymnasiet|gymnasium)(?: ?år)? ?(\d)$/.exec(v);
+  return upper ? `gy ${upper[1]}` : null;
+}
+
 function gradeLabel(code: string): LocalizedText {
   const text = code.trim().replace(/\s+/g, ' ');
+  const key = schoolYearKey(text);
   const n = /(\d+)$/.exec(text)?.[1];
-  if (/^\d+$/.test(text)) return { sv: `Åk ${n}`, en: `Year ${n}` };
+  // A school year keeps its written name when it is written the usual way ("Årskurs 9", "Gy 2"),
+  // else it is named so ("9", "åk9", "ÅK9" → "Åk 9"; "GY2" → "Gy 2").
+  if (key?.startsWith('grade')) return { sv: /^(Åk|Årskurs) \d/.test(text) ? text : `Åk ${Number(n)}`, en: `Year ${Number(n)}` };
+  if (key?.startsWith('gy')) return { sv: /^Gy \d$/.test(text) ? text : `Gy ${n}`, en: `Upper secondary year ${n}` };
   if (n && /^(åk|årskurs)/i.test(text)) return { sv: text, en: `Year ${n}` };
   if (n && /^gy/i.test(text)) return { sv: text, en: `Upper secondary year ${n}` };
   return text;

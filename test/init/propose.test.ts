@@ -204,6 +204,32 @@ describe('init: the pieces', () => {
     });
   });
 
+  it('merges spellings of one school year (files merged from several schools), and keeps classes apart', () => {
+    const values = new Map([
+      ['Åk 9', 40],
+      ['åk9', 12],
+      ['9', 30],
+      ['Årskurs 9', 5],
+      ['8', 33],
+      ['ÅK8', 20],
+      ['Årskurs 8', 2],
+      ['GY2', 3],
+      ['Gymnasiet år 2', 2],
+      ['9A', 1],
+    ]);
+    // The most frequent spelling is the code; a school year is named the usual way ("åk9" → "Åk 9").
+    expect(proposeGrade(new Map([['åk9', 5], ['9', 2]])).values[0]).toEqual({ code: 'åk9', aliases: ['9'], label: { sv: 'Åk 9', en: 'Year 9' }, report: true });
+    expect(proposeGrade(values)).toEqual({
+      values: [
+        { code: '8', aliases: ['ÅK8', 'Årskurs 8'], label: { sv: 'Åk 8', en: 'Year 8' }, report: true },
+        { code: '9A', aliases: [], label: '9A', report: true },
+        { code: 'Åk 9', aliases: ['9', 'åk9', 'Årskurs 9'], label: { sv: 'Åk 9', en: 'Year 9' }, report: true },
+        { code: 'GY2', aliases: ['Gymnasiet år 2'], label: { sv: 'Gy 2', en: 'Upper secondary year 2' }, report: true },
+      ],
+      missing: [''],
+    });
+  });
+
   it('points out a wave written "2023/24", and a file longer than the preview', async () => {
     const dir = tempDir();
     const body = Array.from({ length: PREVIEW_ROWS + 1 }, (_, i) => `Åby,2023/24,${i % 2 ? 'Flicka' : 'Pojke'},${i % 3 ? 'Nej' : 'Ja'}`);
