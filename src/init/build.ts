@@ -16,7 +16,7 @@ import type { IndicatorProposal } from './indicators.js';
 import type { Reason } from './match.js';
 import { readQuestion, type TimeFrame } from './meaning.js';
 import type { InitFacts, InitProposal } from './propose.js';
-import { REQUIRED_ROLES } from './roles.js';
+import { REQUIRED_ROLES, weightLookalike } from './roles.js';
 import type { RawObject, Template } from './template.js';
 
 /** What the user decided (or the defaults with --yes). */
@@ -47,6 +47,8 @@ export type InitWarning =
   | { code: 'gender-codes'; column: string; codes: string[] }
   | { code: 'population-missing'; indicator: string }
   | { code: 'year-format'; column: string; example: string }
+  /** A column named like a weight whose values cannot be weights: not used (see weightLookalike). */
+  | { code: 'weight-not-used'; column: string; why: 'not-numbers' | 'not-positive' }
   | { code: 'preview'; rows: number };
 
 export interface BuiltConfig {
@@ -81,6 +83,8 @@ export function buildConfig(p: InitProposal, template: Template, d: InitDecision
   if ((roles.year === null && facts.year === null) || (roles.area === null && facts.area === null)) throw new Error('init: no year or municipality');
   if (!p.profile.complete) warnings.push({ code: 'preview', rows: p.profile.rows });
   if (meta.badYear !== null) warnings.push({ code: 'year-format', column: roles.year!, example: meta.badYear });
+  const lookalike = weightLookalike(p.profile, roles);
+  if (lookalike) warnings.push({ code: 'weight-not-used', ...lookalike });
 
   if (!p.gender || (roles.grade && !p.grade)) {
     const role = p.gender ? 'grade' : 'gender';

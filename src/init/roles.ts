@@ -88,6 +88,18 @@ function valueScore(role: Role, c: ColumnProfile): number {
 }
 
 /**
+ * A column named like a weight ("Vikt") that was not taken as the weight because its values
+ * cannot be weights: left unsaid, the figures would be unweighted without anyone deciding so.
+ */
+export function weightLookalike(profile: CsvProfile, roles: Roles): { column: string; why: 'not-numbers' | 'not-positive' } | null {
+  if (roles.weight !== null) return null;
+  const taken = new Set(Object.values(roles));
+  const c = profile.columns.find((col) => !taken.has(col.name) && NAMES.weight.test(normalizeName(col.name)) && col.filled > 0);
+  if (c === undefined) return null;
+  return { column: c.name, why: c.numeric ? 'not-positive' : 'not-numbers' };
+}
+
+/**
  * A date column is not the survey year: read as one, every row would be rejected, and a
  * school-year survey answered from autumn to spring would even straddle two years.
  */

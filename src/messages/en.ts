@@ -663,6 +663,8 @@ const initEn: InitTexts = {
         return `${w.indicator}: the template counts only some respondents (population), but no column for that was found; the indicator now counts everyone who answered`;
       case 'year-format':
         return `${w.column} has values like "${w.example}": lagesbild needs a four-digit year; change them in the file (validate shows where)`;
+      case 'weight-not-used':
+        return `${w.column} looks like a weight column by its name, but ${w.why === 'not-positive' ? 'has weights of 0 or below' : 'holds values that are not numbers'}: it is not used, so the figures are unweighted; if it is the weight, name it with --weight-column (validate then shows the rows to fix)`;
       case 'preview':
         return `only the first ${w.rows} rows were read; answers that occur only later are not in the config (validate reads every row)`;
     }

@@ -629,6 +629,8 @@ const initSv: InitTexts = {
         return `${w.indicator}: mallen räknar bara en del av eleverna (population), men ingen kolumn för det hittades; indikatorn räknar nu alla som svarat`;
       case 'year-format':
         return `${w.column} har värden som "${w.example}": lagesbild behöver ett årtal med fyra siffror; ändra dem i filen (validate visar var)`;
+      case 'weight-not-used':
+        return `${w.column} ser ut att vara en viktkolumn av namnet att döma, men ${w.why === 'not-positive' ? 'har vikter som är 0 eller lägre' : 'innehåller värden som inte är tal'}: den används inte, så resultaten blir oviktade; är det vikten, ange den med --weight-column (validate visar då vilka rader som behöver rättas)`;
       case 'preview':
         return `bara de första ${w.rows} raderna lästes; svar som först finns längre ner är inte med (validate läser alla rader)`;
     }

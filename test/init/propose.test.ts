@@ -204,6 +204,20 @@ describe('init: the pieces', () => {
     });
   });
 
+  it('says when a column named like a weight is not used as one (zero weights, or text), so the figures are unweighted', async () => {
+    const dir = tempDir();
+    const warningsFor = async (weights: string[]) => {
+      const body = weights.map((w, i) => `Åby,2023,${i % 2 ? 'Flicka' : 'Pojke'},${w},${i % 3 ? 'Nej' : 'Ja'}`);
+      const file = writeFile(dir, `v${weights.length}.csv`, ['kommun,ar,kon,Vikt,F10_slagen', ...body].join('\n'));
+      const p = propose(await profileCsv(file), template);
+      return buildConfig(p, template, { county: 'Länet', definition: null }, meta).warnings.filter((w) => w.code === 'weight-not-used');
+    };
+    expect(await warningsFor(['1.2', '0', '0.8', '1.1'])).toEqual([{ code: 'weight-not-used', column: 'Vikt', why: 'not-positive' }]);
+    expect(await warningsFor(['1.2', 'saknas', '0.8', '1.1', '0.9'])).toEqual([{ code: 'weight-not-used', column: 'Vikt', why: 'not-numbers' }]);
+    // A usable weight column is taken, and nothing is said.
+    expect(await warningsFor(['1.2', '0.7', '0.8', '1.1', '0.9', '1.3'])).toEqual([]);
+  });
+
   it('merges spellings of one school year (files merged from several schools), and keeps classes apart', () => {
     const values = new Map([
       ['Åk 9', 40],
