@@ -4,7 +4,7 @@
 // `groups` (or their aliases); counts are whole numbers, written as people write them ("1 234").
 import { stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
-import { localize, type GroupVariable, type ProjectConfig } from '../config/schema.js';
+import { groupValueCode, localize, type GroupVariable, type ProjectConfig } from '../config/schema.js';
 import { ConfigError, DataError, msg, type Location } from '../errors.js';
 import { readRows, type ReadOptions } from './source.js';
 
@@ -46,8 +46,11 @@ export async function loadPopulation(config: ProjectConfig, configPath: string, 
   } catch {
     throw new ConfigError(msg('population.notFound', { file: spec.file }), { file: configPath, field: 'population.file' }, msg('population.notFound.hint'));
   }
-  const wanted: Column[] = config.groups.grade ? ['area', 'year', 'gender', 'grade', 'count'] : ['area', 'year', 'gender', 'count'];
+  let wanted: Column[] = config.groups.grade ? ['area', 'year', 'gender', 'grade', 'count'] : ['area', 'year', 'gender', 'count'];
   const index = new Map<Column, number>();
+  // A wide table has a count column per school year ("Åk 8", "Åk 9") or per gender ("Flickor",
+  // "Pojkar") instead of that column and `count`, as school offices keep such tables.
+  let wide: { role: 'grade' | 'gender'; columns: { index: number; value: number }[] } | null = null;
   const lines = new Map<string, number>();
   const rows: PopulationRow[] = [];
   const gender = codes(config.groups.gender);
@@ -62,6 +65,8 @@ export async function loadPopulation(config: ProjectConfig, configPath: string, 
         base = header.at;
         const names = header.names.map((h) => h.trim().toLowerCase());
         const headerAt = { ...base, line: header.headerLine ?? 1 };
+        wide = wideColumns(config, header.names, names, headerAt);
+        if (wide) wanted = wanted.filter((c) => c !== wide!.role && c !== 'count');
         for (const c of wanted) {
           const i = names.findIndex((h) => (COLUMNS[c] as readonly string[]).includes(h));
           if (i === -1) throw new DataError(msg('population.noColumn', { column: c }), headerAt, msg('population.noColumn.hint', { en: wanted, sv: wanted.map((w) => COLUMNS[w][1]) }));
@@ -75,27 +80,64 @@ export async function loadPopulation(config: ProjectConfig, configPath: string, 
       onRow: (fields, line) => {
         const at = (c: Column): Location => ({ ...base, line, column: index.get(c)! + 1, field: c });
         const value = (c: Column) => (fields[index.get(c)!] ?? '').trim();
+        const cell = (i: number) => (fields[i] ?? '').trim();
         // Excel's blank rows under a table are not rows of counts.
-        if (wanted.every((c) => value(c) === '')) return;
+        if (wanted.every((c) => value(c) === '') && (wide === null || wide.columns.every((w) => cell(w.index) === ''))) return;
         const area = value('area');
         if (area === '') throw new DataError(msg('population.noArea'), at('area'), msg('population.noArea.hint'));
         if (!/^\d{4}$/.test(value('year'))) throw new DataError(msg('population.year', { value: value('year').slice(0, 20) }), at('year'), msg('population.year.hint'));
         const year = Number(value('year'));
-        const g = groupValue(gender, value('gender'), at('gender'), config.groups.gender);
-        const k = grade ? groupValue(grade, value('grade'), at('grade'), config.groups.grade!) : -1;
-        const count = parseCount(value('count'));
-        if (count === null) throw new DataError(msg('population.count', { value: value('count').slice(0, 20) }), at('count'), msg('population.count.hint'));
-        const key = JSON.stringify([year, area, g, k]);
-        const seen = lines.get(key);
-        if (seen !== undefined) throw new DataError(msg('population.twice', { line: seen }), { ...base, line }, msg('population.twice.hint'));
-        lines.set(key, line);
-        rows.push({ year, area, gender: g, grade: k, count });
+        const add = (g: number, k: number, countText: string, countAt: Location) => {
+          const count = parseCount(countText);
+          if (count === null) throw new DataError(msg('population.count', { value: countText.slice(0, 20) }), countAt, msg('population.count.hint'));
+          const key = JSON.stringify([year, area, g, k]);
+          const seen = lines.get(key);
+          if (seen !== undefined) throw new DataError(msg('population.twice', { line: seen }), { ...base, line }, msg('population.twice.hint'));
+          lines.set(key, line);
+          rows.push({ year, area, gender: g, grade: k, count });
+        };
+        const g = wide?.role === 'gender' ? -1 : groupValue(gender, value('gender'), at('gender'), config.groups.gender);
+        const k = wide?.role === 'grade' || !grade ? -1 : groupValue(grade, value('grade'), at('grade'), config.groups.grade!);
+        if (wide === null) return add(g, k, value('count'), at('count'));
+        // One count per value column; an empty cell is no count, as a missing row is.
+        for (const w of wide.columns) {
+          if (cell(w.index) === '') continue;
+          const countAt = { ...base, line, column: w.index + 1, field: 'count' };
+          if (wide.role === 'grade') add(g, w.value, cell(w.index), countAt);
+          else add(w.value, k, cell(w.index), countAt);
+        }
       },
     },
     opts,
   );
   if (rows.length === 0) throw new DataError(msg('population.noRows'), base, msg('population.noRows.hint'));
   return { file, path: resolve(file), delimiter, rows };
+}
+
+/**
+ * The count columns of a wide table: without a `count` column, the columns named by a value of
+ * groups.grade (or else groups.gender) — its code, label or alias — when the table has no
+ * column for that group itself. Null for the long table (one row per group, a count column).
+ */
+function wideColumns(config: ProjectConfig, header: readonly string[], names: readonly string[], headerAt: Location): { role: 'grade' | 'gender'; columns: { index: number; value: number }[] } | null {
+  if (names.some((h) => (COLUMNS.count as readonly string[]).includes(h))) return null;
+  for (const role of ['grade', 'gender'] as const) {
+    const variable = role === 'grade' ? config.groups.grade : config.groups.gender;
+    if (variable === undefined || names.some((h) => (COLUMNS[role] as readonly string[]).includes(h))) continue;
+    const columns = header.flatMap((h, index) => {
+      const code = groupValueCode(variable, h);
+      return code === null ? [] : [{ index, value: variable.values.findIndex((v) => v.code === code) }];
+    });
+    if (columns.length === 0) continue;
+    // Registers count every pupil as a girl or a boy: a value the tables do not report has no count.
+    const unreported = columns.find((c) => !variable.values[c.value]!.report);
+    if (unreported) {
+      const group = { sv: localize(variable.label, 'sv').toLowerCase(), en: localize(variable.label, 'en').toLowerCase() };
+      throw new DataError(msg('population.notReported', { value: header[unreported.index]!.trim(), group }), { ...headerAt, column: unreported.index + 1, field: role }, msg('population.notReportedColumn.hint'));
+    }
+    return { role, columns };
+  }
+  return null;
 }
 
 /** Value index by code and alias. */

@@ -375,6 +375,8 @@ export const en = {
   'population.notReported': (p: { value: string; group: Localized }) => `"${p.value}" is a value of ${p.group} with report: false`,
   'population.notReported.hint': () =>
     "Population counts are given for the values reported in the tables (respondents with other values keep their area's average weight): remove the row",
+  'population.notReportedColumn.hint': () =>
+    "Population counts are given for the values reported in the tables (respondents with other values keep their area's average weight): remove the column",
   'population.count': (p: { value: string }) => `"${p.value}" is not a number of pupils`,
   'population.count.hint': () => 'Write a whole number of pupils, e.g. 212 or 1 212',
   'population.twice': (p: { line: number }) => `the same municipality, year, gender and school year are on line ${p.line}`,

@@ -431,6 +431,8 @@ export const sv: Catalogue = {
   'population.notReported': (p) => `"${p.value}" är ett värde för ${p.group} med report: false`,
   'population.notReported.hint': () =>
     'Elevantal anges för de värden som redovisas i tabellerna (svarande med andra värden får kommunens genomsnittliga vikt): ta bort raden',
+  'population.notReportedColumn.hint': () =>
+    'Elevantal anges för de värden som redovisas i tabellerna (svarande med andra värden får kommunens genomsnittliga vikt): ta bort kolumnen',
   'population.count': (p) => `"${p.value}" är inget antal elever`,
   'population.count.hint': () => 'Skriv antalet elever som ett heltal, t.ex. 212 eller 1 212',
   'population.twice': (p) => `samma kommun, år, kön och årskurs finns på rad ${p.line}`,

@@ -74,6 +74,32 @@ describe('population file', () => {
     expect(responseRows(join(p.out, 'figures.csv'))).toContain('Bby 2023 gender=F 12 15 0.8 ');
   });
 
+  it('reads a wide table (a count column per school year, or per gender), as the long one', async () => {
+    const long = project({ population: POPULATION });
+    expect((await figures(long)).code).toBe(EXIT.ok);
+    const expected = readFileSync(join(long.out, 'figures.csv'), 'utf8');
+    // School years by their labels and codes; an empty cell is no count, as a missing row is.
+    const byGrade = ['Kommun;År;Kön;Åk 9;gy2', 'Aby;2023;F;50;25', 'Aby;2023;P;1 060;', 'Bby;2023;F;15;', ''].join('\r\n');
+    const wideGrade = project({ population: byGrade });
+    const run = await figures(wideGrade);
+    expect(run.code).toBe(EXIT.ok);
+    expect(run.stderr).not.toMatch(/error|warning/);
+    expect(readFileSync(join(wideGrade.out, 'figures.csv'), 'utf8')).toBe(expected);
+    // Genders by their labels.
+    const byGender = ['kommun;år;årskurs;Flickor;Pojkar', 'Aby;2023;9;50;1060', 'Aby;2023;gy2;25;', 'Bby;2023;9;15;', ''].join('\r\n');
+    const wideGender = project({ population: byGender });
+    expect((await figures(wideGender)).code).toBe(EXIT.ok);
+    expect(readFileSync(join(wideGender.out, 'figures.csv'), 'utf8')).toBe(expected);
+    // A column for a value the tables do not report: named at its header cell.
+    const other = project({ population: byGender.replace('Flickor;Pojkar', 'Flickor;Pojkar;Annat').replace('Aby;2023;9;50;1060', 'Aby;2023;9;50;1060;4') });
+    expectError(
+      await figures(other),
+      other,
+      EXIT.data,
+      'POP:1:6: gender: "Annat" is a value of gender with report: false. Population counts are given for the values reported in the tables (respondents with other values keep their area\'s average weight): remove the column',
+    );
+  });
+
   it('respondents without a population count: exit 3 naming the groups, their respondents and the fix', async () => {
     const p = project({ population: POPULATION.replace('Aby;2023;F;gy2;25\r\n', '').replace('Bby;2023;F;9;15', 'Bby;2023;F;9;0') });
     expectError(
