@@ -83,6 +83,23 @@ export async function validateData(inputs: string[], config: ProjectConfig, conf
     }
   }
 
+  // The config's other files, which `figures` and `report` read and stop on: reference values,
+  // other sources and own texts. Their problems are findings too, so that validate's "can be
+  // reported" holds for the report.
+  const otherFiles: (() => Promise<unknown>)[] = [
+    async () => (await import('../references/load.js')).loadReferences(config, configPath),
+    async () => (await import('../sources/load.js')).loadSources(config, configPath),
+    async () => (await import('../owntext/load.js')).loadOwnTexts(config, configPath, config.project.language),
+  ];
+  for (const load of otherFiles) {
+    try {
+      await load();
+    } catch (err) {
+      if (!(err instanceof LagesbildError)) throw err;
+      findings.push(readError(err));
+    }
+  }
+
   const problems = new ProblemCollector();
   const { sums, failed } = await ingestFiles(readable, config, { ...opts, onProblem: problems.add, skipFailedFiles: true, configPath, population });
   for (const f of failed) {

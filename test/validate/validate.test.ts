@@ -1,7 +1,10 @@
 // `lagesbild validate` end to end in this process: each real-world problem gives its exact
 // message, its locations and its exit code, and identical problems are counted, not repeated.
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXIT } from '../../src/errors.js';
+import { tempDir } from '../fixtures/mini-project.js';
 import { CONFIG, HEADER, project, respondent, respondents, toCsv } from './fixtures.js';
 import { runCli } from './run-cli.js';
 
@@ -346,3 +349,28 @@ describe('validate: statistics', () => {
   });
 });
 
+
+describe("validate: the config's other files", () => {
+  it('a reference value, a source table or an own text that report would stop on is an error here too', async () => {
+    const dir = join(tempDir('lagesbild-validate-others-'), 'ex');
+    expect((await runCli(['example', dir])).code).toBe(EXIT.ok);
+    const config = join(dir, 'lagesbild.yaml');
+    const data = ['2019', '2021', '2023'].map((y) => join(dir, 'data', `enkat-${y}.csv`));
+    expect((await validateJson(data, config)).code).toBe(EXIT.ok);
+
+    const references = join(dir, 'referensvarden.csv');
+    const original = readFileSync(references, 'utf8');
+    writeFileSync(references, original.replace(';55,0;54,3;55,7;', ';55,0 %;54,3;55,7;'));
+    const broken = await validateJson(data, config);
+    expect(broken.code).toBe(EXIT.data);
+    expect(broken.json.findings.filter((f) => f.severity === 'error').map((f) => [f.message, f.hint, f.locations])).toEqual([
+      ['"55,0 %" is not a number', 'Write a percentage such as 12 or 12,5', [{ file: references, line: 2, column: 4, field: 'estimate' }]],
+    ]);
+    writeFileSync(references, original);
+
+    rmSync(join(dir, 'texts', 'utsatthet.md'));
+    const noText = await validateJson(data, config);
+    expect(noText.code).not.toBe(EXIT.ok);
+    expect(noText.json.findings.filter((f) => f.severity === 'error').map((f) => f.message)).toEqual([expect.stringContaining('utsatthet.md')]);
+  });
+});
