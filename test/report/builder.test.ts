@@ -5,6 +5,8 @@ import { UsageError } from '../../src/errors.js';
 import { buildCountyReport, buildMunicipalityReport } from '../../src/report/index.js';
 import type { Block, FigureBlock, ReportDocument, TableBlock } from '../../src/report/model.js';
 import { CANARY, config, configInput, figures, fixtureEstimate, singleWaveFigures } from './fixtures.js';
+import { sv } from '../../src/report/i18n/sv.js';
+import { en } from '../../src/report/i18n/en.js';
 
 const NBSP = '\u00a0';
 const DATE = '2024-03-05';
@@ -425,8 +427,16 @@ describe('respondents', () => {
     expect(t.table.rows.map((r) => r.header)).not.toContain('Annat/vill ej ange');
     expect(t.table.rows.map((r) => r.header)).toContain('Pojkar, åk 7');
     expect(t.table.notes).toEqual([
-      'Totalt och årskurserna avser svarande som angett kön och årskurs bland de redovisade grupperna; så är varje total summan av sina delar. Alla svarande omfattar även övriga (Annat/vill ej ange eller inget svar), som inte redovisas som egen grupp.',
+      'Totalt och årskurserna avser svarande som angett kön och årskurs bland de redovisade grupperna; så är varje total summan av sina delar. Alla svarande omfattar även övriga (Annat/vill ej ange eller utan svar på kön eller årskurs), som inte redovisas som egen grupp.',
     ]);
+    // When the others only left gender or school year unanswered, no group is named (a municipality
+    // where "Vill inte svara" is no answer once read "(… eller inget svar)" with nothing before "eller").
+    expect(sv.notes.notReported('', true, true)).toBe(
+      'Totalt och årskurserna avser svarande som angett kön och årskurs bland de redovisade grupperna; så är varje total summan av sina delar. Alla svarande omfattar även övriga (utan svar på kön eller årskurs), som inte redovisas som egen grupp.',
+    );
+    expect(en.notes.notReported('', false, false)).toBe(
+      'Total covers respondents who gave a reported gender, so that every total is the sum of its parts. All respondents also includes the others (no answer on gender), who are not reported as a group of their own.',
+    );
   });
 });
 

@@ -250,7 +250,7 @@ export const en: Strings = {
     secondary: '(..) = hidden so that another hidden value cannot be worked out from the totals.',
     missing: '– = no value.',
     notReported: (labels, gradeRows, byGrade) =>
-      `${gradeRows ? 'Total and the school years cover' : 'Total covers'} respondents who gave a reported ${byGrade ? 'gender and school year' : 'gender'}, so that every total is the sum of its parts. All respondents also includes the others (${labels} or no answer), who are not reported as a group of their own.`,
+      `${gradeRows ? 'Total and the school years cover' : 'Total covers'} respondents who gave a reported ${byGrade ? 'gender and school year' : 'gender'}, so that every total is the sum of its parts. All respondents also includes the others (${labels === '' ? 'no answer' : `${labels} or no answer`} on ${byGrade ? 'gender or school year' : 'gender'}), who are not reported as a group of their own.`,
     pooledArea: (area, members) => `${area} pools ${members}.`,
     followUpDropped: 'Groups whose baseline cannot be reported have no row in the table.',
     oneGrade: (grade) => `All respondents are in ${grade.toLowerCase()}, so the school year is not shown separately.`,

@@ -260,7 +260,7 @@ export const sv: Strings = {
     secondary: '(..) = döljs för att ett annat dolt värde inte ska kunna räknas fram ur summorna.',
     missing: '– = uppgift saknas.',
     notReported: (labels, gradeRows, byGrade) =>
-      `${gradeRows ? 'Totalt och årskurserna avser' : 'Totalt avser'} svarande som angett ${byGrade ? 'kön och årskurs' : 'kön'} bland de redovisade grupperna; så är varje total summan av sina delar. Alla svarande omfattar även övriga (${labels} eller inget svar), som inte redovisas som egen grupp.`,
+      `${gradeRows ? 'Totalt och årskurserna avser' : 'Totalt avser'} svarande som angett ${byGrade ? 'kön och årskurs' : 'kön'} bland de redovisade grupperna; så är varje total summan av sina delar. Alla svarande omfattar även övriga (${labels === '' ? 'utan svar' : `${labels} eller utan svar`} på ${byGrade ? 'kön eller årskurs' : 'kön'}), som inte redovisas som egen grupp.`,
     pooledArea: (area, members) => `${area} är en sammanslagning av ${members}.`,
     followUpDropped: 'Grupper vars utgångsvärde inte kan redovisas har ingen rad i tabellen.',
     oneGrade: (grade) => `Alla svarande går i ${grade.toLowerCase()}, så årskursen redovisas inte separat.`,

@@ -198,6 +198,7 @@ export interface Strings {
     cellFormat(level: string): string;
     caution(base: string): string;
     /** `gradeRows`: the table has school-year rows; `byGrade`: the config has a school-year variable. */
+    /** `labels`: the unreported groups present ("Annat/vill ej ange"), or "" when the others only lack an answer. */
     notReported(labels: string, gradeRows: boolean, byGrade: boolean): string;
     /** All respondents are in one school year, so no row repeats the total. */
     oneGrade(grade: string): string;
