@@ -364,7 +364,7 @@ export function figuresSource(
     group_labels: Object.fromEntries(groups.map((g) => [g.key, g.label])),
     groups: groups.map((g) => g.key),
     references: config.references.map((r) => ({ label: { sv: localize(r.label, 'sv'), en: localize(r.label, 'en') }, source: { sv: localize(r.source, 'sv'), en: localize(r.source, 'en') } })),
-    pooled: { waves: pooling.waves ?? false, grades: pooling.grades ?? false, areas: pooling.areas ?? {} },
+    pooled: { waves: pooling.waves ?? false, grades: pooling.grades ?? false, areas: pooling.areas ?? {}, ...absentMembers(sums, pooling.areas ?? {}, waves) },
     fpc: config.design.fpc !== undefined,
     population: config.population ? { poststratified: config.population.poststratify } : null,
   };
@@ -888,6 +888,18 @@ function wavesSinceBreak(waves: Wave[], breaks: number[]): Wave[] {
   if (waves.length === 1 && waves[0]!.pooled) return [];
   const lastBreak = Math.max(-Infinity, ...breaks.filter((b) => b <= waves[waves.length - 1]!.year));
   return waves.filter((w) => w.year >= lastBreak);
+}
+
+/** meta.pooled.absent: the members of each pooled area without respondents in a wave (nothing when there are none). */
+function absentMembers(sums: SurveySums, areas: Record<string, string[]>, waves: readonly Wave[]): { absent?: Record<string, Record<string, string[]>> } {
+  const absent: Record<string, Record<string, string[]>> = {};
+  for (const [area, members] of Object.entries(areas)) {
+    for (const wave of waves) {
+      const missing = members.filter((m) => sums.allRespondents([m], wave.years) === 0);
+      if (missing.length > 0) (absent[area] ??= {})[String(wave.year)] = missing;
+    }
+  }
+  return Object.keys(absent).length > 0 ? { absent } : {};
 }
 
 type Est = CellEstimate | undefined;

@@ -244,7 +244,17 @@ export interface FiguresMeta {
   groups: GroupKey[];
   /** The reference values' labels and sources (config `references`); `from` of a reference comparison is the Swedish label. */
   references: { label: { sv: string; en: string }; source: { sv: string; en: string } }[];
-  pooled: { waves: boolean; grades: boolean; areas: Record<string, string[]> };
+  pooled: {
+    waves: boolean;
+    grades: boolean;
+    areas: Record<string, string[]>;
+    /**
+     * Members of a pooled area without respondents in a wave, by area and wave year ("2022"):
+     * that wave's figures are the other members' alone. Absent when every member answered in
+     * every wave.
+     */
+    absent?: Record<string, Record<string, string[]>>;
+  };
   /** design.fpc: the variance has a finite population correction. */
   fpc: boolean;
   /** Config `population`: response records exist; poststratified: weights are post-stratified to it. */

@@ -195,7 +195,14 @@ export function designParagraphs(ctx: ReportContext, area: string): ParagraphBlo
   const pooled: string[] = [];
   if (meta.pooled.waves) pooled.push(ctx.t.text.pooledWaves(formatYearRange(surveyYears(ctx, area))));
   if (meta.pooled.grades) pooled.push(ctx.t.text.pooledGrades);
-  for (const [a, members] of Object.entries(meta.pooled.areas)) pooled.push(ctx.t.notes.pooledArea(a, formatList(members, ctx.lang)));
+  for (const [a, members] of Object.entries(meta.pooled.areas)) {
+    pooled.push(ctx.t.notes.pooledArea(a, formatList(members, ctx.lang)));
+    // Members that did not answer in a wave: that wave's figures are the others' alone.
+    for (const [year, absent] of Object.entries(meta.pooled.absent?.[a] ?? {})) {
+      const present = members.filter((m) => !absent.includes(m));
+      if (present.length > 0) pooled.push(ctx.t.notes.pooledAbsent(a, year, formatList(absent, ctx.lang), formatList(present, ctx.lang), absent.length > 1));
+    }
+  }
   if (pooled.length > 0) out.push(paragraph(pooled.join(' ')));
   return out;
 }

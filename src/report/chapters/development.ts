@@ -77,7 +77,12 @@ export function developmentBlocks(ctx: ReportContext, area: string): Block[] {
     if (sentences.length > 0) blocks.push(paragraph(sentences.join(' ')));
     blocks.push(...trendFigure(ctx, ind, area, indYears));
   }
-  return blocks.length === 0 ? [] : [paragraph(ctx.t.text.utvecklingIntro(formatYearRange(years))), ...blocks];
+  if (blocks.length === 0) return [];
+  // A pooled area whose members did not all answer in every wave compares different municipalities.
+  const absent = ctx.fig.meta.pooled.absent?.[area] ?? {};
+  const changing = years.some((y) => (absent[String(y)]?.length ?? 0) > 0);
+  const intro = ctx.t.text.utvecklingIntro(formatYearRange(years));
+  return [paragraph(changing ? `${intro} ${ctx.t.text.utvecklingMembers(area)}` : intro), ...blocks];
 }
 
 /**

@@ -211,6 +211,8 @@ export interface Strings {
     /** `–`: no value. */
     missing: string;
     pooledArea(area: string, members: string): string;
+    /** After pooledArea: members without respondents in a wave ("Söderby deltog inte 2022, så Södra 2022 avser bara Norrvik."). */
+    pooledAbsent(area: string, year: string, absent: string, present: string, several: boolean): string;
     diff: string;
     /** A chart's reference marker (`symbol`, e.g. ◆) and the set it shows. */
     referenceMarker(symbol: string, label: string): string;
@@ -320,6 +322,8 @@ export interface Strings {
     otrygghetIntro(wave: string): string;
     utovandeIntro(wave: string, sections: 'both' | 'utovande' | 'attityder'): string;
     utvecklingIntro(range: string): string;
+    /** After utvecklingIntro for a pooled area whose members differ between waves. */
+    utvecklingMembers(area: string): string;
     countyIntro(area: string, county: string, wave: string): string;
     factorsIntro: string;
     followUpIntro(wave: string, power: string): string;
