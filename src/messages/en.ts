@@ -175,6 +175,7 @@ export const en = {
   'reference.unknownGroup.hint': (p: { examples: string[] }) => `Use total, or a group key such as ${p.examples.join(' or ')}`,
   'reference.notNumber': (p: { value: string }) => `"${p.value}" is not a number`,
   'reference.notNumber.hint': (p: { unit: 'percent' | 'proportion' }): string => (p.unit === 'percent' ? 'Write a percentage such as 12 or 12,5' : 'Write a proportion such as 0.125'),
+  'reference.percentSign.hint': () => 'The file writes percentages: give this reference set unit: percent in the config',
   'reference.outOfRange': (p: { value: string; max: number }) => `${p.value} is outside 0–${p.max}`,
   'reference.outOfRange.hint': (p: { unit: 'percent' | 'proportion' }): string =>
     p.unit === 'percent' ? 'Shares are in percent (0–100); set unit: proportion for shares between 0 and 1' : 'Shares are proportions (0–1); set unit: percent for percentages',

@@ -161,6 +161,7 @@ export const sv: Catalogue = {
   'reference.unknownGroup.hint': (p) => `Använd total, eller en gruppnyckel som ${p.examples.join(' eller ')}`,
   'reference.notNumber': (p) => `"${p.value}" är inget tal`,
   'reference.notNumber.hint': (p) => (p.unit === 'percent' ? 'Skriv en procentsats som 12 eller 12,5' : 'Skriv en andel som 0,125'),
+  'reference.percentSign.hint': () => 'Filen anger procent: ge referensvärdena unit: percent i inställningsfilen',
   'reference.outOfRange': (p) => `${p.value} ligger utanför 0–${p.max}`,
   'reference.outOfRange.hint': (p) =>
     p.unit === 'percent' ? 'Andelarna anges i procent (0–100); ange unit: proportion för andelar mellan 0 och 1' : 'Andelarna anges som andelar (0–1); ange unit: percent för procent',

@@ -85,7 +85,11 @@ async function readReferenceFile(config: ProjectConfig, set: number, path: strin
       const group = text('group');
       if (!groups.has(group)) throw new DataError(msg('reference.unknownGroup', { value: group.slice(0, 60) }), at('group'), msg('reference.unknownGroup.hint', { examples: [...groups].slice(1, 3) }));
       const share = (c: string, required: boolean): number | null => {
-        const v = parseNumber(text(c));
+        // "55,0 %" is how a percentage is written in a table; in a file of proportions it is a mistake.
+        const written = text(c);
+        const number = written.replace(/\s*%$/u, '');
+        if (number !== written && unit !== 'percent') throw new DataError(msg('reference.notNumber', { value: clip(c) }), at(c), msg('reference.percentSign.hint'));
+        const v = parseNumber(number);
         if (v === undefined || (v === null && required)) throw new DataError(msg('reference.notNumber', { value: clip(c) }), at(c), msg('reference.notNumber.hint', { unit }));
         if (v === null) return null;
         if (v < 0 || v > scale) throw new DataError(msg('reference.outOfRange', { value: clip(c), max: scale }), at(c), msg('reference.outOfRange.hint', { unit }));

@@ -115,6 +115,14 @@ describe('reference files', () => {
     expect(rows[0]!.estimate).toBe(0.12);
   });
 
+  it('percentages written with a per cent sign, as tables write them; in a file of proportions the sign says the unit is wrong', async () => {
+    const rows = await load('indicator;year;group;estimate;ci_lower;ci_upper\nslagen;2023;total;12,5 %;10,1%;15,0 %\n');
+    expect(rows[0]).toMatchObject({ estimate: 0.125, ciLower: 0.101, ciUpper: 0.15 });
+    expect(await failure('indicator;year;group;estimate\nslagen;2023;total;12,5 %\n', ', unit: proportion')).toBe(
+      'ref.csv:2:4: estimate: "12,5 %" is not a number. The file writes percentages: give this reference set unit: percent in the config',
+    );
+  });
+
   it('a missing file is a config error naming the key', async () => {
     const dir = tempDir();
     const error = await loadReferences(config('saknas.csv'), `${dir}/lagesbild.yaml`).catch((e: LagesbildError) => e);

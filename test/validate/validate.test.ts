@@ -360,11 +360,11 @@ describe("validate: the config's other files", () => {
 
     const references = join(dir, 'referensvarden.csv');
     const original = readFileSync(references, 'utf8');
-    writeFileSync(references, original.replace(';55,0;54,3;55,7;', ';55,0 %;54,3;55,7;'));
+    writeFileSync(references, original.replace(';55,0;54,3;55,7;', ';55 procent;54,3;55,7;'));
     const broken = await validateJson(data, config);
     expect(broken.code).toBe(EXIT.data);
     expect(broken.json.findings.filter((f) => f.severity === 'error').map((f) => [f.message, f.hint, f.locations])).toEqual([
-      ['"55,0 %" is not a number', 'Write a percentage such as 12 or 12,5', [{ file: references, line: 2, column: 4, field: 'estimate' }]],
+      ['"55 procent" is not a number', 'Write a percentage such as 12 or 12,5', [{ file: references, line: 2, column: 4, field: 'estimate' }]],
     ]);
     writeFileSync(references, original);
 
