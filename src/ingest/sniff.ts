@@ -116,24 +116,68 @@ export function sniffBuffer(
 }
 
 /**
- * Title lines above the header ("Trygghetsenkät 2024 – alla svar", an export date, blank
- * lines between): the first lines with none of the separators (`delimiter`, or any of the
- * three), when a line within the first few has one. Without such a line the first line is
- * the header (and its missing separator the error). `count` is the title lines that are
- * records (blank lines are not), `lines` every line before the header.
+ * Title lines above the header ("Trygghetsenkät 2024 – alla svar", "Anmälda brott, misshandel,
+ * per 100 000 invånare" above a Brå table, an export date, blank lines between). The header is
+ * the first line that has a separator (`delimiter`, or the one it has most of) and as many
+ * fields as the line below it (which may only add empty ones, as Excel writes them); the lines
+ * above it are titles if each has at most half its fields by any separator — a title may
+ * hold a comma; a misshapen row, or a header written with another separator, is no title. Without such a header within the first lines,
+ * the first line with a separator is the header (and without one, the first line, whose
+ * missing separator is then the error). `count` is the title lines that are records (blank
+ * lines are not), `lines` every line before the header.
  */
 function titleLinesOf(text: string, delimiter: Delimiter | undefined): { count: number; lines: number; header: string } {
   const separators = delimiter ? [delimiter] : DELIMITERS;
-  let rest = text;
-  let count = 0;
-  for (let lines = 0; lines <= MAX_TITLE_LINES; lines++) {
+  // The first lines: text (a quoted value may hold line breaks) and how many lines it spans.
+  const segments: { text: string; lines: number }[] = [];
+  for (let rest = text; segments.length <= MAX_TITLE_LINES + 1; ) {
     const line = headerLine(rest);
-    if (separators.some((d) => countOutsideQuotes(line, d) > 0)) return { count, lines, header: line };
+    segments.push({ text: line, lines: 1 + (line.match(/\r\n|\r|\n/g)?.length ?? 0) });
     if (line.length === rest.length) break; // the end of the sample
-    if (line.trim() !== '') count++;
     rest = rest.slice(line.length + (rest.startsWith('\r\n', line.length) ? 2 : 1));
   }
+  const blank = (s: string) => s.trim() === '';
+  const fields = (s: string, d: Delimiter) => countOutsideQuotes(s, d) + 1;
+  const before = (j: number) => {
+    let lines = 0;
+    for (let i = 0; i < j; i++) lines += segments[i]!.lines;
+    return { count: segments.slice(0, j).filter((x) => !blank(x.text)).length, lines };
+  };
+  for (let j = 0; j < segments.length && j <= MAX_TITLE_LINES; j++) {
+    const line = segments[j]!.text;
+    if (blank(line)) continue;
+    const d = separators.reduce((a, b) => (countOutsideQuotes(line, b) > countOutsideQuotes(line, a) ? b : a));
+    const width = fields(line, d);
+    if (width < 2) continue;
+    const next = segments.slice(j + 1).find((x) => !blank(x.text))?.text;
+    const matches = next === undefined || fields(next, d) === width || (fields(next, d) > width && splitOutsideQuotes(next, d).slice(width).every(blank));
+    // With any separator: a header written with another one (mixed delimiters) is no title.
+    const titlesAbove = segments.slice(0, j).every((x) => blank(x.text) || 2 * Math.max(...DELIMITERS.map((s2) => fields(x.text, s2))) <= width);
+    if (matches && titlesAbove) return { ...before(j), header: line };
+    if (matches) break;
+  }
+  // The rule before: lines with no separator at all are titles.
+  for (let j = 0; j < segments.length && j <= MAX_TITLE_LINES; j++) {
+    if (separators.some((d) => countOutsideQuotes(segments[j]!.text, d) > 0)) return { ...before(j), header: segments[j]!.text };
+  }
   return { count: 0, lines: 0, header: headerLine(text) };
+}
+
+/** A line's fields, split at `d` outside quotes (quotes kept: only blankness is asked of them). */
+function splitOutsideQuotes(line: string, d: string): string[] {
+  const out: string[] = [];
+  let inQuotes = false;
+  let from = 0;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (c === '"') inQuotes = !inQuotes;
+    else if (!inQuotes && c === d) {
+      out.push(line.slice(from, i));
+      from = i + 1;
+    }
+  }
+  out.push(line.slice(from));
+  return out;
 }
 
 export function nulError(file: string, line: number): DataError {

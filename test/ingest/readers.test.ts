@@ -214,6 +214,18 @@ describe('CSV reader', () => {
     const sep = writeFile(dir, 'sep-titel.csv', 'sep=,\nSkolenkät; alla svar\nkommun,ar\nÅby,2024\n');
     const read = await readAll(sep);
     expect([read.header.headerLine, read.header.names, read.lines, titleAbove(read.header)]).toEqual([3, ['kommun', 'ar'], [4], 3]);
+    // A title holding the separator (Brå's exports: "Anmälda brott, misshandel, …" above a semicolon
+    // table; a comma title above a comma table), and what is no title: a header written with another
+    // separator than its rows, which stays the header (and the rows' error is as before).
+    const bra = writeFile(dir, 'bra.csv', 'Anmälda brott, misshandel, per 100 000 invånare\n\nOmråde;2019;2020;2021;2022;2023\nÄngsby;412,5;398,1;455,0;470,2;488,9\nRiket;395,0;388,2;401,7;409,9;415,6\n');
+    const braRead = await readAll(bra);
+    expect([braRead.header.delimiter, braRead.header.headerLine, braRead.header.names.slice(0, 2), braRead.lines]).toEqual([';', 3, ['Område', '2019'], [4, 5]]);
+    const comma = writeFile(dir, 'komma.csv', 'Trygghetsenkät 2024, Norrvik\nkommun,ar,kon,F1\nNorrvik,2024,F,Ja\n');
+    expect((await readAll(comma)).header.names).toEqual(['kommun', 'ar', 'kon', 'F1']);
+    const mixed = writeFile(dir, 'blandat.csv', 'kommun;ar;kon;F1\nNorrvik,2024,F,Ja\nNorrvik,2024,P,Nej\n');
+    expect((await errorOf(readAll(mixed))).toLine()).toBe(
+      `${mixed}:2: row has 1 field, the header has 4. The header is separated by semicolons but this row is not: are delimiters mixed in the file?`,
+    );
     // Without any line with a separator, the first line is the header, and its error the same as ever.
     const none = writeFile(dir, 'ingen.csv', 'Bara en titel\noch en rad till\n');
     expect((await errorOf(readAll(none))).toLine()).toBe(
