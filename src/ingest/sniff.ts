@@ -136,29 +136,34 @@ function titleLinesOf(text: string, delimiter: Delimiter | undefined): { count: 
     if (line.length === rest.length) break; // the end of the sample
     rest = rest.slice(line.length + (rest.startsWith('\r\n', line.length) ? 2 : 1));
   }
-  const blank = (s: string) => s.trim() === '';
+  // Blank as the readers skip a row: every field empty or spaces (";;;;" under an Excel title).
+  const emptyField = (f: string) => /^\s*("\s*")?\s*$/u.test(f);
+  const blank = (s: string, d: Delimiter) => splitOutsideQuotes(s, d).every(emptyField);
   const fields = (s: string, d: Delimiter) => countOutsideQuotes(s, d) + 1;
-  const before = (j: number) => {
+  const filled = (s: string, d: Delimiter) => splitOutsideQuotes(s, d).filter((f) => !emptyField(f)).length;
+  const before = (j: number, d: Delimiter) => {
     let lines = 0;
     for (let i = 0; i < j; i++) lines += segments[i]!.lines;
-    return { count: segments.slice(0, j).filter((x) => !blank(x.text)).length, lines };
+    return { count: segments.slice(0, j).filter((x) => !blank(x.text, d)).length, lines };
   };
   for (let j = 0; j < segments.length && j <= MAX_TITLE_LINES; j++) {
     const line = segments[j]!.text;
-    if (blank(line)) continue;
     const d = separators.reduce((a, b) => (countOutsideQuotes(line, b) > countOutsideQuotes(line, a) ? b : a));
+    // A header names two columns or more ("Trygghetsenkät 2024;;;;" is a title).
+    if (filled(line, d) < 2) continue;
     const width = fields(line, d);
-    if (width < 2) continue;
-    const next = segments.slice(j + 1).find((x) => !blank(x.text))?.text;
-    const matches = next === undefined || fields(next, d) === width || (fields(next, d) > width && splitOutsideQuotes(next, d).slice(width).every(blank));
+    const next = segments.slice(j + 1).find((x) => !blank(x.text, d))?.text;
+    const matches = next === undefined || fields(next, d) === width || (fields(next, d) > width && splitOutsideQuotes(next, d).slice(width).every(emptyField));
     // With any separator: a header written with another one (mixed delimiters) is no title.
-    const titlesAbove = segments.slice(0, j).every((x) => blank(x.text) || 2 * Math.max(...DELIMITERS.map((s2) => fields(x.text, s2))) <= width);
-    if (matches && titlesAbove) return { ...before(j), header: line };
+    const titlesAbove = segments.slice(0, j).every((x) => blank(x.text, d) || 2 * Math.max(...DELIMITERS.map((s2) => filled(x.text, s2))) <= width);
+    if (matches && titlesAbove) return { ...before(j, d), header: line };
     if (matches) break;
   }
   // The rule before: lines with no separator at all are titles.
   for (let j = 0; j < segments.length && j <= MAX_TITLE_LINES; j++) {
-    if (separators.some((d) => countOutsideQuotes(segments[j]!.text, d) > 0)) return { ...before(j), header: segments[j]!.text };
+    const line = segments[j]!.text;
+    const d = separators.find((s2) => countOutsideQuotes(line, s2) > 0);
+    if (d !== undefined) return { ...before(j, d), header: line };
   }
   return { count: 0, lines: 0, header: headerLine(text) };
 }

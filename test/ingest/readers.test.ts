@@ -220,6 +220,17 @@ describe('CSV reader', () => {
     const bra = writeFile(dir, 'bra.csv', 'Anmälda brott, misshandel, per 100 000 invånare\n\nOmråde;2019;2020;2021;2022;2023\nÄngsby;412,5;398,1;455,0;470,2;488,9\nRiket;395,0;388,2;401,7;409,9;415,6\n');
     const braRead = await readAll(bra);
     expect([braRead.header.delimiter, braRead.header.headerLine, braRead.header.names.slice(0, 2), braRead.lines]).toEqual([';', 3, ['Område', '2019'], [4, 5]]);
+    // Swedish Excel saves a title cell as "Titel;;;;" and the empty row under it as ";;;;".
+    const excelTitle = writeFile(dir, 'excel-titel.csv', 'Trygghetsenkät 2024;;;\r\n;;;\r\nkommun;ar;kon;F1\r\nNorrvik;2024;F;Ja\r\n');
+    for (const reader of ['bytes', 'csv-parse']) {
+      if (reader === 'csv-parse') process.env.LAGESBILD_CSV_READER = 'csv-parse';
+      try {
+        const read = await readAll(excelTitle);
+        expect([read.header.headerLine, read.header.names, read.rows, read.lines, titleAbove(read.header)]).toEqual([3, ['kommun', 'ar', 'kon', 'F1'], [['Norrvik', '2024', 'F', 'Ja']], [4], 3]);
+      } finally {
+        delete process.env.LAGESBILD_CSV_READER;
+      }
+    }
     const comma = writeFile(dir, 'komma.csv', 'Trygghetsenkät 2024, Norrvik\nkommun,ar,kon,F1\nNorrvik,2024,F,Ja\n');
     expect((await readAll(comma)).header.names).toEqual(['kommun', 'ar', 'kon', 'F1']);
     const mixed = writeFile(dir, 'blandat.csv', 'kommun;ar;kon;F1\nNorrvik,2024,F,Ja\nNorrvik,2024,P,Nej\n');
