@@ -7,7 +7,7 @@ import { paragraph } from '../blocks.js';
 import { trendFigure } from '../charts.js';
 import { keyIndicators, label, presentGenders, withheldReason, type ReportContext } from '../context.js';
 import { formatYearRange } from '../format.js';
-import { groupKey, TOTAL } from '../groups.js';
+import { ALL, groupKey, TOTAL } from '../groups.js';
 import type { Block, ReportChapter } from '../model.js';
 import { changeSentence, needsRiseCaveat, singleWaveSentence, trendSentence } from '../narrative.js';
 import { bothWavesMeasured, cautionSentence, changeDecimals, latestYear } from './common.js';
@@ -78,9 +78,13 @@ export function developmentBlocks(ctx: ReportContext, area: string): Block[] {
     blocks.push(...trendFigure(ctx, ind, area, indYears));
   }
   if (blocks.length === 0) return [];
-  // A pooled area whose members did not all answer in every wave compares different municipalities.
+  // A pooled area whose members did not all answer in every wave, or a county whose
+  // municipalities did not, compares different municipalities.
   const absent = ctx.fig.meta.pooled.absent?.[area] ?? {};
-  const changing = years.some((y) => (absent[String(y)]?.length ?? 0) > 0);
+  const municipalities = ctx.fig.meta.areas.filter((a) => a !== ctx.fig.meta.county);
+  const changing =
+    years.some((y) => (absent[String(y)]?.length ?? 0) > 0) ||
+    (area === ctx.fig.meta.county && municipalities.some((m) => years.some((y) => (ctx.fig.respondents(m, y, ALL) ?? 0) === 0)));
   const intro = ctx.t.text.utvecklingIntro(formatYearRange(years));
   return [paragraph(changing ? `${intro} ${ctx.t.text.utvecklingMembers(area)}` : intro), ...blocks];
 }

@@ -390,7 +390,7 @@ export const en: Strings = {
     otrygghetIntro: (wave) => `This chapter reports feeling unsafe in the ${wave} wave.`,
     utovandeIntro: (wave, sections) =>
       `This chapter reports ${{ both: 'own use of violence and attitudes to violence', utovande: 'own use of violence', attityder: 'attitudes to violence' }[sections]} in the ${wave} wave.`,
-    utvecklingMembers: (area) => `Not every municipality of ${area} took part in every wave (see About the survey), so the comparisons over time are not of the same municipalities: read them with caution.`,
+    utvecklingMembers: (area) => `Not every municipality of ${area} took part in every wave (see the respondents per wave), so the comparisons over time are not of the same municipalities: read them with caution.`,
     utvecklingIntro: (range) =>
       `This chapter shows how the key figures have changed over the waves ${range}. The latest wave is compared with the previous one and, when there are at least three waves, with the first; over at least three waves a trend is also tested.`,
     countyIntro: (area, county, wave) =>

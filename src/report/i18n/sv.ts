@@ -402,7 +402,7 @@ export const sv: Strings = {
     otrygghetIntro: (wave) => `Kapitlet redovisar otrygghet vid mätningen ${wave}.`,
     utovandeIntro: (wave, sections) =>
       `Kapitlet redovisar ${{ both: 'egen användning av våld och attityder till våld', utovande: 'egen användning av våld', attityder: 'attityder till våld' }[sections]} vid mätningen ${wave}.`,
-    utvecklingMembers: (area) => `Alla kommuner i ${area} deltog inte vid varje mätning (se Om undersökningen), så jämförelserna över tid gäller inte samma kommuner: tolka dem med försiktighet.`,
+    utvecklingMembers: (area) => `Alla kommuner i ${area} deltog inte vid varje mätning (se antalet svarande per mätning), så jämförelserna över tid gäller inte samma kommuner: tolka dem med försiktighet.`,
     utvecklingIntro: (range) =>
       `Kapitlet visar hur nyckeltalen har utvecklats över mätningarna ${range}. Den senaste mätningen jämförs med den föregående och, när det finns minst tre mätningar, med den första; över minst tre mätningar prövas också en trend.`,
     countyIntro: (area, county, wave) =>
