@@ -465,14 +465,10 @@ export class SurveyAccumulator {
 export class SurveySums {
   readonly areas: string[];
   readonly years: number[];
-  /** PSUs per (wave, stratum) in the whole design: n_h. */
-  private readonly psuTotals = new Map<string, number>();
   /** Respondents per (wave, stratum): nrow() of a post-stratified subset. */
   private readonly stratumRows = new Map<string, number>();
   /** Each wave's strata as (stratumKey, label), in order of first appearance. */
   private readonly strataOfYear = new Map<number, Map<string, string>>();
-  /** N_h of design.fpc per (wave, stratum); empty without it. */
-  private readonly popSizes: Map<string, number>;
   private readonly byYearArea = new Map<string, Block[]>();
   private readonly plans = new WeakMap<readonly string[], WeakMap<readonly number[], BlockPlan>>();
   /** The strata and the list domain(…, reuse) returns (see there). */
@@ -487,7 +483,7 @@ export class SurveySums {
   /** jointDomains' list of strata and their numbers, reused from call to call. */
   private readonly jointList: JointStratum[] = [];
   private readonly jointNumbers: Int32Array;
-  /** Per stratum number: n_h and N_h (psuTotals and popSizes, without a look-up by key). */
+  /** Per stratum number: n_h, the PSUs of the (wave, stratum) in the whole design, and N_h of design.fpc (undefined without it). */
   private readonly psuTotalOf: number[] = [];
   private readonly popSizeOf: (number | undefined)[] = [];
   /** Post-stratified designs: the cells and, once postStratify has run, their factors. */
@@ -505,6 +501,7 @@ export class SurveySums {
     const areas = new Set<string>();
     const years = new Set<number>();
     const psus = new Map<string, Set<string>>();
+    const psuTotals = new Map<string, number>();
     for (const b of blocks) {
       areas.add(b.area);
       years.add(b.year);
@@ -522,20 +519,20 @@ export class SurveySums {
         set.add(b.psu!);
         psus.set(sk, set);
       } else {
-        this.psuTotals.set(sk, (this.psuTotals.get(sk) ?? 0) + b.rows);
+        psuTotals.set(sk, (psuTotals.get(sk) ?? 0) + b.rows);
       }
     }
-    for (const [k, set] of psus) this.psuTotals.set(k, set.size);
+    for (const [k, set] of psus) psuTotals.set(k, set.size);
     for (const b of blocks) if (!this.stratumNumber.has(b.stratumKey)) this.stratumNumber.set(b.stratumKey, this.stratumNumber.size);
     this.areas = [...areas].sort((a, b) => a.localeCompare(b, 'sv'));
     this.years = [...years].sort((a, b) => a - b);
-    this.popSizes = fpcs ? fpcPopulationSizes(fpcs, this.psuTotals, this.strataOfYear) : new Map();
+    const popSizes = fpcs ? fpcPopulationSizes(fpcs, psuTotals, this.strataOfYear) : new Map<string, number>();
     this.postStrata = poststratified ? new PostStrata(blocks) : null;
     this.jointAt = new Int32Array(this.stratumNumber.size).fill(-1);
     this.jointNumbers = new Int32Array(this.stratumNumber.size);
     for (const [key, h] of this.stratumNumber) {
-      this.psuTotalOf[h] = this.psuTotals.get(key)!;
-      this.popSizeOf[h] = this.popSizes.get(key);
+      this.psuTotalOf[h] = psuTotals.get(key)!;
+      this.popSizeOf[h] = popSizes.get(key);
     }
   }
 
@@ -599,7 +596,8 @@ export class SurveySums {
   hasLonelyStratum(years: readonly number[]): boolean {
     for (const y of years) {
       for (const key of this.strataOfYear.get(y)?.keys() ?? []) {
-        if (isLonely({ psuTotal: this.psuTotals.get(key)!, popSize: this.popSizes.get(key) })) return true;
+        const h = this.stratumNumber.get(key)!;
+        if (isLonely({ psuTotal: this.psuTotalOf[h]!, popSize: this.popSizeOf[h] })) return true;
       }
     }
     return false;
@@ -951,7 +949,8 @@ export class SurveySums {
   }
 
   private newStratum(b: Block, pooledWaves: boolean): StratumSums {
-    return emptyStratum(pooledWaves ? `${b.year}:${b.stratum}` : b.stratum, this.psuTotals.get(b.stratumKey)!, this.popSizes.get(b.stratumKey));
+    const h = this.stratumNumber.get(b.stratumKey)!;
+    return emptyStratum(pooledWaves ? `${b.year}:${b.stratum}` : b.stratum, this.psuTotalOf[h]!, this.popSizeOf[h]);
   }
 
   /**

@@ -4,7 +4,7 @@
 // reported groups, and codes whose meaning cannot be told left for the user to name.
 import type { LocalizedText } from '../config/schema.js';
 import { isMissingWord, normalizeAnswer } from './answers.js';
-import { genderClass } from './roles.js';
+import { genderClass, schoolYearKey } from './roles.js';
 
 export interface GroupValueProposal {
   code: string;
@@ -87,15 +87,6 @@ export function proposeGrade(values: ReadonlyMap<string, number>): GroupProposal
     values: groups.map(([code, ...aliases]) => ({ code: code!, aliases, label: gradeLabel(code!), report: true })),
     missing,
   };
-}
-
-/** "grade 9" for "9", "Åk 9", "åk9", "Årskurs 9", "År 9", "Klass 9"; "gy 2" for "Gy 2", "GY2", "Gymnasiet år 2"; null otherwise ("9A" is a class). */
-function schoolYearKey(value: string): string | null {
-  const v = value.trim().toLocaleLowerCase('sv').replace(/[\s.]+/g, ' ');
-  const compulsory = /^(?:(?:åk|årskurs|år|klass) ?)?(\d{1,2})$/.exec(v);
-  if (compulsory) return `grade ${Number(compulsory[1])}`;
-  const upper = /^(?:gy|gymnasiet|gymnasium)(?: ?år)? ?(\d)$/.exec(v);
-  return upper ? `gy ${upper[1]}` : null;
 }
 
 function gradeLabel(code: string): LocalizedText {

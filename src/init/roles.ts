@@ -38,7 +38,8 @@ const NAMES: Record<Role, RegExp> = {
 const GIRL = /^(flick(a|or)|tjej(er)?|kvinn(a|or)|girls?|female|f)$/;
 const BOY = /^(pojk(e|ar)|kill(e|ar)|män|man|boys?|male|p|m)$/;
 const OTHER = /^((annat|annan|annat kön|icke-?binär)( ?\/ ?vill (ej|inte) (ange|säga|svara|uppge))?|vill (ej|inte) (ange|säga|uppge)|other|non-?binary)$/;
-const GRADE = /^((åk|ak|årskurs|arskurs|klass|år|gy|gymnasiet?|grade|year)\s*\d{1,2}|(gy|gymnasiet?)\s*(år|åk|årskurs)\s*\d{1,2}|\d{1,2})$/;
+/** A school year: its prefix and number, or upper secondary's with "år", or a bare number. */
+const GRADE = /^(?:(åk|ak|årskurs|arskurs|klass|år|gy|gymnasiet?|grade|year)\s*(\d{1,2})|(?:gy|gymnasiet?)\s*(?:år|åk|årskurs)\s*(\d{1,2})|(\d{1,2}))$/;
 
 export function genderClass(raw: string): 'girl' | 'boy' | 'other' | null {
   const v = normalizeAnswer(raw);
@@ -46,7 +47,19 @@ export function genderClass(raw: string): 'girl' | 'boy' | 'other' | null {
 }
 
 export function isGradeValue(raw: string): boolean {
-  return GRADE.test(normalizeAnswer(raw));
+  return schoolYearKey(raw) !== null;
+}
+
+/**
+ * Which school year a value names, the same for each way of writing it: "grade 9" for "9",
+ * "Åk 9", "åk9", "Årskurs 9"; "gy 2" for "Gy 2", "GY2", "Gymnasiet år 2"; null for anything
+ * else ("9A" is a class).
+ */
+export function schoolYearKey(raw: string): string | null {
+  const m = GRADE.exec(normalizeAnswer(raw));
+  if (!m) return null;
+  if (m[1] !== undefined) return `${/^gy/.test(m[1]) ? 'gy' : 'grade'} ${Number(m[2])}`;
+  return m[3] !== undefined ? `gy ${Number(m[3])}` : `grade ${Number(m[4])}`;
 }
 
 /** A date ("2023-10-02", "2023-10-02 08:15", "10/02/2023"): when the pupil answered, not the survey year. */
