@@ -29,22 +29,22 @@ describe('a pooled area with a member missing in a wave', async () => {
 
   it('the report says it where the pooling is named and where waves are compared', () => {
     const sv = buildMunicipalityReport({ figures, config, area: 'Syd', lang: 'sv', dateIso: '2024-06-01' });
-    expect(texts(sv, 'om-undersokningen').join(' ')).toContain('Syd är en sammanslagning av Aby och Bby. Bby deltog inte 2022, så Syd 2022 avser bara Aby.');
+    expect(texts(sv, 'om-undersokningen').join(' ')).toContain('Syd är en sammanslagning av Aby och Bby. Bby har inga svarande 2022, så Syd 2022 avser bara Aby.');
     expect(texts(sv, 'utveckling')[0]).toMatch(
-      / Alla kommuner i Syd deltog inte vid varje mätning \(se antalet svarande per mätning\), så jämförelserna över tid gäller inte samma kommuner: tolka dem med försiktighet\.$/,
+      / Några kommuner i Syd saknar svarande vid någon mätning \(se antalet svarande per mätning\), så jämförelserna över tid gäller inte samma kommuner: tolka dem med försiktighet\.$/,
     );
     const en = buildMunicipalityReport({ figures, config, area: 'Syd', lang: 'en', dateIso: '2024-06-01' });
-    expect(texts(en, 'om-undersokningen').join(' ')).toContain('Syd pools Aby and Bby. Bby was not part of the 2022 wave, so Syd 2022 is Aby alone.');
+    expect(texts(en, 'om-undersokningen').join(' ')).toContain('Syd pools Aby and Bby. Bby has no respondents in 2022, so Syd 2022 is Aby alone.');
   });
 
   it("the county overview's development says the same when a municipality missed a wave, and nothing when none did", async () => {
-    const caution = 'Alla kommuner i Testlän deltog inte vid varje mätning (se antalet svarande per mätning), så jämförelserna över tid gäller inte samma kommuner: tolka dem med försiktighet.';
+    const caution = 'Några kommuner i Testlän saknar svarande vid någon mätning (se antalet svarande per mätning), så jämförelserna över tid gäller inte samma kommuner: tolka dem med försiktighet.';
     const county = buildCountyReport({ figures: computeFigures(sums, config), config, lang: 'sv', dateIso: '2024-06-01' });
     expect(texts(county, 'lanets-utveckling')[0]).toContain(caution);
     const both = writeFile(tempDir('lagesbild-pooled-'), 'enkat.csv', csv([MINI_HEADER, ...rows('Aby', 2022, 80), ...rows('Aby', 2024, 70), ...rows('Bby', 2022, 40), ...rows('Bby', 2024, 40)]));
     const all = computeFigures((await ingestFiles([both], config)).sums, config);
     const everyWave = buildCountyReport({ figures: all, config, lang: 'sv', dateIso: '2024-06-01' });
     expect(texts(everyWave, 'lanets-utveckling')[0]).toMatch(/^Kapitlet visar hur nyckeltalen/);
-    expect(texts(everyWave, 'lanets-utveckling').join(' ')).not.toContain('deltog inte');
+    expect(texts(everyWave, 'lanets-utveckling').join(' ')).not.toContain('saknar svarande');
   });
 });

@@ -252,7 +252,7 @@ export const en: Strings = {
     notReported: (labels, gradeRows, byGrade) =>
       `${gradeRows ? 'Total and the school years cover' : 'Total covers'} respondents who gave a reported ${byGrade ? 'gender and school year' : 'gender'}, so that every total is the sum of its parts. All respondents also includes the others (${labels === '' ? 'no answer' : `${labels} or no answer`} on ${byGrade ? 'gender or school year' : 'gender'}), who are not reported as a group of their own.`,
     pooledArea: (area, members) => `${area} pools ${members}.`,
-    pooledAbsent: (area, year, absent, present, several) => `${absent} ${several ? 'were' : 'was'} not part of the ${year} wave, so ${area} ${year} is ${present} alone.`,
+    pooledAbsent: (area, year, absent, present, several) => `${absent} ${several ? 'have' : 'has'} no respondents in ${year}, so ${area} ${year} is ${present} alone.`,
     followUpDropped: 'Groups whose baseline cannot be reported have no row in the table.',
     oneGrade: (grade) => `All respondents are in ${grade.toLowerCase()}, so the school year is not shown separately.`,
     diff: "Difference = the municipality's share minus the share in the rest of the county, in percentage points, computed from the rounded shares shown.",
@@ -390,7 +390,7 @@ export const en: Strings = {
     otrygghetIntro: (wave) => `This chapter reports feeling unsafe in the ${wave} wave.`,
     utovandeIntro: (wave, sections) =>
       `This chapter reports ${{ both: 'own use of violence and attitudes to violence', utovande: 'own use of violence', attityder: 'attitudes to violence' }[sections]} in the ${wave} wave.`,
-    utvecklingMembers: (area) => `Not every municipality of ${area} took part in every wave (see the respondents per wave), so the comparisons over time are not of the same municipalities: read them with caution.`,
+    utvecklingMembers: (area) => `Some municipalities of ${area} have no respondents in some wave (see the respondents per wave), so the comparisons over time are not of the same municipalities: read them with caution.`,
     utvecklingIntro: (range) =>
       `This chapter shows how the key figures have changed over the waves ${range}. The latest wave is compared with the previous one and, when there are at least three waves, with the first; over at least three waves a trend is also tested.`,
     countyIntro: (area, county, wave) =>

@@ -262,7 +262,7 @@ export const sv: Strings = {
     notReported: (labels, gradeRows, byGrade) =>
       `${gradeRows ? 'Totalt och årskurserna avser' : 'Totalt avser'} svarande som angett ${byGrade ? 'kön och årskurs' : 'kön'} bland de redovisade grupperna; så är varje total summan av sina delar. Alla svarande omfattar även övriga (${labels === '' ? 'utan svar' : `${labels} eller utan svar`} på ${byGrade ? 'kön eller årskurs' : 'kön'}), som inte redovisas som egen grupp.`,
     pooledArea: (area, members) => `${area} är en sammanslagning av ${members}.`,
-    pooledAbsent: (area, year, absent, present) => `${absent} deltog inte ${year}, så ${area} ${year} avser bara ${present}.`,
+    pooledAbsent: (area, year, absent, present) => `${absent} har inga svarande ${year}, så ${area} ${year} avser bara ${present}.`,
     followUpDropped: 'Grupper vars utgångsvärde inte kan redovisas har ingen rad i tabellen.',
     oneGrade: (grade) => `Alla svarande går i ${grade.toLowerCase()}, så årskursen redovisas inte separat.`,
     diff: 'Skillnad = kommunens andel minus andelen i övriga länet, i procentenheter, räknad från de avrundade andelar som visas.',
@@ -402,7 +402,7 @@ export const sv: Strings = {
     otrygghetIntro: (wave) => `Kapitlet redovisar otrygghet vid mätningen ${wave}.`,
     utovandeIntro: (wave, sections) =>
       `Kapitlet redovisar ${{ both: 'egen användning av våld och attityder till våld', utovande: 'egen användning av våld', attityder: 'attityder till våld' }[sections]} vid mätningen ${wave}.`,
-    utvecklingMembers: (area) => `Alla kommuner i ${area} deltog inte vid varje mätning (se antalet svarande per mätning), så jämförelserna över tid gäller inte samma kommuner: tolka dem med försiktighet.`,
+    utvecklingMembers: (area) => `Några kommuner i ${area} saknar svarande vid någon mätning (se antalet svarande per mätning), så jämförelserna över tid gäller inte samma kommuner: tolka dem med försiktighet.`,
     utvecklingIntro: (range) =>
       `Kapitlet visar hur nyckeltalen har utvecklats över mätningarna ${range}. Den senaste mätningen jämförs med den föregående och, när det finns minst tre mätningar, med den första; över minst tre mätningar prövas också en trend.`,
     countyIntro: (area, county, wave) =>

@@ -211,7 +211,7 @@ export interface Strings {
     /** `–`: no value. */
     missing: string;
     pooledArea(area: string, members: string): string;
-    /** After pooledArea: members without respondents in a wave ("Söderby deltog inte 2022, så Södra 2022 avser bara Norrvik."). */
+    /** After pooledArea: members without respondents in a wave ("Söderby har inga svarande 2022, så Södra 2022 avser bara Norrvik."). */
     pooledAbsent(area: string, year: string, absent: string, present: string, several: boolean): string;
     diff: string;
     /** A chart's reference marker (`symbol`, e.g. ◆) and the set it shows. */
