@@ -68,6 +68,11 @@ export interface RowHandlers {
    * the row's position: CSV line, Excel row or SPSS record number (see SourceHeader.at).
    */
   onRow(fields: string[], line: number): void;
+  /**
+   * A CSV row with fewer fields than the header: without this, the reader throws `error`
+   * (readRows' notesBelow holds it, as it may be a note under the table).
+   */
+  onShortRow?(fields: string[], line: number, error: DataError): void;
 }
 
 export interface ReadOptions {
@@ -77,11 +82,18 @@ export interface ReadOptions {
   sheet?: string;
   /** Stop after this many data rows (validate's quick look, init's preview). */
   maxRows?: number;
+  /**
+   * A table of figures (the config's population, sources and reference values): lines under it
+   * that are notes ("Källa: SCB") are skipped, not read as rows (see NotesBelow).
+   */
+  notesBelow?: boolean;
 }
 
 export interface ReadResult {
   rows: number;
   header: SourceHeader;
+  /** With notesBelow: the lines (Excel: rows) under the table read as notes and skipped. */
+  notes?: number[];
 }
 
 /**
@@ -93,6 +105,9 @@ export function titleAbove(h: Pick<SourceHeader, 'format' | 'headerLine' | 'snif
   return h.format === 'xlsx' && (h.titleRows ?? 0) > 0 && h.headerLine !== undefined ? h.headerLine : null;
 }
 
+/** Told where notes under a config table were skipped (ReadOptions.notesBelow): one location per line. */
+export type OnNotes = (notes: Location[]) => void;
+
 /** A reader of one format. */
 export type ReadRows = (path: string, name: string, handlers: RowHandlers, opts: ReadOptions, note?: Message) => Promise<ReadResult>;
 
@@ -103,7 +118,80 @@ export type ReadRows = (path: string, name: string, handlers: RowHandlers, opts:
 export async function readRows(file: string, handlers: RowHandlers, opts: ReadOptions = {}, shownAs?: string): Promise<ReadResult> {
   const { path, name, format, note } = await openSource(file, shownAs);
   const reader = await readerFor(format);
-  return reader(path, name, handlers, opts, note);
+  if (!opts.notesBelow) return reader(path, name, handlers, opts, note);
+  const below = new NotesBelow(handlers);
+  const { header } = await reader(path, name, below, opts, note);
+  const notes = below.end();
+  return { rows: below.rows, header, notes };
+}
+
+/**
+ * Notes under a table, as people write them in Excel below their figures: "Källa: SCB",
+ * "* Preliminära siffror", on their own rows. A row is held back when it has one value (in any
+ * column; Swedish Excel writes "Källa: SCB;;;;") or, in a CSV, fewer fields than the header
+ * ("Källa: Brå, anmälda brott" in a comma file). If a row of the table follows, the held rows
+ * were rows after all: they are handed on, and a short one is the error it always was. At the
+ * end of the file they are notes, if each has one value, or if they stand apart from the table
+ * (a blank line between): the lines are returned and nothing of them is read.
+ */
+class NotesBelow implements RowHandlers {
+  private held: { fields: string[]; line: number; error: DataError | null }[] = [];
+  /** The line of the last row handed on (or of the header). */
+  private lastLine = 0;
+  rows = 0;
+
+  constructor(private readonly inner: RowHandlers) {}
+
+  onHeader(header: SourceHeader): void {
+    this.lastLine = header.headerLine ?? 1;
+    this.inner.onHeader(header);
+  }
+
+  onRow(fields: string[], line: number): void {
+    if (valuesIn(fields) === 1) {
+      this.held.push({ fields: [...fields], line, error: null });
+      return;
+    }
+    this.handOn();
+    this.pass(fields, line);
+  }
+
+  onShortRow(fields: string[], line: number, error: DataError): void {
+    this.held.push({ fields: [...fields], line, error });
+  }
+
+  /** At the end of the file: the lines skipped as notes. */
+  end(): number[] {
+    const first = this.held[0];
+    if (first === undefined) return [];
+    const apart = first.line > this.lastLine + 1;
+    if (!this.held.every((h) => valuesIn(h.fields) === 1 || (apart && h.error !== null))) {
+      this.handOn();
+      return [];
+    }
+    return this.held.map((h) => h.line);
+  }
+
+  private handOn(): void {
+    const held = this.held;
+    this.held = [];
+    for (const h of held) {
+      if (h.error) throw h.error;
+      this.pass(h.fields, h.line);
+    }
+  }
+
+  private pass(fields: string[], line: number): void {
+    this.rows++;
+    this.lastLine = line;
+    this.inner.onRow(fields, line);
+  }
+}
+
+function valuesIn(fields: readonly string[]): number {
+  let n = 0;
+  for (const f of fields) if (f.trim() !== '') n++;
+  return n;
 }
 
 /** A file to read: the path to open, its name in messages, its format and why, if the name says otherwise. */

@@ -577,6 +577,9 @@ const validateEn: ValidateTexts = {
     'config-table': (f) => ({
       message: `the table the config names as ${f.field}: not read as survey data`,
     }),
+    'notes-below-table': (f) => ({
+      message: `${f.count === 1 ? 'the line' : `${f.count} lines`} under the table ${f.count === 1 ? 'is a note' : 'are notes'} (such as "Källa: …"), not ${f.count === 1 ? 'a row' : 'rows'} of figures: skipped`,
+    }),
     'duplicate-header': (f) => ({
       message: `the header has ${f.columns.length} columns named "${f.name}" (columns ${f.columns.join(', ')})`,
       hint: 'The config does not use this name, so it does no harm; rename one of them if you need it',

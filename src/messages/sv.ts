@@ -543,6 +543,9 @@ const validateSv: ValidateTexts = {
     'config-table': (f) => ({
       message: `tabellen som inställningsfilen anger som ${f.field}: läses inte som enkätdata`,
     }),
+    'notes-below-table': (f) => ({
+      message: `${f.count === 1 ? 'raden' : `de ${f.count} raderna`} under tabellen är ${f.count === 1 ? 'en anmärkning' : 'anmärkningar'} (som "Källa: …"), inte ${f.count === 1 ? 'en rad' : 'rader'} med siffror: ${f.count === 1 ? 'den hoppas' : 'de hoppas'} över`,
+    }),
     'duplicate-header': (f) => ({
       message: `rubrikraden har ${f.columns.length} kolumner som heter "${f.name}" (kolumn ${f.columns.join(', ')})`,
       hint: 'Inställningarna använder inte namnet, så det gör ingen skada; byt namn på en av dem om du behöver den',

@@ -8,7 +8,7 @@ import { dirname, isAbsolute, join } from 'node:path';
 import { configGroupKeys, localize, type ProjectConfig } from '../config/schema.js';
 import { configFileName } from '../config/file-name.js';
 import { ConfigError, DataError, LimitError, msg, type Location } from '../errors.js';
-import { readRows } from '../ingest/source.js';
+import { readRows, type OnNotes } from '../ingest/source.js';
 // Numbers as the other sources' tables are read: a decimal comma or point, `..` for none.
 import { parseNumber } from '../sources/load.js';
 
@@ -33,17 +33,17 @@ const REQUIRED = ['indicator', 'year', 'group', 'estimate'] as const;
 const OPTIONAL = ['ci_lower', 'ci_upper', 'n'] as const;
 
 /** Every reference set of the config, read relative to the config file. */
-export async function loadReferences(config: ProjectConfig, configPath: string): Promise<ReferenceValue[]> {
+export async function loadReferences(config: ProjectConfig, configPath: string, onNotes?: OnNotes): Promise<ReferenceValue[]> {
   const dir = dirname(configPath);
   const out: ReferenceValue[] = [];
   for (const [set, spec] of config.references.entries()) {
     const path = isAbsolute(spec.file) ? spec.file : join(dir, spec.file);
-    out.push(...(await readReferenceFile(config, set, path, { file: configPath, field: `references[${set}].file` })));
+    out.push(...(await readReferenceFile(config, set, path, { file: configPath, field: `references[${set}].file` }, onNotes)));
   }
   return out;
 }
 
-async function readReferenceFile(config: ProjectConfig, set: number, path: string, from: Location): Promise<ReferenceValue[]> {
+async function readReferenceFile(config: ProjectConfig, set: number, path: string, from: Location, onNotes?: OnNotes): Promise<ReferenceValue[]> {
   const spec = config.references[set]!;
   let size: number;
   try {
@@ -62,7 +62,7 @@ async function readReferenceFile(config: ProjectConfig, set: number, path: strin
   const seen = new Map<string, number>();
   let column: Record<string, number> = {};
   let base: Location = { file: path };
-  await readRows(path, {
+  const { notes } = await readRows(path, {
     onHeader: (header) => {
       base = header.at;
       const lower = header.names.map((h) => h.trim().toLowerCase());
@@ -110,7 +110,8 @@ async function readReferenceFile(config: ProjectConfig, set: number, path: strin
       seen.set(key, line);
       rows.push({ set, indicator, year, group, estimate, ciLower, ciUpper, n });
     },
-  });
+  }, { notesBelow: true });
+  if (notes?.length) onNotes?.(notes.map((line) => ({ ...base, line })));
   if (rows.length === 0) throw new DataError(msg('reference.empty'), base, msg('reference.empty.hint'));
   // Proportions in a file said to hold percentages would all be read as under 1 %.
   if (unit === 'percent' && rows.every((r) => r.estimate <= 0.01) && rows.some((r) => r.estimate > 0)) {

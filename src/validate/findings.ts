@@ -58,6 +58,8 @@ export type OwnFinding = Counted &
     | { code: 'trailing-empty-columns'; columns: number }
     /** A table the config names (population, another source) given among the survey files: left out. */
     | { code: 'config-table'; field: string }
+    /** Lines under a config table with one value each (a source line, a footnote): skipped as notes. */
+    | { code: 'notes-below-table' }
     | { code: 'duplicate-header'; name: string; columns: number[] }
     | { code: 'duplicate-id'; column: string }
     | { code: 'no-yes-answers'; indicator: string; yes: string[]; answered: number; config: string | null }

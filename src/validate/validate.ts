@@ -4,14 +4,14 @@
 // and left out. The exit code says whether a report can be made from the data as it is.
 import { configLocator, formatPath, loadConfig } from '../config/load.js';
 import type { ProjectConfig } from '../config/schema.js';
-import { EXIT, LagesbildError, UsageError, msg, type ExitCode } from '../errors.js';
+import { EXIT, LagesbildError, UsageError, msg, type ExitCode, type Location } from '../errors.js';
 import { separateConfigTables } from '../config/tables.js';
 import { ingestFiles } from '../analysis/pipeline.js';
 import { figuresSource } from '../analysis/figures.js';
 import type { ReadOptions } from '../ingest/source.js';
 import type { FactOptions } from '../ingest/facts.js';
 import { loadPopulation, type PopulationFile } from '../ingest/population.js';
-import { ProblemCollector, readError, sortFindings, type Finding } from './findings.js';
+import { MAX_LOCATIONS, ProblemCollector, readError, sortFindings, type Finding } from './findings.js';
 import { DuplicateIds, scanFile, type FileCheck } from './scan.js';
 import { answerFindings, genderedRespondents, missingShares, respondentTable, smallGroups, type MissingShare, type RespondentTable, type SmallGroup } from './summary.js';
 import { columnFindings, plausibilityFindings, type ConfigLocator } from './plausibility.js';
@@ -70,12 +70,15 @@ export async function validateData(inputs: string[], config: ProjectConfig, conf
   const idFinding = ids?.finding();
   if (idFinding) findings.push(idFinding);
 
+  // Notes under the config's tables ("Källa: SCB") are skipped; validate says where.
+  const notesFinding = (notes: Location[]) => findings.push({ code: 'notes-below-table', severity: 'info', count: notes.length, locations: notes.slice(0, MAX_LOCATIONS) });
+
   // The population file (config `population`): its problems are findings like the data's.
   let population: PopulationFile | null | undefined;
   if (config.population) {
     try {
       // Sniffed on its own: --encoding and --delimiter describe the survey files.
-      population = await loadPopulation(config, configPath);
+      population = await loadPopulation(config, configPath, {}, notesFinding);
     } catch (err) {
       if (!(err instanceof LagesbildError)) throw err;
       findings.push(readError(err));
@@ -87,8 +90,8 @@ export async function validateData(inputs: string[], config: ProjectConfig, conf
   // other sources and own texts. Their problems are findings too, so that validate's "can be
   // reported" holds for the report.
   const otherFiles: (() => Promise<unknown>)[] = [
-    async () => (await import('../references/load.js')).loadReferences(config, configPath),
-    async () => (await import('../sources/load.js')).loadSources(config, configPath),
+    async () => (await import('../references/load.js')).loadReferences(config, configPath, notesFinding),
+    async () => (await import('../sources/load.js')).loadSources(config, configPath, notesFinding),
     async () => (await import('../owntext/load.js')).loadOwnTexts(config, configPath, config.project.language),
   ];
   for (const load of otherFiles) {

@@ -368,6 +368,26 @@ describe("validate: the config's other files", () => {
     ]);
     writeFileSync(references, original);
 
+    // Notes under the tables, as people write them below their figures: skipped, and said where.
+    const source = join(dir, 'kallor', 'anmalda-misshandelsbrott.csv');
+    const sourceText = readFileSync(source, 'utf8');
+    writeFileSync(references, `${original};;;;;;\nKälla: påhittade siffror;;;;;;\n`);
+    writeFileSync(source, `${sourceText}\nKälla: Brå, anmälda brott\nAnm. 2020 preliminära siffror\n`);
+    const notes = await validateJson(data, config);
+    expect(notes.code).toBe(EXIT.ok);
+    // Lines of the tables as they were: the notes come after them (the reference file's after a row of ";").
+    const referenceLines = original.trimEnd().split('\n').length;
+    const sourceLines = sourceText.trimEnd().split('\n').length;
+    expect(notes.json.findings.filter((f) => f.severity === 'info' && f.message.includes('under the table')).map((f) => [f.message, f.locations])).toEqual([
+      ['the line under the table is a note (such as "Källa: …"), not a row of figures: skipped', [{ file: references, line: referenceLines + 2 }]],
+      [
+        '2 lines under the table are notes (such as "Källa: …"), not rows of figures: skipped',
+        [2, 3].map((k) => ({ file: join('kallor', 'anmalda-misshandelsbrott.csv'), line: sourceLines + k })),
+      ],
+    ]);
+    writeFileSync(references, original);
+    writeFileSync(source, sourceText);
+
     rmSync(join(dir, 'texts', 'utsatthet.md'));
     const noText = await validateJson(data, config);
     expect(noText.code).not.toBe(EXIT.ok);

@@ -66,6 +66,10 @@ export async function readCsvReference(path: string, file: string, handlers: Row
         handlers.onHeader(source);
         return null;
       }
+      if (record.length < width && handlers.onShortRow) {
+        handlers.onShortRow(record, line, widthError(record.length, width, line, file, sniffed.delimiter));
+        return null;
+      }
       if (record.length !== width) checkWidth(record, width, line, file, sniffed.delimiter);
       rows++;
       handlers.onRow(record, line);

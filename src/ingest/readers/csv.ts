@@ -12,13 +12,16 @@ import { CHUNK_BYTES, CsvParseError, CsvScanner, MAX_RECORD_CHARS, STOP, type Cs
 /** `path` is read; messages name `file` (they differ for standard input). */
 export async function readCsv(path: string, file: string, handlers: RowHandlers, opts: ReadOptions = {}, note?: Message): Promise<ReadResult> {
   const fields: string[] = [];
+  const texts = (record: CsvRecord): string[] => {
+    fields.length = record.count;
+    for (let i = 0; i < record.count; i++) fields[i] = record.text(i);
+    return fields;
+  };
+  const onShortRow = handlers.onShortRow?.bind(handlers);
   return scanCsv(path, file, opts, note, {
-    onHeader: handlers.onHeader,
-    onRecord(record, line) {
-      fields.length = record.count;
-      for (let i = 0; i < record.count; i++) fields[i] = record.text(i);
-      handlers.onRow(fields, line);
-    },
+    onHeader: (header) => handlers.onHeader(header),
+    onRecord: (record, line) => handlers.onRow(texts(record), line),
+    ...(onShortRow ? { onShortRecord: (record: CsvRecord, line: number, error: DataError) => onShortRow(texts(record), line, error) } : {}),
   });
 }
 
@@ -26,6 +29,8 @@ export interface CsvConsumer {
   onHeader(header: SourceHeader): void;
   /** A data row (as wide as the header), starting on `line`; valid only during the call. */
   onRecord(record: CsvRecord, line: number): void;
+  /** A row with fewer fields than the header (see RowHandlers.onShortRow); without this, `error` is thrown. */
+  onShortRecord?(record: CsvRecord, line: number, error: DataError): void;
 }
 
 /**
@@ -97,6 +102,10 @@ export async function scanCsv(path: string, file: string, opts: ReadOptions, not
       }
       if (record.count !== width) {
         // Excel's empty columns after the last one are not data; other extra or missing fields are an error.
+        if (record.count < width && consumer.onShortRecord) {
+          consumer.onShortRecord(record, line, widthError(record.count, width, line, file, sniffed.delimiter));
+          return;
+        }
         if (record.count < width || !blankFrom(record, width)) throw widthError(record.count, width, line, file, sniffed.delimiter);
         record.count = width;
       }
