@@ -116,7 +116,10 @@ const narrative: Phrasing = {
   associationSuppressed: (factors, outcomes) => {
     const q = (xs: string[]) => list(xs.map((x) => `“${x}”`));
     const one = factors.length === 1 && outcomes.length === 1;
-    return `${one ? 'The association' : 'The associations'} between ${q(factors)} and ${q(outcomes)} ${one ? 'is' : 'are'} not reported: too few respondents with or without the ${factors.length === 1 ? 'factor' : 'factors'}.`;
+    // “A” and “B” and “C” would run the two sides together.
+    const side = (xs: string[]) => (xs.length === 1 ? q(xs) : `each of ${q(xs)}`);
+    const between = factors.length > 1 && outcomes.length > 1 ? `${q(factors)} on the one hand and ${q(outcomes)} on the other` : `${side(factors)} and ${side(outcomes)}`;
+    return `${one ? 'The association' : 'The associations'} between ${between} ${one ? 'is' : 'are'} not reported: too few respondents with or without the ${factors.length === 1 ? 'factor' : 'factors'}.`;
   },
   associationCaution: (base) => `Interpret with caution: one of the groups has fewer than ${base} respondents.`,
 };

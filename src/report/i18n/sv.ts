@@ -124,9 +124,18 @@ const narrative: Phrasing = {
     return `Bland elever ${who} var ${subjectText(outcome)} ${withFactor}, jämfört med ${withoutFactor} bland övriga elever som besvarat frågan. ${verdict}`;
   },
   associationSuppressed: (factors, outcomes) => {
-    const q = (xs: string[]) => list(xs.map((x) => `”${x}”`));
+    const quoted = (xs: string[]) => xs.map((x) => `”${x}”`);
+    // ”A” och ”B” och ”C” would run the two sides together: the side with several is read with respektive.
+    const respektive = (xs: string[]) => {
+      const q = quoted(xs);
+      return q.length === 1 ? q[0]! : `${q.slice(0, -1).join(', ')} respektive ${q.at(-1)!}`;
+    };
     const one = factors.length === 1 && outcomes.length === 1;
-    return `${one ? 'Sambandet' : 'Sambanden'} mellan ${q(factors)} och ${q(outcomes)} redovisas inte: för få svarande med eller utan ${factors.length === 1 ? 'faktorn' : 'faktorerna'}.`;
+    const between =
+      factors.length > 1 && outcomes.length > 1
+        ? `${list(quoted(factors))} å ena sidan och ${list(quoted(outcomes))} å andra sidan`
+        : `${respektive(factors)} och ${respektive(outcomes)}`;
+    return `${one ? 'Sambandet' : 'Sambanden'} mellan ${between} redovisas inte: för få svarande med eller utan ${factors.length === 1 ? 'faktorn' : 'faktorerna'}.`;
   },
   associationCaution: (base) => `Tolka med försiktighet: en av grupperna har färre än ${base} svarande.`,
 };
