@@ -189,12 +189,19 @@ export function figuresSource(
   const warnings = given ? [...given.warnings] : answerWarnings(config, units[countyPos]!, countyPos, waves, grid, sums);
   const latestPos = waves.length - 1;
   const latest = waves[latestPos]!;
+  // Each unit's comparisons are made in its own latest wave: a municipality that did not take
+  // part in the county's latest is compared with its genders and the rest of the county when
+  // it did (its report is of its own waves). Goals stay with the latest wave (see goal).
+  const latestOf = Int32Array.from(units, (_, u) => {
+    for (let w = latestPos; w >= 0; w--) for (let i = 0; i < I; i++) if (grid.n[grid.index(u, w, 0, i)] !== 0) return w;
+    return latestPos;
+  });
   checkGoals(config, units, waves, pooling);
 
   // 2. Disclosure control over all cells and the rest-of-county cells the comparisons
   // publish, with the relations an attacker could use.
   const associations = new Associations(sums, config, units, waves, opts, given?.pairs);
-  const { cellReason, restShown } = given ?? verdicts({ config, units, waves, groups, grid, latestPos, associations });
+  const { cellReason, restShown } = given ?? verdicts({ config, units, waves, groups, grid, latestOf, associations });
 
   // 3. Response rates, under their own disclosure control (a few records per area and wave).
   const responses = new Map<string, FigureRecord[]>(given?.responses);
@@ -229,9 +236,9 @@ export function figuresSource(
   const mainGroups = groups.filter((g) => MAIN_KINDS.includes(g.kind));
   const countyUnit = units[countyPos]!;
   const groupPos = new Map(groups.map((g, k) => [g.key, k]));
-  // Two domains of the latest wave as one design: their covariance for a contrast.
-  const covariance = (domains: DomainSpec[], i: number) => () =>
-    domainCovariance(sums.jointDomains(domains, latest.years, i), domains.length, opts.lonelyPsu);
+  // Two domains of one wave as one design: their covariance for a contrast.
+  const covariance = (domains: DomainSpec[], wave: Wave, i: number) => () =>
+    domainCovariance(sums.jointDomains(domains, wave.years, i), domains.length, opts.lonelyPsu);
   const warned = new Set<number>();
   // A hidden cell's estimate is computed only where it could fail or lack a variance (a
   // lonely stratum in its wave: an error under lonely_psu "fail", a warning under "average").
@@ -271,19 +278,21 @@ export function figuresSource(
     });
 
     const others = countyUnit.members.filter((m) => !unit.members.includes(m));
+    const lastPos = latestOf[u]!;
+    const lastWave = waves[lastPos]!;
     config.indicators.forEach((ind, i) => {
       const get = (w: number, g: number): Est => (w >= 0 && g >= 0 ? local[(w * G + g) * I + i] : undefined);
-      const unbroken = wavesSinceBreak(waves, ind.series_breaks).map((wave) => waves.indexOf(wave));
+      const unbroken = wavesSinceBreak(waves.slice(0, lastPos + 1), ind.series_breaks).map((wave) => waves.indexOf(wave));
       for (const group of mainGroups) {
         const g = groupPos.get(group.key)!;
-        const last = get(latestPos, g);
+        const last = get(lastPos, g);
         if (!last) continue;
         const previous = unbroken.length >= 2 ? unbroken[unbroken.length - 2]! : -1;
         // A wave in which the group had no respondents gives no comparison (not a suppressed one).
         const earlier = previous >= 0 ? get(previous, g) : undefined;
-        if (previous >= 0 && earlier) records.push(waveChange('previous', ind.id, unit.name, group.key, waves[previous]!, latest, earlier, last, level));
+        if (previous >= 0 && earlier) records.push(waveChange('previous', ind.id, unit.name, group.key, waves[previous]!, lastWave, earlier, last, level));
         const first = unbroken.length >= 3 ? get(unbroken[0]!, g) : undefined;
-        if (first) records.push(waveChange('baseline', ind.id, unit.name, group.key, waves[unbroken[0]!]!, latest, first, last, level));
+        if (first) records.push(waveChange('baseline', ind.id, unit.name, group.key, waves[unbroken[0]!]!, lastWave, first, last, level));
         if (unbroken.length >= 3 && group.kind !== 'grade') {
           const t = trend(ind.id, unit, group, unbroken.map((w) => waves[w]!), i, sums, unbroken.map((w) => get(w, g)), opts);
           if (t) records.push(t);
@@ -297,16 +306,16 @@ export function figuresSource(
             { areas: unit.members, group: group.index },
           ];
           // The rest of the county's estimate comes from the same sums as the covariance.
-          const joint = shown ? sums.jointDomains(domains, latest.years, i) : null;
+          const joint = shown ? sums.jointDomains(domains, lastWave.years, i) : null;
           const est = joint && estimateProportion(joint.map((s) => s.domains[0]!), opts);
-          const other: Est = est ? { record: estimateRecord(ind.id, REST_OF_COUNTY, latest, group.key, est), est } : undefined;
+          const other: Est = est ? { record: estimateRecord(ind.id, REST_OF_COUNTY, lastWave, group.key, est), est } : undefined;
           records.push(
-            changeRecord('rest_of_county', ind.id, unit.name, group.key, latest.year, latest.year, REST_OF_COUNTY, unit.name, other, last, (a, b) =>
+            changeRecord('rest_of_county', ind.id, unit.name, group.key, lastWave.year, lastWave.year, REST_OF_COUNTY, unit.name, other, last, (a, b) =>
               compareDomains(a, b, () => domainCovariance(joint!, 2, opts.lonelyPsu), level),
             ),
           );
         }
-        if (ind.follow_up && group.kind !== 'grade') records.push(followUp(ind.id, unit.name, group.key, latest, last, config));
+        if (ind.follow_up && group.kind !== 'grade') records.push(followUp(ind.id, unit.name, group.key, lastWave, last, config));
       }
       if (ind.target && !unit.county && forArea(ind.target.areas, unit.name)) {
         const byWave = (wave: Wave, key: GroupKey) => get(waves.indexOf(wave), groupPos.get(key) ?? -1);
@@ -316,14 +325,14 @@ export function figuresSource(
       if (genders.length === 2) {
         for (const group of [groups[0]!, ...groups.filter((g) => g.kind === 'grade')]) {
           const key = (g: Group) => (group.kind === 'total' ? g.key : `${g.key};${group.key}`);
-          const a = get(latestPos, groupPos.get(key(genders[0]!)) ?? -1);
-          const b = get(latestPos, groupPos.get(key(genders[1]!)) ?? -1);
+          const a = get(lastPos, groupPos.get(key(genders[0]!)) ?? -1);
+          const b = get(lastPos, groupPos.get(key(genders[1]!)) ?? -1);
           if (!a || !b) continue;
           const index = (g: Group) => (group.kind === 'total' ? g.index : sums.layout.cross(g.gender, group.grade));
           const domains = genders.map((g) => ({ areas: unit.members, group: index(g) }));
           records.push(
-            changeRecord('gender', ind.id, unit.name, group.key, latest.year, latest.year, key(genders[0]!), key(genders[1]!), a, b, (x, y) =>
-              compareDomains(x, y, covariance(domains, i), level),
+            changeRecord('gender', ind.id, unit.name, group.key, lastWave.year, lastWave.year, key(genders[0]!), key(genders[1]!), a, b, (x, y) =>
+              compareDomains(x, y, covariance(domains, lastWave, i), level),
             ),
           );
         }
@@ -333,9 +342,9 @@ export function figuresSource(
     append(records, associations.records(u, level, cautionBase));
     append(
       records,
-      referenceRecords(references, config, [unit], latest, (i, _, group) => {
+      referenceRecords(references, config, [unit], lastWave, (i, _, group) => {
         const g = groupPos.get(group);
-        return g === undefined ? undefined : local[(latestPos * G + g) * I + i];
+        return g === undefined ? undefined : local[(lastPos * G + g) * I + i];
       }),
     );
     // Multiplicity: q-values within the area; "statistiskt säkerställd" follows the setting.
@@ -592,7 +601,8 @@ interface CellSpace {
   waves: Wave[];
   groups: Group[];
   grid: CellGrid;
-  latestPos: number;
+  /** Each unit's latest wave with respondents: its comparisons with the rest of the county are made there. */
+  latestOf: Int32Array;
   associations: Associations;
 }
 
@@ -643,7 +653,7 @@ function verdicts(space: CellSpace): { cellReason: Uint8Array; restShown: Int8Ar
  * Cells and the additive relations between them (on unweighted n and x), by number: a total
  * is the sum of its parts, plus an unpublished remainder when the parts do not cover it
  * (respondents with no gender given); the county is the sum of its municipalities; and in
- * the latest wave the county is each municipality plus the rest of the county, a cell
+ * each municipality's latest wave the county is the municipality plus the rest of the county, a cell
  * published in the comparison records (its n and x are the county's minus the
  * municipality's: unweighted counts add up, so no estimate is needed to protect them).
  * Each extra breakdown splits the total and each gender by its values, and each value by
@@ -652,7 +662,7 @@ function verdicts(space: CellSpace): { cellReason: Uint8Array; restShown: Int8Ar
  * of the cells' keys (indicator, area, year, group, remainder or side).
  */
 function disclosureStructure(
-  { config, units, waves, groups, grid, latestPos }: CellSpace,
+  { config, units, waves, groups, grid, latestOf }: CellSpace,
   i: number,
   pairs: readonly Pair[],
   factors: readonly string[],
@@ -718,17 +728,18 @@ function disclosureStructure(
       }
     }
   }
-  // The rest of the county beside each municipality in the latest wave (main groups only).
+  // The rest of the county beside each municipality in its latest wave (main groups only).
   const restCells = new Int32Array(units.length * G).fill(-1);
   const restOf = (u: number, g: number) => restCells[u * G + g]!;
   units.forEach((unit, u) => {
     if (unit.county) return;
     groups.forEach((group, g) => {
       if (!MAIN_KINDS.includes(group.kind)) return;
-      const own = grid.index(u, latestPos, g, i);
-      const all = grid.index(county, latestPos, g, i);
+      const w = latestOf[u]!;
+      const own = grid.index(u, w, g, i);
+      const all = grid.index(county, w, g, i);
       if (grid.n[own] === 0 || grid.n[all] === 0 || grid.n[all]! - grid.n[own]! === 0) return;
-      restCells[u * G + g] = add(grid.n[all]! - grid.n[own]!, grid.x[all]! - grid.x[own]!, PUBLISHED, restArea(u), latestPos, g, 0);
+      restCells[u * G + g] = add(grid.n[all]! - grid.n[own]!, grid.x[all]! - grid.x[own]!, PUBLISHED, restArea(u), w, g, 0);
     });
   });
 
@@ -803,7 +814,7 @@ function disclosureStructure(
       if (unit.county) return;
       const restGroups = groups.map((_, g) => g).filter((g) => restOf(u, g) >= 0);
       const byRest = suffixOf(`rest:${unit.name}`);
-      for (const g of restGroups) relate(cellOf(county, latestPos, g), [cellOf(u, latestPos, g), restOf(u, g)], byRest);
+      for (const g of restGroups) relate(cellOf(county, latestOf[u]!, g), [cellOf(u, latestOf[u]!, g), restOf(u, g)], byRest);
       if (!restGroups.some((g) => groups[g]!.kind === 'total')) return;
       const ofKind = (kind: Group['kind']) => restGroups.filter((g) => groups[g]!.kind === kind && groups[g]!.reported).map((g) => restOf(u, g));
       relate(restOf(u, 0), ofKind('gender'), byGender);

@@ -1,12 +1,14 @@
 // The figures computed area by area (FiguresSource): the same records as the whole table,
 // whatever order areas are asked for in; what reports are given is enough for them; and the
 // JSON written piece by piece is the whole table's JSON.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load.js';
 import type { ProjectConfig } from '../../src/config/schema.js';
 import { ingestFiles } from '../../src/analysis/pipeline.js';
 import { computeFigures, figuresSource, streamOf, type FiguresSource } from '../../src/analysis/figures.js';
-import type { FiguresTable } from '../../src/analysis/types.js';
+import type { FigureRecord, FiguresTable } from '../../src/analysis/types.js';
 import { SurveySums } from '../../src/analysis/accumulate.js';
 import { loadReferences, type ReferenceValue } from '../../src/references/load.js';
 import { reportFigures } from '../../src/cli/project.js';
@@ -14,6 +16,7 @@ import { buildCountyReport, buildMunicipalityReport } from '../../src/report/ind
 import { parse } from 'csv-parse/sync';
 import { jsonChunks, exportFigures, FIGURE_COLUMNS, neutraliseFormula } from '../../src/render/tabular/figures-export.js';
 import { EXAMPLE_CONFIG, EXAMPLE_CSV } from '../e2e/cli.js';
+import { tempDir } from '../fixtures/mini-project.js';
 
 const DATE = '2024-06-01';
 
@@ -101,5 +104,30 @@ describe('the example, area by area', () => {
       const record = r as unknown as Record<string, unknown>;
       expect(rows[k + 1]).toEqual(FIGURE_COLUMNS.map((c) => cell(record[c])));
     });
+  });
+});
+
+describe('a municipality that did not take part in the latest wave', () => {
+  it('is compared with its genders and the rest of the county in its own latest wave, as if that were the last', async () => {
+    // Tjärnvik's 2023 rows removed: its latest wave is 2021, the county's 2023.
+    const dir = tempDir('lagesbild-absent-');
+    const [, , last] = EXAMPLE_CSV;
+    const lines = readFileSync(last!, 'utf8').split('\n');
+    const area = lines[0]!.split(',').indexOf('kommun');
+    const without = join(dir, 'enkat-2023.csv');
+    writeFileSync(without, lines.filter((l) => l.split(',')[area] !== 'Tjärnvik').join('\n'));
+    const config = (await loadConfig(EXAMPLE_CONFIG)).config;
+    const figuresOf = async (files: string[]) => computeFigures((await ingestFiles(files, config, { configPath: EXAMPLE_CONFIG })).sums, config).records.filter((r) => r.area === 'Tjärnvik');
+    const absent = await figuresOf([EXAMPLE_CSV[0]!, EXAMPLE_CSV[1]!, without]);
+    const comparisons = absent.filter((r) => r.kind === 'change' && (r.comparison === 'gender' || r.comparison === 'rest_of_county'));
+    expect(comparisons.length).toBeGreaterThan(50);
+    expect(new Set(comparisons.map((r) => (r.kind === 'change' ? r.year_to : null)))).toEqual(new Set([2021]));
+    expect(comparisons.some((r) => !r.suppressed)).toBe(true);
+    // The same records as when 2021 is the county's latest wave too: its 2021 respondents, the
+    // rest of the county's, their disclosure control and the area's multiplicity adjustment.
+    // Only the population file's 2023 pupils are more: a response rate of 0.
+    const in2023 = (r: FigureRecord) => r.kind === 'response' && r.year === 2023;
+    expect(absent.filter(in2023).map((r) => (r.kind === 'response' ? [r.group, r.n, r.rate] : null))).toContainEqual(['total', 0, 0]);
+    expect(absent.filter((r) => !in2023(r))).toEqual(await figuresOf([EXAMPLE_CSV[0]!, EXAMPLE_CSV[1]!]));
   });
 });
