@@ -7,6 +7,7 @@ import type { Block, FigureBlock, ReportDocument, TableBlock } from '../../src/r
 import { CANARY, config, configInput, figures, fixtureEstimate, singleWaveFigures } from './fixtures.js';
 import { sv } from '../../src/report/i18n/sv.js';
 import { en } from '../../src/report/i18n/en.js';
+import { cautionSentence } from '../../src/report/chapters/common.js';
 
 const NBSP = '\u00a0';
 const DATE = '2024-03-05';
@@ -447,5 +448,18 @@ describe('language of parts', () => {
     expect(quote).toMatchObject({ type: 'quote', lang: 'sv', text: config.project.violence_definition });
     const sv = blocks(angsby).find((b) => b.type === 'quote')!;
     expect(sv).not.toHaveProperty('lang');
+  });
+});
+
+describe('"tolka med försiktighet" after a comparison', () => {
+  const cell = (n: number, caution: boolean): EstimateRecord => ({ ...fixtureEstimate('fysiskt_vald', 'Ängsby', 2023, 'total'), n, flag: caution ? 'caution' : null });
+  const ctx = (lang: 'sv' | 'en') => ({ lang, t: lang === 'sv' ? sv : en }) as unknown as Parameters<typeof cautionSentence>[0];
+
+  it('names both sides when both are small, and "one of" them when only one is', () => {
+    expect(cautionSentence(ctx('sv'), [cell(11, true), cell(10, true)], 'groups')).toBe('Tolka med försiktighet: grupperna har bara 11 och 10 svarande.');
+    expect(cautionSentence(ctx('sv'), [cell(23, true), cell(35, false)], 'groups')).toBe('Tolka med försiktighet: en av grupperna har bara 23 svarande.');
+    expect(cautionSentence(ctx('sv'), [cell(40, false), cell(23, true)], 'waves')).toBe('Tolka med försiktighet: en av mätningarna har bara 23 svarande.');
+    expect(cautionSentence(ctx('en'), [cell(23, true), cell(35, false)], 'groups')).toBe('Interpret with caution: one of the groups has only 23 respondents.');
+    expect(cautionSentence(ctx('sv'), [cell(40, false), cell(35, false)], 'groups')).toBeNull();
   });
 });

@@ -102,7 +102,9 @@ export function cautionSentence(ctx: ReportContext, cells: (EstimateRecord | und
   const small = cells.filter((c) => isShown(c) && c.flag === 'caution');
   if (small.length === 0) return null;
   const ns = formatList(small.map((c) => formatInteger(c!.n, ctx.lang)), ctx.lang);
-  return sides === 'groups' ? ctx.t.text.cautionGroups(ns) : ctx.t.text.cautionWaves(ns);
+  // "grupperna har bara 23 svarande" would say it of both when the other has more.
+  const oneOf = small.length === 1 && cells.length > 1;
+  return sides === 'groups' ? ctx.t.text.cautionGroups(ns, oneOf) : ctx.t.text.cautionWaves(ns, oneOf);
 }
 
 /** The cell whose reason explains a hidden set: one hidden for its own small numbers, not only to protect another. */

@@ -312,8 +312,8 @@ export const en: Strings = {
     keyFigureDetail: (wave, ci, genders) => `${wave}, ${ci}.${genders === '' ? '' : ` ${genders}.`}`,
     keyFigureCaution: (n) => `Interpret with caution: ${n} respondents.`,
     keyFigureCautionGroups: (groups, base) => `Interpret ${groups} with caution: fewer than ${base} respondents.`,
-    cautionGroups: (ns) => `Interpret with caution: the groups have only ${ns} respondents.`,
-    cautionWaves: (ns) => `Interpret with caution: the waves have only ${ns} respondents.`,
+    cautionGroups: (ns, oneOf) => `Interpret with caution: ${oneOf ? 'one of the groups has' : 'the groups have'} only ${ns} respondents.`,
+    cautionWaves: (ns, oneOf) => `Interpret with caution: ${oneOf ? 'one of the waves has' : 'the waves have'} only ${ns} respondents.`,
     intro: (area, years, topics, _followUp) =>
       `This report describes ${topics.length > 0 ? list(topics) : 'violence'} in ${area}, based on the survey carried out in ${years}. It supports violence prevention work and follows the Swedish handbook Inget att vänta på – handbok för våldsförebyggande arbete (Swedish Gender Equality Agency, MÄN and Unizon, revised edition 2020).`,
     topics: { utsatthet: 'exposure to violence', utovande: 'perpetration', attityder: 'attitudes to violence', otrygghet: 'feeling unsafe' },

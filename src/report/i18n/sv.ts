@@ -328,8 +328,8 @@ export const sv: Strings = {
     keyFigureDetail: (wave, ci, genders) => `${wave}, ${ci}.${genders === '' ? '' : ` ${genders}.`}`,
     keyFigureCaution: (n) => `Tolka med försiktighet: ${n} svarande.`,
     keyFigureCautionGroups: (groups, base) => `Tolka med försiktighet för ${groups}: färre än ${base} svarande.`,
-    cautionGroups: (ns) => `Tolka med försiktighet: grupperna har bara ${ns} svarande.`,
-    cautionWaves: (ns) => `Tolka med försiktighet: mätningarna har bara ${ns} svarande.`,
+    cautionGroups: (ns, oneOf) => `Tolka med försiktighet: ${oneOf ? 'en av grupperna har' : 'grupperna har'} bara ${ns} svarande.`,
+    cautionWaves: (ns, oneOf) => `Tolka med försiktighet: ${oneOf ? 'en av mätningarna har' : 'mätningarna har'} bara ${ns} svarande.`,
     intro: (area, years, topics, followUp) =>
       `Den här ${followUp ? 'uppföljningen' : 'lägesbilden'} beskriver ${topics.length > 0 ? list(topics) : 'våld'} i ${area} utifrån enkätundersökningen ${years}. Den är ett underlag för det våldsförebyggande arbetet och följer handboken Inget att vänta på – handbok för våldsförebyggande arbete (Jämställdhetsmyndigheten, MÄN och Unizon, reviderad upplaga 2020).`,
     topics: { utsatthet: 'utsatthet för våld', utovande: 'våldsutövande', attityder: 'attityder till våld', otrygghet: 'otrygghet' },

@@ -279,9 +279,9 @@ export interface Strings {
     keyFigureCaution(n: string): string;
     keyFigureCautionGroups(groups: string, base: string): string;
     /** After a comparison of two small groups: their sizes ("12 och 10"). */
-    cautionGroups(ns: string): string;
+    cautionGroups(ns: string, oneOf: boolean): string;
     /** After a comparison of two small waves: their sizes. */
-    cautionWaves(ns: string): string;
+    cautionWaves(ns: string, oneOf: boolean): string;
     /** `topics`: what the result chapters present describe ("utsatthet för våld", "otrygghet"); `followUp`: a follow-up report. */
     intro(area: string, years: string, topics: string[], followUp: boolean): string;
     /** What each chapter holds, for the outline in the introduction (by chapter id). */
