@@ -54,6 +54,8 @@ export interface SourceHeader {
   sheet?: string;
   /** Excel only: rows above the header with one value (a title, an export date), skipped. */
   titleRows?: number;
+  /** The line (Excel: row) of a second header row joined to the header (see joinSubHeader). */
+  subHeaderLine?: number;
   /** CSV only: what was sniffed (validate looks at the raw header line). */
   sniffed?: Sniffed;
   /** Why the file was read as something its name does not say (a renamed file). */

@@ -50,6 +50,8 @@ export interface CsvProfile {
   delimiter: Delimiter | null;
   /** The header's line or row when a title above it was skipped (see titleAbove). */
   headerBelowTitle?: number;
+  /** The line or row of the header's second row, joined to it (see joinSubHeader). */
+  subHeaderLine?: number;
   /** Excel only. */
   sheet?: string;
   /** Data rows read. */
@@ -107,7 +109,7 @@ export async function profileCsv(file: string, opts: Pick<ReadOptions, 'encoding
       c.min = c.max = Number.NaN;
     }
   }
-  return { file: source.file, format, encoding, delimiter, ...(sheet ? { sheet } : {}), ...(below !== null ? { headerBelowTitle: below } : {}), rows: Math.min(rows, PREVIEW_ROWS), complete: rows <= PREVIEW_ROWS, columns };
+  return { file: source.file, format, encoding, delimiter, ...(sheet ? { sheet } : {}), ...(below !== null ? { headerBelowTitle: below } : {}), ...(source.subHeaderLine !== undefined ? { subHeaderLine: source.subHeaderLine } : {}), rows: Math.min(rows, PREVIEW_ROWS), complete: rows <= PREVIEW_ROWS, columns };
 }
 
 function observe(c: ColumnProfile, raw: string): void {

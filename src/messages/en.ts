@@ -528,7 +528,7 @@ const validateEn: ValidateTexts = {
   rows: (n) => countOf(n, 'row', 'rows'),
   encoding: { 'utf-8': 'UTF-8', 'windows-1252': 'Windows-1252' },
   delimiter: { ',': 'comma-separated', ';': 'semicolon-separated (Swedish Excel)', '\t': 'tab-separated' },
-  source: { xlsx: 'Excel', sav: 'SPSS', sheet: (name) => `sheet ${name}`, headerAt: (line, format) => `the header ${format === 'csv' ? 'on line' : 'in row'} ${line} (the title above it skipped)` },
+  source: { xlsx: 'Excel', sav: 'SPSS', sheet: (name) => `sheet ${name}`, headerAt: (line, format) => `the header ${format === 'csv' ? 'on line' : 'in row'} ${line} (the title above it skipped)`, subHeader: (line, format) => `the header's second row (${format === 'csv' ? 'line' : 'row'} ${line}, as SurveyMonkey writes it) joined to it` },
   notRead: 'left out: see Problems',
   respondents: 'Respondents per municipality, wave, gender and school year',
   area: 'Municipality',

@@ -494,7 +494,7 @@ const validateSv: ValidateTexts = {
   rows: (n) => countOf(n, 'rad', 'rader'),
   encoding: { 'utf-8': 'UTF-8', 'windows-1252': 'Windows-1252' },
   delimiter: { ',': 'kommaseparerad', ';': 'semikolonseparerad (svensk Excel)', '\t': 'tabbseparerad' },
-  source: { xlsx: 'Excel', sav: 'SPSS', sheet: (name) => `bladet ${name}`, headerAt: (line) => `rubrikraden på rad ${line} (titeln ovanför hoppas över)` },
+  source: { xlsx: 'Excel', sav: 'SPSS', sheet: (name) => `bladet ${name}`, headerAt: (line) => `rubrikraden på rad ${line} (titeln ovanför hoppas över)`, subHeader: (line) => `rubrikradens andra rad (rad ${line}, som SurveyMonkey skriver den) sammanfogad med den` },
   notRead: 'utelämnad: se Problem',
   respondents: 'Svarande per kommun, år, kön och årskurs',
   area: 'Kommun',

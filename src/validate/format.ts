@@ -51,15 +51,20 @@ export interface SourceTexts {
   sheet(name: string): string;
   /** After the delimiter or sheet when a title above the header was skipped: "header on line 3". */
   headerAt(line: number, format: 'csv' | 'xlsx'): string;
+  /** After that when the header has a second row (SurveyMonkey's): "its second row (line 2) joined to it". */
+  subHeader(line: number, format: 'csv' | 'xlsx'): string;
 }
 
 /** Two words on how a file was read: encoding and delimiter (CSV), "Excel" and its sheet, "SPSS" and its encoding. */
 export function describeSource(
   t: { encoding: Record<Encoding, string>; delimiter: Record<Delimiter, string>; source: SourceTexts },
-  f: { format: Format | null; encoding: string | null; delimiter: string | null; sheet?: string; headerBelowTitle?: number },
+  f: { format: Format | null; encoding: string | null; delimiter: string | null; sheet?: string; headerBelowTitle?: number; subHeaderLine?: number },
 ): [string, string] | null {
   const encoding = (e: string | null) => (e === null ? '' : (t.encoding[e as Encoding] ?? e.toUpperCase()));
-  const below = (text: string, format: 'csv' | 'xlsx') => (f.headerBelowTitle === undefined ? text : `${text}, ${t.source.headerAt(f.headerBelowTitle, format)}`);
+  const below = (text: string, format: 'csv' | 'xlsx') => {
+    const title = f.headerBelowTitle === undefined ? text : `${text}, ${t.source.headerAt(f.headerBelowTitle, format)}`;
+    return f.subHeaderLine === undefined ? title : `${title}, ${t.source.subHeader(f.subHeaderLine, format)}`;
+  };
   if (f.format === 'xlsx') return [t.source.xlsx, below(t.source.sheet(f.sheet ?? ''), 'xlsx')];
   if (f.format === 'sav') return [t.source.sav, encoding(f.encoding)];
   if (f.format === 'csv' && f.encoding !== null && f.delimiter !== null) return [encoding(f.encoding), below(t.delimiter[f.delimiter as Delimiter], 'csv')];

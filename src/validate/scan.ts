@@ -18,6 +18,8 @@ export interface FileCheck {
   sheet?: string;
   /** The header's line or row when a title above it was skipped (see titleAbove). */
   headerBelowTitle?: number;
+  /** The line or row of the header's second row, joined to it (see joinSubHeader). */
+  subHeaderLine?: number;
   /** Data rows read (up to the error when the file could not be read to the end). */
   rows: number;
   /** What was detected (or forced): the text encoding of a CSV, the character encoding of an SPSS file; null for Excel. */
@@ -134,6 +136,7 @@ export async function scanFile(file: string, config: ProjectConfig, opts: ReadOp
           Object.assign(check, { format: h.format, sheet: h.sheet, encoding: h.encoding, delimiter: h.delimiter, bom: h.sniffed?.bom ?? false });
           const below = titleAbove(h);
           if (below !== null) check.headerBelowTitle = below;
+          if (h.subHeaderLine !== undefined) check.subHeaderLine = h.subHeaderLine;
           const names = h.names;
           header.names = names;
           header.duplicates = duplicateHeaders(names, used, h);

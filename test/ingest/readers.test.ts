@@ -294,3 +294,53 @@ describe('globs', () => {
     await expect(expandInputs(['-', '-'])).rejects.toThrow('"-" (standard input) is given twice');
   });
 });
+
+describe("a second header row (SurveyMonkey's exports)", () => {
+  // The questions on line 1; under them "Response" ("Svar" in Swedish), "Open-Ended Response",
+  // or a check-box question's options, the question written above the first of them only.
+  const HEADER = ['Respondent ID', 'Start Date', 'Jag är', 'Var hände det?', '', '', 'Något mer?'];
+  const SECOND = ['', '', 'Svar', 'I skolan', 'På nätet', 'Hemma', 'Öppet svar'];
+  const NAMES = ['Respondent ID', 'Start Date', 'Jag är', 'Var hände det? – I skolan', 'Var hände det? – På nätet', 'Var hände det? – Hemma', 'Något mer?'];
+  const ROWS = [
+    ['114001', '03/12/2025 09:10:00 AM', 'Tjej', 'I skolan', '', 'Hemma', ''],
+    ['114002', '03/12/2025 09:11:00 AM', 'Kille', '', 'På nätet', '', 'Nej'],
+  ];
+  const csv = (rows: string[][]) => `\uFEFF${rows.map((r) => r.map((c) => `"${c}"`).join(',')).join('\r\n')}\r\n`;
+
+  it('is joined to the header in both CSV readers and in Excel, and is no respondent', async () => {
+    const dir = tempDir();
+    const file = writeFile(dir, 'smk.csv', csv([HEADER, SECOND, ...ROWS]));
+    for (const reader of ['bytes', 'csv-parse']) {
+      if (reader === 'csv-parse') process.env.LAGESBILD_CSV_READER = 'csv-parse';
+      try {
+        const { header, rows, lines } = await readAll(file);
+        expect([header.names, header.headerLine, header.subHeaderLine, rows, lines]).toEqual([NAMES, 1, 2, ROWS, [3, 4]]);
+        expect(describeSource(enTexts.validate, header)).toEqual(['UTF-8', "comma-separated, the header's second row (line 2, as SurveyMonkey writes it) joined to it"]);
+        expect(describeSource(svTexts.validate, header)![1]).toBe('kommaseparerad, rubrikradens andra rad (rad 2, som SurveyMonkey skriver den) sammanfogad med den');
+      } finally {
+        delete process.env.LAGESBILD_CSV_READER;
+      }
+    }
+    const { default: ExcelJS } = await import('exceljs');
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Sheet');
+    // The last question with options: its columns are empty in the first row, beyond the header's last name.
+    for (const r of [['Respondent ID', 'Jag är', 'Var hände det?'], ['', 'Response', 'I skolan', 'Hemma'], [114001, 'Tjej', '', 'Hemma']]) ws.addRow(r);
+    const xlsx = join(dir, 'smk.xlsx');
+    await wb.xlsx.writeFile(xlsx);
+    const read = await readAll(xlsx);
+    expect([read.header.names, read.header.subHeaderLine, read.rows, read.lines]).toEqual([['Respondent ID', 'Jag är', 'Var hände det? – I skolan', 'Var hände det? – Hemma'], 2, [['114001', 'Tjej', '', 'Hemma']], [3]]);
+  });
+
+  it('a row under the header is data unless its first cell is empty and it has the answer column words', async () => {
+    const dir = tempDir();
+    // "Svar" as an answer of a respondent (id given) is data; so is a row with an empty id and no such word.
+    const answer = await readAll(writeFile(dir, 'a.csv', csv([HEADER, ['114000', '', 'Svar', '', '', '', ''], ...ROWS])));
+    expect([answer.header.names, answer.header.subHeaderLine, answer.rows.length]).toEqual([HEADER, undefined, 3]);
+    const noId = await readAll(writeFile(dir, 'b.csv', csv([HEADER, ['', '', 'Tjej', '', '', '', ''], ...ROWS])));
+    expect([noId.header.subHeaderLine, noId.rows.length]).toEqual([undefined, 3]);
+    // A header alone is still a header.
+    const alone = await readAll(writeFile(dir, 'c.csv', csv([HEADER])));
+    expect([alone.header.names, alone.rows]).toEqual([HEADER, []]);
+  });
+});

@@ -13,6 +13,7 @@ import type { ReadOptions, ReadResult, RowHandlers } from '../source.js';
 import { textDecoder, type Decoder } from '../decoder.js';
 import { syntaxError, trimTrailingEmpty, widthError } from './csv.js';
 import { MAX_RECORD_CHARS } from './csv-scan.js';
+import { joinSubHeader } from '../sub-header.js';
 
 /** `path` is read; messages name `file` (they differ for standard input). */
 export async function readCsvReference(path: string, file: string, handlers: RowHandlers, opts: ReadOptions = {}, note?: Message): Promise<ReadResult> {
@@ -23,6 +24,8 @@ export async function readCsvReference(path: string, file: string, handlers: Row
   let skip = (sniffed.sepLine ? 1 : 0) + sniffed.titleLines;
   let width = 0;
   let rows = 0;
+  /** The header's fields as written, until the row under it has shown whether it is a second header row. */
+  let pending: string[] | null = null;
   /** Line on which the last record ended: the next one starts after it. */
   let previousEnd = 0;
   const stop = new Error('stop');
@@ -47,7 +50,8 @@ export async function readCsvReference(path: string, file: string, handlers: Row
         return null;
       }
       if (header === null) {
-        header = trimTrailingEmpty(record.map((h) => h.trim()));
+        pending = record.map((h) => h.trim());
+        header = trimTrailingEmpty(pending);
         width = header.length;
         source = {
           format: 'csv',
@@ -63,8 +67,20 @@ export async function readCsvReference(path: string, file: string, handlers: Row
           sniffed,
           note,
         };
-        handlers.onHeader(source);
         return null;
+      }
+      if (pending !== null) {
+        const joined = joinSubHeader(pending, record);
+        pending = null;
+        if (joined !== null) {
+          // A second header row: its columns named, and it is no respondent.
+          header = trimTrailingEmpty(joined);
+          width = header.length;
+          Object.assign(source!, { names: header, columns: header.map((name) => ({ name })), subHeaderLine: line });
+          handlers.onHeader(source!);
+          return null;
+        }
+        handlers.onHeader(source!);
       }
       if (record.length < width && handlers.onShortRow) {
         handlers.onShortRow(record, line, widthError(record.length, width, line, file, sniffed.delimiter));
@@ -87,6 +103,8 @@ export async function readCsvReference(path: string, file: string, handlers: Row
   if (source === null) {
     throw new DataError(msg('data.noHeader'), { file, line: sniffed.headerLine }, sniffed.sepLine ? msg('data.noHeader.afterSep') : msg('data.noHeader.hint'));
   }
+  // A header without rows under it is told now.
+  if (pending !== null) handlers.onHeader(source);
   return { rows, header: source };
 }
 

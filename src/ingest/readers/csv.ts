@@ -7,6 +7,7 @@ import { open } from 'node:fs/promises';
 import { DataError, LagesbildError, ioCause, msg, type Message } from '../../errors.js';
 import { sniffFile, type Delimiter, type Encoding, type Sniffed } from '../sniff.js';
 import { openError, type ReadOptions, type ReadResult, type RowHandlers, type SourceHeader } from '../source.js';
+import { joinSubHeader } from '../sub-header.js';
 import { CHUNK_BYTES, CsvParseError, CsvScanner, MAX_RECORD_CHARS, STOP, type CsvRecord } from './csv-scan.js';
 
 /** `path` is read; messages name `file` (they differ for standard input). */
@@ -67,6 +68,8 @@ export async function scanCsv(path: string, file: string, opts: ReadOptions, not
   /** Line on which the last record ended: the next one starts after it. */
   let previousEnd = 0;
 
+  /** The header's fields as written, until the row under it has shown whether it is a second header row. */
+  let pending: string[] | null = null;
   const undecided = sniffed.undecided;
   const scanner = new CsvScanner(sniffed, file, {
     delimiter: sniffed.delimiter.charCodeAt(0),
@@ -81,7 +84,8 @@ export async function scanCsv(path: string, file: string, opts: ReadOptions, not
         return;
       }
       if (source === null) {
-        const names = trimTrailingEmpty(record.fields().map((h) => h.trim()));
+        pending = record.fields().map((h) => h.trim());
+        const names = trimTrailingEmpty(pending);
         width = names.length;
         source = {
           format: 'csv',
@@ -97,8 +101,20 @@ export async function scanCsv(path: string, file: string, opts: ReadOptions, not
           sniffed,
           note,
         };
-        consumer.onHeader(source);
         return;
+      }
+      if (pending !== null) {
+        const joined = joinSubHeader(pending, record.fields());
+        pending = null;
+        if (joined !== null) {
+          // A second header row: its columns named, and it is no respondent.
+          const names = trimTrailingEmpty(joined);
+          width = names.length;
+          Object.assign(source, { names, columns: names.map((name) => ({ name })), subHeaderLine: line });
+          consumer.onHeader(source);
+          return;
+        }
+        consumer.onHeader(source);
       }
       if (record.count !== width) {
         // Excel's empty columns after the last one are not data; other extra or missing fields are an error.
@@ -137,6 +153,8 @@ export async function scanCsv(path: string, file: string, opts: ReadOptions, not
   if (source === null) {
     throw new DataError(msg('data.noHeader'), { file, line: sniffed.headerLine }, sniffed.sepLine ? msg('data.noHeader.afterSep') : msg('data.noHeader.hint'));
   }
+  // A header without rows under it is told now.
+  if (pending !== null) consumer.onHeader(source);
   return { rows, header: source, stoppedAt: scanner.stoppedAt, decided: undecided && !scanner.undecidedYet ? sniffed.encoding : null };
 }
 

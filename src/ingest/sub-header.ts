@@ -1,0 +1,33 @@
+// A second header row, as SurveyMonkey writes its exports (CSV and Excel): the questions on the
+// first row, and under each "Response" (Swedish "Svar"), "Open-Ended Response" ("Öppet svar"),
+// or, for a question with a column per option (check boxes, a grid), that column's option, the
+// question written once above its first column. Read as data, the second row would be a
+// respondent whose every answer is "Response", and the option columns would have no names.
+
+/** The second row's words for "the question's one answer column". */
+const ANSWER_WORDS = new Set(['response', 'open-ended response', 'svar', 'öppet svar']);
+
+/**
+ * The column names when `row`, the row under the header, is a second header row: its first
+ * cell empty (no respondent id) and some cell one of ANSWER_WORDS. A column under such a word
+ * (or with nothing below) keeps its name; one with an option below it is "question – option",
+ * the question being the nearest name to its left. Null when `row` is data.
+ */
+export function joinSubHeader(header: readonly string[], row: readonly string[]): string[] | null {
+  if ((row[0] ?? '').trim() !== '' || !row.some((cell) => ANSWER_WORDS.has(cell.trim().toLowerCase()))) return null;
+  const width = Math.max(header.length, lastFilled(row) + 1);
+  const names: string[] = [];
+  let question = '';
+  for (let c = 0; c < width; c++) {
+    const top = (header[c] ?? '').trim();
+    const below = (row[c] ?? '').trim();
+    if (top !== '') question = top;
+    names.push(below === '' || ANSWER_WORDS.has(below.toLowerCase()) ? top : question === '' ? below : `${question} – ${below}`);
+  }
+  return names;
+}
+
+function lastFilled(cells: readonly string[]): number {
+  for (let c = cells.length - 1; c >= 0; c--) if (cells[c]!.trim() !== '') return c;
+  return -1;
+}
