@@ -364,6 +364,12 @@ export const ProjectConfig = z.strictObject({
        * from year_by_file, or from the one four-digit year in the file's name.
        */
       year: z.string().min(1).optional(),
+      /**
+       * A year column that holds school years ("2022/23", "2022–2023"): when the survey was
+       * answered, so which year they are read as: spring (2023) or autumn (2022). Terms ("VT23",
+       * "HT 2022") and four-digit years are read as they are without it.
+       */
+      answered_in: z.enum(['spring', 'autumn']).optional(),
       /** Data without a year column: the survey year of each file, by file name ("enkat-ht.sav": 2021). */
       year_by_file: z.record(z.string().min(1), z.number().int().min(1900).max(2100)).optional(),
       /** Respondent id: only checked for duplicates, never written anywhere. */

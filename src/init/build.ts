@@ -32,6 +32,8 @@ export interface InitDecisions {
   /** What gender codes of unknown meaning are; default a neutral label to be changed. */
   genderCodes?: ReadonlyMap<string, 'girl' | 'boy' | 'other' | 'missing'>;
   county: string;
+  /** The year column holds school years: the term the survey was answered in (columns.answered_in). */
+  answeredIn?: 'spring' | 'autumn';
   /** The municipality's definition of violence; null = the template's suggestion. */
   definition: string | null;
   /** The partners have agreed on `definition` (never true for the template's suggestion). */
@@ -101,7 +103,7 @@ export function buildConfig(p: InitProposal, template: Template, d: InitDecision
   obj.project = projectSection(p, template, d, facts);
   obj.columns = {
     ...(roles.area ? { area: roles.area } : {}),
-    ...(roles.year ? { year: roles.year } : { year_by_file: { [meta.csvName]: facts.year!.year } }),
+    ...(roles.year ? { year: roles.year, ...(d.answeredIn ? { answered_in: d.answeredIn } : {}) } : { year_by_file: { [meta.csvName]: facts.year!.year } }),
     ...(roles.id ? { id: roles.id } : {}),
   };
   obj.design = { ...(roles.weight ? { weight: roles.weight, ...(roles.area ? { strata: roles.area } : {}) } : {}), lonely_psu: 'fail' };
@@ -452,6 +454,7 @@ function annotate(doc: Document, p: InitProposal, meta: BuildMeta, indicatorComm
   before(doc, ['project', 'language'], 'Rapportens språk: sv eller en.');
   before(doc, ['columns'], 'Kolumner som varje rad måste ha, skrivna precis som i filens rubrikrad.');
   before(doc, ['columns', 'id'], 'Löpnummer: används bara för att hitta dubbletter och skrivs aldrig ut.');
+  before(doc, ['columns', 'answered_in'], 'Kolumnen för år har läsår (2022/23): spring läser dem som vårterminens år (2023), autumn som\nhöstterminens (2022). Rapporten anger mätningarna med det året.');
   before(doc, ['project', 'area'], 'Kommunen: filen har ingen kolumn för kommun, så alla svar räknas hit.');
   before(
     doc,

@@ -1,7 +1,8 @@
 // Everything `init` proposes for one CSV, before anyone is asked: roles of columns, gender and
 // school-year values, indicators with their answers. Pure: a profile and the template in, a
 // proposal out; the wizard (src/cli/commands/init.ts) only shows it and records decisions.
-import { isYearValue, proposeRoles, REQUIRED_ROLES, type Role, type Roles } from './roles.js';
+import { proposeRoles, REQUIRED_ROLES, type Role, type Roles } from './roles.js';
+import { parseSurveyYear, schoolYear } from '../ingest/respondents.js';
 import { proposeGender, proposeGrade, type GroupProposal } from './groups.js';
 import { proposeIndicators, type IndicatorProposals } from './indicators.js';
 import type { CsvProfile } from './profile.js';
@@ -55,7 +56,16 @@ export function missingRoles(roles: Roles): Role[] {
   return REQUIRED_ROLES.filter((r) => roles[r] === null);
 }
 
-/** A wave value the config cannot read as a year ("2023/24"), for a warning; null when all are fine. */
-export function badYearExample(p: InitProposal): string | null {
-  return p.years.find((y) => !/^\d{4}$/.test(y) && isYearValue(y)) ?? p.years.find((y) => !/^\d{4}$/.test(y)) ?? null;
+/** A wave value the config cannot read as a year ("Omgång 1"), for a warning; null when all are fine. */
+export function badYearExample(p: InitProposal, answeredIn?: 'spring' | 'autumn'): string | null {
+  return p.years.find((y) => parseSurveyYear(y.trim(), answeredIn) === null) ?? null;
+}
+
+/** A school year among the wave values ("2022/23"): the config must say when it was answered (columns.answered_in). */
+export function schoolYearExample(p: InitProposal): { example: string; autumn: number } | null {
+  for (const y of p.years) {
+    const school = schoolYear(y.trim());
+    if (school) return { example: y.trim(), ...school };
+  }
+  return null;
 }

@@ -70,7 +70,7 @@ export function isDateValue(raw: string): boolean {
 /** Year values the config reads ("2023") or ingest explains ("2023/24"). */
 export function isYearValue(raw: string): boolean {
   const m = /^(\d{4})(\s*[/–-]\s*\d{2,4})?$/.exec(raw.trim());
-  return m !== null && Number(m[1]) >= 1990 && Number(m[1]) <= 2100;
+  return (m !== null && Number(m[1]) >= 1990 && Number(m[1]) <= 2100) || /^(?:vt|ht)\s*[-.]?\s*(\d{2}|\d{4})$/i.test(raw.trim());
 }
 
 const STRONG = 2;

@@ -318,7 +318,8 @@ export const en = {
   'row.controlInName': (p: { code: string }) => `the name holds a control character (U+${p.code})`,
   'row.controlInName.hint': () => 'Remove it from the file: it is invisible, and often left behind by copying from another program',
   'row.year': (p: { value: ShownCell }) => `${cell(p.value)} is not a survey year`,
-  'row.year.schoolYear': (p: { year: string }) => `Use a four-digit year such as ${p.year} (the year the survey was answered)`,
+  'row.year.schoolYear': (p: { value: string; autumn: number; config: string | null }) =>
+    `"${p.value}" is a school year: say when the survey was answered, with \`answered_in: spring\` (read as ${p.autumn + 1}) or \`answered_in: autumn\` (read as ${p.autumn}) under \`columns\` ${inConfig(p.config)}`,
   'row.year.hint': () => 'Use a four-digit year such as 2023',
   'row.noCluster': (p: { column: string }) => `no cluster (empty ${p.column})`,
   'row.noCluster.hint': () => 'Every row needs its PSU (e.g. school)',
@@ -642,6 +643,8 @@ const initEn: InitTexts = {
   pickedColumn: (question, summary, answers) => [`  "${question}"`, `  ${summary}`, ...answers.map((a) => `  ${a}`)].join('\n'),
   needYes: `init needs answers but cannot ask (no terminal, or --no-input). Run it in a terminal, or pass --yes to accept the proposals above (change them with ${roleFlags('and')}).`,
   missingRole: (role, flag) => `found no column for the ${role}: name it with ${flag} <column>`,
+  schoolYears: (column, example, autumn) =>
+    `${column} holds school years ("${example}"): say when the survey was answered with --answered-in spring (${example} is read as ${autumn + 1}) or --answered-in autumn (read as ${autumn})`,
   missingYear: (file) => `found no column for the year (wave), and the file name ${file} holds no year: pass --year <year>, or name the column with --year-column <column>`,
   missingArea: 'found no column for the municipality: pass --area-name <name> (the data is then one municipality), or name the column with --area-column <column>',
   yearFor: (year, from) => `The file has no column for the year: its survey year is ${year} (${from === 'flag' ? 'from --year' : from === 'answer' ? 'as answered' : 'from the file name'}).`,
@@ -685,6 +688,8 @@ const initEn: InitTexts = {
     csv: 'Which survey file (CSV, Excel or SPSS) should the config be made from?',
     year: 'The file has no column for the year. In which year was the survey answered (four digits)?',
     notYear: 'Write the year with four digits, e.g. 2023',
+    answeredIn: (column, example) => `${column} holds school years ("${example}"). When was the survey answered?`,
+    term: (term, example, year) => `${term === 'spring' ? 'In the spring term' : 'In the autumn term'}: ${example} is ${year}`,
     area: 'The file has no column for the municipality. Which municipality are the answers from?',
     overwrite: (p) => `${p} already exists. Replace it?`,
     rolesOk: 'Are these columns right?',

@@ -375,7 +375,8 @@ export const sv: Catalogue = {
   'row.controlInName': (p) => `namnet innehåller ett styrtecken (U+${p.code})`,
   'row.controlInName.hint': () => 'Ta bort det ur filen: det syns inte, och blir ofta kvar när text kopieras från ett annat program',
   'row.year': (p) => `${cell(p.value)} är inget enkätår`,
-  'row.year.schoolYear': (p) => `Ange ett årtal med fyra siffror, till exempel ${p.year} (året då enkäten besvarades)`,
+  'row.year.schoolYear': (p) =>
+    `"${p.value}" är ett läsår: ange när enkäten besvarades, med \`answered_in: spring\` (läses som ${p.autumn + 1}) eller \`answered_in: autumn\` (läses som ${p.autumn}) under \`columns\` ${inConfig(p.config)}`,
   'row.year.hint': () => 'Ange ett årtal med fyra siffror, till exempel 2023',
   'row.noCluster': (p) => `inget kluster (tom ${p.column})`,
   'row.noCluster.hint': () => 'Varje rad behöver sin PSU (till exempel skola)',
@@ -608,6 +609,8 @@ const initSv: InitTexts = {
   pickedColumn: (question, summary, answers) => [`  "${question}"`, `  ${summary}`, ...answers.map((a) => `  ${a}`)].join('\n'),
   needYes: `init behöver svar men kan inte fråga (ingen terminal, eller --no-input). Kör i en terminal, eller ange --yes för att ta förslagen ovan (ändra dem med ${roleFlags('och')}).`,
   missingRole: (role, flag) => `hittade ingen kolumn för ${role}: ange den med ${flag} <kolumn>`,
+  schoolYears: (column, example, autumn) =>
+    `${column} har läsår ("${example}"): ange när enkäten besvarades med --answered-in spring (${example} läses som ${autumn + 1}) eller --answered-in autumn (läses som ${autumn})`,
   missingYear: (file) => `hittade ingen kolumn för år (omgång), och filnamnet ${file} har inget årtal: ange --year <år>, eller kolumnen med --year-column <kolumn>`,
   missingArea: 'hittade ingen kolumn för kommun: ange --area-name <namn> (alla svar räknas då till den kommunen), eller kolumnen med --area-column <kolumn>',
   yearFor: (year, from) => `Filen har ingen kolumn för år: enkätåret är ${year} (${from === 'flag' ? 'från --year' : from === 'answer' ? 'som du angav' : 'taget ur filnamnet'}).`,
@@ -651,6 +654,8 @@ const initSv: InitTexts = {
     csv: 'Vilken enkätfil (CSV, Excel eller SPSS) ska inställningarna utgå från?',
     year: 'Filen har ingen kolumn för år. Vilket år besvarades enkäten (fyra siffror)?',
     notYear: 'Skriv året med fyra siffror, t.ex. 2023',
+    answeredIn: (column, example) => `${column} har läsår ("${example}"). När besvarades enkäten?`,
+    term: (term, example, year) => `${term === 'spring' ? 'På vårterminen' : 'På höstterminen'}: ${example} är ${year}`,
     area: 'Filen har ingen kolumn för kommun. Vilken kommun gäller svaren?',
     overwrite: (p) => `${p} finns redan. Vill du ersätta den?`,
     rolesOk: 'Stämmer kolumnerna?',

@@ -39,6 +39,8 @@ export interface InitTexts {
   missingRole(role: string, flag: string): string;
   /** No year column and no year known for the file: how to give one. */
   missingYear(file: string): string;
+  /** The year column holds school years ("2022/23"): when the survey was answered decides the year. */
+  schoolYears(column: string, example: string, autumn: number): string;
   missingArea: string;
   /** Data without a year column: where the year came from (said, never silent). */
   yearFor(year: number, from: 'flag' | 'file-name' | 'answer'): string;
@@ -56,6 +58,9 @@ export interface InitTexts {
     csv: string;
     year: string;
     notYear: string;
+    /** Which term a school-year survey was answered in: the question and the two choices. */
+    answeredIn(column: string, example: string): string;
+    term(term: 'spring' | 'autumn', example: string, year: number): string;
     area: string;
     overwrite(path: string): string;
     rolesOk: string;

@@ -152,7 +152,7 @@ export const TABLE: Case[] = [
   {
     file: 'year-school-year.csv',
     exit: EXIT.data,
-    line: 'FILE:3:2: ar: "2023/24" is not a survey year. Use a four-digit year such as 2023 (the year the survey was answered)',
+    line: 'FILE:3:2: ar: "2023/24" is not a survey year. "2023/24" is a school year: say when the survey was answered, with `answered_in: spring` (read as 2024) or `answered_in: autumn` (read as 2023) under `columns` in lagesbild.yaml',
   },
   {
     // Escape sequences in a value must not reach the terminal.

@@ -6,6 +6,7 @@ import { EXAMPLE_CONFIG, EXAMPLE_CSV } from '../e2e/cli.js';
 import { ingestFiles } from '../../src/analysis/pipeline.js';
 import { ConfigError, DataError, LagesbildError } from '../../src/errors.js';
 import { MINI_CONFIG, MINI_HEADER, csv, tempDir, writeFile } from '../fixtures/mini-project.js';
+import { parseSurveyYear } from '../../src/ingest/respondents.js';
 
 const config = parseConfig(MINI_CONFIG, 'lagesbild.yaml');
 const rows: (string | number)[][] = [
@@ -93,7 +94,20 @@ describe('ingest: bad input gives one precise error', () => {
   });
   it('a year like 2023/24 gets a hint', async () => {
     const f = writeFile(dir, 'year.csv', csv([MINI_HEADER, ['Åby', '2023/24', 'F', '9', '1', '1', '2']]));
-    expect((await errorOf([f])).toLine()).toBe(`${f}:2:2: ar: "2023/24" is not a survey year. Use a four-digit year such as 2023 (the year the survey was answered)`);
+    expect((await errorOf([f])).toLine()).toBe(`${f}:2:2: ar: "2023/24" is not a survey year. "2023/24" is a school year: say when the survey was answered, with \`answered_in: spring\` (read as 2024) or \`answered_in: autumn\` (read as 2023) under \`columns\` in lagesbild.yaml`);
+  });
+  it('terms are read as their year; school years as the config says they were answered', async () => {
+    expect(['2023', 'VT23', 'ht 2022', 'Vt-2024', 'HT.22'].map((v) => parseSurveyYear(v, undefined))).toEqual([2023, 2023, 2022, 2024, 2022]);
+    expect(['2022/23', '2022-2023', '2022–23', '1999/00'].map((v) => parseSurveyYear(v, 'spring'))).toEqual([2023, 2023, 2023, 2000]);
+    expect(['2022/23', '2022-2023'].map((v) => parseSurveyYear(v, 'autumn'))).toEqual([2022, 2022]);
+    // Without the setting a school year is no year; a span that is not one school year never is.
+    expect(['2022/23', '2022/25', '2022/2024', 'VT', '23', 'omgång 1'].map((v) => parseSurveyYear(v, 'spring') ?? parseSurveyYear(v, undefined))).toEqual([2023, null, null, null, null, null]);
+    expect(parseSurveyYear('2022/23', undefined)).toBeNull();
+    const f = writeFile(dir, 'lasar.csv', csv([MINI_HEADER, ['Åby', '2022/23', 'F', '9', '1', '1', '2'], ['Åby', '2023/24', 'P', '9', '1', '2', '1'], ['Åby', 'VT24', 'P', '9', '1', '1', '1']]));
+    const spring = parseConfig(MINI_CONFIG.replace('  year: ar\n', '  year: ar\n  answered_in: spring\n'));
+    expect((await ingestFiles([f], spring)).sums.years).toEqual([2023, 2024]);
+    const autumn = parseConfig(MINI_CONFIG.replace('  year: ar\n', '  year: ar\n  answered_in: autumn\n'));
+    expect((await ingestFiles([f], autumn)).sums.years).toEqual([2022, 2023, 2024]);
   });
   it('weights: negative, zero, empty, decimal comma', async () => {
     const w = (v: string, name: string, delim = ',') => writeFile(dir, name, csv([MINI_HEADER, ['Åby', 2023, 'F', '9', v, '1', '2']], delim));

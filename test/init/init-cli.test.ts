@@ -98,6 +98,25 @@ describe('init without a terminal', () => {
     expect(existsSync(join(dir, 'lagesbild.yaml'))).toBe(false);
   });
 
+  it('a year column of school years: not guessed, the term is asked for with --answered-in; given, the config reads them', async () => {
+    const dir = tempDir('lagesbild-init-');
+    const rows = ['Läsår;Kommun;Kön;Årskurs;Har du blivit slagen eller sparkad under det senaste året?'];
+    for (const [year, k] of [['2022/23', 0], ['2023/24', 1]] as const) for (let i = 0; i < 24; i++) rows.push(`${year};Åby;${i % 2 ? 'Flicka' : 'Pojke'};Åk ${8 + (i % 2)};${(i + k) % 4 ? 'Nej' : 'Ja'}`);
+    const csv = writeFile(dir, 'enkat.csv', `${rows.join('\n')}\n`);
+    const run = await runCli(['init', csv, '--yes', '--no-input', '--lang', 'en']);
+    expect(run.code).toBe(EXIT.usage);
+    expect(run.stderr).toContain('error: Läsår holds school years ("2022/23"): say when the survey was answered with --answered-in spring (2022/23 is read as 2023) or --answered-in autumn (read as 2022)\n');
+    expect(existsSync(join(dir, 'lagesbild.yaml'))).toBe(false);
+    const given = await runCli(['init', csv, '--yes', '--no-input', '--answered-in', 'autumn', '--lang', 'en']);
+    expect(given.code).toBe(EXIT.ok);
+    // No warning that the years cannot be read.
+    expect(given.stderr).not.toContain('four-digit');
+    const written = readFileSync(join(dir, 'lagesbild.yaml'), 'utf8');
+    expect(written).toContain('  year: Läsår\n  # Kolumnen för år har läsår (2022/23): spring läser dem som vårterminens år (2023), autumn som\n  # höstterminens (2022). Rapporten anger mätningarna med det året.\n  answered_in: autumn\n');
+    const { config } = await loadConfig(join(dir, 'lagesbild.yaml'));
+    expect((await ingestFiles([csv], config, { configPath: join(dir, 'lagesbild.yaml') })).sums.years).toEqual([2022, 2023]);
+  });
+
   it('prints in Swedish with --lang sv', async () => {
     const { csv } = messyCopy();
     const run = await runCli(['init', csv, '--no-input', '--lang', 'sv']);

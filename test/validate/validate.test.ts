@@ -120,7 +120,7 @@ describe('validate: problems in rows are counted, not repeated', () => {
     ]);
   });
 
-  it('a wave written "2023/24" names the year to use; exit 5', async () => {
+  it('a wave written "2023/24" says how the config makes it a year; exit 5', async () => {
     const p = project();
     const file = p.file('ar.csv', toCsv([HEADER, ...respondents(10, (i) => (i <= 4 ? { ar: '2023/24' } : {}))]));
     const run = await validate([file], p.config);
@@ -129,7 +129,7 @@ describe('validate: problems in rows are counted, not repeated', () => {
       finding(
         'ERROR',
         '"2023/24" is not a survey year — 4 rows',
-        'Use a four-digit year such as 2023 (the year the survey was answered)',
+        '"2023/24" is a school year: say when the survey was answered, with `answered_in: spring` (read as 2024) or `answered_in: autumn` (read as 2023) under `columns` in lagesbild.yaml',
         `at ${file}:2:3 (ar), ${file}:3:3, ${file}:4:3 … and 1 more`,
       ),
     );

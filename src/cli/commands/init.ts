@@ -5,6 +5,7 @@
 import { access, readdir } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import type { Command } from 'commander';
+import { Option } from 'commander';
 import { EXIT, msg, type ExitCode } from '../../errors.js';
 import type { CommandAction, CommandContext } from '../main.js';
 import { checkTargets, writeOutputs } from '../outputs.js';
@@ -36,6 +37,7 @@ interface InitFlags extends InputFlags {
   county?: string;
   definition?: string;
   definitionAgreed?: boolean;
+  answeredIn?: 'spring' | 'autumn';
   lang?: string;
 }
 
@@ -68,7 +70,8 @@ export function registerInit(program: Command, wrap: <A extends unknown[]>(a: Co
     cmd
       .option('--county <name>', `the county or region compared with (default "${DEFAULT_COUNTY}")`)
       .option('--definition <text>', "the municipality's definition of violence (default: the template's suggestion, after WHO)")
-      .option('--definition-agreed', 'the partners have agreed on --definition (the report then says so)'),
+      .option('--definition-agreed', 'the partners have agreed on --definition (the report then says so)')
+      .addOption(new Option('--answered-in <term>', 'a year column of school years (2022/23): the survey was answered in the spring (read as 2023) or the autumn (2022)').choices(['spring', 'autumn'])),
   )
     .option('--lang <lang>', 'language of the questions: sv or en (default: from LANG, else en)')
     .addHelpText(
@@ -84,7 +87,7 @@ Examples:
 async function runInit(ctx: CommandContext, csvArg: string | undefined, flags: InitFlags): Promise<ExitCode> {
   const t = cliMessages(cliLanguage(flags.lang)).init;
   // The core is loaded when the command runs, so `lagesbild --help` stays fast.
-  const [{ profileCsv }, { loadTemplate, SCHEMA_PATH }, { badYearExample, missingRoles, propose }, { buildConfig }, { formatCount, describeSource }, { yearInName }] = await Promise.all([
+  const [{ profileCsv }, { loadTemplate, SCHEMA_PATH }, { badYearExample, missingRoles, propose, schoolYearExample }, { buildConfig }, { formatCount, describeSource }, { yearInName }] = await Promise.all([
     import('../../init/profile.js'),
     import('../../init/template.js'),
     import('../../init/propose.js'),
@@ -150,6 +153,12 @@ async function runInit(ctx: CommandContext, csvArg: string | undefined, flags: I
       if (proposal.roles.year === null && facts.year === null) ctx.log.error(t.missingYear(basename(csv)));
       if (proposal.roles.area === null && facts.area === null) ctx.log.error(t.missingArea);
       if ((proposal.roles.year === null && facts.year === null) || (proposal.roles.area === null && facts.area === null)) return EXIT.usage;
+      // School years are not read as a year without the term they were answered in: not guessed.
+      const school = schoolYearExample(proposal);
+      if (school && !flags.answeredIn) {
+        ctx.log.error(t.schoolYears(proposal.roles.year!, school.example, school.autumn));
+        return EXIT.usage;
+      }
     } else {
       if (missingRoles(proposal.roles).length > 0 || !(await ask.yesNo(t.ask.rolesOk, true))) {
         proposal = propose(profile, template, await askRoles(ask, t, proposal));
@@ -159,7 +168,13 @@ async function runInit(ctx: CommandContext, csvArg: string | undefined, flags: I
       if (proposal.roles.area === null && facts.area === null) facts.area = (await ask.input(t.ask.area, undefined, (v) => v.trim() !== '' || t.ask.area)).trim();
       showIndicators(ctx, t, proposal, template);
       decisions = await askDecisions(ask, t, proposal, template, decisions);
+      const school = schoolYearExample(proposal);
+      if (school && !flags.answeredIn) {
+        const term = (which: 'spring' | 'autumn') => ({ name: t.ask.term(which, school.example, which === 'spring' ? school.autumn + 1 : school.autumn), value: which });
+        decisions = { ...decisions, answeredIn: await ask.select(t.ask.answeredIn(proposal.roles.year!, school.example), [term('spring'), term('autumn')]) };
+      }
     }
+    if (flags.answeredIn && proposal.roles.year !== null) decisions = { ...decisions, answeredIn: flags.answeredIn };
     if (facts.year) ctx.log.info(t.yearFor(facts.year.year, facts.year.from));
 
     // The skeleton texts/ folder: offered, taken with --yes, left out with --no-texts.
@@ -170,7 +185,7 @@ async function runInit(ctx: CommandContext, csvArg: string | undefined, flags: I
       csvName: basename(csv),
       configName: basename(out),
       schema: schemaReference(out, SCHEMA_PATH),
-      badYear: badYearExample(proposal),
+      badYear: badYearExample(proposal, decisions.answeredIn),
       facts,
       ...(withTexts ? { texts: Object.fromEntries(skeleton.map((s) => [s.place, s.file])) } : {}),
     });
