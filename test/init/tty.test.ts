@@ -1,7 +1,7 @@
 // The real wizard in a pseudo-terminal (python3's pty module drives it like a keyboard), and
 // both commands as separate processes with stdin closed: they finish, they never wait.
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -148,6 +148,32 @@ describe('init: the wizard in a terminal', () => {
     // The template's definition was kept: a suggestion, not an agreed definition.
     expect(config.project.violence_definition_agreed).toBe(false);
     expect(text).toContain('  # Vald i guiden fast frågan inte passar: trygghet · frågan gäller centrum, indikatorn området där eleven bor. ÄNDRA: label och statement är mallens;');
+  });
+
+  it('a year column of school years: asks when the survey was answered, and the config reads the years so', () => {
+    const dir = tempDir('lagesbild-tty-');
+    const rows = ['Läsår;Kommun;Kön;Årskurs;Har du blivit slagen eller sparkad under det senaste året?'];
+    for (const year of ['2022/23', '2023/24']) for (let i = 0; i < 24; i++) rows.push(`${year};Åby;${i % 2 ? 'Flicka' : 'Pojke'};Åk ${8 + (i % 2)};${i % 4 ? 'Nej' : 'Ja'}`);
+    const csv = join(dir, 'enkat.csv');
+    writeFileSync(csv, `${rows.join('\n')}\n`);
+    const out = join(dir, 'lagesbild.yaml');
+    const run = inTerminal(
+      ['init', csv, '--lang', 'sv'],
+      [
+        ['Stämmer kolumnerna\\?', ENTER],
+        ['Välj en indikator för att ändra kolumn eller svar, eller Klar:', ENTER],
+        ['definition av våld', ENTER],
+        ['Vilket län eller vilken region', ENTER],
+        // Spring is first; autumn is chosen.
+        ['Läsår har läsår \\("2022/23"\\)\\. När besvarades enkäten\\?[\\s\\S]*På vårterminen: 2022/23 är 2023[\\s\\S]*På höstterminen: 2022/23 är 2022', `${DOWN}${ENTER}`],
+        ['Skriva en mapp texts/', ENTER],
+      ],
+    );
+    expect(run.failed).toBeNull();
+    expect(run.code).toBe(EXIT.ok);
+    const config = parseConfig(readFileSync(out, 'utf8'), out);
+    expect([config.columns.year, config.columns.answered_in]).toEqual(['Läsår', 'autumn']);
+    return ingestFiles([csv], config).then(({ sums }) => expect(sums.years).toEqual([2022, 2023]));
   });
 
   it('Ctrl+C at a question leaves nothing written; exit 130', () => {
