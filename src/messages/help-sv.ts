@@ -125,6 +125,7 @@ Exempel:
   'init --county': 'länet eller regionen som kommunen jämförs med (standard "Länet")',
   'init --definition': 'kommunens definition av våld (standard: mallens förslag, efter WHO)',
   'init --definition-agreed': 'samverkansparterna har enats om --definition (rapporten säger det då)',
+  'init --answered-in': 'en årskolumn med läsår (2022/23): enkäten besvarades på våren (läses som 2023) eller hösten (2022)',
   'init --lang': 'frågornas språk: sv eller en (standard: från LANG, annars en)',
   'init (after)': `
 Exempel:
