@@ -2,6 +2,7 @@
 // by name (kommun, år, kön, årskurs, vikt, löpnr … with or without å ä ö) and by values
 // (four-digit years, "Flicka"/"Pojke", "Åk 9", decimal weights).
 import { UsageError, msg } from '../errors.js';
+import { parseSurveyYear } from '../ingest/respondents.js';
 import { isMissingWord, normalizeAnswer } from './answers.js';
 import type { ColumnProfile, CsvProfile } from './profile.js';
 
@@ -67,10 +68,13 @@ export function isDateValue(raw: string): boolean {
   return /^(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})([ T]\d{1,2}:\d{2}(:\d{2})?)?$/.test(raw.trim());
 }
 
-/** Year values the config reads ("2023") or ingest explains ("2023/24"). */
+/**
+ * Year values a config reads: "2023", a term ("VT23"), or a school year ("2023/24", read once
+ * columns.answered_in says when it was answered). From 1990 on: earlier ones are birth years.
+ */
 export function isYearValue(raw: string): boolean {
-  const m = /^(\d{4})(\s*[/–-]\s*\d{2,4})?$/.exec(raw.trim());
-  return (m !== null && Number(m[1]) >= 1990 && Number(m[1]) <= 2100) || /^(?:vt|ht)\s*[-.]?\s*(\d{2}|\d{4})$/i.test(raw.trim());
+  const year = parseSurveyYear(raw.trim(), 'autumn');
+  return year !== null && year >= 1990;
 }
 
 const STRONG = 2;
