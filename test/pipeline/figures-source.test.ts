@@ -117,8 +117,10 @@ describe('a municipality that did not take part in the latest wave', () => {
     const without = join(dir, 'enkat-2023.csv');
     writeFileSync(without, lines.filter((l) => l.split(',')[area] !== 'Tjärnvik').join('\n'));
     const config = (await loadConfig(EXAMPLE_CONFIG)).config;
-    const figuresOf = async (files: string[]) => computeFigures((await ingestFiles(files, config, { configPath: EXAMPLE_CONFIG })).sums, config).records.filter((r) => r.area === 'Tjärnvik');
-    const absent = await figuresOf([EXAMPLE_CSV[0]!, EXAMPLE_CSV[1]!, without]);
+    const tableOf = async (files: string[]) => computeFigures((await ingestFiles(files, config, { configPath: EXAMPLE_CONFIG })).sums, config);
+    const figuresOf = async (files: string[]) => (await tableOf(files)).records.filter((r) => r.area === 'Tjärnvik');
+    const whole = await tableOf([EXAMPLE_CSV[0]!, EXAMPLE_CSV[1]!, without]);
+    const absent = whole.records.filter((r) => r.area === 'Tjärnvik');
     const comparisons = absent.filter((r) => r.kind === 'change' && (r.comparison === 'gender' || r.comparison === 'rest_of_county'));
     expect(comparisons.length).toBeGreaterThan(50);
     expect(new Set(comparisons.map((r) => (r.kind === 'change' ? r.year_to : null)))).toEqual(new Set([2021]));
@@ -129,5 +131,17 @@ describe('a municipality that did not take part in the latest wave', () => {
     const in2023 = (r: FigureRecord) => r.kind === 'response' && r.year === 2023;
     expect(absent.filter(in2023).map((r) => (r.kind === 'response' ? [r.group, r.n, r.rate] : null))).toContainEqual(['total', 0, 0]);
     expect(absent.filter((r) => !in2023(r))).toEqual(await figuresOf([EXAMPLE_CSV[0]!, EXAMPLE_CSV[1]!]));
+
+    // Its report says why it is of 2021, and its comparison with the county is of 2021.
+    const doc = buildMunicipalityReport({ figures: whole, config, area: 'Tjärnvik', lang: 'sv', dateIso: DATE });
+    const survey = doc.chapters.find((c) => c.id === 'om-undersokningen')!;
+    const first = survey.blocks[0]!;
+    expect(first.type === 'paragraph' && first.text.endsWith('Tjärnvik har inga svarande vid länets senaste mätning, 2023. Rapporten bygger därför på mätningen 2021, och jämförelserna med övriga länet gäller 2021.')).toBe(true);
+    const county = doc.chapters.find((c) => c.id === 'jamforelse-lanet');
+    expect(county?.title).toBe('Jämförelse med länet');
+    expect(JSON.stringify(county)).toContain('vid mätningen 2021');
+    // A municipality in the latest wave is not told so.
+    const angsby = buildMunicipalityReport({ figures: whole, config, area: 'Ängsby', lang: 'sv', dateIso: DATE });
+    expect(JSON.stringify(angsby)).not.toContain('inga svarande vid länets senaste mätning');
   });
 });

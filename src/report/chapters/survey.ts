@@ -1,7 +1,7 @@
 // Om undersökningen: who answered (per group and wave) and, with a population file, out of how
 // many pupils; weighting and design; the läsanvisning.
 import { heading, paragraph } from '../blocks.js';
-import { areaName, presentGrades, surveyYears, waveName, type ReportContext } from '../context.js';
+import { areaName, hasCountyComparison, presentGrades, surveyYears, waveName, type ReportContext } from '../context.js';
 import { formatInteger, formatList, MISSING } from '../format.js';
 import { ALL, groupKey, TOTAL } from '../groups.js';
 import type { Block, ReportChapter } from '../model.js';
@@ -29,7 +29,10 @@ export function surveyChapter(ctx: ReportContext, area: string): ReportChapter {
     );
     // With config `population`, the same paragraph says how many of the pupils that is.
     const rate = ctx.fig.meta.population ? responseSentence(ctx, area, year, counted) : null;
-    blocks.push(paragraph(rate === null ? respondents : `${respondents} ${rate}`), respondentsTable(ctx, area));
+    // A municipality that has no respondents in the county's latest wave: said, as its report is then of an earlier one.
+    const countyLatest = ctx.fig.meta.years[ctx.fig.meta.years.length - 1];
+    const earlier = countyLatest !== undefined && year < countyLatest && area !== ctx.fig.meta.county ? ctx.t.text.notInLatest(area, String(countyLatest), waveName(ctx, area, year), hasCountyComparison(ctx, area)) : null;
+    blocks.push(paragraph([respondents, rate, earlier].filter((s) => s !== null).join(' ')), respondentsTable(ctx, area));
     const low = lowResponseNotice(ctx, area);
     if (low) blocks.push(low);
   }

@@ -357,6 +357,8 @@ export const en: Strings = {
       `The survey was carried out in ${area} in ${years}. ${pooled ? `In all, ${n} people responded in these waves.` : `In the latest wave (${latest}), ${n} people responded.`}${
         counted ? ` The shares for ${counted.total} are based on the ${counted.n} of them who gave their gender${counted.byGrade ? ' and school year' : ''} within the reported groups.` : ''
       }`,
+    notInLatest: (area, countyLatest, own, withCounty) =>
+      `${area} has no respondents in the county's latest wave, ${countyLatest}. This report is therefore based on the ${own} wave${withCounty ? `, and the comparisons with the rest of the county are for ${own}` : ''}.`,
     weighting: (weighted, strata, clusters) => {
       const parts = [weighted ? 'The results are weighted to describe the whole target group.' : 'The results are unweighted: every response counts the same.'];
       if (strata) parts.push('The sample is stratified, and the uncertainty takes this into account.');

@@ -375,6 +375,8 @@ export const sv: Strings = {
       `Undersökningen har genomförts ${years} i ${area}. ${pooled ? `Sammanlagt svarade ${n} personer vid mätningarna.` : `Vid den senaste mätningen (${latest}) svarade ${n} personer.`}${
         counted ? ` Andelarna för ${counted.total} bygger på de ${counted.n} av dem som angett ${counted.byGrade ? 'kön och årskurs' : 'kön'} bland de redovisade grupperna.` : ''
       }`,
+    notInLatest: (area, countyLatest, own, withCounty) =>
+      `${area} har inga svarande vid länets senaste mätning, ${countyLatest}. Rapporten bygger därför på mätningen ${own}${withCounty ? `, och jämförelserna med övriga länet gäller ${own}` : ''}.`,
     weighting: (weighted, strata, clusters) => {
       const parts = [weighted ? 'Resultaten är viktade så att de beskriver hela målgruppen.' : 'Resultaten är oviktade: varje svar väger lika.'];
       if (strata) parts.push('Urvalet är stratifierat, och osäkerheten är beräknad med hänsyn till det.');

@@ -302,6 +302,8 @@ export interface Strings {
      * how many are, and whether the groups are by gender and school year or by gender alone.
      */
     survey(area: string, years: string, latest: string, n: string, pooled: boolean, counted: SurveyCounted | null): string;
+    /** The area has no respondents in the county's latest wave: its report is of an earlier one (and so are its comparisons). */
+    notInLatest(area: string, countyLatest: string, own: string, withCounty: boolean): string;
     weighting(weighted: boolean, strata: boolean, clusters: boolean): string;
     /** `level` is the bare number ("95"). */
     ciMethod(level: string, method: string): string;
