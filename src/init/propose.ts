@@ -2,7 +2,7 @@
 // school-year values, indicators with their answers. Pure: a profile and the template in, a
 // proposal out; the wizard (src/cli/commands/init.ts) only shows it and records decisions.
 import { proposeRoles, REQUIRED_ROLES, type Role, type Roles } from './roles.js';
-import { parseSurveyYear, schoolYear } from '../ingest/respondents.js';
+import { parseSurveyYear, schoolYear } from '../years.js';
 import { proposeGender, proposeGrade, type GroupProposal } from './groups.js';
 import { proposeIndicators, type IndicatorProposals } from './indicators.js';
 import type { CsvProfile } from './profile.js';

@@ -2,7 +2,7 @@
 // by name (kommun, år, kön, årskurs, vikt, löpnr … with or without å ä ö) and by values
 // (four-digit years, "Flicka"/"Pojke", "Åk 9", decimal weights).
 import { UsageError, msg } from '../errors.js';
-import { parseSurveyYear } from '../ingest/respondents.js';
+import { parseSurveyYear } from '../years.js';
 import { isMissingWord, normalizeAnswer } from './answers.js';
 import type { ColumnProfile, CsvProfile } from './profile.js';
 

@@ -6,7 +6,7 @@ import { EXAMPLE_CONFIG, EXAMPLE_CSV } from '../e2e/cli.js';
 import { ingestFiles } from '../../src/analysis/pipeline.js';
 import { ConfigError, DataError, LagesbildError } from '../../src/errors.js';
 import { MINI_CONFIG, MINI_HEADER, csv, tempDir, writeFile } from '../fixtures/mini-project.js';
-import { parseSurveyYear } from '../../src/ingest/respondents.js';
+import { parseSurveyYear } from '../../src/years.js';
 
 const config = parseConfig(MINI_CONFIG, 'lagesbild.yaml');
 const rows: (string | number)[][] = [
