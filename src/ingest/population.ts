@@ -27,6 +27,9 @@ export interface PopulationFile {
   rows: PopulationRow[];
 }
 
+/** What a sum row says in its municipality, gender or school-year cell. */
+const SUM_WORDS = /^(totalt|total|summa|sum|samtliga|alla)$/iu;
+
 /** The columns, by their English names and the Swedish ones a coordinator may write. */
 const COLUMNS = {
   area: ['area', 'kommun'],
@@ -57,6 +60,8 @@ export async function loadPopulation(config: ProjectConfig, configPath: string, 
   const grade = config.groups.grade ? codes(config.groups.grade) : null;
   let delimiter = ',';
   let base: Location = { file };
+  /** Sum rows ("Totalt", "Summa"), skipped: the counts are the group rows'. */
+  const sums: number[] = [];
   const { notes } = await readRows(
     file,
     {
@@ -83,6 +88,12 @@ export async function loadPopulation(config: ProjectConfig, configPath: string, 
         const cell = (i: number) => (fields[i] ?? '').trim();
         // Excel's blank rows under a table are not rows of counts.
         if (wanted.every((c) => value(c) === '') && (wide === null || wide.columns.every((w) => cell(w.index) === ''))) return;
+        // A sum row, as Excel tables have them ("Totalt" for a municipality, a gender or a school year; "Summa" at the end).
+        const isSum = (c: 'area' | 'gender' | 'grade', map: Map<string, number> | null) => index.has(c) && SUM_WORDS.test(value(c)) && !map?.has(value(c));
+        if (isSum('area', null) || isSum('gender', gender) || isSum('grade', grade)) {
+          sums.push(line);
+          return;
+        }
         const area = value('area');
         if (area === '') throw new DataError(msg('population.noArea'), at('area'), msg('population.noArea.hint'));
         if (!/^\d{4}$/.test(value('year'))) throw new DataError(msg('population.year', { value: value('year').slice(0, 20) }), at('year'), msg('population.year.hint'));
@@ -111,6 +122,7 @@ export async function loadPopulation(config: ProjectConfig, configPath: string, 
     { ...opts, notesBelow: true },
   );
   if (notes?.length) onNotes?.(notes.map((line) => ({ ...base, line })));
+  if (sums.length > 0) onNotes?.(sums.map((line) => ({ ...base, line })), 'sums');
   if (rows.length === 0) throw new DataError(msg('population.noRows'), base, msg('population.noRows.hint'));
   return { file, path: resolve(file), delimiter, rows };
 }

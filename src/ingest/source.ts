@@ -107,8 +107,11 @@ export function titleAbove(h: Pick<SourceHeader, 'format' | 'headerLine' | 'snif
   return h.format === 'xlsx' && (h.titleRows ?? 0) > 0 && h.headerLine !== undefined ? h.headerLine : null;
 }
 
-/** Told where notes under a config table were skipped (ReadOptions.notesBelow): one location per line. */
-export type OnNotes = (notes: Location[]) => void;
+/**
+ * Told where rows of a config table were skipped, one location per line: notes under it
+ * (ReadOptions.notesBelow), or sum rows ("Totalt", "Summa") of a population table.
+ */
+export type OnNotes = (rows: Location[], kind?: 'notes' | 'sums') => void;
 
 /** A reader of one format. */
 export type ReadRows = (path: string, name: string, handlers: RowHandlers, opts: ReadOptions, note?: Message) => Promise<ReadResult>;

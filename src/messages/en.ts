@@ -578,6 +578,9 @@ const validateEn: ValidateTexts = {
     'config-table': (f) => ({
       message: `the table the config names as ${f.field}: not read as survey data`,
     }),
+    'sum-rows': (f) => ({
+      message: `${f.count === 1 ? 'a sum row' : `${f.count} sum rows`} ("Totalt", "Summa") in the population table: skipped, the counts are those of the groups`,
+    }),
     'notes-below-table': (f) => ({
       message: `${f.count === 1 ? 'the line' : `${f.count} lines`} under the table ${f.count === 1 ? 'is a note' : 'are notes'} (such as "Källa: …"), not ${f.count === 1 ? 'a row' : 'rows'} of figures: skipped`,
     }),

@@ -544,6 +544,9 @@ const validateSv: ValidateTexts = {
     'config-table': (f) => ({
       message: `tabellen som inställningsfilen anger som ${f.field}: läses inte som enkätdata`,
     }),
+    'sum-rows': (f) => ({
+      message: `${f.count === 1 ? 'en summarad' : `${f.count} summarader`} ("Totalt", "Summa") i befolkningstabellen: ${f.count === 1 ? 'den hoppas' : 'de hoppas'} över, antalen är gruppernas`,
+    }),
     'notes-below-table': (f) => ({
       message: `${f.count === 1 ? 'raden' : `de ${f.count} raderna`} under tabellen är ${f.count === 1 ? 'en anmärkning' : 'anmärkningar'} (som "Källa: …"), inte ${f.count === 1 ? 'en rad' : 'rader'} med siffror: ${f.count === 1 ? 'den hoppas' : 'de hoppas'} över`,
     }),

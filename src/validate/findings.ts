@@ -60,6 +60,8 @@ export type OwnFinding = Counted &
     | { code: 'config-table'; field: string }
     /** Lines under a config table with one value each (a source line, a footnote): skipped as notes. */
     | { code: 'notes-below-table' }
+    /** A population table's sum rows ("Totalt", "Summa"): skipped, the counts are the group rows'. */
+    | { code: 'sum-rows' }
     | { code: 'duplicate-header'; name: string; columns: number[] }
     | { code: 'duplicate-id'; column: string }
     | { code: 'no-yes-answers'; indicator: string; yes: string[]; answered: number; config: string | null }

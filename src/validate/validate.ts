@@ -70,8 +70,9 @@ export async function validateData(inputs: string[], config: ProjectConfig, conf
   const idFinding = ids?.finding();
   if (idFinding) findings.push(idFinding);
 
-  // Notes under the config's tables ("Källa: SCB") are skipped; validate says where.
-  const notesFinding = (notes: Location[]) => findings.push({ code: 'notes-below-table', severity: 'info', count: notes.length, locations: notes.slice(0, MAX_LOCATIONS) });
+  // Notes under the config's tables ("Källa: SCB") and a population table's sum rows are skipped; validate says where.
+  const notesFinding = (rows: Location[], kind: 'notes' | 'sums' = 'notes') =>
+    findings.push({ code: kind === 'sums' ? 'sum-rows' : 'notes-below-table', severity: 'info', count: rows.length, locations: rows.slice(0, MAX_LOCATIONS) });
 
   // The population file (config `population`): its problems are findings like the data's.
   let population: PopulationFile | null | undefined;

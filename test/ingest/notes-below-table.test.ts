@@ -97,6 +97,25 @@ describe.each(['byte-level', 'csv-parse'])('notes under a table (%s reader)', (r
   });
 });
 
+describe("a population table's sum rows", () => {
+  it('"Totalt" for a gender, a school year or a municipality, and "Summa", are skipped and said where; the counts are the groups\'', async () => {
+    const table = `${POPULATION}Aby;2023;Totalt;9;84\nAby;2023;F;Totalt;40\nTotalt;2023;F;9;40\nSumma;;;;84\n`;
+    const p = project({ 'befolkning.csv': table }, 'population: { file: befolkning.csv }\n');
+    const skipped: [string | undefined, number[]][] = [];
+    const population = await loadPopulation(p.config, p.path, {}, (rows, kind) => skipped.push([kind, rows.map((r) => r.line!)]));
+    expect(population.rows.map((r) => [r.area, r.gender, r.grade, r.count])).toEqual([
+      ['Aby', 0, 0, 40],
+      ['Aby', 1, 0, 44],
+    ]);
+    expect(skipped).toEqual([['sums', [4, 5, 6, 7]]]);
+    // In the wide table (a count column per school year) too.
+    const wide = project({ 'befolkning.csv': 'kommun;år;kön;9;gy2\nAby;2023;F;40;25\nAby;2023;P;44;30\nAby;2023;Totalt;84;55\n' }, 'population: { file: befolkning.csv }\n');
+    const wideSkipped: number[] = [];
+    expect((await loadPopulation(wide.config, wide.path, {}, (rows) => wideSkipped.push(...rows.map((r) => r.line!)))).rows).toHaveLength(4);
+    expect(wideSkipped).toEqual([4]);
+  });
+});
+
 describe('notes under a table in Excel', () => {
   it('a note row under the figures is skipped and named by its row', async () => {
     const { default: ExcelJS } = await import('exceljs');

@@ -373,6 +373,10 @@ describe("validate: the config's other files", () => {
     const sourceText = readFileSync(source, 'utf8');
     writeFileSync(references, `${original};;;;;;\nKälla: påhittade siffror;;;;;;\n`);
     writeFileSync(source, `${sourceText}\nKälla: Brå, anmälda brott\nAnm. 2020 preliminära siffror\n`);
+    // And a sum row in the population table, as Excel tables have them.
+    const population = join(dir, 'befolkning.csv');
+    const populationText = readFileSync(population, 'utf8');
+    writeFileSync(population, `${populationText}Summa;;;;12 345\n`);
     const notes = await validateJson(data, config);
     expect(notes.code).toBe(EXIT.ok);
     // Lines of the tables as they were: the notes come after them (the reference file's after a row of ";").
@@ -385,8 +389,12 @@ describe("validate: the config's other files", () => {
         [2, 3].map((k) => ({ file: join('kallor', 'anmalda-misshandelsbrott.csv'), line: sourceLines + k })),
       ],
     ]);
+    expect(notes.json.findings.filter((f) => f.message.includes('sum row')).map((f) => [f.severity, f.message, f.locations])).toEqual([
+      ['info', 'a sum row ("Totalt", "Summa") in the population table: skipped, the counts are those of the groups', [{ file: population, line: populationText.trimEnd().split('\n').length + 1 }]],
+    ]);
     writeFileSync(references, original);
     writeFileSync(source, sourceText);
+    writeFileSync(population, populationText);
 
     rmSync(join(dir, 'texts', 'utsatthet.md'));
     const noText = await validateJson(data, config);
