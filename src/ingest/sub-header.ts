@@ -8,13 +8,15 @@
 const ANSWER_WORDS = new Set(['response', 'open-ended response', 'svar', 'öppet svar']);
 
 /**
- * The column names when `row`, the row under the header, is a second header row: its first
- * cell empty (no respondent id) and some cell one of ANSWER_WORDS. A column under such a word
- * (or with nothing below) keeps its name; one with an option below it is "question – option",
- * the question being the nearest name to its left. Null when `row` is data.
+ * The column names when `row`, the row under the header, is a second header row: some cell one
+ * of ANSWER_WORDS, and its first cell empty (no respondent id) or two such cells (the id column
+ * deleted: no respondent answers "Svar" twice). A column under such a word (or with nothing
+ * below) keeps its name; one with an option below it is "question – option", the question
+ * being the nearest name to its left. Null when `row` is data.
  */
 export function joinSubHeader(header: readonly string[], row: readonly string[]): string[] | null {
-  if ((row[0] ?? '').trim() !== '' || !row.some((cell) => ANSWER_WORDS.has(cell.trim().toLowerCase()))) return null;
+  const words = row.filter((cell) => ANSWER_WORDS.has(cell.trim().toLowerCase())).length;
+  if (words === 0 || (words === 1 && (row[0] ?? '').trim() !== '')) return null;
   const width = Math.max(header.length, lastFilled(row) + 1);
   const names: string[] = [];
   let question = '';

@@ -339,6 +339,9 @@ describe("a second header row (SurveyMonkey's exports)", () => {
     expect([answer.header.names, answer.header.subHeaderLine, answer.rows.length]).toEqual([HEADER, undefined, 3]);
     const noId = await readAll(writeFile(dir, 'b.csv', csv([HEADER, ['', '', 'Tjej', '', '', '', ''], ...ROWS])));
     expect([noId.header.subHeaderLine, noId.rows.length]).toEqual([undefined, 3]);
+    // Without the id column (deleted before the file was shared), two such words make it a header row.
+    const noIdColumn = await readAll(writeFile(dir, 'd.csv', csv([HEADER.slice(2), SECOND.slice(2), ...ROWS.map((r) => r.slice(2))])));
+    expect([noIdColumn.header.names, noIdColumn.header.subHeaderLine, noIdColumn.rows.length]).toEqual([NAMES.slice(2), 2, 2]);
     // A header alone is still a header.
     const alone = await readAll(writeFile(dir, 'c.csv', csv([HEADER])));
     expect([alone.header.names, alone.rows]).toEqual([HEADER, []]);
