@@ -6,7 +6,7 @@ import { stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { groupValueCode, localize, type GroupVariable, type ProjectConfig } from '../config/schema.js';
 import { ConfigError, DataError, msg, type Location } from '../errors.js';
-import { readRows, type OnNotes, type ReadOptions } from './source.js';
+import { readRows, type OnSkippedRows, type ReadOptions } from './source.js';
 
 /** One row of the population file: value indices into groups.gender / groups.grade (−1: no school years). */
 export interface PopulationRow {
@@ -41,7 +41,7 @@ const COLUMNS = {
 type Column = keyof typeof COLUMNS;
 
 /** Reads `population.file`, relative to the config file's folder. */
-export async function loadPopulation(config: ProjectConfig, configPath: string, opts: ReadOptions = {}, onNotes?: OnNotes): Promise<PopulationFile> {
+export async function loadPopulation(config: ProjectConfig, configPath: string, opts: ReadOptions = {}, onSkipped?: OnSkippedRows): Promise<PopulationFile> {
   const spec = config.population!;
   const file = isAbsolute(spec.file) ? spec.file : join(dirname(configPath), spec.file);
   try {
@@ -121,8 +121,8 @@ export async function loadPopulation(config: ProjectConfig, configPath: string, 
     },
     { ...opts, notesBelow: true },
   );
-  if (notes?.length) onNotes?.(notes.map((line) => ({ ...base, line })));
-  if (sums.length > 0) onNotes?.(sums.map((line) => ({ ...base, line })), 'sums');
+  if (notes?.length) onSkipped?.(notes.map((line) => ({ ...base, line })));
+  if (sums.length > 0) onSkipped?.(sums.map((line) => ({ ...base, line })), 'sums');
   if (rows.length === 0) throw new DataError(msg('population.noRows'), base, msg('population.noRows.hint'));
   return { file, path: resolve(file), delimiter, rows };
 }

@@ -111,7 +111,7 @@ export function titleAbove(h: Pick<SourceHeader, 'format' | 'headerLine' | 'snif
  * Told where rows of a config table were skipped, one location per line: notes under it
  * (ReadOptions.notesBelow), or sum rows ("Totalt", "Summa") of a population table.
  */
-export type OnNotes = (rows: Location[], kind?: 'notes' | 'sums') => void;
+export type OnSkippedRows = (rows: Location[], kind?: 'notes' | 'sums') => void;
 
 /** A reader of one format. */
 export type ReadRows = (path: string, name: string, handlers: RowHandlers, opts: ReadOptions, note?: Message) => Promise<ReadResult>;

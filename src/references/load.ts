@@ -8,7 +8,7 @@ import { dirname, isAbsolute, join } from 'node:path';
 import { configGroupKeys, localize, type ProjectConfig } from '../config/schema.js';
 import { configFileName } from '../config/file-name.js';
 import { ConfigError, DataError, LimitError, msg, type Location } from '../errors.js';
-import { readRows, type OnNotes } from '../ingest/source.js';
+import { readRows, type OnSkippedRows } from '../ingest/source.js';
 // Numbers as the other sources' tables are read: a decimal comma or point, `..` for none.
 import { parseNumber } from '../sources/load.js';
 
@@ -33,17 +33,17 @@ const REQUIRED = ['indicator', 'year', 'group', 'estimate'] as const;
 const OPTIONAL = ['ci_lower', 'ci_upper', 'n'] as const;
 
 /** Every reference set of the config, read relative to the config file. */
-export async function loadReferences(config: ProjectConfig, configPath: string, onNotes?: OnNotes): Promise<ReferenceValue[]> {
+export async function loadReferences(config: ProjectConfig, configPath: string, onSkipped?: OnSkippedRows): Promise<ReferenceValue[]> {
   const dir = dirname(configPath);
   const out: ReferenceValue[] = [];
   for (const [set, spec] of config.references.entries()) {
     const path = isAbsolute(spec.file) ? spec.file : join(dir, spec.file);
-    out.push(...(await readReferenceFile(config, set, path, { file: configPath, field: `references[${set}].file` }, onNotes)));
+    out.push(...(await readReferenceFile(config, set, path, { file: configPath, field: `references[${set}].file` }, onSkipped)));
   }
   return out;
 }
 
-async function readReferenceFile(config: ProjectConfig, set: number, path: string, from: Location, onNotes?: OnNotes): Promise<ReferenceValue[]> {
+async function readReferenceFile(config: ProjectConfig, set: number, path: string, from: Location, onSkipped?: OnSkippedRows): Promise<ReferenceValue[]> {
   const spec = config.references[set]!;
   let size: number;
   try {
@@ -111,7 +111,7 @@ async function readReferenceFile(config: ProjectConfig, set: number, path: strin
       rows.push({ set, indicator, year, group, estimate, ciLower, ciUpper, n });
     },
   }, { notesBelow: true });
-  if (notes?.length) onNotes?.(notes.map((line) => ({ ...base, line })));
+  if (notes?.length) onSkipped?.(notes.map((line) => ({ ...base, line })));
   if (rows.length === 0) throw new DataError(msg('reference.empty'), base, msg('reference.empty.hint'));
   // Proportions in a file said to hold percentages would all be read as under 1 %.
   if (unit === 'percent' && rows.every((r) => r.estimate <= 0.01) && rows.some((r) => r.estimate > 0)) {

@@ -6,7 +6,7 @@ import { stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type { OtherSource, ProjectConfig } from '../config/schema.js';
 import { ConfigError, DataError, LimitError, msg, type Location } from '../errors.js';
-import { readRows, type OnNotes } from '../ingest/source.js';
+import { readRows, type OnSkippedRows } from '../ingest/source.js';
 
 /** "Small tables": more would not be a chart or table a reader can take in. */
 export const MAX_SOURCE_ROWS = 30;
@@ -36,16 +36,16 @@ export interface SourceTable {
 const MISSING = new Set(['', '..', '.', '–', '—', '-', 'x', 'X']);
 
 /** Every other source of the config, read relative to the config file. */
-export async function loadSources(config: ProjectConfig, configPath: string, onNotes?: OnNotes): Promise<SourceTable[]> {
+export async function loadSources(config: ProjectConfig, configPath: string, onSkipped?: OnSkippedRows): Promise<SourceTable[]> {
   const dir = dirname(configPath);
   const tables: SourceTable[] = [];
   for (const [i, spec] of config.sources.entries()) {
-    tables.push(await readSource(spec, resolve(dir, spec.file), { file: configPath, field: `sources[${i}].file` }, onNotes));
+    tables.push(await readSource(spec, resolve(dir, spec.file), { file: configPath, field: `sources[${i}].file` }, onSkipped));
   }
   return tables;
 }
 
-async function readSource(spec: OtherSource, path: string, from: { file: string; field: string }, onNotes?: OnNotes): Promise<SourceTable> {
+async function readSource(spec: OtherSource, path: string, from: { file: string; field: string }, onSkipped?: OnSkippedRows): Promise<SourceTable> {
   const name = spec.file;
   let size: number;
   try {
@@ -100,7 +100,7 @@ async function readSource(spec: OtherSource, path: string, from: { file: string;
     { notesBelow: true },
     name,
   );
-  if (notes?.length) onNotes?.(notes.map((line) => ({ ...at, line })));
+  if (notes?.length) onSkipped?.(notes.map((line) => ({ ...at, line })));
   if (rows.length === 0) throw new DataError(msg('source.noRows'), { file: name }, msg('source.noRows.hint'));
   const columns = header.slice(1);
   const years = columns.every((c) => /^(19|20)\d\d$/.test(c));

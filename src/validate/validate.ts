@@ -71,7 +71,7 @@ export async function validateData(inputs: string[], config: ProjectConfig, conf
   if (idFinding) findings.push(idFinding);
 
   // Notes under the config's tables ("Källa: SCB") and a population table's sum rows are skipped; validate says where.
-  const notesFinding = (rows: Location[], kind: 'notes' | 'sums' = 'notes') =>
+  const skippedRowsFinding = (rows: Location[], kind: 'notes' | 'sums' = 'notes') =>
     findings.push({ code: kind === 'sums' ? 'sum-rows' : 'notes-below-table', severity: 'info', count: rows.length, locations: rows.slice(0, MAX_LOCATIONS) });
 
   // The population file (config `population`): its problems are findings like the data's.
@@ -79,7 +79,7 @@ export async function validateData(inputs: string[], config: ProjectConfig, conf
   if (config.population) {
     try {
       // Sniffed on its own: --encoding and --delimiter describe the survey files.
-      population = await loadPopulation(config, configPath, {}, notesFinding);
+      population = await loadPopulation(config, configPath, {}, skippedRowsFinding);
     } catch (err) {
       if (!(err instanceof LagesbildError)) throw err;
       findings.push(readError(err));
@@ -91,8 +91,8 @@ export async function validateData(inputs: string[], config: ProjectConfig, conf
   // other sources and own texts. Their problems are findings too, so that validate's "can be
   // reported" holds for the report.
   const otherFiles: (() => Promise<unknown>)[] = [
-    async () => (await import('../references/load.js')).loadReferences(config, configPath, notesFinding),
-    async () => (await import('../sources/load.js')).loadSources(config, configPath, notesFinding),
+    async () => (await import('../references/load.js')).loadReferences(config, configPath, skippedRowsFinding),
+    async () => (await import('../sources/load.js')).loadSources(config, configPath, skippedRowsFinding),
     async () => (await import('../owntext/load.js')).loadOwnTexts(config, configPath, config.project.language),
   ];
   for (const load of otherFiles) {
