@@ -3,6 +3,7 @@
 // or, for a question with a column per option (check boxes, a grid), that column's option, the
 // question written once above its first column. Read as data, the second row would be a
 // respondent whose every answer is "Response", and the option columns would have no names.
+import type { SourceHeader } from './source.js';
 
 /** The second row's words for "the question's one answer column". */
 const ANSWER_WORDS = new Set(['response', 'open-ended response', 'svar', 'öppet svar']);
@@ -32,4 +33,37 @@ export function joinSubHeader(header: readonly string[], row: readonly string[])
 function lastFilled(cells: readonly string[]): number {
   for (let c = cells.length - 1; c >= 0; c--) if (cells[c]!.trim() !== '') return c;
   return -1;
+}
+
+/**
+ * A header as a reader holds it until the row under it shows whether that row is its second
+ * row (every reader the same way): `under` joins the two when it is, and tells the header.
+ */
+export class HeldHeader {
+  /**
+   * `cells`: the header row as written; `trim`: the reader's trimming of empty names at the
+   * end; `tell`: hands the header on (to the reader's handlers).
+   */
+  constructor(
+    private readonly cells: readonly string[],
+    private readonly header: SourceHeader,
+    private readonly trim: (names: string[]) => string[],
+    private readonly tell: (header: SourceHeader) => void,
+  ) {}
+
+  /** The row under the header: true when it is the header's second row (joined: no respondent). */
+  under(row: readonly string[], line: number): boolean {
+    const joined = joinSubHeader(this.cells, row);
+    if (joined !== null) {
+      const names = this.trim(joined);
+      Object.assign(this.header, { names, columns: names.map((name) => ({ name })), subHeaderLine: line });
+    }
+    this.tell(this.header);
+    return joined !== null;
+  }
+
+  /** No row under the header: it is told as it is. */
+  alone(): void {
+    this.tell(this.header);
+  }
 }

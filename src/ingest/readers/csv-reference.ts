@@ -13,7 +13,7 @@ import type { ReadOptions, ReadResult, RowHandlers } from '../source.js';
 import { textDecoder, type Decoder } from '../decoder.js';
 import { syntaxError, trimTrailingEmpty, widthError } from './csv.js';
 import { MAX_RECORD_CHARS } from './csv-scan.js';
-import { joinSubHeader } from '../sub-header.js';
+import { HeldHeader } from '../sub-header.js';
 
 /** `path` is read; messages name `file` (they differ for standard input). */
 export async function readCsvReference(path: string, file: string, handlers: RowHandlers, opts: ReadOptions = {}, note?: Message): Promise<ReadResult> {
@@ -24,8 +24,11 @@ export async function readCsvReference(path: string, file: string, handlers: Row
   let skip = (sniffed.sepLine ? 1 : 0) + sniffed.titleLines;
   let width = 0;
   let rows = 0;
-  /** The header's fields as written, until the row under it has shown whether it is a second header row. */
-  let pending: string[] | null = null;
+  /**
+   * The header until the row under it is seen (it may be the header's second row). Set in the
+   * parser's callback: typed here, or TypeScript would take it for null after the read.
+   */
+  let held = null as HeldHeader | null;
   /** Line on which the last record ended: the next one starts after it. */
   let previousEnd = 0;
   const stop = new Error('stop');
@@ -50,8 +53,8 @@ export async function readCsvReference(path: string, file: string, handlers: Row
         return null;
       }
       if (header === null) {
-        pending = record.map((h) => h.trim());
-        header = trimTrailingEmpty(pending);
+        const cells = record.map((h) => h.trim());
+        header = trimTrailingEmpty(cells);
         width = header.length;
         source = {
           format: 'csv',
@@ -67,20 +70,17 @@ export async function readCsvReference(path: string, file: string, handlers: Row
           sniffed,
           note,
         };
+        held = new HeldHeader(cells, source, trimTrailingEmpty, (h) => handlers.onHeader(h));
         return null;
       }
-      if (pending !== null) {
-        const joined = joinSubHeader(pending, record);
-        pending = null;
-        if (joined !== null) {
-          // A second header row: its columns named, and it is no respondent.
-          header = trimTrailingEmpty(joined);
-          width = header.length;
-          Object.assign(source!, { names: header, columns: header.map((name) => ({ name })), subHeaderLine: line });
-          handlers.onHeader(source!);
+      if (held !== null) {
+        const second = held.under(record, line);
+        held = null;
+        // The header's second row: no respondent.
+        if (second) {
+          width = source!.names.length;
           return null;
         }
-        handlers.onHeader(source!);
       }
       if (record.length < width && handlers.onShortRow) {
         handlers.onShortRow(record, line, widthError(record.length, width, line, file, sniffed.delimiter));
@@ -104,7 +104,7 @@ export async function readCsvReference(path: string, file: string, handlers: Row
     throw new DataError(msg('data.noHeader'), { file, line: sniffed.headerLine }, sniffed.sepLine ? msg('data.noHeader.afterSep') : msg('data.noHeader.hint'));
   }
   // A header without rows under it is told now.
-  if (pending !== null) handlers.onHeader(source);
+  held?.alone();
   return { rows, header: source };
 }
 

@@ -7,7 +7,7 @@ import { open } from 'node:fs/promises';
 import { DataError, LagesbildError, ioCause, msg, type Message } from '../../errors.js';
 import { sniffFile, type Delimiter, type Encoding, type Sniffed } from '../sniff.js';
 import { openError, type ReadOptions, type ReadResult, type RowHandlers, type SourceHeader } from '../source.js';
-import { joinSubHeader } from '../sub-header.js';
+import { HeldHeader } from '../sub-header.js';
 import { CHUNK_BYTES, CsvParseError, CsvScanner, MAX_RECORD_CHARS, STOP, type CsvRecord } from './csv-scan.js';
 
 /** `path` is read; messages name `file` (they differ for standard input). */
@@ -68,8 +68,11 @@ export async function scanCsv(path: string, file: string, opts: ReadOptions, not
   /** Line on which the last record ended: the next one starts after it. */
   let previousEnd = 0;
 
-  /** The header's fields as written, until the row under it has shown whether it is a second header row. */
-  let pending: string[] | null = null;
+  /**
+   * The header until the row under it is seen (it may be the header's second row). Set in the
+   * scanner's callback: typed here, or TypeScript would take it for null after the read.
+   */
+  let held = null as HeldHeader | null;
   const undecided = sniffed.undecided;
   const scanner = new CsvScanner(sniffed, file, {
     delimiter: sniffed.delimiter.charCodeAt(0),
@@ -84,8 +87,8 @@ export async function scanCsv(path: string, file: string, opts: ReadOptions, not
         return;
       }
       if (source === null) {
-        pending = record.fields().map((h) => h.trim());
-        const names = trimTrailingEmpty(pending);
+        const cells = record.fields().map((h) => h.trim());
+        const names = trimTrailingEmpty(cells);
         width = names.length;
         source = {
           format: 'csv',
@@ -101,20 +104,17 @@ export async function scanCsv(path: string, file: string, opts: ReadOptions, not
           sniffed,
           note,
         };
+        held = new HeldHeader(cells, source, trimTrailingEmpty, (h) => consumer.onHeader(h));
         return;
       }
-      if (pending !== null) {
-        const joined = joinSubHeader(pending, record.fields());
-        pending = null;
-        if (joined !== null) {
-          // A second header row: its columns named, and it is no respondent.
-          const names = trimTrailingEmpty(joined);
-          width = names.length;
-          Object.assign(source, { names, columns: names.map((name) => ({ name })), subHeaderLine: line });
-          consumer.onHeader(source);
+      if (held !== null) {
+        const second = held.under(record.fields(), line);
+        held = null;
+        // The header's second row: no respondent.
+        if (second) {
+          width = source.names.length;
           return;
         }
-        consumer.onHeader(source);
       }
       if (record.count !== width) {
         // Excel's empty columns after the last one are not data; other extra or missing fields are an error.
@@ -154,7 +154,7 @@ export async function scanCsv(path: string, file: string, opts: ReadOptions, not
     throw new DataError(msg('data.noHeader'), { file, line: sniffed.headerLine }, sniffed.sepLine ? msg('data.noHeader.afterSep') : msg('data.noHeader.hint'));
   }
   // A header without rows under it is told now.
-  if (pending !== null) consumer.onHeader(source);
+  held?.alone();
   return { rows, header: source, stoppedAt: scanner.stoppedAt, decided: undecided && !scanner.undecidedYet ? sniffed.encoding : null };
 }
 

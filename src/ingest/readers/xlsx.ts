@@ -9,7 +9,7 @@
 import { columnLetters, DataError, LagesbildError, msg, type Location, type Message } from '../../errors.js';
 import { openError } from '../source.js';
 import type { ReadOptions, ReadResult, RowHandlers, SourceHeader } from '../source.js';
-import { joinSubHeader } from '../sub-header.js';
+import { HeldHeader } from '../sub-header.js';
 
 type CellValue = null | undefined | number | string | boolean | Date | { [key: string]: unknown };
 
@@ -52,12 +52,12 @@ export async function readXlsx(path: string, file: string, handlers: RowHandlers
       let width = 0;
       let fields: string[] = [];
       let titleRows = 0;
-      /** The header's cells as written, until the row under it has shown whether it is a second header row. */
-      let pending: string[] | null = null;
+      /** The header until the row under it is seen (it may be the header's second row). */
+      let held: HeldHeader | null = null;
       for await (const row of sheet) {
         if (header === null) {
-          pending = cellTexts(row).map((h) => h.trim());
-          const names = trimTrailingEmpty(pending);
+          const cells = cellTexts(row).map((h) => h.trim());
+          const names = trimTrailingEmpty(cells);
           // A title above the table (or nothing); a table of one column is no survey either.
           const values = names.filter((n) => n !== '').length;
           if (values < 2) {
@@ -81,21 +81,18 @@ export async function readXlsx(path: string, file: string, handlers: RowHandlers
             titleRows,
             note,
           };
+          held = new HeldHeader(cells, header, trimTrailingEmpty, (h) => handlers.onHeader(h));
           continue;
         }
-        if (pending !== null) {
-          const joined = joinSubHeader(pending, cellTexts(row));
-          pending = null;
-          if (joined !== null) {
-            // A second header row: its columns named, and it is no respondent.
-            const names = trimTrailingEmpty(joined);
-            width = names.length;
+        if (held !== null) {
+          const second = held.under(cellTexts(row), row.number);
+          held = null;
+          // The header's second row: no respondent.
+          if (second) {
+            width = header.names.length;
             fields = new Array<string>(width);
-            Object.assign(header, { names, columns: names.map((name) => ({ name })), subHeaderLine: row.number });
-            handlers.onHeader(header);
             continue;
           }
-          handlers.onHeader(header);
         }
         fields.fill('');
         let filled = false;
@@ -119,7 +116,7 @@ export async function readXlsx(path: string, file: string, handlers: RowHandlers
         if (opts.maxRows !== undefined && rows >= opts.maxRows) break;
       }
       // A header without rows under it is told now.
-      if (pending !== null) handlers.onHeader(header!);
+      held?.alone();
       // A sheet without a table (no --sheet): the next one may have it.
       if (header !== null || opts.sheet !== undefined) break;
     }
