@@ -25,6 +25,8 @@ export interface FileSummary {
   year?: { year: number; from: NonNullable<ResolvedFacts['yearFrom']> };
   /** The file was read as something its name does not say (renamed). */
   note?: Message;
+  /** Excel: other sheets named like a wave, not read (SourceHeader.otherWaves). */
+  otherWaves?: { sheet: string; others: string[] };
   /** A large CSV file read in segments (analysis/segments.ts), on this many threads. */
   segments?: { count: number; threads: number };
 }
@@ -109,6 +111,7 @@ export async function ingestFiles(
       throw err;
     }
     const summary: FileSummary = { file: name, format: header.format, rows, encoding: header.encoding, delimiter: header.delimiter, sheet: header.sheet, note: header.note, segments };
+    if (header.otherWaves && header.sheet !== undefined) summary.otherWaves = { sheet: header.sheet, others: header.otherWaves };
     if (resolved.yearFrom !== null) summary.year = { year: resolved.facts.year!, from: resolved.yearFrom };
     summaries.push(summary);
     opts.onFile?.(summary);

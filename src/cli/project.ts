@@ -59,6 +59,7 @@ export async function loadProject(inputs: string[], opts: ProjectOptions, log: L
     areaName: opts.areaName,
     onFile: (s) => {
       if (s.note) log.warn(s.note);
+      if (s.otherWaves) log.warn(msg('xlsx.otherWaves', { file: s.file, ...s.otherWaves }));
       // A year the data does not hold is a guess the user must be able to see.
       if (s.year) log.info(msg('facts.yearFrom', { file: s.file, year: s.year.year, from: s.year.from }));
       log.verbose(`read ${s.file}: ${s.rows} rows (${describeRead(s)})`);

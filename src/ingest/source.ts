@@ -56,6 +56,11 @@ export interface SourceHeader {
   titleRows?: number;
   /** The line (Excel: row) of a second header row joined to the header (see joinSubHeader). */
   subHeaderLine?: number;
+  /**
+   * Excel only, without --sheet: other sheets named like a wave ("2024", "VT 2023"), not read.
+   * A workbook with a sheet per year would otherwise lose its later years without a word.
+   */
+  otherWaves?: string[];
   /** CSV only: what was sniffed (validate looks at the raw header line). */
   sniffed?: Sniffed;
   /** Why the file was read as something its name does not say (a renamed file). */

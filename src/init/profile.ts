@@ -52,6 +52,8 @@ export interface CsvProfile {
   headerBelowTitle?: number;
   /** The line or row of the header's second row, joined to it (see joinSubHeader). */
   subHeaderLine?: number;
+  /** Excel: other sheets named like a wave, not read (SourceHeader.otherWaves). */
+  otherWaves?: string[];
   /** Excel only. */
   sheet?: string;
   /** Data rows read. */
@@ -109,7 +111,7 @@ export async function profileCsv(file: string, opts: Pick<ReadOptions, 'encoding
       c.min = c.max = Number.NaN;
     }
   }
-  return { file: source.file, format, encoding, delimiter, ...(sheet ? { sheet } : {}), ...(below !== null ? { headerBelowTitle: below } : {}), ...(source.subHeaderLine !== undefined ? { subHeaderLine: source.subHeaderLine } : {}), rows: Math.min(rows, PREVIEW_ROWS), complete: rows <= PREVIEW_ROWS, columns };
+  return { file: source.file, format, encoding, delimiter, ...(sheet ? { sheet } : {}), ...(below !== null ? { headerBelowTitle: below } : {}), ...(source.subHeaderLine !== undefined ? { subHeaderLine: source.subHeaderLine } : {}), ...(source.otherWaves ? { otherWaves: source.otherWaves } : {}), rows: Math.min(rows, PREVIEW_ROWS), complete: rows <= PREVIEW_ROWS, columns };
 }
 
 function observe(c: ColumnProfile, raw: string): void {

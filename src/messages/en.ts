@@ -260,6 +260,8 @@ export const en = {
   'xlsx.noSheets': () => 'the workbook has no sheets (is it an Excel file?)',
   'xlsx.saveAgain.hint': () => 'Open it in Excel and save it again as an Excel workbook (.xlsx)',
   'xlsx.emptySheet': () => 'the sheet has no header row (a row with two or more column names)',
+  'xlsx.otherWaves': (p: { file: string; sheet: string; others: string[] }) =>
+    `${p.file}: only sheet ${p.sheet} was read; ${p.others.length === 1 ? 'sheet' : 'sheets'} ${list(p.others)}, named like ${p.others.length === 1 ? 'another wave, is' : 'other waves, are'} not read. To report every wave, save each sheet as its own file (the year in its name), or read another with --sheet`,
   'xlsx.noTable': (p: { sheets: string[] }) => `none of the sheets (${list(p.sheets)}) has a header row (a row with two or more column names)`,
   'xlsx.noTable.hint': () => 'The survey needs a row with the column names above one row per respondent (name its sheet with --sheet)',
   'xlsx.damaged': () => 'the Excel workbook cannot be read: it is damaged, cut off, or not a real .xlsx file',
@@ -572,6 +574,10 @@ const validateEn: ValidateTexts = {
     'decimal-comma-weights': (f) => ({
       message: `weights in ${f.column} are written with a decimal comma (1,5): they are read as decimal numbers, as Swedish Excel means them`,
     }),
+    'other-waves': (f) => ({
+      message: `only sheet ${f.sheet} was read; ${f.others.length === 1 ? 'sheet' : 'sheets'} ${list(f.others)}, named like ${f.others.length === 1 ? 'another wave, is' : 'other waves, are'} not read`,
+      hint: 'To report every wave, save each sheet as its own file (the year in its name), or read another with --sheet',
+    }),
     'trailing-empty-columns': (f) => ({
       message: `the header ends with ${f.columns} empty ${f.columns === 1 ? 'column' : 'columns'} (as Excel writes them): ignored`,
     }),
@@ -677,6 +683,8 @@ const initEn: InitTexts = {
         return `${w.column} has values like "${w.example}": lagesbild needs a four-digit year; change them in the file (validate shows where)`;
       case 'weight-not-used':
         return `${w.column} looks like a weight column by its name, but ${w.why === 'not-positive' ? 'has weights of 0 or below' : 'holds values that are not numbers'}: it is not used, so the figures are unweighted; if it is the weight, name it with --weight-column (validate then shows the rows to fix)`;
+      case 'other-waves':
+        return `only sheet ${w.sheet} was read; ${w.others.length === 1 ? 'sheet' : 'sheets'} ${list(w.others)}, named like ${w.others.length === 1 ? 'another wave, is' : 'other waves, are'} not read: save each sheet as its own file (the year in its name) to report every wave`;
       case 'preview':
         return `only the first ${w.rows} rows were read; answers that occur only later are not in the config (validate reads every row)`;
     }

@@ -245,6 +245,8 @@ export const sv: Catalogue = {
   'xlsx.noSheets': () => 'arbetsboken har inga blad (är det en Excel-fil?)',
   'xlsx.saveAgain.hint': () => 'Öppna den i Excel och spara den igen som Excel-arbetsbok (.xlsx)',
   'xlsx.emptySheet': () => 'bladet har ingen rubrikrad (en rad med två eller fler kolumnnamn)',
+  'xlsx.otherWaves': (p) =>
+    `${p.file}: bara bladet ${p.sheet} lästes; ${p.others.length === 1 ? 'bladet' : 'bladen'} ${p.others.join(', ')}, som heter som ${p.others.length === 1 ? 'en annan mätning, läses' : 'andra mätningar, läses'} inte. Spara varje blad som en egen fil (med året i namnet) för att redovisa alla mätningar, eller läs ett annat med --sheet`,
   'xlsx.noTable': (p) => `inget av bladen (${p.sheets.join(', ')}) har en rubrikrad (en rad med två eller fler kolumnnamn)`,
   'xlsx.noTable.hint': () => 'Enkäten behöver en rad med kolumnnamnen ovanför en rad per svarande (ange bladet med --sheet)',
   'xlsx.damaged': () => 'Excel-arbetsboken går inte att läsa: den är skadad, avklippt eller ingen riktig .xlsx-fil',
@@ -538,6 +540,10 @@ const validateSv: ValidateTexts = {
     'decimal-comma-weights': (f) => ({
       message: `vikterna i ${f.column} är skrivna med decimalkomma (1,5): de läses som decimaltal, så som svensk Excel menar dem`,
     }),
+    'other-waves': (f) => ({
+      message: `bara bladet ${f.sheet} lästes; ${f.others.length === 1 ? 'bladet' : 'bladen'} ${f.others.join(', ')}, som heter som ${f.others.length === 1 ? 'en annan mätning, läses' : 'andra mätningar, läses'} inte`,
+      hint: 'Spara varje blad som en egen fil (med året i namnet) för att redovisa alla mätningar, eller läs ett annat med --sheet',
+    }),
     'trailing-empty-columns': (f) => ({
       message: `rubrikraden slutar med ${f.columns} ${f.columns === 1 ? 'tom kolumn' : 'tomma kolumner'} (som Excel skriver dem): de hoppas över`,
     }),
@@ -643,6 +649,8 @@ const initSv: InitTexts = {
         return `${w.column} har värden som "${w.example}": lagesbild behöver ett årtal med fyra siffror; ändra dem i filen (validate visar var)`;
       case 'weight-not-used':
         return `${w.column} ser ut att vara en viktkolumn av namnet att döma, men ${w.why === 'not-positive' ? 'har vikter som är 0 eller lägre' : 'innehåller värden som inte är tal'}: den används inte, så resultaten blir oviktade; är det vikten, ange den med --weight-column (validate visar då vilka rader som behöver rättas)`;
+      case 'other-waves':
+        return `bara bladet ${w.sheet} lästes; ${w.others.length === 1 ? 'bladet' : 'bladen'} ${w.others.join(', ')}, som heter som ${w.others.length === 1 ? 'en annan mätning, läses' : 'andra mätningar, läses'} inte: spara varje blad som en egen fil (med året i namnet) för att redovisa alla mätningar`;
       case 'preview':
         return `bara de första ${w.rows} raderna lästes; svar som först finns längre ner är inte med (validate läser alla rader)`;
     }

@@ -56,6 +56,8 @@ export type OwnFinding = Counted &
     | { code: 'replacement-char' }
     | { code: 'decimal-comma-weights'; column: string }
     | { code: 'trailing-empty-columns'; columns: number }
+    /** Excel: other sheets named like a wave, not read (a sheet per year). */
+    | { code: 'other-waves'; sheet: string; others: string[] }
     /** A table the config names (population, another source) given among the survey files: left out. */
     | { code: 'config-table'; field: string }
     /** Lines under a config table with one value each (a source line, a footnote): skipped as notes. */

@@ -180,6 +180,8 @@ export async function scanFile(file: string, config: ProjectConfig, opts: ReadOp
     const line = sniffed.headerLine;
     if (trailing > 0) findings.push({ code: 'trailing-empty-columns', severity: 'info', columns: trailing, count: 1, locations: [{ file: name, line }] });
   }
+  const read = source as SourceHeader | null;
+  if (read?.otherWaves && read.sheet !== undefined) findings.push({ code: 'other-waves', severity: 'warning', sheet: read.sheet, others: read.otherWaves, count: 1, locations: [{ file: name }] });
   findings.push(...header.duplicates);
   if (decimalComma.count > 0) {
     findings.push({ code: 'decimal-comma-weights', severity: 'info', column: config.design.weight!, count: decimalComma.count, locations: decimalComma.locations });

@@ -347,3 +347,4 @@ describe("a second header row (SurveyMonkey's exports)", () => {
     expect([alone.header.names, alone.rows]).toEqual([HEADER, []]);
   });
 });
+

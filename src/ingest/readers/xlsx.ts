@@ -44,8 +44,8 @@ export async function readXlsx(path: string, file: string, handlers: RowHandlers
   const seen: string[] = [];
   try {
     for await (const sheet of reader) {
-      const names = reader.model?.sheets?.map((s) => s.name) ?? [];
-      const name = sheet.name ?? names[seen.length] ?? `Sheet${seen.length + 1}`;
+      const sheetNames = reader.model?.sheets?.map((s) => s.name) ?? [];
+      const name = sheet.name ?? sheetNames[seen.length] ?? `Sheet${seen.length + 1}`;
       seen.push(name);
       if (opts.sheet !== undefined && name !== opts.sheet) continue;
       const at: Location = { file, sheet: name };
@@ -80,6 +80,7 @@ export async function readXlsx(path: string, file: string, handlers: RowHandlers
             sheet: name,
             titleRows,
             note,
+            ...otherWaves(opts.sheet === undefined ? sheetNames : [], name),
           };
           held = new HeldHeader(cells, header, trimTrailingEmpty, (h) => handlers.onHeader(h));
           continue;
@@ -135,6 +136,15 @@ export async function readXlsx(path: string, file: string, handlers: RowHandlers
   }
   return { rows, header };
 }
+
+/** The workbook's other sheets named like a wave (SourceHeader.otherWaves), when there are any. */
+function otherWaves(sheets: readonly string[], read: string): { otherWaves?: string[] } {
+  const others = sheets.filter((n) => n !== read && WAVE_NAME.test(n));
+  return others.length > 0 ? { otherWaves: others } : {};
+}
+
+/** A sheet name that names a wave: a year ("2024", "Svar 2023"), a school year or a term ("VT 23"). */
+const WAVE_NAME = /(?:^|\D)(?:19|20)\d\d(?:\D|$)|\b(?:vt|ht)\s*-?\s*\d{2}\b/iu;
 
 function cellTexts(row: StreamRow): string[] {
   const out: string[] = [];
