@@ -1,11 +1,11 @@
 // A workbook with a sheet per wave ("2022", "2024"): only one sheet is read, so the others are
 // named — by init, validate and figures — instead of being left out without a word.
 //
-// The CLI runs with TMPDIR=/tmp: exceljs (4.4) writes a workbook's sheets before workbook.xml,
-// its streaming reader then parks them in temporary files, and leaving the workbook after the
-// first sheet with a table fails inside exceljs ("reading 'sheets'") when TMPDIR is elsewhere
-// (as the test setup sets it). Excel and LibreOffice write workbook.xml first. See the session
-// note; not this test's subject.
+// The CLI runs with TMPDIR=/tmp: exceljs (4.4, its issue #962) writes a workbook's sheets
+// before workbook.xml, its streaming reader parks such sheets in temporary files, and with four
+// of them it fails inside exceljs ("reading 'sheets'") when TMPDIR is another folder (as the
+// test setup sets it), reading every sheet or not; with /tmp it reads them. Excel and
+// LibreOffice write workbook.xml first. That failure is not this test's subject.
 import { describe, expect, it } from 'vitest';
 import { render } from '../../src/messages/index.js';
 import { msg } from '../../src/errors.js';
