@@ -31,14 +31,62 @@ interface WorkbookReader extends AsyncIterable<StreamSheet> {
 
 export async function readXlsx(path: string, file: string, handlers: RowHandlers, opts: ReadOptions = {}, note?: Message): Promise<ReadResult> {
   const { default: ExcelJS } = await import('exceljs');
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+  const streaming = new ExcelJS.stream.xlsx.WorkbookReader(path, {
     sharedStrings: 'cache',
     styles: 'cache',
     hyperlinks: 'ignore',
     worksheets: 'emit',
     entries: 'ignore',
   }) as unknown as WorkbookReader;
+  let told = false;
+  const watched: RowHandlers = {
+    onHeader: (h) => {
+      told = true;
+      handlers.onHeader(h);
+    },
+    onRow: (fields, line) => handlers.onRow(fields, line),
+  };
+  try {
+    return await readWorkbook(streaming, file, watched, opts, note);
+  } catch (err) {
+    if (err instanceof LagesbildError) throw err;
+    if (told) throw readError(err, file);
+    // exceljs's streaming reader fails inside on some valid workbooks (its issue #962: sheets
+    // stored before workbook.xml, as exceljs itself writes them, are parked in temporary files,
+    // and with several of them the parse can lose the workbook's model). Nothing has been handed
+    // on yet: the workbook is read once more in memory; a file that is really damaged fails there too.
+    try {
+      return await readWorkbook(await inMemory(ExcelJS, path), file, handlers, opts, note);
+    } catch (again) {
+      throw readError(again, file);
+    }
+  }
+}
 
+/** exceljs's in-memory reader behind the streaming reader's interface (the fallback of readXlsx). */
+async function inMemory(ExcelJS: typeof import('exceljs'), path: string): Promise<WorkbookReader> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(path);
+  const sheets = workbook.worksheets.map((ws) => {
+    const rows: StreamRow[] = [];
+    ws.eachRow((row) => rows.push(row as unknown as StreamRow));
+    return {
+      name: ws.name,
+      async *[Symbol.asyncIterator]() {
+        yield* rows;
+      },
+    };
+  });
+  return {
+    model: { sheets: sheets.map((s) => ({ name: s.name })) },
+    async *[Symbol.asyncIterator]() {
+      yield* sheets;
+    },
+  };
+}
+
+/** The first table of the workbook (or of --sheet) to `handlers`; errors from exceljs are thrown as they are. */
+async function readWorkbook(reader: WorkbookReader, file: string, handlers: RowHandlers, opts: ReadOptions, note: Message | undefined): Promise<ReadResult> {
   let header: SourceHeader | null = null;
   let rows = 0;
   const seen: string[] = [];
@@ -121,8 +169,6 @@ export async function readXlsx(path: string, file: string, handlers: RowHandlers
       // A sheet without a table (no --sheet): the next one may have it.
       if (header !== null || opts.sheet !== undefined) break;
     }
-  } catch (err) {
-    throw readError(err, file);
   } finally {
     reader.stream?.destroy?.();
   }
