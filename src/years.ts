@@ -17,13 +17,13 @@ export function parseSurveyYear(text: string, answeredIn: 'spring' | 'autumn' | 
   if (year !== null) return year;
   const term = /^(?:vt|ht)\s*[-.]?\s*(\d{2}|\d{4})$/i.exec(text);
   if (term) return parseYear(term[1]!.length === 2 ? `20${term[1]}` : term[1]!);
-  const school = schoolYear(text);
+  const school = academicYear(text);
   if (school === null || answeredIn === undefined) return null;
   return answeredIn === 'spring' ? school.autumn + 1 : school.autumn;
 }
 
-/** "2022/23", "2022-2023", "2022–23": a school year, by the year of its autumn; null for other text (and "2022/25"). */
-export function schoolYear(text: string): { autumn: number } | null {
+/** "2022/23", "2022-2023", "2022–23": a school year (läsår; not a grade, see init/roles.ts schoolYearKey), by its autumn; null for other text (and "2022/25"). */
+export function academicYear(text: string): { autumn: number } | null {
   const m = /^(\d{4})\s*[/–-]\s*(\d{2}|\d{4})$/.exec(text);
   if (!m) return null;
   const autumn = parseYear(m[1]!);

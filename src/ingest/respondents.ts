@@ -11,7 +11,7 @@ import { isDerived, localize } from '../config/read.js';
 import type { GroupVariable, Indicator, ProjectConfig } from '../config/schema.js';
 import { configFileName } from '../config/file-name.js';
 import { nameOf, withLabels } from './labels.js';
-import { parseSurveyYear, schoolYear } from '../years.js';
+import { academicYear, parseSurveyYear } from '../years.js';
 import type { SourceColumn, SourceHeader } from './source.js';
 
 export const YES = 1;
@@ -203,7 +203,7 @@ export function compileDecoder(config: ProjectConfig, source: SourceHeader, sink
         code: (raw) => parseSurveyYear(raw.trim(), answeredIn) ?? NaN,
         explain: (raw) => {
           const yearText = raw.trim();
-          const school = schoolYear(yearText);
+          const school = academicYear(yearText);
           return {
             kind: 'year',
             message: msg('row.year', { value: showNumberLike(yearText) }),

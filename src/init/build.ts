@@ -51,9 +51,7 @@ export type InitWarning =
   | { code: 'year-format'; column: string; example: string }
   /** A column named like a weight whose values cannot be weights: not used (see weightLookalike). */
   | { code: 'weight-not-used'; column: string; why: 'not-numbers' | 'not-positive' }
-  | { code: 'preview'; rows: number }
-  /** Excel: other sheets named like a wave, not read. */
-  | { code: 'other-waves'; sheet: string; others: string[] };
+  | { code: 'preview'; rows: number };
 
 export interface BuiltConfig {
   text: string;
@@ -86,7 +84,6 @@ export function buildConfig(p: InitProposal, template: Template, d: InitDecision
   const facts = meta.facts ?? { year: null, area: null };
   if ((roles.year === null && facts.year === null) || (roles.area === null && facts.area === null)) throw new Error('init: no year or municipality');
   if (!p.profile.complete) warnings.push({ code: 'preview', rows: p.profile.rows });
-  if (p.profile.otherWaves && p.profile.sheet !== undefined) warnings.push({ code: 'other-waves', sheet: p.profile.sheet, others: p.profile.otherWaves });
   if (meta.badYear !== null) warnings.push({ code: 'year-format', column: roles.year!, example: meta.badYear });
   const lookalike = weightLookalike(p.profile, roles);
   if (lookalike) warnings.push({ code: 'weight-not-used', ...lookalike });

@@ -2,7 +2,7 @@
 // school-year values, indicators with their answers. Pure: a profile and the template in, a
 // proposal out; the wizard (src/cli/commands/init.ts) only shows it and records decisions.
 import { proposeRoles, REQUIRED_ROLES, type Role, type Roles } from './roles.js';
-import { parseSurveyYear, schoolYear } from '../years.js';
+import { academicYear, parseSurveyYear } from '../years.js';
 import { proposeGender, proposeGrade, type GroupProposal } from './groups.js';
 import { proposeIndicators, type IndicatorProposals } from './indicators.js';
 import type { CsvProfile } from './profile.js';
@@ -64,7 +64,7 @@ export function badYearExample(p: InitProposal, answeredIn?: 'spring' | 'autumn'
 /** A school year among the wave values ("2022/23"): the config must say when it was answered (columns.answered_in). */
 export function schoolYearExample(p: InitProposal): { example: string; autumn: number } | null {
   for (const y of p.years) {
-    const school = schoolYear(y.trim());
+    const school = academicYear(y.trim());
     if (school) return { example: y.trim(), ...school };
   }
   return null;

@@ -683,8 +683,6 @@ const initEn: InitTexts = {
         return `${w.column} has values like "${w.example}": lagesbild needs a four-digit year; change them in the file (validate shows where)`;
       case 'weight-not-used':
         return `${w.column} looks like a weight column by its name, but ${w.why === 'not-positive' ? 'has weights of 0 or below' : 'holds values that are not numbers'}: it is not used, so the figures are unweighted; if it is the weight, name it with --weight-column (validate then shows the rows to fix)`;
-      case 'other-waves':
-        return `only sheet ${w.sheet} was read; ${w.others.length === 1 ? 'sheet' : 'sheets'} ${list(w.others)}, named like ${w.others.length === 1 ? 'another wave, is' : 'other waves, are'} not read: save each sheet as its own file (the year in its name) to report every wave`;
       case 'preview':
         return `only the first ${w.rows} rows were read; answers that occur only later are not in the config (validate reads every row)`;
     }

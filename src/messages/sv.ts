@@ -649,8 +649,6 @@ const initSv: InitTexts = {
         return `${w.column} har värden som "${w.example}": lagesbild behöver ett årtal med fyra siffror; ändra dem i filen (validate visar var)`;
       case 'weight-not-used':
         return `${w.column} ser ut att vara en viktkolumn av namnet att döma, men ${w.why === 'not-positive' ? 'har vikter som är 0 eller lägre' : 'innehåller värden som inte är tal'}: den används inte, så resultaten blir oviktade; är det vikten, ange den med --weight-column (validate visar då vilka rader som behöver rättas)`;
-      case 'other-waves':
-        return `bara bladet ${w.sheet} lästes; ${w.others.length === 1 ? 'bladet' : 'bladen'} ${w.others.join(', ')}, som heter som ${w.others.length === 1 ? 'en annan mätning, läses' : 'andra mätningar, läses'} inte: spara varje blad som en egen fil (med året i namnet) för att redovisa alla mätningar`;
       case 'preview':
         return `bara de första ${w.rows} raderna lästes; svar som först finns längre ner är inte med (validate läser alla rader)`;
     }

@@ -39,7 +39,7 @@ describe('a workbook with a sheet per wave', () => {
     const config = `${dir}/lagesbild.yaml`;
     const init = await runCli(['init', file, '--yes', '--no-input', '--area-name', 'Hylte', '--year', '2022', '-o', config, '--no-texts', '--lang', 'en']);
     expect(init.code).toBe(0);
-    expect(init.stderr).toContain('warning: only sheet 2022 was read; sheets Svar 2024, VT 23, named like other waves, are not read: save each sheet as its own file (the year in its name) to report every wave\n');
+    expect(init.stderr).toContain(`warning: ${file}: only sheet 2022 was read; sheets Svar 2024, VT 23, named like other waves, are not read. To report every wave, save each sheet as its own file (the year in its name), or read another with --sheet\n`);
     const validate = await runCli(['validate', file, '-c', config, '--lang', 'en']);
     expect(validate.stdout).toContain('WARNING  only sheet 2022 was read; sheets Svar 2024, VT 23, named like other waves, are not read\n');
     // In Swedish, as the CLI speaks it where LANG says so.

@@ -128,6 +128,8 @@ async function runInit(ctx: CommandContext, csvArg: string | undefined, flags: I
     let proposal = propose(profile, template, fixed);
     const [how1, how2] = describeSource(t, profile)!;
     ctx.log.info(t.read(profile.file, formatCount(profile.rows), profile.complete, how1, how2));
+    // The same words as figures and report use for a workbook's other waves.
+    if (profile.otherWaves && profile.sheet !== undefined) ctx.log.warn(msg('xlsx.otherWaves', { file: profile.file, sheet: profile.sheet, others: profile.otherWaves }));
     showRoles(ctx, t, proposal.roles);
 
     let decisions: InitDecisions = { county: flags.county ?? DEFAULT_COUNTY, definition: flags.definition ?? null, definitionAgreed: flags.definitionAgreed ?? false };

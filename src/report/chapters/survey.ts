@@ -31,13 +31,18 @@ export function surveyChapter(ctx: ReportContext, area: string): ReportChapter {
     const rate = ctx.fig.meta.population ? responseSentence(ctx, area, year, counted) : null;
     // A municipality that has no respondents in the county's latest wave: said, as its report is then of an earlier one.
     const countyLatest = ctx.fig.meta.years[ctx.fig.meta.years.length - 1];
-    const earlier = countyLatest !== undefined && year < countyLatest && area !== ctx.fig.meta.county ? ctx.t.text.notInLatest(area, String(countyLatest), waveName(ctx, area, year), hasCountyComparison(ctx, area)) : null;
+    const earlier = countyLatest !== undefined && year < countyLatest && area !== ctx.fig.meta.county ? ctx.t.text.notInLatest(area, String(countyLatest), waveName(ctx, area, year), comparedWithCounty(ctx, area, year)) : null;
     blocks.push(paragraph([respondents, rate, earlier].filter((s) => s !== null).join(' ')), respondentsTable(ctx, area));
     const low = lowResponseNotice(ctx, area);
     if (low) blocks.push(low);
   }
   blocks.push(...designParagraphs(ctx, area), heading(2, 'om-undersokningen-lasanvisning', ctx.t.sections.lasanvisning), ...readingParagraphs(ctx));
   return { id: 'om-undersokningen', title: ctx.t.chapters.omUndersokningen, blocks };
+}
+
+/** The figures have a comparison with the rest of the county for the area in the wave (the config may ask for them and the wave still have none). */
+function comparedWithCounty(ctx: ReportContext, area: string, year: number): boolean {
+  return hasCountyComparison(ctx, area) && ctx.config.indicators.some((ind) => ctx.fig.change('rest_of_county', ind.id, area, TOTAL, year) !== undefined);
 }
 
 /** "Det är 67 procent av de 1 109 eleverna: svarsfrekvensen var …" — null when the total is hidden. */
