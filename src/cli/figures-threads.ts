@@ -43,7 +43,7 @@ export interface SourceInputs {
  * against 4.0–5.2 s, with 1.2–2 s more CPU and 100–140 MB more memory. The main thread's
  * areas took about 1.5 times as long while the worker computed (the two heaps' collections
  * and memory traffic share the two cores), which ate what the worker did. Again on
- * 2026-12-01, with less inlining (src/cli/v8-compiler.ts), 5 runs each: 10 000 rows median
+ * 2026-12-01, with less inlining (src/cli/v8-settings.ts), 5 runs each: 10 000 rows median
  * 2.89 s (fastest 2.77 s) on two threads against 2.54 s (2.35 s) on one. Kept, off, for machines with more cores, where
  * it has not been measured.
  */

@@ -16,7 +16,7 @@ import { registerValidate } from './commands/validate.js';
 import { registerInit } from './commands/init.js';
 import { registerExample } from './commands/example.js';
 import { registerSchema } from './commands/schema.js';
-import { limitInlining } from './v8-compiler.js';
+import { setV8ForShortRuns } from './v8-settings.js';
 
 const STOP_SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 
@@ -74,7 +74,7 @@ export function declaredConflicts(): [string, string, string][] {
 }
 
 export async function main(argv: string[]): Promise<number> {
-  limitInlining();
+  setV8ForShortRuns();
   let exitCode: number = EXIT.ok;
   const lang = messageLanguage(argv);
   const context = (): CommandContext => {
