@@ -6,6 +6,7 @@ import { open } from 'node:fs/promises';
 import { DataError, msg } from '../errors.js';
 import { openError } from './source.js';
 import { textDecoder } from './decoder.js';
+import { utf16Origin, type Utf16 } from './utf16.js';
 
 export type Encoding = 'utf-8' | 'windows-1252';
 export type Delimiter = ',' | ';' | '\t';
@@ -33,6 +34,8 @@ export interface Sniffed {
   titleLines: number;
   /** The header's line (1 unless a "sep=" line or title lines come first). */
   headerLine: number;
+  /** The file is UTF-16 and was read through a UTF-8 copy (utf16.ts): its own encoding. */
+  transcodedFrom?: Utf16;
 }
 
 /** At most this many title lines are looked for above the header. */
@@ -50,6 +53,9 @@ export async function sniffFile(path: string, file: string, force?: { encoding?:
     const { size } = await handle.stat();
     const buf = Buffer.alloc(Math.min(SAMPLE_BYTES, size));
     await handle.read(buf, 0, buf.length, 0);
+    const transcodedFrom = utf16Origin(path);
+    // A UTF-8 copy of a UTF-16 file (utf16.ts) is UTF-8, whatever --encoding says.
+    if (transcodedFrom) return { ...sniffBuffer(buf, file, size, { ...force, encoding: 'utf-8' }), transcodedFrom };
     return sniffBuffer(buf, file, size, force);
   } finally {
     await handle.close();
@@ -71,10 +77,6 @@ export function sniffBuffer(
   force?: { encoding?: Encoding; delimiter?: Delimiter },
 ): Sniffed {
   if (size === 0) throw new DataError(msg('data.empty'), { file }, msg('data.empty.hint'));
-  // UTF-16 with a byte order mark, or without one: every other byte of ASCII text is NUL.
-  if ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff) || looksLikeUtf16(buf)) {
-    throw new DataError(msg('data.utf16'), { file, line: 1 }, msg('data.utf16.hint'));
-  }
   const nul = buf.indexOf(0);
   if (nul !== -1) throw nulError(file, countLines(buf, nul));
   const control = controlBytes(buf);
@@ -191,19 +193,6 @@ export function nulError(file: string, line: number): DataError {
     { file, line },
     msg('data.exportCsv.hint'),
   );
-}
-
-function looksLikeUtf16(buf: Buffer): boolean {
-  const pairs = Math.min(buf.length >> 1, 256);
-  if (pairs < 4) return false;
-  let even = 0;
-  let odd = 0;
-  for (let i = 0; i < pairs * 2; i += 2) {
-    if (buf[i] === 0) even++;
-    if (buf[i + 1] === 0) odd++;
-  }
-  // ASCII text as UTF-16: one byte of every pair is NUL, the other almost never.
-  return Math.max(even, odd) >= pairs * 0.9 && Math.min(even, odd) <= pairs * 0.1;
 }
 
 /** C0 control characters other than tab, CR and LF (NUL is checked before). */

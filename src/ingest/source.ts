@@ -11,6 +11,7 @@ import { extname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { DataError, ioCause, msg, type Location, type Message } from '../errors.js';
 import type { Delimiter, Encoding, Sniffed } from './sniff.js';
+import { utf16Of, utf8Copy } from './utf16.js';
 
 export type Format = 'csv' | 'xlsx' | 'sav';
 
@@ -313,14 +314,16 @@ export function openError(err: unknown, name: string): DataError {
 let stdinCopy: Promise<string> | null = null;
 
 /**
- * A path to read: the file itself, or for `-` a copy of standard input. Standard input can be
- * read only once, but the format check, validate's two passes and init's preview each read
- * the data again: it is copied to a private temporary file, removed when the process exits.
+ * A path to read: the file itself, or for `-` a copy of standard input, and for UTF-16 text a
+ * UTF-8 copy. Standard input can be read only once, but the format check, validate's two passes
+ * and init's preview each read the data again: it is copied to a private temporary file,
+ * removed when the process exits.
  */
 export async function localPath(file: string): Promise<string> {
-  if (file !== STDIN) return file;
-  stdinCopy ??= copyStdin();
-  return stdinCopy;
+  const path = file === STDIN ? await (stdinCopy ??= copyStdin()) : file;
+  // Excel's "Unicode text" is UTF-16: read through a UTF-8 copy (see utf16.ts).
+  const encoding = utf16Of(await firstBytes(path, displayName(file), 512));
+  return encoding === null ? path : utf8Copy(path, displayName(file), encoding);
 }
 
 async function copyStdin(): Promise<string> {

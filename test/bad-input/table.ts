@@ -99,8 +99,16 @@ export const TABLE: Case[] = [
     exit: EXIT.data,
     line: 'FILE:3: row has 1 field, the header has 7. The header is separated by semicolons but this row is not: are delimiters mixed in the file?',
   },
-  { file: 'utf16le-bom.csv', exit: EXIT.data, line: 'FILE:1: the file is UTF-16 encoded. Save it as "CSV UTF-8" (in Excel: Spara som → CSV UTF-8)' },
-  { file: 'utf16le-no-bom.csv', exit: EXIT.data, line: 'FILE:1: the file is UTF-16 encoded. Save it as "CSV UTF-8" (in Excel: Spara som → CSV UTF-8)' },
+  // Excel's "Unicode text": read through a UTF-8 copy (src/ingest/utf16.ts).
+  { file: 'utf16le-bom.csv', exit: EXIT.ok, line: 'wrote OUT/figures.csv (102 figures)', reads: { areas: ['Åby', 'Öby'], n: 4 } },
+  { file: 'utf16le-no-bom.csv', exit: EXIT.ok, line: 'wrote OUT/figures.csv (102 figures)', reads: { areas: ['Åby', 'Öby'], n: 4 } },
+  {
+    // Cut off in the middle of the last character.
+    file: 'utf16le-cut.csv',
+    generate: () => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from([HEADER, 'Åby,2023,F,9,1,1,2', 'Öby,2023,P,9,1,Ja,Nej'].join('\r\n'), 'utf16le')]).subarray(0, -1),
+    exit: EXIT.data,
+    line: 'FILE:3: the file is UTF-16LE text (Excel\'s "Unicode text"), but not from this line on: it is cut off, or not all text. Save the whole table again as "Unicode text" or as "CSV UTF-8" (in Excel: Spara som)',
+  },
   {
     file: 'windows-1252.csv',
     exit: EXIT.ok,

@@ -65,7 +65,7 @@ export async function readCsvReference(path: string, file: string, handlers: Row
           headerLine: line,
           // Swedish Excel writes decimal commas in semicolon files; elsewhere "1,5" is a mistake.
           decimalComma: sniffed.delimiter !== ',',
-          encoding: sniffed.encoding,
+          encoding: sniffed.transcodedFrom ?? sniffed.encoding,
           delimiter: sniffed.delimiter,
           sniffed,
           note,

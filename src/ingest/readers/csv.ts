@@ -99,7 +99,7 @@ export async function scanCsv(path: string, file: string, opts: ReadOptions, not
           headerLine: line,
           // Swedish Excel writes decimal commas in semicolon files; elsewhere "1,5" is a mistake.
           decimalComma: sniffed.delimiter !== ',',
-          encoding: sniffed.encoding,
+          encoding: sniffed.transcodedFrom ?? sniffed.encoding,
           delimiter: sniffed.delimiter,
           sniffed,
           note,
