@@ -28,6 +28,8 @@ export interface ValidateTexts {
   missing: string;
   /** "(38 of 3 160)" */
   missingOf(missing: string, inPopulation: string): string;
+  /** Under the missing answers when some respondents gave no gender: who they are counted among. */
+  missingBase(counted: string, withoutGender: string): string;
   percent(share: number): string;
   small(minBase: number): string;
   problems: string;
@@ -176,7 +178,7 @@ function respondentsTable(r: ValidationResult, t: ValidateTexts): string[] {
 }
 
 function missingTable(r: ValidationResult, t: ValidateTexts): string[] {
-  return table(
+  const lines = table(
     r.missing.map((m) => [
       m.indicator,
       m.share === null ? '–' : t.percent(m.share),
@@ -184,6 +186,10 @@ function missingTable(r: ValidationResult, t: ValidateTexts): string[] {
     ]),
     [false, true, false],
   );
+  if (r.withoutGender === 0 || !r.respondents) return lines;
+  // The bases above are smaller than the respondents table's total: say why, as the report does.
+  const all = r.respondents.rows.reduce((sum, row) => sum + row.total, 0);
+  return [...lines, t.missingBase(formatCount(all - r.withoutGender), formatCount(r.withoutGender))];
 }
 
 function smallList(r: ValidationResult, t: ValidateTexts): string[] {

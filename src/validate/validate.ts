@@ -30,6 +30,8 @@ export interface ValidationResult {
   /** Null when no file could be read. */
   respondents: RespondentTable | null;
   missing: MissingShare[];
+  /** Respondents whose gender is not given: in no group and so in no estimate (the missing shares leave them out too). */
+  withoutGender: number;
   smallGroups: SmallGroup[];
   minBase: number;
   reportable: boolean;
@@ -133,7 +135,8 @@ export async function validateData(inputs: string[], config: ProjectConfig, conf
   }
   findings.push(...answerFindings(missing, config, locate));
   findings.push(...plausibilityFindings(config, missing, genderedRespondents(sums), locate));
-  return result(configPath, checks, findings, problems, { table: respondentTable(sums, config), missing, small: smallGroups(sums, config) }, config);
+  const withoutGender = sums.allRespondents(sums.areas, sums.years) - genderedRespondents(sums);
+  return result(configPath, checks, findings, problems, { table: respondentTable(sums, config), missing, withoutGender, small: smallGroups(sums, config) }, config);
 }
 
 function result(
@@ -141,7 +144,7 @@ function result(
   files: FileCheck[],
   findings: Finding[],
   problems: ProblemCollector,
-  data: { table: RespondentTable; missing: MissingShare[]; small: SmallGroup[] } | null,
+  data: { table: RespondentTable; missing: MissingShare[]; withoutGender: number; small: SmallGroup[] } | null,
   config?: ProjectConfig,
 ): ValidationResult {
   const exitCode = exitCodeOf(findings);
@@ -153,6 +156,7 @@ function result(
     unlistedRows: problems.overflow,
     respondents: data?.table ?? null,
     missing: data?.missing ?? [],
+    withoutGender: data?.withoutGender ?? 0,
     smallGroups: data?.small ?? [],
     minBase: config?.disclosure.min_base ?? 0,
     reportable: exitCode === EXIT.ok,

@@ -58,3 +58,20 @@ describe('letters lost in an earlier conversion', () => {
     );
   });
 });
+
+describe('respondents who gave no gender', () => {
+  it('are said to be outside the missing answers\' base, which is then smaller than the respondents', async () => {
+    const p = project();
+    const rows = (without: number) => respondents(24, (i) => (i <= without ? { kon: '' } : {}));
+    const three = await validateProject([p.file('tre-utan-kon.csv', toCsv([HEADER, ...rows(3)]))], p.config);
+    expect(three.withoutGender).toBe(3);
+    const en = formatValidation(three, cliMessages('en').validate);
+    expect(en).toContain(' of 21\n  Counted among the 21 respondents whose gender is given: the 3 without one are in no group and no estimate.\n');
+    expect(formatValidation(three, cliMessages('sv').validate)).toContain(' av 21\n  Räknat bland de 21 svarande som har angett kön: de 3 som inte har det ingår inte i någon grupp eller skattning.\n');
+    const one = await validateProject([p.file('en-utan-kon.csv', toCsv([HEADER, ...rows(1)]))], p.config);
+    expect(formatValidation(one, cliMessages('en').validate)).toContain('  Counted among the 23 respondents whose gender is given: the one without one is in no group and no estimate.\n');
+    // Everyone with a gender: nothing to say.
+    const all = await validateProject([p.file('alla.csv', toCsv([HEADER, ...rows(0)]))], p.config);
+    expect([all.withoutGender, formatValidation(all, cliMessages('en').validate)]).toEqual([0, expect.not.stringContaining('Counted among')]);
+  });
+});
