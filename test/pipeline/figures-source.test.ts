@@ -144,4 +144,32 @@ describe('a municipality that did not take part in the latest wave', () => {
     const angsby = buildMunicipalityReport({ figures: whole, config, area: 'Ängsby', lang: 'sv', dateIso: DATE });
     expect(JSON.stringify(angsby)).not.toContain('inga svarande vid länets senaste mätning');
   });
+
+  it('says its comparisons with the county are of its own wave only when it has such comparisons', async () => {
+    const dir = tempDir('lagesbild-absent-');
+    const [first, second, last] = EXAMPLE_CSV;
+    const area = readFileSync(last!, 'utf8').split('\n')[0]!.split(',').indexOf('kommun');
+    const keep = (file: string, name: string, wanted: (kommun: string) => boolean) => {
+      const [header, ...rows] = readFileSync(file, 'utf8').split('\n');
+      writeFileSync(join(dir, name), [header, ...rows.filter((l) => l !== '' && wanted(l.split(',')[area]!))].join('\n'));
+      return join(dir, name);
+    };
+    const config = (await loadConfig(EXAMPLE_CONFIG)).config;
+    const surveyText = async (files: string[], cfg: ProjectConfig, lang: 'sv' | 'en') => {
+      const figures = computeFigures((await ingestFiles(files, cfg, { configPath: EXAMPLE_CONFIG })).sums, cfg);
+      const doc = buildMunicipalityReport({ figures, config: cfg, area: 'Tjärnvik', lang, dateIso: DATE });
+      const block = doc.chapters.find((c) => c.id === 'om-undersokningen')!.blocks[0]!;
+      return block.type === 'paragraph' ? block.text : '';
+    };
+    const absent = [first!, second!, keep(last!, 'enkat-2023.csv', (k) => k !== 'Tjärnvik')];
+    // The config asks for no comparison with the county.
+    const noCounty = { ...config, project: { ...config.project, compare_with_county: false } };
+    expect(await surveyText(absent, noCounty, 'sv')).toMatch(/Tjärnvik har inga svarande vid länets senaste mätning, 2023\. Rapporten bygger därför på mätningen 2021\.$/);
+    // Nobody else answered in 2021: there is no rest of the county to compare with then.
+    const alone = [first!, keep(second!, 'enkat-2021.csv', (k) => k === 'Tjärnvik'), absent[2]!];
+    expect(await surveyText(alone, config, 'sv')).toMatch(/Tjärnvik har inga svarande vid länets senaste mätning, 2023\. Rapporten bygger därför på mätningen 2021\.$/);
+    expect(await surveyText(absent, config, 'en')).toMatch(
+      /Tjärnvik has no respondents in the county's latest wave, 2023\. This report is therefore based on the 2021 wave, and the comparisons with the rest of the county are for 2021\.$/,
+    );
+  });
 });
