@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { computeFigures } from '../../src/analysis/figures.js';
 import { ingestFiles } from '../../src/analysis/pipeline.js';
 import { loadConfig } from '../../src/config/load.js';
+import { loadPopulation } from '../../src/ingest/population.js';
 import { DataError } from '../../src/errors.js';
 import { render } from '../../src/messages/index.js';
 import { exportFigures } from '../../src/render/tabular/figures-export.js';
@@ -73,6 +74,17 @@ describe('UTF-16 text (Excel\'s "Unicode text")', () => {
     const broken = Buffer.concat([whole.subarray(0, third * 2), Buffer.from([0x00, 0xdc]), whole.subarray(third * 2)]);
     const error3 = (await figuresOf(writeFile(dir, 'trasig.txt', broken)).catch((e: unknown) => e)) as DataError;
     expect(error3.location).toEqual({ file: `${dir}/trasig.txt`, line: 3 });
+  });
+
+  it('is read for the config\'s own tables too (the population file as Unicode text)', async () => {
+    const { config } = await loadConfig(EXAMPLE_CONFIG);
+    const expected = await loadPopulation(config, EXAMPLE_CONFIG);
+    const dir = tempDir('lagesbild-utf16-');
+    const text = readFileSync(`${EXAMPLE}/befolkning.csv`, 'utf8').replaceAll(';', '\t').replaceAll('\n', '\r\n');
+    writeFile(dir, 'befolkning.txt', Buffer.from(`\uFEFF${text}`, 'utf16le'));
+    const read = await loadPopulation({ ...config, population: { ...config.population!, file: 'befolkning.txt' } }, `${dir}/lagesbild.yaml`);
+    expect([read.delimiter, read.rows]).toEqual(['\t', expected.rows]);
+    expect(read.rows.length).toBeGreaterThan(20);
   });
 
   it('through the CLI: validate names the encoding, figures leaves no copy behind', async () => {
