@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { cliLanguage, cliMessages } from '../../src/cli/i18n.js';
 import { UsageError } from '../../src/errors.js';
 import { MAX_GROUPS, ProblemCollector } from '../../src/validate/findings.js';
-import { formatValidation } from '../../src/validate/format.js';
+import { formatValidation, validationJson } from '../../src/validate/format.js';
 import { validateProject } from '../../src/validate/validate.js';
 import { HEADER, project, respondents, toCsv } from './fixtures.js';
 
@@ -65,6 +65,7 @@ describe('respondents who gave no gender', () => {
     const rows = (without: number) => respondents(24, (i) => (i <= without ? { kon: '' } : {}));
     const three = await validateProject([p.file('tre-utan-kon.csv', toCsv([HEADER, ...rows(3)]))], p.config);
     expect(three.withoutGender).toBe(3);
+    expect(validationJson(three, cliMessages('en').validate)).toMatchObject({ without_gender: 3 });
     const en = formatValidation(three, cliMessages('en').validate);
     expect(en).toContain(' of 21\n  Counted among the 21 respondents whose gender is given: the 3 without one are in no group and no estimate.\n');
     expect(formatValidation(three, cliMessages('sv').validate)).toContain(' av 21\n  Räknat bland de 21 svarande som har angett kön: de 3 som inte har det ingår inte i någon grupp eller skattning.\n');
