@@ -155,6 +155,13 @@ function indicatorEntries(
   const dropped: string[] = [];
   const chosen = chosenProposals(p, d.mapping);
   const times = new Map<string, TimeFrame | null>();
+  // The config's indicators: the chosen ones, and the template's combined ones with two parts
+  // among them. A population "those who answered yes to X" is kept where X is one of them.
+  const present = new Set(chosen.keys());
+  for (const tmpl of template.raw.indicators) {
+    const parts = (tmpl.any_of ?? tmpl.all_of) as string[] | undefined;
+    if (parts && parts.filter((id) => chosen.has(id)).length >= 2) present.add(tmpl.id as string);
+  }
   for (const ind of chosen.values()) {
     const decided = d.answers?.get(ind.column);
     // Only codes, and none said to mean yes: a guess would put wrong figures in a report.
@@ -171,14 +178,14 @@ function indicatorEntries(
       comments.push(`${CHANGE} vid behov: svaren ${quoteList(answers.assumedMissing)} är okända och räknas nu som saknade svar.`);
     }
     const tmpl = rawById.get(ind.id)!;
-    if (!ind.population && tmpl.population !== undefined) {
+    if (!ind.population && !keptPopulation(tmpl, present)) {
       warnings.push({ code: 'population-missing', indicator: ind.id });
       comments.push(`${CHANGE}: mallen räknar bara en del av eleverna (population), men ingen kolumn för det hittades. Lägg till population om er enkät har en sådan fråga.`);
     }
     const scale = scales.add(ind.scaleName, answers);
     // The question as the file states it (an SPSS variable label) is the one the pupils read.
     if (p.profile.columns.find((c) => c.name === ind.column)?.label) comments.push('Frågan som den står i filen (variabeletiketten).');
-    entries.set(ind.id, { raw: dataEntry(tmpl, ind, scale), comments });
+    entries.set(ind.id, { raw: dataEntry(tmpl, ind, scale, present), comments });
     times.set(ind.id, ind.question === null ? null : ind.time);
   }
   for (const tmpl of template.raw.indicators) {
@@ -205,7 +212,7 @@ function indicatorEntries(
     const tmpl = rawById.get(id)!;
     const answers = resolveAnswers(best, d.answers?.get(best.column));
     const { assumedMissing: _, ...scale } = answers;
-    suggestions.push({ id, raw: dataEntry(tmpl, best, scale), why: matchSummary(best.level, best.reasons, best.doubts, 'sv') });
+    suggestions.push({ id, raw: dataEntry(tmpl, best, scale, present), why: matchSummary(best.level, best.reasons, best.doubts, 'sv') });
     warnings.push({ code: 'unsure', indicator: id, column: best.column, doubts: best.doubts });
   }
   // In the template's order (chapter by chapter).
@@ -236,9 +243,11 @@ function matchComment(ind: IndicatorProposal): string {
  * The template's entry with this data's column, answers (a scale name, or the scale itself),
  * population and question as asked, its text moved to the question's time frame; key order kept.
  */
-function dataEntry(tmpl: RawObject, ind: IndicatorProposal, answers: string | AnswerScale): RawObject {
+function dataEntry(tmpl: RawObject, ind: IndicatorProposal, answers: string | AnswerScale, present: ReadonlySet<string>): RawObject {
   const dataTime = ind.question === null ? null : ind.time;
-  const population = ind.population && { column: ind.population.column, values: ind.population.values, ...(ind.population.question ? { question: ind.population.question } : {}) };
+  const population =
+    (ind.population && { column: ind.population.column, values: ind.population.values, ...(ind.population.question ? { question: ind.population.question } : {}) }) ??
+    (keptPopulation(tmpl, present) ? tmpl.population : undefined);
   const replaced: RawObject = {
     column: ind.column,
     answers,
@@ -249,6 +258,17 @@ function dataEntry(tmpl: RawObject, ind: IndicatorProposal, answers: string | An
     ...statementOfQuestion(ind),
   };
   return orderLike(tmpl, { ...tmpl, ...replaced });
+}
+
+/**
+ * Whether the template's population is on (such as the follow-up questions' "those subjected
+ * to any form of violence": `{ indicator: utsatt_nagon_form }`) and its indicator in the config,
+ * so that the entry keeps it. Without one, there is no population to keep (true).
+ */
+function keptPopulation(tmpl: RawObject, present: ReadonlySet<string>): boolean {
+  const pop = tmpl.population as { indicator?: string } | undefined;
+  if (pop === undefined) return true;
+  return pop.indicator !== undefined && present.has(pop.indicator);
 }
 
 /**

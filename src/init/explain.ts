@@ -1,7 +1,7 @@
 // The matcher's reasons in words, for the wizard (Swedish or English) and for the comments
 // init writes into lagesbild.yaml (Swedish, like the rest of the file).
 import type { Level, Reason } from './match.js';
-import type { Act, Party, Place, Role, Subject, TimeFrame, TrustIn } from './meaning.js';
+import type { Act, FollowUp, Party, Place, Role, Subject, TimeFrame, TrustIn } from './meaning.js';
 
 export type ExplainLang = 'sv' | 'en';
 
@@ -24,6 +24,7 @@ const SUBJECT: Record<ExplainLang, Record<Subject, string>> = {
     alcohol: 'alkohol',
     drugs: 'narkotika',
     disclosure: 'att berätta om eller anmäla våld',
+    'follow-up': 'en följdfråga om våld eleven utsatts för',
     'partner-status': 'att ha en partner (en filterfråga)',
   },
   en: {
@@ -39,6 +40,7 @@ const SUBJECT: Record<ExplainLang, Record<Subject, string>> = {
     alcohol: 'alcohol',
     drugs: 'drugs',
     disclosure: 'telling someone about or reporting violence',
+    'follow-up': 'a follow-up question on violence the pupil was subjected to',
     'partner-status': 'having a partner (a filter question)',
   },
 };
@@ -90,6 +92,29 @@ export const TIME: Record<ExplainLang, Record<TimeFrame, string>> = {
 const TRUST: Record<ExplainLang, Record<TrustIn, string>> = {
   sv: { police: 'polisen', 'social-services': 'socialtjänsten', school: 'skolan', other: 'någon annan' },
   en: { police: 'the police', 'social-services': 'social services', school: 'the school', other: 'someone else' },
+};
+
+const FOLLOW_UP: Record<ExplainLang, Record<FollowUp, string>> = {
+  sv: {
+    'place-school': 'det hände i skolan',
+    'place-online': 'det hände på nätet',
+    'place-home': 'det hände hemma',
+    'place-outdoors': 'det hände ute',
+    avoided: 'eleven har undvikit platser eller personer',
+    'stayed-home': 'eleven har stannat hemma från skolan',
+    'told-adult': 'eleven har berättat för en vuxen',
+    police: 'det har anmälts till polisen',
+  },
+  en: {
+    'place-school': 'it happened at school',
+    'place-online': 'it happened online',
+    'place-home': 'it happened at home',
+    'place-outdoors': 'it happened outdoors',
+    avoided: 'the pupil has avoided places or people',
+    'stayed-home': 'the pupil has stayed home from school',
+    'told-adult': 'the pupil has told an adult',
+    police: 'it was reported to the police',
+  },
 };
 
 const acts = (xs: Act[], lang: ExplainLang) => list(xs.map((a) => ACT[lang][a]), lang);
@@ -169,6 +194,16 @@ export function reasonText(r: Reason, lang: ExplainLang): string {
       return sv ? 'frågan gäller självförsvar, inte att acceptera våld' : 'the question is about self-defence, not about accepting violence';
     case 'trust-differs':
       return sv ? 'förtroende för någon annan' : 'trust in someone else';
+    case 'follow-up':
+      return FOLLOW_UP[lang][r.followUp];
+    case 'follow-up-unknown':
+      return sv ? 'det går inte att se vad följdfrågan gäller' : 'it cannot be told what the follow-up question asks';
+    case 'follows-which':
+      return sv
+        ? 'en följdfråga: vilken fråga den följer syns inte i filen, och mallen räknar den bland dem som utsatts för någon form av våld'
+        : 'a follow-up: which question it follows is not in the file, and the template counts it among those subjected to any form of violence';
+    case 'follow-up-differs':
+      return sv ? `frågan gäller att ${FOLLOW_UP.sv[r.data]}, indikatorn att ${FOLLOW_UP.sv[r.template]}` : `the question is about whether ${FOLLOW_UP.en[r.data]}, the indicator whether ${FOLLOW_UP.en[r.template]}`;
   }
 }
 

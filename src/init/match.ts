@@ -9,7 +9,7 @@
 // A column known only by its name (F10_slagen) names some features and leaves the rest
 // unknown: what it names must agree, and what the template's question says that the name
 // does not (a partner, the internet, a place) is a doubt, not a conflict.
-import { ACTS, type Act, type Party, type Place, type QuestionMeaning, type Role, type Subject, type TimeFrame, type TrustIn } from './meaning.js';
+import { ACTS, type Act, type FollowUp, type Party, type Place, type QuestionMeaning, type Role, type Subject, type TimeFrame, type TrustIn } from './meaning.js';
 
 export type Level = 'clear' | 'possible';
 
@@ -23,6 +23,7 @@ export type Reason =
   | { code: 'place'; place: Place }
   | { code: 'time'; time: TimeFrame }
   | { code: 'trust'; trustIn: TrustIn }
+  | { code: 'follow-up'; followUp: FollowUp }
   // doubts
   | { code: 'role-assumed' }
   | { code: 'role-unknown' }
@@ -39,6 +40,10 @@ export type Reason =
   | { code: 'ambiguous'; other: string }
   /** A column name does not name what the template's question says (a partner, the internet …). */
   | { code: 'not-named'; what: 'party' | 'online' | 'place' | 'evening' | 'acts'; party?: Party; place?: Place }
+  /** The column does not say which follow-up it is (where, what it led to, whom the pupil told). */
+  | { code: 'follow-up-unknown' }
+  /** A follow-up question: which question it follows (whose answers it is asked after) is not in the data. */
+  | { code: 'follows-which' }
   // conflicts
   | { code: 'subject-differs'; data: Subject | null; template: Subject | null }
   | { code: 'role-differs'; data: Role; template: Role }
@@ -47,7 +52,8 @@ export type Reason =
   | { code: 'online-differs'; data: boolean }
   | { code: 'place-differs'; data: Place; template: Place }
   | { code: 'self-defence' }
-  | { code: 'trust-differs'; data: TrustIn | null; template: TrustIn | null };
+  | { code: 'trust-differs'; data: TrustIn | null; template: TrustIn | null }
+  | { code: 'follow-up-differs'; data: FollowUp; template: FollowUp };
 
 export interface Match {
   /** null: the column cannot feed the indicator (see `conflict`). */
@@ -89,6 +95,7 @@ export function compareMeanings(template: QuestionMeaning, data: QuestionMeaning
     if (data.trustIn !== template.trustIn) return reject({ code: 'trust-differs', data: data.trustIn, template: template.trustIn });
     reasons.push({ code: 'trust', trustIn: template.trustIn! });
   }
+  if (template.subject === 'follow-up' || template.subject === 'disclosure') return compareFollowUps(template, data, reasons, doubts, reject);
 
   // The other party: a question about anyone is not one about a partner, nor the reverse;
   // one about family only is narrower than one about anyone. (Other subjects, such as honour,
@@ -138,6 +145,21 @@ export function compareMeanings(template: QuestionMeaning, data: QuestionMeaning
     conflict: null,
     inverted,
   };
+}
+
+/**
+ * Follow-up questions are compared by what they ask (the place, what it led to, whom the pupil
+ * told), which holds their place and party too. They are never a clear match: the data does
+ * not say which question a follow-up follows, while the indicator counts it among the pupils
+ * its population names (those subjected to any form of violence); a person must say so.
+ */
+function compareFollowUps(template: QuestionMeaning, data: QuestionMeaning, reasons: Reason[], doubts: Reason[], reject: (conflict: Reason) => Match): Match {
+  if (data.followUp !== template.followUp) {
+    if (data.followUp !== null && template.followUp !== null) return reject({ code: 'follow-up-differs', data: data.followUp, template: template.followUp });
+    doubts.push({ code: 'follow-up-unknown' });
+  } else if (template.followUp !== null) reasons.push({ code: 'follow-up', followUp: template.followUp });
+  doubts.push({ code: 'follows-which' });
+  return { level: 'possible', score: reasons.length - doubts.length / 2, reasons, doubts, conflict: null, inverted: false };
 }
 
 /**

@@ -11,6 +11,9 @@
 //     exposure, sexual images, control, robbery, bullying;
 //   - where: school, the neighbourhood, the town centre; on the internet; late in the evening;
 //   - when: the past 12 months, this school year, ever, now;
+//   - what followed violence the pupil was subjected to: where it happened, what it led to
+//     (avoiding places or people, staying home from school), whom the pupil told (an adult,
+//     the police) — follow-up questions ("Var hände det?", "Har det som hände …");
 //   - what else a question can be about: feeling safe or unsafe (and which of the two it asks),
 //     accepting violence ("det är okej att slåss …", not self-defence), trust in the police or
 //     social services, an adult to talk to, friends who fight, adults at school stepping in,
@@ -32,6 +35,7 @@ export type Subject =
   | 'alcohol'
   | 'drugs'
   | 'disclosure'
+  | 'follow-up'
   | 'partner-status';
 
 /** The pupil's part in the violence a question asks about. */
@@ -43,6 +47,11 @@ export type TimeFrame = '12m' | '6m' | '30d' | 'school-year' | 'now' | 'ever';
 /** The other party: who did it to the pupil (or whom the pupil did it to). */
 export type Party = 'partner' | 'family';
 export type TrustIn = 'police' | 'social-services' | 'school' | 'other';
+/**
+ * What a follow-up question asks about the violence the pupil was subjected to: where it
+ * happened, what it led to, whom the pupil told (subjects 'follow-up' and 'disclosure').
+ */
+export type FollowUp = 'place-school' | 'place-online' | 'place-home' | 'place-outdoors' | 'avoided' | 'stayed-home' | 'told-adult' | 'police';
 
 export interface QuestionMeaning {
   /** The text that was read. */
@@ -64,6 +73,8 @@ export interface QuestionMeaning {
   /** An attitude question about defending oneself ("om man blir attackerad"). */
   selfDefence: boolean;
   trustIn: TrustIn | null;
+  /** Follow-up questions and disclosure: which one (null when the text does not say). */
+  followUp: FollowUp | null;
 }
 
 /** Lower case, å ä ö to a o, anything but letters and digits to single spaces, padded. */
@@ -196,7 +207,30 @@ const RESTRICT = /\b(begrans\w*|gifta (dig|sig)|vem du far (vara tillsammans|umg
 const DRUNK = /\b(berusad\w*|full|fylla|druckit dig|druckit sa mycket)\b/;
 const ALCOHOL = /\b(alkohol\w*|dricker|druckit|sprit|ol|vin|cider)\b/;
 /** Telling someone or reporting it: about the violence, but not whether it happened. */
-const DISCLOSURE = /\b(berattat|berattade|berattar|anmalt|anmalde|anmala|polisanmal\w*|sokt hjalp|pratat med nagon|sagt till nagon)\b/;
+const DISCLOSURE = /\b(berattat|berattade|berattar|anmalt|anmalts|anmaldes|anmalde|anmala|polisanmal\w*|sokt hjalp|pratat med nagon|sagt till nagon)\b/;
+/** To whom: the police, or an adult (a parent, a teacher, the school's staff). */
+const TOLD_POLICE = /\bpolis\w*/;
+const TOLD_ADULT = /\b(vuxen|vuxna|foralder|foraldrar|mamma|pappa|larare|kurator\w*|skolskoterska\w*|skolkurator\w*|personal)\b/;
+/**
+ * A follow-up question: "Var hände det?" (a column name: "plats"), or what "det som hände"
+ * led to. Its places are those of the template's options: school (or on the way), the
+ * internet, home (one's own or someone else's), outdoors or another public place.
+ */
+const WHERE_IT_HAPPENED = /\b(var hande det|var hande detta|var skedde det|var var du nar det hande)\b/;
+const WHAT_HAPPENED = /\b(det som hande|detta som hande|det har som hande|hande dig)\b/;
+const HOME = /\b(hemma|hos mig|i hemmet|hemmet|i mitt hem|hos nagon annan)\b/;
+const OUTDOORS = /\b(ute|utomhus|allman plats|allmanna platser|gatan|park\w*|bussen|kollektivtrafik\w*|centrum)\b/;
+const AVOIDED = /\bundvik\w*/;
+const STAYED_HOME = /\b(stann\w* hemma|borta fran skolan|skolkat|franvar\w*)\b/;
+
+/** Which follow-up a follow-up question (or a column name) asks, or null when it does not say. */
+function followUpOf(t: string): FollowUp | null {
+  if (has(t, SCHOOL)) return 'place-school';
+  if (has(t, ONLINE)) return 'place-online';
+  if (has(t, HOME)) return 'place-home';
+  if (has(t, OUTDOORS)) return 'place-outdoors';
+  return null;
+}
 const DRUGS = /\b(narkotika|cannabis|hasch|marijuana|knark|droger|narkotikaklassade)\b/;
 
 // ── Roles ───────────────────────────────────────────────────────────────────────────────────
@@ -248,6 +282,7 @@ export function readQuestion(text: string): QuestionMeaning {
     time: nameOnly ? null : timeOf(t),
     selfDefence: false,
     trustIn: null,
+    followUp: null,
   };
   const acts = actsOf(t);
 
@@ -278,8 +313,15 @@ export function readQuestion(text: string): QuestionMeaning {
     attitude();
   } else if (has(t, HONOUR) || (has(t, RESTRICT) && out.party === 'family')) {
     out.subject = 'honour';
+  } else if (has(t, WHERE_IT_HAPPENED) || (nameOnly && has(t, /\bplats\b/))) {
+    out.subject = 'follow-up';
+    out.followUp = followUpOf(t);
+  } else if ((has(t, WHAT_HAPPENED) || nameOnly) && (has(t, AVOIDED) || has(t, STAYED_HOME))) {
+    out.subject = 'follow-up';
+    out.followUp = has(t, AVOIDED) ? 'avoided' : 'stayed-home';
   } else if (has(t, DISCLOSURE)) {
     out.subject = 'disclosure';
+    out.followUp = has(t, TOLD_POLICE) ? 'police' : has(t, TOLD_ADULT) ? 'told-adult' : null;
   } else if (has(t, DRUNK)) {
     out.subject = 'drunk';
   } else if (has(t, DRUGS)) {

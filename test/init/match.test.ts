@@ -148,10 +148,32 @@ describe('matching: the confusions that would make a report false', () => {
     expect(best('Har någon under det senaste året tvingat dig att ha sex?')).toEqual({ id: 'sexuellt_vald', level: 'clear' });
     // Threats online are online abuse; threats are threats.
     expect(conflict('Har någon hotat dig via sociala medier det senaste året?', 'hot')).toBe('online-differs');
-    // Telling an adult about violence is not the violence: it is the follow-up question.
-    expect(best('Har du berättat för någon vuxen om att du blivit slagen?')).toEqual({ id: 'berattat_vuxen', level: 'clear' });
+    // Telling an adult about violence is not the violence: it is the follow-up question, and as
+    // every follow-up only a suggestion (the template counts it among those subjected to any
+    // violence; which question it follows, here being hit, is for a person to say).
+    expect(best('Har du berättat för någon vuxen om att du blivit slagen?')).toEqual({ id: 'berattat_vuxen', level: 'possible' });
     // A different time frame makes a match unsure (the report's text then follows the question).
     expect(best('Har någon någon gång slagit dig?')).toEqual({ id: 'fysiskt_vald', level: 'possible' });
+  });
+
+  it('follow-up questions: where it happened, what it led to, whom the pupil told — never surely, never another one', () => {
+    expect(best('Var hände det? I skolan eller på skolgården')).toEqual({ id: 'plats_skolan', level: 'possible' });
+    expect(best('Var hände det? (välj alla som stämmer) – Hemma')).toEqual({ id: 'plats_hemma', level: 'possible' });
+    expect(best('F19d_plats_ute')).toEqual({ id: 'plats_ute', level: 'possible' });
+    expect(best('Har det som hände gjort att du stannat hemma från skolan?')).toEqual({ id: 'foljd_stannat_hemma', level: 'possible' });
+    expect(best('F19e_undvikit')).toEqual({ id: 'foljd_undvikit', level: 'possible' });
+    expect(best('Polisanmäldes det som hände?')).toEqual({ id: 'polisanmalt', level: 'possible' });
+    // Which follow-up it is must agree: online is not school, the police is not an adult told.
+    expect(conflict('F19b_plats_natet', 'plats_skolan')).toBe('follow-up-differs');
+    expect(conflict('Var hände det? På nätet eller i mobilen', 'plats_hemma')).toBe('follow-up-differs');
+    expect(conflict('F19h_polisanmalt', 'berattat_vuxen')).toBe('follow-up-differs');
+    expect(conflict('Har det som hände gjort att du undvikit vissa platser?', 'foljd_stannat_hemma')).toBe('follow-up-differs');
+    // Avoiding places out of fear, asked on its own, is about feeling unsafe, not a follow-up.
+    expect(readQuestion('Finns det platser du undviker för att du känner dig otrygg?').subject).toBe('safety');
+    // A follow-up is not the violence it follows.
+    expect(conflict('Var hände det? I skolan', 'fysiskt_vald')).toBe('subject-differs');
+    const why = compareMeanings(sources.find((s) => s.ind.id === 'plats_skolan')!.meaning, readQuestion('F19a_plats_skolan'));
+    expect([why.reasons.map((r) => r.code), why.doubts.map((r) => r.code)]).toEqual([['subject', 'follow-up'], ['follows-which']]);
   });
 });
 
@@ -200,8 +222,8 @@ describe('init on whole exports', () => {
     // Every question a careful reader maps is taken or suggested.
     const found = new Set([...p.indicators.indicators, ...p.indicators.suggestions].map((i) => i.column));
     expect(OSTERVIK.filter(([h, , id]) => id !== null && !found.has(h)).map(([h]) => h)).toEqual([]);
-    expect(p.indicators.indicators.length).toBe(12);
-    expect(p.indicators.suggestions.map((i) => i.id)).toEqual(['krankt_pa_natet', 'vald_i_parrelation', 'otrygg_i_skolan', 'berusad']);
+    expect(p.indicators.indicators.length).toBe(11);
+    expect(p.indicators.suggestions.map((i) => i.id)).toEqual(['krankt_pa_natet', 'vald_i_parrelation', 'berattat_vuxen', 'otrygg_i_skolan', 'berusad']);
     expect(p.roles).toMatchObject({ area: 'Kommun', year: 'År', gender: 'F1. Kön', grade: 'F2. Vilken årskurs går du i?' });
     expect(p.indicators.suggestions.find((i) => i.id === 'vald_i_parrelation')!.population?.column).toBe('F32. Är du tillsammans med någon just nu, eller har du varit det?');
   });

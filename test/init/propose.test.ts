@@ -268,13 +268,11 @@ describe('init: the bundled example', () => {
     // Taken or suggested, every column goes to the indicator the hand-made config has it on.
     const all = [...p.indicators.indicators, ...p.indicators.suggestions];
     expect(all.filter((i) => columnOf.get(i.id) !== i.column).map((i) => [i.id, i.column])).toEqual([]);
-    // Every question is found, except follow-up questions whose names do not say what they
-    // follow up ("F19a_plats_skolan": where what happened?); those stay unused.
+    // Every question is found. Follow-up questions ("F19a_plats_skolan") only as suggestions:
+    // the names do not say what they follow up.
     const found = new Set(all.map((i) => i.id));
-    const missed = example.indicators.filter((i) => i.column !== undefined && !found.has(i.id));
-    expect(missed.filter((i) => i.aspect === undefined).map((i) => i.id)).toEqual([]);
-    expect(missed.map((i) => i.id)).toEqual(['plats_skolan', 'plats_natet', 'plats_hemma', 'plats_ute', 'foljd_undvikit', 'foljd_stannat_hemma', 'polisanmalt']);
-    expect(p.indicators.unused.map((u) => u.column)).toEqual(expect.arrayContaining(missed.map((i) => i.column)));
+    expect(example.indicators.filter((i) => i.column !== undefined && !found.has(i.id)).map((i) => i.id)).toEqual([]);
+    expect(p.indicators.unused.map((u) => u.column)).toEqual(['fodelseland', 'familjens_ekonomi']);
     expect(p.indicators.indicators.map((i) => i.id)).toEqual([
       'fysiskt_vald',
       'hot',
@@ -298,7 +296,7 @@ describe('init: the bundled example', () => {
       ['sexuella_bilder_natet', ['role-assumed']],
       ['vald_i_parrelation', ['role-assumed']],
       ['bevittnat_vald', ['not-named:acts', 'not-named:party']],
-      ['berattat_vuxen', ['ambiguous']],
+      ...['plats_skolan', 'plats_natet', 'plats_hemma', 'plats_ute', 'foljd_undvikit', 'foljd_stannat_hemma', 'berattat_vuxen', 'polisanmalt'].map((id) => [id, ['follows-which']]),
       ['utovat_krankning_natet', ['not-named:acts']],
       ['accepterar_kontroll', ['not-named:party']],
       ['otrygg_ute', ['not-named:place']],
@@ -366,6 +364,27 @@ describe('init: the written config', () => {
     // Privacy: neither the free-text answers nor any respondent id reaches the config.
     expect(built.text).not.toContain('Påhittad');
     expect(built.text).not.toMatch(/\b50\d\d\b/);
+  });
+
+  it('keeps a follow-up question\'s population (those subjected to any violence) where that indicator is in the config', async () => {
+    const p = propose(await profileCsv(join(EXAMPLE, 'data', 'enkat-2023.csv')), template);
+    const plats = p.indicators.suggestions.find((s) => s.id === 'plats_skolan')!;
+    const built = buildConfig(p, template, { mapping: new Map([['plats_skolan', plats]]), county: 'Länet', definition: null }, meta);
+    const entry = built.config.indicators.find((i) => i.id === 'plats_skolan')!;
+    expect([entry.column, entry.population, built.config.indicators.some((i) => i.id === 'utsatt_nagon_form')]).toEqual([
+      'F19a_plats_skolan',
+      { indicator: 'utsatt_nagon_form', answer: 'yes' },
+      true,
+    ]);
+    expect(built.warnings).toContainEqual({ code: 'chosen-unsure', indicator: 'plats_skolan', column: 'F19a_plats_skolan', doubts: [{ code: 'follows-which' }] });
+    expect(built.warnings.filter((w) => w.code === 'population-missing')).toEqual([]);
+    // The commented suggestions carry it too, and load as they are once uncommented.
+    expect(built.text).toContain('#     population:\n#       indicator: utsatt_nagon_form\n#       answer: yes\n#     column: F19b_plats_natet\n');
+    // Without the violence questions there is no "any form of violence" to count among: said.
+    const alone = propose(await profileCsv(writeFile(tempDir(), 'f.csv', 'kommun,ar,kon,F19a_plats_skolan\nÅby,2023,Flicka,Ja\nÅby,2023,Pojke,Nej\n')), template);
+    const lone = buildConfig(alone, template, { mapping: new Map([['plats_skolan', alone.indicators.suggestions.find((s) => s.id === 'plats_skolan')!]]), county: 'Länet', definition: null }, meta);
+    expect(lone.config.indicators.find((i) => i.id === 'plats_skolan')!.population).toBeUndefined();
+    expect(lone.warnings).toContainEqual({ code: 'population-missing', indicator: 'plats_skolan' });
   });
 
   it('records the decisions of the wizard: indicators left out, codes named, gender codes named', async () => {
