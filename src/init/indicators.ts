@@ -191,6 +191,10 @@ export function proposeIndicators(profile: CsvProfile, roles: Roles, template: T
       // An unsure candidate of an indicator that has a clear column: why it was not that one.
       const candidate = [...candidates.values()].flat().find((p) => p.column === c.name);
       if (candidate) return { column: c.name, why: 'near', question: text, indicator: candidate.id, reasons: candidate.doubts };
+      // A check box that would fit an indicator by its question: say why it is not read.
+      const option = checkboxOption(c);
+      const fits = option === null ? undefined : sources.find((s) => compareMeanings(s.meaning, readQuestion(text)).level !== null);
+      if (option !== null && fits) return { column: c.name, why: 'near', question: text, indicator: fits.ind.id, reasons: [{ code: 'checkbox', option }] };
       const near = nearest(sources, readQuestion(text));
       return near ? { column: c.name, why: 'near', question: text, indicator: near.id, reasons: [near.conflict] } : { column: c.name, why: 'no-match', question: text };
     });
@@ -204,13 +208,27 @@ export function proposeIndicators(profile: CsvProfile, roles: Roles, template: T
   };
 }
 
+/**
+ * The option of a check-box column as SurveyMonkey writes one ("Var hände det? – I skolan"):
+ * its only answer is the option's own text, the end of its name; empty when not ticked. Empty
+ * means "not ticked" only where some box of the question is ticked (else the question was
+ * skipped), which no answer scale can say: such columns are not read as yes/no.
+ */
+function checkboxOption(c: ColumnProfile): string | null {
+  const answers = [...(c.values?.keys() ?? [])].map((v) => v.trim()).filter((v) => v !== '');
+  if (answers.length !== 1) return null;
+  const option = answers[0]!;
+  return classifyAnswer(option) === null && /\s[–-]\s/.test(c.name) && c.name.trimEnd().endsWith(option) ? option : null;
+}
+
 function rank(p: IndicatorProposal): number {
   return p.level === 'clear' ? 0 : p.level === 'possible' ? 1 : 2;
 }
 
 /**
  * The template indicator a column comes closest to without fitting: one about the same subject
- * (violence, safety, attitudes …) that differs in kind, with the first difference.
+ * (violence, safety, attitudes …) that differs in kind, with the first difference. Null when
+ * none, or when one fits (the column's answers are what keep it out).
  */
 function nearest(sources: { ind: Indicator; meaning: QuestionMeaning }[], data: QuestionMeaning): { id: string; conflict: Reason } | null {
   if (data.subject === null) return null;
@@ -218,7 +236,8 @@ function nearest(sources: { ind: Indicator; meaning: QuestionMeaning }[], data: 
   for (const { ind, meaning } of sources) {
     if (meaning.subject !== data.subject) continue;
     const m = compareMeanings(meaning, data);
-    if (m.conflict === null) continue;
+    // Its question fits one: what keeps it out is its answers, not a near miss of another.
+    if (m.conflict === null) return null;
     const shared = [...data.acts].filter((a) => meaning.acts.has(a)).length + (meaning.role === data.role ? 1 : 0) + (meaning.place === data.place ? 1 : 0);
     if (best === null || shared > best.shared) best = { id: ind.id, conflict: m.conflict, shared };
   }

@@ -366,6 +366,23 @@ describe('init: the written config', () => {
     expect(built.text).not.toMatch(/\b50\d\d\b/);
   });
 
+  it('says why a SurveyMonkey check box ("Var hände det? – I skolan": its text when ticked) is not used', async () => {
+    const rows = [
+      '"Respondent ID","Jag är","Har du under de senaste 12 månaderna blivit slagen?","Var hände det? (välj alla som stämmer)","",""',
+      '"","Svar","Svar","I skolan","På nätet","Hemma"',
+      ...Array.from({ length: 12 }, (_, i) => `"${9000 + i}","${i % 2 ? 'Tjej' : 'Kille'}","${i % 3 ? 'Nej' : 'Ja'}","${i % 3 ? '' : 'I skolan'}","${i % 4 ? '' : 'På nätet'}",""`),
+    ];
+    const p = propose(await profileCsv(writeFile(tempDir(), 'Trygghetsenkät 2025.csv', `${rows.join('\n')}\n`)), template);
+    const all = [...p.indicators.indicators, ...p.indicators.suggestions];
+    expect(all.filter((i) => i.column.startsWith('Var hände det?'))).toEqual([]);
+    expect(p.indicators.unused.filter((u) => u.column.startsWith('Var hände')).map((u) => (u.why === 'near' ? [u.column, u.indicator, u.reasons] : u))).toEqual([
+      ['Var hände det? (välj alla som stämmer) – I skolan', 'plats_skolan', [{ code: 'checkbox', option: 'I skolan' }]],
+      ['Var hände det? (välj alla som stämmer) – På nätet', 'plats_natet', [{ code: 'checkbox', option: 'På nätet' }]],
+      // Never ticked: nothing to tell it by (and no other indicator to compare it with).
+      { column: 'Var hände det? (välj alla som stämmer) – Hemma', why: 'no-match', question: 'Var hände det? (välj alla som stämmer) – Hemma' },
+    ]);
+  });
+
   it('keeps a follow-up question\'s population (those subjected to any violence) where that indicator is in the config', async () => {
     const p = propose(await profileCsv(join(EXAMPLE, 'data', 'enkat-2023.csv')), template);
     const plats = p.indicators.suggestions.find((s) => s.id === 'plats_skolan')!;
