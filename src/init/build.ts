@@ -261,9 +261,9 @@ function dataEntry(tmpl: RawObject, ind: IndicatorProposal, answers: string | An
 }
 
 /**
- * Whether the template's population is on (such as the follow-up questions' "those subjected
- * to any form of violence": `{ indicator: utsatt_nagon_form }`) and its indicator in the config,
- * so that the entry keeps it. Without one, there is no population to keep (true).
+ * Whether the entry keeps the template's population: one on an indicator that is in the config
+ * (the follow-up questions' "those subjected to any form of violence", `{ indicator:
+ * utsatt_nagon_form }`). True without a template population: there is none to lose.
  */
 function keptPopulation(tmpl: RawObject, present: ReadonlySet<string>): boolean {
   const pop = tmpl.population as { indicator?: string } | undefined;
