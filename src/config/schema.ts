@@ -198,6 +198,13 @@ export const Indicator = z
     answers: z.union([z.string().min(1), AnswerScale]).optional(),
     /** Overrides which answers of the scale count as yes for this indicator. */
     yes: AnswerList.min(1).optional(),
+    /**
+     * The column is one box of a "tick all that apply" question written a column per box
+     * (SurveyMonkey: the option's text when ticked, empty otherwise), and these are all the
+     * question's boxes: a respondent who ticked none of them skipped the question (a missing
+     * answer); beside a ticked box an empty one is the scale's answer for "" (list it under no).
+     */
+    checkboxes: z.array(z.string().min(1)).min(2).optional(),
     /** Yes when any of these indicators is yes (no when all are no). */
     any_of: z.array(z.string().min(1)).min(2).optional(),
     /** Yes when all of these indicators are yes (no when any is no). */
@@ -208,6 +215,9 @@ export const Indicator = z
     if (kinds.filter(Boolean).length !== 1) {
       // The message is an id of the catalogues (src/messages): load.ts renders it.
       ctx.addIssue({ code: 'custom', message: 'config.oneKind', params: { id: 'config.oneKind' } });
+    }
+    if (ind.checkboxes !== undefined && ind.column === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['checkboxes'], message: 'config.checkboxesNeedColumn', params: { id: 'config.checkboxesNeedColumn' } });
     }
     if (ind.column !== undefined && ind.answers === undefined) {
       ctx.addIssue({ code: 'custom', path: ['answers'], message: 'config.needsAnswers', params: { id: 'config.needsAnswers' } });

@@ -426,6 +426,10 @@ function compileIndicator(
   for (const a of scale.yes) named.set(a, YES);
   for (const a of scale.missing) named.set(a, MISSING);
   const answers = withLabels(named, column.column, file, scaleName, (v) => (v === YES ? 'yes' : v === NO ? 'no' : 'missing'));
+  // A check box (config `checkboxes`): whether each box of the question is ticked (not empty).
+  const boxes = (ind.checkboxes ?? []).map((name, k) =>
+    addCell({ ref: col(name, `${key}.checkboxes[${k}]`), code: (raw) => (raw.trim() === '' ? 0 : 1), explain: () => { throw new Error('a check box has no invalid values'); } }),
+  );
   const cell = addCell({
     ref: column,
     code: (raw) => lookup(answers, raw) ?? NaN,
@@ -439,6 +443,11 @@ function compileIndicator(
   return (codes, values) => {
     if (!inPopulation(codes, values)) {
       values[slot] = OUTSIDE;
+      return -1;
+    }
+    // No box of the question ticked: the question was skipped, not answered "not here".
+    if (boxes.length > 0 && boxes.every((b) => codes[b] === 0)) {
+      values[slot] = MISSING;
       return -1;
     }
     const v = codes[cell]!;

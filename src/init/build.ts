@@ -251,6 +251,7 @@ function dataEntry(tmpl: RawObject, ind: IndicatorProposal, answers: string | An
   const replaced: RawObject = {
     column: ind.column,
     answers,
+    checkboxes: ind.checkboxes ?? undefined,
     population: population ?? undefined,
     // The question as the pupils read it: from the data, never the template's wording.
     question: ind.question ?? undefined,

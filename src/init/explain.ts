@@ -202,10 +202,6 @@ export function reasonText(r: Reason, lang: ExplainLang): string {
       return sv
         ? 'en följdfråga: vilken fråga den följer syns inte i filen, och mallen räknar den bland dem som utsatts för någon form av våld'
         : 'a follow-up: which question it follows is not in the file, and the template counts it among those subjected to any form of violence';
-    case 'checkbox':
-      return sv
-        ? `kolumnen är en kryssruta ("${r.option}" när den är ikryssad, tom annars), som inte läses som ja och nej än`
-        : `the column is a check box ("${r.option}" when ticked, empty otherwise), which is not read as yes and no yet`;
     case 'follow-up-differs':
       return sv ? `frågan gäller att ${FOLLOW_UP.sv[r.data]}, indikatorn att ${FOLLOW_UP.sv[r.template]}` : `the question is about whether ${FOLLOW_UP.en[r.data]}, the indicator whether ${FOLLOW_UP.en[r.template]}`;
   }

@@ -43,6 +43,8 @@ export interface IndicatorProposal extends Match {
   population: PopulationProposal | null;
   /** The template filters the population but no column for it was found. */
   populationMissing: boolean;
+  /** A check box (see checkboxOption): all the boxes of its question, for config `checkboxes`; else null. */
+  checkboxes: string[] | null;
 }
 
 export type UnusedColumn =
@@ -77,11 +79,11 @@ export function columnText(c: ColumnProfile): string {
   return c.question;
 }
 
-/** A closed list of short answers of which at least one is a yes or no, or only codes. */
+/** A closed list of short answers of which at least one is a yes or no, or only codes, or a check box. */
 export function isAnswerColumn(c: ColumnProfile): boolean {
   if (c.values === null) return false;
   const answers = [...c.values.keys()];
-  return answers.some((v) => classifyAnswer(v) === 'yes' || classifyAnswer(v) === 'no') || (c.numeric && c.integer);
+  return answers.some((v) => classifyAnswer(v) === 'yes' || classifyAnswer(v) === 'no') || (c.numeric && c.integer) || checkboxOption(c) !== null;
 }
 
 function scaleOfTemplate(template: Template, ind: Indicator): AnswerScale | undefined {
@@ -92,8 +94,16 @@ function scaleOfTemplate(template: Template, ind: Indicator): AnswerScale | unde
  * The proposal for one indicator on one column, whatever the match: the wizard uses this for
  * a column the user picks, the matcher for its candidates.
  */
-export function proposalFor(template: Template, source: { ind: Indicator; meaning: QuestionMeaning }, col: ColumnProfile, columns: readonly ColumnProfile[]): IndicatorProposal {
+export function proposalFor(
+  template: Template,
+  source: { ind: Indicator; meaning: QuestionMeaning },
+  col: ColumnProfile,
+  columns: readonly ColumnProfile[],
+  all: readonly ColumnProfile[] = columns,
+): IndicatorProposal {
   const text = columnText(col);
+  const option = checkboxOption(col);
+  const boxes = option === null ? [] : boxesOf(col.name, all);
   const data = readQuestion(text);
   const match = compareMeanings(source.meaning, data);
   const ind = source.ind;
@@ -106,10 +116,27 @@ export function proposalFor(template: Template, source: { ind: Indicator; meanin
     time: data.time,
     templateTime: source.meaning.time,
     scaleName: typeof ind.answers === 'string' ? ind.answers : 'svar',
-    answers: proposeScale(col.values ?? new Map(), scaleOfTemplate(template, ind), match.inverted),
+    // A ticked box is its option; an empty one "not here" (config `checkboxes` makes a question no box was ticked in a missing answer).
+    answers:
+      boxes.length >= 2
+        ? { yes: [option!], no: [''], missing: [], unknown: [], understood: true, counts: new Map(col.values) }
+        : proposeScale(col.values ?? new Map(), scaleOfTemplate(template, ind), match.inverted),
     population,
     populationMissing: ind.population !== undefined && 'column' in ind.population && population === null,
+    checkboxes: boxes.length >= 2 ? boxes : null,
   };
+}
+
+/** The question of a check box's column name ("Var hände det? – I skolan" → "Var hände det?"), or null. */
+function questionOfBox(name: string): string | null {
+  const at = name.trimEnd().search(/\s[–-]\s(?!.*\s[–-]\s)/);
+  return at > 0 ? name.slice(0, at) : null;
+}
+
+/** Every column that is a box of the same question as `name` (never-ticked boxes too), in the file's order. */
+function boxesOf(name: string, all: readonly ColumnProfile[]): string[] {
+  const question = questionOfBox(name);
+  return question === null ? [] : all.filter((c) => questionOfBox(c.name) === question).map((c) => c.name);
 }
 
 /** Columns that ask whether the pupil has or has had a partner: filters, never outcomes. */
@@ -146,7 +173,7 @@ export function proposeIndicators(profile: CsvProfile, roles: Roles, template: T
   for (const source of sources) {
     const list = answerColumns
       .filter((c) => !filters.has(c.name))
-      .map((c) => proposalFor(template, source, c, answerColumns))
+      .map((c) => proposalFor(template, source, c, answerColumns, free))
       .filter((p) => p.level !== null)
       .sort((a, b) => rank(a) - rank(b) || b.score - a.score);
     candidates.set(source.ind.id, list);
@@ -191,10 +218,6 @@ export function proposeIndicators(profile: CsvProfile, roles: Roles, template: T
       // An unsure candidate of an indicator that has a clear column: why it was not that one.
       const candidate = [...candidates.values()].flat().find((p) => p.column === c.name);
       if (candidate) return { column: c.name, why: 'near', question: text, indicator: candidate.id, reasons: candidate.doubts };
-      // A check box that would fit an indicator by its question: say why it is not read.
-      const option = checkboxOption(c);
-      const fits = option === null ? undefined : sources.find((s) => compareMeanings(s.meaning, readQuestion(text)).level !== null);
-      if (option !== null && fits) return { column: c.name, why: 'near', question: text, indicator: fits.ind.id, reasons: [{ code: 'checkbox', option }] };
       const near = nearest(sources, readQuestion(text));
       return near ? { column: c.name, why: 'near', question: text, indicator: near.id, reasons: [near.conflict] } : { column: c.name, why: 'no-match', question: text };
     });
@@ -212,7 +235,7 @@ export function proposeIndicators(profile: CsvProfile, roles: Roles, template: T
  * The option of a check-box column as SurveyMonkey writes one ("Var hände det? – I skolan"):
  * its only answer is the option's own text, the end of its name; empty when not ticked. Empty
  * means "not ticked" only where some box of the question is ticked (else the question was
- * skipped), which no answer scale can say: such columns are not read as yes/no.
+ * skipped): config `checkboxes` says which columns are the question's boxes.
  */
 function checkboxOption(c: ColumnProfile): string | null {
   const answers = [...(c.values?.keys() ?? [])].map((v) => v.trim()).filter((v) => v !== '');

@@ -53,9 +53,7 @@ export type Reason =
   | { code: 'place-differs'; data: Place; template: Place }
   | { code: 'self-defence' }
   | { code: 'trust-differs'; data: TrustIn | null; template: TrustIn | null }
-  | { code: 'follow-up-differs'; data: FollowUp; template: FollowUp }
-  /** A check box of a "tick all that apply" question (the option's text when ticked, empty otherwise): not read as yes/no. */
-  | { code: 'checkbox'; option: string };
+  | { code: 'follow-up-differs'; data: FollowUp; template: FollowUp };
 
 export interface Match {
   /** null: the column cannot feed the indicator (see `conflict`). */

@@ -289,6 +289,7 @@ export const en = {
     `${p.file}: survey year ${p.year} (${{ flag: 'from --year', config: 'from columns.year_by_file in the config', 'file-name': 'from the file name' }[p.from]})`,
   'config.oneKind': () => 'give exactly one of `column` (with `answers`), `any_of` or `all_of`',
   'config.needsAnswers': () => 'a column indicator needs `answers` (a scale name or yes/no/missing lists)',
+  'config.checkboxesNeedColumn': () => '`checkboxes` belongs to an indicator read from a column (one box of the question)',
   'config.yearTwice': () => 'the year comes from the column in `year`: remove one of `year` and `year_by_file`',
   'cli.year': (p: { value: string }) => `--year must be a four-digit year such as 2023, not "${p.value}"`,
   'cli.areaName': () => '--area-name needs the municipality name',

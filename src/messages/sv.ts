@@ -347,6 +347,7 @@ export const sv: Catalogue = {
   'facts.yearFrom': (p) => `${p.file}: enkätår ${p.year} (${{ flag: 'från --year', config: 'från columns.year_by_file i inställningsfilen', 'file-name': 'taget ur filnamnet' }[p.from]})`,
   'config.oneKind': () => 'ange precis en av `column` (med `answers`), `any_of` eller `all_of`',
   'config.needsAnswers': () => 'en indikator med `column` behöver `answers` (namnet på en svarsskala eller listor med yes/no/missing)',
+  'config.checkboxesNeedColumn': () => '`checkboxes` hör till en indikator som läses från en kolumn (en av frågans rutor)',
   'config.yearTwice': () => 'året kommer från kolumnen i `year`: ta bort en av `year` och `year_by_file`',
   'cli.year': (p) => `--year ska vara ett år med fyra siffror, t.ex. 2023, inte "${p.value}"`,
   'cli.areaName': () => '--area-name behöver kommunens namn',

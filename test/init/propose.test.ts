@@ -366,21 +366,31 @@ describe('init: the written config', () => {
     expect(built.text).not.toMatch(/\b50\d\d\b/);
   });
 
-  it('says why a SurveyMonkey check box ("Var hände det? – I skolan": its text when ticked) is not used', async () => {
+  it('suggests a SurveyMonkey check box ("Var hände det? – I skolan": its text when ticked) with all its question\'s boxes', async () => {
     const rows = [
-      '"Respondent ID","Jag är","Har du under de senaste 12 månaderna blivit slagen?","Var hände det? (välj alla som stämmer)","",""',
-      '"","Svar","Svar","I skolan","På nätet","Hemma"',
-      ...Array.from({ length: 12 }, (_, i) => `"${9000 + i}","${i % 2 ? 'Tjej' : 'Kille'}","${i % 3 ? 'Nej' : 'Ja'}","${i % 3 ? '' : 'I skolan'}","${i % 4 ? '' : 'På nätet'}",""`),
+      '"Respondent ID","Kommun","År","Jag är","Har du under de senaste 12 månaderna blivit slagen?","Var hände det? (välj alla som stämmer)","",""',
+      '"","Svar","Svar","Svar","Svar","I skolan","På nätet","Hemma"',
+      ...Array.from({ length: 12 }, (_, i) => `"${9000 + i}","Åby","2025","${i % 2 ? 'Tjej' : 'Kille'}","${i % 3 ? 'Nej' : 'Ja'}","${i % 3 ? '' : 'I skolan'}","${i % 4 ? '' : 'På nätet'}",""`),
     ];
     const p = propose(await profileCsv(writeFile(tempDir(), 'Trygghetsenkät 2025.csv', `${rows.join('\n')}\n`)), template);
-    const all = [...p.indicators.indicators, ...p.indicators.suggestions];
-    expect(all.filter((i) => i.column.startsWith('Var hände det?'))).toEqual([]);
-    expect(p.indicators.unused.filter((u) => u.column.startsWith('Var hände')).map((u) => (u.why === 'near' ? [u.column, u.indicator, u.reasons] : u))).toEqual([
-      ['Var hände det? (välj alla som stämmer) – I skolan', 'plats_skolan', [{ code: 'checkbox', option: 'I skolan' }]],
-      ['Var hände det? (välj alla som stämmer) – På nätet', 'plats_natet', [{ code: 'checkbox', option: 'På nätet' }]],
-      // Never ticked: nothing to tell it by (and no other indicator to compare it with).
-      { column: 'Var hände det? (välj alla som stämmer) – Hemma', why: 'no-match', question: 'Var hände det? (välj alla som stämmer) – Hemma' },
+    const boxes = ['I skolan', 'På nätet', 'Hemma'].map((o) => `Var hände det? (välj alla som stämmer) – ${o}`);
+    // Never a clear match (a follow-up), each with its option as yes, the empty box as no, and
+    // every box of the question, the one never ticked too.
+    expect(p.indicators.indicators.filter((i) => i.column.startsWith('Var hände'))).toEqual([]);
+    expect(p.indicators.suggestions.filter((i) => i.column.startsWith('Var hände')).map((i) => [i.id, i.column, i.answers.yes, i.answers.no, i.checkboxes, i.doubts.map((d) => d.code)])).toEqual([
+      ['plats_skolan', boxes[0], ['I skolan'], [''], boxes, ['follows-which']],
+      ['plats_natet', boxes[1], ['På nätet'], [''], boxes, ['follows-which']],
     ]);
+    // The box nobody ticked has nothing to tell it by.
+    expect(p.indicators.unused.filter((u) => u.column.startsWith('Var hände'))).toEqual([{ column: boxes[2], why: 'no-match', question: boxes[2] }]);
+    // Written, a suggestion carries `checkboxes` and loads as it is once uncommented.
+    const built = buildConfig(p, template, { county: 'Länet', definition: null }, meta);
+    const uncommented = built.text.replace(/^# {3}(- id: plats_skolan[\s\S]*?)(?=\n\n)/m, (block: string) => block.replace(/^# /gm, ''));
+    expect(parseConfig(uncommented, 'x.yaml').indicators.find((i) => i.id === 'plats_skolan')).toMatchObject({
+      column: boxes[0],
+      answers: { yes: ['I skolan'], no: [''], missing: [] },
+      checkboxes: boxes,
+    });
   });
 
   it('keeps a follow-up question\'s population (those subjected to any violence) where that indicator is in the config', async () => {

@@ -360,7 +360,7 @@ async function reviewIndicators(
               .filter((c) => term === undefined || c.question.toLowerCase().includes(term.toLowerCase()))
               .map((c) => ({ name: short(c.question), value: c.name })),
           );
-    const proposal = proposalFor(template, source, answerColumns.find((c) => c.name === name)!, answerColumns);
+    const proposal = proposalFor(template, source, answerColumns.find((c) => c.name === name)!, answerColumns, p.profile.columns);
     const summary = matchSummary(proposal.level, proposal.reasons, proposal.conflict ? [...proposal.doubts, proposal.conflict] : proposal.doubts, t.lang);
     ask.show(t.pickedColumn(proposal.question ?? proposal.column, summary, [...(proposal.population ? [populationLine(t, proposal.population)] : []), ...answerLines(t, proposal.answers)]));
     if (!(await ask.yesNo(t.ask.answersOk, true))) {
