@@ -7,6 +7,7 @@ import { ingestFiles } from '../../src/analysis/pipeline.js';
 import type { EstimateRecord } from '../../src/analysis/types.js';
 import { loadConfig } from '../../src/config/load.js';
 import { ConfigError } from '../../src/errors.js';
+import { buildMunicipalityReport } from '../../src/report/index.js';
 import { MINI_CONFIG, tempDir, writeFile } from '../fixtures/mini-project.js';
 
 const SCHOOL = 'Var hände det? (välj alla som stämmer) – I skolan';
@@ -70,6 +71,14 @@ describe('check boxes (config `checkboxes`)', () => {
     const plain = writeFile(dir, 'utan.yaml', `${MINI_CONFIG}${PLACE.replace(/\n\s*checkboxes:.*\n/, '\n')}`);
     const e = await placeEstimate(plain, file);
     expect([e.n, e.x]).toEqual([hit.length, atSchool.length]);
+
+    // The report's list of questions says whom the share is among.
+    const { config: cfg } = await loadConfig(config);
+    const figures = computeFigures((await ingestFiles([file], cfg, { configPath: config })).sums, cfg);
+    const text = JSON.stringify(buildMunicipalityReport({ figures, config: cfg, area: 'Åby', lang: 'sv', dateIso: '2024-06-01' }).chapters.find((c) => c.id === 'bilagor'));
+    expect(text).toContain(
+      'Räknas som ja: ”I skolan”. En kryssruta: den som inte kryssat i den räknas som nej, den som inte kryssat i någon av frågans rutor som inget svar (ingår inte i andelen). Gäller bara dem som svarat ja på ”Utsatt för fysiskt våld”.',
+    );
   });
 
   it('is an indicator\'s with a column, naming columns that exist', async () => {

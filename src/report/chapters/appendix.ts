@@ -53,6 +53,7 @@ function questionItem(ctx: ReportContext, ind: Indicator): string {
         parts.push(t.yesAnswers(quoted(yes!)));
         if (no!.length > 0) parts.push(t.noAnswers(quoted(no!)));
         if (missing!.length > 0) parts.push(t.missingAnswers(quoted(missing!)));
+        if (ind.checkboxes) parts.push(t.checkbox);
       }
     }
   }

@@ -346,6 +346,8 @@ export interface Strings {
     /** An indicator's population in the list of questions. */
     onlyFor(who: string): string;
     missingAnswers(list: string): string;
+    /** A check box (config `checkboxes`): who counts as no and who as no answer. */
+    checkbox: string;
     /** The answers are known only as codes, without their texts. */
     codesOnly: string;
     noQuestion: string;
