@@ -440,20 +440,24 @@ function compileIndicator(
       key: `${column.name}=${clip(raw)}`,
     }),
   });
-  return (codes, values) => {
+  const answer = (codes: Float64Array, values: Int8Array): number => {
     if (!inPopulation(codes, values)) {
       values[slot] = OUTSIDE;
-      return -1;
-    }
-    // No box of the question ticked: the question was skipped, not answered "not here".
-    if (boxes.length > 0 && boxes.every((b) => codes[b] === 0)) {
-      values[slot] = MISSING;
       return -1;
     }
     const v = codes[cell]!;
     if (v !== v) return cell;
     values[slot] = v;
     return -1;
+  };
+  if (boxes.length === 0) return answer;
+  // No box of the question ticked: the question was skipped, not answered "not here".
+  return (codes, values) => {
+    if (inPopulation(codes, values) && boxes.every((b) => codes[b] === 0)) {
+      values[slot] = MISSING;
+      return -1;
+    }
+    return answer(codes, values);
   };
 }
 

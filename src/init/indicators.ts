@@ -116,7 +116,7 @@ export function proposalFor(
     time: data.time,
     templateTime: source.meaning.time,
     scaleName: typeof ind.answers === 'string' ? ind.answers : 'svar',
-    // A ticked box is its option; an empty one "not here" (config `checkboxes` makes a question no box was ticked in a missing answer).
+    // A ticked box is yes, an empty one no; config `checkboxes` makes it a missing answer where no box of the question is ticked.
     answers:
       boxes.length >= 2
         ? { yes: [option!], no: [''], missing: [], unknown: [], understood: true, counts: new Map(col.values) }
