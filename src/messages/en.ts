@@ -648,6 +648,7 @@ const initEn: InitTexts = {
   unusedHeading: 'Not used:',
   freeText: (c) => `Free text and ids (never used): ${c}`,
   emptyAnswer: '(empty)',
+  checkboxNote: (boxes) => `a check box, one of the question's ${boxes}: empty is no only where another box is ticked; a pupil who ticked none counts as no answer`,
   population: (values, question) => `only pupils who answered ${values} to ${question}`,
   usedBy: (id) => `(already read by ${id})`,
   answerClass: { yes: 'yes', no: 'no', missing: 'no answer', unknown: 'unknown' },

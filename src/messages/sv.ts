@@ -614,6 +614,7 @@ const initSv: InitTexts = {
   unusedHeading: 'Används inte:',
   freeText: (c) => `Fritext och löpnummer (används aldrig): ${c}`,
   emptyAnswer: '(tom)',
+  checkboxNote: (boxes) => `en kryssruta, en av frågans ${boxes}: tom är nej bara där en annan ruta är ikryssad; den som inte kryssat i någon räknas som inget svar`,
   population: (values, question) => `bara elever som svarat ${values} på ${question}`,
   usedBy: (id) => `(används redan av ${id})`,
   answerClass: { yes: 'ja', no: 'nej', missing: 'inget svar', unknown: 'okända' },

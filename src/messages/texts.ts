@@ -26,6 +26,8 @@ export interface InitTexts {
   freeText(columns: string): string;
   /** The empty cell in lists of answers. */
   emptyAnswer: string;
+  /** Under a check box's answers: its empty cells are "no" only beside a ticked box of its question. */
+  checkboxNote(boxes: number): string;
   answerClass: { yes: string; no: string; missing: string; unknown: string };
   /** A line of the wizard's indicator list: its column, or the suggestion when it has none. */
   reviewLine(id: string, column: string | null, suggestion: string | null): string;

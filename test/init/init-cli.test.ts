@@ -175,3 +175,30 @@ describe('init --yes: a config that validates and gives figures', () => {
     expect(est.estimate ?? Number.NaN).toBeCloseTo(p, 12);
   });
 });
+
+describe('init on a SurveyMonkey export with check boxes', () => {
+  it('shows each check box with what its empty cells mean, and writes it with its question\'s boxes', async () => {
+    const dir = tempDir('lagesbild-init-boxes-');
+    const rows = [
+      '"Respondent ID","Kommun","År","Jag är","Har du under de senaste 12 månaderna blivit slagen?","Var hände det? (välj alla som stämmer)","",""',
+      '"","Svar","Svar","Svar","Svar","I skolan","På nätet","Hemma"',
+      ...Array.from({ length: 12 }, (_, i) => `"${9000 + i}","Åby","2025","${i % 2 ? 'Tjej' : 'Kille'}","${i % 3 ? 'Nej' : 'Ja'}","${i % 3 ? '' : 'I skolan'}","${i % 4 ? '' : 'På nätet'}",""`),
+    ];
+    const csv = writeFile(dir, 'Trygghetsenkät 2025.csv', `${rows.join('\n')}\n`);
+    const run = await runCli(['init', csv, '--yes', '--no-input', '--lang', 'sv', '-o', join(dir, 'lagesbild.yaml'), '--no-texts']);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain(
+      [
+        '  ? plats_skolan',
+        '      "Var hände det? (välj alla som stämmer) – I skolan"',
+        '      osäker: en följdfråga om våld eleven utsatts för · det hände i skolan (en följdfråga: vilken fråga den följer syns inte i filen, och mallen räknar den bland dem som utsatts för någon form av våld)',
+        '      ja: "I skolan" 4',
+        '      nej: (tom) 8',
+        '      en kryssruta, en av frågans 3: tom är nej bara där en annan ruta är ikryssad; den som inte kryssat i någon räknas som inget svar',
+      ].join('\n'),
+    );
+    expect(readFileSync(join(dir, 'lagesbild.yaml'), 'utf8')).toContain(
+      '#     checkboxes:\n#       - Var hände det? (välj alla som stämmer) – I skolan\n#       - Var hände det? (välj alla som stämmer) – På nätet\n#       - Var hände det? (välj alla som stämmer) – Hemma\n',
+    );
+  });
+});

@@ -362,7 +362,7 @@ async function reviewIndicators(
           );
     const proposal = proposalFor(template, source, answerColumns.find((c) => c.name === name)!, answerColumns, p.profile.columns);
     const summary = matchSummary(proposal.level, proposal.reasons, proposal.conflict ? [...proposal.doubts, proposal.conflict] : proposal.doubts, t.lang);
-    ask.show(t.pickedColumn(proposal.question ?? proposal.column, summary, [...(proposal.population ? [populationLine(t, proposal.population)] : []), ...answerLines(t, proposal.answers)]));
+    ask.show(t.pickedColumn(proposal.question ?? proposal.column, summary, [...(proposal.population ? [populationLine(t, proposal.population)] : []), ...proposalAnswerLines(t, proposal)]));
     if (!(await ask.yesNo(t.ask.answersOk, true))) {
       const observed = [...proposal.answers.counts.keys()];
       const yes = await ask.checkbox(
@@ -407,6 +407,11 @@ function answerName(t: InitTexts, value: string, count: number | undefined): str
 }
 
 /** "ja: "Ja, en gång" (4), … · nej: "Nej" (20) · inget svar: …": the observed answers by class, with counts. */
+/** A proposal's answers with their counts, and for a check box what its empty cells are. */
+function proposalAnswerLines(t: InitTexts, p: IndicatorProposal): string[] {
+  return [...answerLines(t, p.answers), ...(p.checkboxes ? [t.checkboxNote(p.checkboxes.length)] : [])];
+}
+
 function answerLines(t: InitTexts, a: ScaleProposal): string[] {
   const observed = (values: string[]) => values.filter((v) => a.counts.has(v));
   const part = (values: string[], max: number) => {
@@ -442,7 +447,7 @@ function showIndicators(ctx: CommandContext, t: InitTexts, p: InitProposal, temp
       `      ${shown.question === null ? t.nameOnly(shown.column) : `"${shown.question}"`}`,
       `      ${matchSummary(shown.level, shown.reasons, shown.doubts, t.lang)}`,
       ...(shown.population ? [`      ${populationLine(t, shown.population)}`] : []),
-      ...answerLines(t, shown.answers).map((l) => `      ${l}`),
+      ...proposalAnswerLines(t, shown).map((l) => `      ${l}`),
     );
   }
   ctx.log.info(lines.join('\n'));
