@@ -5,6 +5,15 @@
 // respondent whose every answer is "Response", and the option columns would have no names.
 import type { SourceHeader } from './source.js';
 
+/** Between a question and an option in a joined column name: "Var hände det? – I skolan". */
+const OPTION_SEPARATOR = ' – ';
+
+/** A joined column name's question and option (see joinSubHeader), or null for any other name. */
+export function questionAndOption(name: string): { question: string; option: string } | null {
+  const at = name.lastIndexOf(OPTION_SEPARATOR);
+  return at > 0 ? { question: name.slice(0, at), option: name.slice(at + OPTION_SEPARATOR.length) } : null;
+}
+
 /** The second row's words for "the question's one answer column". */
 const ANSWER_WORDS = new Set(['response', 'open-ended response', 'svar', 'öppet svar']);
 
@@ -25,7 +34,7 @@ export function joinSubHeader(header: readonly string[], row: readonly string[])
     const top = (header[c] ?? '').trim();
     const below = (row[c] ?? '').trim();
     if (top !== '') question = top;
-    names.push(below === '' || ANSWER_WORDS.has(below.toLowerCase()) ? top : question === '' ? below : `${question} – ${below}`);
+    names.push(below === '' || ANSWER_WORDS.has(below.toLowerCase()) ? top : question === '' ? below : `${question}${OPTION_SEPARATOR}${below}`);
   }
   return names;
 }

@@ -7,8 +7,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { TextDecoder } from 'node:util';
 import { DataError, msg } from '../errors.js';
+import { textDecoder } from './decoder.js';
 
 export type Utf16 = 'utf-16le' | 'utf-16be';
 
@@ -57,7 +57,7 @@ async function transcode(path: string, name: string, encoding: Utf16): Promise<s
   const target = join(dir, basename(path));
   // fatal: a byte pair that is not UTF-16 (a file cut off in the middle of a character, or one
   // that is not text) is an error with its line, not a replacement character in an answer.
-  const decoder = new TextDecoder(encoding, { fatal: true });
+  const decoder = textDecoder(encoding, { fatal: true });
   const input = await open(path, 'r');
   const output = await open(target, 'wx', 0o600);
   try {
@@ -70,12 +70,11 @@ async function transcode(path: string, name: string, encoding: Utf16): Promise<s
         text = decoder.decode(buf.subarray(0, bytesRead), { stream: bytesRead > 0 });
       } catch {
         // The line of the first character that is not UTF-16 (a lenient decoder marks it).
-        const read = new TextDecoder(encoding).decode(buf.subarray(0, bytesRead));
-        const bad = read.indexOf('\uFFFD');
-        for (let i = read.indexOf('\n'); i !== -1 && i < bad; i = read.indexOf('\n', i + 1)) lines++;
+        const read = textDecoder(encoding).decode(buf.subarray(0, bytesRead));
+        lines += lineBreaks(read, read.indexOf('\uFFFD'));
         throw new DataError(msg('data.utf16.invalid', { encoding: encoding === 'utf-16le' ? 'UTF-16LE' : 'UTF-16BE' }), { file: name, line: lines }, msg('data.utf16.invalid.hint'));
       }
-      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lines++;
+      lines += lineBreaks(text, text.length);
       if (text.length > 0) await output.write(Buffer.from(text, 'utf8'));
       if (bytesRead === 0) break;
     }
@@ -85,4 +84,11 @@ async function transcode(path: string, name: string, encoding: Utf16): Promise<s
   }
   origins.set(target, encoding);
   return target;
+}
+
+/** Line feeds in `text` before `end` (none when `end` is −1). */
+function lineBreaks(text: string, end: number): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < end; i = text.indexOf('\n', i + 1)) n++;
+  return n;
 }

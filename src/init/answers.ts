@@ -48,9 +48,12 @@ const MISSING = new Set([
   'prefer not to say',
 ]);
 
-/** The question does not apply to the pupil: not a no, but not in the population either. */
+/**
+ * The question does not apply to the pupil: not a no, but not in the population either (a
+ * partner question without a partner; a follow-up question's "Har inte blivit utsatt").
+ */
 const NOT_APPLICABLE =
-  /((har|haft) (inte|aldrig|ingen)( haft)?( någon| en)? (pojkvän|flickvän|partner|pojk- eller flickvän|kärleksrelation))|^jag har ingen (pojkvän|flickvän|partner)|^(jag )?(går|är) (aldrig|inte) (ut|ute|i centrum|där|i stan)\b|gäller inte mig|inte aktuellt|ej aktuellt/;
+  /((har|haft) (inte|aldrig|ingen)( haft)?( någon| en)? (pojkvän|flickvän|partner|pojk- eller flickvän|kärleksrelation))|^jag har ingen (pojkvän|flickvän|partner)|^(jag )?(går|är) (aldrig|inte) (ut|ute|i centrum|där|i stan)\b|gäller inte mig|inte aktuellt|ej aktuellt|(^|har |jag har )(inte|aldrig) (blivit|varit) utsatt|^inte utsatt|^(det )?har (inte|aldrig) hänt( mig)?$/;
 const NO =
   /^(nej|no)(?!\p{L})|^(aldrig|nästan aldrig|sällan|mycket sällan|inte alls|ingen gång|0 gånger|noll gånger|inget|inga|ingen)$|^stämmer (inte|ganska dåligt|dåligt|mindre bra|inte alls|mycket dåligt)|^instämmer inte|^(mycket|ganska) (litet|liten|lite|dåligt|otrygg)|^inget förtroende|^otrygg|^jag (dricker|röker|snusar|använder|har aldrig|har inte|gör inte|gör aldrig|har aldrig)\b/u;
 const YES =

@@ -155,17 +155,15 @@ function indicatorEntries(
   const dropped: string[] = [];
   const chosen = chosenProposals(p, d.mapping);
   const times = new Map<string, TimeFrame | null>();
-  // The config's indicators: the chosen ones, and the template's combined ones with two parts
-  // among them. A population "those who answered yes to X" is kept where X is one of them.
-  const present = new Set(chosen.keys());
-  for (const tmpl of template.raw.indicators) {
-    const parts = (tmpl.any_of ?? tmpl.all_of) as string[] | undefined;
-    if (parts && parts.filter((id) => chosen.has(id)).length >= 2) present.add(tmpl.id as string);
-  }
+  // Only codes, and none said to mean yes: a guess would put wrong figures in a report.
+  const readable = new Set([...chosen.values()].filter((ind) => ind.answers.understood || [...(d.answers?.get(ind.column)?.values() ?? [])].includes('yes')).map((ind) => ind.id));
+  // The config's indicators: those read, and the template's combined ones with two parts among
+  // them. A population "those who answered yes to X" is kept where X is one of them.
+  const present = new Set(readable);
+  for (const tmpl of template.raw.indicators) if (combinedParts(tmpl, readable) !== null) present.add(tmpl.id as string);
   for (const ind of chosen.values()) {
     const decided = d.answers?.get(ind.column);
-    // Only codes, and none said to mean yes: a guess would put wrong figures in a report.
-    if (!ind.answers.understood && ![...(decided?.values() ?? [])].includes('yes')) {
+    if (!readable.has(ind.id)) {
       warnings.push({ code: 'codes-only', indicator: ind.id, column: ind.column, answers: ind.answers.unknown });
       dropped.push(ind.column);
       continue;
@@ -189,10 +187,9 @@ function indicatorEntries(
     times.set(ind.id, ind.question === null ? null : ind.time);
   }
   for (const tmpl of template.raw.indicators) {
-    const key = 'any_of' in tmpl ? 'any_of' : 'all_of' in tmpl ? 'all_of' : null;
-    if (key === null) continue;
-    const parts = (tmpl[key] as string[]).filter((id) => entries.has(id));
-    if (parts.length < 2) continue;
+    const combined = combinedParts(tmpl, entries);
+    if (combined === null) continue;
+    const { key, parts } = combined;
     // The report describes a combined indicator by its parts; a time frame only when all parts share it.
     const partTimes = new Set(parts.map((id) => times.get(id) ?? null));
     const time = partTimes.size === 1 ? [...partTimes][0]! : null;
@@ -259,6 +256,14 @@ function dataEntry(tmpl: RawObject, ind: IndicatorProposal, answers: string | An
     ...statementOfQuestion(ind),
   };
   return orderLike(tmpl, { ...tmpl, ...replaced });
+}
+
+/** A template's combined indicator (any_of, all_of) with those of its parts the config has: in the config when two or more are; else null. */
+function combinedParts(tmpl: RawObject, has: { has(id: string): boolean }): { key: 'any_of' | 'all_of'; parts: string[] } | null {
+  const key = 'any_of' in tmpl ? 'any_of' : 'all_of' in tmpl ? 'all_of' : null;
+  if (key === null) return null;
+  const parts = (tmpl[key] as string[]).filter((id) => has.has(id));
+  return parts.length >= 2 ? { key, parts } : null;
 }
 
 /**

@@ -13,6 +13,7 @@ import { isQuestionText, readQuestion, type QuestionMeaning, type TimeFrame } fr
 import type { Roles } from './roles.js';
 import type { ColumnProfile, CsvProfile } from './profile.js';
 import type { Template } from './template.js';
+import { questionAndOption } from '../ingest/sub-header.js';
 
 export interface PopulationProposal {
   column: string;
@@ -127,16 +128,10 @@ export function proposalFor(
   };
 }
 
-/** The question of a check box's column name ("Var hände det? – I skolan" → "Var hände det?"), or null. */
-function questionOfBox(name: string): string | null {
-  const at = name.trimEnd().search(/\s[–-]\s(?!.*\s[–-]\s)/);
-  return at > 0 ? name.slice(0, at) : null;
-}
-
 /** Every column that is a box of the same question as `name` (never-ticked boxes too), in the file's order. */
 function boxesOf(name: string, all: readonly ColumnProfile[]): string[] {
-  const question = questionOfBox(name);
-  return question === null ? [] : all.filter((c) => questionOfBox(c.name) === question).map((c) => c.name);
+  const question = questionAndOption(name)?.question;
+  return question === undefined ? [] : all.filter((c) => questionAndOption(c.name)?.question === question).map((c) => c.name);
 }
 
 /** Columns that ask whether the pupil has or has had a partner: filters, never outcomes. */
@@ -232,8 +227,9 @@ export function proposeIndicators(profile: CsvProfile, roles: Roles, template: T
 }
 
 /**
- * The option of a check-box column as SurveyMonkey writes one ("Var hände det? – I skolan"):
- * its only answer is the option's own text, the end of its name; empty when not ticked. Empty
+ * The option of a check-box column as SurveyMonkey writes one, its name joined from the
+ * question and the option ("Var hände det? – I skolan", see joinSubHeader): its only answer is
+ * the option's own text; empty when not ticked. Empty
  * means "not ticked" only where some box of the question is ticked (else the question was
  * skipped): config `checkboxes` says which columns are the question's boxes.
  */
@@ -241,7 +237,7 @@ function checkboxOption(c: ColumnProfile): string | null {
   const answers = [...(c.values?.keys() ?? [])].map((v) => v.trim()).filter((v) => v !== '');
   if (answers.length !== 1) return null;
   const option = answers[0]!;
-  return classifyAnswer(option) === null && /\s[–-]\s/.test(c.name) && c.name.trimEnd().endsWith(option) ? option : null;
+  return classifyAnswer(option) === null && questionAndOption(c.name)?.option === option ? option : null;
 }
 
 function rank(p: IndicatorProposal): number {

@@ -79,6 +79,13 @@ describe('check boxes (config `checkboxes`)', () => {
     expect(text).toContain(
       'Räknas som ja: ”I skolan”. En kryssruta: den som inte kryssat i den räknas som nej, den som inte kryssat i någon av frågans rutor som inget svar (ingår inte i andelen). Gäller bara dem som svarat ja på ”Utsatt för fysiskt våld”.',
     );
+    // An empty box listed as no answer is not said to be no.
+    const emptyMissing = writeFile(dir, 'tom-saknas.yaml', `${MINI_CONFIG}${PLACE.replace('answers: { yes: [I skolan], no: [""], missing: [] }', 'answers: { yes: [I skolan], no: [], missing: [""] }')}`);
+    const { config: cfg2 } = await loadConfig(emptyMissing);
+    const figures2 = computeFigures((await ingestFiles([file], cfg2, { configPath: emptyMissing })).sums, cfg2);
+    const text2 = JSON.stringify(buildMunicipalityReport({ figures: figures2, config: cfg2, area: 'Åby', lang: 'sv', dateIso: '2024-06-01' }).chapters.find((c) => c.id === 'bilagor'));
+    expect(text2).toContain('Räknas som ja: ”I skolan”. En kryssruta: den som inte kryssat i någon av frågans rutor räknas som inget svar (ingår inte i andelen).');
+    expect(text2).not.toContain('räknas som nej');
   });
 
   it('is an indicator\'s with a column, naming columns that exist', async () => {

@@ -152,6 +152,10 @@ describe('init: the pieces', () => {
       ['Jag har inte haft någon pojkvän, flickvän eller partner', 'missing'],
       ['Har aldrig haft pojkvän/flickvän', 'missing'],
       ['Jag är aldrig i centrum då', 'missing'],
+      // A follow-up question's answer for those it was not about (Östervik's "F43. Har du berättat …").
+      ['Har inte blivit utsatt', 'missing'],
+      ['Jag har aldrig varit utsatt', 'missing'],
+      ['Det har inte hänt mig', 'missing'],
       ['Jag är aldrig otrygg', null],
     ];
     for (const [answer, expected] of cases) expect([answer, classifyAnswer(answer)]).toEqual([answer, expected]);
@@ -412,6 +416,16 @@ describe('init: the written config', () => {
     const lone = buildConfig(alone, template, { mapping: new Map([['plats_skolan', alone.indicators.suggestions.find((s) => s.id === 'plats_skolan')!]]), county: 'Länet', definition: null }, meta);
     expect(lone.config.indicators.find((i) => i.id === 'plats_skolan')!.population).toBeUndefined();
     expect(lone.warnings).toContainEqual({ code: 'population-missing', indicator: 'plats_skolan' });
+    // Two violence questions, one only in codes (left out): no combined indicator, so no population on it.
+    const csv = ['kommun,ar,kon,F10_slagen,F11_hotad,F19a_plats_skolan', ...Array.from({ length: 6 }, (_, i) => `Åby,2023,${i % 2 ? 'Flicka' : 'Pojke'},${1 + (i % 2)},${i % 3 ? 'Nej' : 'Ja'},${i % 2 ? 'Ja' : 'Nej'}`)];
+    const coded = propose(await profileCsv(writeFile(tempDir(), 'k.csv', `${csv.join('\n')}\n`)), template);
+    expect(coded.indicators.indicators.map((i) => i.id)).toEqual(['fysiskt_vald', 'hot']);
+    const built2 = buildConfig(coded, template, { mapping: new Map([['plats_skolan', coded.indicators.suggestions.find((s) => s.id === 'plats_skolan')!]]), county: 'Länet', definition: null }, meta);
+    expect(built2.config.indicators.map((i) => [i.id, i.population])).toEqual([
+      ['hot', undefined],
+      ['plats_skolan', undefined],
+    ]);
+    expect(built2.warnings.map((w) => w.code)).toEqual(expect.arrayContaining(['codes-only', 'population-missing']));
   });
 
   it('records the decisions of the wizard: indicators left out, codes named, gender codes named', async () => {

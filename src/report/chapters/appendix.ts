@@ -53,7 +53,8 @@ function questionItem(ctx: ReportContext, ind: Indicator): string {
         parts.push(t.yesAnswers(quoted(yes!)));
         if (no!.length > 0) parts.push(t.noAnswers(quoted(no!)));
         if (missing!.length > 0) parts.push(t.missingAnswers(quoted(missing!)));
-        if (ind.checkboxes) parts.push(t.checkbox);
+        // The empty cell is no list's text above: said here when it is the "no" of an unticked box.
+        if (ind.checkboxes) parts.push(t.checkbox(scale.no.some((v) => v.trim() === '')));
       }
     }
   }

@@ -423,7 +423,10 @@ export const en: Strings = {
     },
     onlyFor: (who) => `Only ${who}.`,
     missingAnswers: (items) => `Counted as no answer (not in the share): ${items}.`,
-    checkbox: "A check box: a pupil who did not tick it counts as no, one who ticked none of the question's boxes as no answer (not in the share).",
+    checkbox: (emptyIsNo) =>
+      emptyIsNo
+        ? "A check box: a pupil who did not tick it counts as no, one who ticked none of the question's boxes as no answer (not in the share)."
+        : "A check box: a pupil who ticked none of the question's boxes counts as no answer (not in the share).",
     codesOnly: 'The answers are only known as numeric codes in the data.',
     noQuestion: 'The question text is not in the data.',
     aspectPopulation: (who, labels) =>

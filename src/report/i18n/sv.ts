@@ -441,7 +441,10 @@ export const sv: Strings = {
     },
     onlyFor: (who) => `Gäller bara ${who}.`,
     missingAnswers: (items) => `Räknas som inget svar (ingår inte i andelen): ${items}.`,
-    checkbox: 'En kryssruta: den som inte kryssat i den räknas som nej, den som inte kryssat i någon av frågans rutor som inget svar (ingår inte i andelen).',
+    checkbox: (emptyIsNo) =>
+      emptyIsNo
+        ? 'En kryssruta: den som inte kryssat i den räknas som nej, den som inte kryssat i någon av frågans rutor som inget svar (ingår inte i andelen).'
+        : 'En kryssruta: den som inte kryssat i någon av frågans rutor räknas som inget svar (ingår inte i andelen).',
     codesOnly: 'Svarsalternativen finns bara som sifferkoder i data.',
     noQuestion: 'Frågetexten finns inte i underlaget.',
     aspectPopulation: (who, labels) =>

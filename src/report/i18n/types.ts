@@ -346,8 +346,8 @@ export interface Strings {
     /** An indicator's population in the list of questions. */
     onlyFor(who: string): string;
     missingAnswers(list: string): string;
-    /** A check box (config `checkboxes`): who counts as no and who as no answer. */
-    checkbox: string;
+    /** A check box (config `checkboxes`): who counts as no answer, and as no when the scale says an empty box is no. */
+    checkbox(emptyIsNo: boolean): string;
     /** The answers are known only as codes, without their texts. */
     codesOnly: string;
     noQuestion: string;
