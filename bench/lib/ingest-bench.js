@@ -11,6 +11,7 @@ import { profileNode } from './profile.js';
 
 const FLOOR = join(ROOT, 'bench', 'lib', 'floor-scan.js');
 const UDSV = join(ROOT, 'bench', 'lib', 'udsv-parse.js');
+const TWICE = join(ROOT, 'bench', 'lib', 'figures-twice.js');
 
 export function figuresArgs(data, out) {
   return [CLI, 'figures', data.file, '-c', data.config, '-o', out, '--force', '--verbose'];
@@ -50,10 +51,22 @@ export async function benchIngest({ rows, smallRows, runs, profile, log }) {
   for (let i = 0; i < runs; i++) smallRuns.push(await runNode(figuresArgs(small, join(out, 'small')), { env: CLI_ENV }));
   log(`ingest: ${smallRows.toLocaleString('en')}-row file ${(summary(smallRuns.map((r) => r.ms)).median / 1000).toFixed(2)} s, ${(summary(smallRuns.map((r) => r.rssKb)).median / 1024).toFixed(0)} MB`);
 
-  const prof = profile ? await profileNode(figuresArgs(big, out), { env: CLI_ENV }, join(DATA, 'profiles', 'figures'), ROOT) : null;
-
   // "statistics: 4690 ms, 109758 figures" (--verbose) or "wrote … (109,758 figures)".
   const figureCount = (r) => Number(/(\d[\d,\u00a0 ]*) figures/.exec(r.stderr)?.[1].replace(/\D/g, '') ?? NaN);
+  // The 10 000-row work twice in one process: what code not yet optimised costs it (the same figures as the command's).
+  const twiceRuns = [];
+  for (let i = 0; i < runs; i++) twiceRuns.push(JSON.parse((await runNode([TWICE, '--config', small.config, '--out', join(out, 'twice'), small.file])).stdout));
+  const STAGES = ['ingest', 'counts', 'county', 'areas', 'total'];
+  const stagesOf = (which) => Object.fromEntries(STAGES.map((k) => [k, summary(twiceRuns.map((r) => r[which][k]))]));
+  const twice = { first: stagesOf('first'), second: stagesOf('second') };
+  const commandCount = figureCount(smallRuns[0]);
+  for (const r of twiceRuns) {
+    if (r.first.records !== commandCount || r.second.records !== commandCount) throw new Error(`figures-twice.js made ${r.first.records} and ${r.second.records} figures, the command ${commandCount}`);
+  }
+  log(`ingest: ${smallRows.toLocaleString('en')} rows in one process, first ${(twice.first.total.median / 1000).toFixed(2)} s, second ${(twice.second.total.median / 1000).toFixed(2)} s`);
+
+  const prof = profile ? await profileNode(figuresArgs(big, out), { env: CLI_ENV }, join(DATA, 'profiles', 'figures'), ROOT) : null;
+
   const records = figureCount(figures[0]);
   // "read …: 1000000 rows (utf-8, ",", 15 segments on 2 threads)" (--verbose).
   const threadsOf = (r) => /(\d+) segments on (\d+) thread/.exec(r.stderr)?.slice(1, 3).map(Number) ?? [1, 1];
@@ -68,7 +81,7 @@ export async function benchIngest({ rows, smallRows, runs, profile, log }) {
     figures: { ...run(figures), ...verbose(figures), threads: threadsOf(figures[0]) },
     oneThread: { ...run(oneThread), ...verbose(oneThread) },
     reference: { ...run([reference]), ...verbose([reference]) },
-    small: { ...run(smallRuns), ...verbose(smallRuns), records: figureCount(smallRuns[0]) },
+    small: { ...run(smallRuns), ...verbose(smallRuns), records: figureCount(smallRuns[0]), twice },
     pairRatios: summary(figures.map((f, i) => f.ms / floor[i].ms)),
     cpuRatio: summary(figures.map((f, i) => f.cpuMs / floor[i].cpuMs)),
     profile: prof,

@@ -89,7 +89,11 @@ export function renderMarkdown({ machine, opts, ingest, report, batch, country, 
     if (ingest.small.ms.median >= 1500) {
       why.push(
         `*${int(ingest.file.smallRows)} rows*: ${s(ingest.small.ms.median)} wall, ${s(ingest.small.cpuMs.median)} CPU, of which statistics ${s(ingest.small.statisticsMs.median)} and ingest ${s(ingest.small.ingestMs.median)}: ` +
-          `the statistics are a cost per figure (${int(ingest.small.records)} of them), the rest start-up and writing figures.csv.`,
+          `the statistics are a cost per figure (${int(ingest.small.records)} of them), the rest start-up and writing figures.csv.` +
+          (ingest.small.twice
+            ? ` The same work a second time in one process takes ${s(ingest.small.twice.second.total.median)} instead of ${s(ingest.small.twice.first.total.median)} (table below): ` +
+              `about ${s(ingest.small.twice.first.total.median - ingest.small.twice.second.total.median)} of the command is spent running code V8 has not optimised yet.`
+            : ''),
       );
     }
     if (rss > 1.5 || f.rssKb.median >= 400 * 1024) why.push(`*peak RSS*: ${mb(f.rssKb.median)} on ${int(ingest.file.rows)} rows against ${mb(ingest.small.rssKb.median)} on ${int(ingest.file.smallRows)}.`);
@@ -221,6 +225,28 @@ export function renderMarkdown({ machine, opts, ingest, report, batch, country, 
         `Peak RSS ${int(ingest.file.rows)} rows ÷ ${int(ingest.file.smallRows)} rows: ${x(f.rssKb.median / ingest.small.rssKb.median)}.`,
       '',
     );
+    const twice = ingest.small.twice;
+    if (twice) {
+      const row = (label, k) => [label, mm(twice.first[k]), mm(twice.second[k]), s(twice.first[k].median - twice.second[k].median)];
+      lines.push(
+        `The ${int(ingest.file.smallRows)}-row work twice in one process (bench/lib/figures-twice.js: the command's own steps, its figures.csv written both times). ` +
+          'The first time is the command\'s work after start-up; the second runs code V8 has optimised already (it compiles a function once it has run a while, on another thread, ' +
+          'and until then runs it in its interpreter or baseline code). The difference is mostly what a run of a few seconds pays for code not yet optimised; ' +
+          'a few modules the command loads on first use are in it too, and the second time also collects the first time\'s garbage.',
+        '',
+        table(
+          ['stage', 'first time', 'second time', 'difference'],
+          [
+            row('ingest', 'ingest'),
+            row('counts and disclosure control (pass 1)', 'counts'),
+            row("config, references and the county's records", 'county'),
+            row("the other areas' records and writing figures.csv", 'areas'),
+            row('all', 'total'),
+          ],
+        ),
+        '',
+      );
+    }
   }
 
   if (report) {
