@@ -104,7 +104,9 @@ export function proposalFor(
 ): IndicatorProposal {
   const text = columnText(col);
   const option = checkboxOption(col);
+  // A check box of a question with two or more boxes (one box alone is no such question).
   const boxes = option === null ? [] : boxesOf(col.name, all);
+  const checkboxes = boxes.length >= 2 ? boxes : null;
   const data = readQuestion(text);
   const match = compareMeanings(source.meaning, data);
   const ind = source.ind;
@@ -119,12 +121,12 @@ export function proposalFor(
     scaleName: typeof ind.answers === 'string' ? ind.answers : 'svar',
     // A ticked box is yes, an empty one no; config `checkboxes` makes it a missing answer where no box of the question is ticked.
     answers:
-      boxes.length >= 2
+      checkboxes !== null
         ? { yes: [option!], no: [''], missing: [], unknown: [], understood: true, counts: new Map(col.values) }
         : proposeScale(col.values ?? new Map(), scaleOfTemplate(template, ind), match.inverted),
     population,
     populationMissing: ind.population !== undefined && 'column' in ind.population && population === null,
-    checkboxes: boxes.length >= 2 ? boxes : null,
+    checkboxes,
   };
 }
 
@@ -229,9 +231,9 @@ export function proposeIndicators(profile: CsvProfile, roles: Roles, template: T
 /**
  * The option of a check-box column as SurveyMonkey writes one, its name joined from the
  * question and the option ("Var hände det? – I skolan", see joinSubHeader): its only answer is
- * the option's own text; empty when not ticked. Empty
- * means "not ticked" only where some box of the question is ticked (else the question was
- * skipped): config `checkboxes` says which columns are the question's boxes.
+ * the option's own text, and it is empty when not ticked. Empty means "not ticked" only where
+ * some box of the question is ticked (else the question was skipped): config `checkboxes` says
+ * which columns are the question's boxes.
  */
 function checkboxOption(c: ColumnProfile): string | null {
   const answers = [...(c.values?.keys() ?? [])].map((v) => v.trim()).filter((v) => v !== '');

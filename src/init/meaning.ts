@@ -222,16 +222,16 @@ const HOME = /\b(hemma|hos mig|i hemmet|hemmet|i mitt hem|hos nagon annan)\b/;
 const OUTDOORS = /\b(ute|utomhus|allman plats|allmanna platser|gatan|park\w*|bussen|kollektivtrafik\w*|centrum)\b/;
 const AVOIDED = /\bundvik\w*/;
 const STAYED_HOME = /\b(stann\w* hemma|borta fran skolan|skolkat|franvar\w*)\b/;
+const DRUGS = /\b(narkotika|cannabis|hasch|marijuana|knark|droger|narkotikaklassade)\b/;
 
-/** Which follow-up a follow-up question (or a column name) asks, or null when it does not say. */
-function followUpOf(t: string): FollowUp | null {
+/** Where a "where did it happen" question (or a column name with "plats") says it happened, or null when it does not say. */
+function placeItHappened(t: string): FollowUp | null {
   if (has(t, SCHOOL)) return 'place-school';
   if (has(t, ONLINE)) return 'place-online';
   if (has(t, HOME)) return 'place-home';
   if (has(t, OUTDOORS)) return 'place-outdoors';
   return null;
 }
-const DRUGS = /\b(narkotika|cannabis|hasch|marijuana|knark|droger|narkotikaklassade)\b/;
 
 // ── Roles ───────────────────────────────────────────────────────────────────────────────────
 const WITNESS = /\b(sett|hort|bevittna\w*|varit med om att|sag|horde|sett eller hort)\b/;
@@ -315,7 +315,7 @@ export function readQuestion(text: string): QuestionMeaning {
     out.subject = 'honour';
   } else if (has(t, WHERE_IT_HAPPENED) || (nameOnly && has(t, /\bplats\b/))) {
     out.subject = 'follow-up';
-    out.followUp = followUpOf(t);
+    out.followUp = placeItHappened(t);
   } else if ((has(t, WHAT_HAPPENED) || nameOnly) && (has(t, AVOIDED) || has(t, STAYED_HOME))) {
     out.subject = 'follow-up';
     out.followUp = has(t, AVOIDED) ? 'avoided' : 'stayed-home';

@@ -406,12 +406,12 @@ function answerName(t: InitTexts, value: string, count: number | undefined): str
   return `${value === '' ? t.emptyAnswer : value}${count === undefined ? '' : ` (${count})`}`;
 }
 
-/** "ja: "Ja, en gång" (4), … · nej: "Nej" (20) · inget svar: …": the observed answers by class, with counts. */
 /** A proposal's answers with their counts, and for a check box what its empty cells are. */
 function proposalAnswerLines(t: InitTexts, p: IndicatorProposal): string[] {
   return [...answerLines(t, p.answers), ...(p.checkboxes ? [t.checkboxNote(p.checkboxes.length)] : [])];
 }
 
+/** "ja: "Ja, en gång" (4), … · nej: "Nej" (20) · inget svar: …": the observed answers by class, with counts. */
 function answerLines(t: InitTexts, a: ScaleProposal): string[] {
   const observed = (values: string[]) => values.filter((v) => a.counts.has(v));
   const part = (values: string[], max: number) => {
