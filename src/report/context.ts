@@ -113,7 +113,21 @@ export function presentGrades(ctx: ReportContext, area: string, years: readonly 
 }
 
 /** Why a hidden value is hidden, as a clause ("färre än 10 har svarat"). */
-export function withheldReason(ctx: ReportContext, rec: EstimateRecord): string {
+export function withheldReason(ctx: ReportContext, rec: Pick<EstimateRecord, 'suppression'>): string {
   const d = ctx.config.disclosure;
   return ctx.t.withheld.reason(withheldKind(rec.suppression), formatInteger(d.min_base, ctx.lang), formatInteger(d.max_small_count, ctx.lang));
+}
+
+/**
+ * Hidden things (groups, indicators) by the reason their value is hidden, in order of first
+ * appearance: a value hidden to protect another did have enough answers, so one reason for
+ * all of them would be false for some.
+ */
+export function byWithheldReason<T>(ctx: ReportContext, items: readonly T[], recordOf: (item: T) => Pick<EstimateRecord, 'suppression'>): { reason: string; items: T[] }[] {
+  const sets = new Map<string, T[]>();
+  for (const item of items) {
+    const reason = withheldReason(ctx, recordOf(item));
+    sets.set(reason, [...(sets.get(reason) ?? []), item]);
+  }
+  return [...sets].map(([reason, of]) => ({ reason, items: of }));
 }

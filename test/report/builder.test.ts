@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { EstimateRecord, FiguresTable } from '../../src/analysis/types.js';
+import type { EstimateRecord, FigureRecord, FiguresTable } from '../../src/analysis/types.js';
 import { ProjectConfig } from '../../src/config/schema.js';
 import { UsageError } from '../../src/errors.js';
 import { buildCountyReport, buildMunicipalityReport } from '../../src/report/index.js';
@@ -167,6 +167,20 @@ describe('key figures', () => {
     });
   });
 
+  it('a hidden key figure is named with the reason it is hidden for, a sentence per reason', () => {
+    // Ängsby's totals of 2023 hidden: fysiskt våld to protect another municipality's, hot for 1–2 answers.
+    const hidden = figures.records.map((r): FigureRecord => {
+      if (r.kind !== 'estimate' || r.area !== 'Ängsby' || r.year !== 2023 || r.group !== 'total') return r;
+      if (r.indicator === 'fysiskt_vald') return { ...r, suppressed: true, suppression: 'secondary', estimate: null, ci_lower: null, ci_upper: null };
+      return r.indicator === 'hot' ? { ...r, suppressed: true, suppression: 'count', estimate: null, ci_lower: null, ci_upper: null } : r;
+    });
+    const doc = buildMunicipalityReport({ figures: { ...figures, records: hidden }, config, area: 'Ängsby', lang: 'sv', dateIso: DATE });
+    expect(chapter(doc, 'sammanfattning').blocks.some((b) => b.type === 'keyFigures')).toBe(false);
+    expect(text(doc, 'sammanfattning').replaceAll(NBSP, ' ')).toContain(
+      'Nyckeltalet ”Fysiskt våld” redovisas inte för 2023: andelen döljs för att ett annat dolt värde inte ska kunna räknas fram. Nyckeltalet ”Utsatt för hot” redovisas inte för 2023: bara 1–2 har svarat ja (eller nej), och så små antal visas inte.',
+    );
+  });
+
   const findings = (doc: ReportDocument) => {
     const list = chapter(doc, 'sammanfattning').blocks.find((b) => b.type === 'list');
     if (list?.type !== 'list') throw new Error('no findings');
@@ -265,6 +279,22 @@ describe('suppression', () => {
     expect(rowsOf(county, 'Utsatt för fysiskt våld, Norrbacka län, alla grupper och mätningar')).not.toContain('Annat/vill ej ange');
   });
 
+  it('a hidden total beside a shown gender: the hidden gender is named with its own reason when it differs', () => {
+    // Ängsby 2023: the total hidden to protect another cell, boys for their few answers, girls shown.
+    const hide = (group: string, suppression: 'secondary' | 'base') => (r: FigureRecord): FigureRecord =>
+      r.kind === 'estimate' && r.indicator === 'fysiskt_vald' && r.area === 'Ängsby' && r.year === 2023 && r.group === group ? { ...r, suppressed: true, suppression, estimate: null, ci_lower: null, ci_upper: null } : r;
+    const paragraphOf = (records: FigureRecord[]) =>
+      chapter(buildMunicipalityReport({ figures: { ...figures, records }, config, area: 'Ängsby', lang: 'sv', dateIso: DATE }), 'utsatthet')
+        .blocks.flatMap((b) => (b.type === 'paragraph' ? [b.text] : []))
+        .find((t) => t.startsWith('”Utsatt för fysiskt våld” redovisas inte'))!;
+    const differ = figures.records.map(hide('total', 'secondary')).map(hide('gender=2', 'base'));
+    expect(paragraphOf(differ)).toMatch(
+      /^”Utsatt för fysiskt våld” redovisas inte för 2023: andelen döljs för att ett annat dolt värde inte ska kunna räknas fram\. Andelen redovisas inte för pojkar: färre än 10 har svarat\. Bland flickorna uppgav /,
+    );
+    const same = figures.records.map(hide('total', 'secondary')).map(hide('gender=2', 'secondary'));
+    expect(paragraphOf(same)).toMatch(/^”Utsatt för fysiskt våld” redovisas inte för 2023, varken totalt eller för pojkar: andelen döljs för att ett annat dolt värde inte ska kunna räknas fram\. Bland flickorna uppgav /);
+  });
+
   it('small groups are marked "tolka med försiktighet"', () => {
     const f = figuresOf(backe).find((x) => x.caption.startsWith('Utsatt för fysiskt våld, efter kön och årskurs'))!;
     expect(f.chart.series[0]!.valueLabels[0]).toBe(`20${NBSP}%*`);
@@ -296,6 +326,8 @@ describe('time, county comparison, follow-up', () => {
 
   it('the municipality against the rest of the county', () => {
     const t = chapter(angsby, 'jamforelse-lanet').blocks.find((b): b is TableBlock => b.type === 'table')!;
+    // Its rows are the Totalt group's (a reported gender and school year), not every respondent's.
+    expect(t.caption).toBe('Ängsby jämfört med övriga länet, totalt, 2023');
     const row = t.table.rows.find((r) => r.header === 'Otrygg i skolan')!;
     expect(row.cells.slice(0, 2)).toEqual(['30 (25–34)', '9']);
     // 30 and 9 as shown: 21 percentage points (the unrounded difference rounds to 20).
@@ -315,6 +347,18 @@ describe('time, county comparison, follow-up', () => {
       'Önskad riktning',
     ]);
     expect(t.table.rows[0]).toEqual({ header: 'Fysiskt våld', cells: ['Totalt', '18', '15–22', '7', 'Lägre'], emphasis: true });
+  });
+
+  it('a baseline hidden to protect another value is named with that reason, not "too few"', () => {
+    const hidden = figures.records.map((r): FigureRecord => {
+      if (r.indicator !== 'fysiskt_vald' || r.area !== 'Ängsby') return r;
+      if (r.kind === 'estimate' && r.year === 2023 && r.group === 'total') return { ...r, suppressed: true, suppression: 'secondary', estimate: null, ci_lower: null, ci_upper: null };
+      return r.kind === 'follow_up' && r.year === 2023 ? { ...r, suppressed: true, estimate: null, ci_lower: null, ci_upper: null, mdc: null } : r;
+    });
+    const doc = buildMunicipalityReport({ figures: { ...figures, records: hidden }, config, area: 'Ängsby', lang: 'sv', dateIso: DATE });
+    expect(text(doc, 'uppfoljning')).toContain(
+      '”Fysiskt våld” ska följas upp, men har inget utgångsvärde från mätningen 2023 som kan redovisas: andelen döljs för att ett annat dolt värde inte ska kunna räknas fram. Ett utgångsvärde kan tas fram när fler har svarat, till exempel genom att mätningar slås samman.',
+    );
   });
 
   it('factors are grouped by ecological level, protective factors under their heading', () => {

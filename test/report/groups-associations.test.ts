@@ -178,7 +178,7 @@ describe('step 3: associations per ecological level', () => {
         if (recs.every((r) => r.suppressed)) {
           hiddenLevels++;
           expect(table, `${area} ${level}`).toBeUndefined();
-          expect(text(blocks)).toContain(`Sambanden mellan ”${factor}” och ”y_any”, ”y1” respektive ”y2” redovisas inte: för få svarande med eller utan faktorn.`);
+          expect(text(blocks)).toContain(`Sambanden mellan ”${factor}” och ”y_any”, ”y1” respektive ”y2” redovisas inte: för få svarande eller för få ja- eller nej-svar med eller utan faktorn, eller för att skydda ett annat dolt värde.`);
         } else expect(table, `${area} ${level}`).toBeDefined();
       }
     }

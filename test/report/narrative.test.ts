@@ -338,20 +338,20 @@ describe('step 3: associations between a factor and an outcome', () => {
 
   it('a suppressed association shows no number', () => {
     const hidden = rec({ suppressed: true, estimate_with: null, estimate_without: null, ratio: null, ratio_ci_lower: null, ratio_ci_upper: null, p: null, q: null, significant: null });
-    expect(associationSentence(vuxen, fysiskt, hidden, sv, '30')).toBe('Sambandet mellan ”Har en vuxen att prata med” och ”Fysiskt våld” redovisas inte: för få svarande med eller utan faktorn.');
+    expect(associationSentence(vuxen, fysiskt, hidden, sv, '30')).toBe('Sambandet mellan ”Har en vuxen att prata med” och ”Fysiskt våld” redovisas inte: för få svarande eller för få ja- eller nej-svar med eller utan faktorn, eller för att skydda ett annat dolt värde.');
   });
 
   it('hidden associations of several factors or outcomes: the two sides are told apart', () => {
     const say = { sv: svStrings.narrative.associationSuppressed, en: enStrings.narrative.associationSuppressed };
     expect(say.sv(['Vuxen att prata med'], ['Någon form av våld', 'Fysiskt våld'])).toBe(
-      'Sambanden mellan ”Vuxen att prata med” och ”Någon form av våld” respektive ”Fysiskt våld” redovisas inte: för få svarande med eller utan faktorn.',
+      'Sambanden mellan ”Vuxen att prata med” och ”Någon form av våld” respektive ”Fysiskt våld” redovisas inte: för få svarande eller för få ja- eller nej-svar med eller utan faktorn, eller för att skydda ett annat dolt värde.',
     );
-    expect(say.sv(['Berusad', 'Vänner som slåss'], ['Fysiskt våld'])).toBe('Sambanden mellan ”Berusad” respektive ”Vänner som slåss” och ”Fysiskt våld” redovisas inte: för få svarande med eller utan faktorerna.');
+    expect(say.sv(['Berusad', 'Vänner som slåss'], ['Fysiskt våld'])).toBe('Sambanden mellan ”Berusad” respektive ”Vänner som slåss” och ”Fysiskt våld” redovisas inte: för få svarande eller för få ja- eller nej-svar med eller utan faktorerna, eller för att skydda ett annat dolt värde.');
     expect(say.sv(['Berusad', 'Vänner som slåss'], ['Hot', 'Fysiskt våld'])).toBe(
-      'Sambanden mellan ”Berusad” och ”Vänner som slåss” å ena sidan och ”Hot” och ”Fysiskt våld” å andra sidan redovisas inte: för få svarande med eller utan faktorerna.',
+      'Sambanden mellan ”Berusad” och ”Vänner som slåss” å ena sidan och ”Hot” och ”Fysiskt våld” å andra sidan redovisas inte: för få svarande eller för få ja- eller nej-svar med eller utan faktorerna, eller för att skydda ett annat dolt värde.',
     );
     expect(say.en(['An adult to talk to'], ['Any violence', 'Physical violence'])).toBe(
-      'The associations between “An adult to talk to” and each of “Any violence” and “Physical violence” are not reported: too few respondents with or without the factor.',
+      'The associations between “An adult to talk to” and each of “Any violence” and “Physical violence” are not reported: too few respondents or too few yes or no answers with or without the factor, or to protect another hidden value.',
     );
   });
 });

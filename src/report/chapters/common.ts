@@ -4,7 +4,7 @@ import type { ChangeRecord, EstimateRecord, GroupKey } from '../../analysis/type
 import { localize, type Indicator } from '../../config/schema.js';
 import { paragraph } from '../blocks.js';
 import { decimalsFor, percentText } from '../cells.js';
-import { areaName, hasCountyComparison, label, once, presentGenders, presentGrades, surveyYears, waveName, withheldReason, type ReportContext } from '../context.js';
+import { areaName, byWithheldReason, hasCountyComparison, label, once, presentGenders, presentGrades, surveyYears, waveName, withheldReason, type ReportContext } from '../context.js';
 import { formatAlpha, formatCi, formatInteger, formatLevelNumber, formatList, formatYearRange, type Decimals } from '../format.js';
 import { ALL, groupKey, TOTAL } from '../groups.js';
 import type { Block, KeyFigure, ParagraphBlock } from '../model.js';
@@ -74,9 +74,14 @@ export function indicatorParagraph(ctx: ReportContext, ind: Indicator, area: str
   });
   const shown = genders.filter((g) => isShown(g.rec));
   const hidden = genders.filter((g) => g.rec?.suppressed);
-  // A hidden total names the hidden genders beside it when some gender is shown, so the reason is said once.
-  if (total?.suppressed) sentences.push(withheldSentence(ctx, ind, total, area, shown.length > 0 && hidden.length > 0 ? groupList(ctx, hidden.map((g) => g.key)) : null));
-  else if (total) sentences.push(estimateSentence(ind, total, ctx.narrative, { pooledNote: false }));
+  if (total?.suppressed) {
+    // A hidden total names the hidden genders beside it when some gender is shown and they are
+    // hidden for the same reason, so the reason is said once; for other reasons they get theirs.
+    const beside = shown.length > 0 && hidden.length > 0;
+    const sameReason = hidden.every((g) => withheldReason(ctx, g.rec!) === withheldReason(ctx, total));
+    sentences.push(withheldSentence(ctx, ind, total, area, beside && sameReason ? groupList(ctx, hidden.map((g) => g.key)) : null));
+    if (beside && !sameReason) sentences.push(ctx.t.withheld.groups(hiddenByReason(ctx, hidden)));
+  } else if (total) sentences.push(estimateSentence(ind, total, ctx.narrative, { pooledNote: false }));
   const gender = ctx.fig.change('gender', ind.id, area, TOTAL, year);
   if (gender && !gender.suppressed && shown.length === genders.length && genders.length === 2) {
     const cells = [ctx.fig.estimate(ind.id, area, year, gender.from), ctx.fig.estimate(ind.id, area, year, gender.to)];
@@ -88,10 +93,15 @@ export function indicatorParagraph(ctx: ReportContext, ind: Indicator, area: str
   }
   // Hidden genders beside a shown total get their own sentence; beside a hidden one the first sentence said it.
   if (hidden.length > 0 && isShown(total)) {
-    const sentence = once(ctx, ctx.t.withheld.groups(groupList(ctx, hidden.map((g) => g.key)), withheldReason(ctx, primaryOf(hidden.map((g) => g.rec!)))));
+    const sentence = once(ctx, ctx.t.withheld.groups(hiddenByReason(ctx, hidden)));
     if (sentence !== null) sentences.push(sentence);
   }
   return paragraph(sentences.join(' '));
+}
+
+/** Hidden groups with their own reasons, those with the same reason together. */
+function hiddenByReason(ctx: ReportContext, hidden: { key: GroupKey; rec: EstimateRecord | undefined }[]): { groups: string; reason: string }[] {
+  return byWithheldReason(ctx, hidden, (g) => g.rec!).map(({ reason, items }) => ({ groups: groupList(ctx, items.map((g) => g.key)), reason }));
 }
 
 /**
@@ -105,11 +115,6 @@ export function cautionSentence(ctx: ReportContext, cells: (EstimateRecord | und
   // "grupperna har bara 23 svarande" would say it of both when the other has more.
   const oneOf = small.length === 1 && cells.length > 1;
   return sides === 'groups' ? ctx.t.text.cautionGroups(ns, oneOf) : ctx.t.text.cautionWaves(ns, oneOf);
-}
-
-/** The cell whose reason explains a hidden set: one hidden for its own small numbers, not only to protect another. */
-function primaryOf(recs: EstimateRecord[]): EstimateRecord {
-  return recs.find((r) => r.suppression !== 'secondary') ?? recs[0]!;
 }
 
 /** A key figure: the total in the latest wave, with its interval and the genders' values; null when the total is hidden. */
@@ -138,13 +143,19 @@ export function keyFigure(ctx: ReportContext, ind: Indicator, area: string, year
   };
 }
 
-/** Key figure cards for the indicators whose total may be shown, and one sentence naming the hidden ones. */
+/** Key figure cards for the indicators whose total may be shown, and a paragraph naming the hidden ones, a sentence per reason. */
 export function keyFigureBlocks(ctx: ReportContext, inds: Indicator[], area: string, year: number): Block[] {
   const cards = inds.flatMap((i) => keyFigure(ctx, i, area, year) ?? []);
-  const hidden = inds.filter((i) => ctx.fig.estimate(i.id, area, year, TOTAL)?.suppressed);
+  const hidden = inds.flatMap((ind) => {
+    const total = ctx.fig.estimate(ind.id, area, year, TOTAL);
+    return total?.suppressed ? [{ ind, total }] : [];
+  });
   const blocks: Block[] = [];
   if (cards.length > 0) blocks.push({ type: 'keyFigures', items: cards });
-  if (hidden.length > 0) blocks.push(paragraph(ctx.t.withheld.keyFigures(hidden.map((i) => label(ctx, i, true)), waveName(ctx, area, year))));
+  if (hidden.length > 0) {
+    const sets = byWithheldReason(ctx, hidden, (h) => h.total);
+    blocks.push(paragraph(sets.map(({ reason, items }) => ctx.t.withheld.keyFigures(items.map((h) => label(ctx, h.ind, true)), waveName(ctx, area, year), reason)).join(' ')));
+  }
   return blocks;
 }
 

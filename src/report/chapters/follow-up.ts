@@ -3,7 +3,8 @@
 // baseline is hidden are named in one sentence instead of rows of `..`.
 import { heading, paragraph } from '../blocks.js';
 import { goalBlocks } from '../goals.js';
-import { label, waveName, type ReportContext } from '../context.js';
+import { byWithheldReason, label, waveName, type ReportContext } from '../context.js';
+import { TOTAL } from '../groups.js';
 import { formatLevel } from '../format.js';
 import type { Block, ReportChapter } from '../model.js';
 import { followUpTable } from '../tables.js';
@@ -25,7 +26,11 @@ export function followUpChapter(ctx: ReportContext, area: string): ReportChapter
   const blocks: Block[] = [...goals];
   if (goals.length > 0 && (table !== null || hidden.length > 0)) blocks.push(heading(2, 'uppfoljning-underlag', ctx.t.goals.basis));
   if (table) blocks.push(paragraph(ctx.t.text.followUpIntro(wave, formatLevel(ctx.config.statistics.power, ctx.lang))), table);
-  if (hidden.length > 0) blocks.push(paragraph(ctx.t.text.followUpHidden(hidden.map((i) => label(ctx, i, true)), wave)));
+  if (hidden.length > 0) {
+    // A total with no estimate at all had no answers (withheldReason of no suppression: too few).
+    const sets = byWithheldReason(ctx, hidden, (ind) => ctx.fig.estimate(ind.id, area, year, TOTAL) ?? { suppression: null });
+    blocks.push(paragraph(ctx.t.text.followUpHidden(sets.map(({ reason, items }) => ({ reason, labels: items.map((ind) => label(ctx, ind, true)) })), wave)));
+  }
   // The advice on goals speaks of the minimum detectable change, which only the table gives.
   if (table) blocks.push(paragraph(ctx.t.text.followUpGoals));
   // A follow-up's chapter is "Mål och uppföljning" when it has goals to follow.

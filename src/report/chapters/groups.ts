@@ -8,7 +8,7 @@ import { localize, type ExtraGroupVariable, type Indicator } from '../../config/
 import { heading, paragraph, tableBlock } from '../blocks.js';
 import { baseText, cellNotes, cellText, decimalsFor } from '../cells.js';
 import { groupValuesFigure } from '../charts.js';
-import { areaName, keyIndicators, label, presentGenders, waveName, withheldReason, type ReportContext } from '../context.js';
+import { areaName, byWithheldReason, keyIndicators, label, presentGenders, waveName, type ReportContext } from '../context.js';
 import { formatCi, formatInteger, formatPercent } from '../format.js';
 import { groupKey } from '../groups.js';
 import type { Block, ReportChapter, TableRow } from '../model.js';
@@ -68,17 +68,15 @@ function valuesSentence(ctx: ReportContext, ind: Indicator, values: BreakdownVal
       ? [{ group: v.label, value: ctx.t.narrative.percent(formatPercent(rec.estimate, ctx.lang, d, false)), ci: `${ci} ${formatCi(rec.ci_lower, rec.ci_upper, ctx.lang, d, false)}`, caution: rec.flag === 'caution' }]
       : [],
   );
-  // Each hidden value with its own reason: a value hidden to protect another did have enough answers.
-  const hidden = new Map<string, string[]>();
-  for (const { v, rec } of recs) {
-    if (!rec?.suppressed) continue;
-    const reason = withheldReason(ctx, rec);
-    hidden.set(reason, [...(hidden.get(reason) ?? []), v.label]);
-  }
+  const hidden = byWithheldReason(
+    ctx,
+    recs.filter(({ rec }) => rec?.suppressed),
+    ({ rec }) => rec!,
+  );
   return ctx.t.text.groupsValues(
     label(ctx, ind, true),
     shown,
-    [...hidden].map(([reason, groups]) => ({ groups, reason })),
+    hidden.map(({ reason, items }) => ({ groups: items.map(({ v }) => v.label), reason })),
     formatInteger(ctx.config.disclosure.caution_base, ctx.lang),
   );
 }

@@ -119,7 +119,7 @@ const narrative: Phrasing = {
     // “A” and “B” and “C” would run the two sides together.
     const side = (xs: string[]) => (xs.length === 1 ? q(xs) : `each of ${q(xs)}`);
     const between = factors.length > 1 && outcomes.length > 1 ? `${q(factors)} on the one hand and ${q(outcomes)} on the other` : `${side(factors)} and ${side(outcomes)}`;
-    return `${one ? 'The association' : 'The associations'} between ${between} ${one ? 'is' : 'are'} not reported: too few respondents with or without the ${factors.length === 1 ? 'factor' : 'factors'}.`;
+    return `${one ? 'The association' : 'The associations'} between ${between} ${one ? 'is' : 'are'} not reported: too few respondents or too few yes or no answers with or without the ${factors.length === 1 ? 'factor' : 'factors'}, or to protect another hidden value.`;
   },
   associationCaution: (base) => `Interpret with caution: one of the groups has fewer than ${base} respondents.`,
 };
@@ -294,7 +294,7 @@ export const en: Strings = {
     trend: (label, area, range) => `${label}, ${area} ${range}`,
     respondents: (area) => `Respondents by group and wave, ${area}`,
     respondentsByArea: (county) => `Respondents by municipality and wave, ${county}`,
-    countyComparison: (area, wave) => `${area} compared with the rest of the county, all respondents, ${wave}`,
+    countyComparison: (area, wave) => `${area} compared with the rest of the county, total, ${wave}`,
     areas: (label, wave) => `${label}, by municipality, ${wave}`,
     areasTable: (label, wave) => `${label}: the municipalities compared with the rest of the county, ${wave}`,
     followUp: (area, wave) => `Baseline values for follow-up, ${area} ${wave}`,
@@ -404,8 +404,8 @@ export const en: Strings = {
       'Factors for change are conditions that raise (risk factors) or lower (protective factors) the risk that someone is exposed to or uses violence. The handbook orders them by the four levels of the socio-ecological model: individual, relationship, community and society. This chapter supports step 3, Identify factors for change.',
     followUpIntro: (wave, power) =>
       `The table gives baseline values from the ${wave} wave for the indicators to be followed up in step 5. The minimum detectable change is the smallest change that the next wave, with as many respondents and the same design, can show to be statistically significant with ${power} probability. Smaller changes may happen but cannot be demonstrated.`,
-    followUpHidden: (labels, wave) =>
-      `${list(labels.map((l) => `“${l}”`))} ${labels.length === 1 ? 'is' : 'are'} to be followed up but ${labels.length === 1 ? 'has' : 'have'} no baseline from the ${wave} wave that can be reported: too few responded, or too few answered yes or no. A baseline can be set once more have responded, for example by pooling waves.`,
+    followUpHidden: (hidden, wave) =>
+      `${hidden.map(({ labels, reason }) => `${list(labels.map((l) => `“${l}”`))} ${labels.length === 1 ? 'is' : 'are'} to be followed up but ${labels.length === 1 ? 'has' : 'have'} no baseline from the ${wave} wave that can be reported: ${reason}.`).join(' ')} A baseline can be set once more have responded, for example by pooling waves.`,
     followUpGoals:
       'Measurable goals should be at least as large as the minimum detectable change. Prevention work often brings more violence to light, so a rise in reported violence does not by itself mean that the work has failed.',
     appendixTablesIntro: 'The tables show every indicator for all groups and waves: share, confidence interval and number of respondents (n).',
@@ -512,10 +512,10 @@ export const en: Strings = {
         secondary: 'the share is hidden so that another hidden value cannot be worked out',
       })[kind],
     indicator: (label, wave, reason, groups) => `“${label}” is not reported for ${wave}${groups === null ? '' : `, neither in total nor for ${groups}`}: ${reason}.`,
-    groups: (groups, reason) => `The share is not reported for ${groups}: ${reason}.`,
+    groups: (hidden) => `The share is not reported for ${hidden.map((h) => `${h.groups}: ${h.reason}`).join('; for ')}.`,
     change: (label, from, to, hidden, reason) => `“${label}” cannot be compared between ${from} and ${to}, because the share for ${hidden} is not reported: ${reason}.`,
-    keyFigures: (labels, wave) =>
-      `The key ${labels.length === 1 ? 'figure' : 'figures'} ${list(labels.map((l) => `“${l}”`))} ${labels.length === 1 ? 'is' : 'are'} not reported for ${wave}, because too few responded or too few answered yes or no.`,
+    keyFigures: (labels, wave, reason) =>
+      `The key ${labels.length === 1 ? 'figure' : 'figures'} ${list(labels.map((l) => `“${l}”`))} ${labels.length === 1 ? 'is' : 'are'} not reported for ${wave}: ${reason}.`,
     manyTitle: 'Most shares cannot be reported',
     many: (area, hidden, total, respondents, remedies) =>
       `${area} has few respondents (${respondents} in the latest wave), so ${hidden} of the ${total} shares the report would show are not reported (..): they are hidden to protect the respondents, and in groups this small the shares are very uncertain.${remedies.length === 0 ? '' : ` More shares can be reported if ${remedies.join(' or if ')}.`}`,

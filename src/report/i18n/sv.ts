@@ -135,7 +135,8 @@ const narrative: Phrasing = {
       factors.length > 1 && outcomes.length > 1
         ? `${list(quoted(factors))} å ena sidan och ${list(quoted(outcomes))} å andra sidan`
         : `${respektive(factors)} och ${respektive(outcomes)}`;
-    return `${one ? 'Sambandet' : 'Sambanden'} mellan ${between} redovisas inte: för få svarande med eller utan ${factors.length === 1 ? 'faktorn' : 'faktorerna'}.`;
+    // Its sides are under the same control as every cell (primary and secondary): any of the reasons may be why.
+    return `${one ? 'Sambandet' : 'Sambanden'} mellan ${between} redovisas inte: för få svarande eller för få ja- eller nej-svar med eller utan ${factors.length === 1 ? 'faktorn' : 'faktorerna'}, eller för att skydda ett annat dolt värde.`;
   },
   associationCaution: (base) => `Tolka med försiktighet: en av grupperna har färre än ${base} svarande.`,
 };
@@ -310,7 +311,8 @@ export const sv: Strings = {
     trend: (label, area, range) => `${label}, ${area} ${range}`,
     respondents: (area) => `Antal svarande per grupp och mätning, ${area}`,
     respondentsByArea: (county) => `Antal svarande per kommun och mätning, ${county}`,
-    countyComparison: (area, wave) => `${area} jämfört med övriga länet, samtliga svarande, ${wave}`,
+    // The rows are Totalt's figures: those who gave a gender (and school year), not every respondent.
+    countyComparison: (area, wave) => `${area} jämfört med övriga länet, totalt, ${wave}`,
     areas: (label, wave) => `${label}, per kommun, ${wave}`,
     areasTable: (label, wave) => `${label}: kommunerna jämförda med övriga länet, ${wave}`,
     followUp: (area, wave) => `Utgångsvärden för uppföljning, ${area} ${wave}`,
@@ -422,8 +424,8 @@ export const sv: Strings = {
       'Förändringsfaktorer är förhållanden som ökar (riskfaktorer) eller minskar (skyddsfaktorer) risken att någon utsätts för eller utövar våld. Handboken ordnar dem efter den socialekologiska modellens fyra nivåer: individ, relation, närmiljö och samhälle. Kapitlet är ett underlag för steg 3, Identifiera förändringsfaktorer.',
     followUpIntro: (wave, power) =>
       `Tabellen ger utgångsvärden från mätningen ${wave} för de indikatorer som ska följas upp i steg 5. Minsta upptäckbara förändring är den minsta förändring som nästa mätning, med lika många svarande och samma upplägg, kan visa som statistiskt säkerställd med ${power} sannolikhet. Mindre förändringar kan ha skett men går inte att belägga.`,
-    followUpHidden: (labels, wave) =>
-      `${list(labels.map((l) => `”${l}”`))} ska följas upp, men har inget utgångsvärde från mätningen ${wave} som kan redovisas: för få har svarat, eller för få har svarat ja eller nej. Ett utgångsvärde kan tas fram när fler har svarat, till exempel genom att mätningar slås samman.`,
+    followUpHidden: (hidden, wave) =>
+      `${hidden.map(({ labels, reason }) => `${list(labels.map((l) => `”${l}”`))} ska följas upp, men har inget utgångsvärde från mätningen ${wave} som kan redovisas: ${reason}.`).join(' ')} Ett utgångsvärde kan tas fram när fler har svarat, till exempel genom att mätningar slås samman.`,
     followUpGoals:
       'Mätbara mål bör vara minst så stora som den minsta upptäckbara förändringen. Förebyggande arbete gör ofta att mer våld kommer fram, så en ökning av uppgiven utsatthet behöver inte betyda att arbetet har misslyckats.',
     appendixTablesIntro: 'Tabellerna visar varje indikator för alla grupper och mätningar: andel, konfidensintervall och antal svarande (n).',
@@ -530,10 +532,10 @@ export const sv: Strings = {
         secondary: 'andelen döljs för att ett annat dolt värde inte ska kunna räknas fram',
       })[kind],
     indicator: (label, wave, reason, groups) => `”${label}” redovisas inte för ${wave}${groups === null ? '' : `, varken totalt eller för ${groups}`}: ${reason}.`,
-    groups: (groups, reason) => `Andelen redovisas inte för ${groups}: ${reason}.`,
+    groups: (hidden) => `Andelen redovisas inte för ${hidden.map((h) => `${h.groups}: ${h.reason}`).join('; för ')}.`,
     change: (label, from, to, hidden, reason) => `”${label}” kan inte jämföras mellan ${from} och ${to}, eftersom andelen för ${hidden} inte redovisas: ${reason}.`,
-    keyFigures: (labels, wave) =>
-      `${labels.length === 1 ? 'Nyckeltalet' : 'Nyckeltalen'} ${list(labels.map((l) => `”${l}”`))} redovisas inte för ${wave}, eftersom för få har svarat eller för få har svarat ja eller nej.`,
+    keyFigures: (labels, wave, reason) =>
+      `${labels.length === 1 ? 'Nyckeltalet' : 'Nyckeltalen'} ${list(labels.map((l) => `”${l}”`))} redovisas inte för ${wave}: ${reason}.`,
     manyTitle: 'De flesta andelar kan inte redovisas',
     many: (area, hidden, total, respondents, remedies) =>
       `${area} har få svarande (${respondents} vid den senaste mätningen), så ${hidden} av de ${total} andelar som rapporten skulle visa redovisas inte (..): de döljs för att skydda de svarande, och i så små grupper blir andelarna mycket osäkra.${remedies.length === 0 ? '' : ` Fler andelar kan redovisas om ${remedies.join(' eller om ')}.`}`,

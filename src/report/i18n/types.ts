@@ -330,8 +330,8 @@ export interface Strings {
     factorsIntro: string;
     followUpIntro(wave: string, power: string): string;
     followUpGoals: string;
-    /** Follow-up indicators without a baseline that may be shown. */
-    followUpHidden(labels: string[], wave: string): string;
+    /** Follow-up indicators without a baseline that may be shown, those hidden for one reason together. */
+    followUpHidden(hidden: { labels: string[]; reason: string }[], wave: string): string;
     appendixTablesIntro: string;
     questionItem(label: string, question: string | null, answers: string): string;
     yesAnswers(list: string): string;
@@ -421,10 +421,11 @@ export interface Strings {
     reason(kind: WithheldKind, minBase: string, maxSmall: string): string;
     /** `groups`: hidden groups named beside the total ("killar"), or null. */
     indicator(label: string, wave: string, reason: string, groups: string | null): string;
-    /** The share is shown for everyone but not for these groups ("tjejer och killar"). */
-    groups(groups: string, reason: string): string;
+    /** The share is shown for everyone but not for these groups ("tjejer och killar"), each set with its reason. */
+    groups(hidden: { groups: string; reason: string }[]): string;
     change(label: string, from: string, to: string, hiddenWave: string, reason: string): string;
-    keyFigures(labels: string[], wave: string): string;
+    /** Key figures whose totals are hidden for one reason (a sentence per reason). */
+    keyFigures(labels: string[], wave: string, reason: string): string;
     manyTitle: string;
     /** Most values are hidden: how many, why, and what helps. */
     many(area: string, hidden: string, total: string, respondents: string, remedies: string[]): string;

@@ -1,0 +1,78 @@
+// Two municipalities' own Google Forms export (test/fixtures/google-forms): question texts as
+// headers, Google's timestamp, the municipality asked as a question, a check-box question in
+// one cell, and pupils who would not give their gender. They are among all respondents but
+// not in Totalt, and Hallsta's girls and boys are hidden for different reasons: what the
+// report says of them must hold for each.
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config/load.js';
+import type { ProjectConfig } from '../../src/config/schema.js';
+import { ingestFiles } from '../../src/analysis/pipeline.js';
+import { computeFigures } from '../../src/analysis/figures.js';
+import type { EstimateRecord, FiguresTable } from '../../src/analysis/types.js';
+import { buildMunicipalityReport, type ReportDocument } from '../../src/report/index.js';
+import type { TableBlock } from '../../src/report/model.js';
+
+const DIR = fileURLToPath(new URL('../fixtures/google-forms/', import.meta.url));
+const DATE = '2024-06-01';
+
+let config: ProjectConfig;
+let figures: FiguresTable;
+const report = (area: string, lang: 'sv' | 'en' = 'sv'): ReportDocument => buildMunicipalityReport({ figures, config, area, lang, dateIso: DATE });
+// Non-breaking spaces (95 %, 1–2) read as spaces here; the typography has tests of its own.
+const paragraphs = (d: ReportDocument, id: string): string[] =>
+  d.chapters.find((c) => c.id === id)!.blocks.flatMap((b) => (b.type === 'paragraph' ? [b.text.replaceAll('\u00a0', ' ')] : []));
+const estimate = (indicator: string, area: string, group: string) =>
+  figures.records.find((r): r is EstimateRecord => r.kind === 'estimate' && r.indicator === indicator && r.area === area && r.group === group)!;
+
+beforeAll(async () => {
+  config = (await loadConfig(`${DIR}lagesbild.yaml`)).config;
+  const { sums } = await ingestFiles([`${DIR}svar.csv`], config);
+  figures = computeFigures(sums, config);
+});
+
+describe('a Google Forms export of two municipalities', () => {
+  it('the fixture hides Hallsta’s girls and boys for different reasons', () => {
+    // Boys: 8 answered. Girls: 16, hidden to protect the boys' share (Totalt − girls), or for 1–2 yes.
+    expect(['fysiskt_vald', 'hot', 'utsatt_nagon_form'].map((i) => estimate(i, 'Hallsta', 'gender=Kille')).map((r) => [r.n, r.suppression])).toEqual([
+      [8, 'base'],
+      [8, 'base'],
+      [8, 'base'],
+    ]);
+    expect(['fysiskt_vald', 'hot'].map((i) => estimate(i, 'Hallsta', 'gender=Tjej')).map((r) => [r.n, r.suppression])).toEqual([
+      [16, 'secondary'],
+      [16, 'count'],
+    ]);
+  });
+
+  it('gives each hidden gender its own reason, never "fewer than 10" for 16 girls', () => {
+    const text = paragraphs(report('Hallsta'), 'utsatthet');
+    expect(text).toContain(
+      'Totalt uppgav 58 procent (95 % KI 38–76) att de svarat ja på minst en av frågorna om ”Fysiskt våld” och ”Hot”. Tolka med försiktighet: gruppen har bara 24 svarande. Andelen redovisas inte för tjejer: andelen döljs för att ett annat dolt värde inte ska kunna räknas fram; för killar: färre än 10 har svarat.',
+    );
+    expect(text).toContain(
+      'Totalt uppgav 21 procent (95 % KI 9–42) att de utsatts för hot under de senaste 12 månaderna. Tolka med försiktighet: gruppen har bara 24 svarande. Andelen redovisas inte för tjejer: bara 1–2 har svarat ja (eller nej), och så små antal visas inte; för killar: färre än 10 har svarat.',
+    );
+    expect(text.join(' ')).not.toContain('tjejer och killar: färre än');
+    expect(paragraphs(report('Hallsta', 'en'), 'utsatthet').join(' ')).toContain(
+      'The share is not reported for girls: only 1–2 answered yes (or no), and counts that small are not shown; for boys: fewer than 10 responded.',
+    );
+  });
+
+  it('groups hidden for the same reason are named together', () => {
+    expect(paragraphs(report('Ekvik'), 'utsatthet').join(' ')).toContain(
+      'Andelen redovisas inte för tjejer och killar: andelen döljs för att ett annat dolt värde inte ska kunna räknas fram.',
+    );
+  });
+
+  it('calls the county comparison Totalt’s, as its numbers are, not all respondents’', () => {
+    const doc = report('Hallsta');
+    expect(paragraphs(doc, 'om-undersokningen')[0]).toBe(
+      'Undersökningen har genomförts 2024 i Hallsta. Vid den senaste mätningen (2024) svarade 30 personer. Andelarna för Totalt bygger på de 24 av dem som angett kön och årskurs bland de redovisade grupperna.',
+    );
+    const table = doc.chapters.find((c) => c.id === 'jamforelse-lanet')!.blocks.find((b): b is TableBlock => b.type === 'table')!;
+    expect(table.caption).toBe('Hallsta jämfört med övriga länet, totalt, 2024');
+    expect(table.table.rows.map((r) => r.cells[0])).toEqual(['38 (20–58)*', '21 (9–42)*', '58 (38–76)*']);
+    expect(estimate('fysiskt_vald', 'Hallsta', 'total').n).toBe(24);
+  });
+});
