@@ -114,15 +114,22 @@ export function respondentsByAreaTable(ctx: ReportContext, areas: string[]): Tab
     header: areaName(ctx, a),
     cells: years.map((y) => {
       if (withPopulation) return responseCell(ctx, ctx.fig.response(a, y, TOTAL));
-      const n = ctx.fig.respondents(a, y, TOTAL);
+      // Every respondent, as each municipality's report counts them ("svarade 53 personer"), not only Totalt's.
+      const n = ctx.fig.respondents(a, y, ALL);
       return n === undefined ? MISSING : formatInteger(n, ctx.lang);
     }),
     ...(a === county ? { emphasis: true } : {}),
   }));
+  // Response rates are Totalt's (the population file counts pupils by gender and school year).
+  const outsideTotal = [...areas, county].some((a) => years.some((y) => ctx.fig.respondents(a, y, ALL) !== ctx.fig.respondents(a, y, TOTAL)));
   return tableBlock(ctx, ctx.t.captions.respondentsByArea(county), {
     columns: [left(ctx.t.words.area), ...years.map((y) => right(waveName(ctx, county, y)))],
     rows,
-    notes: [...(withPopulation ? responseNotes(ctx, responses) : []), ...pooledAreaNotes(ctx, areas)],
+    notes: [
+      ...(withPopulation ? responseNotes(ctx, responses) : []),
+      ...(withPopulation && outsideTotal ? [ctx.t.notes.areasTotalOnly(ctx.config.groups.grade !== undefined)] : []),
+      ...pooledAreaNotes(ctx, areas),
+    ],
   });
 }
 

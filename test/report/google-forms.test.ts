@@ -10,7 +10,7 @@ import type { ProjectConfig } from '../../src/config/schema.js';
 import { ingestFiles } from '../../src/analysis/pipeline.js';
 import { computeFigures } from '../../src/analysis/figures.js';
 import type { EstimateRecord, FiguresTable } from '../../src/analysis/types.js';
-import { buildMunicipalityReport, type ReportDocument } from '../../src/report/index.js';
+import { buildCountyReport, buildMunicipalityReport, type ReportDocument } from '../../src/report/index.js';
 import type { TableBlock } from '../../src/report/model.js';
 
 const DIR = fileURLToPath(new URL('../fixtures/google-forms/', import.meta.url));
@@ -74,5 +74,18 @@ describe('a Google Forms export of two municipalities', () => {
     expect(table.caption).toBe('Hallsta jämfört med övriga länet, totalt, 2024');
     expect(table.table.rows.map((r) => r.cells[0])).toEqual(['38 (20–58)*', '21 (9–42)*', '58 (38–76)*']);
     expect(estimate('fysiskt_vald', 'Hallsta', 'total').n).toBe(24);
+  });
+
+  it('the county overview counts every respondent per municipality, as each municipality’s report does', () => {
+    const county = buildCountyReport({ figures, config, lang: 'sv', dateIso: DATE });
+    const table = county.chapters.find((c) => c.id === 'om-oversikten')!.blocks.find((b): b is TableBlock => b.type === 'table')!;
+    expect(table.caption).toBe('Antal svarande per kommun och mätning, Länet');
+    // Hallsta: 30 answered, 24 of them in Totalt ("Vill inte svara" or no gender: 6).
+    expect(table.table.rows.map((r) => [r.header, ...r.cells])).toEqual([
+      ['Ekvik', '46'],
+      ['Hallsta', '30'],
+      ['Länet', '76'],
+    ]);
+    expect(paragraphs(report('Hallsta'), 'om-undersokningen')[0]).toContain('svarade 30 personer');
   });
 });

@@ -109,6 +109,11 @@ describe('the example (Norrbacka län)', () => {
       `Norrbacka län | 1${NB}076 av 1${NB}614 (67${NB}%) | 1${NB}005 av 1${NB}453 (69${NB}%) | 1${NB}027 av 1${NB}502 (68${NB}%)`,
     ]);
     expect(t.table.notes[0]).toBe('Antal svarande av antalet elever i gruppen, med svarsfrekvensen inom parentes.');
+    // The example has respondents outside Totalt ("annat/vill ej ange", no school year): the counts say whose they are.
+    expect(figures.respondents.some((r) => r.group === 'all' && r.n !== figures.respondents.find((t) => t.area === r.area && t.year === r.year && t.group === 'total')?.n)).toBe(true);
+    expect(t.table.notes[1]).toBe(
+      'Svarande och elever i Totalt, det vill säga de som angett kön och årskurs bland de redovisade grupperna; övriga svarande ingår inte, som i kommunernas tabeller.',
+    );
   });
 });
 

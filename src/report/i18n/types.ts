@@ -200,6 +200,8 @@ export interface Strings {
     /** `gradeRows`: the table has school-year rows; `byGrade`: the config has a school-year variable. */
     /** `labels`: the unreported groups present ("Annat/vill ej ange"), or "" when the others only lack an answer. */
     notReported(labels: string, gradeRows: boolean, byGrade: boolean): string;
+    /** Under the county's response rates per municipality, when some respondents are outside Totalt: they are not counted. */
+    areasTotalOnly(byGrade: boolean): string;
     /** All respondents are in one school year, so no row repeats the total. */
     oneGrade(grade: string): string;
     /** Groups whose baseline is hidden have no row in the follow-up table. */
