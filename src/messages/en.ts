@@ -542,8 +542,10 @@ const validateEn: ValidateTexts = {
   smallMark: (b) => `* fewer than ${b} respondents: percentages for this group will be shown as ".."`,
   missing: 'Missing answers per indicator (share of the respondents asked)',
   missingOf: (m, n) => `${m} of ${n}`,
-  missingBase: (counted, without) =>
-    `Counted among the ${counted} respondents whose gender is given: ${without === '1' ? 'the one' : `the ${without}`} without one ${without === '1' ? 'is' : 'are'} in no group and no estimate.`,
+  missingBase: (counted, without, byGrade) =>
+    byGrade
+      ? `Counted among the ${counted} respondents in a group by gender and school year: ${without === '1' ? 'the other one' : `the ${without} others`} (no answer on gender or school year) ${without === '1' ? 'is' : 'are'} in no group and no estimate.`
+      : `Counted among the ${counted} respondents whose gender is given: ${without === '1' ? 'the one' : `the ${without}`} without one ${without === '1' ? 'is' : 'are'} in no group and no estimate.`,
   percent: (s) => `${(s * 100).toFixed(1)}%`,
   small: (b) => `Groups too small to report (fewer than ${b} respondents; shown as "..")`,
   problems: 'Problems',

@@ -508,8 +508,10 @@ const validateSv: ValidateTexts = {
   smallMark: (b) => `* färre än ${b} svarande: andelarna för gruppen visas som ".."`,
   missing: 'Saknade svar per indikator (andel av dem som fått frågan)',
   missingOf: (m, n) => `${m} av ${n}`,
-  missingBase: (counted, without) =>
-    `Räknat bland de ${counted} svarande som har angett kön: ${without === '1' ? 'den som inte har det ingår' : `de ${without} som inte har det ingår`} inte i någon grupp eller skattning.`,
+  missingBase: (counted, without, byGrade) =>
+    byGrade
+      ? `Räknat bland de ${counted} svarande som hör till en grupp efter kön och årskurs: ${without === '1' ? 'den övriga' : `de ${without} övriga`} (utan svar på kön eller årskurs) ingår inte i någon grupp eller skattning.`
+      : `Räknat bland de ${counted} svarande som har angett kön: ${without === '1' ? 'den som inte har det ingår' : `de ${without} som inte har det ingår`} inte i någon grupp eller skattning.`,
   percent: (s) => `${(s * 100).toFixed(1).replace('.', ',')} %`,
   small: (b) => `Grupper som är för små för att redovisas (färre än ${b} svarande; visas som "..")`,
   problems: 'Problem',

@@ -28,8 +28,12 @@ export interface ValidateTexts {
   missing: string;
   /** "(38 of 3 160)" */
   missingOf(missing: string, inPopulation: string): string;
-  /** Under the missing answers when some respondents gave no gender: who they are counted among. */
-  missingBase(counted: string, withoutGender: string): string;
+  /**
+   * Under the missing answers when some respondents are in no group: who they are counted
+   * among. `byGrade`: the groups are by gender and school year, so those without a school
+   * year are outside them too.
+   */
+  missingBase(counted: string, withoutGroup: string, byGrade: boolean): string;
   percent(share: number): string;
   small(minBase: number): string;
   problems: string;
@@ -130,7 +134,7 @@ export function validationJson(r: ValidationResult, t: ValidateTexts): unknown {
     },
     missing: r.missing,
     /** The respondents the missing answers leave out: no gender given, so in no group and no estimate. */
-    without_gender: r.withoutGender,
+    without_gender: r.outsideGroups,
     min_base: r.minBase,
     small_groups: r.smallGroups.map((g) => ({ area: g.area, year: g.year, group: g.group, n: g.n })),
   };
@@ -188,10 +192,10 @@ function missingTable(r: ValidationResult, t: ValidateTexts): string[] {
     ]),
     [false, true, false],
   );
-  if (r.withoutGender === 0 || !r.respondents) return lines;
+  if (r.outsideGroups === 0 || !r.respondents) return lines;
   // The bases above are smaller than the respondents table's total: say why, as the report does.
   const all = r.respondents.rows.reduce((sum, row) => sum + row.total, 0);
-  return [...lines, t.missingBase(formatCount(all - r.withoutGender), formatCount(r.withoutGender))];
+  return [...lines, t.missingBase(formatCount(all - r.outsideGroups), formatCount(r.outsideGroups), r.respondents.grades.length > 0)];
 }
 
 function smallList(r: ValidationResult, t: ValidateTexts): string[] {

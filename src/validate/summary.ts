@@ -73,8 +73,9 @@ export function respondentTable(sums: SurveySums, config: ProjectConfig): Respon
 
 /**
  * Missing answers per indicator over all municipalities and waves. Counted over the gender
- * groups, which together hold every respondent whose gender is given (the sums keep no group
- * for respondents without one).
+ * groups, which together hold every respondent in a group: a reported gender with a reported
+ * school year (when the config has school years), or a gender value not reported on its own.
+ * The sums keep no group for the others (no gender, or no school year).
  */
 export function missingShares(sums: SurveySums, config: ProjectConfig): MissingShare[] {
   const L = sums.layout;
@@ -93,8 +94,8 @@ export function missingShares(sums: SurveySums, config: ProjectConfig): MissingS
   });
 }
 
-/** Respondents whose gender is given (those the missing shares count). */
-export function genderedRespondents(sums: SurveySums): number {
+/** Respondents in a gender group (those the missing shares count; see missingShares). */
+export function groupedRespondents(sums: SurveySums): number {
   const L = sums.layout;
   let n = 0;
   for (let g = 0; g < L.genders; g++) n += sums.respondents(sums.areas, sums.years, L.gender(g));

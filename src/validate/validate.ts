@@ -13,7 +13,7 @@ import type { FactOptions } from '../ingest/facts.js';
 import { loadPopulation, type PopulationFile } from '../ingest/population.js';
 import { MAX_LOCATIONS, ProblemCollector, readError, sortFindings, type Finding } from './findings.js';
 import { DuplicateIds, scanFile, type FileCheck } from './scan.js';
-import { answerFindings, genderedRespondents, missingShares, respondentTable, smallGroups, type MissingShare, type RespondentTable, type SmallGroup } from './summary.js';
+import { answerFindings, groupedRespondents, missingShares, respondentTable, smallGroups, type MissingShare, type RespondentTable, type SmallGroup } from './summary.js';
 import { columnFindings, plausibilityFindings, type ConfigLocator } from './plausibility.js';
 
 export type ValidateOptions = Pick<ReadOptions, 'encoding' | 'delimiter' | 'sheet'> & FactOptions;
@@ -30,8 +30,8 @@ export interface ValidationResult {
   /** Null when no file could be read. */
   respondents: RespondentTable | null;
   missing: MissingShare[];
-  /** Respondents whose gender is not given: in no group and so in no estimate (the missing shares leave them out too). */
-  withoutGender: number;
+  /** Respondents in no group (no gender, or no school year): in no estimate (the missing shares leave them out too); `without_gender` in --json. */
+  outsideGroups: number;
   smallGroups: SmallGroup[];
   minBase: number;
   reportable: boolean;
@@ -134,9 +134,9 @@ export async function validateData(inputs: string[], config: ProjectConfig, conf
     }
   }
   findings.push(...answerFindings(missing, config, locate));
-  findings.push(...plausibilityFindings(config, missing, genderedRespondents(sums), locate));
-  const withoutGender = sums.allRespondents(sums.areas, sums.years) - genderedRespondents(sums);
-  return result(configPath, checks, findings, problems, { table: respondentTable(sums, config), missing, withoutGender, small: smallGroups(sums, config) }, config);
+  findings.push(...plausibilityFindings(config, missing, groupedRespondents(sums), locate));
+  const outsideGroups = sums.allRespondents(sums.areas, sums.years) - groupedRespondents(sums);
+  return result(configPath, checks, findings, problems, { table: respondentTable(sums, config), missing, outsideGroups, small: smallGroups(sums, config) }, config);
 }
 
 function result(
@@ -144,7 +144,7 @@ function result(
   files: FileCheck[],
   findings: Finding[],
   problems: ProblemCollector,
-  data: { table: RespondentTable; missing: MissingShare[]; withoutGender: number; small: SmallGroup[] } | null,
+  data: { table: RespondentTable; missing: MissingShare[]; outsideGroups: number; small: SmallGroup[] } | null,
   config?: ProjectConfig,
 ): ValidationResult {
   const exitCode = exitCodeOf(findings);
@@ -156,7 +156,7 @@ function result(
     unlistedRows: problems.overflow,
     respondents: data?.table ?? null,
     missing: data?.missing ?? [],
-    withoutGender: data?.withoutGender ?? 0,
+    outsideGroups: data?.outsideGroups ?? 0,
     smallGroups: data?.small ?? [],
     minBase: config?.disclosure.min_base ?? 0,
     reportable: exitCode === EXIT.ok,

@@ -361,6 +361,18 @@ describe('time, county comparison, follow-up', () => {
     );
   });
 
+  it('the method names only the tests the report makes and what links its groups in the config’s design', () => {
+    const method = (doc: ReportDocument) => chapter(doc, 'bilagor').blocks.flatMap((b) => (b.type === 'paragraph' && b.text.startsWith('Skillnader mellan könen') ? [b.text] : []));
+    // No clusters or strata in the fixture's design; three waves, a county to compare with.
+    expect(method(angsby)).toEqual([
+      'Skillnader mellan könen och mellan kommunen och övriga länet i samma mätning prövas med hänsyn till urvalsdesignen (designbaserad kontrast). Förändringar mellan två mätningar prövas som skillnader mellan två oberoende urval. När alla eller ingen i en av grupperna har svarat ja prövas skillnaden i stället med en gemensam andel för båda grupperna och varje grupps designeffekt, och intervallet beräknas med Newcombes metod; annars skulle den gruppen felaktigt se ut att sakna osäkerhet. Trender över minst tre mätningar prövas med logistisk regression på år som tar hänsyn till urvalsdesignen. Ingen trend eller jämförelse går över en mätning där frågan ändrades.',
+    ]);
+    const schools = ProjectConfig.parse({ ...configInput, design: { cluster: 'skola', strata: 'kommun' } });
+    expect(method(buildMunicipalityReport({ figures: singleWaveFigures(), config: schools, area: 'Ängsby', lang: 'sv', dateIso: DATE }))).toEqual([
+      'Skillnader mellan könen och mellan kommunen och övriga länet i samma mätning prövas med hänsyn till urvalsdesignen: grupperna kan gå i samma skolor eller höra till samma strata, och det samband det ger räknas in (designbaserad kontrast). När alla eller ingen i en av grupperna har svarat ja prövas skillnaden i stället med en gemensam andel för båda grupperna och varje grupps designeffekt, och intervallet beräknas med Newcombes metod; annars skulle den gruppen felaktigt se ut att sakna osäkerhet.',
+    ]);
+  });
+
   it('factors are grouped by ecological level, protective factors under their heading', () => {
     const headings = chapter(angsby, 'forandringsfaktorer').blocks.filter((b) => b.type === 'heading').map((b) => (b.type === 'heading' ? [b.level, b.text] : []));
     expect(headings).toEqual([

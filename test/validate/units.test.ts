@@ -6,7 +6,7 @@ import { UsageError } from '../../src/errors.js';
 import { MAX_GROUPS, ProblemCollector } from '../../src/validate/findings.js';
 import { formatValidation, validationJson } from '../../src/validate/format.js';
 import { validateProject } from '../../src/validate/validate.js';
-import { HEADER, project, respondents, toCsv } from './fixtures.js';
+import { CONFIG, HEADER, project, respondents, toCsv } from './fixtures.js';
 
 describe('CLI language', () => {
   it('--lang wins, then LC_ALL, LC_MESSAGES, LANG in that order; Swedish locales give sv, others en', () => {
@@ -59,20 +59,29 @@ describe('letters lost in an earlier conversion', () => {
   });
 });
 
-describe('respondents who gave no gender', () => {
+describe('respondents who gave no gender or no school year', () => {
   it('are said to be outside the missing answers\' base, which is then smaller than the respondents', async () => {
     const p = project();
-    const rows = (without: number) => respondents(24, (i) => (i <= without ? { kon: '' } : {}));
-    const three = await validateProject([p.file('tre-utan-kon.csv', toCsv([HEADER, ...rows(3)]))], p.config);
-    expect(three.withoutGender).toBe(3);
+    // Two without a gender and one girl without a school year: all three are in no group.
+    const rows = (without: number) => respondents(24, (i) => (i <= without ? (i === 3 ? { ak: '' } : { kon: '' }) : {}));
+    const three = await validateProject([p.file('tre-utanfor.csv', toCsv([HEADER, ...rows(3)]))], p.config);
+    expect(three.outsideGroups).toBe(3);
     expect(validationJson(three, cliMessages('en').validate)).toMatchObject({ without_gender: 3 });
     const en = formatValidation(three, cliMessages('en').validate);
-    expect(en).toContain(' of 21\n  Counted among the 21 respondents whose gender is given: the 3 without one are in no group and no estimate.\n');
-    expect(formatValidation(three, cliMessages('sv').validate)).toContain(' av 21\n  Räknat bland de 21 svarande som har angett kön: de 3 som inte har det ingår inte i någon grupp eller skattning.\n');
+    expect(en).toContain(' of 21\n  Counted among the 21 respondents in a group by gender and school year: the 3 others (no answer on gender or school year) are in no group and no estimate.\n');
+    expect(formatValidation(three, cliMessages('sv').validate)).toContain(
+      ' av 21\n  Räknat bland de 21 svarande som hör till en grupp efter kön och årskurs: de 3 övriga (utan svar på kön eller årskurs) ingår inte i någon grupp eller skattning.\n',
+    );
     const one = await validateProject([p.file('en-utan-kon.csv', toCsv([HEADER, ...rows(1)]))], p.config);
-    expect(formatValidation(one, cliMessages('en').validate)).toContain('  Counted among the 23 respondents whose gender is given: the one without one is in no group and no estimate.\n');
+    expect(formatValidation(one, cliMessages('en').validate)).toContain(
+      '  Counted among the 23 respondents in a group by gender and school year: the other one (no answer on gender or school year) is in no group and no estimate.\n',
+    );
+    // Without a school-year variable the groups are by gender alone.
+    const q = project(CONFIG.replace(/ {2}grade:[\s\S]*?(?=answer_scales:)/, ''));
+    const noGrade = await validateProject([q.file('utan-arskurs.csv', toCsv([HEADER, ...respondents(24, (i) => (i <= 2 ? { kon: '' } : {}))]))], q.config);
+    expect(formatValidation(noGrade, cliMessages('en').validate)).toContain('  Counted among the 22 respondents whose gender is given: the 2 without one are in no group and no estimate.\n');
     // Everyone with a gender: nothing to say.
     const all = await validateProject([p.file('alla.csv', toCsv([HEADER, ...rows(0)]))], p.config);
-    expect([all.withoutGender, formatValidation(all, cliMessages('en').validate)]).toEqual([0, expect.not.stringContaining('Counted among')]);
+    expect([all.outsideGroups, formatValidation(all, cliMessages('en').validate)]).toEqual([0, expect.not.stringContaining('Counted among')]);
   });
 });

@@ -252,8 +252,15 @@ export function methodParagraphs(ctx: ReportContext, area: string): ParagraphBlo
     ...(ctx.fig.hasAssociations(area) ? [ctx.t.text.methodAssociations] : []),
     ...(ctx.fig.hasReferences(area) ? [ctx.t.text.methodReferences] : []),
   ];
+  const design = ctx.config.design;
+  const facts = {
+    county: hasCountyComparison(ctx, area),
+    clusters: design.cluster !== undefined,
+    strata: design.strata !== undefined,
+    waves: ctx.fig.meta.pooled.waves ? 1 : ctx.fig.years(area).length,
+  };
   return [
-    paragraph([ctx.t.text.methodTests(hasCountyComparison(ctx, area)), ...tested].join(' ')),
+    paragraph([ctx.t.text.methodTests(facts), ...tested].join(' ')),
     paragraph(
       ctx.t.text.methodMultiplicity(formatInteger(tests, ctx.lang), isAdjusted(ctx.fig.meta), formatAlpha(alpha, ctx.lang), formatInteger(Math.round(tests * alpha), ctx.lang)),
     ),

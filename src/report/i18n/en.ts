@@ -455,8 +455,20 @@ export const en: Strings = {
       "Associations between risk or protective factors and other indicators are tested as the ratio of the share among pupils with the factor to the share among the others who answered the question, taking the sample design into account and that both groups come from the same sample (the ratio's logarithm, delta method). When everyone or no one in one of the groups answered yes, the difference is tested with a pooled proportion as for other comparisons, and the ratio gets no interval.",
     methodReferences:
       "Comparisons with reference values from other surveys are tested as differences between two independent samples, and only when the reference value's uncertainty is known: its standard error comes from its confidence interval or, when only the number of respondents is known, as for a simple random sample.",
-    methodTests: (county) =>
-      `Differences between genders${county ? ', and between the municipality and the rest of the county,' : ''} in the same wave are tested taking the sample design into account: the groups may attend the same schools${county ? ' or belong to the same strata' : ''}, and the correlation this gives is included (a design-based contrast). Changes between two waves are tested as differences between two independent samples. When everyone or no one in one of the groups answered yes, the difference is instead tested with a pooled proportion for both groups and each group's design effect, and the interval is Newcombe's; otherwise that group would wrongly appear to have no uncertainty. Trends over at least three waves are tested with a design-based logistic regression on year. No trend or comparison crosses a wave in which the question changed.`,
+    methodTests: ({ county, clusters, strata, waves }) =>
+      [
+        `Differences between genders${county ? ', and between the municipality and the rest of the county,' : ''} in the same wave are tested taking the sample design into account${
+          clusters
+            ? `: the groups may attend the same schools${strata ? ' or belong to the same strata' : ''}, and the correlation this gives is included (a design-based contrast).`
+            : strata
+              ? ': the groups may belong to the same strata, and the correlation this gives is included (a design-based contrast).'
+              : ' (a design-based contrast).'
+        }`,
+        ...(waves >= 2 ? ['Changes between two waves are tested as differences between two independent samples.'] : []),
+        "When everyone or no one in one of the groups answered yes, the difference is instead tested with a pooled proportion for both groups and each group's design effect, and the interval is Newcombe's; otherwise that group would wrongly appear to have no uncertainty.",
+        ...(waves >= 3 ? ['Trends over at least three waves are tested with a design-based logistic regression on year.'] : []),
+        ...(waves >= 2 ? ['No trend or comparison crosses a wave in which the question changed.'] : []),
+      ].join(' '),
     methodMultiplicity: (count, adjusted, alpha, expected) =>
       adjusted
         ? `The report's conclusions about statistically significant differences, changes and trends rest on ${count} tests. The p-values are adjusted for the number of tests with the Benjamini–Hochberg method, and statistically significant means that the adjusted p-value is below ${alpha}.`

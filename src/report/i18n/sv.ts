@@ -475,8 +475,20 @@ export const sv: Strings = {
       'Samband mellan förändringsfaktorer och andra indikatorer prövas som kvoten mellan andelen bland elever med faktorn och andelen bland övriga som besvarat frågan, med hänsyn till urvalsdesignen och till att båda grupperna kommer från samma urval (kvotens logaritm, deltametoden). När alla eller ingen i en av grupperna har svarat ja prövas skillnaden med en gemensam andel som för andra jämförelser, och kvoten får inget intervall.',
     methodReferences:
       'Jämförelser med referensvärden från andra undersökningar prövas som skillnader mellan två oberoende urval, och bara när referensvärdets osäkerhet är känd: standardfelet räknas ur referensvärdets konfidensintervall eller, när bara antalet svarande är känt, som för ett enkelt slumpmässigt urval.',
-    methodTests: (county) =>
-      `Skillnader mellan könen${county ? ' och mellan kommunen och övriga länet' : ''} i samma mätning prövas med hänsyn till urvalsdesignen: grupperna kan gå i samma skolor${county ? ' eller höra till samma strata' : ''}, och det samband det ger räknas in (designbaserad kontrast). Förändringar mellan två mätningar prövas som skillnader mellan två oberoende urval. När alla eller ingen i en av grupperna har svarat ja prövas skillnaden i stället med en gemensam andel för båda grupperna och varje grupps designeffekt, och intervallet beräknas med Newcombes metod; annars skulle den gruppen felaktigt se ut att sakna osäkerhet. Trender över minst tre mätningar prövas med logistisk regression på år som tar hänsyn till urvalsdesignen. Ingen trend eller jämförelse går över en mätning där frågan ändrades.`,
+    methodTests: ({ county, clusters, strata, waves }) =>
+      [
+        `Skillnader mellan könen${county ? ' och mellan kommunen och övriga länet' : ''} i samma mätning prövas med hänsyn till urvalsdesignen${
+          clusters
+            ? `: grupperna kan gå i samma skolor${strata ? ' eller höra till samma strata' : ''}, och det samband det ger räknas in (designbaserad kontrast).`
+            : strata
+              ? ': grupperna kan höra till samma strata, och det samband det ger räknas in (designbaserad kontrast).'
+              : ' (designbaserad kontrast).'
+        }`,
+        ...(waves >= 2 ? ['Förändringar mellan två mätningar prövas som skillnader mellan två oberoende urval.'] : []),
+        'När alla eller ingen i en av grupperna har svarat ja prövas skillnaden i stället med en gemensam andel för båda grupperna och varje grupps designeffekt, och intervallet beräknas med Newcombes metod; annars skulle den gruppen felaktigt se ut att sakna osäkerhet.',
+        ...(waves >= 3 ? ['Trender över minst tre mätningar prövas med logistisk regression på år som tar hänsyn till urvalsdesignen.'] : []),
+        ...(waves >= 2 ? ['Ingen trend eller jämförelse går över en mätning där frågan ändrades.'] : []),
+      ].join(' '),
     methodMultiplicity: (count, adjusted, alpha, expected) =>
       adjusted
         ? `Rapportens slutsatser om statistiskt säkerställda skillnader, förändringar och trender bygger på ${count} prövningar. P-värdena är justerade för antalet prövningar med Benjamini–Hochbergs metod, och statistiskt säkerställd betyder att det justerade p-värdet är under ${alpha}.`

@@ -369,8 +369,12 @@ export interface Strings {
     profileIntro(county: string, wave: string, high: string, low: string, adjusted: boolean, alpha: string): string;
     methodAssociations: string;
     methodReferences: string;
-    /** How comparisons are tested; `county`: the report compares with the rest of the county. */
-    methodTests(county: boolean): string;
+    /**
+     * How comparisons are tested, only the kinds the report can have: `county`, it compares with
+     * the rest of the county; `clusters` and `strata`, the config's design has them (what links
+     * two groups of one wave); `waves`, how many waves it compares (1 when pooled).
+     */
+    methodTests(facts: { county: boolean; clusters: boolean; strata: boolean; waves: number }): string;
     /** How many tests the report rests on, and how the verdict handles that. */
     methodMultiplicity(count: string, adjusted: boolean, alpha: string, expectedByChance: string): string;
     methodDisclosure(minBase: string, maxSmall: string, secondary: boolean): string;
