@@ -373,6 +373,28 @@ describe('time, county comparison, follow-up', () => {
     ]);
   });
 
+  it('no comparison with the county can be shown: a sentence saying so, no table of `..`, and a method without tests', () => {
+    // Ängsby as a municipality whose every comparison and trend is hidden (a side is).
+    const hideTests = (r: FigureRecord): FigureRecord =>
+      r.area === 'Ängsby' && (r.kind === 'change' || r.kind === 'trend' || r.kind === 'association') ? ({ ...r, suppressed: true, p: null, q: null, significant: null } as FigureRecord) : r;
+    const doc = buildMunicipalityReport({ figures: { ...figures, records: figures.records.map(hideTests) }, config, area: 'Ängsby', lang: 'sv', dateIso: DATE });
+    const county = chapter(doc, 'jamforelse-lanet');
+    expect(county.blocks.map((b) => b.type)).toEqual(['paragraph', 'paragraph']);
+    expect(text(doc, 'jamforelse-lanet')).toBe(
+      'Här jämförs Ängsby med övriga länet, det vill säga Norrbacka län utan Ängsby, vid mätningen 2023. Skillnaden anges i procentenheter. Ingen av jämförelserna med övriga länet kan redovisas: andelarna döljs för att skydda de svarande.',
+    );
+    expect(text(doc, 'bilagor')).toContain(
+      'Rapporten innehåller inga prövningar av skillnader, förändringar eller trender: de andelar som skulle jämföras redovisas inte, eller finns inte.',
+    );
+    expect(text(doc, 'bilagor')).not.toContain('bygger på 0 prövningar');
+    // One test left: said as one, and nothing to adjust it for.
+    const first = figures.records.find((r) => r.area === 'Ängsby' && r.kind === 'change' && r.p !== null)!;
+    const one = buildMunicipalityReport({ figures: { ...figures, records: figures.records.map((r) => (r === first ? r : hideTests(r))) }, config, area: 'Ängsby', lang: 'sv', dateIso: DATE });
+    expect(text(one, 'bilagor')).toContain(
+      'Rapportens slutsatser om statistiskt säkerställda skillnader, förändringar och trender bygger på en prövning, och statistiskt säkerställd betyder att dess p-värde är under 0,05.',
+    );
+  });
+
   it('factors are grouped by ecological level, protective factors under their heading', () => {
     const headings = chapter(angsby, 'forandringsfaktorer').blocks.filter((b) => b.type === 'heading').map((b) => (b.type === 'heading' ? [b.level, b.text] : []));
     expect(headings).toEqual([

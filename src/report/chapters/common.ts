@@ -262,7 +262,9 @@ export function methodParagraphs(ctx: ReportContext, area: string): ParagraphBlo
   return [
     paragraph([ctx.t.text.methodTests(facts), ...tested].join(' ')),
     paragraph(
-      ctx.t.text.methodMultiplicity(formatInteger(tests, ctx.lang), isAdjusted(ctx.fig.meta), formatAlpha(alpha, ctx.lang), formatInteger(Math.round(tests * alpha), ctx.lang)),
+      tests === 0
+        ? ctx.t.text.methodNoTests
+        : ctx.t.text.methodMultiplicity(formatInteger(tests, ctx.lang), isAdjusted(ctx.fig.meta), formatAlpha(alpha, ctx.lang), formatInteger(Math.round(tests * alpha), ctx.lang)),
     ),
     paragraph(ctx.t.text.methodDisclosure(formatInteger(d.min_base, ctx.lang), formatInteger(d.max_small_count, ctx.lang), d.secondary)),
   ];

@@ -16,6 +16,9 @@ export function countyComparisonChapter(ctx: ReportContext, area: string): Repor
     .map((ind) => ({ ind, rec: ctx.fig.change('rest_of_county', ind.id, area, TOTAL, year) }))
     .filter((c) => c.rec !== undefined);
   if (compared.length === 0) return null;
+  const intro = paragraph(ctx.t.text.countyIntro(area, ctx.fig.meta.county, waveName(ctx, area, year)));
+  // Every comparison hidden: no difference was tested, and a table of `..` would say nothing.
+  if (compared.every((c) => c.rec!.suppressed)) return { id: 'jamforelse-lanet', title: ctx.t.chapters.jamforelseLanet, blocks: [intro, paragraph(ctx.t.narrative.noCountyComparisonShown)] };
   const significant = compared.filter((c) => c.rec!.significant === true && !c.rec!.suppressed);
   const sentences =
     significant.length === 0
@@ -25,7 +28,7 @@ export function countyComparisonChapter(ctx: ReportContext, area: string): Repor
     id: 'jamforelse-lanet',
     title: ctx.t.chapters.jamforelseLanet,
     blocks: [
-      paragraph(ctx.t.text.countyIntro(area, ctx.fig.meta.county, waveName(ctx, area, year))),
+      intro,
       paragraph(sentences.join(' ')),
       countyComparisonTable(
         ctx,

@@ -90,6 +90,7 @@ const narrative: Phrasing = {
     return `None of the report's comparisons ${list(kinds.map((k) => what[k]))} shows a statistically significant difference. This does not mean that nothing has happened, only that the data are not enough to establish it.`;
   },
   noSignificantCountyDifference: 'None of the differences from the rest of the county is statistically significant.',
+  noCountyComparisonShown: 'None of the comparisons with the rest of the county can be reported: the shares are hidden to protect the respondents.',
   derived: (kind, labels) => `that they answered yes to ${kind === 'any' ? 'at least one of' : 'all of'} the questions on ${list(labels.map((l) => `“${l}”`))}`,
   countyOverview: (label, higher, lower) => {
     if (higher.length === 0 && lower.length === 0) return `For “${label}”, no municipality differs significantly from the rest of the county.`;
@@ -470,9 +471,12 @@ export const en: Strings = {
         ...(waves >= 2 ? ['No trend or comparison crosses a wave in which the question changed.'] : []),
       ].join(' '),
     methodMultiplicity: (count, adjusted, alpha, expected) =>
-      adjusted
+      count === '1'
+        ? `The report's conclusions about statistically significant differences, changes and trends rest on one test, and statistically significant means that its p-value is below ${alpha}.`
+        : adjusted
         ? `The report's conclusions about statistically significant differences, changes and trends rest on ${count} tests. The p-values are adjusted for the number of tests with the Benjamini–Hochberg method, and statistically significant means that the adjusted p-value is below ${alpha}.`
         : `The report's conclusions about statistically significant differences, changes and trends rest on ${count} tests. The p-values are not adjusted for the number of tests: even if there were no real differences, about ${expected} of them would come out statistically significant by chance.`,
+    methodNoTests: 'The report contains no tests of differences, changes or trends: the shares that would be compared are not reported, or do not exist.',
     methodDisclosure: (minBase, maxSmall, secondary) =>
       `Shares are not reported when fewer than ${minBase} responded, or when 1–${maxSmall} respondents answered yes (or no).${secondary ? ' Further values are hidden when a hidden value could otherwise be worked out from totals.' : ''}`,
     countyOverviewIntro: (county, count, wave) =>

@@ -99,6 +99,7 @@ const narrative: Phrasing = {
     return `Ingen av rapportens jämförelser ${list(kinds.map((k) => what[k]))} visar någon statistiskt säkerställd skillnad. Det betyder inte att ingenting har hänt, bara att underlaget inte räcker för att belägga det.`;
   },
   noSignificantCountyDifference: 'Ingen av skillnaderna mot övriga länet är statistiskt säkerställd.',
+  noCountyComparisonShown: 'Ingen av jämförelserna med övriga länet kan redovisas: andelarna döljs för att skydda de svarande.',
   derived: (kind, labels) => `att de svarat ja på ${kind === 'any' ? 'minst en av' : 'alla'} frågorna om ${list(labels.map((l) => `”${l}”`))}`,
   countyOverview: (label, higher, lower) => {
     if (higher.length === 0 && lower.length === 0) return `För ”${label}” skiljer sig ingen kommun statistiskt säkerställt från övriga länet.`;
@@ -490,9 +491,12 @@ export const sv: Strings = {
         ...(waves >= 2 ? ['Ingen trend eller jämförelse går över en mätning där frågan ändrades.'] : []),
       ].join(' '),
     methodMultiplicity: (count, adjusted, alpha, expected) =>
-      adjusted
-        ? `Rapportens slutsatser om statistiskt säkerställda skillnader, förändringar och trender bygger på ${count} prövningar. P-värdena är justerade för antalet prövningar med Benjamini–Hochbergs metod, och statistiskt säkerställd betyder att det justerade p-värdet är under ${alpha}.`
-        : `Rapportens slutsatser om statistiskt säkerställda skillnader, förändringar och trender bygger på ${count} prövningar. P-värdena är inte justerade för antalet prövningar: även om det inte fanns några verkliga skillnader skulle omkring ${expected} av dem bli statistiskt säkerställda av ren slump.`,
+      count === '1'
+        ? `Rapportens slutsatser om statistiskt säkerställda skillnader, förändringar och trender bygger på en prövning, och statistiskt säkerställd betyder att dess p-värde är under ${alpha}.`
+        : adjusted
+          ? `Rapportens slutsatser om statistiskt säkerställda skillnader, förändringar och trender bygger på ${count} prövningar. P-värdena är justerade för antalet prövningar med Benjamini–Hochbergs metod, och statistiskt säkerställd betyder att det justerade p-värdet är under ${alpha}.`
+          : `Rapportens slutsatser om statistiskt säkerställda skillnader, förändringar och trender bygger på ${count} prövningar. P-värdena är inte justerade för antalet prövningar: även om det inte fanns några verkliga skillnader skulle omkring ${expected} av dem bli statistiskt säkerställda av ren slump.`,
+    methodNoTests: 'Rapporten innehåller inga prövningar av skillnader, förändringar eller trender: de andelar som skulle jämföras redovisas inte, eller finns inte.',
     methodDisclosure: (minBase, maxSmall, secondary) =>
       `Andelar redovisas inte när färre än ${minBase} har svarat, eller när 1–${maxSmall} svarande har svarat ja (eller nej).${secondary ? ' Ytterligare värden döljs när ett dolt värde annars skulle kunna räknas fram ur summor.' : ''}`,
     countyOverviewIntro: (county, count, wave) =>

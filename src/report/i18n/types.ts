@@ -53,6 +53,8 @@ export interface Phrasing {
   /** Nothing in the report is statistically significant; `kinds`: what was compared. */
   noSignificantFindings(kinds: ('waves' | 'genders' | 'county')[]): string;
   noSignificantCountyDifference: string;
+  /** Every comparison with the rest of the county is hidden (either side is): none was made. */
+  noCountyComparisonShown: string;
   /** A derived indicator's clause from its parts' labels: yes to at least one (any) or to all of them. */
   derived(kind: 'any' | 'all', labels: string[]): string;
   /** County overview: where an indicator differs significantly from the rest of the county. */
@@ -376,7 +378,10 @@ export interface Strings {
      */
     methodTests(facts: { county: boolean; clusters: boolean; strata: boolean; waves: number }): string;
     /** How many tests the report rests on, and how the verdict handles that. */
+    /** `count` ≥ 1 (see methodNoTests); "1" reads as one test. */
     methodMultiplicity(count: string, adjusted: boolean, alpha: string, expectedByChance: string): string;
+    /** The report tests nothing: every comparison, change and trend is hidden or absent. */
+    methodNoTests: string;
     methodDisclosure(minBase: string, maxSmall: string, secondary: boolean): string;
     countyOverviewIntro(county: string, count: string, wave: string): string;
     countyComparisonNote(county: string): string;
