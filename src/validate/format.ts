@@ -133,7 +133,7 @@ export function validationJson(r: ValidationResult, t: ValidateTexts): unknown {
       rows: r.respondents.rows,
     },
     missing: r.missing,
-    /** The respondents the missing answers leave out: no gender given, so in no group and no estimate. */
+    /** The respondents the missing answers leave out: no gender (or, with school years, no school year), so in no group and no estimate. */
     without_gender: r.outsideGroups,
     min_base: r.minBase,
     small_groups: r.smallGroups.map((g) => ({ area: g.area, year: g.year, group: g.group, n: g.n })),

@@ -88,4 +88,10 @@ describe('a Google Forms export of two municipalities', () => {
     ]);
     expect(paragraphs(report('Hallsta'), 'om-undersokningen')[0]).toContain('svarade 30 personer');
   });
+
+  it('one wave: the outline does not promise change between waves', () => {
+    const outline = report('Hallsta').chapters.find((c) => c.id === 'inledning')!.blocks.flatMap((b) => (b.type === 'list' ? b.items : []));
+    expect(outline).toContain('Utveckling över tid: att det ännu bara finns en mätning, som blir utgångsläget för kommande uppföljningar.');
+    expect(outline.join(' ')).not.toContain('har förändrats mellan mätningarna');
+  });
 });

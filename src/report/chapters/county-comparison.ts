@@ -18,7 +18,9 @@ export function countyComparisonChapter(ctx: ReportContext, area: string): Repor
   if (compared.length === 0) return null;
   const intro = paragraph(ctx.t.text.countyIntro(area, ctx.fig.meta.county, waveName(ctx, area, year)));
   // Every comparison hidden: no difference was tested, and a table of `..` would say nothing.
-  if (compared.every((c) => c.rec!.suppressed)) return { id: 'jamforelse-lanet', title: ctx.t.chapters.jamforelseLanet, blocks: [intro, paragraph(ctx.t.narrative.noCountyComparisonShown)] };
+  if (compared.every((c) => c.rec!.suppressed)) {
+    return { id: 'jamforelse-lanet', title: ctx.t.chapters.jamforelseLanet, blocks: [intro, paragraph(ctx.t.narrative.noCountyComparisonShown)] };
+  }
   const significant = compared.filter((c) => c.rec!.significant === true && !c.rec!.suppressed);
   const sentences =
     significant.length === 0

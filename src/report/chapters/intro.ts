@@ -40,7 +40,9 @@ export function introChapter(ctx: ReportContext, area: string, chapters: readonl
       ? ctx.t.followUpProfile.chapterGuide
       : c.id === 'andra-kallor'
         ? ctx.t.sources.chapterGuide
-        : (t.chapterGuide[c.id] ?? (c.id.startsWith('egen-text-') ? ctx.t.own.chapterGuide : undefined));
+        : c.id === 'utveckling' && ctx.fig.years(area).length < 2
+          ? t.developmentGuideOneWave
+          : (t.chapterGuide[c.id] ?? (c.id.startsWith('egen-text-') ? ctx.t.own.chapterGuide : undefined));
   // An own chapter without a title of its own is already called "Kommunens egen text".
   const outline = chapters.filter((c) => guide(c) !== undefined).map((c) => (c.title === ctx.t.own.chapterTitle ? `${c.title}.` : `${c.title}: ${guide(c)}.`));
   return {

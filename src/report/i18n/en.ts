@@ -336,6 +336,7 @@ export const en: Strings = {
       uppfoljning: 'baseline values for follow-up in step 5',
       bilagor: 'all tables, the questions as asked and the method',
     },
+    developmentGuideOneWave: 'that there is only one wave so far, the baseline for future follow-up',
     stepsIntro: 'The handbook divides violence prevention work into five steps (published names in Swedish):',
     steps: [
       'Initiate collaboration (Initiera samverkan)',

@@ -354,6 +354,7 @@ export const sv: Strings = {
       uppfoljning: 'utgångsvärden för uppföljning i steg 5',
       bilagor: 'alla tabeller, frågorna som de ställdes och metoden',
     },
+    developmentGuideOneWave: 'att det ännu bara finns en mätning, som blir utgångsläget för kommande uppföljningar',
     stepsIntro: 'Handboken delar in det våldsförebyggande arbetet i fem steg:',
     steps: [
       'Initiera samverkan',

@@ -290,6 +290,8 @@ export interface Strings {
     intro(area: string, years: string, topics: string[], followUp: boolean): string;
     /** What each chapter holds, for the outline in the introduction (by chapter id). */
     chapterGuide: Record<string, string>;
+    /** The development chapter's line in the outline when the area has one wave (the chapter says so). */
+    developmentGuideOneWave: string;
     topics: { utsatthet: string; utovande: string; attityder: string; otrygghet: string };
     stepsIntro: string;
     /** The five steps, names as published (English adds the Swedish name). */
