@@ -31,14 +31,18 @@ export interface CountyReportInput {
 function overviewSentence(ctx: ReportContext, ind: Indicator, areas: string[], year: number): string {
   const higher: string[] = [];
   const lower: string[] = [];
+  // A hidden comparison was not tested: "no municipality differs" would speak for it too.
+  const compared = { shown: 0, hidden: 0 };
   for (const a of areas) {
     const rec = ctx.fig.change('rest_of_county', ind.id, a, TOTAL, year);
+    if (rec?.suppressed) compared.hidden += 1;
+    else if (rec) compared.shown += 1;
     if (!rec || rec.suppressed || rec.significant !== true) continue;
     const diff = countySides(rec, a).diff;
     if (diff !== null && diff > 0) higher.push(a);
     if (diff !== null && diff < 0) lower.push(a);
   }
-  return ctx.t.narrative.countyOverview(label(ctx, ind), higher, lower);
+  return ctx.t.narrative.countyOverview(label(ctx, ind), higher, lower, compared);
 }
 
 export function buildCountyReport(input: CountyReportInput): ReportDocument {

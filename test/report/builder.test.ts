@@ -433,6 +433,21 @@ describe('county overview', () => {
     expect(t.table.notes).toContain('* Tolka med försiktighet: färre än 30 svarande.');
   });
 
+  it('says no municipality differs only of those compared: hidden comparisons were not tested', () => {
+    const kommunerna = (hide: (r: FigureRecord) => boolean) => {
+      const records = figures.records.map((r): FigureRecord => (r.kind === 'change' && r.comparison === 'rest_of_county' && hide(r) ? { ...r, suppressed: true, diff: null, p: null, q: null, significant: null } : r));
+      return text(buildCountyReport({ figures: { ...figures, records }, config, lang: 'sv', dateIso: DATE }), 'kommunerna');
+    };
+    // The fixture: neither municipality differs significantly on fysiskt våld.
+    expect(kommunerna(() => false)).toContain('För ”Utsatt för fysiskt våld” skiljer sig ingen kommun statistiskt säkerställt från övriga länet.');
+    expect(kommunerna((r) => r.area === 'Backe')).toContain(
+      'För ”Utsatt för fysiskt våld” skiljer sig ingen av de kommuner som kan jämföras statistiskt säkerställt från övriga länet.',
+    );
+    expect(kommunerna((r) => r.indicator === 'fysiskt_vald')).toContain(
+      'För ”Utsatt för fysiskt våld” kan ingen kommun jämföras med övriga länet: andelarna döljs för att skydda de svarande.',
+    );
+  });
+
   it('labels pooled areas as pooled', () => {
     const pooled = { ...figures, meta: { ...figures.meta, pooled: { ...figures.meta.pooled, areas: { Backe: ['Backe', 'Dal'] } } } };
     const doc = buildCountyReport({ figures: pooled, config, lang: 'sv', dateIso: DATE });

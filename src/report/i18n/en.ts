@@ -92,8 +92,11 @@ const narrative: Phrasing = {
   noSignificantCountyDifference: 'None of the differences from the rest of the county is statistically significant.',
   noCountyComparisonShown: 'None of the comparisons with the rest of the county can be reported: the shares are hidden to protect the respondents.',
   derived: (kind, labels) => `that they answered yes to ${kind === 'any' ? 'at least one of' : 'all of'} the questions on ${list(labels.map((l) => `“${l}”`))}`,
-  countyOverview: (label, higher, lower) => {
-    if (higher.length === 0 && lower.length === 0) return `For “${label}”, no municipality differs significantly from the rest of the county.`;
+  countyOverview: (label, higher, lower, { shown, hidden }) => {
+    if (shown === 0) return `For “${label}”, no municipality can be compared with the rest of the county${hidden > 0 ? ': the shares are hidden to protect the respondents' : ''}.`;
+    if (higher.length === 0 && lower.length === 0) {
+      return `For “${label}”, no ${hidden > 0 ? 'municipality that can be compared' : 'municipality'} differs significantly from the rest of the county.`;
+    }
     const parts: string[] = [];
     if (higher.length > 0) parts.push(`higher than in the rest of the county in ${list(higher)}`);
     if (lower.length > 0) parts.push(higher.length > 0 ? `lower in ${list(lower)}` : `lower than in the rest of the county in ${list(lower)}`);

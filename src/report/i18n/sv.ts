@@ -101,8 +101,11 @@ const narrative: Phrasing = {
   noSignificantCountyDifference: 'Ingen av skillnaderna mot övriga länet är statistiskt säkerställd.',
   noCountyComparisonShown: 'Ingen av jämförelserna med övriga länet kan redovisas: andelarna döljs för att skydda de svarande.',
   derived: (kind, labels) => `att de svarat ja på ${kind === 'any' ? 'minst en av' : 'alla'} frågorna om ${list(labels.map((l) => `”${l}”`))}`,
-  countyOverview: (label, higher, lower) => {
-    if (higher.length === 0 && lower.length === 0) return `För ”${label}” skiljer sig ingen kommun statistiskt säkerställt från övriga länet.`;
+  countyOverview: (label, higher, lower, { shown, hidden }) => {
+    if (shown === 0) return `För ”${label}” kan ingen kommun jämföras med övriga länet${hidden > 0 ? ': andelarna döljs för att skydda de svarande' : ''}.`;
+    if (higher.length === 0 && lower.length === 0) {
+      return `För ”${label}” skiljer sig ingen ${hidden > 0 ? 'av de kommuner som kan jämföras' : 'kommun'} statistiskt säkerställt från övriga länet.`;
+    }
     const parts: string[] = [];
     if (higher.length > 0) parts.push(`högre än i övriga länet i ${list(higher)}`);
     if (lower.length > 0) parts.push(higher.length > 0 ? `lägre i ${list(lower)}` : `lägre än i övriga länet i ${list(lower)}`);

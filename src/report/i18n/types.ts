@@ -57,8 +57,12 @@ export interface Phrasing {
   noCountyComparisonShown: string;
   /** A derived indicator's clause from its parts' labels: yes to at least one (any) or to all of them. */
   derived(kind: 'any' | 'all', labels: string[]): string;
-  /** County overview: where an indicator differs significantly from the rest of the county. */
-  countyOverview(label: string, higher: string[], lower: string[]): string;
+  /**
+   * County overview: where an indicator differs significantly from the rest of the county.
+   * `shown`: municipalities whose comparison is shown (tested); `hidden`: those whose
+   * comparison is hidden (a side is), which were not tested.
+   */
+  countyOverview(label: string, higher: string[], lower: string[], compared: { shown: number; hidden: number }): string;
   /**
    * The area against a reference value: `verdict` is the test's (`untested` when the
    * reference's uncertainty is unknown: never called significant then).
