@@ -94,4 +94,19 @@ describe('a Google Forms export of two municipalities', () => {
     expect(outline).toContain('Utveckling över tid: att det ännu bara finns en mätning, som blir utgångsläget för kommande uppföljningar.');
     expect(outline.join(' ')).not.toContain('har förändrats mellan mätningarna');
   });
+
+  it('most shares hidden: for its few respondents (Hallsta), or mostly to protect others (Ekvik, 46 answered)', () => {
+    const notice = (area: string) =>
+      report(area)
+        .chapters.flatMap((c) => c.blocks)
+        .flatMap((b) => (b.type === 'notice' ? [b.text.replaceAll('\u00a0', ' ')] : []));
+    expect(notice('Hallsta')).toEqual([
+      'Hallsta har få svarande (30 vid den senaste mätningen), så 20 av de 27 andelar som rapporten skulle visa redovisas inte (..): de döljs för att skydda de svarande, och i så små grupper blir andelarna mycket osäkra. Fler andelar kan redovisas om kommunen redovisas tillsammans med närliggande kommuner (lagesbild report --pool) eller om årskurserna redovisas tillsammans (lagesbild report --pool-grades).',
+    ]);
+    // Ekvik: 18 of its 20 hidden shares are hidden so that Hallsta's (or its own) cannot be worked out.
+    expect(figures.records.filter((r) => r.kind === 'estimate' && r.area === 'Ekvik' && r.suppressed).map((r) => (r as EstimateRecord).suppression).filter((x) => x === 'secondary')).toHaveLength(18);
+    expect(notice('Ekvik')).toEqual([
+      '20 av de 27 andelar som rapporten skulle visa för Ekvik redovisas inte (..): de flesta döljs för att andra dolda värden, i Ekvik eller i länets andra kommuner, inte ska kunna räknas fram ur summorna. Fler andelar kan redovisas om kommunen redovisas tillsammans med närliggande kommuner (lagesbild report --pool) eller om årskurserna redovisas tillsammans (lagesbild report --pool-grades).',
+    ]);
+  });
 });

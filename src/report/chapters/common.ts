@@ -182,11 +182,17 @@ export function withheldNotice(ctx: ReportContext, area: string, year: number): 
   if (grades.length > 1) remedies.push(ctx.t.withheld.remedyGrades);
   // Everyone who answered (the total group may leave some out: see respondentsTable).
   const n = ctx.fig.respondents(area, year, ALL) ?? ctx.fig.respondents(area, year, TOTAL) ?? 0;
+  // Mostly hidden to protect other values (often another municipality's): not for few respondents of its own.
+  const protecting = cells.filter((r) => r.suppression === 'secondary').length * 2 > hidden;
+  const others = ctx.fig.meta.areas.some((a) => a !== area && a !== ctx.fig.meta.county);
+  const [hiddenText, totalText] = [formatInteger(hidden, ctx.lang), formatInteger(cells.length, ctx.lang)];
   return {
     type: 'notice',
     tone: 'caution',
     title: ctx.t.withheld.manyTitle,
-    text: ctx.t.withheld.many(areaName(ctx, area), formatInteger(hidden, ctx.lang), formatInteger(cells.length, ctx.lang), formatInteger(n, ctx.lang), remedies),
+    text: protecting
+      ? ctx.t.withheld.manyProtecting(areaName(ctx, area), hiddenText, totalText, others, remedies)
+      : ctx.t.withheld.many(areaName(ctx, area), hiddenText, totalText, formatInteger(n, ctx.lang), remedies),
   };
 }
 

@@ -541,6 +541,8 @@ export const en: Strings = {
     manyTitle: 'Most shares cannot be reported',
     many: (area, hidden, total, respondents, remedies) =>
       `${area} has few respondents (${respondents} in the latest wave), so ${hidden} of the ${total} shares the report would show are not reported (..): they are hidden to protect the respondents, and in groups this small the shares are very uncertain.${remedies.length === 0 ? '' : ` More shares can be reported if ${remedies.join(' or if ')}.`}`,
+    manyProtecting: (area, hidden, total, others, remedies) =>
+      `${hidden} of the ${total} shares the report would show for ${area} are not reported (..): most are hidden so that other hidden values${others ? `, in ${area} or in the county's other municipalities,` : ''} cannot be worked out from the totals.${remedies.length === 0 ? '' : ` More shares can be reported if ${remedies.join(' or if ')}.`}`,
     remedyWaves: (years) => `the waves ${years} are pooled (lagesbild report --pool-waves)`,
     remedyAreas: 'the municipality is reported together with neighbouring ones (lagesbild report --pool)',
     remedyGrades: 'the school years are reported together (lagesbild report --pool-grades)',

@@ -561,6 +561,8 @@ export const sv: Strings = {
     manyTitle: 'De flesta andelar kan inte redovisas',
     many: (area, hidden, total, respondents, remedies) =>
       `${area} har få svarande (${respondents} vid den senaste mätningen), så ${hidden} av de ${total} andelar som rapporten skulle visa redovisas inte (..): de döljs för att skydda de svarande, och i så små grupper blir andelarna mycket osäkra.${remedies.length === 0 ? '' : ` Fler andelar kan redovisas om ${remedies.join(' eller om ')}.`}`,
+    manyProtecting: (area, hidden, total, others, remedies) =>
+      `${hidden} av de ${total} andelar som rapporten skulle visa för ${area} redovisas inte (..): de flesta döljs för att andra dolda värden${others ? `, i ${area} eller i länets andra kommuner,` : ''} inte ska kunna räknas fram ur summorna.${remedies.length === 0 ? '' : ` Fler andelar kan redovisas om ${remedies.join(' eller om ')}.`}`,
     remedyWaves: (years) => `mätningarna ${years} slås samman (lagesbild report --pool-waves)`,
     remedyAreas: 'kommunen redovisas tillsammans med närliggande kommuner (lagesbild report --pool)',
     remedyGrades: 'årskurserna redovisas tillsammans (lagesbild report --pool-grades)',

@@ -446,6 +446,11 @@ export interface Strings {
     manyTitle: string;
     /** Most values are hidden: how many, why, and what helps. */
     many(area: string, hidden: string, total: string, respondents: string, remedies: string[]): string;
+    /**
+     * Most values are hidden, most of them to protect other hidden values (the area's own
+     * respondents are not few): `others`, the county has other municipalities.
+     */
+    manyProtecting(area: string, hidden: string, total: string, others: boolean, remedies: string[]): string;
     remedyWaves(years: string): string;
     remedyAreas: string;
     remedyGrades: string;
