@@ -393,6 +393,13 @@ describe('time, county comparison, follow-up', () => {
     expect(text(one, 'bilagor')).toContain(
       'Rapportens slutsatser om statistiskt säkerställda skillnader, förändringar och trender bygger på en prövning, och statistiskt säkerställd betyder att dess p-värde är under 0,05.',
     );
+    // Unadjusted p-values (the fixture's multiple_comparisons: none) over three tests: 0.15 expected by chance, not "omkring 0".
+    const three = figures.records.filter((r) => r.area === 'Ängsby' && r.kind === 'change' && r.p !== null).slice(0, 3);
+    const few = buildMunicipalityReport({ figures: { ...figures, records: figures.records.map((r) => (three.includes(r) ? r : hideTests(r))) }, config, area: 'Ängsby', lang: 'sv', dateIso: DATE });
+    expect(text(few, 'bilagor')).toContain(
+      'bygger på 3 prövningar. P-värdena är inte justerade för antalet prövningar: även om det inte fanns några verkliga skillnader skulle var och en av dem bli statistiskt säkerställd av ren slump med sannolikheten 0,05.',
+    );
+    expect(text(angsby, 'bilagor')).toMatch(/P-värdena är inte justerade för antalet prövningar: även om det inte fanns några verkliga skillnader skulle omkring [1-9]\d* av dem bli statistiskt säkerställda av ren slump\./);
   });
 
   it('factors are grouped by ecological level, protective factors under their heading', () => {

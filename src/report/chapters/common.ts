@@ -270,7 +270,13 @@ export function methodParagraphs(ctx: ReportContext, area: string): ParagraphBlo
     paragraph(
       tests === 0
         ? ctx.t.text.methodNoTests
-        : ctx.t.text.methodMultiplicity(formatInteger(tests, ctx.lang), isAdjusted(ctx.fig.meta), formatAlpha(alpha, ctx.lang), formatInteger(Math.round(tests * alpha), ctx.lang)),
+        : ctx.t.text.methodMultiplicity(
+            formatInteger(tests, ctx.lang),
+            isAdjusted(ctx.fig.meta),
+            formatAlpha(alpha, ctx.lang),
+            // "omkring 0 av dem" would say no false finding is to be expected.
+            tests * alpha < 0.5 ? null : formatInteger(Math.round(tests * alpha), ctx.lang),
+          ),
     ),
     paragraph(ctx.t.text.methodDisclosure(formatInteger(d.min_base, ctx.lang), formatInteger(d.max_small_count, ctx.lang), d.secondary)),
   ];

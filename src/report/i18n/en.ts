@@ -479,7 +479,7 @@ export const en: Strings = {
         ? `The report's conclusions about statistically significant differences, changes and trends rest on one test, and statistically significant means that its p-value is below ${alpha}.`
         : adjusted
         ? `The report's conclusions about statistically significant differences, changes and trends rest on ${count} tests. The p-values are adjusted for the number of tests with the Benjamini–Hochberg method, and statistically significant means that the adjusted p-value is below ${alpha}.`
-        : `The report's conclusions about statistically significant differences, changes and trends rest on ${count} tests. The p-values are not adjusted for the number of tests: even if there were no real differences, about ${expected} of them would come out statistically significant by chance.`,
+        : `The report's conclusions about statistically significant differences, changes and trends rest on ${count} tests. The p-values are not adjusted for the number of tests: even if there were no real differences, ${expected === null ? `each of them would come out statistically significant by chance with probability ${alpha}` : `about ${expected} of them would come out statistically significant by chance`}.`,
     methodNoTests: 'The report contains no tests of differences, changes or trends: the shares that would be compared are not reported, or do not exist.',
     methodDisclosure: (minBase, maxSmall, secondary) =>
       `Shares are not reported when fewer than ${minBase} responded, or when 1–${maxSmall} respondents answered yes (or no).${secondary ? ' Further values are hidden when a hidden value could otherwise be worked out from totals.' : ''}`,

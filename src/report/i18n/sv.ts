@@ -499,7 +499,7 @@ export const sv: Strings = {
         ? `Rapportens slutsatser om statistiskt säkerställda skillnader, förändringar och trender bygger på en prövning, och statistiskt säkerställd betyder att dess p-värde är under ${alpha}.`
         : adjusted
           ? `Rapportens slutsatser om statistiskt säkerställda skillnader, förändringar och trender bygger på ${count} prövningar. P-värdena är justerade för antalet prövningar med Benjamini–Hochbergs metod, och statistiskt säkerställd betyder att det justerade p-värdet är under ${alpha}.`
-          : `Rapportens slutsatser om statistiskt säkerställda skillnader, förändringar och trender bygger på ${count} prövningar. P-värdena är inte justerade för antalet prövningar: även om det inte fanns några verkliga skillnader skulle omkring ${expected} av dem bli statistiskt säkerställda av ren slump.`,
+          : `Rapportens slutsatser om statistiskt säkerställda skillnader, förändringar och trender bygger på ${count} prövningar. P-värdena är inte justerade för antalet prövningar: även om det inte fanns några verkliga skillnader skulle ${expected === null ? `var och en av dem bli statistiskt säkerställd av ren slump med sannolikheten ${alpha}` : `omkring ${expected} av dem bli statistiskt säkerställda av ren slump`}.`,
     methodNoTests: 'Rapporten innehåller inga prövningar av skillnader, förändringar eller trender: de andelar som skulle jämföras redovisas inte, eller finns inte.',
     methodDisclosure: (minBase, maxSmall, secondary) =>
       `Andelar redovisas inte när färre än ${minBase} har svarat, eller när 1–${maxSmall} svarande har svarat ja (eller nej).${secondary ? ' Ytterligare värden döljs när ett dolt värde annars skulle kunna räknas fram ur summor.' : ''}`,

@@ -385,7 +385,8 @@ export interface Strings {
     methodTests(facts: { county: boolean; clusters: boolean; strata: boolean; waves: number }): string;
     /** How many tests the report rests on, and how the verdict handles that. */
     /** `count` ≥ 1 (see methodNoTests); "1" reads as one test. */
-    methodMultiplicity(count: string, adjusted: boolean, alpha: string, expectedByChance: string): string;
+    /** `expectedByChance`: tests expected significant by chance without adjustment, null when under one (then each test's risk is said). */
+    methodMultiplicity(count: string, adjusted: boolean, alpha: string, expectedByChance: string | null): string;
     /** The report tests nothing: every comparison, change and trend is hidden or absent. */
     methodNoTests: string;
     methodDisclosure(minBase: string, maxSmall: string, secondary: boolean): string;
