@@ -112,7 +112,7 @@ describe('the example (Norrbacka län)', () => {
     // The example has respondents outside Totalt ("annat/vill ej ange", no school year): the counts say whose they are.
     expect(figures.respondents.some((r) => r.group === 'all' && r.n !== figures.respondents.find((t) => t.area === r.area && t.year === r.year && t.group === 'total')?.n)).toBe(true);
     expect(t.table.notes[1]).toBe(
-      'Svarande och elever i Totalt, det vill säga de som angett kön och årskurs bland de redovisade grupperna; övriga svarande ingår inte, som i kommunernas tabeller.',
+      'Svarande räknas i Totalt, det vill säga bland dem som angett kön och årskurs bland de redovisade grupperna. Övriga svarande ingår inte i svarsfrekvensen men finns med i elevantalen, så den kan vara något lägre än den verkliga, som i kommunernas tabeller.',
     );
   });
 });

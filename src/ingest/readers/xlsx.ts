@@ -95,7 +95,13 @@ async function readWorkbook(reader: WorkbookReader, file: string, handlers: RowH
       const sheetNames = reader.model?.sheets?.map((s) => s.name) ?? [];
       const name = sheet.name ?? sheetNames[seen.length] ?? `Sheet${seen.length + 1}`;
       seen.push(name);
-      if (opts.sheet !== undefined && name !== opts.sheet) continue;
+      if (opts.sheet !== undefined && name !== opts.sheet) {
+        // Read through, unused: exceljs's streaming reader removes a parked sheet's temporary
+        // file once the next sheet is asked for, and a sheet not read by then opens a file that
+        // is gone (ENOENT, thrown where no one can catch it; seen with --sheet on a test workbook).
+        for await (const row of sheet) void row;
+        continue;
+      }
       const at: Location = { file, sheet: name };
       let width = 0;
       let fields: string[] = [];

@@ -259,7 +259,7 @@ export const en: Strings = {
     notReported: (labels, gradeRows, byGrade) =>
       `${gradeRows ? 'Total and the school years cover' : 'Total covers'} respondents who gave a reported ${byGrade ? 'gender and school year' : 'gender'}, so that every total is the sum of its parts. All respondents also includes the others (${labels === '' ? 'no answer' : `${labels} or no answer`} on ${byGrade ? 'gender or school year' : 'gender'}), who are not reported as a group of their own.`,
     areasTotalOnly: (byGrade) =>
-      `Respondents and pupils in Total, that is those who gave a reported ${byGrade ? 'gender and school year' : 'gender'}; other respondents are not included, as in the municipalities' tables.`,
+      `Respondents are counted in Total, that is among those who gave a reported ${byGrade ? 'gender and school year' : 'gender'}. Other respondents are not in the response rates but are among the pupils counted, so the rates may be slightly lower than the real ones, as in the municipalities' tables.`,
     pooledArea: (area, members) => `${area} pools ${members}.`,
     pooledAbsent: (area, year, absent, present, several) => `${absent} ${several ? 'have' : 'has'} no respondents in ${year}, so ${area} ${year} is ${present} alone.`,
     followUpDropped: 'Groups whose baseline cannot be reported have no row in the table.',

@@ -276,7 +276,7 @@ export const sv: Strings = {
     notReported: (labels, gradeRows, byGrade) =>
       `${gradeRows ? 'Totalt och årskurserna avser' : 'Totalt avser'} svarande som angett ${byGrade ? 'kön och årskurs' : 'kön'} bland de redovisade grupperna; så är varje total summan av sina delar. Alla svarande omfattar även övriga (${labels === '' ? 'utan svar' : `${labels} eller utan svar`} på ${byGrade ? 'kön eller årskurs' : 'kön'}), som inte redovisas som egen grupp.`,
     areasTotalOnly: (byGrade) =>
-      `Svarande och elever i Totalt, det vill säga de som angett ${byGrade ? 'kön och årskurs' : 'kön'} bland de redovisade grupperna; övriga svarande ingår inte, som i kommunernas tabeller.`,
+      `Svarande räknas i Totalt, det vill säga bland dem som angett ${byGrade ? 'kön och årskurs' : 'kön'} bland de redovisade grupperna. Övriga svarande ingår inte i svarsfrekvensen men finns med i elevantalen, så den kan vara något lägre än den verkliga, som i kommunernas tabeller.`,
     pooledArea: (area, members) => `${area} är en sammanslagning av ${members}.`,
     pooledAbsent: (area, year, absent, present) => `${absent} har inga svarande ${year}, så ${area} ${year} avser bara ${present}.`,
     followUpDropped: 'Grupper vars utgångsvärde inte kan redovisas har ingen rad i tabellen.',
