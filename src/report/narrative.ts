@@ -95,6 +95,16 @@ function pct(p: number, ctx: NarrativeContext, decimals: Decimals): string {
   return strings(ctx.lang).narrative.percent(formatPercent(p, ctx.lang, decimals, false));
 }
 
+/**
+ * A hidden figure has no sentence here: why it is hidden (too few respondents, too few yes or
+ * no answers, or to protect another hidden value) is for the caller to say, with the reason the
+ * record gives (withheldSentence and the chapters' own sentences). One sentence for all of them,
+ * "för få svarande", would be untrue of most.
+ */
+function hiddenRecord(rec: { kind: string; indicator: string }): Error {
+  return new Error(`narrative: the hidden ${rec.kind} record of ${rec.indicator} has no sentence; say why it is hidden instead`);
+}
+
 /** Whether an estimate may be shown: suppression is checked first, so a hidden value never leaks. */
 export function isShown(rec: EstimateRecord | undefined): rec is EstimateRecord & { estimate: number } {
   return rec !== undefined && !rec.suppressed && rec.estimate !== null;
@@ -108,7 +118,7 @@ export function isShown(rec: EstimateRecord | undefined): rec is EstimateRecord 
 export function estimateSentence(ind: Indicator, rec: EstimateRecord, ctx: NarrativeContext, opts: { pooledNote?: boolean } = {}): string {
   const t = strings(ctx.lang).narrative;
   const who = whoOf(rec.group, ctx);
-  if (!isShown(rec)) return t.suppressed(who);
+  if (!isShown(rec)) throw hiddenRecord(rec);
   const d = decimalsForBases([rec.n]);
   const ci = formatCi(rec.ci_lower, rec.ci_upper, ctx.lang, d, false);
   const parts = [t.estimate(who, subjectOf(ind, ctx.lang, ctx.indicators), pct(rec.estimate, ctx, d), formatLevel(ctx.meta.level, ctx.lang), ci)];
@@ -156,7 +166,7 @@ export function changeSentence(ind: Indicator, rec: ChangeRecord, ctx: Narrative
   const who = whoOf(rec.group, ctx);
   const y1 = String(rec.year_from);
   const y2 = String(rec.year_to);
-  if (rec.suppressed || rec.estimate_from === null || rec.estimate_to === null) return t.changeSuppressed(who, y1, y2);
+  if (rec.suppressed || rec.estimate_from === null || rec.estimate_to === null) throw hiddenRecord(rec);
   const d = comparisonDecimals(rec.estimate_from, rec.estimate_to, rec.significant === true, opts.decimals ?? 0);
   const sentence = t.change(
     changeDirection(rec.significant, rec.diff),
@@ -175,7 +185,7 @@ export function trendSentence(ind: Indicator, rec: TrendRecord, ctx: NarrativeCo
   const t = strings(ctx.lang).narrative;
   const who = whoOf(rec.group, ctx);
   const range = formatYearRange(rec.years);
-  if (rec.suppressed) return t.changeSuppressed(who, String(rec.years[0] ?? ''), String(rec.years[rec.years.length - 1] ?? ''));
+  if (rec.suppressed) throw hiddenRecord(rec);
   const sign = rec.odds_ratio_per_year === null ? null : rec.odds_ratio_per_year - 1;
   const sentence = t.trend(changeDirection(rec.significant, sign), who, subject(ind, ctx, opts.anaphor), range, pText(rec, ctx));
   return opts.caveat !== false && needsRiseCaveat(ind, rec) ? `${sentence} ${t.riseCaveat}` : sentence;
@@ -187,7 +197,7 @@ export function genderSentence(ind: Indicator, rec: ChangeRecord, ctx: Narrative
   const grade = rec.group === TOTAL ? null : whoOf(rec.group, ctx).grade;
   const a = { gender: whoOf(rec.from, ctx).gender, grade: null };
   const b = { gender: whoOf(rec.to, ctx).gender, grade: null };
-  if (rec.suppressed || rec.estimate_from === null || rec.estimate_to === null) return t.genderSuppressed(grade, a, b);
+  if (rec.suppressed || rec.estimate_from === null || rec.estimate_to === null) throw hiddenRecord(rec);
   const d = comparisonDecimals(rec.estimate_from, rec.estimate_to, rec.significant === true, opts.decimals ?? 0);
   return t.gender(
     grade,
@@ -216,7 +226,7 @@ export function countySentence(ind: Indicator, rec: ChangeRecord, area: string, 
   const who = whoOf(rec.group, ctx);
   const rest = t.restOfCounty(ctx.meta.county);
   const sides = countySides(rec, area);
-  if (rec.suppressed || sides.area === null || sides.rest === null) return t.countySuppressed(who, area, rest);
+  if (rec.suppressed || sides.area === null || sides.rest === null) throw hiddenRecord(rec);
   const d = comparisonDecimals(sides.rest, sides.area, rec.significant === true, opts.decimals ?? 0);
   return t.county(
     who,

@@ -146,10 +146,10 @@ describe('estimate sentences', () => {
       'Among girls in year 9, 18% (95% CI 11–28) reported that they had been subjected to physical violence in the past 12 months. Interpret with caution: the group has only 24 respondents.',
     );
   });
-  it('suppressed group, even if the record still carries numbers', () => {
-    const rec = estimate({ suppressed: true, suppression: 'count', x: null, estimate: 0.18 });
-    expect(estimateSentence(fysiskt, rec, sv)).toBe('Bland flickorna i årskurs 9 var det för få svarande för att redovisas.');
-    expect(estimateSentence(fysiskt, rec, en)).toBe('Among girls in year 9, there were too few respondents to report.');
+  it('a hidden group has no sentence here, even if the record still carries numbers: the caller says why it is hidden', () => {
+    // "För få svarande" would be untrue of a share hidden to protect another (see withheldSentence).
+    const rec = estimate({ suppressed: true, suppression: 'secondary', x: null, estimate: 0.18 });
+    expect(() => estimateSentence(fysiskt, rec, sv)).toThrow('narrative: the hidden estimate record of fysiskt_vald has no sentence; say why it is hidden instead');
   });
   it('one decimal on a large base', () => {
     expect(estimateSentence(fysiskt, estimate({ group: 'total', n: 2400, estimate: 0.1834, ci_lower: 0.168, ci_upper: 0.199 }), sv)).toMatch(
@@ -199,10 +199,9 @@ describe('change sentences', () => {
     expect(changeSentence(fysiskt, untested, sv)).toMatch(/Det är ingen statistiskt säkerställd förändring\.$/);
     expect(changeSentence(fysiskt, untested, sv)).not.toMatch(/är statistiskt säkerställd/);
   });
-  it('suppressed comparison', () => {
+  it('a hidden comparison has no sentence here', () => {
     const rec = change({ suppressed: true, estimate_from: null, estimate_to: null, diff: null, p: null, significant: null });
-    expect(changeSentence(fysiskt, rec, sv)).toBe('Bland flickorna i årskurs 9 var det för få svarande för att redovisas, så 2021 och 2023 jämförs inte.');
-    expect(changeSentence(fysiskt, rec, en)).toBe('Among girls in year 9, there were too few respondents to report, so 2021 and 2023 are not compared.');
+    expect(() => changeSentence(fysiskt, rec, sv)).toThrow('narrative: the hidden change record of fysiskt_vald has no sentence');
   });
   it('after the first sentence of a paragraph, just "andelen"', () => {
     const rec = change({ comparison: 'baseline', group: 'total', year_from: 2019, from: '2019', estimate_from: 0.2, estimate_to: 0.12, diff: -0.08, p: 0.002 });
@@ -245,10 +244,8 @@ describe('gender and county comparisons', () => {
       'In year 9, the share was 24% among girls and 12% among boys. There is no statistically significant difference (p = 0.20).',
     );
   });
-  it('girls vs boys, suppressed', () => {
-    expect(genderSentence(fysiskt, { ...gender, suppressed: true, estimate_from: null, estimate_to: null }, sv)).toBe(
-      'Det var för få svarande för att redovisas, så flickorna och pojkarna jämförs inte.',
-    );
+  it('girls vs boys, hidden: no sentence here', () => {
+    expect(() => genderSentence(fysiskt, { ...gender, suppressed: true, estimate_from: null, estimate_to: null }, sv)).toThrow('has no sentence');
   });
   it('the municipality against the rest of the county', () => {
     const rec = change({ comparison: 'rest_of_county', group: 'total', year_from: 2023, from: 'rest_of_county', to: 'Ängsby', estimate_from: 0.14, estimate_to: 0.18, diff: 0.04, p: 0.02 });

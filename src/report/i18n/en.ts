@@ -51,7 +51,6 @@ const narrative: Phrasing = {
     return 'clause' in s ? `${o} ${pct} (${level} CI ${ci}) reported ${s.clause}.` : `${o} the share for “${s.label}” was ${pct} (${level} CI ${ci}).`;
   },
   caution: (n) => `Interpret with caution: the group has only ${n} respondents.`,
-  suppressed: (who) => `${opening(who) ?? 'Overall,'} there were too few respondents to report.`,
   pooledWaves: (years) => `The result pools the waves ${years}.`,
   change: (dir, who, s, from, to, diff, p) => {
     if (dir === 'none')
@@ -59,7 +58,6 @@ const narrative: Phrasing = {
     const [verb, noun] = dir === 'rise' ? ['rose', 'increase'] : ['fell', 'decrease'];
     return `${lead(who, verb, s)} from ${from.value} in ${from.year} to ${to.value} in ${to.year}. The ${noun} of ${diff} is statistically significant${pp(p)}.`;
   },
-  changeSuppressed: (who, y1, y2) => `${opening(who) ?? 'Overall,'} there were too few respondents to report, so ${y1} and ${y2} are not compared.`,
   riseCaveat: 'A rise in reported violence does not by itself mean that prevention has failed: prevention work often brings more violence to light.',
   trend: (dir, who, s, range, p) => {
     if (dir !== 'none') return `${lead(who, dir === 'rise' ? 'rose' : 'fell', s)} over the waves ${range}, and the trend is statistically significant${pp(p)}.`;
@@ -71,15 +69,10 @@ const narrative: Phrasing = {
     const verdict = significant ? `The difference of ${diff} is statistically significant${pp(p)}.` : `There is no statistically significant difference${pp(p)}.`;
     return `${start} was ${a.value} ${among(a.who)} and ${b.value} ${among(b.who)}. ${verdict}`;
   },
-  genderSuppressed: (grade, a, b) => {
-    const start = grade === null ? 'There were' : `In ${gradeNoun(grade)}, there were`;
-    return `${start} too few respondents to report, so ${genderNoun(a.gender ?? '').noun} and ${genderNoun(b.gender ?? '').noun} are not compared.`;
-  },
   county: (who, s, area, rest, significant, diff, p) => {
     const verdict = significant ? `The difference of ${diff} is statistically significant${pp(p)}.` : `There is no statistically significant difference${pp(p)}.`;
     return `${lead(who, 'was', s)} ${area.value} in ${area.name} and ${rest.value} in ${rest.name}. ${verdict}`;
   },
-  countySuppressed: (who, area, rest) => `${opening(who) ?? 'Overall,'} there were too few respondents to report, so ${area} and ${rest} are not compared.`,
   restOfCounty: (county) => (['länet', 'the county'].includes(county.toLowerCase()) ? 'the rest of the county' : `the rest of ${county}`),
   singleWave: (area, year) =>
     `The survey has so far been carried out only once in ${area} (${year}), so there is no earlier wave to compare with. The results are the baseline for future follow-up.`,

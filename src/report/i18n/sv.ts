@@ -60,14 +60,12 @@ const narrative: Phrasing = {
     return 'clause' in s ? `${o} uppgav ${pct} (${level} KI ${ci}) ${s.clause}.` : `${o} var andelen för ”${s.label}” ${pct} (${level} KI ${ci}).`;
   },
   caution: (n) => `Tolka med försiktighet: gruppen har bara ${n} svarande.`,
-  suppressed: (who) => `${opening(who) ?? 'Totalt'} var det för få svarande för att redovisas.`,
   pooledWaves: (years) => `Resultatet bygger på mätningarna ${years} sammanslagna.`,
   change: (dir, who, s, from, to, diff, p) => {
     if (dir === 'none') return `${lead(who, 'var', s)} ${from.value} ${from.year} och ${to.value} ${to.year}. Det är ingen statistiskt säkerställd förändring${pp(p)}.`;
     const [verb, noun] = dir === 'rise' ? ['ökade', 'Ökningen'] : ['minskade', 'Minskningen'];
     return `${lead(who, verb, s)} från ${from.value} ${from.year} till ${to.value} ${to.year}. ${noun} på ${diff} är statistiskt säkerställd${pp(p)}.`;
   },
-  changeSuppressed: (who, y1, y2) => `${opening(who) ?? 'Totalt'} var det för få svarande för att redovisas, så ${y1} och ${y2} jämförs inte.`,
   riseCaveat:
     'En ökning av uppgiven utsatthet behöver inte betyda att det förebyggande arbetet har misslyckats: arbetet gör ofta att mer våld kommer fram.',
   trend: (dir, who, s, range, p) => {
@@ -80,15 +78,10 @@ const narrative: Phrasing = {
     const verdict = significant ? `Skillnaden på ${diff} är statistiskt säkerställd${pp(p)}.` : `Det är ingen statistiskt säkerställd skillnad${pp(p)}.`;
     return `${start} ${a.value} ${among(a.who)} och ${b.value} ${among(b.who)}. ${verdict}`;
   },
-  genderSuppressed: (grade, a, b) => {
-    const start = grade === null ? 'Det var' : `${cap(inGrade(grade))} var det`;
-    return `${start} för få svarande för att redovisas, så ${genderNoun(a.gender ?? '').noun} och ${genderNoun(b.gender ?? '').noun} jämförs inte.`;
-  },
   county: (who, s, area, rest, significant, diff, p) => {
     const verdict = significant ? `Skillnaden på ${diff} är statistiskt säkerställd${pp(p)}.` : `Det är ingen statistiskt säkerställd skillnad${pp(p)}.`;
     return `${lead(who, 'var', s)} ${area.value} i ${area.name} och ${rest.value} i ${rest.name}. ${verdict}`;
   },
-  countySuppressed: (who, area, rest) => `${opening(who) ?? 'Totalt'} var det för få svarande för att redovisas, så ${area} och ${rest} jämförs inte.`,
   restOfCounty: (county) => (county.toLowerCase() === 'länet' ? 'övriga länet' : `övriga ${county}`),
   singleWave: (area, year) =>
     `Undersökningen har hittills bara genomförts en gång i ${area} (${year}), så det finns ingen tidigare mätning att jämföra med. Resultaten blir utgångsläget för kommande uppföljningar.`,

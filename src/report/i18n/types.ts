@@ -34,17 +34,13 @@ export interface Phrasing {
   percent(num: string): string;
   estimate(who: Who, subject: FullSubject, pct: string, level: string, ci: string): string;
   caution(n: string): string;
-  suppressed(who: Who): string;
   pooledWaves(years: string): string;
   change(dir: Direction, who: Who, subject: Subject, from: AtWave, to: AtWave, diff: string, p: string | null): string;
-  changeSuppressed(who: Who, yearFrom: string, yearTo: string): string;
   riseCaveat: string;
   trend(dir: Direction, who: Who, subject: Subject, range: string, p: string | null): string;
   /** Two genders compared (within a school year when `grade` is set). */
   gender(grade: string | null, subject: Subject, a: { who: Who; value: string }, b: { who: Who; value: string }, significant: boolean, diff: string, p: string | null): string;
-  genderSuppressed(grade: string | null, a: Who, b: Who): string;
   county(who: Who, subject: Subject, area: { name: string; value: string }, rest: { name: string; value: string }, significant: boolean, diff: string, p: string | null): string;
-  countySuppressed(who: Who, area: string, rest: string): string;
   /** "övriga länet" / "övriga Norrbacka län". */
   restOfCounty(county: string): string;
   singleWave(area: string, year: string): string;
