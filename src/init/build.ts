@@ -453,6 +453,14 @@ function projectSection(p: InitProposal, template: Template, d: InitDecisions, f
   };
 }
 
+/** A year read from the dates the pupils answered on, said beside it: a guess to check. */
+function datesNote(year: InitFacts['year']): string {
+  if (year?.from !== 'dates') return '';
+  const columns = `${year.columns.length === 1 ? 'kolumnen' : 'kolumnerna'} ${year.columns.map((c) => `"${c}"`).join(' och ')}`;
+  const rows = year.partOf === null ? '' : ` (bland de första ${year.partOf.toLocaleString('sv-SE')} raderna)`;
+  return `\n${year.year} är taget ur datumen i ${columns}: alla${rows} är från det året. Kontrollera det.`;
+}
+
 function quoteList(values: string[]): string {
   return values.map((v) => `"${v}"`).join(', ');
 }
@@ -485,7 +493,7 @@ function annotate(doc: Document, p: InitProposal, meta: BuildMeta, indicatorComm
   before(
     doc,
     ['columns', 'year_by_file'],
-    `Filen har ingen kolumn för år. Enkätåret per fil${meta.facts?.year?.from === 'file-name' ? ' (här taget ur filnamnet)' : ''}; lägg till en rad per ny fil,\neller låt året stå i filnamnet (enkat-2025.sav) eller ange --year.`,
+    `Filen har ingen kolumn för år. Enkätåret per fil${meta.facts?.year?.from === 'file-name' ? ' (här taget ur filnamnet)' : ''}; lägg till en rad per ny fil,\neller låt året stå i filnamnet (enkat-2025.sav) eller ange --year.${datesNote(meta.facts?.year ?? null)}`,
   );
   before(doc, ['design'], 'Urval och vikter; fråga den som gjorde urvalet om du är osäker.');
   before(doc, ['design', 'strata'], 'Varje kommun antas vara ett eget urval. Ta bort raden om alla elever fick enkäten.');

@@ -5,6 +5,7 @@
 // them, so nothing a respondent wrote can end up in a proposal or in the config.
 import type { Delimiter, Encoding } from '../ingest/sniff.js';
 import { readRows, titleAbove, type Format, type ReadOptions } from '../ingest/source.js';
+import { dateYear } from './dates.js';
 
 /** Rows read for the proposals. */
 export const PREVIEW_ROWS = 5000;
@@ -39,6 +40,13 @@ export interface ColumnProfile {
   long: boolean;
   /** Another column has the same name: the config cannot refer to either. */
   duplicateName: boolean;
+  /**
+   * Every non-empty value is a date or a time stamp (when a form was sent in): the years they
+   * fall in, and nothing else of them (an answer's time belongs to one pupil). Null otherwise.
+   */
+  dateYears: Set<number> | null;
+  /** Some of those dates carry a time of day (a form's time stamp, not a birth date). */
+  timed: boolean;
 }
 
 export interface CsvProfile {
@@ -89,6 +97,8 @@ export async function profileCsv(file: string, opts: Pick<ReadOptions, 'encoding
           max: Number.NEGATIVE_INFINITY,
           long: false,
           duplicateName: header.indexOf(name) !== index || header.lastIndexOf(name) !== index,
+          dateYears: new Set(),
+          timed: false,
         }));
       },
       onRow: (fields) => {
@@ -105,7 +115,10 @@ export async function profileCsv(file: string, opts: Pick<ReadOptions, 'encoding
   const { encoding, delimiter, format, sheet } = source;
   const below = titleAbove(source);
   for (const c of columns) {
-    if (c.filled === 0) c.numeric = false;
+    if (c.filled === 0) {
+      c.numeric = false;
+      c.dateYears = null;
+    }
     if (!c.numeric) {
       c.integer = false;
       c.min = c.max = Number.NaN;
@@ -124,6 +137,14 @@ function observe(c: ColumnProfile, raw: string): void {
       c.min = Math.min(c.min, v);
       c.max = Math.max(c.max, v);
     } else c.numeric = false;
+    if (c.dateYears !== null) {
+      const date = dateYear(text);
+      if (date === null) c.dateYears = null;
+      else {
+        c.dateYears.add(date.year);
+        c.timed ||= date.timed;
+      }
+    }
   }
   if (raw.length > MAX_ANSWER_LENGTH) {
     c.long = true;

@@ -1,7 +1,8 @@
 // Everything `init` proposes for one CSV, before anyone is asked: roles of columns, gender and
 // school-year values, indicators with their answers. Pure: a profile and the template in, a
 // proposal out; the wizard (src/cli/commands/init.ts) only shows it and records decisions.
-import { proposeRoles, REQUIRED_ROLES, type Role, type Roles } from './roles.js';
+import { normalizeName, proposeRoles, REQUIRED_ROLES, type Role, type Roles } from './roles.js';
+import { isAnsweredDate } from './dates.js';
 import { academicYear, parseSurveyYear } from '../years.js';
 import { proposeGender, proposeGrade, type GroupProposal } from './groups.js';
 import { proposeIndicators, type IndicatorProposals } from './indicators.js';
@@ -47,8 +48,29 @@ export function propose(profile: CsvProfile, template: Template, fixed: Partial<
  * one year in the file name) and the municipality (--area-name). Null when not known.
  */
 export interface InitFacts {
-  year: { year: number; from: 'flag' | 'file-name' | 'answer' } | null;
+  year: { year: number; from: 'flag' | 'file-name' | 'answer' } | ({ year: number; from: 'dates' } & DatedColumns) | null;
   area: string | null;
+}
+
+/** Columns of dates (when each pupil answered) and the years they fall in. */
+export interface DatedColumns {
+  columns: string[];
+  years: number[];
+  /** Null when the whole file was read; else the rows read (its first ones, PREVIEW_ROWS). */
+  partOf: number | null;
+}
+
+/**
+ * The columns of when the pupils answered (dates.isAnsweredDate: time stamps, or dates named
+ * so; never birth dates) and the years their dates fall in; null when it has none. One
+ * year is the survey's year (a file without a year column, answered within a year); several
+ * are not read as any year: a survey answered from autumn into spring has no one year.
+ */
+export function datedColumns(profile: CsvProfile): DatedColumns | null {
+  const dated = profile.columns.filter((c) => !c.duplicateName && c.dateYears !== null && c.dateYears.size > 0 && isAnsweredDate(normalizeName(c.name), c.timed));
+  if (dated.length === 0) return null;
+  const years = [...new Set(dated.flatMap((c) => [...c.dateYears!]))].sort((a, b) => a - b);
+  return { columns: dated.map((c) => c.name), years, partOf: profile.complete ? null : profile.rows };
 }
 
 /** Required roles without a column: init cannot write a config without them. */

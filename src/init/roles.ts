@@ -3,7 +3,8 @@
 // (four-digit years, "Flicka"/"Pojke", "Åk 9", decimal weights).
 import { UsageError, msg } from '../errors.js';
 import { parseSurveyYear } from '../years.js';
-import { isMissingWord, normalizeAnswer } from './answers.js';
+import { classifyAnswer, isMissingWord, normalizeAnswer } from './answers.js';
+import { isDateValue } from './dates.js';
 import type { ColumnProfile, CsvProfile } from './profile.js';
 
 export const ROLES = ['area', 'year', 'gender', 'grade', 'weight', 'id'] as const;
@@ -36,6 +37,13 @@ const NAMES: Record<Role, RegExp> = {
   id: /^(lopnr|lopnummer|id|idnr|id_nr|respid|resp_id|respondent|respondent_id|elevid|elev_id)$/,
 };
 
+/**
+ * A question asking for the municipality, as form tools write headers ("Vilken kommun går du
+ * i skola i?", "I vilken kommun bor du?", "Kommun där du går i skolan"). Not any question
+ * naming a municipality: "Känner du dig trygg i din kommun?" is an answer to an indicator.
+ */
+const AREA_QUESTION = /^(i_)?(vilken|vilket|which|what|in_which)_(kommun|municipality)(_|$)|(^|_)kommun_dar_du(_|$)/;
+
 const GIRL = /^(flick(a|or)|tjej(er)?|kvinn(a|or)|girls?|female|f)$/;
 const BOY = /^(pojk(e|ar)|kill(e|ar)|män|man|boys?|male|p|m)$/;
 const OTHER = /^((annat|annan|annat kön|icke-?binär)( ?\/ ?vill (ej|inte) (ange|säga|svara|uppge))?|vill (ej|inte) (ange|säga|uppge)|other|non-?binary)$/;
@@ -61,11 +69,6 @@ export function schoolYearKey(raw: string): string | null {
   if (!m) return null;
   if (m[1] !== undefined) return `${/^gy/.test(m[1]) ? 'gy' : 'grade'} ${Number(m[2])}`;
   return m[3] !== undefined ? `gy ${Number(m[3])}` : `grade ${Number(m[4])}`;
-}
-
-/** A date ("2023-10-02", "2023-10-02 08:15", "10/02/2023"): when the pupil answered, not the survey year. */
-export function isDateValue(raw: string): boolean {
-  return /^(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})([ T]\d{1,2}:\d{2}(:\d{2})?)?$/.test(raw.trim());
 }
 
 /**
@@ -100,7 +103,8 @@ function valueScore(role: Role, c: ColumnProfile): number {
     case 'id':
       return c.numeric && c.integer && (c.values === null || c.values.size === c.filled) ? 0 : CONTRADICTS;
     case 'area':
-      return c.long || c.numeric ? CONTRADICTS : 0;
+      // Yes and no answers are a question's, not municipalities.
+      return c.long || c.numeric || (given ?? []).some((v) => classifyAnswer(v) === 'yes' || classifyAnswer(v) === 'no') ? CONTRADICTS : 0;
   }
 }
 
@@ -153,7 +157,9 @@ export function proposeRoles(profile: CsvProfile, fixed: Partial<Roles> = {}): R
     if (fixed[role] !== undefined) return;
     for (const c of profile.columns) {
       if (c.duplicateName || taken.has(c.name)) continue;
-      const score = (NAMES[role].test(normalizeName(c.name)) ? NAME : 0) + valueScore(role, c);
+      const name = normalizeName(c.name);
+      const named = NAMES[role].test(name) || (role === 'area' && AREA_QUESTION.test(name));
+      const score = (named ? NAME : 0) + valueScore(role, c);
       if (score >= STRONG) candidates.push({ role, column: c.name, score, order: r * 10_000 + c.index });
     }
   });

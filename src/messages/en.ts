@@ -6,6 +6,7 @@ import type { ShownCell } from '../ingest/near-miss.js';
 import type { CliTexts, InitTexts, RunTexts } from './texts.js';
 import type { ValidateTexts } from '../validate/format.js';
 import { reasonText } from '../init/explain.js';
+import type { DatedColumns } from '../init/propose.js';
 import type { Message } from './index.js';
 
 /** A parameter that is itself a message (rendered in the same language before it is used here). */
@@ -516,6 +517,8 @@ const countOf = (n: string, one: string, many: string) => `${n} ${n === '1' ? on
 /** A percentage of a count, whole. */
 const percent = (part: number, whole: number) => String(Math.round((100 * part) / whole));
 const roleFlags = (and: string) => `--area-column, --year-column, --gender-column, --grade-column, --weight-column, --id-column, --county ${and} --definition`;
+/** "column "Tidstämpel"", "columns "Start time" and "Completion time"". */
+const datedEn = (d: DatedColumns) => `${d.columns.length === 1 ? 'column' : 'columns'} ${d.columns.map((c) => `"${c}"`).join(' and ')}`;
 
 const runEn: RunTexts = {
   wrote: (path) => `wrote ${path}`,
@@ -660,9 +663,15 @@ const initEn: InitTexts = {
   missingRole: (role, flag) => `found no column for the ${role}: name it with ${flag} <column>`,
   schoolYears: (column, example, autumn) =>
     `${column} holds school years ("${example}"): say when the survey was answered with --answered-in spring (${example} is read as ${autumn + 1}) or --answered-in autumn (read as ${autumn})`,
-  missingYear: (file) => `found no column for the year (wave), and the file name ${file} holds no year: pass --year <year>, or name the column with --year-column <column>`,
+  missingYear: (file, dated) =>
+    dated === null || dated.years.length < 2
+      ? `found no column for the year (wave), and the file name ${file} holds no year: pass --year <year>, or name the column with --year-column <column>`
+      : `found no column for the year (wave), and the file name ${file} holds no year; the dates in ${datedEn(dated)} fall in ${dated.years.join(' and ')}, so which year the survey is of cannot be told: pass --year <year>`,
   missingArea: 'found no column for the municipality: pass --area-name <name> (the data is then one municipality), or name the column with --area-column <column>',
-  yearFor: (year, from) => `The file has no column for the year: its survey year is ${year} (${from === 'flag' ? 'from --year' : from === 'answer' ? 'as answered' : 'from the file name'}).`,
+  yearFor: (fact) =>
+    fact.from === 'dates'
+      ? `The file has no column for the year: its survey year is ${fact.year} (every date in ${datedEn(fact)}${fact.partOf === null ? '' : ` in the first ${num(fact.partOf)} rows`} is in ${fact.year}). If that is wrong, pass --year <year>.`
+      : `The file has no column for the year: its survey year is ${fact.year} (${fact.from === 'flag' ? 'from --year' : fact.from === 'answer' ? 'as answered' : 'from the file name'}).`,
   noCsv: 'name the survey file: lagesbild init <file.csv>',
   cancelled: 'Cancelled; no file was written.',
   notOverwritten: (p) => `${p} was kept as it is; choose another file with -o, or pass --force.`,

@@ -3,6 +3,7 @@ import type { ShownCell } from '../ingest/near-miss.js';
 import type { CliTexts, InitTexts, RunTexts } from './texts.js';
 import type { ValidateTexts } from '../validate/format.js';
 import { reasonText } from '../init/explain.js';
+import type { DatedColumns } from '../init/propose.js';
 import type { Catalogue } from './en.js';
 
 /** Ett tal som svenska skriver det: 1 000 000 (hårt mellanslag mellan tusental). */
@@ -482,6 +483,8 @@ const countOf = (n: string, one: string, many: string) => `${n} ${n === '1' ? on
 /** A percentage of a count, whole. */
 const percent = (part: number, whole: number) => String(Math.round((100 * part) / whole));
 const roleFlags = (and: string) => `--area-column, --year-column, --gender-column, --grade-column, --weight-column, --id-column, --county ${and} --definition`;
+/** "kolumnen "Tidstämpel"", "kolumnerna "Starttid" och "Sluttid"". */
+const datedSv = (d: DatedColumns) => `${d.columns.length === 1 ? 'kolumnen' : 'kolumnerna'} ${d.columns.map((c) => `"${c}"`).join(' och ')}`;
 
 const runSv: RunTexts = {
   wrote: (path) => `skrev ${path}`,
@@ -626,9 +629,15 @@ const initSv: InitTexts = {
   missingRole: (role, flag) => `hittade ingen kolumn för ${role}: ange den med ${flag} <kolumn>`,
   schoolYears: (column, example, autumn) =>
     `${column} har läsår ("${example}"): ange när enkäten besvarades med --answered-in spring (${example} läses som ${autumn + 1}) eller --answered-in autumn (läses som ${autumn})`,
-  missingYear: (file) => `hittade ingen kolumn för år (omgång), och filnamnet ${file} har inget årtal: ange --year <år>, eller kolumnen med --year-column <kolumn>`,
+  missingYear: (file, dated) =>
+    dated === null || dated.years.length < 2
+      ? `hittade ingen kolumn för år (omgång), och filnamnet ${file} har inget årtal: ange --year <år>, eller kolumnen med --year-column <kolumn>`
+      : `hittade ingen kolumn för år (omgång), och filnamnet ${file} har inget årtal; datumen i ${datedSv(dated)} är från ${dated.years.join(' och ')}, så vilket år enkäten gäller går inte att avgöra: ange --year <år>`,
   missingArea: 'hittade ingen kolumn för kommun: ange --area-name <namn> (alla svar räknas då till den kommunen), eller kolumnen med --area-column <kolumn>',
-  yearFor: (year, from) => `Filen har ingen kolumn för år: enkätåret är ${year} (${from === 'flag' ? 'från --year' : from === 'answer' ? 'som du angav' : 'taget ur filnamnet'}).`,
+  yearFor: (fact) =>
+    fact.from === 'dates'
+      ? `Filen har ingen kolumn för år: enkätåret är ${fact.year} (alla datum i ${datedSv(fact)}${fact.partOf === null ? '' : ` bland de första ${num(fact.partOf)} raderna`} är från ${fact.year}). Stämmer det inte, ange --year <år>.`
+      : `Filen har ingen kolumn för år: enkätåret är ${fact.year} (${fact.from === 'flag' ? 'från --year' : fact.from === 'answer' ? 'som du angav' : 'taget ur filnamnet'}).`,
   noCsv: 'ange enkätfilen: lagesbild init <fil.csv>',
   cancelled: 'Avbrutet; ingen fil skrevs.',
   notOverwritten: (p) => `${p} lämnades orörd; välj en annan fil med -o, eller ange --force.`,

@@ -3,6 +3,7 @@
 import type { SourceTexts, ValidateTexts } from '../validate/format.js';
 import type { InitWarning } from '../init/build.js';
 import type { Role } from '../init/roles.js';
+import type { DatedColumns, InitFacts } from '../init/propose.js';
 import type { Delimiter, Encoding } from '../ingest/sniff.js';
 
 export interface InitTexts {
@@ -39,13 +40,13 @@ export interface InitTexts {
   pickedColumn(question: string, summary: string, answers: string[]): string;
   needYes: string;
   missingRole(role: string, flag: string): string;
-  /** No year column and no year known for the file: how to give one. */
-  missingYear(file: string): string;
+  /** No year column and no year known for the file: how to give one (and the years of its dates, when they do not tell it). */
+  missingYear(file: string, dated: DatedColumns | null): string;
   /** The year column holds school years ("2022/23"): when the survey was answered decides the year. */
   schoolYears(column: string, example: string, autumn: number): string;
   missingArea: string;
   /** Data without a year column: where the year came from (said, never silent). */
-  yearFor(year: number, from: 'flag' | 'file-name' | 'answer'): string;
+  yearFor(fact: NonNullable<InitFacts['year']>): string;
   noCsv: string;
   cancelled: string;
   notOverwritten(path: string): string;

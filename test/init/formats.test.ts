@@ -1,8 +1,8 @@
 // `init` on an SPSS file proposes the questions from its variable labels and the answers from
 // its value labels; data without a year or municipality column gets the year from --year or
-// the file name (said, and written as columns.year_by_file) and the municipality from
-// --area-name; a date column is never taken as the survey year.
-import { copyFileSync, readFileSync } from 'node:fs';
+// the file name or the dates the pupils answered on (said, and written as columns.year_by_file)
+// and the municipality from --area-name; a date column is never taken as the survey year.
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
@@ -53,14 +53,22 @@ describe('init on an SPSS file', () => {
     expect(parseYaml(readFileSync(join(dir, 'lagesbild.yaml'), 'utf8')).columns.year_by_file).toEqual({ 'elevenkat-ht2023.sav': 2023 });
   });
 
-  it('without a year or a municipality: the flags to pass; exit 2', async () => {
+  it('without a municipality: the flag to pass; exit 2 (the year is known from the dates)', async () => {
     const { file } = copy('skolenkat.sav');
     const run = await runCli(['init', file, '--yes', '--no-input', '--lang', 'en']);
     expect(run.code).toBe(EXIT.usage);
-    expect(run.stderr).toContain(
-      'error: found no column for the year (wave), and the file name skolenkat.sav holds no year: pass --year <year>, or name the column with --year-column <column>\n' +
-        'error: found no column for the municipality: pass --area-name <name> (the data is then one municipality), or name the column with --area-column <column>\n',
-    );
+    expect(run.stderr).toContain('\nerror: found no column for the municipality: pass --area-name <name> (the data is then one municipality), or name the column with --area-column <column>\n');
+    expect(run.stderr).not.toContain('for the year');
+  });
+
+  it('the year from the dates the pupils answered on, when all fall in one year: said in the log and beside the config line', async () => {
+    const { dir, file } = copy('skolenkat.sav');
+    const run = await runCli(['init', file, '--yes', '--no-input', '--lang', 'en', '--area-name', 'Tallmo']);
+    expect(run.code).toBe(EXIT.ok);
+    expect(run.stderr).toContain('The file has no column for the year: its survey year is 2023 (every date in column "startdatum" is in 2023). If that is wrong, pass --year <year>.\n');
+    const text = readFileSync(join(dir, 'lagesbild.yaml'), 'utf8');
+    expect(parseYaml(text).columns.year_by_file).toEqual({ 'skolenkat.sav': 2023 });
+    expect(text).toContain('  # 2023 är taget ur datumen i kolumnen "startdatum": alla är från det året. Kontrollera det.\n  year_by_file:\n');
   });
 
   it('a date column is not taken as the survey year', async () => {
@@ -70,5 +78,43 @@ describe('init on an SPSS file', () => {
     expect(run.stderr).toBe(
       'error: column "startdatum" holds dates such as 2023-10-02, not the survey year. The survey year is the wave the pupils belong to: give it with --year (or in the file name, e.g. enkat-2023.xlsx), or name a column with four-digit years\n',
     );
+  });
+});
+
+describe('init on a form export with a time stamp per answer (test/fixtures/google-forms)', () => {
+  const FORMS = fileURLToPath(new URL('../fixtures/google-forms/svar.csv', import.meta.url));
+
+  it('Google Forms\' "Tidstämpel" ("2024/03/04 1:07:00 em CET"): the survey year when every date is in one year', async () => {
+    const dir = tempDir('lagesbild-init-forms-');
+    const file = join(dir, 'svar.csv');
+    copyFileSync(FORMS, file);
+    const run = await runCli(['init', file, '--yes', '--no-input', '--lang', 'sv']);
+    expect(run.code).toBe(EXIT.ok);
+    expect(run.stderr).toContain('Filen har ingen kolumn för år: enkätåret är 2024 (alla datum i kolumnen "Tidstämpel" är från 2024). Stämmer det inte, ange --year <år>.\n');
+    // The municipality from the question asking for it.
+    expect(parseYaml(readFileSync(join(dir, 'lagesbild.yaml'), 'utf8')).columns).toEqual({ area: 'Vilken kommun går du i skola i?', year_by_file: { 'svar.csv': 2024 } });
+  });
+
+  it('dates in two years (answered from December into January): no year is guessed; exit 2', async () => {
+    const dir = tempDir('lagesbild-init-forms-');
+    const file = join(dir, 'svar.csv');
+    const [header, first, ...rest] = readFileSync(FORMS, 'utf8').split('\n');
+    writeFileSync(file, [header, first!.replace(/^2024\/03\/\d\d/, '2023/12/18'), ...rest].join('\n'));
+    const run = await runCli(['init', file, '--yes', '--no-input', '--lang', 'sv']);
+    expect(run.code).toBe(EXIT.usage);
+    expect(run.stderr).toContain(
+      'fel: hittade ingen kolumn för år (omgång), och filnamnet svar.csv har inget årtal; datumen i kolumnen "Tidstämpel" är från 2023 och 2024, så vilket år enkäten gäller går inte att avgöra: ange --year <år>\n',
+    );
+    expect(existsSync(join(dir, 'lagesbild.yaml'))).toBe(false);
+  });
+
+  it('birth dates are never the survey year, though one school year\'s pupils are born in one year', async () => {
+    const dir = tempDir('lagesbild-init-forms-');
+    const file = join(dir, 'svar.csv');
+    const rows = ['Kommun,Kön,Födelsedatum,Har någon hotat dig?', 'Ekvik,Tjej,2009-03-14,Nej', 'Ekvik,Kille,2009-11-02,Ja', 'Ekvik,Tjej,2009-06-30,Nej'];
+    writeFileSync(file, `${rows.join('\n')}\n`);
+    const run = await runCli(['init', file, '--yes', '--no-input', '--lang', 'en']);
+    expect(run.code).toBe(EXIT.usage);
+    expect(run.stderr).toContain('error: found no column for the year (wave), and the file name svar.csv holds no year: pass --year <year>, or name the column with --year-column <column>\n');
   });
 });

@@ -191,6 +191,19 @@ describe('init: the pieces', () => {
     expect(() => proposeRoles(profile, { area: 'kommun' })).toThrow('column "kommun" is not in the header of');
   });
 
+  it('a form question asking for the municipality is the municipality; a question that only names one is not', async () => {
+    const dir = tempDir();
+    const header = '"I vilken kommun bor du?",Kön,"Känner du dig trygg i din kommun?"';
+    const file = writeFile(dir, 'q.csv', [header, 'Ekvik,Tjej,Ja', 'Hallsta,Kille,Nej', 'Ekvik,Kille,Ja'].join('\n'));
+    expect(proposeRoles(await profileCsv(file))).toMatchObject({ area: 'I vilken kommun bor du?', gender: 'Kön' });
+    // Without the question asking which: the yes/no question is no municipality column.
+    const other = writeFile(dir, 'r.csv', ['Kön,"Känner du dig trygg i din kommun?",Skola', 'Tjej,Ja,Ekviksskolan', 'Kille,Nej,Hallstaskolan'].join('\n'));
+    expect(proposeRoles(await profileCsv(other))).toMatchObject({ area: null, gender: 'Kön' });
+    // Named like a municipality column, but answered yes or no: not one.
+    const yesNo = writeFile(dir, 's.csv', ['Kön,kommun', 'Tjej,Ja', 'Kille,Nej'].join('\n'));
+    expect(proposeRoles(await profileCsv(yesNo))).toMatchObject({ area: null });
+  });
+
   it('proposes gender codes of unknown meaning unlabelled, and school-year numbers as "Åk n"', () => {
     expect(proposeGender(new Map([['1', 5], ['2', 4], ['', 1]]))).toEqual({
       values: [

@@ -87,7 +87,7 @@ Examples:
 async function runInit(ctx: CommandContext, csvArg: string | undefined, flags: InitFlags): Promise<ExitCode> {
   const t = cliMessages(cliLanguage(flags.lang)).init;
   // The core is loaded when the command runs, so `lagesbild --help` stays fast.
-  const [{ profileCsv }, { loadTemplate, SCHEMA_PATH }, { badYearExample, missingRoles, propose, schoolYearExample }, { buildConfig }, { formatCount, describeSource }, { yearInName }] = await Promise.all([
+  const [{ profileCsv }, { loadTemplate, SCHEMA_PATH }, { badYearExample, datedColumns, missingRoles, propose, schoolYearExample }, { buildConfig }, { formatCount, describeSource }, { yearInName }] = await Promise.all([
     import('../../init/profile.js'),
     import('../../init/template.js'),
     import('../../init/propose.js'),
@@ -133,11 +133,14 @@ async function runInit(ctx: CommandContext, csvArg: string | undefined, flags: I
     showRoles(ctx, t, proposal.roles);
 
     let decisions: InitDecisions = { county: flags.county ?? DEFAULT_COUNTY, definition: flags.definition ?? null, definitionAgreed: flags.definitionAgreed ?? false };
-    // Data without a year or municipality column: the year from --year or the file name, the
-    // municipality from --area-name; asked in a terminal, else the flag to pass.
+    // Data without a year or municipality column: the year from --year, the file name or the
+    // dates the pupils answered on (when they all fall in one year), the municipality from
+    // --area-name; asked in a terminal, else the flag to pass.
     const named = yearInName(csv);
+    const dated = datedColumns(profile);
+    const fromDates = dated !== null && dated.years.length === 1 ? { year: dated.years[0]!, from: 'dates' as const, ...dated } : null;
     const factsFor = (p: InitProposal): InitFacts => ({
-      year: p.roles.year !== null ? null : given.year !== undefined ? { year: given.year, from: 'flag' } : named !== null ? { year: named, from: 'file-name' } : null,
+      year: p.roles.year !== null ? null : given.year !== undefined ? { year: given.year, from: 'flag' } : named !== null ? { year: named, from: 'file-name' } : fromDates,
       area: p.roles.area !== null ? null : (given.areaName ?? null),
     });
     let facts = factsFor(proposal);
@@ -152,7 +155,7 @@ async function runInit(ctx: CommandContext, csvArg: string | undefined, flags: I
         for (const r of missing) ctx.log.error(t.missingRole(t.roleName[r], flagName(r)));
         return EXIT.usage;
       }
-      if (proposal.roles.year === null && facts.year === null) ctx.log.error(t.missingYear(basename(csv)));
+      if (proposal.roles.year === null && facts.year === null) ctx.log.error(t.missingYear(basename(csv), dated));
       if (proposal.roles.area === null && facts.area === null) ctx.log.error(t.missingArea);
       if ((proposal.roles.year === null && facts.year === null) || (proposal.roles.area === null && facts.area === null)) return EXIT.usage;
       // School years are not read as a year without the term they were answered in: not guessed.
@@ -177,7 +180,7 @@ async function runInit(ctx: CommandContext, csvArg: string | undefined, flags: I
       }
     }
     if (flags.answeredIn && proposal.roles.year !== null) decisions = { ...decisions, answeredIn: flags.answeredIn };
-    if (facts.year) ctx.log.info(t.yearFor(facts.year.year, facts.year.from));
+    if (facts.year) ctx.log.info(t.yearFor(facts.year));
 
     // The skeleton texts/ folder: offered, taken with --yes, left out with --no-texts.
     const withTexts = flags.texts !== false && (ask ? await ask.yesNo(t.ask.texts, true) : true);
@@ -200,7 +203,7 @@ async function runInit(ctx: CommandContext, csvArg: string | undefined, flags: I
       else textFiles.push({ path, data: s.content });
     }
     await writeOutputs([{ path: out, data: built.text }, ...textFiles], force, hint);
-    if (withTexts) ctx.log.info(t.wroteTexts(join(dirname(out), 'texts'), textFiles.length));
+    if (withTexts && textFiles.length > 0) ctx.log.info(t.wroteTexts(join(dirname(out), 'texts'), textFiles.length));
     ctx.log.info(t.wrote(out));
     const area = proposal.areas.length > 1 ? ` --area ${shellQuote(proposal.areas[0]!)}` : '';
     const run = commandName();
