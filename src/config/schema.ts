@@ -205,6 +205,14 @@ export const Indicator = z
      * answer); beside a ticked box an empty one is the scale's answer for "" (list it under no).
      */
     checkboxes: z.array(z.string().min(1)).min(2).optional(),
+    /**
+     * The column holds every option the pupil ticked of a "tick all that apply" question in one
+     * cell, as Google Forms ("I skolan, Hemma") and Microsoft Forms ("I skolan;Hemma;") export
+     * it. The scale's answers are the question's options: yes when a yes option is among those
+     * ticked, no when only others are, and a missing answer when the cell is one (empty: the
+     * question was skipped).
+     */
+    several_answers: z.boolean().optional(),
     /** Yes when any of these indicators is yes (no when all are no). */
     any_of: z.array(z.string().min(1)).min(2).optional(),
     /** Yes when all of these indicators are yes (no when any is no). */
@@ -218,6 +226,9 @@ export const Indicator = z
     }
     if (ind.checkboxes !== undefined && ind.column === undefined) {
       ctx.addIssue({ code: 'custom', path: ['checkboxes'], message: 'config.checkboxesNeedColumn', params: { id: 'config.checkboxesNeedColumn' } });
+    }
+    if (ind.several_answers === true && (ind.column === undefined || ind.checkboxes !== undefined)) {
+      ctx.addIssue({ code: 'custom', path: ['several_answers'], message: 'config.severalAnswersColumn', params: { id: 'config.severalAnswersColumn' } });
     }
     if (ind.column !== undefined && ind.answers === undefined) {
       ctx.addIssue({ code: 'custom', path: ['answers'], message: 'config.needsAnswers', params: { id: 'config.needsAnswers' } });

@@ -430,15 +430,20 @@ function compileIndicator(
   const boxes = (ind.checkboxes ?? []).map((name, k) =>
     addCell({ ref: col(name, `${key}.checkboxes[${k}]`), code: (raw) => (raw.trim() === '' ? 0 : 1), explain: () => { throw new Error('a check box has no invalid values'); } }),
   );
+  const several = ind.several_answers === true ? new TickedOptions(answers) : null;
   const cell = addCell({
     ref: column,
-    code: (raw) => lookup(answers, raw) ?? NaN,
-    explain: (raw) => ({
-      kind: 'answer',
-      message: msg('row.answer', { value: showCell(raw, [...answers.keys()]), indicator: ind.id }),
-      hint: nearMatchHint(raw, [...answers.keys()], configName) ?? msg('row.answer.hint', { expected: [...answers.keys()], scale: scaleName, config: configName }),
-      key: `${column.name}=${clip(raw)}`,
-    }),
+    code: several ? (raw) => several.code(raw) : (raw) => lookup(answers, raw) ?? NaN,
+    explain: (cellText) => {
+      // Of several ticked options, the one that is no answer of the scale.
+      const raw = several ? several.unknown(cellText) : cellText;
+      return {
+        kind: 'answer',
+        message: msg('row.answer', { value: showCell(raw, [...answers.keys()]), indicator: ind.id }),
+        hint: nearMatchHint(raw, [...answers.keys()], configName) ?? msg('row.answer.hint', { expected: [...answers.keys()], scale: scaleName, config: configName }),
+        key: `${column.name}=${clip(raw)}`,
+      };
+    },
   });
   const answer = (codes: Float64Array, values: Int8Array): number => {
     if (!inPopulation(codes, values)) {
@@ -459,6 +464,74 @@ function compileIndicator(
     }
     return answer(codes, values);
   };
+}
+
+/**
+ * A cell holding every option a pupil ticked (config `several_answers`): Google Forms joins
+ * them with ", ", Microsoft Forms with ";" (and ends with one). An option may itself hold a
+ * comma ("Ute, på stan eller i parken"), so the cell is not split at commas: it is read from
+ * the start as a row of the scale's answers, the longest that fits first, each followed by a
+ * separator or the end. Yes when a yes option is among them; no when only no options are (or
+ * no options beside ticked missing ones); a missing answer when the whole cell is one (empty:
+ * the question was skipped) or only missing options are ticked; NaN when some part of the cell
+ * is no answer of the scale (an error naming that part, as for any unknown answer).
+ */
+class TickedOptions {
+  /** The scale's answers with their codes, longest first. */
+  private readonly options: [string, number][];
+
+  constructor(private readonly answers: Map<string, number>) {
+    this.options = [...answers].filter(([a]) => a !== '').sort((a, b) => b[0].length - a[0].length);
+  }
+
+  code(raw: string): number {
+    const whole = lookup(this.answers, raw);
+    if (whole !== undefined) return whole;
+    const codes = this.read(raw) ?? this.read(canonicalName(raw));
+    if (codes === null) return NaN;
+    return codes.includes(YES) ? YES : codes.includes(NO) ? NO : MISSING;
+  }
+
+  /** The first part of a cell that is no option of the scale (what code() found no answer for). */
+  unknown(raw: string): string {
+    let at = 0;
+    for (;;) {
+      const option = this.optionAt(raw, at);
+      if (option === null) {
+        const end = raw.slice(at).search(/[,;]/);
+        return raw.slice(at, end < 0 ? raw.length : at + end).trim();
+      }
+      at = afterSeparator(raw, at + option[0].length);
+    }
+  }
+
+  /** The codes of the options the cell is made of, or null when it is not made of options only. */
+  private read(raw: string): number[] | null {
+    const codes: number[] = [];
+    for (let at = 0; at < raw.length; ) {
+      const option = this.optionAt(raw, at);
+      if (option === null) return null;
+      codes.push(option[1]);
+      at = afterSeparator(raw, at + option[0].length);
+    }
+    return codes.length > 0 ? codes : null;
+  }
+
+  private optionAt(raw: string, at: number): [string, number] | null {
+    for (const option of this.options) {
+      const end = at + option[0].length;
+      if (raw.startsWith(option[0], at) && (end === raw.length || raw[end] === ',' || raw[end] === ';')) return option;
+    }
+    return null;
+  }
+}
+
+/** Past a separator (",", ";") and the spaces after it. */
+function afterSeparator(raw: string, at: number): number {
+  let p = at;
+  if (raw[p] === ',' || raw[p] === ';') p++;
+  while (raw[p] === ' ') p++;
+  return p;
 }
 
 /** Population filter as a row predicate; indicators it depends on are decoded first. */

@@ -6,7 +6,7 @@
 import type { SourceHeader } from './source.js';
 
 /** Between a question and an option in a joined column name: "Var hände det? – I skolan". */
-const OPTION_SEPARATOR = ' – ';
+export const OPTION_SEPARATOR = ' – ';
 
 /** A joined column name's question and option (see joinSubHeader), or null for any other name. */
 export function questionAndOption(name: string): { question: string; option: string } | null {

@@ -12,7 +12,7 @@ import type { AnswerScale, LocalizedText, ProjectConfig } from '../config/schema
 import type { AnswerClass } from './answers.js';
 import { matchSummary, reasonText, TIME } from './explain.js';
 import { genderLabel, type GroupProposal } from './groups.js';
-import type { IndicatorProposal } from './indicators.js';
+import { readsFrom, type IndicatorProposal } from './indicators.js';
 import type { Reason } from './match.js';
 import { readQuestion, type TimeFrame } from './meaning.js';
 import type { InitFacts, InitProposal } from './propose.js';
@@ -156,13 +156,13 @@ function indicatorEntries(
   const chosen = chosenProposals(p, d.mapping);
   const times = new Map<string, TimeFrame | null>();
   // Only codes, and none said to mean yes: a guess would put wrong figures in a report.
-  const readable = new Set([...chosen.values()].filter((ind) => ind.answers.understood || [...(d.answers?.get(ind.column)?.values() ?? [])].includes('yes')).map((ind) => ind.id));
+  const readable = new Set([...chosen.values()].filter((ind) => ind.answers.understood || [...(d.answers?.get(readsFrom(ind))?.values() ?? [])].includes('yes')).map((ind) => ind.id));
   // The config's indicators: those read, and the template's combined ones with two parts among
   // them. A population "those who answered yes to X" is kept where X is one of them.
   const present = new Set(readable);
   for (const tmpl of template.raw.indicators) if (combinedParts(tmpl, readable) !== null) present.add(tmpl.id as string);
   for (const ind of chosen.values()) {
-    const decided = d.answers?.get(ind.column);
+    const decided = d.answers?.get(readsFrom(ind));
     if (!readable.has(ind.id)) {
       warnings.push({ code: 'codes-only', indicator: ind.id, column: ind.column, answers: ind.answers.unknown });
       dropped.push(ind.column);
@@ -201,13 +201,13 @@ function indicatorEntries(
   }
 
   // Unsure candidates of the indicators still without a column, on columns not used.
-  const used = new Set([...chosen.values()].map((c) => c.column));
+  const used = new Set([...chosen.values()].map(readsFrom));
   const suggestions: Suggestion[] = [];
   for (const best of p.indicators.suggestions) {
     const id = best.id;
-    if (chosen.has(id) || d.mapping?.has(id) || used.has(best.column) || !best.answers.understood) continue;
+    if (chosen.has(id) || d.mapping?.has(id) || used.has(readsFrom(best)) || !best.answers.understood) continue;
     const tmpl = rawById.get(id)!;
-    const answers = resolveAnswers(best, d.answers?.get(best.column));
+    const answers = resolveAnswers(best, d.answers?.get(readsFrom(best)));
     const { assumedMissing: _, ...scale } = answers;
     suggestions.push({ id, raw: dataEntry(tmpl, best, scale, present), why: matchSummary(best.level, best.reasons, best.doubts, 'sv') });
     warnings.push({ code: 'unsure', indicator: id, column: best.column, doubts: best.doubts });
@@ -249,6 +249,7 @@ function dataEntry(tmpl: RawObject, ind: IndicatorProposal, answers: string | An
     column: ind.column,
     answers,
     checkboxes: ind.checkboxes ?? undefined,
+    several_answers: ind.several !== null ? true : undefined,
     population: population ?? undefined,
     // The question as the pupils read it: from the data, never the template's wording.
     question: ind.question ?? undefined,

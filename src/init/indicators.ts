@@ -13,7 +13,8 @@ import { isQuestionText, readQuestion, type QuestionMeaning, type TimeFrame } fr
 import type { Roles } from './roles.js';
 import type { ColumnProfile, CsvProfile } from './profile.js';
 import type { Template } from './template.js';
-import { questionAndOption } from '../ingest/sub-header.js';
+import { OPTION_SEPARATOR, questionAndOption } from '../ingest/sub-header.js';
+import { tickedColumn, type TickedColumn } from './several.js';
 
 export interface PopulationProposal {
   column: string;
@@ -46,6 +47,16 @@ export interface IndicatorProposal extends Match {
   populationMissing: boolean;
   /** A check box (see checkboxOption): all the boxes of its question, for config `checkboxes`; else null. */
   checkboxes: string[] | null;
+  /** The column holds all the options a pupil ticked (several.ts, config `several_answers`): the option read and all the question's; else null. */
+  several: { option: string; options: string[] } | null;
+}
+
+/**
+ * What a proposal reads: its column, or of a column of several ticked answers, the column and
+ * its option. Several indicators may read one such column, each its own option.
+ */
+export function readsFrom(p: IndicatorProposal): string {
+  return p.several === null ? p.column : `${p.column}${OPTION_SEPARATOR}${p.several.option}`;
 }
 
 export type UnusedColumn =
@@ -127,6 +138,24 @@ export function proposalFor(
     population,
     populationMissing: ind.population !== undefined && 'column' in ind.population && population === null,
     checkboxes,
+    several: null,
+  };
+}
+
+/**
+ * A proposal on one option's box of a column of several ticked answers, as the config reads it:
+ * the column itself, the option as yes and the question's other options as no (any of them
+ * ticked beside it still makes a yes), an empty cell as no answer.
+ */
+function onTickedColumn(p: IndicatorProposal, ticked: TickedColumn, option: string): IndicatorProposal {
+  return {
+    ...p,
+    column: ticked.column.name,
+    checkboxes: null,
+    several: { option, options: ticked.options },
+    // Its own scale, named after it: the options' classes differ per indicator.
+    scaleName: p.id,
+    answers: { yes: [option], no: ticked.options.filter((o) => o !== option), missing: [''], unknown: [], understood: true, counts: new Map(ticked.counts) },
   };
 }
 
@@ -160,7 +189,17 @@ function populationFor(source: { ind: Indicator }, columns: readonly ColumnProfi
 
 export function proposeIndicators(profile: CsvProfile, roles: Roles, template: Template): IndicatorProposals {
   const taken = new Set(Object.values(roles).filter((c): c is string => c !== null));
-  const free = profile.columns.filter((c) => !taken.has(c.name) && !c.duplicateName);
+  const columns = profile.columns.filter((c) => !taken.has(c.name) && !c.duplicateName);
+  // A column of several ticked answers is matched as a box per option (several.ts).
+  const tickedColumns = new Map<string, TickedColumn>();
+  const boxOf = new Map<string, { ticked: TickedColumn; option: string }>();
+  for (const c of columns) {
+    const ticked = tickedColumn(c);
+    if (ticked === null) continue;
+    tickedColumns.set(c.name, ticked);
+    ticked.boxes.forEach((box, k) => boxOf.set(box.name, { ticked, option: ticked.options[k]! }));
+  }
+  const free = columns.flatMap((c) => tickedColumns.get(c.name)?.boxes ?? [c]);
   const answerColumns = free.filter(isAnswerColumn);
   const filters = new Set(filterColumns(answerColumns).map((c) => c.name));
   const sources = templateSources(template);
@@ -207,8 +246,10 @@ export function proposeIndicators(profile: CsvProfile, roles: Roles, template: T
     if (best) suggestions.push(best);
   }
 
-  const unused = free
-    .filter((c) => !used.has(c.name) && !filters.has(c.name) && !suggestions.some((s) => s.column === c.name))
+  // A column of several ticked answers is used when one of its options is.
+  const names = (c: ColumnProfile) => tickedColumns.get(c.name)?.boxes.map((b) => b.name) ?? [c.name];
+  const unused = columns
+    .filter((c) => names(c).every((name) => !used.has(name) && !filters.has(name) && !suggestions.some((s) => s.column === name)))
     .map((c): UnusedColumn => {
       if (c.values === null && !c.numeric) return { column: c.name, why: 'free-text' };
       const text = columnText(c);
@@ -218,10 +259,15 @@ export function proposeIndicators(profile: CsvProfile, roles: Roles, template: T
       const near = nearest(sources, readQuestion(text));
       return near ? { column: c.name, why: 'near', question: text, indicator: near.id, reasons: [near.conflict] } : { column: c.name, why: 'no-match', question: text };
     });
+  // Proposals on an option's box are on the column that holds it.
+  const onColumn = (p: IndicatorProposal): IndicatorProposal => {
+    const box = boxOf.get(p.column);
+    return box === undefined ? p : onTickedColumn(p, box.ticked, box.option);
+  };
   return {
-    indicators: order.flatMap((id) => chosen.get(id) ?? []),
-    suggestions,
-    candidates,
+    indicators: order.flatMap((id) => chosen.get(id) ?? []).map(onColumn),
+    suggestions: suggestions.map(onColumn),
+    candidates: new Map([...candidates].map(([id, list]) => [id, list.map(onColumn)])),
     missing: order.filter((id) => (candidates.get(id) ?? []).length === 0),
     filters: [...new Set([...filtersUsed, ...filters])],
     unused,

@@ -23,7 +23,8 @@ const inConfig = (config: string | null) => (config === null ? 'in the config' :
 const quoted = (values: readonly string[]) => values.map((v) => `"${v}"`).join(', ');
 /** A cell: quoted when it may be shown, else only its length (see src/ingest/near-miss.ts). */
 const cell = (c: ShownCell) => ('text' in c ? `"${c.text}"` : `an unknown value of ${plural(c.length, 'character', 'characters')}`);
-const answers = (values: readonly string[]) => values.map((a) => (a === '' ? '(empty)' : a)).join(', ');
+/** Answers in a list: one holding a comma or semicolon ("Ja, en gång") in quotes, so the list is read right. */
+const answers = (values: readonly string[]) => values.map((a) => (a === '' ? '(empty)' : /[,;]/.test(a) ? `"${a}"` : a)).join(', ');
 
 export const en = {
   // ── command line ──────────────────────────────────────────────────────────────────────
@@ -290,6 +291,7 @@ export const en = {
     `${p.file}: survey year ${p.year} (${{ flag: 'from --year', config: 'from columns.year_by_file in the config', 'file-name': 'from the file name' }[p.from]})`,
   'config.oneKind': () => 'give exactly one of `column` (with `answers`), `any_of` or `all_of`',
   'config.needsAnswers': () => 'a column indicator needs `answers` (a scale name or yes/no/missing lists)',
+  'config.severalAnswersColumn': () => '`several_answers` belongs to an indicator read from one column that holds all the ticked options (not to one of `checkboxes`)',
   'config.checkboxesNeedColumn': () => '`checkboxes` belongs to an indicator read from a column (one box of the question)',
   'config.yearTwice': () => 'the year comes from the column in `year`: remove one of `year` and `year_by_file`',
   'cli.year': (p: { value: string }) => `--year must be a four-digit year such as 2023, not "${p.value}"`,

@@ -14,7 +14,8 @@ const list = (values: readonly string[]) => values.join(', ');
 const inConfig = (config: string | null) => (config === null ? 'i konfigurationen' : `i ${config}`);
 const quoted = (values: readonly string[]) => values.map((v) => `"${v}"`).join(', ');
 const cell = (c: ShownCell) => ('text' in c ? `"${c.text}"` : `ett okänt värde med ${plural(c.length, 'tecken', 'tecken')}`);
-const answers = (values: readonly string[]) => values.map((a) => (a === '' ? '(tomt)' : a)).join(', ');
+/** Answers in a list: one holding a comma or semicolon ("Ja, en gång") in quotes, so the list is read right. */
+const answers = (values: readonly string[]) => values.map((a) => (a === '' ? '(tomt)' : /[,;]/.test(a) ? `"${a}"` : a)).join(', ');
 /** zod's type names in Swedish. */
 const TYPES: Record<string, string> = { string: 'text', number: 'tal', boolean: 'sant eller falskt', object: 'avsnitt med nycklar', array: 'lista', int: 'heltal' };
 const delimiterWord = (d: ',' | ';' | '\t') => (d === ',' ? 'kommatecken' : d === ';' ? 'semikolon' : 'tabbtecken');
@@ -348,6 +349,7 @@ export const sv: Catalogue = {
   'facts.yearFrom': (p) => `${p.file}: enkätår ${p.year} (${{ flag: 'från --year', config: 'från columns.year_by_file i inställningsfilen', 'file-name': 'taget ur filnamnet' }[p.from]})`,
   'config.oneKind': () => 'ange precis en av `column` (med `answers`), `any_of` eller `all_of`',
   'config.needsAnswers': () => 'en indikator med `column` behöver `answers` (namnet på en svarsskala eller listor med yes/no/missing)',
+  'config.severalAnswersColumn': () => '`several_answers` hör till en indikator som läses från en kolumn med alla ikryssade svar (inte till en av `checkboxes`)',
   'config.checkboxesNeedColumn': () => '`checkboxes` hör till en indikator som läses från en kolumn (en av frågans rutor)',
   'config.yearTwice': () => 'året kommer från kolumnen i `year`: ta bort en av `year` och `year_by_file`',
   'cli.year': (p) => `--year ska vara ett år med fyra siffror, t.ex. 2023, inte "${p.value}"`,

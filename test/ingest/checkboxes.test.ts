@@ -8,7 +8,7 @@ import type { EstimateRecord } from '../../src/analysis/types.js';
 import { loadConfig } from '../../src/config/load.js';
 import { ConfigError } from '../../src/errors.js';
 import { buildMunicipalityReport } from '../../src/report/index.js';
-import { MINI_CONFIG, tempDir, writeFile } from '../fixtures/mini-project.js';
+import { MINI_CONFIG, tempDir, withCsvReader, writeFile } from '../fixtures/mini-project.js';
 
 const SCHOOL = 'Var hände det? (välj alla som stämmer) – I skolan';
 const ONLINE = 'Var hände det? (välj alla som stämmer) – På nätet';
@@ -39,17 +39,12 @@ function rows(n: number): string[][] {
 const quote = (v: string) => (/[",\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
 const csv = (table: string[][]) => `${table.map((r) => r.map(quote).join(',')).join('\n')}\n`;
 
-async function placeEstimate(config: string, file: string, reader?: 'csv-parse'): Promise<EstimateRecord> {
-  const previous = process.env.LAGESBILD_CSV_READER;
-  if (reader) process.env.LAGESBILD_CSV_READER = reader;
-  try {
+function placeEstimate(config: string, file: string, reader?: 'csv-parse'): Promise<EstimateRecord> {
+  return withCsvReader(reader, async () => {
     const { config: cfg } = await loadConfig(config);
     const { sums } = await ingestFiles([file], cfg, { configPath: config });
     return computeFigures(sums, cfg).records.find((r): r is EstimateRecord => r.kind === 'estimate' && r.indicator === 'plats_skolan' && r.group === 'total')!;
-  } finally {
-    if (previous === undefined) delete process.env.LAGESBILD_CSV_READER;
-    else process.env.LAGESBILD_CSV_READER = previous;
-  }
+  });
 }
 
 describe('check boxes (config `checkboxes`)', () => {

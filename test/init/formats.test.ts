@@ -92,7 +92,12 @@ describe('init on a form export with a time stamp per answer (test/fixtures/goog
     expect(run.code).toBe(EXIT.ok);
     expect(run.stderr).toContain('Filen har ingen kolumn för år: enkätåret är 2024 (alla datum i kolumnen "Tidstämpel" är från 2024). Stämmer det inte, ange --year <år>.\n');
     // The municipality from the question asking for it.
-    expect(parseYaml(readFileSync(join(dir, 'lagesbild.yaml'), 'utf8')).columns).toEqual({ area: 'Vilken kommun går du i skola i?', year_by_file: { 'svar.csv': 2024 } });
+    const text = readFileSync(join(dir, 'lagesbild.yaml'), 'utf8');
+    expect(parseYaml(text).columns).toEqual({ area: 'Vilken kommun går du i skola i?', year_by_file: { 'svar.csv': 2024 } });
+    // Where it happened, ticked in one cell: suggested on that column with several_answers.
+    expect(text).toContain(
+      '#     column: "Om ja: var hände det? (Du kan välja flera svar)"\n#     answers:\n#       yes: [I skolan]\n#       no: ["Ute, på stan eller i parken", Hemma, På nätet]\n#       missing: [""]\n#     several_answers: true\n',
+    );
   });
 
   it('dates in two years (answered from December into January): no year is guessed; exit 2', async () => {

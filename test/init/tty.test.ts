@@ -15,6 +15,7 @@ import { tempDir } from '../fixtures/mini-project.js';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const MESSY = join(ROOT, 'test/fixtures/messy/skolenkat-ht23.csv');
 const LILLBY = join(ROOT, 'test/fixtures/lillby/Lillby skolenkät 2024.csv');
+const FORMS = join(ROOT, 'test/fixtures/google-forms/svar.csv');
 const DRIVER = join(ROOT, 'test/init/pty-drive.py');
 /** The CLI from source, as its own process. */
 const CLI = [process.execPath, join(ROOT, 'node_modules/vite-node/vite-node.mjs'), join(ROOT, 'test/init/cli-entry.ts'), '--'];
@@ -96,6 +97,42 @@ describe('init: the wizard in a terminal', () => {
       expect(drunk.map((r) => r.area).sort()).toEqual(['Länet', 'Tallmo', 'Ängsby']);
       expect(drunk.every((r) => r.n > 20)).toBe(true);
     });
+  });
+
+  it('two places read from one column of options ticked in one cell (Google Forms): each its own option; the others stay suggestions', () => {
+    const { dir, csv } = copyOf(FORMS);
+    const out = join(dir, 'lagesbild.yaml');
+    const where = 'Om ja: var hände det? (Du kan välja flera svar)';
+    const run = inTerminal(
+      ['init', csv, '--lang', 'sv'],
+      [
+        ['Stämmer kolumnerna\\?', ENTER],
+        ['Välj en indikator', 'plats_skolan'],
+        ['❯ plats_skolan', ENTER],
+        ['Vilken kolumn ska plats_skolan läsas från\\?', ENTER],
+        ['ja: "I skolan" 13', ''],
+        ['Stämmer indelningen av svaren\\?', ENTER],
+        ['Välj en indikator', 'plats_hemma'],
+        ['❯ plats_hemma', ENTER],
+        ['Vilken kolumn ska plats_hemma läsas från\\?', ENTER],
+        ['Stämmer indelningen av svaren\\?', ENTER],
+        ['Välj en indikator', ENTER],
+        ['definition av våld', ENTER],
+        ['Vilket län eller vilken region', ENTER],
+        ['Skriva en mapp texts/', ENTER],
+      ],
+    );
+    expect(run.failed).toBeNull();
+    expect(run.code).toBe(EXIT.ok);
+    // The column is not "used already" by the other place: each reads its own option.
+    expect(run.output).not.toContain('används redan av');
+    const config = parseConfig(readFileSync(out, 'utf8'), out);
+    const places = config.indicators.filter((i) => i.id.startsWith('plats_'));
+    expect(places.map((i) => [i.id, i.column, i.several_answers, config.answer_scales[i.answers as string]!.yes])).toEqual([
+      ['plats_skolan', where, true, ['I skolan']],
+      ['plats_hemma', where, true, ['Hemma']],
+    ]);
+    expect(readFileSync(out, 'utf8')).toContain('# plats_natet: osäker');
   });
 
   it('maps an indicator to another column, maps one it did not propose, unmaps one; answers are shown with counts before they are accepted', () => {

@@ -309,7 +309,7 @@ async function reviewIndicators(
   p: InitProposal,
   template: Template,
 ): Promise<{ mapping: Map<string, IndicatorProposal | null>; answers: Map<string, Map<string, AnswerClass>> }> {
-  const { templateSources, proposalFor, isAnswerColumn } = await import('../../init/indicators.js');
+  const { templateSources, proposalFor, isAnswerColumn, readsFrom } = await import('../../init/indicators.js');
   const sources = templateSources(template);
   const taken = new Set(Object.values(p.roles).filter((c): c is string => c !== null));
   const columns = p.profile.columns.filter((c) => !taken.has(c.name) && !c.duplicateName && c.values !== null);
@@ -323,7 +323,7 @@ async function reviewIndicators(
     const usedBy = new Map<string, string>();
     for (const { ind } of sources) {
       const c = current(ind.id);
-      if (c) usedBy.set(c.column, ind.id);
+      if (c) usedBy.set(readsFrom(c), ind.id);
     }
     const choices = [
       { name: t.ask.done, value: DONE },
@@ -338,32 +338,35 @@ async function reviewIndicators(
     const source = sources.find((s) => s.ind.id === id)!;
     const candidates = p.indicators.candidates.get(id) ?? [];
     const now = current(id);
-    const column = await ask.select(
+    // A candidate by what it reads: several indicators may read one column of several ticked answers.
+    const picked = await ask.select(
       t.ask.pickColumn(id),
       [
         ...candidates.map((c) => {
-          const other = usedBy.get(c.column);
+          const other = usedBy.get(readsFrom(c));
           const note = other !== undefined && other !== id ? `  ${t.usedBy(other)}` : '';
-          return { name: `${short(c.question ?? c.column)}  [${matchSummary(c.level, [], c.doubts, t.lang)}]${note}`, value: c.column };
+          return { name: `${short(c.question ?? c.column)}  [${matchSummary(c.level, [], c.doubts, t.lang)}]${note}`, value: readsFrom(c) };
         }),
         { name: t.ask.search, value: SEARCH },
         { name: t.ask.noColumn, value: NONE },
       ],
-      now?.column ?? candidates[0]?.column ?? SEARCH,
+      (now && readsFrom(now)) ?? (candidates[0] && readsFrom(candidates[0])) ?? SEARCH,
     );
-    if (column === NONE) {
+    if (picked === NONE) {
       mapping.set(id, null);
       continue;
     }
+    const candidate = candidates.find((c) => readsFrom(c) === picked);
     const name =
-      column !== SEARCH
-        ? column
+      picked !== SEARCH
+        ? picked
         : await ask.search(t.ask.searchPrompt, (term) =>
             answerColumns
               .filter((c) => term === undefined || c.question.toLowerCase().includes(term.toLowerCase()))
               .map((c) => ({ name: short(c.question), value: c.name })),
           );
-    const proposal = proposalFor(template, source, answerColumns.find((c) => c.name === name)!, answerColumns, p.profile.columns);
+    // A candidate as proposed (a copy: its answers may be changed below); a column searched for, matched now.
+    const proposal = candidate !== undefined ? { ...candidate } : proposalFor(template, source, answerColumns.find((c) => c.name === name)!, answerColumns, p.profile.columns);
     const summary = matchSummary(proposal.level, proposal.reasons, proposal.conflict ? [...proposal.doubts, proposal.conflict] : proposal.doubts, t.lang);
     ask.show(t.pickedColumn(proposal.question ?? proposal.column, summary, [...(proposal.population ? [populationLine(t, proposal.population)] : []), ...proposalAnswerLines(t, proposal)]));
     if (!(await ask.yesNo(t.ask.answersOk, true))) {
@@ -377,7 +380,7 @@ async function reviewIndicators(
         ? await ask.checkbox(t.ask.unknownMissing, rest.map((v) => ({ name: answerName(t, v, proposal.answers.counts.get(v)), value: v, checked: proposal.answers.missing.includes(v) })))
         : [];
       const classes = new Map<string, AnswerClass>(observed.map((v) => [v, yes.includes(v) ? 'yes' : missing.includes(v) ? 'missing' : 'no']));
-      answers.set(proposal.column, classes);
+      answers.set(readsFrom(proposal), classes);
       // The template's answers not seen in the rows read keep their class.
       const unseen = (cls: 'yes' | 'no' | 'missing') => proposal.answers[cls].filter((v) => !proposal.answers.counts.has(v));
       const missingAll = [...missing, ...unseen('missing')];

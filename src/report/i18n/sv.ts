@@ -447,6 +447,7 @@ export const sv: Strings = {
       emptyIsNo
         ? 'En kryssruta: den som inte kryssat i den räknas som nej, den som inte kryssat i någon av frågans rutor som inget svar (ingår inte i andelen).'
         : 'En kryssruta: den som inte kryssat i någon av frågans rutor räknas som inget svar (ingår inte i andelen).',
+    severalNo: (answers) => `Flera svar kunde kryssas i: den som bara kryssat i andra (${answers}) räknas som nej.`,
     codesOnly: 'Svarsalternativen finns bara som sifferkoder i data.',
     noQuestion: 'Frågetexten finns inte i underlaget.',
     aspectPopulation: (who, labels) =>

@@ -354,6 +354,8 @@ export interface Strings {
     missingAnswers(list: string): string;
     /** A check box (config `checkboxes`): who counts as no answer, and as no when the scale says an empty box is no. */
     checkbox(emptyIsNo: boolean): string;
+    /** Several options could be ticked, written in one column (config `several_answers`): who counts as no. */
+    severalNo(answers: string): string;
     /** The answers are known only as codes, without their texts. */
     codesOnly: string;
     noQuestion: string;

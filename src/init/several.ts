@@ -1,0 +1,76 @@
+// A "tick all that apply" question whose ticked options a form tool writes in one cell:
+// Google Forms joins them with ", " ("I skolan, Hemma"), Microsoft Forms with ";" ("I skolan;
+// Hemma;"). init reads such a column as one box per option, named "question – option" as
+// SurveyMonkey's check-box columns are (src/ingest/sub-header.ts), so the same matching finds
+// where it happened, whom the pupil told …; the config then reads the one column with
+// `several_answers` (src/ingest/respondents.ts, TickedOptions).
+import { OPTION_SEPARATOR } from '../ingest/sub-header.js';
+import { classifyAnswer, isMissingWord } from './answers.js';
+import type { ColumnProfile } from './profile.js';
+
+/** A question that says several answers may be given. */
+const SEVERAL = /(flera svar|alla som stämmer|alla som passar|välj alla|markera alla|kryssa i alla|kryssa i flera|several answers|all that apply|select all|tick all|check all)/i;
+
+export interface TickedColumn {
+  column: ColumnProfile;
+  /** The question's options, in the order first seen. */
+  options: string[];
+  /** How many of the rows read ticked each option. */
+  counts: Map<string, number>;
+  /** One column per option, as a box of the question (for matching only; not in the file). */
+  boxes: ColumnProfile[];
+}
+
+/**
+ * The options a cell holds. A comma followed by a lower-case letter is inside an option ("Ute,
+ * på stan eller i parken"): options begin with a capital, as form tools show them. A semicolon
+ * always separates (Microsoft Forms ends the cell with one too).
+ */
+export function optionsOf(cell: string): string[] {
+  const parts: string[] = [];
+  let start = 0;
+  for (let i = 0; i < cell.length; i++) {
+    const c = cell[i];
+    if (c !== ',' && c !== ';') continue;
+    let next = i + 1;
+    while (cell[next] === ' ') next++;
+    if (c === ',' && next < cell.length && /\p{Ll}/u.test(cell[next]!)) continue;
+    parts.push(cell.slice(start, i).trim());
+    start = next;
+    i = next - 1;
+  }
+  parts.push(cell.slice(start).trim());
+  return parts.filter((p) => p !== '');
+}
+
+/**
+ * The column as a question of several ticked answers, or null when it is not one: some cell
+ * holds two or more options, none of them is a yes or no answer ("Ja, en gång" is one answer),
+ * and either the question says several may be ticked or two different cells hold several.
+ */
+export function tickedColumn(c: ColumnProfile): TickedColumn | null {
+  if (c.values === null) return null;
+  const cells = [...c.values].filter(([v]) => v.trim() !== '' && !isMissingWord(v)).map(([v, n]) => ({ options: optionsOf(v), n }));
+  const combined = cells.filter((cell) => cell.options.length >= 2).length;
+  if (combined === 0 || (combined < 2 && !SEVERAL.test(c.question))) return null;
+  const counts = new Map<string, number>();
+  for (const cell of cells) for (const o of cell.options) counts.set(o, (counts.get(o) ?? 0) + cell.n);
+  const options = [...counts.keys()];
+  if (options.length < 2 || options.some((o) => classifyAnswer(o) === 'yes' || classifyAnswer(o) === 'no')) return null;
+  const answered = cells.reduce((sum, cell) => sum + cell.n, 0);
+  const { label: _label, ...column } = c;
+  const boxes = options.map((option): ColumnProfile => {
+    const ticked = counts.get(option)!;
+    return {
+      ...column,
+      name: `${c.name}${OPTION_SEPARATOR}${option}`,
+      question: `${c.question}${OPTION_SEPARATOR}${option}`,
+      values: new Map([
+        [option, ticked],
+        ['', answered - ticked],
+      ]),
+      filled: ticked,
+    };
+  });
+  return { column: c, options, counts, boxes };
+}

@@ -1,0 +1,61 @@
+// init on a "tick all that apply" question whose ticked options are in one cell (Google Forms,
+// Microsoft Forms): the options are found (a comma inside an option kept), each is matched as a
+// box of the question, and the proposal reads the one column with `several_answers`.
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { profileCsv, type ColumnProfile } from '../../src/init/profile.js';
+import { propose } from '../../src/init/propose.js';
+import { optionsOf, tickedColumn } from '../../src/init/several.js';
+import { loadTemplate } from '../../src/init/template.js';
+
+const FORMS = fileURLToPath(new URL('../fixtures/google-forms/svar.csv', import.meta.url));
+const WHERE = 'Om ja: var hände det? (Du kan välja flera svar)';
+const OUT = 'Ute, på stan eller i parken';
+
+const column = (question: string, values: [string, number][]): ColumnProfile => ({
+  name: question,
+  question,
+  index: 0,
+  values: new Map(values),
+  filled: values.reduce((s, [, n]) => s + n, 0),
+  numeric: false,
+  integer: false,
+  min: Number.NaN,
+  max: Number.NaN,
+  long: false,
+  duplicateName: false,
+  dateYears: null,
+  timed: false,
+});
+
+describe('options ticked in one cell', () => {
+  it('splits at ", " and ";" but not inside an option ("Ute, på stan …" goes on in lower case)', () => {
+    expect(optionsOf(`I skolan, ${OUT}, Hemma`)).toEqual(['I skolan', OUT, 'Hemma']);
+    expect(optionsOf('I skolan;Hemma;')).toEqual(['I skolan', 'Hemma']);
+    expect(optionsOf('Ja, en gång')).toEqual(['Ja, en gång']);
+  });
+
+  it('a column is one when a cell holds several options and the question says so, or two cells do; never an answer scale', () => {
+    expect(tickedColumn(column(WHERE, [[`I skolan, ${OUT}`, 13], ['Hemma', 8], ['', 51]]))?.options).toEqual(['I skolan', OUT, 'Hemma']);
+    // Without the question saying so, one combined cell could be one answer with a comma.
+    expect(tickedColumn(column('Var hände det?', [[`I skolan, Hemma`, 3], ['Hemma', 8]]))).toBeNull();
+    expect(tickedColumn(column('Var hände det?', [['I skolan;Hemma;', 3], ['Hemma;På nätet;', 2], ['Hemma;', 8]]))?.options).toEqual(['I skolan', 'Hemma', 'På nätet']);
+    expect(tickedColumn(column('Har du blivit slagen? (flera svar)', [['Ja, en gång', 5], ['Ja, flera gånger', 2], ['Nej', 40]]))).toBeNull();
+    expect(tickedColumn(column('Hur ofta? (välj alla som stämmer)', [['Nej, Ja', 1], ['Nej', 4]]))).toBeNull();
+  });
+
+  it('on the Google Forms fixture: each place a suggestion on the one column, its option yes and the others no', async () => {
+    const p = propose(await profileCsv(FORMS), await loadTemplate());
+    const places = p.indicators.suggestions.filter((s) => s.id.startsWith('plats_'));
+    expect(places.map((s) => [s.id, s.column, s.answers.yes, s.answers.no, s.answers.missing, s.several?.options])).toEqual([
+      ['plats_skolan', WHERE, ['I skolan'], [OUT, 'Hemma', 'På nätet'], [''], ['I skolan', OUT, 'Hemma', 'På nätet']],
+      ['plats_natet', WHERE, ['På nätet'], ['I skolan', OUT, 'Hemma'], [''], ['I skolan', OUT, 'Hemma', 'På nätet']],
+      ['plats_hemma', WHERE, ['Hemma'], ['I skolan', OUT, 'På nätet'], [''], ['I skolan', OUT, 'Hemma', 'På nätet']],
+      ['plats_ute', WHERE, [OUT], ['I skolan', 'Hemma', 'På nätet'], [''], ['I skolan', OUT, 'Hemma', 'På nätet']],
+    ]);
+    // Follow-up questions are never sure (which question they follow is not in the file).
+    expect(places.every((s) => s.level === 'possible' && s.checkboxes === null)).toBe(true);
+    // The column is not listed as unused.
+    expect(p.indicators.unused.map((u) => u.column)).not.toContain(WHERE);
+  });
+});
