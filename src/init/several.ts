@@ -44,15 +44,18 @@ export function optionsOf(cell: string): string[] {
 }
 
 /**
- * The column as a question of several ticked answers, or null when it is not one: some cell
- * holds two or more options, none of them is a yes or no answer ("Ja, en gång" is one answer),
- * and either the question says several may be ticked or two different cells hold several.
+ * The column as a question of several ticked answers, or null when it is not one: none of its
+ * options is a yes or no answer ("Ja, en gång" is one answer), and either every cell ends with
+ * ";" (Microsoft Forms' way, even with one option ticked), or some cell holds two or more
+ * options and the question says several may be ticked or two different cells hold several.
  */
 export function tickedColumn(c: ColumnProfile): TickedColumn | null {
   if (c.values === null) return null;
-  const cells = [...c.values].filter(([v]) => v.trim() !== '' && !isMissingWord(v)).map(([v, n]) => ({ options: optionsOf(v), n }));
+  const given = [...c.values].filter(([v]) => v.trim() !== '' && !isMissingWord(v));
+  const cells = given.map(([v, n]) => ({ options: optionsOf(v), n }));
   const combined = cells.filter((cell) => cell.options.length >= 2).length;
-  if (combined === 0 || (combined < 2 && !SEVERAL.test(c.question))) return null;
+  const microsoft = given.length > 0 && given.every(([v]) => v.trimEnd().endsWith(';'));
+  if (!microsoft && (combined === 0 || (combined < 2 && !SEVERAL.test(c.question)))) return null;
   const counts = new Map<string, number>();
   for (const cell of cells) for (const o of cell.options) counts.set(o, (counts.get(o) ?? 0) + cell.n);
   const options = [...counts.keys()];

@@ -102,6 +102,23 @@ describe('several ticked answers in one cell (config `several_answers`)', () => 
     expect(appendix('en')).toContain(`Several answers could be ticked: a pupil who ticked only others (“${OUT}”, “Hemma”, “På nätet”) counts as no.`);
   });
 
+  it('a Microsoft Forms workbook: the same figures as the CSV', async () => {
+    const { default: ExcelJS } = await import('exceljs');
+    const dir = tempDir('lagesbild-several-');
+    const data = rows(12);
+    const wb = new ExcelJS.Workbook();
+    const sheet = wb.addWorksheet('Sheet1');
+    sheet.addRow(HEADER);
+    for (const r of data) sheet.addRow(r);
+    const xlsx = join(dir, 'enkat-2024.xlsx');
+    await wb.xlsx.writeFile(xlsx);
+    const csvFile = writeFile(dir, 'enkat-2024.csv', csv([HEADER, ...data]));
+    const fromXlsx = await estimates(config(dir), xlsx);
+    const fromCsv = await estimates(config(dir), csvFile);
+    expect([fromXlsx.plats_skolan!.n, fromXlsx.plats_skolan!.x, fromXlsx.plats_ute!.x]).toEqual([72, 36, 36]);
+    expect(fromXlsx.plats_skolan).toEqual(fromCsv.plats_skolan);
+  });
+
   it('a part of a cell that is no option: an error at its line and column that does not quote free text; exit 4', async () => {
     const dir = tempDir('lagesbild-several-');
     const data = rows(2);

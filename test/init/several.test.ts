@@ -40,7 +40,11 @@ describe('options ticked in one cell', () => {
     // Without the question saying so, one combined cell could be one answer with a comma.
     expect(tickedColumn(column('Var hände det?', [[`I skolan, Hemma`, 3], ['Hemma', 8]]))).toBeNull();
     expect(tickedColumn(column('Var hände det?', [['I skolan;Hemma;', 3], ['Hemma;På nätet;', 2], ['Hemma;', 8]]))?.options).toEqual(['I skolan', 'Hemma', 'På nätet']);
+    // Microsoft Forms ends every cell with ";", also where one option is ticked.
+    expect(tickedColumn(column('Var hände det?', [['I skolan;', 3], ['På nätet;', 2], ['I skolan;På nätet;', 1]]))?.options).toEqual(['I skolan', 'På nätet']);
+    expect(tickedColumn(column('Var hände det?', [['I skolan;', 3], ['På nätet;', 2], ['', 40]]))?.options).toEqual(['I skolan', 'På nätet']);
     expect(tickedColumn(column('Har du blivit slagen? (flera svar)', [['Ja, en gång', 5], ['Ja, flera gånger', 2], ['Nej', 40]]))).toBeNull();
+    expect(tickedColumn(column('Har du blivit slagen?', [['Ja;', 5], ['Nej;', 40]]))).toBeNull();
     expect(tickedColumn(column('Hur ofta? (välj alla som stämmer)', [['Nej, Ja', 1], ['Nej', 4]]))).toBeNull();
   });
 
