@@ -213,6 +213,12 @@ export const Indicator = z
      * question was skipped).
      */
     several_answers: z.boolean().optional(),
+    /**
+     * With `several_answers`: what a ticked part that is no answer of the scale counts as (a
+     * pupil's own words under "Övrigt", an option the scale does not list): another option
+     * (`no`) or no answer (`missing`). Without it such a part is an error.
+     */
+    other_options: z.enum(['no', 'missing']).optional(),
     /** Yes when any of these indicators is yes (no when all are no). */
     any_of: z.array(z.string().min(1)).min(2).optional(),
     /** Yes when all of these indicators are yes (no when any is no). */
@@ -226,6 +232,9 @@ export const Indicator = z
     }
     if (ind.checkboxes !== undefined && ind.column === undefined) {
       ctx.addIssue({ code: 'custom', path: ['checkboxes'], message: 'config.checkboxesNeedColumn', params: { id: 'config.checkboxesNeedColumn' } });
+    }
+    if (ind.other_options !== undefined && ind.several_answers !== true) {
+      ctx.addIssue({ code: 'custom', path: ['other_options'], message: 'config.otherOptionsNeedSeveral', params: { id: 'config.otherOptionsNeedSeveral' } });
     }
     if (ind.several_answers === true && (ind.column === undefined || ind.checkboxes !== undefined)) {
       ctx.addIssue({ code: 'custom', path: ['several_answers'], message: 'config.severalAnswersColumn', params: { id: 'config.severalAnswersColumn' } });

@@ -430,7 +430,8 @@ function compileIndicator(
   const boxes = (ind.checkboxes ?? []).map((name, k) =>
     addCell({ ref: col(name, `${key}.checkboxes[${k}]`), code: (raw) => (raw.trim() === '' ? 0 : 1), explain: () => { throw new Error('a check box has no invalid values'); } }),
   );
-  const several = ind.several_answers === true ? new TickedOptions(answers) : null;
+  const other = ind.other_options === 'no' ? NO : ind.other_options === 'missing' ? MISSING : null;
+  const several = ind.several_answers === true ? new TickedOptions(answers, other) : null;
   const cell = addCell({
     ref: column,
     code: several ? (raw) => several.code(raw) : (raw) => lookup(answers, raw) ?? NaN,
@@ -473,14 +474,19 @@ function compileIndicator(
  * the start as a row of the scale's answers, the longest that fits first, each followed by a
  * separator or the end. Yes when a yes option is among them; no when only no options are (or
  * no options beside ticked missing ones); a missing answer when the whole cell is one (empty:
- * the question was skipped) or only missing options are ticked; NaN when some part of the cell
- * is no answer of the scale (an error naming that part, as for any unknown answer).
+ * the question was skipped) or only missing options are ticked. A part that is no answer of
+ * the scale runs to the next separator followed by an option (a pupil's own words may hold
+ * commas): it counts as `other` (config `other_options`), or without one the cell is NaN (an
+ * error naming that part, as for any unknown answer).
  */
 class TickedOptions {
   /** The scale's answers with their codes, longest first. */
   private readonly options: [string, number][];
 
-  constructor(private readonly answers: Map<string, number>) {
+  constructor(
+    private readonly answers: Map<string, number>,
+    private readonly other: number | null,
+  ) {
     this.options = [...answers].filter(([a]) => a !== '').sort((a, b) => b[0].length - a[0].length);
   }
 
@@ -505,16 +511,31 @@ class TickedOptions {
     }
   }
 
-  /** The codes of the options the cell is made of, or null when it is not made of options only. */
+  /** The codes of the options the cell is made of, or null when it is not made of options (and other parts, where they count). */
   private read(raw: string): number[] | null {
     const codes: number[] = [];
     for (let at = 0; at < raw.length; ) {
       const option = this.optionAt(raw, at);
-      if (option === null) return null;
-      codes.push(option[1]);
-      at = afterSeparator(raw, at + option[0].length);
+      if (option !== null) {
+        codes.push(option[1]);
+        at = afterSeparator(raw, at + option[0].length);
+        continue;
+      }
+      if (this.other === null) return null;
+      codes.push(this.other);
+      at = this.nextOption(raw, at);
     }
     return codes.length > 0 ? codes : null;
+  }
+
+  /** Where the next option begins after a separator past `at`, or the cell's end. */
+  private nextOption(raw: string, at: number): number {
+    for (let p = at; p < raw.length; p++) {
+      if (raw[p] !== ',' && raw[p] !== ';') continue;
+      const next = afterSeparator(raw, p);
+      if (next === raw.length || this.optionAt(raw, next) !== null) return next;
+    }
+    return raw.length;
   }
 
   private optionAt(raw: string, at: number): [string, number] | null {

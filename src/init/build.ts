@@ -250,6 +250,8 @@ function dataEntry(tmpl: RawObject, ind: IndicatorProposal, answers: string | An
     answers,
     checkboxes: ind.checkboxes ?? undefined,
     several_answers: ind.several !== null ? true : undefined,
+    // A pupil's own words under "Övrigt", or an option not among the rows read: another option.
+    other_options: ind.several !== null ? 'no' : undefined,
     population: population ?? undefined,
     // The question as the pupils read it: from the data, never the template's wording.
     question: ind.question ?? undefined,

@@ -145,7 +145,8 @@ export function proposalFor(
 /**
  * A proposal on one option's box of a column of several ticked answers, as the config reads it:
  * the column itself, the option as yes and the question's other options as no (any of them
- * ticked beside it still makes a yes), an empty cell as no answer.
+ * ticked beside it still makes a yes), an empty cell as no answer, and any other text as
+ * another option (build.ts writes other_options: no).
  */
 function onTickedColumn(p: IndicatorProposal, ticked: TickedColumn, option: string): IndicatorProposal {
   return {
@@ -155,7 +156,7 @@ function onTickedColumn(p: IndicatorProposal, ticked: TickedColumn, option: stri
     several: { option, options: ticked.options },
     // Its own scale, named after it: the options' classes differ per indicator.
     scaleName: p.id,
-    answers: { yes: [option], no: ticked.options.filter((o) => o !== option), missing: [''], unknown: [], understood: true, counts: new Map(ticked.counts) },
+    answers: { yes: [option], no: ticked.options.filter((o) => o !== option), missing: [''], unknown: [], understood: true, counts: new Map(ticked.options.map((o) => [o, ticked.counts.get(o)!])) },
   };
 }
 

@@ -13,7 +13,7 @@ const SEVERAL = /(flera svar|alla som stämmer|alla som passar|välj alla|marker
 
 export interface TickedColumn {
   column: ColumnProfile;
-  /** The question's options, in the order first seen. */
+  /** The question's options, in the order first seen; not those only one pupil ticked. */
   options: string[];
   /** How many of the rows read ticked each option. */
   counts: Map<string, number>;
@@ -58,8 +58,12 @@ export function tickedColumn(c: ColumnProfile): TickedColumn | null {
   if (!microsoft && (combined === 0 || (combined < 2 && !SEVERAL.test(c.question)))) return null;
   const counts = new Map<string, number>();
   for (const cell of cells) for (const o of cell.options) counts.set(o, (counts.get(o) ?? 0) + cell.n);
-  const options = [...counts.keys()];
-  if (options.length < 2 || options.some((o) => classifyAnswer(o) === 'yes' || classifyAnswer(o) === 'no')) return null;
+  const seen = [...counts.keys()];
+  if (seen.length < 2 || seen.some((o) => classifyAnswer(o) === 'yes' || classifyAnswer(o) === 'no')) return null;
+  // An option only one pupil ticked may be that pupil's own words under "Övrigt": not written
+  // into the config; the config counts it as another option (other_options: no).
+  const options = seen.filter((o) => counts.get(o)! >= 2);
+  if (options.length === 0) return null;
   const answered = cells.reduce((sum, cell) => sum + cell.n, 0);
   const { label: _label, ...column } = c;
   const boxes = options.map((option): ColumnProfile => {

@@ -291,6 +291,7 @@ export const en = {
     `${p.file}: survey year ${p.year} (${{ flag: 'from --year', config: 'from columns.year_by_file in the config', 'file-name': 'from the file name' }[p.from]})`,
   'config.oneKind': () => 'give exactly one of `column` (with `answers`), `any_of` or `all_of`',
   'config.needsAnswers': () => 'a column indicator needs `answers` (a scale name or yes/no/missing lists)',
+  'config.otherOptionsNeedSeveral': () => '`other_options` belongs to an indicator with `several_answers: true` (what a ticked part that is no option counts as)',
   'config.severalAnswersColumn': () => '`several_answers` belongs to an indicator read from one column that holds all the ticked options (not to one of `checkboxes`)',
   'config.checkboxesNeedColumn': () => '`checkboxes` belongs to an indicator read from a column (one box of the question)',
   'config.yearTwice': () => 'the year comes from the column in `year`: remove one of `year` and `year_by_file`',

@@ -349,6 +349,7 @@ export const sv: Catalogue = {
   'facts.yearFrom': (p) => `${p.file}: enkätår ${p.year} (${{ flag: 'från --year', config: 'från columns.year_by_file i inställningsfilen', 'file-name': 'taget ur filnamnet' }[p.from]})`,
   'config.oneKind': () => 'ange precis en av `column` (med `answers`), `any_of` eller `all_of`',
   'config.needsAnswers': () => 'en indikator med `column` behöver `answers` (namnet på en svarsskala eller listor med yes/no/missing)',
+  'config.otherOptionsNeedSeveral': () => '`other_options` hör till en indikator med `several_answers: true` (vad en ikryssad del som inte är något av svaren räknas som)',
   'config.severalAnswersColumn': () => '`several_answers` hör till en indikator som läses från en kolumn med alla ikryssade svar (inte till en av `checkboxes`)',
   'config.checkboxesNeedColumn': () => '`checkboxes` hör till en indikator som läses från en kolumn (en av frågans rutor)',
   'config.yearTwice': () => 'året kommer från kolumnen i `year`: ta bort en av `year` och `year_by_file`',

@@ -8,7 +8,7 @@ import { computeFigures } from '../../src/analysis/figures.js';
 import { ingestFiles } from '../../src/analysis/pipeline.js';
 import type { EstimateRecord } from '../../src/analysis/types.js';
 import { loadConfig } from '../../src/config/load.js';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError, EXIT } from '../../src/errors.js';
 import { buildMunicipalityReport } from '../../src/report/index.js';
@@ -137,10 +137,40 @@ describe('several ticked answers in one cell (config `several_answers`)', () => 
     expect(nearRun.stderr).toContain(`enkat-2024.csv:6:8: ${WHERE}: "på nätet" is not an answer of plats_skolan.`);
   });
 
+  it('with other_options, a part that is no option (a pupil\'s own words under "Övrigt", commas and all) counts as another option or as no answer', async () => {
+    const dir = tempDir('lagesbild-several-');
+    // Every answered cell of rows(12), plus own words: beside an option, and alone.
+    const data = rows(12);
+    const own: [string, boolean | null][] = [
+      ['Hemma, på bussen, i matsalen', false],
+      ['I skolan, bakom idrottshallen', true],
+      ['Någon annanstans', null],
+    ];
+    for (const [cell] of own) for (let k = 0; k < 4; k++) data.push(['Åby', '2024', k % 2 ? 'F' : 'P', '9', '1', 'Ja', 'Nej', cell]);
+    const file = writeFile(dir, 'enkat-2024.csv', csv([HEADER, ...data]));
+    const asNo = writeFile(dir, 'no.yaml', readFileSync(config(dir), 'utf8').replaceAll('several_answers: true', 'several_answers: true\n    other_options: no'));
+    const asMissing = writeFile(dir, 'missing.yaml', readFileSync(config(dir), 'utf8').replaceAll('several_answers: true', 'several_answers: true\n    other_options: missing'));
+    for (const reader of [undefined, 'csv-parse'] as const) {
+      const no = await estimates(asNo, file, reader);
+      // 72 answered before; 12 more, of which 4 at school; "Någon annanstans" alone is another place: no.
+      expect([no.plats_skolan!.n, no.plats_skolan!.x]).toEqual([72 + 12, 36 + 4]);
+      const missing = await estimates(asMissing, file, reader);
+      // Only own words: no answer; beside an option, the option decides.
+      expect([missing.plats_skolan!.n, missing.plats_skolan!.x]).toEqual([72 + 8, 36 + 4]);
+    }
+    const { config: loaded } = await loadConfig(asNo);
+    const figures = computeFigures((await ingestFiles([file], loaded, { configPath: asNo })).sums, loaded);
+    const appendix = JSON.stringify(buildMunicipalityReport({ figures, config: loaded, area: 'Åby', lang: 'sv', dateIso: '2024-06-01' }).chapters.find((c) => c.id === 'bilagor'));
+    expect(appendix).toContain(`Flera svar kunde kryssas i: den som bara kryssat i andra (”${OUT}”, ”Hemma”, ”På nätet” eller ett annat svar) räknas som nej.`);
+  });
+
   it('belongs to an indicator read from one column, not with `checkboxes`', async () => {
     const dir = tempDir('lagesbild-several-');
     const derived = writeFile(dir, 'a.yaml', `${MINI_CONFIG}  - id: platser\n    label: { sv: P, en: P }\n    chapter: utsatthet\n    any_of: [slagen, hotad]\n    several_answers: true\n`);
     const error = (await loadConfig(derived).catch((e: unknown) => e)) as ConfigError;
     expect([error.constructor.name, error.message]).toEqual(['ConfigError', '`several_answers` belongs to an indicator read from one column that holds all the ticked options (not to one of `checkboxes`)']);
+    const alone = writeFile(dir, 'b.yaml', `${MINI_CONFIG.replace('    answers: jn\n    key: true', '    answers: jn\n    key: true\n    other_options: no')}`);
+    const otherError = (await loadConfig(alone).catch((e: unknown) => e)) as ConfigError;
+    expect(otherError.message).toBe('`other_options` belongs to an indicator with `several_answers: true` (what a ticked part that is no option counts as)');
   });
 });

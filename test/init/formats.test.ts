@@ -96,7 +96,7 @@ describe('init on a form export with a time stamp per answer (test/fixtures/goog
     expect(parseYaml(text).columns).toEqual({ area: 'Vilken kommun går du i skola i?', year_by_file: { 'svar.csv': 2024 } });
     // Where it happened, ticked in one cell: suggested on that column with several_answers.
     expect(text).toContain(
-      '#     column: "Om ja: var hände det? (Du kan välja flera svar)"\n#     answers:\n#       yes: [I skolan]\n#       no: ["Ute, på stan eller i parken", Hemma, På nätet]\n#       missing: [""]\n#     several_answers: true\n',
+      '#     column: "Om ja: var hände det? (Du kan välja flera svar)"\n#     answers:\n#       yes: [I skolan]\n#       no: ["Ute, på stan eller i parken", Hemma, På nätet]\n#       missing: [""]\n#     several_answers: true\n#     other_options: no\n',
     );
   });
 

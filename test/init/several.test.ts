@@ -44,6 +44,8 @@ describe('options ticked in one cell', () => {
     expect(tickedColumn(column('Var hände det?', [['I skolan;', 3], ['På nätet;', 2], ['I skolan;På nätet;', 1]]))?.options).toEqual(['I skolan', 'På nätet']);
     expect(tickedColumn(column('Var hände det?', [['I skolan;', 3], ['På nätet;', 2], ['', 40]]))?.options).toEqual(['I skolan', 'På nätet']);
     expect(tickedColumn(column('Har du blivit slagen? (flera svar)', [['Ja, en gång', 5], ['Ja, flera gånger', 2], ['Nej', 40]]))).toBeNull();
+    // An option only one pupil ticked may be their own words under "Övrigt": not listed (the config counts it as another option).
+    expect(tickedColumn(column(WHERE, [['I skolan, Hemma', 4], ['Hemma, Bakom gympasalen', 1], ['I skolan', 3]]))?.options).toEqual(['I skolan', 'Hemma']);
     expect(tickedColumn(column('Har du blivit slagen?', [['Ja;', 5], ['Nej;', 40]]))).toBeNull();
     expect(tickedColumn(column('Hur ofta? (välj alla som stämmer)', [['Nej, Ja', 1], ['Nej', 4]]))).toBeNull();
   });

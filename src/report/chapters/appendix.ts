@@ -52,7 +52,7 @@ function questionItem(ctx: ReportContext, ind: Indicator): string {
       else {
         parts.push(t.yesAnswers(quoted(yes!)));
         // Of several ticked answers, one of the yes answers is enough: the others are no only alone.
-        if (no!.length > 0) parts.push(ind.several_answers ? t.severalNo(quoted(no!)) : t.noAnswers(quoted(no!)));
+        if (no!.length > 0) parts.push(ind.several_answers ? t.severalNo(quoted(no!), ind.other_options ?? null) : t.noAnswers(quoted(no!)));
         if (missing!.length > 0) parts.push(t.missingAnswers(quoted(missing!)));
         // The empty cell is no list's text above: said here when it is the "no" of an unticked box.
         if (ind.checkboxes) parts.push(t.checkbox(scale.no.some((v) => v.trim() === '')));

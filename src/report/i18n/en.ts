@@ -427,7 +427,8 @@ export const en: Strings = {
       emptyIsNo
         ? "A check box: a pupil who did not tick it counts as no, one who ticked none of the question's boxes as no answer (not in the share)."
         : "A check box: a pupil who ticked none of the question's boxes counts as no answer (not in the share).",
-    severalNo: (answers) => `Several answers could be ticked: a pupil who ticked only others (${answers}) counts as no.`,
+    severalNo: (answers, other) =>
+      `Several answers could be ticked: a pupil who ticked only others (${answers}${other === 'no' ? ' or another answer' : ''}) counts as no.${other === 'missing' ? ' A pupil with only another answer than these counts as no answer (not in the share).' : ''}`,
     codesOnly: 'The answers are only known as numeric codes in the data.',
     noQuestion: 'The question text is not in the data.',
     aspectPopulation: (who, labels) =>

@@ -447,7 +447,8 @@ export const sv: Strings = {
       emptyIsNo
         ? 'En kryssruta: den som inte kryssat i den räknas som nej, den som inte kryssat i någon av frågans rutor som inget svar (ingår inte i andelen).'
         : 'En kryssruta: den som inte kryssat i någon av frågans rutor räknas som inget svar (ingår inte i andelen).',
-    severalNo: (answers) => `Flera svar kunde kryssas i: den som bara kryssat i andra (${answers}) räknas som nej.`,
+    severalNo: (answers, other) =>
+      `Flera svar kunde kryssas i: den som bara kryssat i andra (${answers}${other === 'no' ? ' eller ett annat svar' : ''}) räknas som nej.${other === 'missing' ? ' Den som bara har ett annat svar än dessa räknas som inget svar (ingår inte i andelen).' : ''}`,
     codesOnly: 'Svarsalternativen finns bara som sifferkoder i data.',
     noQuestion: 'Frågetexten finns inte i underlaget.',
     aspectPopulation: (who, labels) =>

@@ -355,7 +355,7 @@ export interface Strings {
     /** A check box (config `checkboxes`): who counts as no answer, and as no when the scale says an empty box is no. */
     checkbox(emptyIsNo: boolean): string;
     /** Several options could be ticked, written in one column (config `several_answers`): who counts as no. */
-    severalNo(answers: string): string;
+    severalNo(answers: string, other: 'no' | 'missing' | null): string;
     /** The answers are known only as codes, without their texts. */
     codesOnly: string;
     noQuestion: string;
