@@ -47,8 +47,8 @@ export interface IndicatorProposal extends Match {
   populationMissing: boolean;
   /** A check box (see checkboxOption): all the boxes of its question, for config `checkboxes`; else null. */
   checkboxes: string[] | null;
-  /** The column holds all the options a pupil ticked (several.ts, config `several_answers`): the option read and all the question's; else null. */
-  several: { option: string; options: string[] } | null;
+  /** The column holds all the options a pupil ticked (several.ts, config `several_answers`): the options that are yes and all the question's; else null. */
+  several: { ticked: string[]; options: string[] } | null;
 }
 
 /**
@@ -56,7 +56,7 @@ export interface IndicatorProposal extends Match {
  * its option. Several indicators may read one such column, each its own option.
  */
 export function readsFrom(p: IndicatorProposal): string {
-  return p.several === null ? p.column : `${p.column}${OPTION_SEPARATOR}${p.several.option}`;
+  return p.several === null ? p.column : `${p.column}${OPTION_SEPARATOR}${p.several.ticked.join(' + ')}`;
 }
 
 export type UnusedColumn =
@@ -143,20 +143,23 @@ export function proposalFor(
 }
 
 /**
- * A proposal on one option's box of a column of several ticked answers, as the config reads it:
- * the column itself, the option as yes and the question's other options as no (any of them
- * ticked beside it still makes a yes), an empty cell as no answer, and any other text as
- * another option (build.ts writes other_options: no).
+ * A proposal on option boxes of a column of several ticked answers, as the config reads it: the
+ * column itself, those options as yes and the question's other options as no (any of them
+ * ticked beside a yes one still makes a yes), an empty cell as no answer, and any other text
+ * as another option (build.ts writes other_options: no).
  */
-function onTickedColumn(p: IndicatorProposal, ticked: TickedColumn, option: string): IndicatorProposal {
+function onTickedColumn(p: IndicatorProposal, ticked: TickedColumn, yes: readonly string[]): IndicatorProposal {
+  const inOrder = ticked.options.filter((o) => yes.includes(o));
   return {
     ...p,
     column: ticked.column.name,
+    // The question as the pupils read it (the options that count are listed with the answers).
+    question: p.question === null ? null : columnText(ticked.column),
     checkboxes: null,
-    several: { option, options: ticked.options },
+    several: { ticked: inOrder, options: ticked.options },
     // Its own scale, named after it: the options' classes differ per indicator.
     scaleName: p.id,
-    answers: { yes: [option], no: ticked.options.filter((o) => o !== option), missing: [''], unknown: [], understood: true, counts: new Map(ticked.options.map((o) => [o, ticked.counts.get(o)!])) },
+    answers: { yes: inOrder, no: ticked.options.filter((o) => !yes.includes(o)), missing: [''], unknown: [], understood: true, counts: new Map(ticked.options.map((o) => [o, ticked.counts.get(o)!])) },
   };
 }
 
@@ -219,8 +222,10 @@ export function proposeIndicators(profile: CsvProfile, roles: Roles, template: T
   // Two columns that fit one indicator equally well (or one column two indicators): neither is clear.
   const clear = [...candidates.values()].flat().filter((p) => p.level === 'clear');
   for (const p of clear) {
+    // Two options of one column of ticked answers that fit equally are one indicator's (see onColumn).
+    const sameQuestion = (q: IndicatorProposal) => boxOf.get(q.column) !== undefined && boxOf.get(q.column)?.ticked === boxOf.get(p.column)?.ticked;
     const rival =
-      clear.find((q) => q !== p && q.id === p.id && q.score === p.score) ?? clear.find((q) => q !== p && q.column === p.column && q.score === p.score);
+      clear.find((q) => q !== p && q.id === p.id && q.score === p.score && !sameQuestion(q)) ?? clear.find((q) => q !== p && q.column === p.column && q.score === p.score);
     if (rival) {
       p.level = 'possible';
       p.doubts.push({ code: 'ambiguous', other: rival.id === p.id ? rival.column : rival.id });
@@ -260,10 +265,14 @@ export function proposeIndicators(profile: CsvProfile, roles: Roles, template: T
       const near = nearest(sources, readQuestion(text));
       return near ? { column: c.name, why: 'near', question: text, indicator: near.id, reasons: [near.conflict] } : { column: c.name, why: 'no-match', question: text };
     });
-  // Proposals on an option's box are on the column that holds it.
+  // Proposals on an option's box are on the column that holds it, with every option of that
+  // column that fits the indicator as well ("I skolan" and "På väg till eller från skolan" for
+  // "i skolan eller på väg till eller från skolan"): the indicator is any of them.
   const onColumn = (p: IndicatorProposal): IndicatorProposal => {
     const box = boxOf.get(p.column);
-    return box === undefined ? p : onTickedColumn(p, box.ticked, box.option);
+    if (box === undefined) return p;
+    const alike = (candidates.get(p.id) ?? []).filter((q) => boxOf.get(q.column)?.ticked === box.ticked && q.score === p.score && q.level === p.level && q.conflict === null);
+    return onTickedColumn(p, box.ticked, [box.option, ...alike.map((q) => boxOf.get(q.column)!.option)]);
   };
   return {
     indicators: order.flatMap((id) => chosen.get(id) ?? []).map(onColumn),

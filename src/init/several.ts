@@ -43,26 +43,43 @@ export function optionsOf(cell: string): string[] {
   return parts.filter((p) => p !== '');
 }
 
+/** `piece` cut after the longest option of `alone` (longest first) it begins with ("Hemma, hos kompis" → "Hemma", "hos kompis"). */
+function apart(piece: string, alone: readonly string[]): string[] {
+  for (const option of alone) {
+    if (option !== piece && piece.startsWith(`${option}, `)) return [option, ...apart(piece.slice(option.length + 2).trim(), alone)];
+  }
+  return [piece];
+}
+
 /**
- * The column as a question of several ticked answers, or null when it is not one: none of its
- * options is a yes or no answer ("Ja, en gång" is one answer), and either every cell ends with
- * ";" (Microsoft Forms' way, even with one option ticked), or some cell holds two or more
- * options and the question says several may be ticked or two different cells hold several.
+ * The column as a question of several ticked answers, or null when it is not one: every cell
+ * ends with ";" (Microsoft Forms' way, even with one option ticked), or some cell holds two or
+ * more options and the question says several may be ticked, or two different cells hold
+ * several; and unless the question says several may be ticked, none of the options is a yes
+ * or no answer (so "Ja, en gång" stays one answer, while "Nej, ingen" may be an option of
+ * "Berättade du för någon? (Välj alla som stämmer)").
  */
 export function tickedColumn(c: ColumnProfile): TickedColumn | null {
   if (c.values === null) return null;
   const given = [...c.values].filter(([v]) => v.trim() !== '' && !isMissingWord(v));
-  const cells = given.map(([v, n]) => ({ options: optionsOf(v), n }));
-  const combined = cells.filter((cell) => cell.options.length >= 2).length;
+  const split = given.map(([v, n]) => ({ options: optionsOf(v), n }));
+  const combined = split.filter((cell) => cell.options.length >= 2).length;
   const microsoft = given.length > 0 && given.every(([v]) => v.trimEnd().endsWith(';'));
-  if (!microsoft && (combined === 0 || (combined < 2 && !SEVERAL.test(c.question)))) return null;
+  const said = microsoft || SEVERAL.test(c.question);
+  if (!said && combined < 2) return null;
+  if (combined === 0 && !microsoft) return null;
+  // A piece that begins with an option seen on its own is that option and a pupil's own words
+  // after it ("På väg till skolan, träningen"), not one option.
+  const alone = [...new Set(split.flatMap((cell) => cell.options))].sort((a, b) => b.length - a.length);
+  const cells = split.map((cell) => ({ n: cell.n, options: cell.options.flatMap((o) => apart(o, alone)) }));
   const counts = new Map<string, number>();
   for (const cell of cells) for (const o of cell.options) counts.set(o, (counts.get(o) ?? 0) + cell.n);
   const seen = [...counts.keys()];
-  if (seen.length < 2 || seen.some((o) => classifyAnswer(o) === 'yes' || classifyAnswer(o) === 'no')) return null;
-  // An option only one pupil ticked may be that pupil's own words under "Övrigt": not written
-  // into the config; the config counts it as another option (other_options: no).
-  const options = seen.filter((o) => counts.get(o)! >= 2);
+  if (seen.length < 2 || (!SEVERAL.test(c.question) && seen.some((o) => classifyAnswer(o) === 'yes' || classifyAnswer(o) === 'no'))) return null;
+  // An option only one pupil ticked, or in lower case (as a pupil types, not as a form shows
+  // an option), may be a pupil's own words under "Övrigt": not written into the config, which
+  // counts it as another option (other_options: no).
+  const options = seen.filter((o) => counts.get(o)! >= 2 && !/^\p{Ll}/u.test(o));
   if (options.length === 0) return null;
   const answered = cells.reduce((sum, cell) => sum + cell.n, 0);
   const { label: _label, ...column } = c;

@@ -7,6 +7,7 @@ import { profileCsv, type ColumnProfile } from '../../src/init/profile.js';
 import { propose } from '../../src/init/propose.js';
 import { optionsOf, tickedColumn } from '../../src/init/several.js';
 import { loadTemplate } from '../../src/init/template.js';
+import { tempDir, writeFile } from '../fixtures/mini-project.js';
 
 const FORMS = fileURLToPath(new URL('../fixtures/google-forms/svar.csv', import.meta.url));
 const WHERE = 'Om ja: var hände det? (Du kan välja flera svar)';
@@ -47,7 +48,11 @@ describe('options ticked in one cell', () => {
     // An option only one pupil ticked may be their own words under "Övrigt": not listed (the config counts it as another option).
     expect(tickedColumn(column(WHERE, [['I skolan, Hemma', 4], ['Hemma, Bakom gympasalen', 1], ['I skolan', 3]]))?.options).toEqual(['I skolan', 'Hemma']);
     expect(tickedColumn(column('Har du blivit slagen?', [['Ja;', 5], ['Nej;', 40]]))).toBeNull();
-    expect(tickedColumn(column('Hur ofta? (välj alla som stämmer)', [['Nej, Ja', 1], ['Nej', 4]]))).toBeNull();
+    expect(tickedColumn(column('Hur ofta?', [['Nej, Ja', 1], ['Ja, Nej', 1], ['Nej', 4]]))).toBeNull();
+    // Where the question says several may be ticked, "Nej, ingen" may be one of its options.
+    expect(tickedColumn(column('Berättade du för någon? (Välj alla som stämmer)', [['Polisen, Mina föräldrar', 3], ['Nej, ingen', 5], ['Polisen', 2]]))?.options).toEqual(['Polisen', 'Mina föräldrar', 'Nej, ingen']);
+    // An option followed by a pupil's own words in lower case: the option, and the words left out.
+    expect(tickedColumn(column(WHERE, [['Hemma, hos kompis', 2], ['Hemma', 3], ['I skolan, Hemma', 2]]))?.options).toEqual(['Hemma', 'I skolan']);
   });
 
   it('on the Google Forms fixture: each place a suggestion on the one column, its option yes and the others no', async () => {
@@ -63,5 +68,32 @@ describe('options ticked in one cell', () => {
     expect(places.every((s) => s.level === 'possible' && s.checkboxes === null)).toBe(true);
     // The column is not listed as unused.
     expect(p.indicators.unused.map((u) => u.column)).not.toContain(WHERE);
+  });
+
+  it('every option that fits an indicator as well is its yes ("I skolan" and "På väg till eller från skolan"; parents and a school adult); the question is the column\'s', async () => {
+    const where = 'Om ja, var hände det? (Välj alla som stämmer)';
+    const told = 'Berättade du för någon om det? (Välj alla som stämmer)';
+    const cells: [string, string][] = [
+      ['I skolan', 'En vuxen i skolan'],
+      ['På väg till eller från skolan, På nätet', 'Mina föräldrar, En kompis'],
+      ['Hemma', 'Nej, ingen'],
+      ['I skolan, Hemma, på bussen', 'Polisen, Mina föräldrar'],
+      ['Ute, på stan eller i parken', 'En kompis'],
+    ];
+    const rows = ['Kön,Årskurs,"Har någon slagit, sparkat eller knuffat dig under det senaste året?",' + `"${where}","${told}"`];
+    for (let k = 0; k < 30; k++) {
+      const [w, b] = cells[k % cells.length]!;
+      rows.push(`${k % 2 ? 'Tjej' : 'Kille'},Åk 9,"Ja, en gång","${w}","${b}"`, `${k % 2 ? 'Tjej' : 'Kille'},Åk 9,Nej,,`);
+    }
+    const file = writeFile(tempDir('lagesbild-several-'), 'enkat-2025.csv', `${rows.join('\n')}\n`);
+    const p = propose(await profileCsv(file), await loadTemplate());
+    const byId = new Map(p.indicators.suggestions.map((s) => [s.id, s]));
+    expect(['plats_skolan', 'berattat_vuxen', 'polisanmalt'].map((id) => [id, byId.get(id)?.column, byId.get(id)?.answers.yes, byId.get(id)?.question])).toEqual([
+      ['plats_skolan', where, ['I skolan', 'På väg till eller från skolan'], where],
+      ['berattat_vuxen', told, ['En vuxen i skolan', 'Mina föräldrar'], told],
+      ['polisanmalt', told, ['Polisen'], told],
+    ]);
+    // "på bussen", a pupil's own words after an option: no option.
+    expect(byId.get('plats_skolan')!.several!.options).not.toContain('på bussen');
   });
 });

@@ -298,6 +298,11 @@ const DONE = '\u0000done';
 const SEARCH = '\u0000search';
 const NONE = '\u0000none';
 
+/** A proposal in a list: its question, and of a question with options ticked in one cell the options it counts. */
+function shownAs(p: IndicatorProposal): string {
+  return `${p.question ?? p.column}${p.several ? ` – ${p.several.ticked.join(', ')}` : ''}`;
+}
+
 /**
  * The indicator list: choose one to map it to any column (its candidates first, then a search
  * over all columns), to unmap it, and to see and change how its answers are classed. Enter on
@@ -330,7 +335,7 @@ async function reviewIndicators(
       ...sources.map(({ ind }) => {
         const c = current(ind.id);
         const suggestion = mapping.has(ind.id) ? undefined : p.indicators.suggestions.find((s) => s.id === ind.id);
-        return { name: t.reviewLine(ind.id, c === null ? null : short(c.question ?? c.column), c === null && suggestion ? short(suggestion.question ?? suggestion.column) : null), value: ind.id };
+        return { name: t.reviewLine(ind.id, c === null ? null : short(shownAs(c)), c === null && suggestion ? short(shownAs(suggestion)) : null), value: ind.id };
       }),
     ];
     const id = await ask.select(t.ask.review, choices, DONE);
@@ -345,7 +350,7 @@ async function reviewIndicators(
         ...candidates.map((c) => {
           const other = usedBy.get(readsFrom(c));
           const note = other !== undefined && other !== id ? `  ${t.usedBy(other)}` : '';
-          return { name: `${short(c.question ?? c.column)}  [${matchSummary(c.level, [], c.doubts, t.lang)}]${note}`, value: readsFrom(c) };
+          return { name: `${short(shownAs(c))}  [${matchSummary(c.level, [], c.doubts, t.lang)}]${note}`, value: readsFrom(c) };
         }),
         { name: t.ask.search, value: SEARCH },
         { name: t.ask.noColumn, value: NONE },
