@@ -49,7 +49,7 @@ export function dateYear(raw: string): { year: number; timed: boolean } | null {
 /** A column of birth dates: its dates are the pupils' own, never when they answered. */
 const BIRTH = /(fodd|fodelse|birth|dob)/;
 /** A column of when the form was answered, by its name (a date without a time is read only under such a name). */
-const ANSWERED = /(tidsstampel|tidstampel|timestamp|tid|time|datum|date|inskick|besvar|submit|complet)/;
+const ANSWERED = /(tidsstampel|tidstampel|timestamp|starttid|sluttid|tid_for_slutforande|start_?time|end_?time|datum|date|inskick|besvar|submit|complet)/;
 
 /**
  * A date column that tells when each pupil answered: its dates carry a time of day (a form's

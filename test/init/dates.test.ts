@@ -40,6 +40,8 @@ describe('dateYear', () => {
     expect(isAnsweredDate('startdatum', false)).toBe(true);
     expect(isAnsweredDate('svarsdatum', false)).toBe(true);
     expect(isAnsweredDate('kolumn_1', false)).toBe(false);
+    expect(isAnsweredDate('tid_for_slutforande', false)).toBe(true);
+    expect(isAnsweredDate('besok_pa_fritidsgarden', false)).toBe(false);
     expect(isAnsweredDate('fodelsedatum', false)).toBe(false);
     expect(isAnsweredDate('date_of_birth', true)).toBe(false);
   });
