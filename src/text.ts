@@ -32,3 +32,10 @@ export function canonicalName(s: string): string {
 const ASCII_PRINTABLE = /^[\x20-\x7e]*$/;
 const FORMAT = /\p{Cf}/u;
 const FORMAT_ALL = /\p{Cf}/gu;
+
+/** "a, b och c" (sv), "a, b and c" (en). */
+export function formatList(items: readonly string[], lang: 'sv' | 'en'): string {
+  if (items.length <= 1) return items.join('');
+  const and = lang === 'sv' ? 'och' : 'and';
+  return `${items.slice(0, -1).join(', ')} ${and} ${items[items.length - 1]}`;
+}

@@ -18,6 +18,7 @@ import { readQuestion, type TimeFrame } from './meaning.js';
 import type { InitFacts, InitProposal } from './propose.js';
 import { REQUIRED_ROLES, weightLookalike } from './roles.js';
 import type { RawObject, Template } from './template.js';
+import { formatList } from '../text.js';
 
 /** What the user decided (or the defaults with --yes). */
 export interface InitDecisions {
@@ -459,7 +460,7 @@ function projectSection(p: InitProposal, template: Template, d: InitDecisions, f
 /** A year read from the dates the pupils answered on, said beside it: a guess to check. */
 function datesNote(year: InitFacts['year']): string {
   if (year?.from !== 'dates') return '';
-  const columns = `${year.columns.length === 1 ? 'kolumnen' : 'kolumnerna'} ${year.columns.map((c) => `"${c}"`).join(' och ')}`;
+  const columns = `${year.columns.length === 1 ? 'kolumnen' : 'kolumnerna'} ${formatList(year.columns.map((c) => `"${c}"`), 'sv')}`;
   const rows = year.partOf === null ? '' : ` (bland de första ${year.partOf.toLocaleString('sv-SE')} raderna)`;
   return `\n${year.year} är taget ur datumen i ${columns}: alla${rows} är från det året. Kontrollera det.`;
 }

@@ -47,8 +47,8 @@ export interface IndicatorProposal extends Match {
   populationMissing: boolean;
   /** A check box (see checkboxOption): all the boxes of its question, for config `checkboxes`; else null. */
   checkboxes: string[] | null;
-  /** The column holds all the options a pupil ticked (several.ts, config `several_answers`): the options that are yes and all the question's; else null. */
-  several: { ticked: string[]; options: string[] } | null;
+  /** The column holds all the options a pupil ticked (several.ts, config `several_answers`): the options that count as yes; else null. */
+  several: string[] | null;
 }
 
 /**
@@ -56,7 +56,7 @@ export interface IndicatorProposal extends Match {
  * its option. Several indicators may read one such column, each its own option.
  */
 export function readsFrom(p: IndicatorProposal): string {
-  return p.several === null ? p.column : `${p.column}${OPTION_SEPARATOR}${p.several.ticked.join(' + ')}`;
+  return p.several === null ? p.column : `${p.column}${OPTION_SEPARATOR}${p.several.join(' + ')}`;
 }
 
 export type UnusedColumn =
@@ -156,7 +156,7 @@ function onTickedColumn(p: IndicatorProposal, ticked: TickedColumn, yes: readonl
     // The question as the pupils read it (the options that count are listed with the answers).
     question: p.question === null ? null : columnText(ticked.column),
     checkboxes: null,
-    several: { ticked: inOrder, options: ticked.options },
+    several: inOrder,
     // Its own scale, named after it: the options' classes differ per indicator.
     scaleName: p.id,
     answers: { yes: inOrder, no: ticked.options.filter((o) => !yes.includes(o)), missing: [''], unknown: [], understood: true, counts: new Map(ticked.options.map((o) => [o, ticked.counts.get(o)!])) },

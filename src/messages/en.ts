@@ -7,6 +7,7 @@ import type { CliTexts, InitTexts, RunTexts } from './texts.js';
 import type { ValidateTexts } from '../validate/format.js';
 import { reasonText } from '../init/explain.js';
 import type { DatedColumns } from '../init/propose.js';
+import { formatList } from '../text.js';
 import type { Message } from './index.js';
 
 /** A parameter that is itself a message (rendered in the same language before it is used here). */
@@ -521,7 +522,7 @@ const countOf = (n: string, one: string, many: string) => `${n} ${n === '1' ? on
 const percent = (part: number, whole: number) => String(Math.round((100 * part) / whole));
 const roleFlags = (and: string) => `--area-column, --year-column, --gender-column, --grade-column, --weight-column, --id-column, --county ${and} --definition`;
 /** "column "Tidstämpel"", "columns "Start time" and "Completion time"". */
-const datedEn = (d: DatedColumns) => `${d.columns.length === 1 ? 'column' : 'columns'} ${d.columns.map((c) => `"${c}"`).join(' and ')}`;
+const datedEn = (d: DatedColumns) => `${d.columns.length === 1 ? 'column' : 'columns'} ${formatList(d.columns.map((c) => `"${c}"`), 'en')}`;
 
 const runEn: RunTexts = {
   wrote: (path) => `wrote ${path}`,
@@ -669,7 +670,7 @@ const initEn: InitTexts = {
   missingYear: (file, dated) =>
     dated === null || dated.years.length < 2
       ? `found no column for the year (wave), and the file name ${file} holds no year: pass --year <year>, or name the column with --year-column <column>`
-      : `found no column for the year (wave), and the file name ${file} holds no year; the dates in ${datedEn(dated)} fall in ${dated.years.join(' and ')}, so which year the survey is of cannot be told: pass --year <year>`,
+      : `found no column for the year (wave), and the file name ${file} holds no year; the dates in ${datedEn(dated)} fall in ${formatList(dated.years.map(String), 'en')}, so which year the survey is of cannot be told: pass --year <year>`,
   missingArea: 'found no column for the municipality: pass --area-name <name> (the data is then one municipality), or name the column with --area-column <column>',
   yearFor: (fact) =>
     fact.from === 'dates'

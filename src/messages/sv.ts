@@ -4,6 +4,7 @@ import type { CliTexts, InitTexts, RunTexts } from './texts.js';
 import type { ValidateTexts } from '../validate/format.js';
 import { reasonText } from '../init/explain.js';
 import type { DatedColumns } from '../init/propose.js';
+import { formatList } from '../text.js';
 import type { Catalogue } from './en.js';
 
 /** Ett tal som svenska skriver det: 1 000 000 (hårt mellanslag mellan tusental). */
@@ -487,7 +488,7 @@ const countOf = (n: string, one: string, many: string) => `${n} ${n === '1' ? on
 const percent = (part: number, whole: number) => String(Math.round((100 * part) / whole));
 const roleFlags = (and: string) => `--area-column, --year-column, --gender-column, --grade-column, --weight-column, --id-column, --county ${and} --definition`;
 /** "kolumnen "Tidstämpel"", "kolumnerna "Starttid" och "Sluttid"". */
-const datedSv = (d: DatedColumns) => `${d.columns.length === 1 ? 'kolumnen' : 'kolumnerna'} ${d.columns.map((c) => `"${c}"`).join(' och ')}`;
+const datedSv = (d: DatedColumns) => `${d.columns.length === 1 ? 'kolumnen' : 'kolumnerna'} ${formatList(d.columns.map((c) => `"${c}"`), 'sv')}`;
 
 const runSv: RunTexts = {
   wrote: (path) => `skrev ${path}`,
@@ -635,7 +636,7 @@ const initSv: InitTexts = {
   missingYear: (file, dated) =>
     dated === null || dated.years.length < 2
       ? `hittade ingen kolumn för år (omgång), och filnamnet ${file} har inget årtal: ange --year <år>, eller kolumnen med --year-column <kolumn>`
-      : `hittade ingen kolumn för år (omgång), och filnamnet ${file} har inget årtal; datumen i ${datedSv(dated)} är från ${dated.years.join(' och ')}, så vilket år enkäten gäller går inte att avgöra: ange --year <år>`,
+      : `hittade ingen kolumn för år (omgång), och filnamnet ${file} har inget årtal; datumen i ${datedSv(dated)} är från ${formatList(dated.years.map(String), 'sv')}, så vilket år enkäten gäller går inte att avgöra: ange --year <år>`,
   missingArea: 'hittade ingen kolumn för kommun: ange --area-name <namn> (alla svar räknas då till den kommunen), eller kolumnen med --area-column <kolumn>',
   yearFor: (fact) =>
     fact.from === 'dates'

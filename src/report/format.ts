@@ -173,12 +173,8 @@ export function formatYearRange(years: readonly number[]): string {
   return first === last ? String(first) : `${first}${EN_DASH}${last}`;
 }
 
-/** "a, b och c" (sv), "a, b and c" (en). */
-export function formatList(items: readonly string[], lang: Lang): string {
-  if (items.length <= 1) return items.join('');
-  const and = lang === 'sv' ? 'och' : 'and';
-  return `${items.slice(0, -1).join(', ')} ${and} ${items[items.length - 1]}`;
-}
+// In text.ts: the CLI's messages list things too, and must not load the report's modules.
+export { formatList } from '../text.js';
 
 const MONTHS: Record<Lang, string[]> = {
   sv: ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'],

@@ -51,6 +51,13 @@ const ENTER = '\r';
 const DOWN = '\u001b[B';
 const UP = '\u001b[A';
 const SPACE = ' ';
+/** Done with the indicators, then the template's definition, county and texts folder as proposed. */
+const DONE_WITH_DEFAULTS: [string, string][] = [
+  ['Välj en indikator', ENTER],
+  ['definition av våld', ENTER],
+  ['Vilket län eller vilken region', ENTER],
+  ['Skriva en mapp texts/', ENTER],
+];
 const DEFINITION = 'Våld är varje handling riktad mot en annan person som skadar, smärtar, skrämmer eller kränker.';
 
 describe('init: the wizard in a terminal', () => {
@@ -116,10 +123,7 @@ describe('init: the wizard in a terminal', () => {
         ['❯ plats_hemma', ENTER],
         ['Vilken kolumn ska plats_hemma läsas från\\?', ENTER],
         ['Stämmer indelningen av svaren\\?', ENTER],
-        ['Välj en indikator', ENTER],
-        ['definition av våld', ENTER],
-        ['Vilket län eller vilken region', ENTER],
-        ['Skriva en mapp texts/', ENTER],
+        ...DONE_WITH_DEFAULTS,
       ],
     );
     expect(run.failed).toBeNull();
@@ -164,10 +168,7 @@ describe('init: the wizard in a terminal', () => {
         ['Välj en indikator', 'berusad'],
         ['❯ berusad ←', ENTER],
         ['Vilken kolumn ska berusad läsas från\\?', `${UP}${ENTER}`],
-        ['Välj en indikator', ENTER],
-        ['definition av våld', ENTER],
-        ['Vilket län eller vilken region', ENTER],
-        ['Skriva en mapp texts/', ENTER],
+        ...DONE_WITH_DEFAULTS,
       ],
     );
     expect(run.failed).toBeNull();

@@ -300,7 +300,7 @@ const NONE = '\u0000none';
 
 /** A proposal in a list: its question, and of a question with options ticked in one cell the options it counts. */
 function shownAs(p: IndicatorProposal): string {
-  return `${p.question ?? p.column}${p.several ? ` – ${p.several.ticked.join(', ')}` : ''}`;
+  return `${p.question ?? p.column}${p.several ? ` – ${p.several.join(', ')}` : ''}`;
 }
 
 /**
