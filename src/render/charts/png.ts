@@ -44,16 +44,19 @@ function chunk(type: string, data: Buffer): Buffer {
 }
 
 /**
- * The colour of pixel `i` as 0xRRGGBB, composited over white. Skia stores premultiplied
- * colour, so adding white's share is the "over" operator. (Non-null assertions: indices
- * stay within the array by construction.)
+ * The colour of pixel `i` as 0xRRGGBB, composited over white. The pixels are not
+ * premultiplied (as getImageData gives them); each colour is premultiplied again as Skia
+ * stores it (rounded to the nearest: Skia's own premultiplied value, exactly, since its
+ * unpremultiplied value is the nearest too), and adding white's share is then the "over"
+ * operator. (Non-null assertions: indices stay within the array by construction.)
  */
 function rgbAt(rgba: Uint8Array, i: number): number {
   const o = i * 4;
-  const white = 255 - rgba[o + 3]!;
-  const r = Math.min(255, rgba[o]! + white);
-  const g = Math.min(255, rgba[o + 1]! + white);
-  const b = Math.min(255, rgba[o + 2]! + white);
+  const alpha = rgba[o + 3]!;
+  const white = 255 - alpha;
+  const r = Math.min(255, Math.round((rgba[o]! * alpha) / 255) + white);
+  const g = Math.min(255, Math.round((rgba[o + 1]! * alpha) / 255) + white);
+  const b = Math.min(255, Math.round((rgba[o + 2]! * alpha) / 255) + white);
   return (r << 16) | (g << 8) | b;
 }
 
@@ -74,8 +77,10 @@ function words(rgba: Uint8Array): Uint32Array {
 interface Census {
   colours: number[];
   counts: number[];
-  /** Each pixel word's colour, by its place in `colours`. */
-  idOfWord: WordIds;
+  /** The image as runs of one colour: where each run ends (a pixel's index) and its colour, by its place in `colours`. */
+  runEnds: Int32Array;
+  runIds: Int32Array;
+  runCount: number;
 }
 
 /**
@@ -121,11 +126,20 @@ class WordIds {
   }
 }
 
+/**
+ * The census's runs, kept from image to image (a chart has tens of thousands; a tall county
+ * overview a few million, whose arrays are not kept).
+ */
+let keptRuns: { ends: Int32Array; ids: Int32Array } = { ends: new Int32Array(0), ids: new Int32Array(0) };
+const MAX_KEPT_RUNS = 1 << 20;
+
 function takeCensus(raw: Uint32Array, rgba: Uint8Array): Census {
   const idOf = new Map<number, number>();
   const idOfWord = new WordIds();
   const colours: number[] = [];
   const counts: number[] = [];
+  let { ends: runEnds, ids: runIds } = keptRuns;
+  let runCount = 0;
   const n = raw.length;
   // Charts are mostly long runs of one colour: look a colour up only where a run starts.
   let start = 0;
@@ -135,7 +149,7 @@ function takeCensus(raw: Uint32Array, rgba: Uint8Array): Census {
     while (end < n && raw[end] === word) end++;
     let id = idOfWord.get(word);
     if (id < 0) {
-      // Words that differ may composite to the same colour (premultiplied alpha over white).
+      // Words that differ may composite to the same colour (alpha over white).
       const colour = rgbAt(rgba, start);
       const known = idOf.get(colour);
       if (known === undefined) {
@@ -147,9 +161,22 @@ function takeCensus(raw: Uint32Array, rgba: Uint8Array): Census {
       idOfWord.set(word, id);
     }
     counts[id]! += end - start;
+    if (runCount === runEnds.length) ({ runEnds, runIds } = grownRuns(runEnds, runIds));
+    runEnds[runCount] = end;
+    runIds[runCount++] = id;
     start = end;
   }
-  return { colours, counts, idOfWord };
+  if (runEnds.length <= MAX_KEPT_RUNS) keptRuns = { ends: runEnds, ids: runIds };
+  return { colours, counts, runEnds, runIds, runCount };
+}
+
+function grownRuns(ends: Int32Array, ids: Int32Array): { runEnds: Int32Array; runIds: Int32Array } {
+  const size = Math.max(4096, 2 * ends.length);
+  const runEnds = new Int32Array(size);
+  const runIds = new Int32Array(size);
+  runEnds.set(ends);
+  runIds.set(ids);
+  return { runEnds, runIds };
 }
 
 /** Squared distance weighted for the eye's sensitivity (green most, blue least). */
@@ -197,7 +224,8 @@ function choosePalette({ colours, counts }: Census): Palette {
 }
 
 /**
- * PNG-encodes RGBA pixels (composited over white) as an indexed-colour image. Rows use
+ * PNG-encodes RGBA pixels (not premultiplied, as getImageData gives them; composited over
+ * white) as an indexed-colour image. Rows use
  * filter "None", which suits palette indices best.
  */
 export function encodeChartPng(rgba: Uint8Array, width: number, height: number): Buffer {
@@ -206,29 +234,28 @@ export function encodeChartPng(rgba: Uint8Array, width: number, height: number):
   const palette = choosePalette(census);
   const { remap } = palette;
 
-  // Each row is a filter byte, 0 (None), and the row's palette indices, written run by run.
-  // A pixel word maps to one palette index; the last word looked up is remembered.
+  // Each row is a filter byte, 0 (None), and the row's palette indices, written run by run
+  // from the census (a run may go on into the next rows).
   const rows = Buffer.alloc((width + 1) * height);
-  let lastWord = -1;
-  let lastIndex = 0;
-  for (let y = 0; y < height; y++) {
-    const rowEnd = (y + 1) * width;
-    let out = y * (width + 1) + 1;
-    let start = y * width;
-    while (start < rowEnd) {
-      const word = raw[start]!;
-      let end = start + 1;
-      while (end < rowEnd && raw[end] === word) end++;
-      if (word !== lastWord) {
-        lastWord = word;
-        lastIndex = remap[census.idOfWord.get(word)]!;
-      }
-      const stop = out + end - start;
+  const { runEnds, runIds, runCount } = census;
+  let at = 0;
+  let rowEnd = width;
+  let out = 1;
+  for (let k = 0; k < runCount; k++) {
+    const end = runEnds[k]!;
+    const index = remap[runIds[k]!]!;
+    while (at < end) {
+      const stop = end < rowEnd ? end : rowEnd;
+      const outStop = out + stop - at;
       // fill() pays a call for short runs (antialiased edges are runs of one or two).
-      if (end - start > 16) rows.fill(lastIndex, out, stop);
-      else for (let k = out; k < stop; k++) rows[k] = lastIndex;
-      out = stop;
-      start = end;
+      if (stop - at > 16) rows.fill(index, out, outStop);
+      else for (let o = out; o < outStop; o++) rows[o] = index;
+      out = outStop;
+      at = stop;
+      if (at === rowEnd) {
+        rowEnd += width;
+        out++; // the next row's filter byte, 0
+      }
     }
   }
 

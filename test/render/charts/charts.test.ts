@@ -1,12 +1,12 @@
 import { existsSync } from 'node:fs';
 import { createCanvas, loadImage } from '@napi-rs/canvas';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { chartSize, contrastRatio, fontPath, renderChartPng, SERIES_STYLES } from '../../../src/render/charts/index.js';
 import { type Ctx, font, inkOffset, spreadLabels } from '../../../src/render/charts/draw.js';
 import { formatPercent } from '../../../src/render/charts/format.js';
 import { BAR_PERCENTAGE, BAR_SLOT, CATEGORY_PERCENTAGE, legendLabels, legendRows, valueAxis, wrapLabel } from '../../../src/render/charts/layout.js';
 import { loadChartRuntime } from '../../../src/render/charts/runtime.js';
-import { paintChartPng } from '../../../src/render/charts/paint.js';
+import { chartCanvas, paintChartPng } from '../../../src/render/charts/paint.js';
 import type { ChartSpec, FigureBlock } from '../../../src/report/model.js';
 import { sampleDocument } from '../../fixtures/sample-document.js';
 
@@ -83,17 +83,44 @@ describe('renderChartPng', () => {
     }
   });
 
-  it('draws the same image on a canvas kept from another chart of the same size as on a new one', async () => {
-    // Each width is used by no other test, so the first chart of it gets a new canvas. (State
-    // planted on the kept canvas — a transform, alpha, blur, pixels — was reset before the
-    // next chart in every try: this guards against what a later version might not reset.)
-    for (const [first, other, width] of [['bar', 'line', 517], ['line', 'bar', 523]] as const) {
-      const size = { ...chartSize(spec(first), width), width, scale: 2 };
-      const fresh = await paintChartPng(spec(first), size);
-      const between = await paintChartPng(spec(other), size);
-      expect((await paintChartPng(spec(first), size)).equals(fresh)).toBe(true);
-      expect(between.equals(fresh)).toBe(false);
+  it('draws the same image on the kept canvas, larger and drawn on before, as on a new canvas of its size', async () => {
+    // A fresh copy of the module has no canvas kept: its first chart gets a new canvas of
+    // exactly its size. Then a wider and taller chart makes the kept canvas grow, and the
+    // first is drawn again in its corner. (State planted on the kept canvas — a transform,
+    // alpha, blur, pixels — was reset before the next chart in every try: this guards
+    // against what a later version might not reset.)
+    for (const [first, other] of [['bar', 'line'], ['line', 'bar']] as const) {
+      vi.resetModules();
+      const { paintChartPng: paintFresh } = await import('../../../src/render/charts/paint.js');
+      const size = { ...chartSize(spec(first), 517), width: 517, scale: 2 };
+      const fresh = await paintFresh(spec(first), size);
+      const bigger = { ...chartSize(spec(other), 700), width: 700, scale: 2 };
+      bigger.height = Math.max(bigger.height, size.height + 40);
+      const between = await paintFresh(spec(other), bigger);
+      expect(ihdr(between)).toMatchObject({ width: 1400, height: 2 * bigger.height });
+      expect((await paintFresh(spec(first), size)).equals(fresh)).toBe(true);
     }
+  });
+
+  it("gives Chart.js a canvas whose size, set as Chart.js does at every chart, clears the chart's corner and resets the context", () => {
+    const backing = createCanvas(300, 200);
+    const ctx = backing.getContext('2d') as Ctx;
+    const canvas = chartCanvas(backing, ctx, { width: 120, height: 80 });
+    ctx.fillStyle = '#1f5f8b';
+    ctx.fillRect(0, 0, 300, 200);
+    ctx.globalAlpha = 0.25;
+    ctx.setTransform(2, 0, 0, 2, 5, 5);
+    ctx.save();
+    canvas.height = 80;
+    canvas.width = 120;
+    expect([canvas.width, canvas.height, backing.width, backing.height]).toEqual([120, 80, 300, 200]);
+    expect(ctx.getImageData(10, 10, 1, 1).data[3]).toBe(0); // cleared
+    expect(ctx.globalAlpha).toBe(1);
+    expect(ctx.getTransform().isIdentity).toBe(true);
+    expect(ctx.canvas).toBe(backing);
+    // A size larger than the backing canvas makes it grow (a new surface, cleared).
+    canvas.height = 260;
+    expect([canvas.width, canvas.height, backing.width, backing.height]).toEqual([120, 260, 300, 260]);
   });
 
   it('draws a chart once per spec and size, and again for another size or spec', async () => {

@@ -31,7 +31,7 @@ describe('encodeChartPng', () => {
     // 200 colours in runs of varying length, across row ends.
     const rgba = image(width, height, (i) => ((Math.floor(i / 3) % 200) * 0x010203 + 0x100000) & 0xffffff);
     rgba.set([0, 0, 0, 0], 0); // fully transparent → white
-    rgba.set([0, 0, 64, 128], 4); // half-transparent dark blue (premultiplied) → light blue
+    rgba.set([0, 0, 128, 128], 4); // half-transparent dark blue (not premultiplied, as getImageData gives it) → light blue
     const png = encodeChartPng(rgba, width, height);
     expect(ihdr(png)).toEqual({ width, height, depth: 8, colourType: 3 });
 
