@@ -143,6 +143,36 @@ export function proposalFor(
 }
 
 /**
+ * The columns the wizard's search offers: the answer columns, and a column of several ticked
+ * answers as one box per option ("Var hände det? – I skolan"), as proposeIndicators matches
+ * them; and for each box, the column it is an option of.
+ */
+export interface SearchableColumns {
+  columns: ColumnProfile[];
+  /** Every column, a column of ticked answers as its boxes (a check box's never-ticked siblings among them). */
+  all: ColumnProfile[];
+  boxOf: Map<string, { ticked: TickedColumn; option: string }>;
+}
+
+export function searchableColumns(columns: readonly ColumnProfile[]): SearchableColumns {
+  const boxOf = new Map<string, { ticked: TickedColumn; option: string }>();
+  const free = columns.flatMap((c) => {
+    const ticked = tickedColumn(c);
+    ticked?.boxes.forEach((box, k) => boxOf.set(box.name, { ticked, option: ticked.options[k]! }));
+    return ticked?.boxes ?? [c];
+  });
+  return { columns: free.filter(isAnswerColumn), all: free, boxOf };
+}
+
+/** The proposal for a column picked in the wizard's search: a box reads its column, with its option as yes. */
+export function proposalForPicked(template: Template, source: { ind: Indicator; meaning: QuestionMeaning }, name: string, searchable: SearchableColumns): IndicatorProposal {
+  const col = searchable.columns.find((c) => c.name === name)!;
+  const p = proposalFor(template, source, col, searchable.columns, searchable.all);
+  const box = searchable.boxOf.get(name);
+  return box === undefined ? p : onTickedColumn(p, box.ticked, [box.option]);
+}
+
+/**
  * A proposal on option boxes of a column of several ticked answers, as the config reads it: the
  * column itself, those options as yes and the question's other options as no (any of them
  * ticked beside a yes one still makes a yes), an empty cell as no answer, and any other text

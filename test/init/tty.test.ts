@@ -139,6 +139,45 @@ describe('init: the wizard in a terminal', () => {
     expect(readFileSync(out, 'utf8')).toContain('# plats_natet: osäker');
   });
 
+  it('finds an option ticked in one cell by searching, and counts the options chosen as yes (the list says which)', () => {
+    const { dir, csv } = copyOf(FORMS);
+    const out = join(dir, 'lagesbild.yaml');
+    const where = 'Om ja: var hände det? (Du kan välja flera svar)';
+    const run = inTerminal(
+      ['init', csv, '--lang', 'sv'],
+      [
+        ['Stämmer kolumnerna\\?', ENTER],
+        // plats_natet by searching: each option of the question is one to find.
+        ['Välj en indikator', 'plats_natet'],
+        ['❯ plats_natet', ENTER],
+        ['Vilken kolumn ska plats_natet läsas från\\?', 'Sök'],
+        ['❯ Sök bland alla kolumner', ENTER],
+        ['Skriv en del av frågan', 'nätet'],
+        ['var hände det\\? \\(Du kan välja flera svar\\) – På nätet', ENTER],
+        ['ja: "På nätet" 4', ''],
+        ['Stämmer indelningen av svaren\\?', ENTER],
+        // plats_skolan: "Ute, på stan eller i parken" counted as yes too.
+        ['Välj en indikator', 'plats_skolan'],
+        ['❯ plats_skolan', ENTER],
+        ['Vilken kolumn ska plats_skolan läsas från\\?', ENTER],
+        ['Stämmer indelningen av svaren\\?', `n${ENTER}`],
+        ['Vilka svar räknas som ja för plats_skolan\\?', `${DOWN}${SPACE}${ENTER}`],
+        ['Och vilka av de övriga betyder "inget svar"\\?', ENTER],
+        // The list names the options it counts (the terminal wraps the line after the first); Enter: done.
+        ['plats_skolan ← Om ja: var hände det\\? \\(Du kan välja flera svar\\) – I skolan,', ENTER],
+        ...DONE_WITH_DEFAULTS.slice(1),
+      ],
+    );
+    expect(run.failed).toBeNull();
+    expect(run.code).toBe(EXIT.ok);
+    const config = parseConfig(readFileSync(out, 'utf8'), out);
+    const places = config.indicators.filter((i) => i.id.startsWith('plats_') && i.column === where);
+    expect(places.map((i) => [i.id, i.several_answers, config.answer_scales[i.answers as string]!.yes])).toEqual([
+      ['plats_skolan', true, ['I skolan', 'Ute, på stan eller i parken']],
+      ['plats_natet', true, ['På nätet']],
+    ]);
+  });
+
   it('maps an indicator to another column, maps one it did not propose, unmaps one; answers are shown with counts before they are accepted', () => {
     const { dir, csv } = copyOf(LILLBY);
     const out = join(dir, 'lagesbild.yaml');

@@ -314,11 +314,12 @@ async function reviewIndicators(
   p: InitProposal,
   template: Template,
 ): Promise<{ mapping: Map<string, IndicatorProposal | null>; answers: Map<string, Map<string, AnswerClass>> }> {
-  const { templateSources, proposalFor, isAnswerColumn, readsFrom } = await import('../../init/indicators.js');
+  const { templateSources, proposalForPicked, searchableColumns, readsFrom } = await import('../../init/indicators.js');
   const sources = templateSources(template);
   const taken = new Set(Object.values(p.roles).filter((c): c is string => c !== null));
   const columns = p.profile.columns.filter((c) => !taken.has(c.name) && !c.duplicateName && c.values !== null);
-  const answerColumns = columns.filter(isAnswerColumn);
+  // Of a question whose ticked options are in one cell, each option is one to search for.
+  const searchable = searchableColumns(columns);
   const mapping = new Map<string, IndicatorProposal | null>();
   const answers = new Map<string, Map<string, AnswerClass>>();
   const current = (id: string) => (mapping.has(id) ? mapping.get(id)! : (p.indicators.indicators.find((i) => i.id === id) ?? null));
@@ -366,12 +367,12 @@ async function reviewIndicators(
       picked !== SEARCH
         ? picked
         : await ask.search(t.ask.searchPrompt, (term) =>
-            answerColumns
+            searchable.columns
               .filter((c) => term === undefined || c.question.toLowerCase().includes(term.toLowerCase()))
               .map((c) => ({ name: short(c.question), value: c.name })),
           );
     // A candidate as proposed (a copy: its answers may be changed below); a column searched for, matched now.
-    const proposal = candidate !== undefined ? { ...candidate } : proposalFor(template, source, answerColumns.find((c) => c.name === name)!, answerColumns, p.profile.columns);
+    const proposal = candidate !== undefined ? { ...candidate } : proposalForPicked(template, source, name, searchable);
     const summary = matchSummary(proposal.level, proposal.reasons, proposal.conflict ? [...proposal.doubts, proposal.conflict] : proposal.doubts, t.lang);
     ask.show(t.pickedColumn(proposal.question ?? proposal.column, summary, [...(proposal.population ? [populationLine(t, proposal.population)] : []), ...proposalAnswerLines(t, proposal)]));
     if (!(await ask.yesNo(t.ask.answersOk, true))) {
@@ -385,6 +386,8 @@ async function reviewIndicators(
         ? await ask.checkbox(t.ask.unknownMissing, rest.map((v) => ({ name: answerName(t, v, proposal.answers.counts.get(v)), value: v, checked: proposal.answers.missing.includes(v) })))
         : [];
       const classes = new Map<string, AnswerClass>(observed.map((v) => [v, yes.includes(v) ? 'yes' : missing.includes(v) ? 'missing' : 'no']));
+      // Of a question whose ticked options are in one cell, the options now counted as yes are what it reads.
+      if (proposal.several !== null) proposal.several = observed.filter((v) => yes.includes(v));
       answers.set(readsFrom(proposal), classes);
       // The template's answers not seen in the rows read keep their class.
       const unseen = (cls: 'yes' | 'no' | 'missing') => proposal.answers[cls].filter((v) => !proposal.answers.counts.has(v));
