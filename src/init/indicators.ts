@@ -143,9 +143,9 @@ export function proposalFor(
 }
 
 /**
- * The columns the wizard's search offers: the answer columns, and a column of several ticked
- * answers as one box per option ("Var hände det? – I skolan"), as proposeIndicators matches
- * them; and for each box, the column it is an option of.
+ * The columns an indicator may read, as the matcher and the wizard's search see them: the
+ * answer columns, and a column of several ticked answers as one box per option ("Var hände
+ * det? – I skolan"); and for each box, the column it is an option of.
  */
 export interface SearchableColumns {
   columns: ColumnProfile[];
@@ -225,16 +225,8 @@ export function proposeIndicators(profile: CsvProfile, roles: Roles, template: T
   const taken = new Set(Object.values(roles).filter((c): c is string => c !== null));
   const columns = profile.columns.filter((c) => !taken.has(c.name) && !c.duplicateName);
   // A column of several ticked answers is matched as a box per option (several.ts).
-  const tickedColumns = new Map<string, TickedColumn>();
-  const boxOf = new Map<string, { ticked: TickedColumn; option: string }>();
-  for (const c of columns) {
-    const ticked = tickedColumn(c);
-    if (ticked === null) continue;
-    tickedColumns.set(c.name, ticked);
-    ticked.boxes.forEach((box, k) => boxOf.set(box.name, { ticked, option: ticked.options[k]! }));
-  }
-  const free = columns.flatMap((c) => tickedColumns.get(c.name)?.boxes ?? [c]);
-  const answerColumns = free.filter(isAnswerColumn);
+  const { columns: answerColumns, all: free, boxOf } = searchableColumns(columns);
+  const tickedColumns = new Map([...boxOf.values()].map(({ ticked }) => [ticked.column.name, ticked]));
   const filters = new Set(filterColumns(answerColumns).map((c) => c.name));
   const sources = templateSources(template);
 

@@ -79,9 +79,9 @@ function backingCanvas(runtime: ChartRuntime, width: number, height: number): Ca
 
 /**
  * The chart's canvas as Chart.js sees it: the top left `size` of the backing canvas. Chart.js
- * sets a canvas's size at every chart (its height, then its width), which on a canvas clears
- * its pixels and resets its context, and @napi-rs/canvas does by making a new surface, new
- * memory, even at the size it has. Here a size that fits the backing canvas resets its
+ * sets a canvas's size at every chart (its height, then its width), which clears a canvas's
+ * pixels and resets its context; @napi-rs/canvas does so by making a new surface, in new
+ * memory, even at the size the canvas has. Here a size that fits the backing canvas resets its
  * context instead (pixels cleared, every setting and the saved states as new), in the same
  * memory: the chart is drawn as on a new canvas of its size.
  */

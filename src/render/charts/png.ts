@@ -225,8 +225,7 @@ function choosePalette({ colours, counts }: Census): Palette {
 
 /**
  * PNG-encodes RGBA pixels (not premultiplied, as getImageData gives them; composited over
- * white) as an indexed-colour image. Rows use
- * filter "None", which suits palette indices best.
+ * white) as an indexed-colour image. Rows use filter "None", which suits palette indices best.
  */
 export function encodeChartPng(rgba: Uint8Array, width: number, height: number): Buffer {
   const raw = words(rgba);
