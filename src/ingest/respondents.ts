@@ -493,9 +493,14 @@ class TickedOptions {
   code(raw: string): number {
     const whole = lookup(this.answers, raw);
     if (whole !== undefined) return whole;
-    const codes = this.read(raw) ?? this.read(canonicalName(raw));
-    if (codes === null) return NaN;
+    const codes = this.parts(raw);
+    if (codes.length === 0) return NaN;
     return codes.includes(YES) ? YES : codes.includes(NO) ? NO : MISSING;
+  }
+
+  /** The codes of the parts a cell is made of (an other part as `other`); none when it is not made of options. */
+  parts(raw: string): number[] {
+    return this.read(raw) ?? this.read(canonicalName(raw)) ?? [];
   }
 
   /** The first part of a cell that is no option of the scale (what code() found no answer for). */
@@ -545,6 +550,21 @@ class TickedOptions {
     }
     return null;
   }
+}
+
+/** A code no answer has: a part of a cell that is none of the scale's options. */
+const OTHER_PART = -2;
+
+/**
+ * Whether a cell of an indicator read with `several_answers` and `other_options` holds a part
+ * that is none of its scale's options, read as ingest reads it (validate counts such rows: a
+ * pupil's own words, or an option the scale spells otherwise than the file).
+ */
+export function otherOptionTest(config: ProjectConfig, ind: Indicator): (raw: string) => boolean {
+  const scale = scaleOf(config, ind);
+  const answers = new Map<string, number>([...scale.no.map((a): [string, number] => [a, NO]), ...scale.yes.map((a): [string, number] => [a, YES]), ...scale.missing.map((a): [string, number] => [a, MISSING])]);
+  const ticked = new TickedOptions(answers, OTHER_PART);
+  return (raw) => lookup(answers, raw) === undefined && ticked.parts(raw).includes(OTHER_PART);
 }
 
 /** Past a separator (",", ";") and the spaces after it. */

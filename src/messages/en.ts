@@ -626,6 +626,10 @@ const validateEn: ValidateTexts = {
       message: `the population filter of ${f.indicator} keeps every respondent${f.column === null ? '' : ` (${f.column})`}: it filters nothing`,
       hint: 'List only the answers that put a pupil in the population (e.g. those who have or have had a partner), or remove the filter',
     }),
+    'other-options': (f) => ({
+      message: `${formatList(f.indicators, 'en')}: in "${f.column}" something is ticked that is none of the scale's options; it counts ${f.counts === 'no' ? 'as another option, that is no' : 'as no answer where none of the options is ticked'} (other_options: ${f.counts})`,
+      hint: 'That is how pupils\' own words under "Other" should count. If there are more rows than pupils who wrote their own words, compare the scale\'s options with the questionnaire\'s: an option spelt differently in the scale and in the file is otherwise not counted. Only line numbers are shown, never what was written',
+    }),
     'implausible-share': (f) => ({
       message: `${percent(f.yes, f.answered)}% of ${f.answered} answered yes to ${f.indicator}: more than 90% is implausible for ${f.chapter}`,
       hint: 'Check that yes and no are not swapped in its answers (a "trygg" question read for "otrygg" turns them round)',

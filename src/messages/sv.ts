@@ -592,6 +592,10 @@ const validateSv: ValidateTexts = {
       message: `populationen för ${f.indicator} omfattar alla svarande${f.column === null ? '' : ` (${f.column})`}: filtret gör ingenting`,
       hint: 'Ange bara de svar som gör att eleven ingår (t.ex. de som har eller har haft en partner), eller ta bort filtret',
     }),
+    'other-options': (f) => ({
+      message: `${formatList(f.indicators, 'sv')}: i "${f.column}" är något ikryssat som inte är ett av svarsskalans alternativ; det räknas ${f.counts === 'no' ? 'som ett annat alternativ, alltså nej' : 'som inget svar där inget av alternativen är ikryssat'} (other_options: ${f.counts})`,
+      hint: 'Så ska elevernas egna ord under "Övrigt" räknas. Är raderna fler än de som skrev egna ord, jämför svarsskalans alternativ med enkätens: ett alternativ som stavas olika i skalan och i filen räknas annars inte. Bara radnummer visas, aldrig vad som skrevs',
+    }),
     'implausible-share': (f) => ({
       message: `${percent(f.yes, f.answered)} % av ${f.answered} svarade ja på ${f.indicator}: mer än 90 % är inte rimligt för ${f.chapter}`,
       hint: 'Kontrollera att ja och nej inte är omkastade i svarsskalan (en fråga om trygghet som läses som otrygghet vänder på dem)',

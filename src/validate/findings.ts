@@ -72,6 +72,8 @@ export type OwnFinding = Counted &
     | { code: 'answers-look-like'; indicator: string; column: string; kind: 'gender' | 'grade' | 'year'; values: string[] }
     /** The population filter keeps every respondent: it filters nothing. */
     | { code: 'population-everyone'; indicator: string; column: string | null }
+    /** Rows where a part of a cell of ticked options is none of the scale's options (config other_options says what it counts as). */
+    | { code: 'other-options'; indicators: string[]; column: string; counts: 'no' | 'missing' }
     /** More than 90 % yes where no survey of the kind gives that: yes and no swapped? */
     | { code: 'implausible-share'; indicator: string; chapter: string; yes: number; answered: number }
   );

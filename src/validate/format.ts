@@ -207,7 +207,7 @@ function smallList(r: ValidationResult, t: ValidateTexts): string[] {
   return [...byUnit].map(([unit, groups]) => `${unit}: ${groups.join(', ')}`);
 }
 
-const COUNTED_ROWS = new Set<Finding['code']>(['row', 'duplicate-id', 'decimal-comma-weights']);
+const COUNTED_ROWS = new Set<Finding['code']>(['row', 'duplicate-id', 'decimal-comma-weights', 'other-options']);
 const COUNTED_CELLS = new Set<Finding['code']>(['mojibake', 'replacement-char']);
 
 function problemLines(r: ValidationResult, t: ValidateTexts): string[] {

@@ -9,6 +9,8 @@ import type { Delimiter, Sniffed } from '../ingest/sniff.js';
 import { displayName, localPath, readRows, titleAbove, type Format, type ReadOptions, type SourceHeader } from '../ingest/source.js';
 import { Tally, type OwnFinding } from './findings.js';
 import { textDecoder } from '../ingest/decoder.js';
+import { otherOptionTest } from '../ingest/respondents.js';
+import { scaleOf } from '../config/read.js';
 
 export interface FileCheck {
   file: string;
@@ -115,6 +117,7 @@ export async function scanFile(file: string, config: ProjectConfig, opts: ReadOp
   let weight = -1;
   let idCols: [number, number, number] | null = null;
   const fileNo = ids?.file(file) ?? -1;
+  const others = otherOptionChecks(config);
 
   const cells = (fields: string[], line: number) => {
     for (let i = 0; i < fields.length; i++) {
@@ -142,6 +145,7 @@ export async function scanFile(file: string, config: ProjectConfig, opts: ReadOp
           header.duplicates = duplicateHeaders(names, used, h);
           if (h.headerLine !== undefined) cells(names, h.headerLine);
           const idx = (name: string | undefined) => (name === undefined ? -1 : names.indexOf(name));
+          for (const o of others) o.at = idx(o.column);
           // Only semicolon CSV reads "1,5" as a number: elsewhere it is an error ingest reports.
           weight = h.format === 'csv' && h.decimalComma ? idx(config.design.weight) : -1;
           const id = idx(config.columns.id);
@@ -151,6 +155,17 @@ export async function scanFile(file: string, config: ProjectConfig, opts: ReadOp
           check.rows++;
           cells(fields, line);
           if (weight !== -1 && DECIMAL_COMMA.test(fields[weight]!)) decimalComma.hit({ ...source!.at, line, column: weight + 1, field: config.design.weight });
+          for (const o of others) {
+            if (o.at === -1) continue;
+            const raw = fields[o.at]!;
+            let other = o.known.get(raw);
+            if (other === undefined) {
+              other = o.test(raw);
+              // Cells repeat (the same options ticked); pupils' own words rarely do.
+              if (o.known.size < 10_000) o.known.set(raw, other);
+            }
+            if (other) o.tally.hit({ ...source!.at, line, column: o.at + 1, field: o.column });
+          }
           if (idCols && ids) {
             const [y, a, i] = idCols;
             const id = fields[i]!.trim();
@@ -186,7 +201,29 @@ export async function scanFile(file: string, config: ProjectConfig, opts: ReadOp
   if (decimalComma.count > 0) {
     findings.push({ code: 'decimal-comma-weights', severity: 'info', column: config.design.weight!, count: decimalComma.count, locations: decimalComma.locations });
   }
+  for (const { indicators, column, counts, tally } of others) {
+    if (tally.count > 0) findings.push({ code: 'other-options', severity: 'info', indicators, column, counts, count: tally.count, locations: tally.locations });
+  }
   return { check, findings, error };
+}
+
+/**
+ * Indicators of options ticked in one cell whose other parts count as something (config
+ * other_options), one check per column, scale and other_options: the rows where such a part
+ * is ticked are counted (a pupil's own words, or an option the scale spells otherwise than
+ * the file, which would then count wrongly without a word).
+ */
+function otherOptionChecks(config: ProjectConfig) {
+  const checks = new Map<string, { indicators: string[]; column: string; counts: 'no' | 'missing'; test: (raw: string) => boolean; known: Map<string, boolean>; at: number; tally: Tally }>();
+  for (const ind of config.indicators) {
+    if (ind.several_answers !== true || ind.other_options === undefined || ind.column === undefined) continue;
+    const scale = scaleOf(config, ind);
+    const key = JSON.stringify([ind.column, ind.other_options, [...scale.yes, ...scale.no, ...scale.missing].sort()]);
+    const check = checks.get(key);
+    if (check) check.indicators.push(ind.id);
+    else checks.set(key, { indicators: [ind.id], column: ind.column, counts: ind.other_options, test: otherOptionTest(config, ind), known: new Map(), at: -1, tally: new Tally() });
+  }
+  return [...checks.values()];
 }
 
 /** Names that occur twice, except those the config reads (ingest stops on those with its own error). */

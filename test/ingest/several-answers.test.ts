@@ -162,6 +162,19 @@ describe('several ticked answers in one cell (config `several_answers`)', () => 
     const figures = computeFigures((await ingestFiles([file], loaded, { configPath: asNo })).sums, loaded);
     const appendix = JSON.stringify(buildMunicipalityReport({ figures, config: loaded, area: 'Åby', lang: 'sv', dateIso: '2024-06-01' }).chapters.find((c) => c.id === 'bilagor'));
     expect(appendix).toContain(`Flera svar kunde kryssas i: den som bara kryssat i andra (”${OUT}”, ”Hemma”, ”På nätet” eller ett annat svar) räknas som nej.`);
+    // validate counts the rows with such a part (by line, never what was written): a scale that
+    // spells an option otherwise than the file would show here with many more rows.
+    const validated = await runCli(['validate', file, '-c', asNo, '--lang', 'sv']);
+    expect(validated.code).toBe(EXIT.ok);
+    // One line for the two indicators that read the column with one scale.
+    expect(validated.stdout).toContain(
+      `OBS      plats_skolan och plats_ute: i "${WHERE}" är något ikryssat som inte är ett av svarsskalans alternativ; det räknas som ett annat alternativ, alltså nej (other_options: no) — 12 rader`,
+    );
+    expect(validated.stdout.match(/other_options: no/g)).toHaveLength(1);
+    expect(validated.stdout).toContain(`på ${file}:130:8 (${WHERE}), ${file}:131:8, ${file}:132:8 … och 9 till`);
+    for (const words of ['bussen', 'idrottshallen', 'annanstans']) expect(validated.stdout).not.toContain(words);
+    const inEnglish = await runCli(['validate', file, '-c', asMissing, '--lang', 'en']);
+    expect(inEnglish.stdout).toContain(`plats_skolan and plats_ute: in "${WHERE}" something is ticked that is none of the scale's options; it counts as no answer where none of the options is ticked (other_options: missing)`);
   });
 
   it('belongs to an indicator read from one column, not with `checkboxes`', async () => {
