@@ -8,7 +8,7 @@ import { dependencyOrder, scaleOf } from '../config/read.js';
 import { canonicalName, printable } from '../text.js';
 import { showCell, showNumberLike } from './near-miss.js';
 import { isDerived, localize } from '../config/read.js';
-import type { GroupVariable, Indicator, ProjectConfig } from '../config/schema.js';
+import type { AnswerScale, GroupVariable, Indicator, ProjectConfig } from '../config/schema.js';
 import { configFileName } from '../config/file-name.js';
 import { nameOf, withLabels } from './labels.js';
 import { academicYear, parseSurveyYear } from '../years.js';
@@ -421,11 +421,7 @@ function compileIndicator(
   const column = col(ind.column!, `${key}.column`);
   const scale = scaleOf(config, ind);
   const scaleName = typeof ind.answers === 'string' ? `answer_scales.${ind.answers}` : `${key}.answers`;
-  const named = new Map<string, number>();
-  for (const a of scale.no) named.set(a, NO);
-  for (const a of scale.yes) named.set(a, YES);
-  for (const a of scale.missing) named.set(a, MISSING);
-  const answers = withLabels(named, column.column, file, scaleName, (v) => (v === YES ? 'yes' : v === NO ? 'no' : 'missing'));
+  const answers = answerCodes(scale, column.column, file, scaleName);
   // A check box (config `checkboxes`): whether each box of the question is ticked (not empty).
   const boxes = (ind.checkboxes ?? []).map((name, k) =>
     addCell({ ref: col(name, `${key}.checkboxes[${k}]`), code: (raw) => (raw.trim() === '' ? 0 : 1), explain: () => { throw new Error('a check box has no invalid values'); } }),
@@ -552,17 +548,27 @@ class TickedOptions {
   }
 }
 
+/** The scale's answers → YES, NO or MISSING, and of an SPSS column their codes too (its value labels). */
+function answerCodes(scale: AnswerScale, column: SourceColumn, file: string, scaleName: string): Map<string, number> {
+  const named = new Map<string, number>();
+  for (const a of scale.no) named.set(a, NO);
+  for (const a of scale.yes) named.set(a, YES);
+  for (const a of scale.missing) named.set(a, MISSING);
+  return withLabels(named, column, file, scaleName, (v) => (v === YES ? 'yes' : v === NO ? 'no' : 'missing'));
+}
+
 /** A code no answer has: a part of a cell that is none of the scale's options. */
 const OTHER_PART = -2;
 
 /**
  * Whether a cell of an indicator read with `several_answers` and `other_options` holds a part
- * that is none of its scale's options, read as ingest reads it (validate counts such rows: a
- * pupil's own words, or an option the scale spells otherwise than the file).
+ * that is none of its scale's options, read as ingest reads it, from `column` of `file`
+ * (validate counts such rows: a pupil's own words, or an option the scale spells otherwise
+ * than the file). A ConfigError where the column's value labels contradict the scale, as
+ * ingest's.
  */
-export function otherOptionTest(config: ProjectConfig, ind: Indicator): (raw: string) => boolean {
-  const scale = scaleOf(config, ind);
-  const answers = new Map<string, number>([...scale.no.map((a): [string, number] => [a, NO]), ...scale.yes.map((a): [string, number] => [a, YES]), ...scale.missing.map((a): [string, number] => [a, MISSING])]);
+export function otherOptionTest(config: ProjectConfig, ind: Indicator, column: SourceColumn, file: string): (raw: string) => boolean {
+  const answers = answerCodes(scaleOf(config, ind), column, file, typeof ind.answers === 'string' ? `answer_scales.${ind.answers}` : `${ind.id}.answers`);
   const ticked = new TickedOptions(answers, OTHER_PART);
   return (raw) => lookup(answers, raw) === undefined && ticked.parts(raw).includes(OTHER_PART);
 }

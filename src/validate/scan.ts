@@ -3,8 +3,8 @@
 // respondent ids. One extra streaming pass per file; nothing but counts and line numbers is kept
 // (and, for duplicate ids, one entry per respondent: see DuplicateIds).
 import { open } from 'node:fs/promises';
-import type { ProjectConfig } from '../config/schema.js';
-import { LagesbildError } from '../errors.js';
+import type { Indicator, ProjectConfig } from '../config/schema.js';
+import { ConfigError, LagesbildError } from '../errors.js';
 import type { Delimiter, Sniffed } from '../ingest/sniff.js';
 import { displayName, localPath, readRows, titleAbove, type Format, type ReadOptions, type SourceHeader } from '../ingest/source.js';
 import { Tally, type OwnFinding } from './findings.js';
@@ -145,7 +145,17 @@ export async function scanFile(file: string, config: ProjectConfig, opts: ReadOp
           header.duplicates = duplicateHeaders(names, used, h);
           if (h.headerLine !== undefined) cells(names, h.headerLine);
           const idx = (name: string | undefined) => (name === undefined ? -1 : names.indexOf(name));
-          for (const o of others) o.at = idx(o.column);
+          for (const o of others) {
+            o.at = idx(o.column);
+            if (o.at === -1) continue;
+            try {
+              o.test = otherOptionTest(config, o.indicator, h.columns[o.at]!, name);
+            } catch (err) {
+              // Value labels that contradict the scale: ingest reports it.
+              if (!(err instanceof ConfigError)) throw err;
+              o.at = -1;
+            }
+          }
           // Only semicolon CSV reads "1,5" as a number: elsewhere it is an error ingest reports.
           weight = h.format === 'csv' && h.decimalComma ? idx(config.design.weight) : -1;
           const id = idx(config.columns.id);
@@ -214,14 +224,18 @@ export async function scanFile(file: string, config: ProjectConfig, opts: ReadOp
  * the file, which would then count wrongly without a word).
  */
 function otherOptionChecks(config: ProjectConfig) {
-  const checks = new Map<string, { indicators: string[]; column: string; counts: 'no' | 'missing'; test: (raw: string) => boolean; known: Map<string, boolean>; at: number; tally: Tally }>();
+  const checks = new Map<
+    string,
+    { indicator: Indicator; indicators: string[]; column: string; counts: 'no' | 'missing'; test: (raw: string) => boolean; known: Map<string, boolean>; at: number; tally: Tally }
+  >();
   for (const ind of config.indicators) {
     if (ind.several_answers !== true || ind.other_options === undefined || ind.column === undefined) continue;
     const scale = scaleOf(config, ind);
     const key = JSON.stringify([ind.column, ind.other_options, [...scale.yes, ...scale.no, ...scale.missing].sort()]);
     const check = checks.get(key);
     if (check) check.indicators.push(ind.id);
-    else checks.set(key, { indicators: [ind.id], column: ind.column, counts: ind.other_options, test: otherOptionTest(config, ind), known: new Map(), at: -1, tally: new Tally() });
+    // The test is made from the file's column (its value labels) when the header is read.
+    else checks.set(key, { indicator: ind, indicators: [ind.id], column: ind.column, counts: ind.other_options, test: () => false, known: new Map(), at: -1, tally: new Tally() });
   }
   return [...checks.values()];
 }

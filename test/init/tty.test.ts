@@ -106,73 +106,67 @@ describe('init: the wizard in a terminal', () => {
     });
   });
 
-  it('two places read from one column of options ticked in one cell (Google Forms): each its own option; the others stay suggestions', () => {
+  /** The Google Forms fixture's where-question, whose ticked options are in one cell. */
+  const WHERE = 'Om ja: var hände det? (Du kan välja flera svar)';
+
+  /** init in a terminal on the Google Forms fixture with these steps after the columns are accepted; the config it wrote, and its place indicators read from WHERE. */
+  function initOnForms(steps: [string, string][]) {
     const { dir, csv } = copyOf(FORMS);
     const out = join(dir, 'lagesbild.yaml');
-    const where = 'Om ja: var hände det? (Du kan välja flera svar)';
-    const run = inTerminal(
-      ['init', csv, '--lang', 'sv'],
-      [
-        ['Stämmer kolumnerna\\?', ENTER],
-        ['Välj en indikator', 'plats_skolan'],
-        ['❯ plats_skolan', ENTER],
-        ['Vilken kolumn ska plats_skolan läsas från\\?', ENTER],
-        ['ja: "I skolan" 13', ''],
-        ['Stämmer indelningen av svaren\\?', ENTER],
-        ['Välj en indikator', 'plats_hemma'],
-        ['❯ plats_hemma', ENTER],
-        ['Vilken kolumn ska plats_hemma läsas från\\?', ENTER],
-        ['Stämmer indelningen av svaren\\?', ENTER],
-        ...DONE_WITH_DEFAULTS,
-      ],
-    );
+    const run = inTerminal(['init', csv, '--lang', 'sv'], [['Stämmer kolumnerna\\?', ENTER], ...steps]);
     expect(run.failed).toBeNull();
     expect(run.code).toBe(EXIT.ok);
+    const config = parseConfig(readFileSync(out, 'utf8'), out);
+    const places = config.indicators.filter((i) => i.id.startsWith('plats_') && i.column === WHERE);
+    return { run, text: readFileSync(out, 'utf8'), places: places.map((i) => [i.id, i.several_answers, config.answer_scales[i.answers as string]!.yes]) };
+  }
+
+  /** Take a place's first candidate (an option of WHERE). */
+  const candidate = (id: string): [string, string][] => [
+    ['Välj en indikator', id],
+    [`❯ ${id}`, ENTER],
+    [`Vilken kolumn ska ${id} läsas från\\?`, ENTER],
+  ];
+
+  it('two places read from one column of options ticked in one cell (Google Forms): each its own option; the others stay suggestions', () => {
+    const { run, text, places } = initOnForms([
+      ...candidate('plats_skolan'),
+      ['ja: "I skolan" 13', ''],
+      ['Stämmer indelningen av svaren\\?', ENTER],
+      ...candidate('plats_hemma'),
+      ['Stämmer indelningen av svaren\\?', ENTER],
+      ...DONE_WITH_DEFAULTS,
+    ]);
     // The column is not "used already" by the other place: each reads its own option.
     expect(run.output).not.toContain('används redan av');
-    const config = parseConfig(readFileSync(out, 'utf8'), out);
-    const places = config.indicators.filter((i) => i.id.startsWith('plats_'));
-    expect(places.map((i) => [i.id, i.column, i.several_answers, config.answer_scales[i.answers as string]!.yes])).toEqual([
-      ['plats_skolan', where, true, ['I skolan']],
-      ['plats_hemma', where, true, ['Hemma']],
+    expect(places).toEqual([
+      ['plats_skolan', true, ['I skolan']],
+      ['plats_hemma', true, ['Hemma']],
     ]);
-    expect(readFileSync(out, 'utf8')).toContain('# plats_natet: osäker');
+    expect(text).toContain('# plats_natet: osäker');
   });
 
   it('finds an option ticked in one cell by searching, and counts the options chosen as yes (the list says which)', () => {
-    const { dir, csv } = copyOf(FORMS);
-    const out = join(dir, 'lagesbild.yaml');
-    const where = 'Om ja: var hände det? (Du kan välja flera svar)';
-    const run = inTerminal(
-      ['init', csv, '--lang', 'sv'],
-      [
-        ['Stämmer kolumnerna\\?', ENTER],
-        // plats_natet by searching: each option of the question is one to find.
-        ['Välj en indikator', 'plats_natet'],
-        ['❯ plats_natet', ENTER],
-        ['Vilken kolumn ska plats_natet läsas från\\?', 'Sök'],
-        ['❯ Sök bland alla kolumner', ENTER],
-        ['Skriv en del av frågan', 'nätet'],
-        ['var hände det\\? \\(Du kan välja flera svar\\) – På nätet', ENTER],
-        ['ja: "På nätet" 4', ''],
-        ['Stämmer indelningen av svaren\\?', ENTER],
-        // plats_skolan: "Ute, på stan eller i parken" counted as yes too.
-        ['Välj en indikator', 'plats_skolan'],
-        ['❯ plats_skolan', ENTER],
-        ['Vilken kolumn ska plats_skolan läsas från\\?', ENTER],
-        ['Stämmer indelningen av svaren\\?', `n${ENTER}`],
-        ['Vilka svar räknas som ja för plats_skolan\\?', `${DOWN}${SPACE}${ENTER}`],
-        ['Och vilka av de övriga betyder "inget svar"\\?', ENTER],
-        // The list names the options it counts (the terminal wraps the line after the first); Enter: done.
-        ['plats_skolan ← Om ja: var hände det\\? \\(Du kan välja flera svar\\) – I skolan,', ENTER],
-        ...DONE_WITH_DEFAULTS.slice(1),
-      ],
-    );
-    expect(run.failed).toBeNull();
-    expect(run.code).toBe(EXIT.ok);
-    const config = parseConfig(readFileSync(out, 'utf8'), out);
-    const places = config.indicators.filter((i) => i.id.startsWith('plats_') && i.column === where);
-    expect(places.map((i) => [i.id, i.several_answers, config.answer_scales[i.answers as string]!.yes])).toEqual([
+    const { places } = initOnForms([
+      // plats_natet by searching: each option of the question is one to find.
+      ['Välj en indikator', 'plats_natet'],
+      ['❯ plats_natet', ENTER],
+      ['Vilken kolumn ska plats_natet läsas från\\?', 'Sök'],
+      ['❯ Sök bland alla kolumner', ENTER],
+      ['Skriv en del av frågan', 'nätet'],
+      ['var hände det\\? \\(Du kan välja flera svar\\) – På nätet', ENTER],
+      ['ja: "På nätet" 4', ''],
+      ['Stämmer indelningen av svaren\\?', ENTER],
+      // plats_skolan: "Ute, på stan eller i parken" counted as yes too.
+      ...candidate('plats_skolan'),
+      ['Stämmer indelningen av svaren\\?', `n${ENTER}`],
+      ['Vilka svar räknas som ja för plats_skolan\\?', `${DOWN}${SPACE}${ENTER}`],
+      ['Och vilka av de övriga betyder "inget svar"\\?', ENTER],
+      // The list names the options it counts (the terminal wraps the line after the first); Enter: done.
+      ['plats_skolan ← Om ja: var hände det\\? \\(Du kan välja flera svar\\) – I skolan,', ENTER],
+      ...DONE_WITH_DEFAULTS.slice(1),
+    ]);
+    expect(places).toEqual([
       ['plats_skolan', true, ['I skolan', 'Ute, på stan eller i parken']],
       ['plats_natet', true, ['På nätet']],
     ]);
