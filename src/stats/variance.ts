@@ -73,44 +73,31 @@ export function stratifiedVariance(strata: readonly StratumScores[], k: number, 
  * closures per estimate.
  */
 export function ratioVariance(strata: readonly StratumSums[], p: number, b: number, lonelyPsu: LonelyPsu): number {
-  // isPresent, isLonely, fpcFactor, scoreA, scoreB and centredSquares written out, operation
-  // for operation: a double passed to or returned from a function V8 does not inline (it
-  // inlines little, src/cli/v8-settings.ts) is a new heap object, and this ran per estimate.
   let present = 0;
   let lonely = 0;
   let firstLonely: StratumSums | undefined;
   let total = 0;
   let psus = 0;
-  for (let h = 0; h < strata.length; h++) {
-    const s = strata[h]!;
-    if (!(s.present ?? s.n > 0)) continue;
+  for (const s of strata) {
+    if (!isPresent(s)) continue;
     present += 1;
-    const f = s.popSize === undefined || s.popSize === Infinity ? 1 : (s.popSize - s.psuTotal) / s.popSize;
-    if (s.psuTotal < 2 && !(f < 1e-7)) {
+    if (isLonely(s)) {
       lonely += 1;
       firstLonely ??= s;
     }
     psus += s.psuTotal;
-    if (lonelyPsu === 'adjust') total += ((s.scoreA ?? s.sumA) - p * (s.scoreB ?? s.sumB)) / b;
+    if (lonelyPsu === 'adjust') total += (scoreA(s) - p * scoreB(s)) / b;
   }
   if (firstLonely !== undefined && lonelyPsu === 'fail') throw lonelyError(firstLonely.stratum);
   const grandMean = lonelyPsu === 'adjust' ? total / psus : null;
   let v = 0;
-  for (let h = 0; h < strata.length; h++) {
-    const s = strata[h]!;
-    if (!(s.present ?? s.n > 0)) continue;
-    const f = s.popSize === undefined || s.popSize === Infinity ? 1 : (s.popSize - s.psuTotal) / s.popSize;
-    if (f < 1e-7) continue;
-    const e = ((s.scoreA ?? s.sumA) - p * (s.scoreB ?? s.sumB)) / b;
+  for (const s of strata) {
+    if (!isPresent(s) || isCensus(s)) continue;
+    const f = fpcFactor(s);
+    const e = (scoreA(s) - p * scoreB(s)) / b;
     const squares = (s.sumAA - 2 * p * s.sumAB + p * p * s.sumBB) / (b * b);
-    const n = s.psuTotal;
-    if (n >= 2) {
-      const c = e / n;
-      v += ((f * n) / (n - 1)) * (squares - e * c - c * e + n * c * c);
-    } else if (grandMean !== null) {
-      const c = grandMean;
-      v += f * (squares - e * c - c * e + n * c * c);
-    }
+    if (s.psuTotal >= 2) v += centredSquares(s.psuTotal, e, squares, e / s.psuTotal, (f * s.psuTotal) / (s.psuTotal - 1));
+    else if (grandMean !== null) v += centredSquares(s.psuTotal, e, squares, grandMean, f);
   }
   if (lonelyPsu !== 'average' || lonely === 0) return v;
   return v * averageScale(present, lonely);
@@ -167,6 +154,12 @@ function addCentred(v: number[][], s: StratumScores, c: number[], scale: number)
       v[a]![b]! += scale * ss;
     }
   }
+}
+
+/** addCentred for one score (the same operations): scale · Σ_j (e_j − c)². */
+function centredSquares(psuTotal: number, sum: number, cross: number, c: number, scale: number): number {
+  const ss = cross - sum * c - c * sum + psuTotal * c * c;
+  return scale * ss;
 }
 
 /** R's recentering for "adjust": the total score over the PSU count of the strata present. */

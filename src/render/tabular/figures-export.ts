@@ -214,9 +214,11 @@ class CsvBytes {
 
   /** A number as String(v) writes it (see number-bytes.ts: most of the table's bytes). */
   number(v: number): void {
-    // The longest String(v) of a double is 24 characters (−1.7976931348623157e+308).
+    // writeNumber's room: the longest String(v) of a double is 24 characters (−1.7976931348623157e+308).
     if (this.length + 25 > this.buf.length) this.grow(25);
-    this.length = writeNumber(this.buf, this.length, v);
+    const end = writeNumber(this.buf, this.length, v);
+    if (end >= 0) this.length = end;
+    else this.ascii(String(v));
   }
 
   /** `count` commas (the empty columns between two fields). */

@@ -1,12 +1,13 @@
 // A number's text exactly as String(v) gives it, written as ASCII bytes into a buffer.
 //
 // Written here because it was most of the cost of writing the figures table: String(v) of a
-// double (V8's shortest round-trip digits) costs 150–280 ns and a string, and the bench's
+// double (V8's shortest round-trip digits) costs 110–290 ns and a string, and the bench's
 // 10 000 rows give 580 000 of them. This finds the same digits with double arithmetic in
-// about 60 ns, for the doubles such a table is made of (1e-6 ≤ |v| < 1e15); any other value,
-// and any whose digits the arithmetic cannot decide with a wide margin (about 1 in 4 000 of
-// the bench's numbers, mostly p-values below 1e-6), is left to String(v).
-// test/render/tabular/number-bytes.test.ts compares both on a million doubles.
+// 60–90 ns, for the doubles such a table is made of (1e-6 ≤ |v| < 1e15); any other value,
+// and any whose digits the arithmetic cannot decide with a wide margin, is left to the
+// caller's String(v) (writeNumber returns −1): 309 of the bench's 1 246 518 numbers, 302 of
+// them p- and q-values below 1e-6. test/render/tabular/number-bytes.test.ts compares the
+// bytes with String(v) on a million doubles.
 //
 // The shortest round-trip digits of v are those of the decimal with the fewest significant
 // digits inside v's rounding interval (v ± half the gap to its neighbours), the one nearest v
@@ -28,22 +29,19 @@ const POW2 = Float64Array.from({ length: 2200 }, (_, i) => 2 ** (i - 1100));
 /** 5^k, exact for k ≤ 22. */
 const POW5 = Array.from({ length: 23 }, (_, k) => 5 ** k);
 const POW10 = Array.from({ length: 17 }, (_, p) => 10 ** p);
-/** 10^(15 − k), parsed (the double nearest it): at TENTHS[k], k ≤ 22. */
-const TENTHS = Array.from({ length: 23 }, (_, k) => Number(`1e${15 - k}`));
+/** Where a·10^k reaches 1e15: 10^(15 − k), parsed (the double nearest it), at RANGE_END[k] for k ≤ 22. */
+const RANGE_END = Array.from({ length: 23 }, (_, k) => Number(`1e${15 - k}`));
 /** Veltkamp's splitter: a double is split into two halves of 26 bits whose products are exact. */
 const SPLIT = 134217729;
 const MARGIN = 1e-7;
 
-/** Writes String(v) into `buf` at `at` (room for 25 bytes is the caller's) and returns the end. */
+/**
+ * Writes String(v) into `buf` at `at` (room for 25 bytes is the caller's) and returns the
+ * end, or −1 where it is left to String(v): then nothing is written.
+ */
 export function writeNumber(buf: Uint8Array, at: number, v: number): number {
   if (Number.isInteger(v) && v > -2147483648 && v < 2147483648) return writeSmall(buf, at, v);
-  const end = fastDouble(buf, at, v);
-  return end >= 0 ? end : writeAscii(buf, at, String(v));
-}
-
-function writeAscii(buf: Uint8Array, at: number, s: string): number {
-  for (let i = 0; i < s.length; i++) buf[at++] = s.charCodeAt(i);
-  return at;
+  return fastDouble(buf, at, v);
 }
 
 /** An integer of 32 bits (String gives its digits). */
@@ -64,7 +62,7 @@ function writeSmall(buf: Uint8Array, at: number, v: number): number {
 /** The significant digits of the number being written (at most 17). */
 const digits = new Uint8Array(17);
 
-/** String(v) for 1e-6 ≤ |v| < 1e15 not an integer, or −1 where it is left to String(v). */
+/** String(v) for 1e-6 ≤ |v| < 1e15 not an integer of 32 bits, or −1 where it is left to String(v). */
 function fastDouble(buf: Uint8Array, at: number, v: number): number {
   const negative = v < 0;
   const a = negative ? -v : v;
@@ -80,7 +78,7 @@ function fastDouble(buf: Uint8Array, at: number, v: number): number {
   // String(v) by the range check below).
   let k = 14 - Math.floor((biased - 1023) * 0.3010299956639812);
   if (k < 1 || k > 22) return -1;
-  if (a >= TENTHS[k]!) k--;
+  if (a >= RANGE_END[k]!) k--;
   // X = a·10^k exactly as hi + lo: Dekker's product of a and 5^k (an exact error term), then
   // 2^k. Written out here, not called: a double passed to a function is a new heap object.
   const b = POW5[k]!;
@@ -213,5 +211,5 @@ const WARM_UP = [0.1, -0.1, 0.25, 0.5, 1.5, 0.3, 0.1 + 0.2, 2 / 3, -2 / 3, 1 / 3
 const scratch = Buffer.alloc(32);
 for (const v of WARM_UP) {
   const end = writeNumber(scratch, 0, v);
-  if (String.fromCharCode(...scratch.subarray(0, end)) !== String(v)) throw new Error(`number-bytes: ${String(v)} written wrongly`);
+  if (end >= 0 && String.fromCharCode(...scratch.subarray(0, end)) !== String(v)) throw new Error(`number-bytes: ${String(v)} written wrongly`);
 }

@@ -3,17 +3,29 @@ import { writeNumber } from '../../../src/render/tabular/number-bytes.js';
 
 /**
  * The figures CSV writes numbers with writeNumber (its own shortest digits for the doubles a
- * table is made of, String(v) for the rest): every byte must be String(v)'s.
+ * table is made of; −1, and the caller's String(v), for the rest): every byte it writes must
+ * be String(v)'s, and it must write nearly all the doubles of a table itself.
  */
 const buf = Buffer.alloc(64);
+let leftToString = 0;
 function mismatches(values: Iterable<number>): string[] {
   const wrong: string[] = [];
   for (const v of values) {
     const end = writeNumber(buf, 3, v);
+    if (end < 0) {
+      leftToString++;
+      continue;
+    }
     const got = buf.latin1Slice(3, end);
     if (got !== String(v) && wrong.length < 10) wrong.push(`${String(v)} written as ${got}`);
   }
   return wrong;
+}
+/** mismatches(), and how many of the values were left to String(v). */
+function checked(values: Iterable<number>): { wrong: string[]; left: number } {
+  leftToString = 0;
+  const wrong = mismatches(values);
+  return { wrong, left: leftToString };
 }
 
 let seed = 20261202;
@@ -30,8 +42,13 @@ function* many(count: number, make: () => number): Generator<number> {
 
 describe('writeNumber', () => {
   it("writes String(v)'s bytes for proportions, products, ratios and every scale of double", () => {
-    expect(mismatches(many(200_000, random))).toEqual([]);
-    expect(mismatches(many(200_000, () => random() * random()))).toEqual([]);
+    // Proportions: written here, all but a few (ties too close to call).
+    const proportions = checked(many(200_000, random));
+    expect(proportions.wrong).toEqual([]);
+    expect(proportions.left).toBeLessThan(20);
+    const products = checked(many(200_000, () => random() * random()));
+    expect(products.wrong).toEqual([]);
+    expect(products.left).toBeLessThan(20);
     // 1e-8 … 1e17, a tenth of them negative: both sides of the range it writes itself.
     expect(mismatches(many(200_000, () => 10 ** (25 * random() - 8) * (random() < 0.1 ? -1 : 1)))).toEqual([]);
     // x / n as unweighted estimates are: short decimals (0.25, 0.5) and repeating ones.
@@ -64,6 +81,8 @@ describe('writeNumber', () => {
     expect(mismatches(edges)).toEqual([]);
     // Many integers (the figures' n and x) and the longest text a double has.
     expect(mismatches(many(100_000, () => Math.floor((random() - 0.5) * 2 ** (1 + 40 * random()))))).toEqual([]);
-    expect(writeNumber(buf, 0, -1.7976931348623157e308)).toBe(24);
+    // Outside its range, String(v)'s: nothing written.
+    for (const v of [1e-7, 0.5, 1e15, 1e21, -Number.MAX_VALUE, NaN, Infinity]) expect(writeNumber(buf, 0, v), String(v)).toBe(-1);
+    expect(writeNumber(buf, 0, -2147483647)).toBe(11);
   });
 });
