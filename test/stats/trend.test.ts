@@ -73,6 +73,20 @@ describe('logisticTrend = R svyglm(quasibinomial, epsilon = 1e-12) on year', () 
     expect(shared.seSlope).toBeCloseTo(fit.seSlope, 14);
   });
 
+  it('strata by year without a lookup by name: the same bits as the year-named strata, and two waves of one year share theirs', () => {
+    // Each wave's strata are their own (no lookup); named "<year>: <stratum>" and shared, they go through the lookup.
+    const own = logisticTrend(waves(() => 'all'), { level: 0.95, lonelyPsu: 'fail' })!;
+    const named = logisticTrend(waves((y) => `${y}: all`), { level: 0.95, lonelyPsu: 'fail', strata: 'shared' })!;
+    expect(own).toEqual(named);
+    // Two waves of one year are one sample: their strata are one stratum (its PSUs together), as shared by name.
+    const sameYear = (stratum: (year: number) => string) => waves(stratum).map((w, i) => (i === 1 ? { ...w, year: ref.years[0]! } : w));
+    const merged = logisticTrend(sameYear(() => 'all'), { level: 0.95, lonelyPsu: 'fail' })!;
+    const mergedByName = logisticTrend(sameYear((y) => `${y === ref.years[1] ? ref.years[0] : y}: all`), { level: 0.95, lonelyPsu: 'fail', strata: 'shared' })!;
+    expect(merged).toEqual(mergedByName);
+    // One stratum fewer: one more degree of freedom.
+    expect(merged.df).toBe(own.df + 1);
+  });
+
   it('the odds-ratio interval is exp(slope ± t·SE) and contains the odds ratio', () => {
     const fit = logisticTrend(waves(() => 'all'), { level: 0.9, lonelyPsu: 'fail' })!;
     expect(Math.log(fit.orUpper) - fit.slope).toBeCloseTo(fit.slope - Math.log(fit.orLower), 12);
