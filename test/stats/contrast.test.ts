@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { compareDomains, nullScoreTest, type ProportionSide } from '../../src/stats/compare.js';
 import { contrast, domainCovariance, LOG_RATIO, type JointDomainSums } from '../../src/stats/contrast.js';
 import { foldJointDomainSums, type JointDesignRow } from '../../src/stats/fold.js';
-import { benjaminiHochberg } from '../../src/stats/multiplicity.js';
+import { benjaminiHochberg, byIndexSort } from '../../src/stats/multiplicity.js';
 import { estimateProportion, type ProportionEstimate } from '../../src/stats/proportion.js';
 import { expectedContrasts, surveyWaves, type ContrastDesign, type CsvRow } from './reference-data.js';
 
@@ -142,5 +142,20 @@ describe('benjaminiHochberg = R p.adjust(p, "BH")', () => {
     const q = benjaminiHochberg(p);
     expect(q).toEqual([0.5, 0.03, 0.03]);
     q.forEach((v, i) => expect(v).toBeGreaterThanOrEqual(p[i]!));
+  });
+
+  it('gives the q of sorting the indices, to the last bit, with many ties, zeros and ones', () => {
+    // Seeded: p-values as figures tables have them (rounded ones repeat), and NaN (the index sort).
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    for (let round = 0; round < 200; round++) {
+      const m = 1 + Math.floor(random() * 1500);
+      const p = Array.from({ length: m }, () => {
+        const r = random();
+        return r < 0.05 ? 0 : r < 0.1 ? 1 : r < 0.4 ? Math.round(random() * 100) / 100 : random() ** 4;
+      });
+      expect(benjaminiHochberg(p)).toEqual(byIndexSort(p));
+    }
+    expect(benjaminiHochberg([0.2, Number.NaN, 0.01])).toEqual(byIndexSort([0.2, Number.NaN, 0.01]));
   });
 });
