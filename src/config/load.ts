@@ -273,6 +273,11 @@ function issueToError(issue: z.core.$ZodIssue, doc: Document, lc: LineCounter, f
     message = sizeMessage(issue);
   } else if (issue.code === 'invalid_type') {
     message = msg('config.expected', { expected: issue.expected, found: describe(value) });
+    // A code YAML took for a number or a truth value (2584, 0180, true): quoted it is text.
+    const node = doc.getIn(path, true);
+    if (issue.expected === 'string' && isScalar(node) && typeof node.source === 'string' && (typeof value === 'number' || typeof value === 'boolean')) {
+      hint = msg('config.quoteText', { source: node.source });
+    }
   } else if (issue.code === 'invalid_union') {
     message = msg('config.invalidUnion', { found: describe(value) });
     hint = msg('config.invalidUnion.hint');

@@ -124,6 +124,7 @@ export const en = {
   'config.notAllowed': (p: { value: Text }) => `${p.value} is not allowed`,
   'config.useOneOf': (p: { allowed: string[] }) => `Use one of: ${list(p.allowed)}`,
   'config.expected': (p: { expected: string; found: Text }) => `expected ${p.expected}, found ${p.found}`,
+  'config.quoteText': (p: { source: string }) => `Put it in quotes, "${p.source}": without them it is not read as text (a code such as 0180 becomes the number 180)`,
   'config.invalidUnion': (p: { found: Text }) => `not a valid value (${p.found})`,
   'config.invalidUnion.hint': () => 'See schema/lagesbild.schema.json for the allowed forms',
   'config.notEmpty': () => 'must not be empty',

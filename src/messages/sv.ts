@@ -113,6 +113,7 @@ export const sv: Catalogue = {
   'config.notAllowed': (p) => `${p.value} är inte tillåtet`,
   'config.useOneOf': (p) => `Använd ett av: ${list(p.allowed)}`,
   'config.expected': (p) => `väntade ${TYPES[p.expected] ?? p.expected}, hittade ${p.found}`,
+  'config.quoteText': (p) => `Skriv det inom citattecken, "${p.source}": utan dem läses det inte som text (en kod som 0180 blir talet 180)`,
   'config.invalidUnion': (p) => `inte ett giltigt värde (${p.found})`,
   'config.invalidUnion.hint': () => 'Se schema/lagesbild.schema.json för de former som är tillåtna',
   'config.notEmpty': () => 'får inte vara tom',

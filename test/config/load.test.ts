@@ -52,6 +52,19 @@ describe('config loading', () => {
     expect(e.toLine()).toMatch(/design\.weight: expected string, found a list/);
   });
 
+  it('says to quote a code that YAML read as a number or a truth value, in the words of the file', () => {
+    const e = errorOf(MINI_CONFIG.replace('  county: Testlän', '  county: 0180'));
+    expect(e.toLine()).toBe(
+      'lagesbild.yaml:3:11: project.county: expected string, found number 180. Put it in quotes, "0180": without them it is not read as text (a code such as 0180 becomes the number 180)',
+    );
+    expect(e.toLine('sv')).toBe(
+      'lagesbild.yaml:3:11: project.county: väntade text, hittade talet 180. Skriv det inom citattecken, "0180": utan dem läses det inte som text (en kod som 0180 blir talet 180)',
+    );
+    expect(errorOf(MINI_CONFIG.replace('  county: Testlän', '  county: true')).toLine()).toMatch(/found boolean true\. Put it in quotes, "true":/);
+    // A list where text belongs is no quoting matter.
+    expect(errorOf(MINI_CONFIG.replace('  weight: vikt', '  weight: [vikt]')).toLine()).not.toMatch(/quotes/);
+  });
+
   it('reports a missing required key', () => {
     // (columns.year and columns.area are optional: data without them gets them per file.)
     const e = errorOf(MINI_CONFIG.replace('    column: kon\n', ''));
